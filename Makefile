@@ -1,0 +1,127 @@
+# samv - see README.md.  Targets:
+#   make              build every command into $(BUILD)/bin
+#   make check        unit tests, CLI tests, man page lint, completion tests
+#   make check-asan   the same tests under AddressSanitizer + UBSan
+#   make check-valgrind   the CLI tests with every command under valgrind
+#   make demo         install the build dependencies if missing, build, and
+#                     build the example collaboration (docs/example)
+#   make install / uninstall   honour PREFIX and DESTDIR
+#   make bench        the benchmarks under bench/
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
+BUILD ?= build
+CC ?= cc
+PKGS = libgit2 libcjson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wno-format-nonliteral -Wpointer-arith -Wvla
+CFLAGS ?= -O2 -g
+SAN ?=
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) -Ilibcommon $(PKG_CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+LIBS = $(PKG_LIBS) -lm
+
+LIB_SRC := $(sort $(wildcard libcommon/*.c))
+LIB_OBJ := $(LIB_SRC:libcommon/%.c=$(BUILD)/obj/%.o)
+LIB := $(BUILD)/libcommon.a
+CMDS := $(sort $(notdir $(basename $(wildcard cmd/*.c))))
+BINS := $(CMDS:%=$(BUILD)/bin/%)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNITS := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+MAN1 := $(sort $(wildcard man/*.1))
+MAN5 := $(sort $(wildcard man/*.5))
+MAN7 := $(sort $(wildcard man/*.7))
+
+.PHONY: all check check-unit check-cli check-man check-completion check-schema \
+	check-asan check-valgrind demo deps install uninstall bench clean
+
+all: $(BINS)
+
+$(BUILD)/obj/%.o: libcommon/%.c libcommon/*.h | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/bin/%: cmd/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS) $(CMOCKA_LIBS)
+
+# Fail early and clearly when the libraries are missing.
+.PHONY: deps-ok
+deps-ok:
+	@pkg-config --exists $(PKGS) || { echo "samv: libgit2 and cJSON not found; run 'make deps' (Debian: apt-get install libgit2-dev libcjson-dev libcmocka-dev pkg-config)" >&2; exit 1; }
+
+# Install what the build and the tests need, on Debian, when it is missing.
+deps:
+	@sh .ci/deps
+
+check: all check-unit check-cli check-schema check-man check-completion
+
+check-unit: $(UNITS)
+	@sh tests/run-unit.sh $(UNITS)
+
+check-cli: all
+	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/cli/run.sh
+
+check-schema: all
+	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-schema.sh
+
+check-man:
+	@sh tests/check-man.sh $(MAN1) $(MAN5) $(MAN7)
+
+check-completion: all
+	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-completion.sh
+
+check-asan:
+	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		CFLAGS="-O1 -g" check-unit check-cli
+
+check-valgrind: all
+	@SAMV_BIN=$(abspath $(BUILD)/bin) SAMV_VALGRIND=1 sh tests/cli/run.sh
+
+demo: deps all
+	@sh docs/example/ostergotland.sh $(abspath $(BUILD)/bin) $(BUILD)/demo
+
+bench: all
+	@sh bench/run.sh $(abspath $(BUILD)/bin)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	install -m 644 completions/samv.bash $(DESTDIR)$(BASHCOMPDIR)/samv
+	for c in $(filter-out samv,$(CMDS)); do ln -sf samv $(DESTDIR)$(BASHCOMPDIR)/$$c; done
+	install -m 644 completions/_samv $(DESTDIR)$(ZSHCOMPDIR)/_samv
+	install -m 644 completions/samv.fish $(DESTDIR)$(FISHCOMPDIR)/samv.fish
+	for c in $(filter-out samv,$(CMDS)); do \
+		sed "s/^set -l samv_cmd .*/set -l samv_cmd $$c/" completions/samv.fish > $(DESTDIR)$(FISHCOMPDIR)/$$c.fish; done
+
+uninstall:
+	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
+		$(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%) $(DESTDIR)$(ZSHCOMPDIR)/_samv
+	rm -f $(CMDS:%=$(DESTDIR)$(FISHCOMPDIR)/%.fish)
+
+clean:
+	rm -rf build

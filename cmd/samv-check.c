@@ -1,0 +1,83 @@
+/* samv-check - validate a whole repository, every problem on its own line. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "samv.h"
+
+enum { O_HELP = 1, O_VERSION, O_DIR, O_REV, O_JSON, O_COMPLETE };
+
+static const struct samv_opt opts[] = {
+	{ "rev", 'r', SAMV_OPT_ARG, "REV", "check the repository as of a commit, not the work tree", O_REV },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print the problems as a JSON array", O_JSON },
+	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", O_DIR },
+	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
+	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
+	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static void help(void)
+{
+	printf("usage: samv-check [OPTIONS]\n\n"
+	       "Validate every file of the repository: silent with exit status 0 when all\n"
+	       "is well, else one 'file:line:col: code: message' line a problem and exit 1.\n\n"
+	       "options:\n");
+	samv_opt_help(stdout, opts);
+}
+
+int main(int argc, char **argv)
+{
+	const struct samv_opt *tables[] = { opts, NULL };
+	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
+	struct samv_problems pr = SAMV_PROBLEMS_INIT;
+	struct samv_store *s = NULL;
+	struct samv_view *v = NULL;
+	const char *dir = NULL, *rev = NULL;
+	bool json = false;
+	int id, rc = 0;
+
+	git_libgit2_init();
+	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto fail;
+	}
+	while ((id = samv_opt_next(&st, argc, argv, tables)) > 0) {
+		switch (id) {
+		case O_HELP: help(); goto out;
+		case O_VERSION: samv_print_version(stdout, "samv-check"); goto out;
+		case O_COMPLETE: samv_opt_complete(stdout, opts); goto out;
+		case O_DIR: dir = st.arg; break;
+		case O_REV: rev = st.arg; break;
+		case O_JSON: json = true; break;
+		}
+	}
+	if ((rc = id) < 0)
+		goto fail;
+	if (st.nops) {
+		rc = samv_error_set(SAMV_EUSAGE, "unexpected argument '%s' (usage: samv-check [OPTIONS])", st.ops[0]);
+		goto fail;
+	}
+	if ((rc = samv_store_open(&s, dir)) < 0)
+		goto fail;
+	rc = rev ? samv_view_rev(&v, s, rev) : samv_view_worktree(&v, s);
+	if (rc < 0 || (rc = samv_check(&pr, v)) < 0)
+		goto fail;
+	if (json)
+		rc = samv_problems_print_json(stdout, &pr);
+	else
+		samv_problems_print(stdout, &pr);
+	if (rc < 0)
+		goto fail;
+	rc = pr.n ? 1 : 0;
+	goto out;
+fail:
+	fprintf(stderr, "samv-check: %s\n", samv_error_last());
+	rc = samv_exit_status(rc);
+out:
+	samv_problems_free(&pr);
+	samv_view_free(v);
+	samv_store_free(s);
+	free(st.ops);
+	git_libgit2_shutdown();
+	return rc;
+}

@@ -1,0 +1,69 @@
+/* samv-init - create a collaboration repository, or adopt a git one. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "samv.h"
+
+enum { O_HELP = 1, O_VERSION, O_NAME, O_REGION, O_LANGUAGE, O_COMPLETE };
+
+static const struct samv_opt opts[] = {
+	{ "name", 0, SAMV_OPT_ARG, "NAME", "name of the collaboration (default: the directory's)", O_NAME },
+	{ "region", 0, SAMV_OPT_ARG, "REGION", "the region or area it covers", O_REGION },
+	{ "language", 0, SAMV_OPT_ARG, "LANG", "default language: sv or en (default sv)", O_LANGUAGE },
+	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
+	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
+	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static void help(void)
+{
+	printf("usage: samv-init [OPTIONS] [DIR]\n\n"
+	       "Create a samv repository in DIR (default: the current directory), or add\n"
+	       "the samv layout to the git repository there in one commit.\n\noptions:\n");
+	samv_opt_help(stdout, opts);
+}
+
+int main(int argc, char **argv)
+{
+	const struct samv_opt *tables[] = { opts, NULL };
+	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
+	struct samv_init_opts o = { NULL, NULL, NULL };
+	const char *dir;
+	bool created;
+	int id, rc = 0;
+
+	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
+		fprintf(stderr, "samv-init: out of memory\n");
+		return SAMV_EXIT_FAIL;
+	}
+	while ((id = samv_opt_next(&st, argc, argv, tables)) > 0) {
+		switch (id) {
+		case O_HELP: help(); goto out;
+		case O_VERSION: samv_print_version(stdout, "samv-init"); goto out;
+		case O_COMPLETE: samv_opt_complete(stdout, opts); goto out;
+		case O_NAME: o.name = st.arg; break;
+		case O_REGION: o.region = st.arg; break;
+		case O_LANGUAGE: o.language = st.arg; break;
+		}
+	}
+	if ((rc = id) < 0)
+		goto fail;
+	if (st.nops > 1) {
+		rc = samv_error_set(SAMV_EUSAGE, "too many arguments (usage: samv-init [OPTIONS] [DIR])");
+		goto fail;
+	}
+	dir = st.nops ? st.ops[0] : ".";
+	git_libgit2_init();
+	rc = samv_init(dir, &o, &created);
+	git_libgit2_shutdown();
+	if (rc < 0)
+		goto fail;
+	printf("%s samv repository in %s\n", created ? "Initialised" : "Added the", dir);
+	goto out;
+fail:
+	fprintf(stderr, "samv-init: %s\n", samv_error_last());
+out:
+	free(st.ops);
+	return samv_exit_status(rc);
+}

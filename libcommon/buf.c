@@ -1,0 +1,82 @@
+/* buf.c - a growable byte buffer, always NUL-terminated. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "samv.h"
+
+static int grow(struct samv_buf *b, size_t extra)
+{
+	size_t want = b->len + extra + 1;
+	char *p;
+
+	if (want <= b->cap)
+		return 0;
+	if (want < b->cap * 2)
+		want = b->cap * 2;
+	if (want < 64)
+		want = 64;
+	p = realloc(b->ptr, want);
+	if (!p)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	b->ptr = p;
+	b->cap = want;
+	return 0;
+}
+
+int samv_buf_put(struct samv_buf *b, const char *s, size_t n)
+{
+	if (grow(b, n) < 0)
+		return SAMV_ERROR;
+	memcpy(b->ptr + b->len, s, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+	return 0;
+}
+
+int samv_buf_puts(struct samv_buf *b, const char *s)
+{
+	return samv_buf_put(b, s, strlen(s));
+}
+
+int samv_buf_printf(struct samv_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || grow(b, (size_t)n) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	va_start(ap, fmt);
+	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+void samv_buf_free(struct samv_buf *b)
+{
+	free(b->ptr);
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+}
+
+int samv_buf_read(struct samv_buf *b, FILE *f, size_t max)
+{
+	char chunk[8192];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (b->len + n > max)
+			return samv_error_set(SAMV_EINVAL, "input is larger than %zu bytes", max);
+		if (samv_buf_put(b, chunk, n) < 0)
+			return SAMV_ERROR;
+	}
+	if (ferror(f))
+		return samv_error_set(SAMV_EIO, "read error");
+	if (!b->ptr && samv_buf_put(b, "", 0) < 0)
+		return SAMV_ERROR;
+	return 0;
+}

@@ -1,0 +1,959 @@
+/*
+ * entity.c - the command line shared by samv-actor, samv-person and
+ * samv-arena: add, list, show, edit, retire (or close) and rm, with the
+ * options of add, edit and list generated from the record type's table.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "samv.h"
+
+#define STDIN_MAX (1024 * 1024)
+
+enum {
+	O_HELP = 1, O_VERSION, O_DIR, O_COMPLETE, O_JSON, O_IDS, O_ALL, O_ID, O_STDIN, O_UNSET,
+	O_DATE, O_REV,
+	O_FIELD = 1000 /* + 4 * field index + variant */
+};
+enum { V_SET, V_NO, V_REMOVE };
+
+static const struct samv_opt global_opts[] = {
+	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
+	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
+	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", O_DIR },
+	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+struct sub {
+	const char *name;
+	const char *args;
+	const char *help;
+	const struct samv_opt *opts;
+	bool fields;   /* takes the type's field options */
+	bool filters;  /* takes the type's filter options */
+};
+
+static const struct samv_opt add_opts[] = {
+	{ "id", 0, SAMV_OPT_ARG, "ID", "use this id instead of minting one", O_ID },
+	{ "stdin", 0, SAMV_OPT_NONE, NULL, "read the whole record as JSON from standard input", O_STDIN },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+static const struct samv_opt edit_opts[] = {
+	{ "unset", 0, SAMV_OPT_ARG, "FIELD", "remove an optional field", O_UNSET },
+	{ "stdin", 0, SAMV_OPT_NONE, NULL, "replace the record by JSON from standard input", O_STDIN },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+static const struct samv_opt list_opts[] = {
+	{ "all", 'a', SAMV_OPT_NONE, NULL, "include retired, inactive or closed records", O_ALL },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print the records as a JSON array", O_JSON },
+	{ "ids", 0, SAMV_OPT_NONE, NULL, "print only the ids, one a line", O_IDS },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+static const struct samv_opt show_opts[] = {
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print the record as stored (JSON)", O_JSON },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the record as of a commit", O_REV },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+static const struct samv_opt retire_opts[] = {
+	{ "date", 0, SAMV_OPT_ARG, "DATE", "the date of the change (default today)", O_DATE },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+static const struct samv_opt no_opts[] = { { NULL, 0, 0, NULL, NULL, 0 } };
+
+struct ctx {
+	const struct samv_cmd *cmd;
+	const struct samv_type *t;
+	const struct sub *sub;
+	const char *dir;
+	struct samv_opt *field_opts; /* generated */
+	char **ops;
+	int nops;
+	bool json, ids, all, from_stdin;
+	const char *id, *date, *rev;
+	cJSON *set;      /* field values from options */
+	cJSON *adds;     /* set fields: items to add */
+	cJSON *removes;  /* set fields: items to remove */
+	cJSON *unsets;   /* array of field names */
+};
+
+static void usage_line(FILE *f, const struct samv_cmd *cmd, const struct sub *s)
+{
+	fprintf(f, "usage: %s %s%s%s\n", cmd->prog, s->name, s->args[0] ? " " : "", s->args);
+}
+
+static struct sub subs_of(const struct samv_cmd *cmd, size_t i, bool *ok)
+{
+	const struct sub all[] = {
+		{ "add", "[OPTIONS]", "add a record (prints its id)", add_opts, true, false },
+		{ "list", "[FILTERS]", "list records", list_opts, false, true },
+		{ "show", "ID", "show one record", show_opts, false, false },
+		{ "edit", "ID [OPTIONS]", "change fields of a record", edit_opts, true, false },
+		{ "retire", "ID", "mark a record as no longer active", retire_opts, false, false },
+		{ "rm", "ID", "remove a record from the current tree", no_opts, false, false },
+	};
+	struct sub s = { NULL, NULL, NULL, NULL, false, false };
+	size_t k, seen = 0;
+
+	*ok = false;
+	for (k = 0; k < sizeof(all) / sizeof(all[0]); k++) {
+		s = all[k];
+		if (!strcmp(s.name, "retire")) {
+			if (!cmd->retire_verb)
+				continue;
+			s.name = cmd->retire_verb;
+		}
+		if (!strcmp(s.name, "rm") && !cmd->can_remove)
+			continue;
+		if (seen++ == i) {
+			*ok = true;
+			return s;
+		}
+	}
+	return s;
+}
+
+/* ---- generated options ---------------------------------------------- */
+
+static char *opt_name(const char *prefix, const char *name)
+{
+	char *s = NULL;
+
+	if (asprintf(&s, "%s%s", prefix, name) < 0)
+		return NULL;
+	return s;
+}
+
+static int gen_opts(struct ctx *c, bool filters)
+{
+	const struct samv_type *t = c->t;
+	struct samv_opt *o;
+	size_t i, n = 0;
+
+	if (!(c->field_opts = o = calloc(t->nfields * 3 + 1, sizeof(*o))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < t->nfields; i++) {
+		const struct samv_field *f = &t->fields[i];
+		int base = O_FIELD + (int)i * 4;
+
+		if (f->kind == SAMV_F_ID || (f->flags & SAMV_FL_NOEDIT) || (filters && !(f->flags & SAMV_FL_FILTER)))
+			continue;
+		o[n] = (struct samv_opt){ f->opt, 0, SAMV_OPT_ARG, "VALUE", f->help, base + V_SET };
+		if (f->kind == SAMV_F_ENUM)
+			o[n].argname = "WORD";
+		else if (f->kind == SAMV_F_DATE)
+			o[n].argname = "DATE";
+		else if (f->kind == SAMV_F_REF || f->kind == SAMV_F_REFS)
+			o[n].argname = "ID";
+		else if (f->kind == SAMV_F_KEYS)
+			o[n].argname = "KEY";
+		else if (f->kind == SAMV_F_BOOL)
+			o[n].arg = SAMV_OPT_NONE;
+		if (!(o[n].name = opt_name("", f->opt)))
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		n++;
+		if (f->kind == SAMV_F_BOOL) {
+			o[n] = (struct samv_opt){ opt_name("no-", f->opt), 0, SAMV_OPT_NONE, NULL, "", base + V_NO };
+			if (!o[n++].name)
+				return samv_error_set(SAMV_ERROR, "out of memory");
+		}
+		if (!filters && !strcmp(c->sub->name, "edit") &&
+		    (f->kind == SAMV_F_REFS || f->kind == SAMV_F_KEYS)) {
+			o[n] = (struct samv_opt){ opt_name("remove-", f->opt), 0, SAMV_OPT_ARG, o[n - 1].argname,
+						  "remove from the set", base + V_REMOVE };
+			if (!o[n++].name)
+				return samv_error_set(SAMV_ERROR, "out of memory");
+		}
+	}
+	return 0;
+}
+
+static void free_opts(struct samv_opt *o)
+{
+	struct samv_opt *p;
+
+	for (p = o; p && p->name; p++)
+		free((char *)p->name);
+	free(o);
+}
+
+/* A reference given on the command line may be a unique prefix. */
+static int resolve_ref(char out[SAMV_ID_MAX + 1], struct samv_view *v, const struct samv_field *f,
+		       const char *given)
+{
+	const struct samv_type *target = samv_type_find(f->ref);
+	int rc;
+
+	if (!target)
+		return samv_error_set(SAMV_ERROR, "--%s: no type '%s'", f->opt, f->ref);
+	if ((rc = samv_record_resolve(out, v, target, given)) < 0)
+		return samv_error_set(rc, "--%s: %s", f->opt, samv_error_last());
+	return 0;
+}
+
+static int field_option(struct ctx *c, int id, const char *arg)
+{
+	const struct samv_field *f = &c->t->fields[(id - O_FIELD) / 4];
+	int variant = (id - O_FIELD) % 4;
+	cJSON *list, *target;
+
+	if (f->kind == SAMV_F_BOOL) {
+		cJSON_DeleteItemFromObjectCaseSensitive(c->set, f->name);
+		return cJSON_AddBoolToObject(c->set, f->name, variant == V_SET) ? 0 : SAMV_ERROR;
+	}
+	if (samv_utf8_invalid(arg, strlen(arg)) >= 0)
+		return samv_error_set(SAMV_EINVAL, "--%s: invalid UTF-8", f->opt);
+	if (f->kind == SAMV_F_REFS || f->kind == SAMV_F_KEYS) {
+		target = variant == V_REMOVE ? c->removes : c->adds;
+		if (!(list = cJSON_GetObjectItemCaseSensitive(target, f->name)) &&
+		    !(list = cJSON_AddArrayToObject(target, f->name)))
+			return SAMV_ERROR;
+		return cJSON_AddItemToArray(list, cJSON_CreateString(arg)) ? 0 : SAMV_ERROR;
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(c->set, f->name);
+	return cJSON_AddStringToObject(c->set, f->name, arg) ? 0 : SAMV_ERROR;
+}
+
+/* ---- parsing --------------------------------------------------------- */
+
+static void print_help(const struct samv_cmd *cmd)
+{
+	struct sub s;
+	bool ok;
+	size_t i;
+
+	printf("usage: %s [-C DIR] COMMAND [OPTIONS]\n\n%s\n\ncommands:\n", cmd->prog, cmd->summary);
+	for (i = 0; (s = subs_of(cmd, i, &ok)), ok; i++)
+		printf("  %-8s %-14s %s\n", s.name, s.args, s.help);
+	printf("\noptions:\n");
+	samv_opt_help(stdout, global_opts);
+	printf("\nRun '%s COMMAND --help' for a command's options; see %s(1).\n", cmd->prog, cmd->prog);
+}
+
+static void print_sub_help(struct ctx *c)
+{
+	usage_line(stdout, c->cmd, c->sub);
+	printf("\n%s\n\noptions:\n", c->sub->help);
+	samv_opt_help(stdout, c->sub->opts);
+	if (c->field_opts)
+		samv_opt_help(stdout, c->field_opts);
+	samv_opt_help(stdout, global_opts);
+}
+
+static void complete(struct ctx *c)
+{
+	struct sub s;
+	bool ok;
+	size_t i;
+
+	if (!c->sub) {
+		for (i = 0; (s = subs_of(c->cmd, i, &ok)), ok; i++)
+			printf("%s\n", s.name);
+		samv_opt_complete(stdout, global_opts);
+		return;
+	}
+	samv_opt_complete(stdout, c->sub->opts);
+	if (c->field_opts)
+		samv_opt_complete(stdout, c->field_opts);
+	samv_opt_complete(stdout, global_opts);
+}
+
+/* Returns 1 when the command is done (help, version), 0 to go on, < 0. */
+static int parse(struct ctx *c, int argc, char **argv)
+{
+	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
+	const struct samv_opt *tables[4] = { global_opts, NULL, NULL, NULL };
+	bool want_help = false, want_complete = false, ok;
+	struct sub s;
+	size_t i;
+	int id;
+
+	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	c->ops = st.ops;
+	/* options before the subcommand: only the global ones */
+	while (st.ind < argc && argv[st.ind][0] == '-' && argv[st.ind][1]) {
+		if ((id = samv_opt_next(&st, argc, argv, tables)) < 0)
+			return id;
+		if (id == O_HELP)
+			want_help = true;
+		else if (id == O_VERSION)
+			return samv_print_version(stdout, c->cmd->prog), 1;
+		else if (id == O_DIR)
+			c->dir = st.arg;
+		else if (id == O_COMPLETE)
+			want_complete = true;
+	}
+	if (st.ind < argc) {
+		for (i = 0; (s = subs_of(c->cmd, i, &ok)), ok; i++)
+			if (!strcmp(s.name, argv[st.ind]))
+				break;
+		if (!ok)
+			return samv_error_set(SAMV_EUSAGE, "unknown command '%s' (see %s --help)", argv[st.ind],
+					      c->cmd->prog);
+		c->sub = malloc(sizeof(*c->sub));
+		if (!c->sub)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		memcpy((struct sub *)c->sub, &s, sizeof(s));
+		st.ind++;
+	}
+	if (!c->sub) {
+		if (want_complete)
+			return complete(c), 1;
+		if (want_help)
+			return print_help(c->cmd), 1;
+		return samv_error_set(SAMV_EUSAGE, "no command given (see %s --help)", c->cmd->prog);
+	}
+	if ((c->sub->fields || c->sub->filters) && gen_opts(c, c->sub->filters) < 0)
+		return SAMV_ERROR;
+	tables[1] = c->sub->opts;
+	tables[2] = c->field_opts;
+	while ((id = samv_opt_next(&st, argc, argv, tables)) > 0) {
+		switch (id) {
+		case O_HELP: want_help = true; break;
+		case O_VERSION: return samv_print_version(stdout, c->cmd->prog), 1;
+		case O_DIR: c->dir = st.arg; break;
+		case O_COMPLETE: want_complete = true; break;
+		case O_JSON: c->json = true; break;
+		case O_IDS: c->ids = true; break;
+		case O_ALL: c->all = true; break;
+		case O_ID: c->id = st.arg; break;
+		case O_STDIN: c->from_stdin = true; break;
+		case O_DATE: c->date = st.arg; break;
+		case O_REV: c->rev = st.arg; break;
+		case O_UNSET:
+			if (!cJSON_AddItemToArray(c->unsets, cJSON_CreateString(st.arg)))
+				return SAMV_ERROR;
+			break;
+		default:
+			if (field_option(c, id, st.arg) < 0)
+				return SAMV_EINVAL;
+		}
+	}
+	if (id < 0)
+		return id;
+	c->nops = st.nops;
+	if (want_complete)
+		return complete(c), 1;
+	if (want_help)
+		return print_sub_help(c), 1;
+	return 0;
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static void print_value(FILE *f, const cJSON *v, int indent)
+{
+	const cJSON *it;
+	const char *s, *nl;
+
+	if (cJSON_IsBool(v)) {
+		fputs(cJSON_IsTrue(v) ? "yes" : "no", f);
+	} else if (cJSON_IsNumber(v)) {
+		fprintf(f, "%g", v->valuedouble);
+	} else if (cJSON_IsArray(v)) {
+		cJSON_ArrayForEach(it, v)
+			fprintf(f, "%s%s", it == v->child ? "" : ", ", cJSON_IsString(it) ? it->valuestring : "?");
+	} else if (cJSON_IsString(v)) {
+		/* continuation lines of a text line up under its first line */
+		for (s = v->valuestring; (nl = strchr(s, '\n')); s = nl + 1)
+			fprintf(f, "%.*s\n%*s", (int)(nl - s), s, indent, "");
+		fputs(s, f);
+	}
+}
+
+static void show_human(const struct samv_type *t, const cJSON *rec)
+{
+	const cJSON *v;
+	size_t i, w = 0;
+
+	for (i = 0; i < t->nfields; i++)
+		if (cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name) && strlen(t->fields[i].name) > w)
+			w = strlen(t->fields[i].name);
+	for (i = 0; i < t->nfields; i++) {
+		if (!(v = cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name)))
+			continue;
+		printf("%s:%*s ", t->fields[i].name, (int)(w - strlen(t->fields[i].name)), "");
+		print_value(stdout, v, (int)w + 2);
+		putchar('\n');
+	}
+}
+
+static const char *cell(const cJSON *rec, const struct samv_field *f)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
+
+	if (cJSON_IsString(v))
+		return v->valuestring;
+	if (cJSON_IsBool(v))
+		return cJSON_IsTrue(v) ? "yes" : "no";
+	return "-";
+}
+
+static void list_human(const struct samv_type *t, const cJSON *arr)
+{
+	size_t w[32] = { 0 }, i, col;
+	const cJSON *rec;
+
+	cJSON_ArrayForEach(rec, arr) {
+		size_t n = samv_utf8_width(cell(rec, &t->fields[0]));
+
+		if (n > w[0])
+			w[0] = n;
+		for (i = 1; i < t->nfields && i < 32; i++)
+			if ((t->fields[i].flags & SAMV_FL_COLUMN) && (n = samv_utf8_width(cell(rec, &t->fields[i]))) > w[i])
+				w[i] = n;
+	}
+	cJSON_ArrayForEach(rec, arr) {
+		size_t last = 0;
+
+		for (i = 1; i < t->nfields && i < 32; i++)
+			if (t->fields[i].flags & SAMV_FL_COLUMN)
+				last = i;
+		for (col = 0; col < t->nfields && col < 32; col++) {
+			const char *s;
+
+			if (col && !(t->fields[col].flags & SAMV_FL_COLUMN))
+				continue;
+			s = cell(rec, &t->fields[col]);
+			if (col == last)
+				printf("%s\n", s);
+			else
+				printf("%s%*s  ", s, (int)(w[col] - samv_utf8_width(s)), "");
+		}
+	}
+}
+
+static int print_json(const cJSON *v)
+{
+	struct samv_buf b = SAMV_BUF_INIT;
+	int rc = samv_json_print(&b, v);
+
+	if (rc == 0)
+		fputs(b.ptr, stdout);
+	samv_buf_free(&b);
+	return rc;
+}
+
+/* ---- subcommands ----------------------------------------------------- */
+
+static int one_operand(struct ctx *c, const char *what)
+{
+	if (c->nops != 1)
+		return samv_error_set(SAMV_EUSAGE, "%s: expected %s (usage: %s %s %s)", c->sub->name, what,
+				      c->cmd->prog, c->sub->name, c->sub->args);
+	return 0;
+}
+
+static bool matches(struct ctx *c, const cJSON *rec, struct samv_view *v)
+{
+	const cJSON *want, *have, *it;
+	char id[SAMV_ID_MAX + 1];
+
+	cJSON_ArrayForEach(want, c->set) {
+		const struct samv_field *f = samv_field_find(c->t, want->string);
+
+		have = cJSON_GetObjectItemCaseSensitive(rec, want->string);
+		if (cJSON_IsBool(want)) {
+			if (cJSON_IsTrue(want) != cJSON_IsTrue(have))
+				return false;
+			continue;
+		}
+		if (f && f->kind == SAMV_F_REF && resolve_ref(id, v, f, want->valuestring) == 0) {
+			if (!cJSON_IsString(have) || strcmp(have->valuestring, id))
+				return false;
+			continue;
+		}
+		if (!cJSON_IsString(have) || strcmp(have->valuestring, want->valuestring))
+			return false;
+	}
+	cJSON_ArrayForEach(want, c->adds) {
+		const struct samv_field *f = samv_field_find(c->t, want->string);
+
+		have = cJSON_GetObjectItemCaseSensitive(rec, want->string);
+		cJSON_ArrayForEach(it, want) {
+			const char *s = it->valuestring;
+			const cJSON *h;
+			bool found = false;
+
+			if (f && f->kind == SAMV_F_REFS && resolve_ref(id, v, f, s) == 0)
+				s = id;
+			cJSON_ArrayForEach(h, have)
+				if (cJSON_IsString(h) && !strcmp(h->valuestring, s))
+					found = true;
+			if (!found)
+				return false;
+		}
+	}
+	return true;
+}
+
+static bool retired(struct ctx *c, const cJSON *rec)
+{
+	const char *status = samv_record_str(rec, "status");
+
+	return c->t->retire_value && status && !strcmp(status, c->t->retire_value);
+}
+
+static int cmd_list(struct ctx *c, struct samv_store *s)
+{
+	struct samv_view *v = NULL;
+	cJSON *all = NULL, *out = NULL, *rec, *next;
+	int rc;
+
+	if (c->nops)
+		return samv_error_set(SAMV_EUSAGE, "list: unexpected argument '%s'", c->ops[0]);
+	if ((rc = samv_view_rev(&v, s, c->rev)) < 0 || (rc = samv_record_load_all(&all, v, c->t, NULL)) < 0)
+		goto out;
+	if (!(out = cJSON_CreateArray())) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	for (rec = all->child; rec; rec = next) {
+		next = rec->next;
+		if ((retired(c, rec) && !c->all && !cJSON_GetObjectItemCaseSensitive(c->set, "status")) ||
+		    !matches(c, rec, v))
+			continue;
+		cJSON_AddItemToArray(out, cJSON_DetachItemViaPointer(all, rec));
+	}
+	if (c->json) {
+		rc = print_json(out);
+	} else if (c->ids) {
+		cJSON_ArrayForEach(rec, out)
+			printf("%s\n", samv_record_str(rec, "id"));
+	} else {
+		list_human(c->t, out);
+	}
+out:
+	cJSON_Delete(all);
+	cJSON_Delete(out);
+	samv_view_free(v);
+	return rc;
+}
+
+static int cmd_show(struct ctx *c, struct samv_store *s)
+{
+	struct samv_buf text = SAMV_BUF_INIT;
+	struct samv_view *v = NULL;
+	char id[SAMV_ID_MAX + 1];
+	cJSON *rec = NULL;
+	int rc;
+
+	if ((rc = one_operand(c, "one id")) < 0)
+		return rc;
+	if ((rc = samv_view_rev(&v, s, c->rev)) < 0 || (rc = samv_record_resolve(id, v, c->t, c->ops[0])) < 0 ||
+	    (rc = samv_record_load(&rec, v, c->t, id)) < 0)
+		goto out;
+	if (c->json) {
+		if ((rc = samv_record_format(&text, c->t, rec)) == 0)
+			fputs(text.ptr, stdout);
+	} else {
+		show_human(c->t, rec);
+	}
+out:
+	samv_buf_free(&text);
+	cJSON_Delete(rec);
+	samv_view_free(v);
+	return rc;
+}
+
+static int read_stdin_record(cJSON **out)
+{
+	struct samv_buf in = SAMV_BUF_INIT;
+	struct samv_pos pos;
+	int rc;
+
+	*out = NULL;
+	if ((rc = samv_buf_read(&in, stdin, STDIN_MAX)) < 0) {
+		rc = samv_error_set(rc, "standard input: %s", samv_error_last());
+		goto out;
+	}
+	if ((rc = samv_json_parse(out, in.ptr, in.len, &pos)) < 0) {
+		rc = samv_error_set(rc, "standard input:%d:%d: %s", pos.line, pos.col, samv_error_last());
+		goto out;
+	}
+	if (!cJSON_IsObject(*out)) {
+		cJSON_Delete(*out);
+		*out = NULL;
+		rc = samv_error_set(SAMV_EINVAL, "standard input: expected a JSON object");
+	}
+out:
+	samv_buf_free(&in);
+	return rc;
+}
+
+/* Apply option values to rec: scalars replace, sets gain and lose items,
+ * references given as prefixes are resolved. */
+static int apply(struct ctx *c, cJSON *rec, struct samv_view *v)
+{
+	char id[SAMV_ID_MAX + 1];
+	const cJSON *o, *it;
+	cJSON *list;
+
+	cJSON_ArrayForEach(o, c->set) {
+		const struct samv_field *f = samv_field_find(c->t, o->string);
+		cJSON *val = cJSON_Duplicate(o, 1);
+
+		if (!val)
+			return SAMV_ERROR;
+		if (f->kind == SAMV_F_REF && cJSON_IsString(val)) {
+			if (resolve_ref(id, v, f, val->valuestring) < 0) {
+				cJSON_Delete(val);
+				return SAMV_EINVAL;
+			}
+			cJSON_SetValuestring(val, id);
+		}
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, o->string);
+		cJSON_AddItemToObject(rec, o->string, val);
+	}
+	cJSON_ArrayForEach(o, c->adds) {
+		const struct samv_field *f = samv_field_find(c->t, o->string);
+
+		if (!(list = cJSON_GetObjectItemCaseSensitive(rec, o->string)) &&
+		    !(list = cJSON_AddArrayToObject(rec, o->string)))
+			return SAMV_ERROR;
+		if (!cJSON_IsArray(list))
+			return samv_error_set(SAMV_EINVAL, "%s: must be a list", o->string);
+		cJSON_ArrayForEach(it, o) {
+			const char *s = it->valuestring;
+			const cJSON *h;
+			bool have = false;
+
+			if (f->kind == SAMV_F_REFS) {
+				if (resolve_ref(id, v, f, s) < 0)
+					return SAMV_EINVAL;
+				s = id;
+			}
+			cJSON_ArrayForEach(h, list)
+				if (cJSON_IsString(h) && !strcmp(h->valuestring, s))
+					have = true;
+			if (!have && !cJSON_AddItemToArray(list, cJSON_CreateString(s)))
+				return SAMV_ERROR;
+		}
+	}
+	cJSON_ArrayForEach(o, c->removes) {
+		list = cJSON_GetObjectItemCaseSensitive(rec, o->string);
+		cJSON_ArrayForEach(it, o) {
+			cJSON *h, *next;
+			bool found = false;
+
+			for (h = list ? list->child : NULL; h; h = next) {
+				next = h->next;
+				if (cJSON_IsString(h) && (!strcmp(h->valuestring, it->valuestring) ||
+							  !strncmp(h->valuestring, it->valuestring, strlen(it->valuestring)))) {
+					cJSON_Delete(cJSON_DetachItemViaPointer(list, h));
+					found = true;
+				}
+			}
+			if (!found)
+				return samv_error_set(SAMV_EINVAL, "--remove-%s: '%s' is not in %s",
+						      samv_field_find(c->t, o->string)->opt, it->valuestring, o->string);
+		}
+	}
+	cJSON_ArrayForEach(o, c->unsets) {
+		const struct samv_field *f = samv_field_find(c->t, o->valuestring);
+
+		if (!f)
+			return samv_error_set(SAMV_EINVAL, "--unset: '%s' is not a field of %s records", o->valuestring,
+					      c->t->name);
+		if (f->flags & SAMV_FL_REQUIRED)
+			return samv_error_set(SAMV_EINVAL, "--unset: '%s' is required", o->valuestring);
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, o->valuestring);
+	}
+	return 0;
+}
+
+static int commit(struct ctx *c, struct samv_txn *t, const char *verb, const char *id, const char *body)
+{
+	char subject[256];
+	bool changed;
+	int rc;
+
+	snprintf(subject, sizeof(subject), "%s: %s %s", c->t->name, verb, id);
+	if ((rc = samv_txn_commit(t, subject, body, &changed)) < 0)
+		return rc;
+	if (!changed)
+		fprintf(stderr, "%s: nothing to change in %s '%s'\n", c->cmd->prog, c->t->name, id);
+	return 0;
+}
+
+static int cmd_add(struct ctx *c, struct samv_store *s)
+{
+	char id[SAMV_ID_MAX + 1], path[256], command[64];
+	struct samv_txn *t = NULL;
+	struct samv_buf body = SAMV_BUF_INIT;
+	cJSON *rec = NULL;
+	const char *name;
+	size_t i;
+	int rc;
+
+	if (c->nops)
+		return samv_error_set(SAMV_EUSAGE, "add: unexpected argument '%s' (values go in options, "
+				      "e.g. --name)", c->ops[0]);
+	if (c->from_stdin) {
+		if ((rc = read_stdin_record(&rec)) < 0)
+			return rc;
+	} else if (!(rec = cJSON_CreateObject())) {
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	snprintf(command, sizeof(command), "%s add", c->cmd->prog);
+	if ((rc = samv_txn_begin(&t, s, command)) < 0 || (rc = apply(c, rec, samv_txn_view(t))) < 0)
+		goto out;
+	for (i = 0; i < c->t->nfields; i++)
+		if (c->t->fields[i].def && !cJSON_GetObjectItemCaseSensitive(rec, c->t->fields[i].name) &&
+		    !cJSON_AddStringToObject(rec, c->t->fields[i].name, c->t->fields[i].def)) {
+			rc = SAMV_ERROR;
+			goto out;
+		}
+	name = samv_record_str(rec, "name");
+	if (c->id || samv_record_str(rec, "id")) {
+		const char *given = c->id ? c->id : samv_record_str(rec, "id");
+
+		if ((rc = samv_id_check(given, "id")) < 0)
+			goto out;
+		snprintf(id, sizeof(id), "%s", given);
+	} else if (!name) {
+		rc = samv_error_set(SAMV_EINVAL, "name: required (--name)");
+		goto out;
+	} else if ((rc = samv_id_mint(id, sizeof(id), name)) < 0) {
+		goto out;
+	}
+	if ((rc = samv_id_path(path, sizeof(path), c->t->dir, id)) < 0)
+		goto out;
+	if (samv_view_exists(samv_txn_view(t), path)) {
+		rc = samv_error_set(SAMV_EEXISTS, "%s '%s' already exists", c->t->name, id);
+		goto out;
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(rec, "id");
+	cJSON_AddStringToObject(rec, "id", id);
+	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0)
+		goto out;
+	if (name && (rc = samv_buf_printf(&body, "%s", name)) < 0)
+		goto out;
+	if ((rc = commit(c, t, "add", id, body.ptr)) == 0)
+		printf("%s\n", id);
+out:
+	samv_buf_free(&body);
+	samv_txn_free(t);
+	cJSON_Delete(rec);
+	return rc;
+}
+
+/* The names of the fields that differ between two versions of a record. */
+static int changed_fields(struct samv_buf *out, const struct samv_type *t, const cJSON *a, const cJSON *b)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < t->nfields; i++) {
+		const cJSON *x = cJSON_GetObjectItemCaseSensitive(a, t->fields[i].name);
+		const cJSON *y = cJSON_GetObjectItemCaseSensitive(b, t->fields[i].name);
+
+		if ((!x) != (!y) || (x && !cJSON_Compare(x, y, 1)))
+			if (samv_buf_printf(out, "%s%s", n++ ? ", " : "Changed: ", t->fields[i].name) < 0)
+				return SAMV_ERROR;
+	}
+	return 0;
+}
+
+static int cmd_edit(struct ctx *c, struct samv_store *s)
+{
+	char id[SAMV_ID_MAX + 1], command[64];
+	struct samv_buf body = SAMV_BUF_INIT;
+	struct samv_txn *t = NULL;
+	cJSON *old = NULL, *rec = NULL;
+	const char *status;
+	int rc;
+
+	if ((rc = one_operand(c, "one id")) < 0)
+		return rc;
+	snprintf(command, sizeof(command), "%s edit", c->cmd->prog);
+	if ((rc = samv_txn_begin(&t, s, command)) < 0 ||
+	    (rc = samv_record_resolve(id, samv_txn_view(t), c->t, c->ops[0])) < 0 ||
+	    (rc = samv_record_load(&old, samv_txn_view(t), c->t, id)) < 0)
+		goto out;
+	if (c->from_stdin) {
+		const char *given;
+
+		if ((rc = read_stdin_record(&rec)) < 0)
+			goto out;
+		if ((given = samv_record_str(rec, "id")) && strcmp(given, id)) {
+			rc = samv_error_set(SAMV_EINVAL, "standard input: id '%s' is not '%s'; "
+					    "ids cannot be changed", given, id);
+			goto out;
+		}
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, "id");
+		cJSON_AddStringToObject(rec, "id", id);
+	} else if (!cJSON_GetArraySize(c->set) && !cJSON_GetArraySize(c->adds) && !cJSON_GetArraySize(c->removes) &&
+		   !cJSON_GetArraySize(c->unsets)) {
+		rc = samv_error_set(SAMV_EUSAGE, "edit: nothing to change given (see %s edit --help)", c->cmd->prog);
+		goto out;
+	} else if (!(rec = cJSON_Duplicate(old, 1))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if ((rc = apply(c, rec, samv_txn_view(t))) < 0)
+		goto out;
+	/* back from retirement: the retirement date no longer holds */
+	status = samv_record_str(rec, "status");
+	if (c->t->retire_value && status && strcmp(status, c->t->retire_value))
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, "retired");
+	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0 || (rc = changed_fields(&body, c->t, old, rec)) < 0)
+		goto out;
+	rc = commit(c, t, "edit", id, body.ptr);
+out:
+	samv_buf_free(&body);
+	samv_txn_free(t);
+	cJSON_Delete(old);
+	cJSON_Delete(rec);
+	return rc;
+}
+
+static int cmd_retire(struct ctx *c, struct samv_store *s)
+{
+	char id[SAMV_ID_MAX + 1], command[64], today[11];
+	struct samv_txn *t = NULL;
+	cJSON *rec = NULL;
+	int rc;
+
+	if ((rc = one_operand(c, "one id")) < 0)
+		return rc;
+	if (c->date && samv_date_check(c->date) < 0)
+		return samv_error_set(SAMV_EINVAL, "--date: %s", samv_error_last());
+	samv_date_today(today);
+	snprintf(command, sizeof(command), "%s %s", c->cmd->prog, c->sub->name);
+	if ((rc = samv_txn_begin(&t, s, command)) < 0 ||
+	    (rc = samv_record_resolve(id, samv_txn_view(t), c->t, c->ops[0])) < 0 ||
+	    (rc = samv_record_load(&rec, samv_txn_view(t), c->t, id)) < 0)
+		goto out;
+	cJSON_DeleteItemFromObjectCaseSensitive(rec, "status");
+	cJSON_AddStringToObject(rec, "status", c->t->retire_value);
+	if (samv_field_find(c->t, "retired") && !cJSON_GetObjectItemCaseSensitive(rec, "retired"))
+		cJSON_AddStringToObject(rec, "retired", c->date ? c->date : today);
+	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0)
+		goto out;
+	rc = commit(c, t, c->sub->name, id, NULL);
+out:
+	samv_txn_free(t);
+	cJSON_Delete(rec);
+	return rc;
+}
+
+static bool names_id(const cJSON *v, const char *id)
+{
+	const cJSON *it;
+
+	if (cJSON_IsString(v))
+		return !strcmp(v->valuestring, id);
+	cJSON_ArrayForEach(it, v)
+		if (cJSON_IsString(it) && !strcmp(it->valuestring, id))
+			return true;
+	return false;
+}
+
+/* Who still refers to a record: removing it would leave them dangling. */
+static int referrers(struct samv_view *v, const struct samv_type *target, const char *id)
+{
+	const struct samv_type *t;
+	cJSON *all = NULL, *rec;
+	size_t i, k;
+	int rc = 0;
+
+	for (k = 0; (t = samv_type_at(k)) && rc == 0; k++) {
+		for (i = 0; i < t->nfields && rc == 0; i++) {
+			const struct samv_field *f = &t->fields[i];
+
+			if ((f->kind != SAMV_F_REF && f->kind != SAMV_F_REFS) || strcmp(f->ref, target->name))
+				continue;
+			if (!all && (rc = samv_record_load_all(&all, v, t, NULL)) < 0)
+				break;
+			cJSON_ArrayForEach(rec, all) {
+				if (names_id(cJSON_GetObjectItemCaseSensitive(rec, f->name), id)) {
+					rc = samv_error_set(SAMV_EINVAL, "%s '%s' is still named in %s of %s '%s'",
+							    target->name, id, f->name, t->name, samv_record_str(rec, "id"));
+					break;
+				}
+			}
+		}
+		cJSON_Delete(all);
+		all = NULL;
+	}
+	return rc;
+}
+
+static int cmd_rm(struct ctx *c, struct samv_store *s)
+{
+	char id[SAMV_ID_MAX + 1], command[64];
+	struct samv_txn *t = NULL;
+	int rc;
+
+	if ((rc = one_operand(c, "one id")) < 0)
+		return rc;
+	snprintf(command, sizeof(command), "%s rm", c->cmd->prog);
+	if ((rc = samv_txn_begin(&t, s, command)) < 0 ||
+	    (rc = samv_record_resolve(id, samv_txn_view(t), c->t, c->ops[0])) < 0 ||
+	    (rc = referrers(samv_txn_view(t), c->t, id)) < 0 || (rc = samv_txn_remove_record(t, c->t, id)) < 0)
+		goto out;
+	rc = commit(c, t, "remove", id, NULL);
+out:
+	samv_txn_free(t);
+	return rc;
+}
+
+static int run(struct ctx *c)
+{
+	struct samv_store *s = NULL;
+	int rc;
+
+	if ((rc = samv_store_open(&s, c->dir)) < 0)
+		return rc;
+	if (!strcmp(c->sub->name, "add"))
+		rc = cmd_add(c, s);
+	else if (!strcmp(c->sub->name, "list"))
+		rc = cmd_list(c, s);
+	else if (!strcmp(c->sub->name, "show"))
+		rc = cmd_show(c, s);
+	else if (!strcmp(c->sub->name, "edit"))
+		rc = cmd_edit(c, s);
+	else if (!strcmp(c->sub->name, "rm"))
+		rc = cmd_rm(c, s);
+	else
+		rc = cmd_retire(c, s);
+	samv_store_free(s);
+	return rc;
+}
+
+int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv)
+{
+	struct ctx c;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	c.cmd = cmd;
+	c.t = cmd->type;
+	git_libgit2_init();
+	c.set = cJSON_CreateObject();
+	c.adds = cJSON_CreateObject();
+	c.removes = cJSON_CreateObject();
+	c.unsets = cJSON_CreateArray();
+	if (!c.set || !c.adds || !c.removes || !c.unsets)
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	else if ((rc = parse(&c, argc, argv)) == 0)
+		rc = run(&c);
+	if (rc < 0) {
+		fprintf(stderr, "%s: %s\n", cmd->prog, samv_error_last());
+		if (rc == SAMV_EUSAGE && c.sub)
+			usage_line(stderr, cmd, c.sub);
+	}
+	cJSON_Delete(c.set);
+	cJSON_Delete(c.adds);
+	cJSON_Delete(c.removes);
+	cJSON_Delete(c.unsets);
+	free_opts(c.field_opts);
+	free((void *)c.sub);
+	free(c.ops);
+	git_libgit2_shutdown();
+	return rc > 0 ? 0 : samv_exit_status(rc);
+}

@@ -1,0 +1,171 @@
+/* init.c - creating a collaboration repository, or adopting a git one. */
+#include <errno.h>
+#include <ftw.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "samv.h"
+#include "store.h"
+
+static const char readme_sv[] =
+	"# %s\n"
+	"\n"
+	"Detta är en samverkans register, fört med samv(7): en JSON-fil per post,\n"
+	"en commit per ändring. Historiken läses med vanlig `git log`.\n"
+	"\n"
+	"This is a collaboration's record, kept with samv(7): one JSON file per\n"
+	"record, one commit per change, readable with plain `git log`.\n"
+	"\n"
+	"- `samv.json`: the collaboration (name, region, language)\n"
+	"- `actors/`: organisations\n"
+	"- `people/`: people who act for them\n"
+	"- `arenas/`: arenas where the sectors meet\n"
+	"\n"
+	"Records sit in 256 shard directories (`actors/3f/ID.json`) so that no\n"
+	"directory grows past a few hundred entries. Every commit names the files\n"
+	"it touched in `Samv-Record:` trailers:\n"
+	"\n"
+	"    git log --format='%%h %%an %%s%%n%%(trailers:key=Samv-Record)'\n";
+
+static const char attributes[] = "# samv records are UTF-8 JSON with LF line ends\n*.json text eol=lf\n";
+
+static int set_config(git_repository *repo)
+{
+	git_config *cfg = NULL;
+	int rc = 0;
+
+	if (git_repository_config(&cfg, repo) < 0)
+		return samv_error_git(SAMV_EIO, "cannot open the repository's config");
+	/* libgit2 1.5 rejects the commit-graph git 2.39 writes unless it is of
+	 * generation version 1 (see docs/PERFORMANCE.md) */
+	if (git_config_set_bool(cfg, "core.commitGraph", 1) < 0 ||
+	    git_config_set_int32(cfg, "commitGraph.generationVersion", 1) < 0 ||
+	    git_config_set_int32(cfg, "samv.format", SAMV_FORMAT) < 0)
+		rc = samv_error_git(SAMV_EIO, "cannot write the repository's config");
+	git_config_free(cfg);
+	return rc;
+}
+
+static int open_or_create(git_repository **repo, const char *dir, bool *created)
+{
+	git_repository_init_options io;
+
+	*created = false;
+	git_repository_init_options_init(&io, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	if (git_repository_open_ext(repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
+		if (git_repository_is_bare(*repo))
+			return samv_error_set(SAMV_EINVAL, "'%s' is a bare repository; samv needs a work tree", dir);
+		return 0;
+	}
+	io.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+	io.initial_head = "main";
+	if (git_repository_init_ext(repo, dir, &io) < 0)
+		return samv_error_git(SAMV_EIO, dir);
+	*created = true;
+	return 0;
+}
+
+static int write_layout(struct samv_store *s, const struct samv_init_opts *o, const char *name)
+{
+	struct samv_buf readme = SAMV_BUF_INIT;
+	struct samv_txn *t = NULL;
+	cJSON *rec = cJSON_CreateObject();
+	char subject[256];
+	bool changed;
+	int rc;
+
+	if (!rec || !cJSON_AddNumberToObject(rec, "format", SAMV_FORMAT) ||
+	    !cJSON_AddStringToObject(rec, "name", name) ||
+	    (o->region && !cJSON_AddStringToObject(rec, "region", o->region)) ||
+	    !cJSON_AddStringToObject(rec, "language", o->language ? o->language : "sv")) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if ((rc = samv_txn_begin(&t, s, "samv-init")) < 0)
+		goto out;
+	if (samv_view_exists(samv_txn_view(t), SAMV_REPO_FILE)) {
+		rc = samv_error_set(SAMV_EEXISTS, "'%s' is already a samv repository", s->workdir);
+		goto out;
+	}
+	if ((rc = samv_txn_put_record(t, samv_type_repository(), rec)) < 0)
+		goto out;
+	if (!samv_view_exists(samv_txn_view(t), "README.md")) {
+		char *p = NULL;
+
+		if (asprintf(&p, "%sREADME.md", s->workdir) < 0) {
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+		rc = access(p, F_OK);
+		free(p);
+		if (rc < 0 && ((rc = samv_buf_printf(&readme, readme_sv, name)) < 0 ||
+			       (rc = samv_txn_put(t, "README.md", readme.ptr, readme.len)) < 0))
+			goto out;
+	}
+	if (!samv_view_exists(samv_txn_view(t), ".gitattributes") &&
+	    (rc = samv_txn_put(t, ".gitattributes", attributes, strlen(attributes))) < 0)
+		goto out;
+	snprintf(subject, sizeof(subject), "samv: init %s", name);
+	rc = samv_txn_commit(t, subject, NULL, &changed);
+out:
+	samv_txn_free(t);
+	samv_buf_free(&readme);
+	cJSON_Delete(rec);
+	return rc;
+}
+
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+int samv_init(const char *dir, const struct samv_init_opts *o, bool *created)
+{
+	struct samv_store s = { NULL, NULL };
+	char abs[PATH_MAX], *copy = NULL;
+	const char *name = o->name;
+	struct stat sb;
+	int rc;
+
+	*created = false;
+	if (o->language && strcmp(o->language, "sv") && strcmp(o->language, "en"))
+		return samv_error_set(SAMV_EINVAL, "--language: '%s' is not one of sv, en", o->language);
+	if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+		return samv_error_set(SAMV_EINVAL, "'%s' exists and is not a directory", dir);
+	if ((rc = open_or_create(&s.repo, dir, created)) < 0)
+		goto out;
+	s.workdir = git_repository_workdir(s.repo);
+	if (!name) {
+		if (!realpath(s.workdir, abs) || !(copy = strdup(abs))) {
+			rc = samv_error_set(SAMV_EIO, "cannot resolve '%s': %s", dir, strerror(errno));
+			goto out;
+		}
+		name = basename(copy);
+	}
+	if ((rc = write_layout(&s, o, name)) < 0)
+		goto out;
+	rc = set_config(s.repo);
+out:
+	if (rc < 0 && *created) {
+		/* leave nothing behind from a failed first init */
+		char *gitdir = strdup(git_repository_path(s.repo));
+
+		git_repository_free(s.repo);
+		s.repo = NULL;
+		if (gitdir)
+			nftw(gitdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		free(gitdir);
+		rmdir(dir);
+		*created = false;
+	}
+	git_repository_free(s.repo);
+	free(copy);
+	return rc;
+}

@@ -1,0 +1,224 @@
+/*
+ * json.c - strict parsing on top of cJSON, which on its own accepts
+ * invalid UTF-8, raw control characters, duplicate keys and \u0000.
+ */
+#include <string.h>
+
+#include "samv.h"
+
+static struct samv_pos pos_at(const char *text, size_t off)
+{
+	struct samv_pos p = { 1, 1 };
+	size_t i;
+
+	for (i = 0; i < off && text[i]; i++) {
+		if (text[i] == '\n') {
+			p.line++;
+			p.col = 1;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80) {
+			p.col++;
+		}
+	}
+	return p;
+}
+
+/*
+ * One pass over the text as JSON tokens: reject what cJSON lets through
+ * inside strings; when key is given, find the nth occurrence of it used as
+ * an object key at depth want_depth (0: any depth) and return its offset.
+ */
+static long scan(const char *text, size_t len, const char *key, int nth, int want_depth,
+		 const char **why)
+{
+	size_t i, start, klen = key ? strlen(key) : 0;
+	int depth = 0, seen = 0;
+
+	for (i = 0; i < len; i++) {
+		char c = text[i];
+
+		if (c == '{' || c == '[') {
+			depth++;
+			continue;
+		}
+		if (c == '}' || c == ']') {
+			depth--;
+			continue;
+		}
+		if (c != '"')
+			continue;
+		start = i++;
+		for (; i < len && text[i] != '"'; i++) {
+			if ((unsigned char)text[i] < 0x20) {
+				if (why)
+					*why = "raw control character in a string (write it as \\n, \\t or \\u00XX)";
+				return -(long)i - 2;
+			}
+			if (text[i] == '\\' && i + 1 < len) {
+				if (text[i + 1] == 'u' && i + 5 < len && !strncmp(text + i + 2, "0000", 4)) {
+					if (why)
+						*why = "\\u0000 is not allowed in a string";
+					return -(long)i - 2;
+				}
+				i++;
+			}
+		}
+		if (!key)
+			continue;
+		/* a key is a string followed by ':' */
+		{
+			size_t j = i + 1;
+
+			while (j < len && strchr(" \t\r\n", text[j]))
+				j++;
+			if (j < len && text[j] == ':' && i - start - 1 == klen &&
+			    !strncmp(text + start + 1, key, klen) &&
+			    (want_depth == 0 || depth == want_depth) && ++seen == nth)
+				return (long)start;
+		}
+	}
+	return -1;
+}
+
+static const char *dup_key(const cJSON *node)
+{
+	const cJSON *a, *b;
+	const char *d;
+
+	for (a = node ? node->child : NULL; a; a = a->next) {
+		if (cJSON_IsObject(node))
+			for (b = a->next; b; b = b->next)
+				if (a->string && b->string && !strcmp(a->string, b->string))
+					return a->string;
+		if ((cJSON_IsObject(a) || cJSON_IsArray(a)) && (d = dup_key(a)))
+			return d;
+	}
+	return NULL;
+}
+
+int samv_json_parse(cJSON **out, const char *text, size_t len, struct samv_pos *pos)
+{
+	const char *end = NULL, *why = NULL, *dup;
+	struct samv_pos dummy;
+	cJSON *j = NULL;
+	long bad;
+
+	*out = NULL;
+	if (!pos)
+		pos = &dummy;
+	*pos = (struct samv_pos){ 1, 1 };
+	if ((bad = samv_utf8_invalid(text, len)) >= 0) {
+		*pos = pos_at(text, (size_t)bad);
+		return samv_error_set(SAMV_EINVAL, "invalid UTF-8");
+	}
+	if (memchr(text, '\0', len)) {
+		*pos = pos_at(text, (size_t)((const char *)memchr(text, '\0', len) - text));
+		return samv_error_set(SAMV_EINVAL, "NUL byte in JSON text");
+	}
+	if ((bad = scan(text, len, NULL, 0, 0, &why)) < -1) {
+		*pos = pos_at(text, (size_t)(-bad - 2));
+		return samv_error_set(SAMV_EINVAL, "%s", why);
+	}
+	j = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+	if (!j) {
+		size_t off = end ? (size_t)(end - text) : 0;
+		const char *e = cJSON_GetErrorPtr();
+
+		if (!end && e && e >= text && e <= text + len)
+			off = (size_t)(e - text);
+		*pos = pos_at(text, off);
+		while (off < len && strchr(" \t\r\n", text[off]))
+			off++;
+		if (off >= len)
+			return samv_error_set(SAMV_EINVAL, "unexpected end of JSON text");
+		return samv_error_set(SAMV_EINVAL, "JSON syntax error");
+	}
+	if ((dup = dup_key(j))) {
+		long at = scan(text, len, dup, 2, 0, NULL);
+
+		*pos = pos_at(text, at >= 0 ? (size_t)at : 0);
+		samv_error_set(SAMV_EINVAL, "duplicate key '%s'", dup);
+		cJSON_Delete(j);
+		return SAMV_EINVAL;
+	}
+	*out = j;
+	return 0;
+}
+
+struct samv_pos samv_json_locate(const char *text, const char *key)
+{
+	long at;
+
+	if (!text)
+		return (struct samv_pos){ 1, 1 };
+	at = scan(text, strlen(text), key, 1, 1, NULL);
+	return at >= 0 ? pos_at(text, (size_t)at) : (struct samv_pos){ 1, 1 };
+}
+
+int samv_json_put_string(struct samv_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	char esc[7];
+
+	if (samv_buf_put(b, "\"", 1) < 0)
+		return SAMV_ERROR;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		const char *e = NULL;
+
+		switch (c) {
+		case '"': e = "\\\""; break;
+		case '\\': e = "\\\\"; break;
+		case '\n': e = "\\n"; break;
+		case '\t': e = "\\t"; break;
+		case '\r': e = "\\r"; break;
+		case '\b': e = "\\b"; break;
+		case '\f': e = "\\f"; break;
+		default:
+			if (c < 0x20) {
+				memcpy(esc, "\\u00", 4);
+				esc[4] = hex[c >> 4];
+				esc[5] = hex[c & 15];
+				esc[6] = '\0';
+				e = esc;
+			}
+		}
+		if (e ? samv_buf_puts(b, e) : samv_buf_put(b, s, 1))
+			return SAMV_ERROR;
+	}
+	return samv_buf_put(b, "\"", 1);
+}
+
+static int print_at(struct samv_buf *b, const cJSON *v, int depth)
+{
+	const cJSON *it;
+	bool obj = cJSON_IsObject(v);
+
+	if (cJSON_IsString(v))
+		return samv_json_put_string(b, v->valuestring);
+	if (cJSON_IsBool(v))
+		return samv_buf_puts(b, cJSON_IsTrue(v) ? "true" : "false");
+	if (cJSON_IsNumber(v))
+		return samv_buf_printf(b, "%.17g", v->valuedouble);
+	if (!obj && !cJSON_IsArray(v))
+		return samv_buf_puts(b, "null");
+	if (!v->child)
+		return samv_buf_puts(b, obj ? "{}" : "[]");
+	if (samv_buf_puts(b, obj ? "{\n" : "[\n") < 0)
+		return SAMV_ERROR;
+	for (it = v->child; it; it = it->next) {
+		if (samv_buf_printf(b, "%*s", (depth + 1) * 2, "") < 0)
+			return SAMV_ERROR;
+		if (obj && (samv_json_put_string(b, it->string) < 0 || samv_buf_puts(b, ": ") < 0))
+			return SAMV_ERROR;
+		if (print_at(b, it, depth + 1) < 0 || samv_buf_puts(b, it->next ? ",\n" : "\n") < 0)
+			return SAMV_ERROR;
+	}
+	return samv_buf_printf(b, "%*s%c", depth * 2, "", obj ? '}' : ']');
+}
+
+int samv_json_print(struct samv_buf *out, const cJSON *v)
+{
+	if (print_at(out, v, 0) < 0)
+		return SAMV_ERROR;
+	return samv_buf_puts(out, "\n");
+}

@@ -1,0 +1,122 @@
+/* problem.c - what samv-check finds, in "file:line:col: code: message". */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "samv.h"
+
+int samv_problem_add(struct samv_problems *pr, const char *file, struct samv_pos pos,
+		     const char *code, const char *fmt, ...)
+{
+	struct samv_problem *p;
+	char *msg;
+	va_list ap;
+	int n;
+
+	if (pr->n == pr->cap) {
+		size_t cap = pr->cap ? pr->cap * 2 : 16;
+		struct samv_problem *v = realloc(pr->v, cap * sizeof(*v));
+
+		if (!v)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		pr->v = v;
+		pr->cap = cap;
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(msg = malloc((size_t)n + 1)))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	p = &pr->v[pr->n];
+	p->file = strdup(file);
+	p->code = strdup(code);
+	p->msg = msg;
+	p->line = pos.line;
+	p->col = pos.col;
+	if (!p->file || !p->code) {
+		free(p->file);
+		free(p->code);
+		free(p->msg);
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	pr->n++;
+	return 0;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	const struct samv_problem *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	if ((c = strcmp(x->code, y->code)))
+		return c;
+	return strcmp(x->msg, y->msg);
+}
+
+void samv_problems_sort(struct samv_problems *pr)
+{
+	if (pr->n > 1)
+		qsort(pr->v, pr->n, sizeof(pr->v[0]), cmp);
+}
+
+void samv_problems_print(FILE *f, const struct samv_problems *pr)
+{
+	size_t i;
+
+	for (i = 0; i < pr->n; i++)
+		fprintf(f, "%s:%d:%d: %s: %s\n", pr->v[i].file, pr->v[i].line, pr->v[i].col,
+			pr->v[i].code, pr->v[i].msg);
+}
+
+int samv_problems_print_json(FILE *f, const struct samv_problems *pr)
+{
+	cJSON *arr = cJSON_CreateArray(), *o;
+	struct samv_buf s = SAMV_BUF_INIT;
+	size_t i;
+	int rc = SAMV_ERROR;
+
+	if (!arr)
+		goto out;
+	for (i = 0; i < pr->n; i++) {
+		if (!(o = cJSON_CreateObject()) || !cJSON_AddItemToArray(arr, o) ||
+		    !cJSON_AddStringToObject(o, "file", pr->v[i].file) ||
+		    !cJSON_AddNumberToObject(o, "line", pr->v[i].line) ||
+		    !cJSON_AddNumberToObject(o, "column", pr->v[i].col) ||
+		    !cJSON_AddStringToObject(o, "code", pr->v[i].code) ||
+		    !cJSON_AddStringToObject(o, "message", pr->v[i].msg))
+			goto out;
+	}
+	if (samv_json_print(&s, arr) < 0)
+		goto out;
+	fputs(s.ptr, f);
+	rc = 0;
+out:
+	if (rc)
+		samv_error_set(SAMV_ERROR, "out of memory");
+	samv_buf_free(&s);
+	cJSON_Delete(arr);
+	return rc;
+}
+
+void samv_problems_free(struct samv_problems *pr)
+{
+	size_t i;
+
+	for (i = 0; i < pr->n; i++) {
+		free(pr->v[i].file);
+		free(pr->v[i].code);
+		free(pr->v[i].msg);
+	}
+	free(pr->v);
+	pr->v = NULL;
+	pr->n = pr->cap = 0;
+}

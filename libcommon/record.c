@@ -1,0 +1,242 @@
+/* record.c - one record: its canonical text and its validation. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "samv.h"
+
+const char *samv_record_str(const cJSON *rec, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sets are written sorted, one item a line, so diffs and merges stay small. */
+static int put_value(struct samv_buf *b, const struct samv_field *f, const cJSON *v)
+{
+	const char **items = NULL;
+	const cJSON *it;
+	size_t n = 0, i;
+	int rc = SAMV_ERROR;
+
+	if (cJSON_IsString(v))
+		return samv_json_put_string(b, v->valuestring);
+	if (cJSON_IsBool(v))
+		return samv_buf_puts(b, cJSON_IsTrue(v) ? "true" : "false");
+	if (cJSON_IsNumber(v))
+		return samv_buf_printf(b, "%.17g", v->valuedouble);
+	if (!cJSON_IsArray(v))
+		return samv_buf_puts(b, "null");
+	items = calloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(*items));
+	if (!items)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	cJSON_ArrayForEach(it, v)
+		if (cJSON_IsString(it))
+			items[n++] = it->valuestring;
+	if (f && (f->kind == SAMV_F_REFS || f->kind == SAMV_F_KEYS))
+		qsort(items, n, sizeof(*items), cmp_str);
+	if (samv_buf_puts(b, "[\n") < 0)
+		goto out;
+	for (i = 0; i < n; i++) {
+		if (samv_buf_puts(b, "    ") < 0 || samv_json_put_string(b, items[i]) < 0 ||
+		    samv_buf_puts(b, i + 1 < n ? ",\n" : "\n") < 0)
+			goto out;
+	}
+	rc = samv_buf_puts(b, "  ]");
+out:
+	free(items);
+	return rc;
+}
+
+static bool omitted(const cJSON *v)
+{
+	return !v || cJSON_IsNull(v) || (cJSON_IsString(v) && !v->valuestring[0]) ||
+	       (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0);
+}
+
+static int put_member(struct samv_buf *b, bool *first, const struct samv_field *f,
+		      const char *key, const cJSON *v)
+{
+	if (omitted(v))
+		return 0;
+	if (samv_buf_puts(b, *first ? "  " : ",\n  ") < 0 || samv_json_put_string(b, key) < 0 ||
+	    samv_buf_puts(b, ": ") < 0 || put_value(b, f, v) < 0)
+		return SAMV_ERROR;
+	*first = false;
+	return 0;
+}
+
+int samv_record_format(struct samv_buf *out, const struct samv_type *t, const cJSON *rec)
+{
+	const cJSON *v;
+	bool first = true;
+	size_t i;
+
+	out->len = 0;
+	if (samv_buf_puts(out, "{\n") < 0)
+		return SAMV_ERROR;
+	for (i = 0; i < t->nfields; i++) {
+		v = cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name);
+		if (put_member(out, &first, &t->fields[i], t->fields[i].name, v) < 0)
+			return SAMV_ERROR;
+	}
+	/* keys the type does not know keep their place at the end: validation
+	 * reports them, formatting must not lose them */
+	cJSON_ArrayForEach(v, rec)
+		if (v->string && !samv_field_find(t, v->string) &&
+		    put_member(out, &first, NULL, v->string, v) < 0)
+			return SAMV_ERROR;
+	return samv_buf_puts(out, first ? "}\n" : "\n}\n");
+}
+
+static const char *kind_name(enum samv_fkind k)
+{
+	switch (k) {
+	case SAMV_F_BOOL: return "true or false";
+	case SAMV_F_INT: return "a whole number";
+	case SAMV_F_REFS: return "a list of ids";
+	case SAMV_F_KEYS: return "a list of keys";
+	default: return "a string";
+	}
+}
+
+static void join_values(char *out, size_t sz, const char *const *values)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (; *values && len < sz; values++)
+		len += (size_t)snprintf(out + len, sz - len, "%s%s", len ? ", " : "", *values);
+}
+
+static int check_string(struct samv_problems *pr, const char *path, struct samv_pos pos,
+			const struct samv_field *f, const char *s)
+{
+	size_t len = strlen(s);
+	const char *p;
+
+	if (samv_utf8_invalid(s, len) >= 0)
+		return samv_problem_add(pr, path, pos, "bad-text", "%s: invalid UTF-8", f->name);
+	if (f->max && len > f->max)
+		return samv_problem_add(pr, path, pos, "too-long", "%s: %zu bytes, at most %zu",
+					f->name, len, f->max);
+	if (f->kind == SAMV_F_STRING)
+		for (p = s; *p; p++)
+			if ((unsigned char)*p < 0x20)
+				return samv_problem_add(pr, path, pos, "bad-text",
+							"%s: one line of text, no control characters", f->name);
+	return 0;
+}
+
+static int check_set(struct samv_problems *pr, const char *path, struct samv_pos pos,
+		     const struct samv_field *f, const cJSON *v)
+{
+	const cJSON *a, *b;
+	int n = 0;
+
+	cJSON_ArrayForEach(a, v) {
+		n++;
+		if (!cJSON_IsString(a))
+			return samv_problem_add(pr, path, pos, "bad-type", "%s: items must be strings", f->name);
+		if (f->kind == SAMV_F_REFS && samv_id_check(a->valuestring, f->opt) < 0)
+			return samv_problem_add(pr, path, pos, "bad-id", "%s: %s", f->name, samv_error_last());
+		if (f->kind == SAMV_F_KEYS &&
+		    (strlen(a->valuestring) != 1 || a->valuestring[0] < 'a' || a->valuestring[0] > 'z'))
+			return samv_problem_add(pr, path, pos, "bad-value",
+						"%s: '%s' is not a purpose key (a single letter a-z)",
+						f->name, a->valuestring);
+		for (b = a->next; b; b = b->next)
+			if (cJSON_IsString(b) && !strcmp(a->valuestring, b->valuestring))
+				return samv_problem_add(pr, path, pos, "duplicate", "%s: '%s' is listed twice",
+							f->name, a->valuestring);
+	}
+	if (f->max && (size_t)n > f->max)
+		return samv_problem_add(pr, path, pos, "too-long", "%s: %d items, at most %zu", f->name, n, f->max);
+	return 0;
+}
+
+static int check_field(struct samv_problems *pr, const char *path, struct samv_pos pos,
+		       const struct samv_field *f, const cJSON *v, const char *own_id)
+{
+	char list[256];
+	const char *const *e;
+	bool want_array = f->kind == SAMV_F_REFS || f->kind == SAMV_F_KEYS;
+
+	if ((f->kind == SAMV_F_BOOL && !cJSON_IsBool(v)) ||
+	    (f->kind == SAMV_F_INT && !cJSON_IsNumber(v)) ||
+	    (want_array && !cJSON_IsArray(v)) ||
+	    (!want_array && f->kind != SAMV_F_BOOL && f->kind != SAMV_F_INT && !cJSON_IsString(v)))
+		return samv_problem_add(pr, path, pos, "bad-type", "%s: must be %s", f->name, kind_name(f->kind));
+	switch (f->kind) {
+	case SAMV_F_STRING:
+	case SAMV_F_TEXT:
+		return check_string(pr, path, pos, f, v->valuestring);
+	case SAMV_F_ENUM:
+		for (e = f->values; *e; e++)
+			if (!strcmp(*e, v->valuestring))
+				return 0;
+		join_values(list, sizeof(list), f->values);
+		return samv_problem_add(pr, path, pos, "bad-value", "%s: '%s' is not one of %s",
+					f->name, v->valuestring, list);
+	case SAMV_F_INT:
+		if (v->valuedouble != floor(v->valuedouble) || fabs(v->valuedouble) > 1e9)
+			return samv_problem_add(pr, path, pos, "bad-type", "%s: must be a whole number", f->name);
+		return 0;
+	case SAMV_F_DATE:
+		if (samv_date_check(v->valuestring) < 0)
+			return samv_problem_add(pr, path, pos, "bad-date", "%s: %s", f->name, samv_error_last());
+		return 0;
+	case SAMV_F_ID:
+	case SAMV_F_REF:
+		if (samv_id_check(v->valuestring, f->name) < 0)
+			return samv_problem_add(pr, path, pos, "bad-id", "%s", samv_error_last());
+		if (f->kind == SAMV_F_REF && own_id && !strcmp(own_id, v->valuestring))
+			return samv_problem_add(pr, path, pos, "bad-ref", "%s: a record cannot refer to itself",
+						f->name);
+		return 0;
+	case SAMV_F_REFS:
+	case SAMV_F_KEYS:
+		return check_set(pr, path, pos, f, v);
+	case SAMV_F_BOOL:
+		return 0;
+	}
+	return 0;
+}
+
+int samv_record_validate(struct samv_problems *pr, const struct samv_type *t,
+			 const cJSON *rec, const char *path, const char *text)
+{
+	const struct samv_field *f;
+	const char *own_id = samv_record_str(rec, "id");
+	const cJSON *v;
+	size_t i;
+
+	if (!cJSON_IsObject(rec))
+		return samv_problem_add(pr, path, (struct samv_pos){ 1, 1 }, "bad-type",
+					"a %s record must be a JSON object", t->name);
+	for (i = 0; i < t->nfields; i++) {
+		f = &t->fields[i];
+		v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
+		if (omitted(v)) {
+			if ((f->flags & SAMV_FL_REQUIRED) &&
+			    samv_problem_add(pr, path, samv_json_locate(text, f->name), "missing-field",
+					     "%s: required", f->name) < 0)
+				return SAMV_ERROR;
+			continue;
+		}
+		if (check_field(pr, path, samv_json_locate(text, f->name), f, v, own_id) < 0)
+			return SAMV_ERROR;
+	}
+	cJSON_ArrayForEach(v, rec)
+		if (v->string && !samv_field_find(t, v->string) &&
+		    samv_problem_add(pr, path, samv_json_locate(text, v->string), "unknown-field",
+				     "'%s' is not a field of %s records", v->string, t->name) < 0)
+			return SAMV_ERROR;
+	return 0;
+}

@@ -1,0 +1,324 @@
+/*
+ * samv.h - the one public header of libcommon, the library behind every
+ * samv command.
+ *
+ * Conventions (after libgit2): functions return 0 or a negative SAMV_E*
+ * code and leave a message for samv_error_last(); output parameters come
+ * first; every _free(NULL) is a no-op.  The library never prints to the
+ * terminal on its own and never exits: callers hand it the stream to use.
+ */
+#ifndef SAMV_H
+#define SAMV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+#include <git2.h>
+
+#define SAMV_VERSION "0.1.0"
+#define SAMV_FORMAT 1
+
+/* ---- errors (error.c) ---------------------------------------------- */
+
+enum {
+	SAMV_OK = 0,
+	SAMV_ERROR = -1,    /* generic failure, message says what */
+	SAMV_EINVAL = -2,   /* bad input: argument, field or record */
+	SAMV_ENOTFOUND = -3,/* no such record, file or repository */
+	SAMV_EEXISTS = -4,  /* record or repository already exists */
+	SAMV_EBUSY = -5,    /* another writer holds the lock or moved the tip */
+	SAMV_EDIRTY = -6,   /* a file the write touches has local changes */
+	SAMV_EUSAGE = -7,   /* command-line usage */
+	SAMV_EAMBIGUOUS = -8,
+	SAMV_EIO = -9
+};
+
+/* Exit statuses shared by every command (documented in samv(7)). */
+enum { SAMV_EXIT_OK = 0, SAMV_EXIT_FAIL = 1, SAMV_EXIT_USAGE = 2, SAMV_EXIT_BUSY = 3 };
+
+int samv_error_set(int code, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Set from libgit2's last error, prefixed by what we were doing. */
+int samv_error_git(int code, const char *what);
+const char *samv_error_last(void);
+void samv_error_clear(void);
+int samv_exit_status(int code);
+
+/* ---- small text helpers (utf8.c, buf.c) ------------------------------ */
+
+/* Offset of the first invalid UTF-8 byte, or -1 when all of s is valid. */
+long samv_utf8_invalid(const char *s, size_t len);
+size_t samv_utf8_width(const char *s);
+
+struct samv_buf {
+	char *ptr;
+	size_t len, cap;
+};
+#define SAMV_BUF_INIT { NULL, 0, 0 }
+int samv_buf_put(struct samv_buf *b, const char *s, size_t n);
+int samv_buf_puts(struct samv_buf *b, const char *s);
+int samv_buf_printf(struct samv_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void samv_buf_free(struct samv_buf *b);
+/* Read a whole stream; fails with SAMV_EINVAL past max bytes. */
+int samv_buf_read(struct samv_buf *b, FILE *f, size_t max);
+
+/* ---- ids (id.c) ------------------------------------------------------ */
+
+#define SAMV_ID_MAX 64
+
+/* 0 when id is a valid record id; else SAMV_EINVAL saying why. */
+int samv_id_check(const char *id, const char *what);
+/* Make a slug (ASCII lower case, digits and '-') from a name. */
+int samv_id_slug(char *out, size_t outsz, const char *name);
+/* Mint a new id: slug of name + '-' + 6 random base32 characters. */
+int samv_id_mint(char *out, size_t outsz, const char *name);
+/* The record's path: "<dir>/<shard>/<id>.json". */
+int samv_id_path(char *out, size_t outsz, const char *dir, const char *id);
+void samv_id_shard(char out[3], const char *id);
+
+/* ---- dates (date.c) -------------------------------------------------- */
+
+int samv_date_check(const char *s);   /* YYYY-MM-DD, a real day */
+void samv_date_today(char out[11]);
+
+/* ---- record types (schema.c) ----------------------------------------- */
+
+enum samv_fkind {
+	SAMV_F_STRING,  /* one line of text */
+	SAMV_F_TEXT,    /* text, may hold newlines */
+	SAMV_F_ENUM,
+	SAMV_F_BOOL,
+	SAMV_F_INT,
+	SAMV_F_DATE,
+	SAMV_F_ID,      /* the record's own id */
+	SAMV_F_REF,     /* id of a record of type ->ref */
+	SAMV_F_REFS,    /* set of ids of type ->ref */
+	SAMV_F_KEYS     /* set of short keys (Agreement purposes: a, b, ...) */
+};
+
+enum {
+	SAMV_FL_REQUIRED = 1 << 0, /* must be present */
+	SAMV_FL_COLUMN = 1 << 1,   /* shown in list tables */
+	SAMV_FL_FILTER = 1 << 2,   /* list can filter on it */
+	SAMV_FL_NOEDIT = 1 << 3    /* set by the command, not an option */
+};
+
+struct samv_field {
+	const char *name;   /* JSON key */
+	const char *opt;    /* option name, without "--" */
+	enum samv_fkind kind;
+	unsigned flags;
+	const char *const *values; /* SAMV_F_ENUM: NULL-terminated */
+	const char *ref;    /* SAMV_F_REF(S): the referenced type */
+	size_t max;         /* bytes for text; items for sets */
+	const char *def;    /* default on add */
+	const char *help;
+};
+
+struct samv_type {
+	const char *name;   /* "actor" */
+	const char *dir;    /* "actors" */
+	const char *title;  /* "organisation" (for people) */
+	const struct samv_field *fields;
+	size_t nfields;
+	const char *retire_value; /* status value that retires, or NULL */
+};
+
+const struct samv_type *samv_type_find(const char *name);
+const struct samv_type *samv_type_by_dir(const char *dir);
+const struct samv_type *samv_type_at(size_t i); /* NULL past the end */
+const struct samv_type *samv_type_repository(void);
+const struct samv_field *samv_field_find(const struct samv_type *t, const char *name);
+const struct samv_field *samv_field_by_opt(const struct samv_type *t, const char *opt);
+#define SAMV_REPO_FILE "samv.json"
+
+/* ---- strict JSON (json.c) -------------------------------------------- */
+
+struct samv_pos {
+	int line, col;
+};
+
+/*
+ * Parse one JSON document strictly: valid UTF-8, no duplicate keys, no
+ * raw control characters, no \u0000, nothing after the value, at most
+ * max bytes.  On error *pos says where and the message why.
+ */
+int samv_json_parse(cJSON **out, const char *text, size_t len, struct samv_pos *pos);
+/* Any JSON value, indented by two spaces, newline at the end. */
+int samv_json_print(struct samv_buf *out, const cJSON *v);
+/* A string as a JSON string literal (UTF-8 as is). */
+int samv_json_put_string(struct samv_buf *out, const char *s);
+/* Where the value of top-level key is written in text (1:1 if absent). */
+struct samv_pos samv_json_locate(const char *text, const char *key);
+
+/* ---- records (record.c) ---------------------------------------------- */
+
+struct samv_problem; /* below */
+struct samv_problems;
+
+/* Canonical text of a record of type t (2-space indent, fixed key order,
+ * UTF-8 as is, newline at the end). */
+int samv_record_format(struct samv_buf *out, const struct samv_type *t, const cJSON *rec);
+/* Check a record's fields against its type; problems are appended with
+ * file name path and positions found in text (may be NULL). */
+int samv_record_validate(struct samv_problems *pr, const struct samv_type *t,
+			 const cJSON *rec, const char *path, const char *text);
+const char *samv_record_str(const cJSON *rec, const char *key);
+
+/* ---- problems (problem.c) -------------------------------------------- */
+
+struct samv_problem {
+	char *file;
+	int line, col;
+	char *code;
+	char *msg;
+};
+
+struct samv_problems {
+	struct samv_problem *v;
+	size_t n, cap;
+};
+#define SAMV_PROBLEMS_INIT { NULL, 0, 0 }
+
+int samv_problem_add(struct samv_problems *pr, const char *file, struct samv_pos pos,
+		     const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void samv_problems_sort(struct samv_problems *pr);
+void samv_problems_print(FILE *f, const struct samv_problems *pr);
+int samv_problems_print_json(FILE *f, const struct samv_problems *pr);
+void samv_problems_free(struct samv_problems *pr);
+
+/* ---- the repository (store.c) ---------------------------------------- */
+
+struct samv_store;
+
+/*
+ * Open the collaboration repository: dir (from -C) or $SAMV_DIR, else
+ * found upward from the current directory.  Fails with SAMV_ENOTFOUND
+ * when there is no git repository or it holds no samv.json.
+ */
+int samv_store_open(struct samv_store **out, const char *dir);
+void samv_store_free(struct samv_store *s);
+git_repository *samv_store_repo(struct samv_store *s);
+const char *samv_store_workdir(struct samv_store *s);
+
+/* A read-only view of records: a commit's tree, or the work tree. */
+struct samv_view;
+/* rev NULL means HEAD. */
+int samv_view_rev(struct samv_view **out, struct samv_store *s, const char *rev);
+int samv_view_worktree(struct samv_view **out, struct samv_store *s);
+void samv_view_free(struct samv_view *v);
+/* Read a file of the view; SAMV_ENOTFOUND when absent. */
+int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path);
+bool samv_view_exists(struct samv_view *v, const char *path);
+/* Call fn for every file under dir (recursively), in path order. */
+typedef int (*samv_view_fn)(const char *path, void *arg);
+int samv_view_walk(struct samv_view *v, const char *dir, samv_view_fn fn, void *arg);
+
+/* Load and parse one record by id; SAMV_ENOTFOUND when absent, SAMV_EINVAL
+ * when its file is not valid JSON. */
+int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *id);
+/* Resolve an id or a unique prefix of one to the full id. */
+int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
+			const struct samv_type *t, const char *id_or_prefix);
+/* Every record of a type, parsed, in id order (an array of objects).
+ * Files that do not parse are skipped and counted in *bad. */
+int samv_record_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad);
+
+/* ---- writing: one commit per change (txn.c) -------------------------- */
+
+struct samv_txn;
+
+/*
+ * Begin a write: take the suite's lock (waiting up to $SAMV_LOCK_TIMEOUT
+ * seconds, default 10) and pin the branch tip.  Reads for the write must
+ * go through samv_txn_view so they see the pinned tip.
+ */
+int samv_txn_begin(struct samv_txn **out, struct samv_store *s, const char *command);
+struct samv_view *samv_txn_view(struct samv_txn *t);
+/* Stage the new content of a file, or its removal (text NULL). */
+int samv_txn_put(struct samv_txn *t, const char *path, const char *text, size_t len);
+/* Stage a record: canonical text at its path; validates it first, refs
+ * included (against the pinned tip plus what this txn staged). */
+int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec);
+int samv_txn_remove_record(struct samv_txn *t, const struct samv_type *type, const char *id);
+/*
+ * Commit with subject (and optional body); trailers are added.  *changed
+ * is false when the staged content equals the tip: then nothing is
+ * written.  On any error the work tree, index and branch are unchanged.
+ */
+int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, bool *changed);
+void samv_txn_free(struct samv_txn *t);
+
+/* The author and committer, from GIT_AUTHOR_* / GIT_COMMITTER_* or the
+ * git configuration (sig.c). */
+int samv_sig_author(git_signature **out, git_repository *repo);
+int samv_sig_committer(git_signature **out, git_repository *repo);
+int samv_sig_parse_date(long long *when, int *offset_min, const char *s);
+
+/* ---- initialising (init.c) ------------------------------------------- */
+
+struct samv_init_opts {
+	const char *name;
+	const char *region;
+	const char *language;
+};
+/* Create or adopt a repository at dir; *created tells if git init ran. */
+int samv_init(const char *dir, const struct samv_init_opts *o, bool *created);
+
+/* ---- checking (check.c) ---------------------------------------------- */
+
+/* Validate every file of the view; problems are appended, sorted. */
+int samv_check(struct samv_problems *pr, struct samv_view *v);
+
+/* ---- command lines (opt.c) ------------------------------------------- */
+
+enum samv_optarg { SAMV_OPT_NONE, SAMV_OPT_ARG };
+
+struct samv_opt {
+	const char *name;   /* long name without "--" */
+	char sname;         /* short name or 0 */
+	enum samv_optarg arg;
+	const char *argname;
+	const char *help;
+	int id;             /* what the caller switches on */
+};
+
+struct samv_optstate {
+	int ind;            /* next argv index; start at 1 */
+	const char *arg;    /* the option's argument */
+	const struct samv_opt *opt;
+	char **ops;         /* operands in order: caller gives argc slots */
+	int nops;
+	bool dashdash;
+};
+
+/* Next option: its id (> 0), 0 when argv is used up, SAMV_EUSAGE on an
+ * unknown option or a missing argument (message set).  Operands may stand
+ * between options; they are collected in st->ops. */
+int samv_opt_next(struct samv_optstate *st, int argc, char **argv,
+		  const struct samv_opt *const *tables);
+void samv_opt_help(FILE *f, const struct samv_opt *opts);
+/* Options as the completion scripts want them: "--name=" or "--flag". */
+void samv_opt_complete(FILE *f, const struct samv_opt *opts);
+
+/* ---- the generic record command (entity.c) ---------------------------- */
+
+struct samv_cmd {
+	const char *prog;   /* "samv-actor" */
+	const struct samv_type *type;
+	const char *summary;
+	const char *retire_verb; /* "retire" or NULL */
+	bool can_remove;    /* has an "rm" subcommand */
+};
+
+/* main() of samv-actor, samv-person, samv-arena. */
+int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv);
+
+/* Shared by every command (version.c). */
+void samv_print_version(FILE *f, const char *prog);
+
+#endif

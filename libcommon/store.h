@@ -1,0 +1,34 @@
+/* store.h - libcommon's private view of the store (not installed). */
+#ifndef SAMV_STORE_H
+#define SAMV_STORE_H
+
+#include "samv.h"
+
+struct samv_store {
+	git_repository *repo;
+	const char *workdir; /* ends in '/' */
+};
+
+struct samv_staged {
+	char *path;
+	char *text; /* NULL: removed */
+	size_t len;
+};
+
+struct samv_stage {
+	struct samv_staged *v;
+	size_t n, cap;
+};
+
+struct samv_view {
+	git_repository *repo;
+	git_tree *tree;            /* NULL: unborn branch (or work tree) */
+	char *root;                /* set for the work tree, ends in '/' */
+	const struct samv_stage *stage; /* a write's own changes, seen first */
+};
+
+int samv_view_tree(struct samv_view **out, git_repository *repo, git_tree *tree);
+int samv_record_parse(cJSON **out, const struct samv_buf *text, const char *path);
+const char *samv_path_id(const char *path, char out[SAMV_ID_MAX + 1]);
+
+#endif

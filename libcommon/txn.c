@@ -1,0 +1,672 @@
+/*
+ * txn.c - a write: staged files become exactly one commit, or nothing.
+ *
+ * Order matters for "all or nothing": objects and temporary files are
+ * written first; the compare-and-swap of the branch is the commit point;
+ * only after it are files renamed into place and the index updated.  The
+ * suite's writers are serialised by flock(2) on .git/samv.lock, which the
+ * kernel releases when a process dies, so that lock is never stale.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "samv.h"
+#include "store.h"
+
+struct samv_txn {
+	struct samv_store *s;
+	char *command;
+	char *branch;          /* "refs/heads/main" */
+	int lockfd;
+	bool unborn;
+	git_oid tip;
+	git_commit *tip_commit;
+	git_tree *tip_tree;
+	struct samv_view *view;
+	struct samv_stage stage;
+	char **temps;          /* temporary file per staged entry, or NULL */
+	char **made_dirs;      /* directories this write created */
+	size_t nmade;
+};
+
+static int take_lock(struct samv_txn *t)
+{
+	const char *env = getenv("SAMV_LOCK_TIMEOUT");
+	double wait = env && *env ? atof(env) : 10.0, waited = 0;
+	char *path = NULL;
+	int rc = 0;
+
+	if (asprintf(&path, "%ssamv.lock", git_repository_path(t->s->repo)) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	t->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (t->lockfd < 0) {
+		rc = samv_error_set(SAMV_EIO, "cannot open '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	while (flock(t->lockfd, LOCK_EX | LOCK_NB) < 0) {
+		struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			rc = samv_error_set(SAMV_EIO, "cannot lock '%s': %s", path, strerror(errno));
+			goto out;
+		}
+		if (waited >= wait) {
+			rc = samv_error_set(SAMV_EBUSY, "busy: another samv command is writing to this "
+					    "repository (waited %gs; see SAMV_LOCK_TIMEOUT)", wait);
+			goto out;
+		}
+		nanosleep(&ts, NULL);
+		waited += 0.05;
+	}
+out:
+	free(path);
+	return rc;
+}
+
+static int pin_tip(struct samv_txn *t)
+{
+	git_reference *head = NULL;
+	int rc = 0, e;
+
+	if (git_reference_lookup(&head, t->s->repo, "HEAD") < 0)
+		return samv_error_git(SAMV_ERROR, "cannot read HEAD");
+	if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) {
+		rc = samv_error_set(SAMV_EINVAL, "HEAD is detached; check out a branch before writing");
+		goto out;
+	}
+	if (!(t->branch = strdup(git_reference_symbolic_target(head)))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	e = git_reference_name_to_id(&t->tip, t->s->repo, t->branch);
+	if (e == GIT_ENOTFOUND) {
+		t->unborn = true;
+	} else if (e < 0 || git_commit_lookup(&t->tip_commit, t->s->repo, &t->tip) < 0 ||
+		   git_commit_tree(&t->tip_tree, t->tip_commit) < 0) {
+		rc = samv_error_git(SAMV_ERROR, t->branch);
+		goto out;
+	}
+	if ((rc = samv_view_tree(&t->view, t->s->repo, NULL)) < 0)
+		goto out;
+	if (t->tip_tree && git_tree_dup(&t->view->tree, t->tip_tree) < 0)
+		rc = samv_error_git(SAMV_ERROR, "tree");
+	t->view->stage = &t->stage;
+out:
+	git_reference_free(head);
+	return rc;
+}
+
+int samv_txn_begin(struct samv_txn **out, struct samv_store *s, const char *command)
+{
+	struct samv_txn *t = calloc(1, sizeof(*t));
+	int rc;
+
+	*out = NULL;
+	if (!t || !(t->command = strdup(command))) {
+		free(t);
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	t->s = s;
+	t->lockfd = -1;
+	if ((rc = take_lock(t)) < 0 || (rc = pin_tip(t)) < 0) {
+		samv_txn_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}
+
+struct samv_view *samv_txn_view(struct samv_txn *t)
+{
+	return t->view;
+}
+
+int samv_txn_put(struct samv_txn *t, const char *path, const char *text, size_t len)
+{
+	struct samv_staged *st = NULL;
+	size_t i;
+
+	for (i = 0; i < t->stage.n; i++)
+		if (!strcmp(t->stage.v[i].path, path))
+			st = &t->stage.v[i];
+	if (!st) {
+		if (t->stage.n == t->stage.cap) {
+			size_t cap = t->stage.cap ? t->stage.cap * 2 : 8;
+			struct samv_staged *nv = realloc(t->stage.v, cap * sizeof(*nv));
+
+			if (!nv)
+				return samv_error_set(SAMV_ERROR, "out of memory");
+			t->stage.v = nv;
+			t->stage.cap = cap;
+		}
+		st = &t->stage.v[t->stage.n];
+		memset(st, 0, sizeof(*st));
+		if (!(st->path = strdup(path)))
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		t->stage.n++;
+	}
+	free(st->text);
+	st->text = NULL;
+	st->len = 0;
+	if (text) {
+		if (!(st->text = malloc(len + 1)))
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		memcpy(st->text, text, len);
+		st->text[len] = '\0';
+		st->len = len;
+	}
+	return 0;
+}
+
+/* Every id a record refers to must name a record of the right type. */
+static int check_refs(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+{
+	const struct samv_type *target;
+	const cJSON *v, *it;
+	char path[256];
+	size_t i;
+
+	for (i = 0; i < type->nfields; i++) {
+		const struct samv_field *f = &type->fields[i];
+
+		if (f->kind != SAMV_F_REF && f->kind != SAMV_F_REFS)
+			continue;
+		target = samv_type_find(f->ref);
+		v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
+		if (!v || !target)
+			continue;
+		for (it = cJSON_IsArray(v) ? v->child : v; it; it = cJSON_IsArray(v) ? it->next : NULL) {
+			if (!cJSON_IsString(it))
+				continue;
+			if (samv_id_path(path, sizeof(path), target->dir, it->valuestring) < 0)
+				return SAMV_ERROR;
+			if (!samv_view_exists(t->view, path))
+				return samv_error_set(SAMV_EINVAL, "%s: unknown %s '%s' (see samv-%s list)",
+						      f->name, target->name, it->valuestring, target->name);
+		}
+	}
+	return 0;
+}
+
+int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+{
+	struct samv_problems pr = SAMV_PROBLEMS_INIT;
+	struct samv_buf text = SAMV_BUF_INIT;
+	const char *id = samv_record_str(rec, "id");
+	char path[256];
+	int rc;
+
+	if (type == samv_type_repository())
+		strcpy(path, SAMV_REPO_FILE);
+	else if (!id || (rc = samv_id_path(path, sizeof(path), type->dir, id)) < 0)
+		return samv_error_set(SAMV_EINVAL, "the %s has no valid id", type->name);
+	if ((rc = samv_record_validate(&pr, type, rec, path, NULL)) < 0)
+		goto out;
+	if (pr.n) {
+		rc = samv_error_set(SAMV_EINVAL, "%s", pr.v[0].msg);
+		goto out;
+	}
+	if ((rc = check_refs(t, type, rec)) < 0 || (rc = samv_record_format(&text, type, rec)) < 0)
+		goto out;
+	rc = samv_txn_put(t, path, text.ptr, text.len);
+out:
+	samv_buf_free(&text);
+	samv_problems_free(&pr);
+	return rc;
+}
+
+int samv_txn_remove_record(struct samv_txn *t, const struct samv_type *type, const char *id)
+{
+	char path[256];
+	int rc;
+
+	if ((rc = samv_id_path(path, sizeof(path), type->dir, id)) < 0)
+		return rc;
+	return samv_txn_put(t, path, NULL, 0);
+}
+
+/* ---- commit ---------------------------------------------------------- */
+
+static int tip_blob(git_oid *out, struct samv_txn *t, const char *path)
+{
+	git_tree_entry *e = NULL;
+	int found;
+
+	if (!t->tip_tree || git_tree_entry_bypath(&e, t->tip_tree, path) < 0)
+		return 0;
+	found = git_tree_entry_type(e) == GIT_OBJECT_BLOB;
+	if (found)
+		git_oid_cpy(out, git_tree_entry_id(e));
+	git_tree_entry_free(e);
+	return found;
+}
+
+/* A file this write touches must equal the tip in the work tree and index:
+ * otherwise local changes would be overwritten or committed by surprise. */
+static int check_clean(struct samv_txn *t, git_index *index)
+{
+	struct samv_buf text = SAMV_BUF_INIT;
+	const git_index_entry *ie;
+	git_oid want, have;
+	char *full = NULL;
+	size_t i;
+	int rc = 0, in_tip;
+	FILE *f;
+
+	for (i = 0; i < t->stage.n && rc == 0; i++) {
+		const char *path = t->stage.v[i].path;
+
+		in_tip = tip_blob(&want, t, path);
+		ie = git_index_get_bypath(index, path, 0);
+		if ((ie && (!in_tip || !git_oid_equal(&ie->id, &want))) || (!ie && in_tip) ||
+		    git_index_get_bypath(index, path, 1) || git_index_get_bypath(index, path, 2)) {
+			rc = samv_error_set(SAMV_EDIRTY, "'%s' has staged changes; commit or reset them first",
+					    path);
+			break;
+		}
+		free(full);
+		if (asprintf(&full, "%s%s", t->s->workdir, path) < 0) {
+			full = NULL;
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			break;
+		}
+		f = fopen(full, "rb");
+		if (!f) {
+			if (in_tip)
+				rc = samv_error_set(SAMV_EDIRTY, "'%s' was deleted in the work tree; "
+						    "restore it first (git checkout -- '%s')", path, path);
+			continue;
+		}
+		text.len = 0;
+		rc = samv_buf_read(&text, f, 64 * 1024 * 1024);
+		fclose(f);
+		if (rc < 0)
+			break;
+		if (git_odb_hash(&have, text.ptr, text.len, GIT_OBJECT_BLOB) < 0) {
+			rc = samv_error_git(SAMV_ERROR, path);
+			break;
+		}
+		if (!in_tip)
+			rc = samv_error_set(SAMV_EDIRTY, "'%s' exists in the work tree but not in the branch; "
+					    "move it away first", path);
+		else if (!git_oid_equal(&have, &want))
+			rc = samv_error_set(SAMV_EDIRTY, "'%s' has local changes; commit or restore them first",
+					    path);
+	}
+	free(full);
+	samv_buf_free(&text);
+	return rc;
+}
+
+static int build_tree(git_oid *out, struct samv_txn *t)
+{
+	git_tree_update *up = calloc(t->stage.n + 1, sizeof(*up));
+	git_treebuilder *tb = NULL;
+	git_tree *base = NULL;
+	git_oid empty, dummy;
+	size_t i, n = 0;
+	int rc = SAMV_ERROR;
+
+	if (!up)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < t->stage.n; i++) {
+		struct samv_staged *st = &t->stage.v[i];
+
+		if (!st->text && !tip_blob(&dummy, t, st->path))
+			continue;
+		up[n].path = st->path;
+		up[n].action = st->text ? GIT_TREE_UPDATE_UPSERT : GIT_TREE_UPDATE_REMOVE;
+		up[n].filemode = GIT_FILEMODE_BLOB;
+		if (st->text && git_blob_create_from_buffer(&up[n].id, t->s->repo, st->text, st->len) < 0) {
+			samv_error_git(SAMV_EIO, "cannot write object");
+			goto out;
+		}
+		n++;
+	}
+	if (t->tip_tree) {
+		base = t->tip_tree;
+	} else if (git_treebuilder_new(&tb, t->s->repo, NULL) < 0 || git_treebuilder_write(&empty, tb) < 0 ||
+		   git_tree_lookup(&base, t->s->repo, &empty) < 0) {
+		samv_error_git(SAMV_EIO, "cannot write tree");
+		goto out;
+	}
+	if (git_tree_create_updated(out, t->s->repo, base, n, up) < 0) {
+		samv_error_git(SAMV_EIO, "cannot write tree");
+		goto out;
+	}
+	rc = 0;
+out:
+	if (base != t->tip_tree)
+		git_tree_free(base);
+	git_treebuilder_free(tb);
+	free(up);
+	return rc;
+}
+
+static int make_message(struct samv_buf *msg, struct samv_txn *t, const char *subject, const char *body)
+{
+	size_t i;
+
+	if (samv_buf_printf(msg, "%s\n\n", subject) < 0)
+		return SAMV_ERROR;
+	if (body && *body && samv_buf_printf(msg, "%s%s\n", body, body[strlen(body) - 1] == '\n' ? "" : "\n") < 0)
+		return SAMV_ERROR;
+	if (samv_buf_printf(msg, "Samv-Command: %s\n", t->command) < 0)
+		return SAMV_ERROR;
+	for (i = 0; i < t->stage.n; i++)
+		if (samv_buf_printf(msg, "Samv-Record: %s\n", t->stage.v[i].path) < 0)
+			return SAMV_ERROR;
+	return samv_buf_printf(msg, "Samv-Version: %s\n", SAMV_VERSION);
+}
+
+static int mkdirs(struct samv_txn *t, const char *full)
+{
+	char *copy = strdup(full), *dir;
+	struct stat sb;
+	int rc = 0;
+
+	if (!copy)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	dir = dirname(copy);
+	if (stat(dir, &sb) == 0)
+		goto out;
+	if ((rc = mkdirs(t, dir)) < 0)
+		goto out;
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		rc = samv_error_set(SAMV_EIO, "cannot create '%s': %s", dir, strerror(errno));
+		goto out;
+	}
+	{
+		char **nv = realloc(t->made_dirs, (t->nmade + 1) * sizeof(*nv));
+
+		if (!nv || !(nv[t->nmade] = strdup(dir))) {
+			if (nv)
+				t->made_dirs = nv;
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+		t->made_dirs = nv;
+		t->nmade++;
+	}
+out:
+	free(copy);
+	return rc;
+}
+
+static int write_temp(char **out, struct samv_txn *t, const struct samv_staged *st)
+{
+	char *full = NULL, *tmp = NULL, *copy = NULL;
+	size_t off = 0;
+	ssize_t n;
+	int fd = -1, rc = SAMV_EIO;
+
+	if (asprintf(&full, "%s%s", t->s->workdir, st->path) < 0 || !(copy = strdup(full))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if ((rc = mkdirs(t, full)) < 0)
+		goto out;
+	if (asprintf(&tmp, "%s/.samv-tmp-XXXXXX", dirname(copy)) < 0) {
+		tmp = NULL;
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = samv_error_set(SAMV_EIO, "cannot write '%s': %s", st->path, strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	fchmod(fd, 0666 & ~(mode_t)0022);
+	while (off < st->len) {
+		if ((n = write(fd, st->text + off, st->len - off)) < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = samv_error_set(SAMV_EIO, "cannot write '%s': %s", st->path, strerror(errno));
+			goto out;
+		}
+		off += (size_t)n;
+	}
+	if (fsync(fd) < 0) {
+		rc = samv_error_set(SAMV_EIO, "cannot write '%s': %s", st->path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (fd >= 0 && close(fd) < 0 && rc == 0)
+		rc = samv_error_set(SAMV_EIO, "cannot write '%s': %s", st->path, strerror(errno));
+	if (rc < 0 && tmp) {
+		unlink(tmp);
+		free(tmp);
+		tmp = NULL;
+	}
+	*out = tmp;
+	free(copy);
+	free(full);
+	return rc;
+}
+
+static void undo_files(struct samv_txn *t)
+{
+	size_t i;
+
+	for (i = 0; t->temps && i < t->stage.n; i++)
+		if (t->temps[i]) {
+			unlink(t->temps[i]);
+			free(t->temps[i]);
+			t->temps[i] = NULL;
+		}
+	while (t->nmade > 0) {
+		t->nmade--;
+		rmdir(t->made_dirs[t->nmade]);
+		free(t->made_dirs[t->nmade]);
+	}
+}
+
+static int index_entry(git_index_entry *e, const char *full, const char *path, const git_oid *id)
+{
+	struct stat sb;
+
+	if (stat(full, &sb) < 0)
+		return samv_error_set(SAMV_EIO, "cannot stat '%s': %s", path, strerror(errno));
+	memset(e, 0, sizeof(*e));
+	e->ctime.seconds = (int32_t)sb.st_ctim.tv_sec;
+	e->ctime.nanoseconds = (uint32_t)sb.st_ctim.tv_nsec;
+	e->mtime.seconds = (int32_t)sb.st_mtim.tv_sec;
+	e->mtime.nanoseconds = (uint32_t)sb.st_mtim.tv_nsec;
+	e->dev = (uint32_t)sb.st_dev;
+	e->ino = (uint32_t)sb.st_ino;
+	e->mode = GIT_FILEMODE_BLOB;
+	e->uid = sb.st_uid;
+	e->gid = sb.st_gid;
+	e->file_size = (uint32_t)sb.st_size;
+	git_oid_cpy(&e->id, id);
+	e->path = path;
+	return 0;
+}
+
+/* After the commit point: put files in place and record them in the index.
+ * A failure here leaves the commit made; the message says how to recover. */
+static int apply_files(struct samv_txn *t, git_index *index, const git_oid *commit)
+{
+	char sha[GIT_OID_HEXSZ + 1], *full = NULL, *copy = NULL;
+	git_index_entry e;
+	git_oid id;
+	size_t i;
+	int rc = 0;
+
+	git_oid_tostr(sha, sizeof(sha), commit);
+	for (i = 0; i < t->stage.n && rc == 0; i++) {
+		struct samv_staged *st = &t->stage.v[i];
+
+		free(full);
+		if (asprintf(&full, "%s%s", t->s->workdir, st->path) < 0) {
+			full = NULL;
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			break;
+		}
+		if (st->text) {
+			if (rename(t->temps[i], full) < 0) {
+				rc = samv_error_set(SAMV_EIO, "committed %.12s but cannot write '%s': %s; "
+						    "run 'git checkout -- %s'", sha, st->path, strerror(errno), st->path);
+				break;
+			}
+			free(t->temps[i]);
+			t->temps[i] = NULL;
+			git_odb_hash(&id, st->text, st->len, GIT_OBJECT_BLOB);
+			if ((rc = index_entry(&e, full, st->path, &id)) < 0 || git_index_add(index, &e) < 0)
+				rc = samv_error_git(SAMV_EIO, "cannot update the index");
+		} else {
+			unlink(full);
+			git_index_remove(index, st->path, 0);
+			/* drop the shard directory when it became empty */
+			free(copy);
+			copy = strdup(full);
+			if (copy)
+				rmdir(dirname(copy));
+		}
+	}
+	if (rc == 0 && git_index_write(index) < 0)
+		rc = samv_error_git(SAMV_EIO, "committed, but cannot write the index (run 'git reset')");
+	free(copy);
+	free(full);
+	return rc;
+}
+
+static int update_branch(struct samv_txn *t, const git_oid *id, const char *subject)
+{
+	git_reference *ref = NULL;
+	char *log = NULL;
+	int e;
+
+	if (asprintf(&log, "%s: %s", t->command, subject) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (t->unborn)
+		e = git_reference_create(&ref, t->s->repo, t->branch, id, 0, log);
+	else
+		e = git_reference_create_matching(&ref, t->s->repo, t->branch, id, 1, &t->tip, log);
+	free(log);
+	git_reference_free(ref);
+	if (e == GIT_EMODIFIED || e == GIT_EEXISTS)
+		return samv_error_set(SAMV_EBUSY, "busy: %s moved while writing (a concurrent git commit?); "
+				      "nothing was changed, run the command again", t->branch);
+	if (e == GIT_ELOCKED)
+		return samv_error_set(SAMV_EBUSY, "busy: '%s.lock' exists: a git process is running, or one "
+				      "was killed (remove the file if no git process is running)", t->branch);
+	if (e < 0)
+		return samv_error_git(SAMV_EIO, "cannot update the branch");
+	return 0;
+}
+
+static int check_index_lock(struct samv_txn *t)
+{
+	char *p = NULL;
+	int rc = 0;
+
+	if (asprintf(&p, "%sindex.lock", git_repository_path(t->s->repo)) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (access(p, F_OK) == 0)
+		rc = samv_error_set(SAMV_EBUSY, "busy: '.git/index.lock' exists: a git process is running, "
+				    "or one was killed (remove the file if no git process is running)");
+	free(p);
+	return rc;
+}
+
+int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, bool *changed)
+{
+	git_signature *author = NULL, *committer = NULL;
+	struct samv_buf msg = SAMV_BUF_INIT;
+	const git_commit *parents[1];
+	git_index *index = NULL;
+	git_tree *tree = NULL;
+	git_oid tree_id, commit_id;
+	size_t i;
+	int rc;
+
+	*changed = false;
+	if ((rc = build_tree(&tree_id, t)) < 0)
+		goto out;
+	if (t->tip_tree && git_oid_equal(&tree_id, git_tree_id(t->tip_tree)))
+		goto out; /* nothing changes: no commit */
+	if ((rc = check_index_lock(t)) < 0)
+		goto out;
+	if (git_repository_index(&index, t->s->repo) < 0 || git_index_read(index, 1) < 0) {
+		rc = samv_error_git(SAMV_EIO, "cannot read the index");
+		goto out;
+	}
+	if ((rc = check_clean(t, index)) < 0)
+		goto out;
+	if ((rc = samv_sig_author(&author, t->s->repo)) < 0 ||
+	    (rc = samv_sig_committer(&committer, t->s->repo)) < 0)
+		goto out;
+	if ((rc = make_message(&msg, t, subject, body)) < 0)
+		goto out;
+	if (git_tree_lookup(&tree, t->s->repo, &tree_id) < 0) {
+		rc = samv_error_git(SAMV_EIO, "tree");
+		goto out;
+	}
+	parents[0] = t->tip_commit;
+	if (git_commit_create(&commit_id, t->s->repo, NULL, author, committer, NULL, msg.ptr, tree,
+			      t->unborn ? 0 : 1, parents) < 0) {
+		rc = samv_error_git(SAMV_EIO, "cannot write commit");
+		goto out;
+	}
+	if (!(t->temps = calloc(t->stage.n + 1, sizeof(*t->temps)))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < t->stage.n; i++)
+		if (t->stage.v[i].text && (rc = write_temp(&t->temps[i], t, &t->stage.v[i])) < 0)
+			goto undo;
+	if ((rc = update_branch(t, &commit_id, subject)) < 0)
+		goto undo;
+	*changed = true;
+	/* the directories now belong to the commit: forget them */
+	for (i = 0; i < t->nmade; i++)
+		free(t->made_dirs[i]);
+	t->nmade = 0;
+	rc = apply_files(t, index, &commit_id);
+	goto out;
+undo:
+	undo_files(t);
+out:
+	git_tree_free(tree);
+	git_index_free(index);
+	git_signature_free(author);
+	git_signature_free(committer);
+	samv_buf_free(&msg);
+	return rc;
+}
+
+void samv_txn_free(struct samv_txn *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	undo_files(t);
+	for (i = 0; i < t->nmade; i++)
+		free(t->made_dirs[i]);
+	free(t->made_dirs);
+	for (i = 0; i < t->stage.n; i++) {
+		free(t->stage.v[i].path);
+		free(t->stage.v[i].text);
+	}
+	free(t->stage.v);
+	free(t->temps);
+	samv_view_free(t->view);
+	git_tree_free(t->tip_tree);
+	git_commit_free(t->tip_commit);
+	free(t->branch);
+	free(t->command);
+	if (t->lockfd >= 0)
+		close(t->lockfd); /* releases the flock */
+	free(t);
+}
