@@ -354,8 +354,15 @@ static void print_value(FILE *f, const cJSON *v, int indent)
 	} else if (cJSON_IsNumber(v)) {
 		fprintf(f, "%g", v->valuedouble);
 	} else if (cJSON_IsArray(v)) {
-		cJSON_ArrayForEach(it, v)
-			fprintf(f, "%s%s", it == v->child ? "" : ", ", cJSON_IsString(it) ? it->valuestring : "?");
+		/* ids one a line, under each other; one-letter keys on one line */
+		cJSON_ArrayForEach(it, v) {
+			s = cJSON_IsString(it) ? it->valuestring : "?";
+			if (it != v->child && strlen(s) > 1)
+				fprintf(f, "\n%*s", indent, "");
+			else if (it != v->child)
+				fputs(", ", f);
+			fputs(s, f);
+		}
 	} else if (cJSON_IsString(v)) {
 		/* continuation lines of a text line up under its first line */
 		for (s = v->valuestring; (nl = strchr(s, '\n')); s = nl + 1)
@@ -447,45 +454,60 @@ static int one_operand(struct ctx *c, const char *what)
 	return 0;
 }
 
-static bool matches(struct ctx *c, const cJSON *rec, struct samv_view *v)
+/* References given on the command line (values and filters) may be unique
+ * prefixes: resolve them to full ids once, before they are used. */
+static int resolve_refs(struct ctx *c, struct samv_view *v)
+{
+	char id[SAMV_ID_MAX + 1];
+	cJSON *o, *it;
+
+	cJSON_ArrayForEach(o, c->set) {
+		const struct samv_field *f = samv_field_find(c->t, o->string);
+
+		if (f && f->kind == SAMV_F_REF && cJSON_IsString(o)) {
+			if (resolve_ref(id, v, f, o->valuestring) < 0)
+				return SAMV_EINVAL;
+			cJSON_SetValuestring(o, id);
+		}
+	}
+	cJSON_ArrayForEach(o, c->adds) {
+		const struct samv_field *f = samv_field_find(c->t, o->string);
+
+		cJSON_ArrayForEach(it, o)
+			if (f && f->kind == SAMV_F_REFS) {
+				if (resolve_ref(id, v, f, it->valuestring) < 0)
+					return SAMV_EINVAL;
+				cJSON_SetValuestring(it, id);
+			}
+	}
+	return 0;
+}
+
+static bool has_item(const cJSON *list, const char *s)
+{
+	const cJSON *h;
+
+	cJSON_ArrayForEach(h, list)
+		if (cJSON_IsString(h) && !strcmp(h->valuestring, s))
+			return true;
+	return false;
+}
+
+static bool matches(struct ctx *c, const cJSON *rec)
 {
 	const cJSON *want, *have, *it;
-	char id[SAMV_ID_MAX + 1];
 
 	cJSON_ArrayForEach(want, c->set) {
-		const struct samv_field *f = samv_field_find(c->t, want->string);
-
 		have = cJSON_GetObjectItemCaseSensitive(rec, want->string);
-		if (cJSON_IsBool(want)) {
-			if (cJSON_IsTrue(want) != cJSON_IsTrue(have))
-				return false;
-			continue;
-		}
-		if (f && f->kind == SAMV_F_REF && resolve_ref(id, v, f, want->valuestring) == 0) {
-			if (!cJSON_IsString(have) || strcmp(have->valuestring, id))
-				return false;
-			continue;
-		}
-		if (!cJSON_IsString(have) || strcmp(have->valuestring, want->valuestring))
+		if (cJSON_IsBool(want) ? cJSON_IsTrue(want) != cJSON_IsTrue(have)
+				       : !cJSON_IsString(have) || strcmp(have->valuestring, want->valuestring))
 			return false;
 	}
 	cJSON_ArrayForEach(want, c->adds) {
-		const struct samv_field *f = samv_field_find(c->t, want->string);
-
 		have = cJSON_GetObjectItemCaseSensitive(rec, want->string);
-		cJSON_ArrayForEach(it, want) {
-			const char *s = it->valuestring;
-			const cJSON *h;
-			bool found = false;
-
-			if (f && f->kind == SAMV_F_REFS && resolve_ref(id, v, f, s) == 0)
-				s = id;
-			cJSON_ArrayForEach(h, have)
-				if (cJSON_IsString(h) && !strcmp(h->valuestring, s))
-					found = true;
-			if (!found)
+		cJSON_ArrayForEach(it, want)
+			if (!has_item(have, it->valuestring))
 				return false;
-		}
 	}
 	return true;
 }
@@ -505,7 +527,8 @@ static int cmd_list(struct ctx *c, struct samv_store *s)
 
 	if (c->nops)
 		return samv_error_set(SAMV_EUSAGE, "list: unexpected argument '%s'", c->ops[0]);
-	if ((rc = samv_view_rev(&v, s, c->rev)) < 0 || (rc = samv_record_load_all(&all, v, c->t, NULL)) < 0)
+	if ((rc = samv_view_rev(&v, s, c->rev)) < 0 || (rc = resolve_refs(c, v)) < 0 ||
+	    (rc = samv_record_load_all(&all, v, c->t, NULL)) < 0)
 		goto out;
 	if (!(out = cJSON_CreateArray())) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -514,7 +537,7 @@ static int cmd_list(struct ctx *c, struct samv_store *s)
 	for (rec = all->child; rec; rec = next) {
 		next = rec->next;
 		if ((retired(c, rec) && !c->all && !cJSON_GetObjectItemCaseSensitive(c->set, "status")) ||
-		    !matches(c, rec, v))
+		    !matches(c, rec))
 			continue;
 		cJSON_AddItemToArray(out, cJSON_DetachItemViaPointer(all, rec));
 	}
@@ -592,64 +615,44 @@ static int apply(struct ctx *c, cJSON *rec, struct samv_view *v)
 	const cJSON *o, *it;
 	cJSON *list;
 
+	if (resolve_refs(c, v) < 0)
+		return SAMV_EINVAL;
 	cJSON_ArrayForEach(o, c->set) {
-		const struct samv_field *f = samv_field_find(c->t, o->string);
 		cJSON *val = cJSON_Duplicate(o, 1);
 
 		if (!val)
 			return SAMV_ERROR;
-		if (f->kind == SAMV_F_REF && cJSON_IsString(val)) {
-			if (resolve_ref(id, v, f, val->valuestring) < 0) {
-				cJSON_Delete(val);
-				return SAMV_EINVAL;
-			}
-			cJSON_SetValuestring(val, id);
-		}
 		cJSON_DeleteItemFromObjectCaseSensitive(rec, o->string);
 		cJSON_AddItemToObject(rec, o->string, val);
 	}
 	cJSON_ArrayForEach(o, c->adds) {
-		const struct samv_field *f = samv_field_find(c->t, o->string);
-
 		if (!(list = cJSON_GetObjectItemCaseSensitive(rec, o->string)) &&
 		    !(list = cJSON_AddArrayToObject(rec, o->string)))
 			return SAMV_ERROR;
 		if (!cJSON_IsArray(list))
 			return samv_error_set(SAMV_EINVAL, "%s: must be a list", o->string);
-		cJSON_ArrayForEach(it, o) {
-			const char *s = it->valuestring;
-			const cJSON *h;
-			bool have = false;
-
-			if (f->kind == SAMV_F_REFS) {
-				if (resolve_ref(id, v, f, s) < 0)
-					return SAMV_EINVAL;
-				s = id;
-			}
-			cJSON_ArrayForEach(h, list)
-				if (cJSON_IsString(h) && !strcmp(h->valuestring, s))
-					have = true;
-			if (!have && !cJSON_AddItemToArray(list, cJSON_CreateString(s)))
+		cJSON_ArrayForEach(it, o)
+			if (!has_item(list, it->valuestring) &&
+			    !cJSON_AddItemToArray(list, cJSON_CreateString(it->valuestring)))
 				return SAMV_ERROR;
-		}
 	}
 	cJSON_ArrayForEach(o, c->removes) {
+		const struct samv_field *f = samv_field_find(c->t, o->string);
+
 		list = cJSON_GetObjectItemCaseSensitive(rec, o->string);
 		cJSON_ArrayForEach(it, o) {
-			cJSON *h, *next;
-			bool found = false;
+			const char *want = it->valuestring;
+			cJSON *h;
 
-			for (h = list ? list->child : NULL; h; h = next) {
-				next = h->next;
-				if (cJSON_IsString(h) && (!strcmp(h->valuestring, it->valuestring) ||
-							  !strncmp(h->valuestring, it->valuestring, strlen(it->valuestring)))) {
-					cJSON_Delete(cJSON_DetachItemViaPointer(list, h));
-					found = true;
-				}
-			}
-			if (!found)
-				return samv_error_set(SAMV_EINVAL, "--remove-%s: '%s' is not in %s",
-						      samv_field_find(c->t, o->string)->opt, it->valuestring, o->string);
+			if (f->kind == SAMV_F_REFS && resolve_ref(id, v, f, want) == 0)
+				want = id;
+			for (h = list ? list->child : NULL; h; h = h->next)
+				if (cJSON_IsString(h) && !strcmp(h->valuestring, want))
+					break;
+			if (!h)
+				return samv_error_set(SAMV_EINVAL, "--remove-%s: '%s' is not in %s", f->opt,
+						      it->valuestring, o->string);
+			cJSON_Delete(cJSON_DetachItemViaPointer(list, h));
 		}
 	}
 	cJSON_ArrayForEach(o, c->unsets) {
