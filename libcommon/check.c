@@ -109,7 +109,14 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 		goto out;
 	if (!cJSON_IsObject(rec))
 		goto out;
-	if (t != samv_type_repository()) {
+	if (t == samv_type_repository()) {
+		const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(rec, "format");
+
+		if (cJSON_IsNumber(fmt) && fmt->valuedouble != SAMV_FORMAT)
+			rc = samv_problem_add(c->pr, path, samv_json_locate(text.ptr, "format"), "bad-value",
+					      "format: %g is not supported (this samv writes format %d)",
+					      fmt->valuedouble, SAMV_FORMAT);
+	} else {
 		char want[256], fid[SAMV_ID_MAX + 1];
 
 		id = samv_record_str(rec, "id");

@@ -19,7 +19,8 @@ int samv_sig_parse_date(long long *when, int *offset_min, const char *s)
 	if (*s == '@')
 		s++;
 	if (sscanf(s, "%lld %15s%n", &epoch, tz, &n) == 2 && !s[n] && strlen(tz) == 5 &&
-	    (tz[0] == '+' || tz[0] == '-') && strspn(tz + 1, "0123456789") == 4 && !strchr(s, '-')) {
+	    (tz[0] == '+' || tz[0] == '-') && strspn(tz + 1, "0123456789") == 4 &&
+	    s[strspn(s, "0123456789")] == ' ') {
 		sign = tz[0] == '-' ? -1 : 1;
 		*when = epoch;
 		*offset_min = sign * ((tz[1] - '0') * 600 + (tz[2] - '0') * 60 + (tz[3] - '0') * 10 + (tz[4] - '0'));

@@ -23,6 +23,9 @@ int samv_store_open(struct samv_store **out, const char *dir)
 	*out = NULL;
 	if (!(s = calloc(1, sizeof(*s))))
 		return samv_error_set(SAMV_ERROR, "out of memory");
+	/* shard trees pass libgit2's 4 KB cache limit at ~10k records; without
+	 * the cache every record read re-parses its shard (docs/PERFORMANCE.md) */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)4 << 20);
 	if (!dir && env && *env) {
 		/* SAMV_DIR names the repository itself: no search upward */
 		if (git_repository_open_ext(&s->repo, env, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {

@@ -600,7 +600,7 @@ int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, b
 		goto out; /* nothing changes: no commit */
 	if ((rc = check_index_lock(t)) < 0)
 		goto out;
-	if (git_repository_index(&index, t->s->repo) < 0 || git_index_read(index, 1) < 0) {
+	if (git_repository_index(&index, t->s->repo) < 0 || git_index_read(index, 0) < 0) {
 		rc = samv_error_git(SAMV_EIO, "cannot read the index");
 		goto out;
 	}

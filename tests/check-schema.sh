@@ -1,0 +1,252 @@
+#!/bin/sh
+# check-schema.sh - keep the JSON Schemas under docs/schema in step with the
+# record type tables (libcommon/schema.c), and validate records the commands
+# really write against them.
+#
+#   SAMV_BIN=/abs/build/bin sh tests/check-schema.sh            # the test
+#   SAMV_BIN=/abs/build/bin sh tests/check-schema.sh --update   # regenerate
+#
+# (make check-schema sets SAMV_BIN.)  The schemas are made by
+# tests/gen-schema.c, compiled here against $SAMV_BIN/../libcommon.a.
+# Validation needs a draft 2020-12 validator: Debian's python3-jsonschema
+# (4.x).  Without it that part is skipped, saying so.
+# Ends with "N passed, M failed"; exit 1 when anything failed.
+
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+update=0
+case ${1:-} in
+--update) update=1 ;;
+'') ;;
+*) echo "usage: sh tests/check-schema.sh [--update]" >&2; exit 2 ;;
+esac
+
+SAMV_BIN=${SAMV_BIN:-$top/build/bin}
+build=$(dirname "$SAMV_BIN")
+if [ ! -f "$build/libcommon.a" ] || [ ! -x "$SAMV_BIN/samv-init" ]; then
+	echo "check-schema: no build in $build; run 'make' first (or set SAMV_BIN)" >&2
+	exit 2
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/samv-schema.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok: $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+finish() {
+	echo "$pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+	exit $?
+}
+
+# ---- generate ---------------------------------------------------------------
+
+warn="-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+-Wformat=2 -Wno-format-nonliteral -Wpointer-arith -Wvla"
+gen=$build/tests/gen-schema
+mkdir -p "$build/tests"
+# shellcheck disable=SC2046,SC2086
+if ! ${CC:-cc} -std=c11 -D_GNU_SOURCE $warn -O2 -I"$top/libcommon" \
+	$(pkg-config --cflags libgit2 libcjson) -o "$gen" "$top/tests/gen-schema.c" \
+	"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson) -lm; then
+	bad "tests/gen-schema.c does not build"
+	finish
+fi
+mkdir "$tmp/schema"
+if ! "$gen" "$tmp/schema"; then
+	bad "gen-schema failed"
+	finish
+fi
+
+if [ "$update" -eq 1 ]; then
+	mkdir -p "$top/docs/schema"
+	rm -f "$top"/docs/schema/*.schema.json
+	cp "$tmp"/schema/*.schema.json "$top/docs/schema/"
+	echo "check-schema: wrote $(cd "$tmp/schema" && echo *.schema.json) to docs/schema"
+	exit 0
+fi
+
+if diff -ru "$top/docs/schema" "$tmp/schema" >"$tmp/diff" 2>&1; then
+	ok "docs/schema is in step with libcommon/schema.c"
+else
+	sed 's/^/  /' "$tmp/diff"
+	bad "docs/schema differs from what libcommon/schema.c gives; regenerate with: sh tests/check-schema.sh --update (SAMV_BIN=$SAMV_BIN), then commit docs/schema"
+fi
+
+# ---- a validator ------------------------------------------------------------
+
+# jsonschema 4.x (Debian 12: python3-jsonschema) knows draft 2020-12.
+py=
+for p in python3 /usr/bin/python3; do
+	if command -v "$p" >/dev/null 2>&1 &&
+		"$p" -c 'from jsonschema import Draft202012Validator' 2>/dev/null; then
+		py=$p
+		break
+	fi
+done
+if [ -z "$py" ]; then
+	echo "skipped: no validator (install python3-jsonschema for draft 2020-12 validation)"
+	finish
+fi
+
+# validate.py SCHEMA FILE...: "ok FILE" or "bad FILE: why", one line each.
+cat >"$tmp/validate.py" <<'EOF'
+import json, sys
+from jsonschema import Draft202012Validator, FormatChecker
+
+with open(sys.argv[1], encoding="utf-8") as f:
+    schema = json.load(f)
+Draft202012Validator.check_schema(schema)
+v = Draft202012Validator(schema, format_checker=FormatChecker())
+for path in sys.argv[2:]:
+    with open(path, encoding="utf-8") as f:
+        rec = json.load(f)
+    errs = sorted(v.iter_errors(rec), key=lambda e: list(e.path))
+    if errs:
+        e = errs[0]
+        where = "/".join(str(p) for p in e.path) or "(record)"
+        print("bad %s: %s: %s" % (path, where, e.message))
+    else:
+        print("ok %s" % path)
+EOF
+
+for s in "$tmp"/schema/*.schema.json; do
+	name=$(basename "$s")
+	if out=$("$py" "$tmp/validate.py" "$s" 2>&1); then
+		ok "$name is a valid draft 2020-12 schema"
+	else
+		bad "$name is not a valid schema: $(echo "$out" | tail -n 1)"
+	fi
+done
+
+# ---- records the commands write -------------------------------------------
+
+export PATH="$SAMV_BIN:$PATH"
+export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8 TZ=UTC
+export GIT_AUTHOR_NAME="Ada Admin" GIT_AUTHOR_EMAIL="ada@example.org"
+export GIT_COMMITTER_NAME="Ada Admin" GIT_COMMITTER_EMAIL="ada@example.org"
+export GIT_AUTHOR_DATE="2026-11-23T10:00:00Z" GIT_COMMITTER_DATE="2026-11-23T10:00:00Z"
+export SAMV_TODAY=2026-11-23
+unset SAMV_DIR
+mkdir -p "$HOME"
+repo=$tmp/repo
+
+run() {
+	if ! "$@" >"$tmp/out" 2>"$tmp/err"; then
+		bad "$*: $(head -n 1 "$tmp/err")"
+		finish
+	fi
+}
+
+run samv-init --name "Samverkan Östergötland" --region "Östergötland" --language sv "$repo"
+cd "$repo" || exit 1
+run samv-actor add --id region-ostergotland --name "Region Östergötland" --short RÖ \
+	--sector public --kind region --level regional --area "Östergötland" \
+	--orgnr 232100-0165 --note "Huvudman för hälso- och sjukvården.
+Två rader."
+run samv-actor add --id nsph --name "Nationell Samverkan för Psykisk Hälsa" \
+	--sector civil --kind umbrella --level national
+run samv-actor add --id nsph-ostergotland --name "NSPH Östergötland" --sector civil \
+	--kind association --level local --parent nsph --area "Linköping"
+run samv-actor add --id gammal-forening --name "Gammal förening" --sector civil \
+	--kind association --level local
+run samv-actor retire gammal-forening
+run samv-person add --id anna-andersson --name "Anna Andersson" --actor region-ostergotland \
+	--role process-leader --title "Processledare" --boundary-spanner \
+	--mandate "Leder storgruppen." --email anna@example.org --phone "013-00 00 00"
+run samv-person add --id bo-berg --name "Bo Berg" --actor nsph-ostergotland \
+	--role representative --no-boundary-spanner --status inactive
+run samv-arena add --id storgruppsmote --name "Storgruppsmöte" --kind large-group-meeting \
+	--purpose "Alla sektorer möts." --challenge "Psykisk ohälsa bland unga" \
+	--convener region-ostergotland --member region-ostergotland --member nsph-ostergotland \
+	--member nsph --serves b --serves a --started 2025-02-28 --note "Två gånger om året."
+run samv-arena add --id arbetsgrupp --name "Arbetsgrupp" --kind working-group
+run samv-arena close arbetsgrupp
+
+if samv-check >"$tmp/out" 2>&1; then
+	ok "samv-check accepts the scratch repository"
+else
+	bad "samv-check rejects the scratch repository: $(head -n 1 "$tmp/out")"
+fi
+
+# Every record file against the schema of its directory.
+validate() { # schema file...
+	"$py" "$tmp/validate.py" "$@" >"$tmp/v" 2>&1 || echo "bad $*: $(tail -n 1 "$tmp/v")" >>"$tmp/v"
+	while read -r word rest; do
+		case $word in
+		ok) ok "${rest#"$repo"/} matches $(basename "$1")" ;;
+		*) bad "$word $rest" ;;
+		esac
+	done <"$tmp/v"
+}
+validate "$tmp/schema/repository.schema.json" "$repo/samv.json"
+for t in actor:actors person:people arena:arenas; do
+	files=$(find "$repo/${t#*:}" -name '*.json' | sort)
+	if [ -z "$files" ]; then
+		bad "no ${t%%:*} records were written"
+		continue
+	fi
+	# shellcheck disable=SC2086
+	validate "$tmp/schema/${t%%:*}.schema.json" $files
+done
+
+# ---- the schema and samv-check reject the same mistakes -------------------
+
+# Each case: a record file, a jq edit that breaks it, the problem code
+# samv-check must report, and what is wrong.  Both the schema and
+# samv-check must reject the result.
+reject() { # file jq-filter code what
+	f=$1 filter=$2 code=$3 what=$4
+	cp "$repo/$f" "$tmp/keep"
+	if ! jq "$filter" "$tmp/keep" >"$repo/$f" 2>"$tmp/err"; then
+		bad "jq '$filter': $(head -n 1 "$tmp/err")"
+		cp "$tmp/keep" "$repo/$f"
+		return
+	fi
+	case $f in
+	samv.json) s=repository ;;
+	actors/*) s=actor ;;
+	people/*) s=person ;;
+	arenas/*) s=arena ;;
+	esac
+	"$py" "$tmp/validate.py" "$tmp/schema/$s.schema.json" "$repo/$f" >"$tmp/v" 2>&1
+	if grep -q '^bad ' "$tmp/v"; then
+		ok "schema rejects $what"
+	else
+		bad "schema accepts $what ($f)"
+	fi
+	samv-check >"$tmp/c" 2>&1
+	if grep -q ": $code: " "$tmp/c"; then
+		ok "samv-check rejects $what ($code)"
+	else
+		bad "samv-check does not report $code for $what ($f): $(head -n 1 "$tmp/c")"
+	fi
+	cp "$tmp/keep" "$repo/$f"
+}
+actor=$(find actors -name 'nsph-ostergotland.json')
+person=$(find people -name 'anna-andersson.json')
+arena=$(find arenas -name 'storgruppsmote.json')
+reject "$actor" '.sector = "voluntary"' bad-value "an unknown enum value"
+reject "$actor" '.colour = "red"' unknown-field "an unknown field"
+reject "$actor" 'del(.kind)' missing-field "a missing required field"
+reject "$actor" '.parent = "../etc"' bad-id "a reference that is not an id"
+reject "$actor" '.parent = "Nsph"' bad-id "an id with upper case"
+reject "$actor" '.name = "two\nlines"' bad-text "a newline in a one-line field"
+reject "$actor" '.short = ("x" * 41)' too-long "a too long field"
+reject "$person" '.boundary_spanner = "yes"' bad-type "a string for a boolean"
+reject "$arena" '.started = "2025-02-30"' bad-date "a date that does not exist"
+reject "$arena" '.started = "25-02-28"' bad-date "a date not in YYYY-MM-DD"
+reject "$arena" '.members += ["nsph"]' duplicate "a member listed twice"
+reject "$arena" '.serves = ["ab"]' bad-value "a purpose key that is not a letter"
+reject samv.json '.language = "de"' bad-value "an unknown language"
+reject samv.json '.format = "1"' bad-type "a format that is not a number"
+if samv-check >/dev/null 2>&1; then
+	ok "the repository is valid again after the cases"
+else
+	bad "the repository was not restored after the cases"
+fi
+
+finish

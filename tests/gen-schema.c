@@ -1,0 +1,268 @@
+/*
+ * gen-schema.c - write a JSON Schema (draft 2020-12) for every record type
+ * from the type tables in libcommon/schema.c, one file a type:
+ * DIR/<type>.schema.json (repository.schema.json describes samv.json).
+ *
+ * The files under docs/schema are made by this program and compared with
+ * its output by tests/check-schema.sh, so that the schemas cannot drift
+ * from the tables that drive validation.  Regenerate them with
+ * "sh tests/check-schema.sh --update".
+ *
+ * What a schema cannot say is said in the descriptions: lengths are
+ * counted by samv in bytes of UTF-8 (maxLength counts characters, so it is
+ * a looser bound, and x-samv-max-bytes gives the real one), references
+ * must resolve (x-samv-ref names the type), a record lives at the path its
+ * id gives, and sets are written sorted.
+ *
+ * Usage: gen-schema DIR
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "samv.h"
+
+#define ID_PATTERN "^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"
+#define LINE_PATTERN "^[^\\u0000-\\u001f]*$"
+#define TEXT_PATTERN "^[^\\u0000]*$"
+/* YYYY-MM-DD from 1900 on; whether the day exists in that month is left
+ * to format "date" and to samv-check. */
+#define DATE_PATTERN "^(?:19|[2-9][0-9])[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
+#define INT_LIMIT 1e9
+
+static const char *prog = "gen-schema";
+
+static cJSON *add_str(cJSON *o, const char *key, const char *s)
+{
+	return cJSON_AddItemToObject(o, key, cJSON_CreateString(s)) ? o : NULL;
+}
+
+static cJSON *add_num(cJSON *o, const char *key, double n)
+{
+	return cJSON_AddItemToObject(o, key, cJSON_CreateNumber(n)) ? o : NULL;
+}
+
+static cJSON *add_bool(cJSON *o, const char *key, bool b)
+{
+	return cJSON_AddItemToObject(o, key, cJSON_CreateBool(b)) ? o : NULL;
+}
+
+static int add_strings(cJSON *o, const char *key, const char *const *values)
+{
+	cJSON *a = cJSON_CreateArray();
+
+	if (!a || !cJSON_AddItemToObject(o, key, a))
+		return -1;
+	for (; *values; values++)
+		if (!cJSON_AddItemToArray(a, cJSON_CreateString(*values)))
+			return -1;
+	return 0;
+}
+
+/* "full name" + what the schema cannot express. */
+static int describe(cJSON *p, const struct samv_type *t, const struct samv_field *f)
+{
+	char d[512];
+	int n = snprintf(d, sizeof(d), "%s", f->help);
+
+	switch (f->kind) {
+	case SAMV_F_STRING:
+		n += snprintf(d + n, sizeof(d) - (size_t)n,
+			      "; one line, at most %zu bytes of UTF-8", f->max);
+		break;
+	case SAMV_F_TEXT:
+		n += snprintf(d + n, sizeof(d) - (size_t)n,
+			      "; may hold newlines, at most %zu bytes of UTF-8", f->max);
+		break;
+	case SAMV_F_DATE:
+		n += snprintf(d + n, sizeof(d) - (size_t)n, "; YYYY-MM-DD, a real day from 1900 on");
+		break;
+	case SAMV_F_ID:
+		n += snprintf(d + n, sizeof(d) - (size_t)n,
+			      "; the file is %s/<shard>/<id>.json (see samv-records(5))", t->dir);
+		break;
+	case SAMV_F_REF:
+		n += snprintf(d + n, sizeof(d) - (size_t)n,
+			      "; the id of an existing %s record, not the record's own", f->ref);
+		break;
+	case SAMV_F_REFS:
+		n += snprintf(d + n, sizeof(d) - (size_t)n,
+			      "; ids of existing %s records, written sorted, at most %zu",
+			      f->ref, f->max);
+		break;
+	case SAMV_F_KEYS:
+		n += snprintf(d + n, sizeof(d) - (size_t)n,
+			      "; single letters a-z, written sorted");
+		break;
+	default:
+		break;
+	}
+	(void)n;
+	return add_str(p, "description", d) ? 0 : -1;
+}
+
+/* The keywords every id and reference shares. */
+static bool add_id(cJSON *o)
+{
+	return add_str(o, "type", "string") && add_num(o, "minLength", 1) &&
+	       add_num(o, "maxLength", SAMV_ID_MAX) && add_str(o, "pattern", ID_PATTERN);
+}
+
+static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f)
+{
+	cJSON *p = cJSON_CreateObject(), *items = NULL;
+	bool ok = p && describe(p, t, f) == 0;
+
+	if (!ok)
+		goto fail;
+	switch (f->kind) {
+	case SAMV_F_STRING:
+	case SAMV_F_TEXT:
+		ok = add_str(p, "type", "string") && add_num(p, "minLength", 1) &&
+		     add_num(p, "maxLength", (double)f->max) &&
+		     add_str(p, "pattern", f->kind == SAMV_F_STRING ? LINE_PATTERN : TEXT_PATTERN) &&
+		     add_num(p, "x-samv-max-bytes", (double)f->max);
+		break;
+	case SAMV_F_ENUM:
+		ok = add_str(p, "type", "string") && add_strings(p, "enum", f->values) == 0 &&
+		     (!f->def || add_str(p, "default", f->def));
+		break;
+	case SAMV_F_BOOL:
+		ok = add_str(p, "type", "boolean");
+		break;
+	case SAMV_F_INT:
+		ok = add_str(p, "type", "integer");
+		/* the repository record's format is the one this build writes */
+		if (ok && t == samv_type_repository() && !strcmp(f->name, "format"))
+			ok = add_num(p, "const", SAMV_FORMAT);
+		else if (ok)
+			ok = add_num(p, "minimum", -INT_LIMIT) && add_num(p, "maximum", INT_LIMIT);
+		break;
+	case SAMV_F_DATE:
+		ok = add_str(p, "type", "string") && add_str(p, "format", "date") &&
+		     add_str(p, "pattern", DATE_PATTERN);
+		break;
+	case SAMV_F_ID:
+	case SAMV_F_REF:
+		ok = add_id(p) && (f->kind == SAMV_F_ID || add_str(p, "x-samv-ref", f->ref));
+		break;
+	case SAMV_F_REFS:
+	case SAMV_F_KEYS:
+		ok = add_str(p, "type", "array") && (items = cJSON_CreateObject()) &&
+		     cJSON_AddItemToObject(p, "items", items) &&
+		     (f->kind == SAMV_F_REFS ? add_id(items)
+					     : add_str(items, "type", "string") && add_str(items, "pattern", "^[a-z]$")) &&
+		     add_num(p, "minItems", 1) && add_bool(p, "uniqueItems", true) &&
+		     add_num(p, "maxItems", (double)f->max) &&
+		     (f->kind == SAMV_F_KEYS || add_str(p, "x-samv-ref", f->ref));
+		break;
+	}
+	if (ok && (f->flags & SAMV_FL_NOEDIT))
+		ok = add_bool(p, "readOnly", true);
+	if (ok)
+		return p;
+fail:
+	cJSON_Delete(p);
+	return NULL;
+}
+
+static cJSON *type_schema(const struct samv_type *t)
+{
+	cJSON *s = cJSON_CreateObject(), *props = NULL, *req = NULL, *p;
+	bool repo = t == samv_type_repository();
+	char title[128], desc[1024], where[128];
+	size_t i;
+
+	if (repo) {
+		snprintf(title, sizeof(title), "samv repository record (%s)", SAMV_REPO_FILE);
+		snprintf(where, sizeof(where), "%s at the top of the repository", SAMV_REPO_FILE);
+	} else {
+		if (strcmp(t->name, t->title))
+			snprintf(title, sizeof(title), "samv %s record (%s)", t->name, t->title);
+		else
+			snprintf(title, sizeof(title), "samv %s record", t->name);
+		snprintf(where, sizeof(where), "%s/<shard>/<id>.json, one file a record", t->dir);
+	}
+	snprintf(desc, sizeof(desc),
+		 "One %s, stored as %s. Format %d. Files are written in canonical form: keys in the "
+		 "order of the properties below, two-space indentation, UTF-8 as is, sets sorted, "
+		 "empty values left out, a newline at the end. samv-check(1) also checks what a "
+		 "schema cannot: lengths in bytes, that references resolve, that the file is where "
+		 "its id puts it and that the text is canonical. See samv-records(5).",
+		 t->title, where, SAMV_FORMAT);
+	if (!s || !add_str(s, "$schema", "https://json-schema.org/draft/2020-12/schema") ||
+	    !add_str(s, "$comment", "Generated from libcommon/schema.c by tests/gen-schema.c; "
+				    "do not edit. Regenerate: sh tests/check-schema.sh --update") ||
+	    !add_str(s, "title", title) || !add_str(s, "description", desc) ||
+	    !add_str(s, "type", "object") ||
+	    !(props = cJSON_AddObjectToObject(s, "properties")) ||
+	    !(req = cJSON_AddArrayToObject(s, "required")) ||
+	    !add_bool(s, "additionalProperties", false) ||
+	    (!repo && !add_str(s, "x-samv-dir", t->dir)))
+		goto fail;
+	for (i = 0; i < t->nfields; i++) {
+		const struct samv_field *f = &t->fields[i];
+
+		if (!(p = field_schema(t, f)))
+			goto fail;
+		if (!cJSON_AddItemToObject(props, f->name, p)) {
+			cJSON_Delete(p);
+			goto fail;
+		}
+		if ((f->flags & SAMV_FL_REQUIRED) && !cJSON_AddItemToArray(req, cJSON_CreateString(f->name)))
+			goto fail;
+	}
+	return s;
+fail:
+	cJSON_Delete(s);
+	return NULL;
+}
+
+static int write_schema(const char *dir, const struct samv_type *t)
+{
+	struct samv_buf b = SAMV_BUF_INIT;
+	char path[4096];
+	cJSON *s = NULL;
+	FILE *f = NULL;
+	int rc = -1;
+
+	snprintf(path, sizeof(path), "%s/%s.schema.json", dir, t->name);
+	if (!(s = type_schema(t)) || samv_json_print(&b, s) < 0) {
+		fprintf(stderr, "%s: %s: out of memory\n", prog, t->name);
+		goto out;
+	}
+	if (!(f = fopen(path, "w")) || fwrite(b.ptr, 1, b.len, f) != b.len) {
+		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+		goto out;
+	}
+	if (fclose(f) != 0) {
+		f = NULL;
+		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+		goto out;
+	}
+	f = NULL;
+	rc = 0;
+out:
+	if (f)
+		fclose(f);
+	cJSON_Delete(s);
+	samv_buf_free(&b);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	const struct samv_type *t;
+	size_t i;
+
+	if (argc != 2 || argv[1][0] == '-') {
+		fprintf(stderr, "usage: %s DIR\n", prog);
+		return 2;
+	}
+	if (write_schema(argv[1], samv_type_repository()) < 0)
+		return 1;
+	for (i = 0; (t = samv_type_at(i)); i++)
+		if (write_schema(argv[1], t) < 0)
+			return 1;
+	return 0;
+}

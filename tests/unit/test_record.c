@@ -1,0 +1,218 @@
+/* Unit tests: strict JSON, canonical records, validation, option parsing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "samv.h"
+
+static int parse_err(const char *text, struct samv_pos *pos)
+{
+	cJSON *j = NULL;
+	int rc = samv_json_parse(&j, text, strlen(text), pos);
+
+	cJSON_Delete(j);
+	return rc;
+}
+
+static void json_strict(void **state)
+{
+	struct samv_pos pos;
+
+	(void)state;
+	assert_int_equal(parse_err("{\n  \"a\": 1,\n  \"a\": 2\n}", &pos), SAMV_EINVAL);
+	assert_string_equal(samv_error_last(), "duplicate key 'a'");
+	assert_true(pos.line == 3 && pos.col == 3);
+	assert_int_equal(parse_err("{\"a\": \"x\ty\"}", &pos), SAMV_EINVAL);
+	assert_non_null(strstr(samv_error_last(), "control character"));
+	assert_int_equal(parse_err("{\"a\": \"x\\u0000y\"}", &pos), SAMV_EINVAL);
+	assert_int_equal(parse_err("{\"a\": 1} x", &pos), SAMV_EINVAL);
+	assert_int_equal(parse_err("{\n\"name\": \"\xc3\"}", &pos), SAMV_EINVAL);
+	assert_string_equal(samv_error_last(), "invalid UTF-8");
+	assert_true(pos.line == 2 && pos.col == 10);
+	assert_int_equal(parse_err("{\n  \"a\": [1,\n", &pos), SAMV_EINVAL);
+	assert_string_equal(samv_error_last(), "unexpected end of JSON text");
+	assert_int_equal(parse_err("{\"a\": tru}", &pos), SAMV_EINVAL);
+	assert_string_equal(samv_error_last(), "JSON syntax error");
+	assert_int_equal(parse_err("{\"a\": {\"b\": [\"c\", \"d\"]}}", &pos), 0);
+}
+
+static void json_nul_byte(void **state)
+{
+	struct samv_pos pos;
+	cJSON *j = NULL;
+
+	(void)state;
+	assert_int_equal(samv_json_parse(&j, "{}\0{}", 5, &pos), SAMV_EINVAL);
+	assert_null(j);
+	assert_string_equal(samv_error_last(), "NUL byte in JSON text");
+}
+
+static void json_locate_and_print(void **state)
+{
+	const char *text = "{\n  \"id\": \"x\",\n  \"sub\": {\"name\": 1},\n  \"name\": \"y\"\n}\n";
+	struct samv_buf b = SAMV_BUF_INIT;
+	struct samv_pos p = samv_json_locate(text, "name");
+	cJSON *j = cJSON_Parse("{\"a\":[\"x\",true],\"b\":{},\"c\":\"Ö\\n\"}");
+
+	(void)state;
+	assert_true(p.line == 4 && p.col == 3); /* the top-level key, not the nested one */
+	assert_int_equal(samv_json_print(&b, j), 0);
+	assert_string_equal(b.ptr, "{\n  \"a\": [\n    \"x\",\n    true\n  ],\n  \"b\": {},\n  \"c\": \"Ö\\n\"\n}\n");
+	samv_buf_free(&b);
+	cJSON_Delete(j);
+}
+
+static const char canonical_arena[] =
+	"{\n"
+	"  \"id\": \"storgruppsmote\",\n"
+	"  \"name\": \"Storgruppsmöte \\\"stor\\\"\",\n"
+	"  \"kind\": \"large-group-meeting\",\n"
+	"  \"members\": [\n"
+	"    \"a-org\",\n"
+	"    \"b-org\"\n"
+	"  ],\n"
+	"  \"serves\": [\n"
+	"    \"a\",\n"
+	"    \"d\"\n"
+	"  ],\n"
+	"  \"status\": \"active\"\n"
+	"}\n";
+
+static void record_canonical(void **state)
+{
+	const struct samv_type *t = samv_type_find("arena");
+	struct samv_buf a = SAMV_BUF_INIT, b = SAMV_BUF_INIT;
+	cJSON *rec = cJSON_Parse("{\"status\":\"active\",\"serves\":[\"d\",\"a\"],\"note\":\"\",\"members\":"
+				 "[\"b-org\",\"a-org\"],\"purpose\":null,\"convener\":null,\"kind\":"
+				 "\"large-group-meeting\",\"name\":\"Storgruppsmöte \\\"stor\\\"\",\"id\":"
+				 "\"storgruppsmote\",\"started\":\"\"}");
+	cJSON *again;
+
+	(void)state;
+	assert_non_null(rec);
+	assert_int_equal(samv_record_format(&a, t, rec), 0);
+	assert_string_equal(a.ptr, canonical_arena);
+	again = cJSON_Parse(a.ptr);
+	assert_int_equal(samv_record_format(&b, t, again), 0);
+	assert_string_equal(a.ptr, b.ptr); /* idempotent */
+	cJSON_Delete(again);
+	cJSON_Delete(rec);
+	samv_buf_free(&a);
+	samv_buf_free(&b);
+}
+
+static void record_validate_reports_all(void **state)
+{
+	const struct samv_type *t = samv_type_find("actor");
+	struct samv_problems pr = SAMV_PROBLEMS_INIT;
+	const char *text = "{\n  \"id\": \"x-org\",\n  \"sector\": \"publik\",\n  \"kind\": 3,\n"
+			   "  \"level\": \"local\",\n  \"parent\": \"x-org\",\n  \"retired\": \"2026-02-30\",\n"
+			   "  \"status\": \"active\",\n  \"colour\": \"red\"\n}\n";
+	cJSON *rec = cJSON_Parse(text);
+	size_t i;
+	const char *want[][2] = {
+		{ "missing-field", "name: required" },
+		{ "bad-value", "sector: 'publik' is not one of public, civil, private" },
+		{ "bad-type", "kind: must be a string" },
+		{ "bad-ref", "parent: a record cannot refer to itself" },
+		{ "bad-date", "retired: '2026-02-30' is not a date (YYYY-MM-DD)" },
+		{ "unknown-field", "'colour' is not a field of actor records" },
+	};
+
+	(void)state;
+	assert_int_equal(samv_record_validate(&pr, t, rec, "actors/xx/x-org.json", text), 0);
+	assert_int_equal(pr.n, 6);
+	for (i = 0; i < 6; i++) {
+		assert_string_equal(pr.v[i].code, want[i][0]);
+		assert_string_equal(pr.v[i].msg, want[i][1]);
+	}
+	assert_int_equal(pr.v[1].line, 3); /* sector */
+	assert_int_equal(pr.v[5].line, 9); /* colour */
+	samv_problems_free(&pr);
+	cJSON_Delete(rec);
+}
+
+static void record_validate_sets_and_sizes(void **state)
+{
+	const struct samv_type *t = samv_type_find("arena");
+	struct samv_problems pr = SAMV_PROBLEMS_INIT;
+	char *big = malloc(300);
+	cJSON *rec;
+
+	(void)state;
+	memset(big, 'x', 299);
+	big[299] = '\0';
+	rec = cJSON_CreateObject();
+	cJSON_AddStringToObject(rec, "id", "a");
+	cJSON_AddStringToObject(rec, "name", big);
+	cJSON_AddStringToObject(rec, "kind", "council");
+	cJSON_AddStringToObject(rec, "status", "active");
+	cJSON_AddItemToObject(rec, "members", cJSON_CreateStringArray((const char *[]){ "b", "b" }, 2));
+	cJSON_AddItemToObject(rec, "serves", cJSON_CreateStringArray((const char *[]){ "ab" }, 1));
+	assert_int_equal(samv_record_validate(&pr, t, rec, "p", NULL), 0);
+	assert_int_equal(pr.n, 3);
+	assert_string_equal(pr.v[0].msg, "name: 299 bytes, at most 200");
+	assert_string_equal(pr.v[1].msg, "members: 'b' is listed twice");
+	assert_string_equal(pr.v[2].msg, "serves: 'ab' is not a purpose key (a single letter a-z)");
+	samv_problems_free(&pr);
+	cJSON_Delete(rec);
+	free(big);
+}
+
+static void options(void **state)
+{
+	static const struct samv_opt t1[] = {
+		{ "name", 0, SAMV_OPT_ARG, "NAME", "n", 1 },
+		{ "json", 0, SAMV_OPT_NONE, NULL, "j", 2 },
+		{ "dir", 'C', SAMV_OPT_ARG, "DIR", "d", 3 },
+		{ NULL, 0, 0, NULL, NULL, 0 },
+	};
+	const struct samv_opt *tables[] = { t1, NULL };
+	char *argv[] = { "p", "show", "--name=Ö", "x", "-Cdir", "--json", "--", "--json", NULL };
+	char *bad1[] = { "p", "--nope", NULL };
+	char *bad2[] = { "p", "--name", NULL };
+	char *bad3[] = { "p", "--json=1", NULL };
+	char *ops[10];
+	struct samv_optstate st = { 1, NULL, NULL, ops, 0, false };
+
+	(void)state;
+	assert_int_equal(samv_opt_next(&st, 8, argv, tables), 1);
+	assert_string_equal(st.arg, "Ö");
+	assert_int_equal(samv_opt_next(&st, 8, argv, tables), 3);
+	assert_string_equal(st.arg, "dir");
+	assert_int_equal(samv_opt_next(&st, 8, argv, tables), 2);
+	assert_int_equal(samv_opt_next(&st, 8, argv, tables), 0);
+	assert_int_equal(st.nops, 3);
+	assert_string_equal(ops[0], "show");
+	assert_string_equal(ops[1], "x");
+	assert_string_equal(ops[2], "--json");
+	st = (struct samv_optstate){ 1, NULL, NULL, ops, 0, false };
+	assert_int_equal(samv_opt_next(&st, 2, bad1, tables), SAMV_EUSAGE);
+	assert_string_equal(samv_error_last(), "unknown option '--nope'");
+	st = (struct samv_optstate){ 1, NULL, NULL, ops, 0, false };
+	assert_int_equal(samv_opt_next(&st, 2, bad2, tables), SAMV_EUSAGE);
+	assert_string_equal(samv_error_last(), "option '--name' needs a value (NAME)");
+	st = (struct samv_optstate){ 1, NULL, NULL, ops, 0, false };
+	assert_int_equal(samv_opt_next(&st, 2, bad3, tables), SAMV_EUSAGE);
+	assert_string_equal(samv_error_last(), "option '--json' takes no value");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(json_strict),
+		cmocka_unit_test(json_nul_byte),
+		cmocka_unit_test(json_locate_and_print),
+		cmocka_unit_test(record_canonical),
+		cmocka_unit_test(record_validate_reports_all),
+		cmocka_unit_test(record_validate_sets_and_sizes),
+		cmocka_unit_test(options),
+	};
+
+	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
+}
