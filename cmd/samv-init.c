@@ -59,7 +59,7 @@ int main(int argc, char **argv)
 	git_libgit2_shutdown();
 	if (rc < 0)
 		goto fail;
-	printf("%s samv repository in %s\n", created ? "Initialised" : "Added the", dir);
+	printf(created ? "Initialised samv repository in %s\n" : "Added the samv layout in %s\n", dir);
 	goto out;
 fail:
 	fprintf(stderr, "samv-init: %s\n", samv_error_last());

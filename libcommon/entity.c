@@ -682,6 +682,18 @@ static int commit(struct ctx *c, struct samv_txn *t, const char *verb, const cha
 	return 0;
 }
 
+/* Fields with a default (status: active) get it when a record leaves them out. */
+static int add_defaults(const struct samv_type *t, cJSON *rec)
+{
+	size_t i;
+
+	for (i = 0; i < t->nfields; i++)
+		if (t->fields[i].def && !cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name) &&
+		    !cJSON_AddStringToObject(rec, t->fields[i].name, t->fields[i].def))
+			return samv_error_set(SAMV_ERROR, "out of memory");
+	return 0;
+}
+
 static int cmd_add(struct ctx *c, struct samv_store *s)
 {
 	char id[SAMV_ID_MAX + 1], path[256], command[64];
@@ -689,7 +701,6 @@ static int cmd_add(struct ctx *c, struct samv_store *s)
 	struct samv_buf body = SAMV_BUF_INIT;
 	cJSON *rec = NULL;
 	const char *name;
-	size_t i;
 	int rc;
 
 	if (c->nops)
@@ -704,12 +715,8 @@ static int cmd_add(struct ctx *c, struct samv_store *s)
 	snprintf(command, sizeof(command), "%s add", c->cmd->prog);
 	if ((rc = samv_txn_begin(&t, s, command)) < 0 || (rc = apply(c, rec, samv_txn_view(t))) < 0)
 		goto out;
-	for (i = 0; i < c->t->nfields; i++)
-		if (c->t->fields[i].def && !cJSON_GetObjectItemCaseSensitive(rec, c->t->fields[i].name) &&
-		    !cJSON_AddStringToObject(rec, c->t->fields[i].name, c->t->fields[i].def)) {
-			rc = SAMV_ERROR;
-			goto out;
-		}
+	if ((rc = add_defaults(c->t, rec)) < 0)
+		goto out;
 	name = samv_record_str(rec, "name");
 	if (c->id || samv_record_str(rec, "id")) {
 		const char *given = c->id ? c->id : samv_record_str(rec, "id");
@@ -789,6 +796,8 @@ static int cmd_edit(struct ctx *c, struct samv_store *s)
 		}
 		cJSON_DeleteItemFromObjectCaseSensitive(rec, "id");
 		cJSON_AddStringToObject(rec, "id", id);
+		if ((rc = add_defaults(c->t, rec)) < 0)
+			goto out;
 	} else if (!cJSON_GetArraySize(c->set) && !cJSON_GetArraySize(c->adds) && !cJSON_GetArraySize(c->removes) &&
 		   !cJSON_GetArraySize(c->unsets)) {
 		rc = samv_error_set(SAMV_EUSAGE, "edit: nothing to change given (see %s edit --help)", c->cmd->prog);
