@@ -954,11 +954,8 @@ int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv)
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 	else if ((rc = parse(&c, argc, argv)) == 0)
 		rc = run(&c);
-	if (rc < 0) {
+	if (rc < 0)
 		fprintf(stderr, "%s: %s\n", cmd->prog, samv_error_last());
-		if (rc == SAMV_EUSAGE && c.sub)
-			usage_line(stderr, cmd, c.sub);
-	}
 	cJSON_Delete(c.set);
 	cJSON_Delete(c.adds);
 	cJSON_Delete(c.removes);
