@@ -83,8 +83,8 @@ check-cli: all
 check-schema: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-schema.sh
 
-check-man:
-	@sh tests/check-man.sh $(MAN1) $(MAN5) $(MAN7)
+check-man: all
+	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-man.sh $(MAN1) $(MAN5) $(MAN7)
 
 check-completion: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-completion.sh

@@ -155,7 +155,8 @@ static int gen_opts(struct ctx *c, bool filters)
 			return samv_error_set(SAMV_ERROR, "out of memory");
 		n++;
 		if (f->kind == SAMV_F_BOOL) {
-			o[n] = (struct samv_opt){ opt_name("no-", f->opt), 0, SAMV_OPT_NONE, NULL, "", base + V_NO };
+			o[n] = (struct samv_opt){ opt_name("no-", f->opt), 0, SAMV_OPT_NONE, NULL, "the opposite of the option above",
+						  base + V_NO };
 			if (!o[n++].name)
 				return samv_error_set(SAMV_ERROR, "out of memory");
 		}

@@ -1,0 +1,32 @@
+#!/bin/sh
+# The man pages: lint clean under mandoc, one page per command, and every
+# option a command accepts documented in its page.  SAMV_BIN names the
+# built commands; the pages are the arguments.
+set -u
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "not ok - $*"; }
+
+command -v mandoc >/dev/null 2>&1 || { echo "check-man: mandoc is not installed (make deps)"; exit 1; }
+for page in "$@"; do
+	out=$(mandoc -Tlint -W warning "$page" 2>&1)
+	if [ -z "$out" ]; then ok; else bad "$page: $out"; fi
+done
+for src in cmd/*.c; do
+	name=$(basename "$src" .c)
+	page=man/$name.1
+	[ -f "$page" ] || { bad "$name has no man page $page"; continue; }
+	ok
+	subs=$("$SAMV_BIN/$name" --completion-helper 2>/dev/null | grep -v '^-' || :)
+	[ "$name" = samv ] && subs=""
+	for sub in "" $subs; do
+		for opt in $("$SAMV_BIN/$name" $sub --completion-helper 2>/dev/null | grep '^--' | sed 's/=$//'); do
+			o=${opt#--}
+			if grep -q -e "Fl \\\\-$o\\b" -e "Fl \\\\-$o\$" "$page"; then ok; else bad "$page does not document $opt${sub:+ (of $sub)}"; fi
+		done
+		[ -z "$sub" ] || { grep -q "^\.It Cm $sub\$" "$page" && ok; } || bad "$page does not document the command $sub"
+	done
+done
+echo "man: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
