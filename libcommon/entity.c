@@ -13,7 +13,7 @@
 
 enum {
 	O_HELP = 1, O_VERSION, O_DIR, O_COMPLETE, O_JSON, O_IDS, O_ALL, O_ID, O_STDIN, O_UNSET,
-	O_DATE, O_REV,
+	O_DATE, O_REV, O_COMPVALUES,
 	O_FIELD = 1000 /* + 4 * field index + variant */
 };
 enum { V_SET, V_NO, V_REMOVE };
@@ -23,6 +23,7 @@ static const struct samv_opt global_opts[] = {
 	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
 	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", O_DIR },
 	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
+	{ "completion-values", 0, SAMV_OPT_ARG, "OPTION", NULL, O_COMPVALUES },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -73,6 +74,7 @@ struct ctx {
 	int nops;
 	bool json, ids, all, from_stdin;
 	const char *id, *date, *rev;
+	const char *complete_values; /* option whose values to list */
 	cJSON *set;      /* field values from options */
 	cJSON *adds;     /* set fields: items to add */
 	cJSON *removes;  /* set fields: items to remove */
@@ -286,6 +288,8 @@ static int parse(struct ctx *c, int argc, char **argv)
 			c->dir = st.arg;
 		else if (id == O_COMPLETE)
 			want_complete = true;
+		else if (id == O_COMPVALUES)
+			c->complete_values = st.arg;
 	}
 	if (st.ind < argc) {
 		for (i = 0; (s = subs_of(c->cmd, i, &ok)), ok; i++)
@@ -301,6 +305,8 @@ static int parse(struct ctx *c, int argc, char **argv)
 		st.ind++;
 	}
 	if (!c->sub) {
+		if (c->complete_values)
+			return 0;
 		if (want_complete)
 			return complete(c), 1;
 		if (want_help)
@@ -317,6 +323,7 @@ static int parse(struct ctx *c, int argc, char **argv)
 		case O_VERSION: return samv_print_version(stdout, c->cmd->prog), 1;
 		case O_DIR: c->dir = st.arg; break;
 		case O_COMPLETE: want_complete = true; break;
+		case O_COMPVALUES: c->complete_values = st.arg; break;
 		case O_JSON: c->json = true; break;
 		case O_IDS: c->ids = true; break;
 		case O_ALL: c->all = true; break;
@@ -915,6 +922,44 @@ out:
 	return rc;
 }
 
+/*
+ * The values the completion scripts offer after an option: an enum's words,
+ * or the ids of the records a reference option names (--parent, --member,
+ * --remove-member).  Prints nothing for other options; never fails loudly.
+ */
+static int complete_values(struct ctx *c)
+{
+	const char *opt = c->complete_values;
+	const struct samv_field *f;
+	const struct samv_type *target;
+	const char *const *e;
+	struct samv_store *s = NULL;
+	struct samv_view *v = NULL;
+	cJSON *all = NULL, *rec;
+
+	if (!strncmp(opt, "--", 2))
+		opt += 2;
+	if (!strncmp(opt, "remove-", 7))
+		opt += 7;
+	if (!(f = samv_field_by_opt(c->t, opt)))
+		return 0;
+	if (f->kind == SAMV_F_ENUM) {
+		for (e = f->values; *e; e++)
+			printf("%s\n", *e);
+		return 0;
+	}
+	if ((f->kind != SAMV_F_REF && f->kind != SAMV_F_REFS) || !(target = samv_type_find(f->ref)))
+		return 0;
+	if (samv_store_open(&s, c->dir) == 0 && samv_view_rev(&v, s, NULL) == 0 &&
+	    samv_record_load_all(&all, v, target, NULL) == 0)
+		cJSON_ArrayForEach(rec, all)
+			printf("%s\n", samv_record_str(rec, "id"));
+	cJSON_Delete(all);
+	samv_view_free(v);
+	samv_store_free(s);
+	return 0;
+}
+
 static int run(struct ctx *c)
 {
 	struct samv_store *s = NULL;
@@ -954,7 +999,7 @@ int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv)
 	if (!c.set || !c.adds || !c.removes || !c.unsets)
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 	else if ((rc = parse(&c, argc, argv)) == 0)
-		rc = run(&c);
+		rc = c.complete_values ? complete_values(&c) : run(&c);
 	if (rc < 0)
 		fprintf(stderr, "%s: %s\n", cmd->prog, samv_error_last());
 	cJSON_Delete(c.set);

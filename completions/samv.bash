@@ -1,0 +1,78 @@
+# bash completion for samv and the samv-* commands.
+#
+# Nothing here lists an option by hand: the commands describe themselves
+# from the same option tables that parse their arguments.
+#   CMD --completion-helper            subcommands and options (one a line;
+#                                      "--name=" takes a value)
+#   CMD SUB --completion-helper        the options of SUB
+#   CMD [SUB] --completion-values=OPT  the values of OPT: an enum's words,
+#                                      or the ids a reference option names
+#   CMD list --ids --all               ids, for ID operands
+# -C DIR typed earlier on the line is passed on, so ids come from the
+# repository the command will use.
+
+_samv() {
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	local cmd=${COMP_WORDS[0]##*/} first=1 sub="" opt="" j w
+	local -a dir=()
+
+	COMPREPLY=()
+	if [[ $cmd == samv ]]; then
+		if ((COMP_CWORD == 1)); then
+			mapfile -t COMPREPLY < <(compgen -W "$(samv --completion-helper 2>/dev/null)" -- "$cur")
+			return
+		fi
+		cmd=samv-${COMP_WORDS[1]}
+		first=2
+	fi
+	for ((j = first; j < COMP_CWORD; j++)); do
+		w=${COMP_WORDS[j]}
+		case $w in
+		-C) dir=(-C "${COMP_WORDS[j+1]}"); ((j++)) ;;
+		--dir=*) dir=(-C "${w#--dir=}") ;;
+		-* | =) ;;
+		*) [[ -z $sub && ${COMP_WORDS[j-1]} != = ]] && sub=$w ;;
+		esac
+	done
+	case $cmd in samv-init | samv-check) sub="" ;; esac
+
+	# the value of an option: --opt=VALUE (bash splits at '=') or --opt VALUE
+	if [[ $cur == = ]]; then
+		opt=$prev
+		cur=""
+	elif [[ $prev == = ]]; then
+		opt=${COMP_WORDS[COMP_CWORD-2]}
+	elif [[ $prev == --* ]] && "$cmd" $sub --completion-helper 2>/dev/null | grep -qx -- "$prev="; then
+		opt=$prev
+	fi
+	if [[ -n $opt ]]; then
+		[[ $opt == --dir || $opt == -C ]] && { mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return; }
+		mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" $sub --completion-values="$opt" 2>/dev/null)" -- "$cur")
+		return
+	fi
+	if [[ $prev == -C ]]; then
+		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+		return
+	fi
+	if [[ $cur == -* ]]; then
+		mapfile -t COMPREPLY < <(compgen -W "$("$cmd" $sub --completion-helper 2>/dev/null | grep '^-')" -- "$cur")
+		[[ ${COMPREPLY[0]} == *= ]] && compopt -o nospace 2>/dev/null
+		return
+	fi
+	case $cmd in
+	samv-init) mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
+	samv-check) ;;
+	*)
+		if [[ -z $sub ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$("$cmd" --completion-helper 2>/dev/null | grep -v '^-')" -- "$cur")
+		else
+			case $sub in
+			show | edit | retire | close | rm)
+				mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" list --ids --all 2>/dev/null)" -- "$cur") ;;
+			esac
+		fi
+		;;
+	esac
+}
+
+complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-check

@@ -1,0 +1,67 @@
+# fish completion for samv.  The Makefile installs one copy per command,
+# rewriting the next line; the commands describe their own options and
+# values (see the protocol at the top of samv.bash).
+set -l samv_cmd samv
+
+function __samv_complete
+    set -l tokens (commandline -opc)
+    set -l cur (commandline -ct)
+    set -l cmd (basename -- $tokens[1])
+    set -l first 2
+    if test "$cmd" = samv
+        if test (count $tokens) -eq 1
+            samv --completion-helper 2>/dev/null
+            return
+        end
+        set cmd samv-$tokens[2]
+        set first 3
+    end
+    set -l sub
+    set -l dir
+    set -l j $first
+    while test $j -le (count $tokens)
+        set -l w $tokens[$j]
+        switch $w
+            case -C
+                set j (math $j + 1)
+                set dir -C $tokens[$j]
+            case '--dir=*'
+                set dir -C (string replace -- --dir= '' $w)
+            case '-*'
+            case '*'
+                test -z "$sub"; and set sub $w
+        end
+        set j (math $j + 1)
+    end
+    contains -- $cmd samv-init samv-check; and set sub
+
+    if string match -q -- '--*=*' $cur
+        set -l opt (string replace -r -- '=.*' '' $cur)
+        for v in ($cmd $dir $sub --completion-values=$opt 2>/dev/null)
+            echo "$opt=$v"
+        end
+        return
+    end
+    set -l last $tokens[-1]
+    if string match -q -- '--*' $last; and contains -- "$last=" ($cmd $sub --completion-helper 2>/dev/null)
+        $cmd $dir $sub --completion-values=$last 2>/dev/null
+        return
+    end
+    if string match -q -- '-*' $cur
+        $cmd $sub --completion-helper 2>/dev/null | string match -- '-*'
+        return
+    end
+    switch $cmd
+        case samv-init
+            __fish_complete_directories $cur
+        case samv-check
+        case '*'
+            if test -z "$sub"
+                $cmd --completion-helper 2>/dev/null | string match -v -- '-*'
+            else if contains -- $sub show edit retire close rm
+                $cmd $dir list --ids --all 2>/dev/null
+            end
+    end
+end
+
+complete -c $samv_cmd -f -a '(__samv_complete)'

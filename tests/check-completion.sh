@@ -1,0 +1,111 @@
+#!/bin/sh
+# The shell completions: bash and fish complete commands, options, option
+# values and record ids from a real repository; zsh's file parses.
+# SAMV_BIN names the built commands.  Ends with "N passed, M failed".
+set -u
+top=$(pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/samv-comp.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+PATH=$SAMV_BIN:$PATH
+export PATH HOME="$tmp" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8
+export GIT_AUTHOR_NAME=T GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=T GIT_COMMITTER_EMAIL=t@example.org
+passed=0
+failed=0
+
+cd "$tmp" && samv-init repo >/dev/null && cd repo || exit 1
+samv-actor add --id region --name Region --sector public --kind region --level regional >/dev/null
+samv-actor add --id rf-sisu --name RF --sector civil --kind umbrella --level regional >/dev/null
+samv-actor add --id rotary --name Rotary --sector civil --kind association --level local >/dev/null
+samv-arena add --id stor --name Stor --kind council --member region >/dev/null
+mkdir sub
+
+# bash: words..., ":", then the expected candidates
+bash_case() {
+	words=""
+	while [ "$1" != ":" ]; do words="$words '$1'"; shift; done
+	shift
+	want=$(printf '%s\n' "$@" | sort)
+	got=$(bash -c '
+		source "$0"
+		eval "COMP_WORDS=($1)"
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+		COMP_LINE="${COMP_WORDS[*]}"
+		COMP_POINT=${#COMP_LINE}
+		_samv
+		printf "%s\n" "${COMPREPLY[@]}"' "$top/completions/samv.bash" "$words" | sed '/^$/d' | sort)
+	if [ "$got" = "$want" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "not ok - bash:$words"
+		echo "  want: $(echo $want)"
+		echo "  got:  $(echo $got)"
+	fi
+}
+
+bash_case samv "" : init actor person arena check help --help --version
+bash_case samv a : actor arena
+bash_case samv-actor "" : add list show edit retire
+bash_case samv-person "" : add list show edit retire rm
+bash_case samv arena "" : add list show edit close
+bash_case samv-actor add --na : --name=
+bash_case samv-actor add --sec : --sector=
+bash_case samv-actor list --sec : --sector=
+bash_case samv-actor add --sector "" : public civil private
+bash_case samv-actor add --sector = "" : public civil private
+bash_case samv-actor add --kind = um : umbrella
+bash_case samv-actor show "" : region rf-sisu rotary
+bash_case samv-actor show r : region rf-sisu rotary
+bash_case samv-actor show rf : rf-sisu
+bash_case samv actor edit ro : rotary
+bash_case samv person add --actor = r : region rf-sisu rotary
+bash_case samv-arena add --member "" : region rf-sisu rotary
+bash_case samv-arena edit stor --remove-member = re : region
+bash_case samv-arena add --kind = large : large-group-meeting
+bash_case samv-actor -C ../repo show rf : rf-sisu
+bash_case samv-check --r : --rev=
+bash_case samv-init --la : --language=
+bash_case samv-actor add --no : --note=
+bash_case samv-person add --no : --note= --no-boundary-spanner
+bash_case samv-init s : sub
+
+fish_case() {
+	line=$1
+	shift
+	want=$(printf '%s\n' "$@" | sort)
+	got=$(fish -c '
+		for c in samv samv-init samv-actor samv-person samv-arena samv-check
+			sed "s/^set -l samv_cmd .*/set -l samv_cmd $c/" $argv[1] | source
+		end
+		complete -C $argv[2]' "$top/completions/samv.fish" "$line" | cut -f1 | sort)
+	if [ "$got" = "$want" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "not ok - fish: $line"
+		echo "  want: $(echo $want)"
+		echo "  got:  $(echo $got)"
+	fi
+}
+
+if command -v fish >/dev/null 2>&1; then
+	fish_case "samv ar" arena
+	fish_case "samv-actor " add list show edit retire
+	fish_case "samv-actor add --sec" --sector=
+	fish_case "samv-actor add --sector=p" --sector=public --sector=private
+	fish_case "samv actor show rf" rf-sisu
+	fish_case "samv-person add --actor re" region
+else
+	echo "skipped: fish is not installed (make deps installs it)"
+	failed=$((failed + 1))
+fi
+
+if command -v zsh >/dev/null 2>&1 && zsh -n "$top/completions/_samv"; then
+	passed=$((passed + 1))
+else
+	echo "not ok - zsh: completions/_samv does not parse (or zsh is not installed: make deps)"
+	failed=$((failed + 1))
+fi
+
+echo "completion: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
