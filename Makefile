@@ -1,6 +1,6 @@
 # samv - see README.md.  Targets:
 #   make              build every command into $(BUILD)/bin
-#   make check        unit tests, CLI tests, man page lint, completion tests
+#   make check        unit tests, CLI tests, schemas, man pages, completions, install
 #   make check-asan   the same tests under AddressSanitizer + UBSan
 #   make check-valgrind   the CLI tests with every command under valgrind
 #   make demo         install the build dependencies if missing, build, and
@@ -42,7 +42,7 @@ MAN1 := $(sort $(wildcard man/*.1))
 MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
-.PHONY: all check check-unit check-cli check-man check-completion check-schema \
+.PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
 	check-asan check-valgrind demo deps install uninstall bench clean
 
 all: $(BINS)
@@ -72,7 +72,7 @@ deps-ok:
 deps:
 	@sh .ci/deps
 
-check: all check-unit check-cli check-schema check-man check-completion
+check: all check-unit check-cli check-schema check-man check-completion check-install
 
 check-unit: $(UNITS)
 	@sh tests/run-unit.sh $(UNITS)
@@ -85,6 +85,9 @@ check-schema: all
 
 check-man: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-man.sh $(MAN1) $(MAN5) $(MAN7)
+
+check-install: all
+	@sh tests/check-install.sh $(BUILD)
 
 check-completion: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-completion.sh
