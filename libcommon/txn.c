@@ -416,11 +416,13 @@ static int write_temp(char **out, struct samv_txn *t, const struct samv_staged *
 	}
 	if ((rc = mkdirs(t, full)) < 0)
 		goto out;
-	if (asprintf(&tmp, "%s/.samv-tmp-XXXXXX", dirname(copy)) < 0) {
+	/* mkstemp(3) fills in the six trailing template characters */
+	if (asprintf(&tmp, "%s/.samv-tmp-%06d", dirname(copy), 0) < 0) {
 		tmp = NULL;
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
+	memset(tmp + strlen(tmp) - 6, 'X', 6);
 	if ((fd = mkstemp(tmp)) < 0) {
 		rc = samv_error_set(SAMV_EIO, "cannot write '%s': %s", st->path, strerror(errno));
 		free(tmp);

@@ -19,6 +19,17 @@ samv-actor add --id rotary --name Rotary --sector civil --kind association --lev
 samv-arena add --id stor --name Stor --kind council --member region >/dev/null
 mkdir sub
 
+verdict() { # what want got
+	if [ "$3" = "$2" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "not ok - $1"
+		echo "  want: $(echo $2)"
+		echo "  got:  $(echo $3)"
+	fi
+}
+
 # bash: words..., ":", then the expected candidates
 bash_case() {
 	words=""
@@ -33,14 +44,7 @@ bash_case() {
 		COMP_POINT=${#COMP_LINE}
 		_samv
 		printf "%s\n" "${COMPREPLY[@]}"' "$top/completions/samv.bash" "$words" | sed '/^$/d' | sort)
-	if [ "$got" = "$want" ]; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "not ok - bash:$words"
-		echo "  want: $(echo $want)"
-		echo "  got:  $(echo $got)"
-	fi
+	verdict "bash:$words" "$want" "$got"
 }
 
 bash_case samv "" : init actor person arena check help --help --version
@@ -78,14 +82,7 @@ fish_case() {
 			sed "s/^set -l samv_cmd .*/set -l samv_cmd $c/" $argv[1] | source
 		end
 		complete -C $argv[2]' "$top/completions/samv.fish" "$line" | cut -f1 | sort)
-	if [ "$got" = "$want" ]; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "not ok - fish: $line"
-		echo "  want: $(echo $want)"
-		echo "  got:  $(echo $got)"
-	fi
+	verdict "fish: $line" "$want" "$got"
 }
 
 if command -v fish >/dev/null 2>&1; then

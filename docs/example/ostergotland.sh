@@ -113,4 +113,5 @@ echo
 echo "== The audit trail, read with plain git (latest 5 of $(git rev-list --count HEAD) commits):"
 git log -5 --date=short --format='%ad %an: %s%n    %(trailers:key=Samv-Record,valueonly,separator=%x2c )'
 echo
-echo "The example repository is $out; try: cd $out && samv arena show storgruppsmote"
+echo "The example repository is $out; try:"
+echo "  export PATH=$bin:\$PATH; cd $out && samv arena show storgruppsmote"
