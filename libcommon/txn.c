@@ -563,7 +563,7 @@ static int update_branch(struct samv_txn *t, const git_oid *id, const char *subj
 		return samv_error_set(SAMV_EBUSY, "busy: %s moved while writing (a concurrent git commit?); "
 				      "nothing was changed, run the command again", t->branch);
 	if (e == GIT_ELOCKED)
-		return samv_error_set(SAMV_EBUSY, "busy: '%s.lock' exists: a git process is running, or one "
+		return samv_error_set(SAMV_EBUSY, "busy: '.git/%s.lock' exists: a git process is running, or one "
 				      "was killed (remove the file if no git process is running)", t->branch);
 	if (e < 0)
 		return samv_error_git(SAMV_EIO, "cannot update the branch");
