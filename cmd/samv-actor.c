@@ -3,10 +3,9 @@
 
 int main(int argc, char **argv)
 {
-	static const struct samv_cmd cmd = {
-		"samv-actor", NULL, "organisations (aktörer) in the collaboration", "retire", false
+	struct samv_cmd c = {
+		.prog = "samv-actor", .summary = "organisations (aktörer) in the collaboration", .retire_verb = "retire", .can_remove = false
 	};
-	struct samv_cmd c = cmd;
 
 	c.type = samv_type_find("actor");
 	return samv_entity_main(&c, argc, argv);

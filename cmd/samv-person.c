@@ -3,10 +3,9 @@
 
 int main(int argc, char **argv)
 {
-	static const struct samv_cmd cmd = {
-		"samv-person", NULL, "people who act for an organisation", "retire", true
+	struct samv_cmd c = {
+		.prog = "samv-person", .summary = "people who act for an organisation", .retire_verb = "retire", .can_remove = true
 	};
-	struct samv_cmd c = cmd;
 
 	c.type = samv_type_find("person");
 	return samv_entity_main(&c, argc, argv);

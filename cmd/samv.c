@@ -15,6 +15,9 @@ static const struct {
 	{ "actor", "organisations: add, list, show, edit, retire" },
 	{ "person", "people who act for an organisation" },
 	{ "arena", "arenas where the sectors meet" },
+	{ "meeting", "meetings: plan, invite, hold, minutes, follow-up" },
+	{ "decision", "decisions: anchors and kedge anchors" },
+	{ "agreement", "the Agreement: adopt, amend, history, diff, blame" },
 	{ "check", "validate the whole repository" },
 };
 
@@ -24,7 +27,7 @@ static void list(FILE *f)
 
 	fprintf(f, "usage: samv [--version] [--help] COMMAND [ARGS]\n\ncommands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\n'samv help COMMAND' shows a command's help; see samv(7) for the concepts.\n");
 }
 

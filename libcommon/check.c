@@ -68,23 +68,24 @@ static int add_ref(struct check *c, const char *path, struct samv_pos pos, const
 	return 0;
 }
 
+struct collect {
+	struct check *c;
+	const char *path, *text;
+};
+
+static int collect_fn(const struct samv_field *f, const struct samv_type *target, const char *id, void *arg)
+{
+	struct collect *k = arg;
+
+	(void)target;
+	return add_ref(k->c, k->path, samv_json_locate(k->text, f->name), f, id);
+}
+
 static int collect_refs(struct check *c, const char *path, const char *text, const cJSON *rec)
 {
-	const cJSON *v, *it;
-	size_t i;
+	struct collect k = { c, path, text };
 
-	for (i = 0; i < c->type->nfields; i++) {
-		const struct samv_field *f = &c->type->fields[i];
-
-		if (f->kind != SAMV_F_REF && f->kind != SAMV_F_REFS)
-			continue;
-		v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
-		for (it = cJSON_IsArray(v) ? v->child : v; it; it = cJSON_IsArray(v) ? it->next : NULL)
-			if (cJSON_IsString(it) && samv_id_check(it->valuestring, NULL) == 0 &&
-			    add_ref(c, path, samv_json_locate(text, f->name), f, it->valuestring) < 0)
-				return SAMV_ERROR;
-	}
-	return 0;
+	return samv_record_refs(c->type, rec, collect_fn, &k);
 }
 
 /* Parse, validate and place one record file. */
@@ -124,7 +125,7 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 			if (samv_path_id(path, fid) && strcmp(fid, id))
 				rc = samv_problem_add(c->pr, path, samv_json_locate(text.ptr, "id"), "id-mismatch",
 						      "id '%s' does not match the file name", id);
-			else if (samv_id_path(want, sizeof(want), t->dir, id) == 0 && strcmp(want, path))
+			else if (samv_type_path(want, sizeof(want), t, id) == 0 && strcmp(want, path))
 				rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "misplaced",
 						      "belongs at '%s'", want);
 			if (rc == 0 && samv_idset_add(&c->ids[type_index(t)], id) == 0)
@@ -146,19 +147,6 @@ out:
 	return rc;
 }
 
-static int record_fn(const char *path, void *arg)
-{
-	struct check *c = arg;
-	const char *rest = strchr(path, '/') + 1, *slash = strchr(rest, '/');
-	size_t n = strlen(path);
-
-	if (n < 5 || strcmp(path + n - 5, ".json") || !slash || strchr(slash + 1, '/') ||
-	    slash - rest != 2)
-		return samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "stray-file",
-					"not a record file (expected %s/XX/ID.json)", c->type->dir);
-	return check_record(c, path, c->type);
-}
-
 static bool allowed_top(const char *name)
 {
 	static const char *const ok[] = { SAMV_REPO_FILE, "README.md", ".gitattributes", ".gitignore", NULL };
@@ -170,22 +158,54 @@ static bool allowed_top(const char *name)
 	return false;
 }
 
+/* The type whose files live in directory dir (flat types) or in its
+ * shard directories (the others), or NULL. */
+static const struct samv_type *type_of_dir(const char *dir, size_t len, bool flat)
+{
+	const struct samv_type *t;
+	size_t i;
+
+	for (i = 0; (t = samv_type_at(i)); i++)
+		if (t->flat == flat && strlen(t->dir) == len && !strncmp(t->dir, dir, len))
+			return t;
+	return NULL;
+}
+
+static bool is_json(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 5 && !strcmp(path + n - 5, ".json");
+}
+
 /* Paths from a walk of the root begin with '/'. */
 static int top_fn(const char *path, void *arg)
 {
 	struct check *c = arg;
-	const char *name = path + (path[0] == '/'), *slash = strchr(name, '/');
+	const char *name = path + (path[0] == '/'), *base = strrchr(name, '/'), *shard;
 	const struct samv_type *t;
-	char dir[256];
+	size_t i;
 
-	if (!slash && allowed_top(name))
+	if (!base && allowed_top(name))
 		return 0;
-	if (slash) {
-		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - name), name);
-		if ((t = samv_type_by_dir(dir))) {
+	if (base && is_json(name) && (t = type_of_dir(name, (size_t)(base - name), true))) {
+		c->type = t;
+		return check_record(c, name, t);
+	}
+	if (base && base - name > 3 && base[-3] == '/' && is_json(name)) {
+		shard = base - 3;
+		if ((t = type_of_dir(name, (size_t)(shard - name), false))) {
 			c->type = t;
-			return record_fn(name, c);
+			return check_record(c, name, t);
 		}
+	}
+	for (i = 0; (t = samv_type_at(i)); i++) {
+		size_t n = strlen(t->dir);
+
+		if (!strncmp(name, t->dir, n) && name[n] == '/')
+			return samv_problem_add(c->pr, name, (struct samv_pos){ 1, 1 }, "stray-file",
+						"not a record file (expected %s/%s.json)", t->dir,
+						t->flat ? "ID" : "XX/ID");
 	}
 	return samv_problem_add(c->pr, name, (struct samv_pos){ 1, 1 }, "stray-file",
 				"does not belong in a samv repository");

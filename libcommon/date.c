@@ -47,3 +47,45 @@ void samv_date_today(char out[11])
 	localtime_r(&now, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
+
+int samv_time_check(const char *s)
+{
+	if (strlen(s) != 5 || s[2] != ':' || s[0] < '0' || s[0] > '2' || s[1] < '0' || s[1] > '9' ||
+	    s[3] < '0' || s[3] > '5' || s[4] < '0' || s[4] > '9' || (s[0] == '2' && s[1] > '3'))
+		return samv_error_set(SAMV_EINVAL, "'%s' is not a time of day (HH:MM, 00:00 to 23:59)", s);
+	return 0;
+}
+
+/* Days since 1970-01-01 of a checked date (proleptic Gregorian). */
+long samv_date_days(const char *s)
+{
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void samv_date_from_days(char out[11], long z)
+{
+	long era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	char tmp[80];
+
+	snprintf(tmp, sizeof(tmp), "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}

@@ -13,7 +13,7 @@
 
 enum {
 	O_HELP = 1, O_VERSION, O_DIR, O_COMPLETE, O_JSON, O_IDS, O_ALL, O_ID, O_STDIN, O_UNSET,
-	O_DATE, O_REV, O_COMPVALUES,
+	O_DATE, O_REV, O_COMPVALUES, O_SINCE, O_UNTIL,
 	O_FIELD = 1000 /* + 4 * field index + variant */
 };
 enum { V_SET, V_NO, V_REMOVE };
@@ -34,6 +34,7 @@ struct sub {
 	const struct samv_opt *opts;
 	bool fields;   /* takes the type's field options */
 	bool filters;  /* takes the type's filter options */
+	const struct samv_verb *verb; /* the command's own, or NULL */
 };
 
 static const struct samv_opt add_opts[] = {
@@ -53,6 +54,16 @@ static const struct samv_opt list_opts[] = {
 	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
+/* list, for types with a date */
+static const struct samv_opt list_dated_opts[] = {
+	{ "all", 'a', SAMV_OPT_NONE, NULL, "include retired, inactive or closed records", O_ALL },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print the records as a JSON array", O_JSON },
+	{ "ids", 0, SAMV_OPT_NONE, NULL, "print only the ids, one a line", O_IDS },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
+	{ "since", 0, SAMV_OPT_ARG, "DATE", "only records dated on or after DATE", O_SINCE },
+	{ "until", 0, SAMV_OPT_ARG, "DATE", "only records dated on or before DATE", O_UNTIL },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
 static const struct samv_opt show_opts[] = {
 	{ "json", 0, SAMV_OPT_NONE, NULL, "print the record as stored (JSON)", O_JSON },
 	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the record as of a commit", O_REV },
@@ -64,7 +75,7 @@ static const struct samv_opt retire_opts[] = {
 };
 static const struct samv_opt no_opts[] = { { NULL, 0, 0, NULL, NULL, 0 } };
 
-struct ctx {
+struct samv_entity {
 	const struct samv_cmd *cmd;
 	const struct samv_type *t;
 	const struct sub *sub;
@@ -73,7 +84,8 @@ struct ctx {
 	char **ops;
 	int nops;
 	bool json, ids, all, from_stdin;
-	const char *id, *date, *rev;
+	const char *id, *date, *rev, *since, *until;
+	cJSON *extra;    /* a verb's own options: name -> [values] or true */
 	const char *complete_values; /* option whose values to list */
 	cJSON *set;      /* field values from options */
 	cJSON *adds;     /* set fields: items to add */
@@ -89,19 +101,24 @@ static void usage_line(FILE *f, const struct samv_cmd *cmd, const struct sub *s)
 static struct sub subs_of(const struct samv_cmd *cmd, size_t i, bool *ok)
 {
 	const struct sub all[] = {
-		{ "add", "[OPTIONS]", "add a record (prints its id)", add_opts, true, false },
-		{ "list", "[FILTERS]", "list records", list_opts, false, true },
-		{ "show", "ID", "show one record", show_opts, false, false },
-		{ "edit", "ID [OPTIONS]", "change fields of a record", edit_opts, true, false },
-		{ "retire", "ID", "mark a record as no longer active", retire_opts, false, false },
-		{ "rm", "ID", "remove a record from the current tree", no_opts, false, false },
+		{ "add", "[OPTIONS]", "add a record (prints its id)", add_opts, true, false, NULL },
+		{ "list", "[FILTERS]", "list records", list_opts, false, true, NULL },
+		{ "show", "ID", "show one record", show_opts, false, false, NULL },
+		{ "edit", "ID [OPTIONS]", "change fields of a record", edit_opts, true, false, NULL },
+		{ "retire", "ID", "mark a record as no longer active", retire_opts, false, false, NULL },
+		{ "rm", "ID", "remove a record from the current tree", no_opts, false, false, NULL },
 	};
-	struct sub s = { NULL, NULL, NULL, NULL, false, false };
+	struct sub s = { NULL, NULL, NULL, NULL, false, false, NULL };
+	const struct samv_verb *v;
 	size_t k, seen = 0;
 
 	*ok = false;
 	for (k = 0; k < sizeof(all) / sizeof(all[0]); k++) {
 		s = all[k];
+		if (!strcmp(s.name, "add") && cmd->add_verb)
+			s.name = cmd->add_verb;
+		if (!strcmp(s.name, "list") && cmd->type->date_field)
+			s.opts = list_dated_opts;
 		if (!strcmp(s.name, "retire")) {
 			if (!cmd->retire_verb)
 				continue;
@@ -114,6 +131,11 @@ static struct sub subs_of(const struct samv_cmd *cmd, size_t i, bool *ok)
 			return s;
 		}
 	}
+	for (v = cmd->verbs; v && v->name; v++)
+		if (seen++ == i) {
+			*ok = true;
+			return (struct sub){ v->name, v->args, v->help, v->opts ? v->opts : no_opts, v->fields, false, v };
+		}
 	return s;
 }
 
@@ -128,7 +150,7 @@ static char *opt_name(const char *prefix, const char *name)
 	return s;
 }
 
-static int gen_opts(struct ctx *c, bool filters)
+static int gen_opts(struct samv_entity *c, bool filters)
 {
 	const struct samv_type *t = c->t;
 	struct samv_opt *o;
@@ -151,6 +173,10 @@ static int gen_opts(struct ctx *c, bool filters)
 			o[n].argname = "ID";
 		else if (f->kind == SAMV_F_KEYS)
 			o[n].argname = "KEY";
+		else if (f->kind == SAMV_F_TIME)
+			o[n].argname = "HH:MM";
+		else if (f->kind == SAMV_F_TEXT)
+			o[n].argname = "TEXT";
 		else if (f->kind == SAMV_F_BOOL)
 			o[n].arg = SAMV_OPT_NONE;
 		if (!(o[n].name = opt_name("", f->opt)))
@@ -162,7 +188,9 @@ static int gen_opts(struct ctx *c, bool filters)
 			if (!o[n++].name)
 				return samv_error_set(SAMV_ERROR, "out of memory");
 		}
-		if (!filters && !strcmp(c->sub->name, "edit") &&
+		if (f->kind == SAMV_F_OBJS)
+			continue;
+		if (!filters && (!strcmp(c->sub->name, "edit") || c->sub->verb) &&
 		    (f->kind == SAMV_F_REFS || f->kind == SAMV_F_KEYS)) {
 			o[n] = (struct samv_opt){ opt_name("remove-", f->opt), 0, SAMV_OPT_ARG, o[n - 1].argname,
 						  "remove from the set", base + V_REMOVE };
@@ -196,7 +224,7 @@ static int resolve_ref(char out[SAMV_ID_MAX + 1], struct samv_view *v, const str
 	return 0;
 }
 
-static int field_option(struct ctx *c, int id, const char *arg)
+static int field_option(struct samv_entity *c, int id, const char *arg)
 {
 	const struct samv_field *f = &c->t->fields[(id - O_FIELD) / 4];
 	int variant = (id - O_FIELD) % 4;
@@ -208,7 +236,7 @@ static int field_option(struct ctx *c, int id, const char *arg)
 	}
 	if (samv_utf8_invalid(arg, strlen(arg)) >= 0)
 		return samv_error_set(SAMV_EINVAL, "--%s: invalid UTF-8", f->opt);
-	if (f->kind == SAMV_F_REFS || f->kind == SAMV_F_KEYS) {
+	if (f->kind == SAMV_F_REFS || f->kind == SAMV_F_KEYS || f->kind == SAMV_F_LIST) {
 		target = variant == V_REMOVE ? c->removes : c->adds;
 		if (!(list = cJSON_GetObjectItemCaseSensitive(target, f->name)) &&
 		    !(list = cJSON_AddArrayToObject(target, f->name)))
@@ -216,7 +244,33 @@ static int field_option(struct ctx *c, int id, const char *arg)
 		return cJSON_AddItemToArray(list, cJSON_CreateString(arg)) ? 0 : SAMV_ERROR;
 	}
 	cJSON_DeleteItemFromObjectCaseSensitive(c->set, f->name);
+	if (f->kind == SAMV_F_TEXT) {
+		char *text;
+		int rc;
+
+		if ((rc = samv_text_arg(&text, f->opt, arg)) < 0)
+			return rc;
+		rc = cJSON_AddStringToObject(c->set, f->name, text) ? 0 : SAMV_ERROR;
+		free(text);
+		return rc;
+	}
 	return cJSON_AddStringToObject(c->set, f->name, arg) ? 0 : SAMV_ERROR;
+}
+
+static int verb_option(struct samv_entity *c, const struct samv_opt *o, const char *arg)
+{
+	cJSON *list;
+
+	if (o->arg == SAMV_OPT_NONE) {
+		cJSON_DeleteItemFromObjectCaseSensitive(c->extra, o->name);
+		return cJSON_AddTrueToObject(c->extra, o->name) ? 0 : SAMV_ERROR;
+	}
+	if (samv_utf8_invalid(arg, strlen(arg)) >= 0)
+		return samv_error_set(SAMV_EINVAL, "--%s: invalid UTF-8", o->name);
+	if (!(list = cJSON_GetObjectItemCaseSensitive(c->extra, o->name)) &&
+	    !(list = cJSON_AddArrayToObject(c->extra, o->name)))
+		return SAMV_ERROR;
+	return cJSON_AddItemToArray(list, cJSON_CreateString(arg)) ? 0 : SAMV_ERROR;
 }
 
 /* ---- parsing --------------------------------------------------------- */
@@ -235,7 +289,7 @@ static void print_help(const struct samv_cmd *cmd)
 	printf("\nRun '%s COMMAND --help' for a command's options; see %s(1).\n", cmd->prog, cmd->prog);
 }
 
-static void print_sub_help(struct ctx *c)
+static void print_sub_help(struct samv_entity *c)
 {
 	usage_line(stdout, c->cmd, c->sub);
 	printf("\n%s\n\noptions:\n", c->sub->help);
@@ -245,7 +299,7 @@ static void print_sub_help(struct ctx *c)
 	samv_opt_help(stdout, global_opts);
 }
 
-static void complete(struct ctx *c)
+static void complete(struct samv_entity *c)
 {
 	struct sub s;
 	bool ok;
@@ -264,7 +318,7 @@ static void complete(struct ctx *c)
 }
 
 /* Returns 1 when the command is done (help, version), 0 to go on, < 0. */
-static int parse(struct ctx *c, int argc, char **argv)
+static int parse(struct samv_entity *c, int argc, char **argv)
 {
 	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
 	const struct samv_opt *tables[4] = { global_opts, NULL, NULL, NULL };
@@ -331,13 +385,19 @@ static int parse(struct ctx *c, int argc, char **argv)
 		case O_STDIN: c->from_stdin = true; break;
 		case O_DATE: c->date = st.arg; break;
 		case O_REV: c->rev = st.arg; break;
+		case O_SINCE: c->since = st.arg; break;
+		case O_UNTIL: c->until = st.arg; break;
 		case O_UNSET:
 			if (!cJSON_AddItemToArray(c->unsets, cJSON_CreateString(st.arg)))
 				return SAMV_ERROR;
 			break;
 		default:
-			if (field_option(c, id, st.arg) < 0)
+			if (id >= SAMV_OPT_VERB && id < O_FIELD) {
+				if (verb_option(c, st.opt, st.arg) < 0)
+					return SAMV_EINVAL;
+			} else if (field_option(c, id, st.arg) < 0) {
 				return SAMV_EINVAL;
+			}
 		}
 	}
 	if (id < 0)
@@ -354,7 +414,7 @@ static int parse(struct ctx *c, int argc, char **argv)
 
 static void print_value(FILE *f, const cJSON *v, int indent)
 {
-	const cJSON *it;
+	const cJSON *it, *m;
 	const char *s, *nl;
 
 	if (cJSON_IsBool(v)) {
@@ -362,8 +422,22 @@ static void print_value(FILE *f, const cJSON *v, int indent)
 	} else if (cJSON_IsNumber(v)) {
 		fprintf(f, "%g", v->valuedouble);
 	} else if (cJSON_IsArray(v)) {
-		/* ids one a line, under each other; one-letter keys on one line */
+		/* ids one a line, under each other; one-letter keys on one line;
+		 * objects one a line, their values joined by commas */
 		cJSON_ArrayForEach(it, v) {
+			if (cJSON_IsObject(it)) {
+				if (it != v->child)
+					fprintf(f, "\n%*s", indent, "");
+				cJSON_ArrayForEach(m, it) {
+					if (m != it->child)
+						fputs(", ", f);
+					if (cJSON_IsArray(m))
+						print_value(f, m, indent);
+					else if (cJSON_IsString(m))
+						fprintf(f, "%s", strchr(m->valuestring, '\n') ? "(text)" : m->valuestring);
+				}
+				continue;
+			}
 			s = cJSON_IsString(it) ? it->valuestring : "?";
 			if (it != v->child && strlen(s) > 1)
 				fprintf(f, "\n%*s", indent, "");
@@ -379,7 +453,7 @@ static void print_value(FILE *f, const cJSON *v, int indent)
 	}
 }
 
-static void show_human(const struct samv_type *t, const cJSON *rec)
+void samv_entity_print_record(FILE *f, const struct samv_type *t, const cJSON *rec)
 {
 	const cJSON *v;
 	size_t i, w = 0;
@@ -390,9 +464,9 @@ static void show_human(const struct samv_type *t, const cJSON *rec)
 	for (i = 0; i < t->nfields; i++) {
 		if (!(v = cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name)))
 			continue;
-		printf("%s:%*s ", t->fields[i].name, (int)(w - strlen(t->fields[i].name)), "");
-		print_value(stdout, v, (int)w + 2);
-		putchar('\n');
+		fprintf(f, "%s:%*s ", t->fields[i].name, (int)(w - strlen(t->fields[i].name)), "");
+		print_value(f, v, (int)w + 2);
+		fputc('\n', f);
 	}
 }
 
@@ -441,20 +515,20 @@ static void list_human(const struct samv_type *t, const cJSON *arr)
 	}
 }
 
-static int print_json(const cJSON *v)
+int samv_print_json(FILE *f, const cJSON *v)
 {
 	struct samv_buf b = SAMV_BUF_INIT;
 	int rc = samv_json_print(&b, v);
 
 	if (rc == 0)
-		fputs(b.ptr, stdout);
+		fputs(b.ptr, f);
 	samv_buf_free(&b);
 	return rc;
 }
 
 /* ---- subcommands ----------------------------------------------------- */
 
-static int one_operand(struct ctx *c, const char *what)
+static int one_operand(struct samv_entity *c, const char *what)
 {
 	if (c->nops != 1)
 		return samv_error_set(SAMV_EUSAGE, "%s: expected %s (usage: %s %s %s)", c->sub->name, what,
@@ -464,7 +538,7 @@ static int one_operand(struct ctx *c, const char *what)
 
 /* References given on the command line (values and filters) may be unique
  * prefixes: resolve them to full ids once, before they are used. */
-static int resolve_refs(struct ctx *c, struct samv_view *v)
+static int resolve_refs(struct samv_entity *c, struct samv_view *v)
 {
 	char id[SAMV_ID_MAX + 1];
 	cJSON *o, *it;
@@ -501,10 +575,14 @@ static bool has_item(const cJSON *list, const char *s)
 	return false;
 }
 
-static bool matches(struct ctx *c, const cJSON *rec)
+static bool matches(struct samv_entity *c, const cJSON *rec)
 {
 	const cJSON *want, *have, *it;
+	const char *date = c->t->date_field ? samv_record_str(rec, c->t->date_field) : NULL;
 
+	if ((c->since || c->until) &&
+	    (!date || (c->since && strcmp(date, c->since) < 0) || (c->until && strcmp(date, c->until) > 0)))
+		return false;
 	cJSON_ArrayForEach(want, c->set) {
 		have = cJSON_GetObjectItemCaseSensitive(rec, want->string);
 		if (cJSON_IsBool(want) ? cJSON_IsTrue(want) != cJSON_IsTrue(have)
@@ -520,14 +598,14 @@ static bool matches(struct ctx *c, const cJSON *rec)
 	return true;
 }
 
-static bool retired(struct ctx *c, const cJSON *rec)
+static bool retired(struct samv_entity *c, const cJSON *rec)
 {
 	const char *status = samv_record_str(rec, "status");
 
 	return c->t->retire_value && status && !strcmp(status, c->t->retire_value);
 }
 
-static int cmd_list(struct ctx *c, struct samv_store *s)
+static int cmd_list(struct samv_entity *c, struct samv_store *s)
 {
 	struct samv_view *v = NULL;
 	cJSON *all = NULL, *out = NULL, *rec, *next;
@@ -535,6 +613,10 @@ static int cmd_list(struct ctx *c, struct samv_store *s)
 
 	if (c->nops)
 		return samv_error_set(SAMV_EUSAGE, "list: unexpected argument '%s'", c->ops[0]);
+	if (c->since && samv_date_check(c->since) < 0)
+		return samv_error_set(SAMV_EINVAL, "--since: %s", samv_error_last());
+	if (c->until && samv_date_check(c->until) < 0)
+		return samv_error_set(SAMV_EINVAL, "--until: %s", samv_error_last());
 	if ((rc = samv_view_rev(&v, s, c->rev)) < 0 || (rc = resolve_refs(c, v)) < 0 ||
 	    (rc = samv_record_load_all(&all, v, c->t, NULL)) < 0)
 		goto out;
@@ -550,7 +632,7 @@ static int cmd_list(struct ctx *c, struct samv_store *s)
 		cJSON_AddItemToArray(out, cJSON_DetachItemViaPointer(all, rec));
 	}
 	if (c->json) {
-		rc = print_json(out);
+		rc = samv_print_json(stdout, out);
 	} else if (c->ids) {
 		cJSON_ArrayForEach(rec, out)
 			printf("%s\n", samv_record_str(rec, "id"));
@@ -564,7 +646,7 @@ out:
 	return rc;
 }
 
-static int cmd_show(struct ctx *c, struct samv_store *s)
+static int cmd_show(struct samv_entity *c, struct samv_store *s)
 {
 	struct samv_buf text = SAMV_BUF_INIT;
 	struct samv_view *v = NULL;
@@ -581,7 +663,7 @@ static int cmd_show(struct ctx *c, struct samv_store *s)
 		if ((rc = samv_record_format(&text, c->t, rec)) == 0)
 			fputs(text.ptr, stdout);
 	} else {
-		show_human(c->t, rec);
+		samv_entity_print_record(stdout, c->t, rec);
 	}
 out:
 	samv_buf_free(&text);
@@ -592,32 +674,12 @@ out:
 
 static int read_stdin_record(cJSON **out)
 {
-	struct samv_buf in = SAMV_BUF_INIT;
-	struct samv_pos pos;
-	int rc;
-
-	*out = NULL;
-	if ((rc = samv_buf_read(&in, stdin, STDIN_MAX)) < 0) {
-		rc = samv_error_set(rc, "standard input: %s", samv_error_last());
-		goto out;
-	}
-	if ((rc = samv_json_parse(out, in.ptr, in.len, &pos)) < 0) {
-		rc = samv_error_set(rc, "standard input:%d:%d: %s", pos.line, pos.col, samv_error_last());
-		goto out;
-	}
-	if (!cJSON_IsObject(*out)) {
-		cJSON_Delete(*out);
-		*out = NULL;
-		rc = samv_error_set(SAMV_EINVAL, "standard input: expected a JSON object");
-	}
-out:
-	samv_buf_free(&in);
-	return rc;
+	return samv_json_read_object(out, stdin, STDIN_MAX, "standard input");
 }
 
 /* Apply option values to rec: scalars replace, sets gain and lose items,
  * references given as prefixes are resolved. */
-static int apply(struct ctx *c, cJSON *rec, struct samv_view *v)
+static int apply(struct samv_entity *c, cJSON *rec, struct samv_view *v)
 {
 	char id[SAMV_ID_MAX + 1];
 	const cJSON *o, *it;
@@ -676,7 +738,8 @@ static int apply(struct ctx *c, cJSON *rec, struct samv_view *v)
 	return 0;
 }
 
-static int commit(struct ctx *c, struct samv_txn *t, const char *verb, const char *id, const char *body)
+int samv_entity_commit(struct samv_entity *c, struct samv_txn *t, const char *verb, const char *id,
+		       const char *body)
 {
 	char subject[256];
 	bool changed;
@@ -702,7 +765,7 @@ static int add_defaults(const struct samv_type *t, cJSON *rec)
 	return 0;
 }
 
-static int cmd_add(struct ctx *c, struct samv_store *s)
+static int cmd_add(struct samv_entity *c, struct samv_store *s)
 {
 	char id[SAMV_ID_MAX + 1], path[256], command[64];
 	struct samv_txn *t = NULL;
@@ -720,12 +783,12 @@ static int cmd_add(struct ctx *c, struct samv_store *s)
 	} else if (!(rec = cJSON_CreateObject())) {
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	}
-	snprintf(command, sizeof(command), "%s add", c->cmd->prog);
+	snprintf(command, sizeof(command), "%s %s", c->cmd->prog, c->sub->name);
 	if ((rc = samv_txn_begin(&t, s, command)) < 0 || (rc = apply(c, rec, samv_txn_view(t))) < 0)
 		goto out;
 	if ((rc = add_defaults(c->t, rec)) < 0)
 		goto out;
-	name = samv_record_str(rec, "name");
+	name = samv_record_str(rec, c->t->name_field ? c->t->name_field : "name");
 	if (c->id || samv_record_str(rec, "id")) {
 		const char *given = c->id ? c->id : samv_record_str(rec, "id");
 
@@ -733,12 +796,14 @@ static int cmd_add(struct ctx *c, struct samv_store *s)
 			goto out;
 		snprintf(id, sizeof(id), "%s", given);
 	} else if (!name) {
-		rc = samv_error_set(SAMV_EINVAL, "name: required (--name)");
+		const char *nf = c->t->name_field ? c->t->name_field : "name";
+
+		rc = samv_error_set(SAMV_EINVAL, "%s: required (--%s)", nf, samv_field_find(c->t, nf)->opt);
 		goto out;
 	} else if ((rc = samv_id_mint(id, sizeof(id), name)) < 0) {
 		goto out;
 	}
-	if ((rc = samv_id_path(path, sizeof(path), c->t->dir, id)) < 0)
+	if ((rc = samv_type_path(path, sizeof(path), c->t, id)) < 0)
 		goto out;
 	if (samv_view_exists(samv_txn_view(t), path)) {
 		rc = samv_error_set(SAMV_EEXISTS, "%s '%s' already exists", c->t->name, id);
@@ -746,11 +811,13 @@ static int cmd_add(struct ctx *c, struct samv_store *s)
 	}
 	cJSON_DeleteItemFromObjectCaseSensitive(rec, "id");
 	cJSON_AddStringToObject(rec, "id", id);
+	if (c->cmd->prepare && (rc = c->cmd->prepare(t, rec, NULL)) < 0)
+		goto out;
 	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0)
 		goto out;
 	if (name && (rc = samv_buf_printf(&body, "%s", name)) < 0)
 		goto out;
-	if ((rc = commit(c, t, "add", id, body.ptr)) == 0)
+	if ((rc = samv_entity_commit(c, t, c->sub->name, id, body.ptr)) == 0)
 		printf("%s\n", id);
 out:
 	samv_buf_free(&body);
@@ -776,7 +843,7 @@ static int changed_fields(struct samv_buf *out, const struct samv_type *t, const
 	return 0;
 }
 
-static int cmd_edit(struct ctx *c, struct samv_store *s)
+static int cmd_edit(struct samv_entity *c, struct samv_store *s)
 {
 	char id[SAMV_ID_MAX + 1], command[64];
 	struct samv_buf body = SAMV_BUF_INIT;
@@ -820,9 +887,11 @@ static int cmd_edit(struct ctx *c, struct samv_store *s)
 	status = samv_record_str(rec, "status");
 	if (c->t->retire_value && status && strcmp(status, c->t->retire_value))
 		cJSON_DeleteItemFromObjectCaseSensitive(rec, "retired");
+	if (c->cmd->prepare && (rc = c->cmd->prepare(t, rec, old)) < 0)
+		goto out;
 	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0 || (rc = changed_fields(&body, c->t, old, rec)) < 0)
 		goto out;
-	rc = commit(c, t, "edit", id, body.ptr);
+	rc = samv_entity_commit(c, t, "edit", id, body.ptr);
 out:
 	samv_buf_free(&body);
 	samv_txn_free(t);
@@ -831,7 +900,7 @@ out:
 	return rc;
 }
 
-static int cmd_retire(struct ctx *c, struct samv_store *s)
+static int cmd_retire(struct samv_entity *c, struct samv_store *s)
 {
 	char id[SAMV_ID_MAX + 1], command[64], today[11];
 	struct samv_txn *t = NULL;
@@ -854,7 +923,7 @@ static int cmd_retire(struct ctx *c, struct samv_store *s)
 		cJSON_AddStringToObject(rec, "retired", c->date ? c->date : today);
 	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0)
 		goto out;
-	rc = commit(c, t, c->sub->name, id, NULL);
+	rc = samv_entity_commit(c, t, c->sub->name, id, NULL);
 out:
 	samv_txn_free(t);
 	cJSON_Delete(rec);
@@ -903,7 +972,7 @@ static int referrers(struct samv_view *v, const struct samv_type *target, const 
 	return rc;
 }
 
-static int cmd_rm(struct ctx *c, struct samv_store *s)
+static int cmd_rm(struct samv_entity *c, struct samv_store *s)
 {
 	char id[SAMV_ID_MAX + 1], command[64];
 	struct samv_txn *t = NULL;
@@ -916,7 +985,7 @@ static int cmd_rm(struct ctx *c, struct samv_store *s)
 	    (rc = samv_record_resolve(id, samv_txn_view(t), c->t, c->ops[0])) < 0 ||
 	    (rc = referrers(samv_txn_view(t), c->t, id)) < 0 || (rc = samv_txn_remove_record(t, c->t, id)) < 0)
 		goto out;
-	rc = commit(c, t, "remove", id, NULL);
+	rc = samv_entity_commit(c, t, "remove", id, NULL);
 out:
 	samv_txn_free(t);
 	return rc;
@@ -927,7 +996,7 @@ out:
  * or the ids of the records a reference option names (--parent, --member,
  * --remove-member).  Prints nothing for other options; never fails loudly.
  */
-static int complete_values(struct ctx *c)
+static int complete_values(struct samv_entity *c)
 {
 	const char *opt = c->complete_values;
 	const struct samv_field *f;
@@ -960,14 +1029,16 @@ static int complete_values(struct ctx *c)
 	return 0;
 }
 
-static int run(struct ctx *c)
+static int run(struct samv_entity *c)
 {
 	struct samv_store *s = NULL;
 	int rc;
 
 	if ((rc = samv_store_open(&s, c->dir)) < 0)
 		return rc;
-	if (!strcmp(c->sub->name, "add"))
+	if (c->sub->verb)
+		rc = c->sub->verb->run(c, s);
+	else if (c->sub->opts == add_opts)
 		rc = cmd_add(c, s);
 	else if (!strcmp(c->sub->name, "list"))
 		rc = cmd_list(c, s);
@@ -985,7 +1056,7 @@ static int run(struct ctx *c)
 
 int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv)
 {
-	struct ctx c;
+	struct samv_entity c;
 	int rc;
 
 	memset(&c, 0, sizeof(c));
@@ -996,7 +1067,8 @@ int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv)
 	c.adds = cJSON_CreateObject();
 	c.removes = cJSON_CreateObject();
 	c.unsets = cJSON_CreateArray();
-	if (!c.set || !c.adds || !c.removes || !c.unsets)
+	c.extra = cJSON_CreateObject();
+	if (!c.set || !c.adds || !c.removes || !c.unsets || !c.extra)
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 	else if ((rc = parse(&c, argc, argv)) == 0)
 		rc = c.complete_values ? complete_values(&c) : run(&c);
@@ -1006,9 +1078,65 @@ int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv)
 	cJSON_Delete(c.adds);
 	cJSON_Delete(c.removes);
 	cJSON_Delete(c.unsets);
+	cJSON_Delete(c.extra);
 	free_opts(c.field_opts);
 	free((void *)c.sub);
 	free(c.ops);
 	git_libgit2_shutdown();
 	return rc > 0 ? 0 : samv_exit_status(rc);
+}
+
+/* ---- for a command's own subcommands ---------------------------------- */
+
+const struct samv_cmd *samv_entity_cmd(struct samv_entity *e)
+{
+	return e->cmd;
+}
+
+char **samv_entity_operands(struct samv_entity *e, int *n)
+{
+	*n = e->nops;
+	return e->ops;
+}
+
+int samv_entity_one_operand(struct samv_entity *e, const char *what)
+{
+	return one_operand(e, what);
+}
+
+const cJSON *samv_entity_args(struct samv_entity *e, const char *opt)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->extra, opt);
+
+	return cJSON_IsArray(v) ? v : NULL;
+}
+
+const char *samv_entity_arg(struct samv_entity *e, const char *opt)
+{
+	const cJSON *v = samv_entity_args(e, opt), *last = NULL, *it;
+
+	cJSON_ArrayForEach(it, v)
+		last = it;
+	return last ? last->valuestring : NULL;
+}
+
+bool samv_entity_flag(struct samv_entity *e, const char *opt)
+{
+	return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e->extra, opt));
+}
+
+bool samv_entity_json(struct samv_entity *e)
+{
+	return e->json;
+}
+
+bool samv_entity_has_fields(struct samv_entity *e)
+{
+	return cJSON_GetArraySize(e->set) || cJSON_GetArraySize(e->adds) || cJSON_GetArraySize(e->removes) ||
+	       cJSON_GetArraySize(e->unsets);
+}
+
+int samv_entity_apply(struct samv_entity *e, cJSON *rec, struct samv_view *v)
+{
+	return apply(e, rec, v);
 }

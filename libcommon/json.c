@@ -216,6 +216,11 @@ static int print_at(struct samv_buf *b, const cJSON *v, int depth)
 	return samv_buf_printf(b, "%*s%c", depth * 2, "", obj ? '}' : ']');
 }
 
+int samv_json_print_value(struct samv_buf *out, const cJSON *v, int depth)
+{
+	return print_at(out, v, depth);
+}
+
 int samv_json_print(struct samv_buf *out, const cJSON *v)
 {
 	if (print_at(out, v, 0) < 0)

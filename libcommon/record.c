@@ -17,9 +17,13 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Sets are written sorted, one item a line, so diffs and merges stay small. */
-static int put_value(struct samv_buf *b, const struct samv_field *f, const cJSON *v)
+static int put_object(struct samv_buf *b, const struct samv_type *t, const cJSON *rec, int indent);
+
+/* Sets are written sorted, one item a line, so diffs and merges stay small;
+ * lists (an agenda) and lists of objects keep their order. */
+static int put_value(struct samv_buf *b, const struct samv_field *f, const cJSON *v, int indent)
 {
+	const struct samv_type *sub = f && f->kind == SAMV_F_OBJS ? samv_subtype_find(f->ref) : NULL;
 	const char **items = NULL;
 	const cJSON *it;
 	size_t n = 0, i;
@@ -31,8 +35,21 @@ static int put_value(struct samv_buf *b, const struct samv_field *f, const cJSON
 		return samv_buf_puts(b, cJSON_IsTrue(v) ? "true" : "false");
 	if (cJSON_IsNumber(v))
 		return samv_buf_printf(b, "%.17g", v->valuedouble);
-	if (!cJSON_IsArray(v))
-		return samv_buf_puts(b, "null");
+	if (sub && cJSON_IsArray(v)) {
+		if (samv_buf_puts(b, "[\n") < 0)
+			return SAMV_ERROR;
+		cJSON_ArrayForEach(it, v) {
+			if (samv_buf_printf(b, "%*s", indent + 4, "") < 0 || put_object(b, sub, it, indent + 4) < 0 ||
+			    samv_buf_puts(b, it->next ? ",\n" : "\n") < 0)
+				return SAMV_ERROR;
+		}
+		return samv_buf_printf(b, "%*s]", indent + 2, "");
+	}
+	cJSON_ArrayForEach(it, v)
+		if (!cJSON_IsString(it))
+			break;
+	if (!cJSON_IsArray(v) || it)
+		return samv_json_print_value(b, v, indent / 2 + 1);
 	items = calloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(*items));
 	if (!items)
 		return samv_error_set(SAMV_ERROR, "out of memory");
@@ -44,11 +61,11 @@ static int put_value(struct samv_buf *b, const struct samv_field *f, const cJSON
 	if (samv_buf_puts(b, "[\n") < 0)
 		goto out;
 	for (i = 0; i < n; i++) {
-		if (samv_buf_puts(b, "    ") < 0 || samv_json_put_string(b, items[i]) < 0 ||
+		if (samv_buf_printf(b, "%*s", indent + 4, "") < 0 || samv_json_put_string(b, items[i]) < 0 ||
 		    samv_buf_puts(b, i + 1 < n ? ",\n" : "\n") < 0)
 			goto out;
 	}
-	rc = samv_buf_puts(b, "  ]");
+	rc = samv_buf_printf(b, "%*s]", indent + 2, "");
 out:
 	free(items);
 	return rc;
@@ -61,38 +78,49 @@ static bool omitted(const cJSON *v)
 }
 
 static int put_member(struct samv_buf *b, bool *first, const struct samv_field *f,
-		      const char *key, const cJSON *v)
+		      const char *key, const cJSON *v, int indent)
 {
 	if (omitted(v))
 		return 0;
-	if (samv_buf_puts(b, *first ? "  " : ",\n  ") < 0 || samv_json_put_string(b, key) < 0 ||
-	    samv_buf_puts(b, ": ") < 0 || put_value(b, f, v) < 0)
+	if (samv_buf_printf(b, "%s%*s", *first ? "" : ",\n", indent + 2, "") < 0 ||
+	    samv_json_put_string(b, key) < 0 || samv_buf_puts(b, ": ") < 0 || put_value(b, f, v, indent) < 0)
 		return SAMV_ERROR;
 	*first = false;
 	return 0;
 }
 
-int samv_record_format(struct samv_buf *out, const struct samv_type *t, const cJSON *rec)
+static int put_object(struct samv_buf *b, const struct samv_type *t, const cJSON *rec, int indent)
 {
 	const cJSON *v;
 	bool first = true;
 	size_t i;
 
-	out->len = 0;
-	if (samv_buf_puts(out, "{\n") < 0)
+	if (!cJSON_IsObject(rec))
+		return samv_json_print_value(b, rec, indent / 2);
+	if (samv_buf_puts(b, "{\n") < 0)
 		return SAMV_ERROR;
 	for (i = 0; i < t->nfields; i++) {
 		v = cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name);
-		if (put_member(out, &first, &t->fields[i], t->fields[i].name, v) < 0)
+		if (put_member(b, &first, &t->fields[i], t->fields[i].name, v, indent) < 0)
 			return SAMV_ERROR;
 	}
 	/* keys the type does not know keep their place at the end: validation
 	 * reports them, formatting must not lose them */
 	cJSON_ArrayForEach(v, rec)
 		if (v->string && !samv_field_find(t, v->string) &&
-		    put_member(out, &first, NULL, v->string, v) < 0)
+		    put_member(b, &first, NULL, v->string, v, indent) < 0)
 			return SAMV_ERROR;
-	return samv_buf_puts(out, first ? "}\n" : "\n}\n");
+	if (first)
+		return samv_buf_puts(b, "}");
+	return samv_buf_printf(b, "\n%*s}", indent, "");
+}
+
+int samv_record_format(struct samv_buf *out, const struct samv_type *t, const cJSON *rec)
+{
+	out->len = 0;
+	if (samv_buf_puts(out, "") < 0 || put_object(out, t, rec, 0) < 0)
+		return SAMV_ERROR;
+	return samv_buf_puts(out, "\n");
 }
 
 static const char *kind_name(enum samv_fkind k)
@@ -102,6 +130,8 @@ static const char *kind_name(enum samv_fkind k)
 	case SAMV_F_INT: return "a whole number";
 	case SAMV_F_REFS: return "a list of ids";
 	case SAMV_F_KEYS: return "a list of keys";
+	case SAMV_F_LIST: return "a list of strings";
+	case SAMV_F_OBJS: return "a list of objects";
 	default: return "a string";
 	}
 }
@@ -116,26 +146,26 @@ static void join_values(char *out, size_t sz, const char *const *values)
 }
 
 static int check_string(struct samv_problems *pr, const char *path, struct samv_pos pos,
-			const struct samv_field *f, const char *s)
+			const struct samv_field *f, const char *name, const char *s)
 {
 	size_t len = strlen(s);
 	const char *p;
 
 	if (samv_utf8_invalid(s, len) >= 0)
-		return samv_problem_add(pr, path, pos, "bad-text", "%s: invalid UTF-8", f->name);
+		return samv_problem_add(pr, path, pos, "bad-text", "%s: invalid UTF-8", name);
 	if (f->max && len > f->max)
 		return samv_problem_add(pr, path, pos, "too-long", "%s: %zu bytes, at most %zu",
-					f->name, len, f->max);
+					name, len, f->max);
 	if (f->kind == SAMV_F_STRING)
 		for (p = s; *p; p++)
 			if ((unsigned char)*p < 0x20)
 				return samv_problem_add(pr, path, pos, "bad-text",
-							"%s: one line of text, no control characters", f->name);
+							"%s: one line of text, no control characters", name);
 	return 0;
 }
 
 static int check_set(struct samv_problems *pr, const char *path, struct samv_pos pos,
-		     const struct samv_field *f, const cJSON *v)
+		     const struct samv_field *f, const char *name, const cJSON *v)
 {
 	const cJSON *a, *b;
 	int n = 0;
@@ -143,100 +173,195 @@ static int check_set(struct samv_problems *pr, const char *path, struct samv_pos
 	cJSON_ArrayForEach(a, v) {
 		n++;
 		if (!cJSON_IsString(a))
-			return samv_problem_add(pr, path, pos, "bad-type", "%s: items must be strings", f->name);
+			return samv_problem_add(pr, path, pos, "bad-type", "%s: items must be strings", name);
+		if (f->kind == SAMV_F_LIST) {
+			struct samv_field line = *f;
+			size_t before = pr->n;
+
+			line.kind = SAMV_F_STRING;
+			line.max = 200;
+			if (check_string(pr, path, pos, &line, name, a->valuestring) < 0 || pr->n > before)
+				return pr->n > before ? 0 : SAMV_ERROR;
+		}
 		if (f->kind == SAMV_F_REFS && samv_id_check(a->valuestring, f->opt) < 0)
-			return samv_problem_add(pr, path, pos, "bad-id", "%s: %s", f->name, samv_error_last());
+			return samv_problem_add(pr, path, pos, "bad-id", "%s: %s", name, samv_error_last());
 		if (f->kind == SAMV_F_KEYS &&
 		    (strlen(a->valuestring) != 1 || a->valuestring[0] < 'a' || a->valuestring[0] > 'z'))
 			return samv_problem_add(pr, path, pos, "bad-value",
 						"%s: '%s' is not a purpose key (a single letter a-z)",
-						f->name, a->valuestring);
+						name, a->valuestring);
 		for (b = a->next; b; b = b->next)
 			if (cJSON_IsString(b) && !strcmp(a->valuestring, b->valuestring))
 				return samv_problem_add(pr, path, pos, "duplicate", "%s: '%s' is listed twice",
-							f->name, a->valuestring);
+							name, a->valuestring);
 	}
 	if (f->max && (size_t)n > f->max)
-		return samv_problem_add(pr, path, pos, "too-long", "%s: %d items, at most %zu", f->name, n, f->max);
+		return samv_problem_add(pr, path, pos, "too-long", "%s: %d items, at most %zu", name, n, f->max);
 	return 0;
 }
 
-static int check_field(struct samv_problems *pr, const char *path, struct samv_pos pos,
-		       const struct samv_field *f, const cJSON *v, const char *own_id)
+static int validate_object(struct samv_problems *pr, const struct samv_type *t, const cJSON *rec,
+			   const char *path, const char *text, const char *prefix);
+
+/* Each object of a list of objects is checked against its subtype, its
+ * problems named "attended[2].person". */
+static int check_objs(struct samv_problems *pr, const char *path, const char *text,
+		      const struct samv_field *f, const char *name, const cJSON *v)
 {
+	const struct samv_type *sub = samv_subtype_find(f->ref);
+	char prefix[240];
+	const cJSON *it;
+	int i = 0;
+
+	if (f->max && (size_t)cJSON_GetArraySize(v) > f->max)
+		return samv_problem_add(pr, path, samv_json_locate(text, f->name), "too-long",
+					"%s: %d items, at most %zu", name, cJSON_GetArraySize(v), f->max);
+	cJSON_ArrayForEach(it, v) {
+		snprintf(prefix, sizeof(prefix), "%s[%d].", name, ++i);
+		if (!cJSON_IsObject(it)) {
+			if (samv_problem_add(pr, path, samv_json_locate(text, f->name), "bad-type",
+					     "%s[%d]: must be an object", name, i) < 0)
+				return SAMV_ERROR;
+			continue;
+		}
+		if (sub && validate_object(pr, sub, it, path, text, prefix) < 0)
+			return SAMV_ERROR;
+	}
+	return 0;
+}
+
+static int check_field(struct samv_problems *pr, const char *path, const char *text,
+		       const struct samv_field *f, const char *name, const cJSON *v, const char *own_id)
+{
+	struct samv_pos pos = samv_json_locate(text, f->name);
 	char list[256];
 	const char *const *e;
-	bool want_array = f->kind == SAMV_F_REFS || f->kind == SAMV_F_KEYS;
+	bool want_array = f->kind == SAMV_F_REFS || f->kind == SAMV_F_KEYS || f->kind == SAMV_F_LIST ||
+			  f->kind == SAMV_F_OBJS;
 
 	if ((f->kind == SAMV_F_BOOL && !cJSON_IsBool(v)) ||
 	    (f->kind == SAMV_F_INT && !cJSON_IsNumber(v)) ||
 	    (want_array && !cJSON_IsArray(v)) ||
 	    (!want_array && f->kind != SAMV_F_BOOL && f->kind != SAMV_F_INT && !cJSON_IsString(v)))
-		return samv_problem_add(pr, path, pos, "bad-type", "%s: must be %s", f->name, kind_name(f->kind));
+		return samv_problem_add(pr, path, pos, "bad-type", "%s: must be %s", name, kind_name(f->kind));
 	switch (f->kind) {
 	case SAMV_F_STRING:
 	case SAMV_F_TEXT:
-		return check_string(pr, path, pos, f, v->valuestring);
+		return check_string(pr, path, pos, f, name, v->valuestring);
 	case SAMV_F_ENUM:
 		for (e = f->values; *e; e++)
 			if (!strcmp(*e, v->valuestring))
 				return 0;
 		join_values(list, sizeof(list), f->values);
 		return samv_problem_add(pr, path, pos, "bad-value", "%s: '%s' is not one of %s",
-					f->name, v->valuestring, list);
+					name, v->valuestring, list);
 	case SAMV_F_INT:
 		if (v->valuedouble != floor(v->valuedouble) || fabs(v->valuedouble) > 1e9)
-			return samv_problem_add(pr, path, pos, "bad-type", "%s: must be a whole number", f->name);
+			return samv_problem_add(pr, path, pos, "bad-type", "%s: must be a whole number", name);
 		return 0;
 	case SAMV_F_DATE:
 		if (samv_date_check(v->valuestring) < 0)
-			return samv_problem_add(pr, path, pos, "bad-date", "%s: %s", f->name, samv_error_last());
+			return samv_problem_add(pr, path, pos, "bad-date", "%s: %s", name, samv_error_last());
 		return 0;
 	case SAMV_F_ID:
 	case SAMV_F_REF:
-		if (samv_id_check(v->valuestring, f->name) < 0)
+		if (samv_id_check(v->valuestring, name) < 0)
 			return samv_problem_add(pr, path, pos, "bad-id", "%s", samv_error_last());
 		if (f->kind == SAMV_F_REF && own_id && !strcmp(own_id, v->valuestring))
 			return samv_problem_add(pr, path, pos, "bad-ref", "%s: a record cannot refer to itself",
-						f->name);
+						name);
 		return 0;
 	case SAMV_F_REFS:
 	case SAMV_F_KEYS:
-		return check_set(pr, path, pos, f, v);
+	case SAMV_F_LIST:
+		return check_set(pr, path, pos, f, name, v);
+	case SAMV_F_OBJS:
+		return check_objs(pr, path, text, f, name, v);
+	case SAMV_F_TIME:
+		if (samv_time_check(v->valuestring) < 0)
+			return samv_problem_add(pr, path, pos, "bad-time", "%s: %s", name, samv_error_last());
+		return 0;
 	case SAMV_F_BOOL:
 		return 0;
 	}
 	return 0;
 }
 
-int samv_record_validate(struct samv_problems *pr, const struct samv_type *t,
-			 const cJSON *rec, const char *path, const char *text)
+static int validate_object(struct samv_problems *pr, const struct samv_type *t, const cJSON *rec,
+			   const char *path, const char *text, const char *prefix)
 {
 	const struct samv_field *f;
-	const char *own_id = samv_record_str(rec, "id");
+	const char *own_id = prefix[0] ? NULL : samv_record_str(rec, "id");
 	const cJSON *v;
+	char name[200];
 	size_t i;
 
-	if (!cJSON_IsObject(rec))
-		return samv_problem_add(pr, path, (struct samv_pos){ 1, 1 }, "bad-type",
-					"a %s record must be a JSON object", t->name);
 	for (i = 0; i < t->nfields; i++) {
 		f = &t->fields[i];
+		snprintf(name, sizeof(name), "%s%s", prefix, f->name);
 		v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
 		if (omitted(v)) {
 			if ((f->flags & SAMV_FL_REQUIRED) &&
 			    samv_problem_add(pr, path, samv_json_locate(text, f->name), "missing-field",
-					     "%s: required", f->name) < 0)
+					     "%s: required", name) < 0)
 				return SAMV_ERROR;
 			continue;
 		}
-		if (check_field(pr, path, samv_json_locate(text, f->name), f, v, own_id) < 0)
+		if (check_field(pr, path, text, f, name, v, own_id) < 0)
 			return SAMV_ERROR;
 	}
 	cJSON_ArrayForEach(v, rec)
 		if (v->string && !samv_field_find(t, v->string) &&
 		    samv_problem_add(pr, path, samv_json_locate(text, v->string), "unknown-field",
-				     "'%s' is not a field of %s records", v->string, t->name) < 0)
+				     "'%s%s' is not a field of %s %s", prefix, v->string, t->name,
+				     prefix[0] ? "entries" : "records") < 0)
 			return SAMV_ERROR;
+	return 0;
+}
+
+int samv_record_validate(struct samv_problems *pr, const struct samv_type *t,
+			 const cJSON *rec, const char *path, const char *text)
+{
+	size_t before = pr->n;
+
+	if (!cJSON_IsObject(rec))
+		return samv_problem_add(pr, path, (struct samv_pos){ 1, 1 }, "bad-type",
+					"a %s record must be a JSON object", t->name);
+	if (validate_object(pr, t, rec, path, text, "") < 0)
+		return SAMV_ERROR;
+	/* rules across fields only make sense once each field is right */
+	if (pr->n == before && t->check)
+		return t->check(pr, rec, path, text);
+	return 0;
+}
+
+int samv_record_refs(const struct samv_type *t, const cJSON *rec, samv_ref_fn fn, void *arg)
+{
+	const cJSON *v, *it;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < t->nfields; i++) {
+		const struct samv_field *f = &t->fields[i];
+		const struct samv_type *target;
+
+		v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
+		if (!v)
+			continue;
+		if (f->kind == SAMV_F_OBJS) {
+			const struct samv_type *sub = samv_subtype_find(f->ref);
+
+			cJSON_ArrayForEach(it, v)
+				if (sub && cJSON_IsObject(it) && (rc = samv_record_refs(sub, it, fn, arg)) != 0)
+					return rc;
+			continue;
+		}
+		if ((f->kind != SAMV_F_REF && f->kind != SAMV_F_REFS) || !(target = samv_type_find(f->ref)))
+			continue;
+		for (it = cJSON_IsArray(v) ? v->child : v; it; it = cJSON_IsArray(v) ? it->next : NULL)
+			if (cJSON_IsString(it) && samv_id_check(it->valuestring, NULL) == 0 &&
+			    (rc = fn(f, target, it->valuestring, arg)) != 0)
+				return rc;
+	}
 	return 0;
 }

@@ -82,9 +82,15 @@ void samv_id_shard(char out[3], const char *id);
 /* ---- dates (date.c) -------------------------------------------------- */
 
 int samv_date_check(const char *s);   /* YYYY-MM-DD, a real day */
+int samv_time_check(const char *s);   /* HH:MM, 00:00 to 23:59 */
+/* Days since 1970-01-01 of a checked date, and back. */
+long samv_date_days(const char *s);
+void samv_date_from_days(char out[11], long days);
 void samv_date_today(char out[11]);
 
 /* ---- record types (schema.c) ----------------------------------------- */
+
+struct samv_problems;
 
 enum samv_fkind {
 	SAMV_F_STRING,  /* one line of text */
@@ -96,14 +102,19 @@ enum samv_fkind {
 	SAMV_F_ID,      /* the record's own id */
 	SAMV_F_REF,     /* id of a record of type ->ref */
 	SAMV_F_REFS,    /* set of ids of type ->ref */
-	SAMV_F_KEYS     /* set of short keys (Agreement purposes: a, b, ...) */
+	SAMV_F_KEYS,    /* set of short keys (Agreement purposes: a, b, ...) */
+	SAMV_F_TIME,    /* HH:MM, local time */
+	SAMV_F_LIST,    /* ordered list of one-line texts (an agenda) */
+	SAMV_F_OBJS     /* list of objects of the subtype named by ->ref */
 };
 
 enum {
 	SAMV_FL_REQUIRED = 1 << 0, /* must be present */
 	SAMV_FL_COLUMN = 1 << 1,   /* shown in list tables */
 	SAMV_FL_FILTER = 1 << 2,   /* list can filter on it */
-	SAMV_FL_NOEDIT = 1 << 3    /* set by the command, not an option */
+	SAMV_FL_NOEDIT = 1 << 3,   /* set by the command, not an option */
+	SAMV_FL_TRAILER = 1 << 4   /* a REF whose value names the commit in a
+				    * trailer (the referenced type's ->trailer) */
 };
 
 struct samv_field {
@@ -125,6 +136,12 @@ struct samv_type {
 	const struct samv_field *fields;
 	size_t nfields;
 	const char *retire_value; /* status value that retires, or NULL */
+	const char *name_field;   /* new ids are minted from this field */
+	const char *date_field;   /* list --since/--until filter on it */
+	const char *trailer;      /* "Samv-Meeting": commit trailer naming records */
+	bool flat;                /* files are dir/ID.json, not sharded */
+	/* rules across fields (an end after the start); problems appended */
+	int (*check)(struct samv_problems *pr, const cJSON *rec, const char *path, const char *text);
 };
 
 const struct samv_type *samv_type_find(const char *name);
@@ -133,6 +150,10 @@ const struct samv_type *samv_type_at(size_t i); /* NULL past the end */
 const struct samv_type *samv_type_repository(void);
 const struct samv_field *samv_field_find(const struct samv_type *t, const char *name);
 const struct samv_field *samv_field_by_opt(const struct samv_type *t, const char *opt);
+/* The type of the objects in a SAMV_F_OBJS field (f->ref). */
+const struct samv_type *samv_subtype_find(const char *name);
+/* Where a record lives: "dir/XX/ID.json", or "dir/ID.json" for flat types. */
+int samv_type_path(char *out, size_t outsz, const struct samv_type *t, const char *id);
 #define SAMV_REPO_FILE "samv.json"
 
 /* ---- strict JSON (json.c) -------------------------------------------- */
@@ -149,6 +170,9 @@ struct samv_pos {
 int samv_json_parse(cJSON **out, const char *text, size_t len, struct samv_pos *pos);
 /* Any JSON value, indented by two spaces, newline at the end. */
 int samv_json_print(struct samv_buf *out, const cJSON *v);
+/* Any JSON value, nested lines indented as at depth (2 spaces a level),
+ * no newline after it. */
+int samv_json_print_value(struct samv_buf *out, const cJSON *v, int depth);
 /* A string as a JSON string literal (UTF-8 as is). */
 int samv_json_put_string(struct samv_buf *out, const char *s);
 /* Where the value of top-level key is written in text (1:1 if absent). */
@@ -167,6 +191,11 @@ int samv_record_format(struct samv_buf *out, const struct samv_type *t, const cJ
 int samv_record_validate(struct samv_problems *pr, const struct samv_type *t,
 			 const cJSON *rec, const char *path, const char *text);
 const char *samv_record_str(const cJSON *rec, const char *key);
+/* Call fn for every well-formed id the record refers to, nested lists of
+ * objects included; a non-zero return stops the walk and is returned. */
+typedef int (*samv_ref_fn)(const struct samv_field *f, const struct samv_type *target, const char *id,
+			   void *arg);
+int samv_record_refs(const struct samv_type *t, const cJSON *rec, samv_ref_fn fn, void *arg);
 
 /* ---- problems (problem.c) -------------------------------------------- */
 
@@ -245,6 +274,10 @@ int samv_txn_put(struct samv_txn *t, const char *path, const char *text, size_t 
  * included (against the pinned tip plus what this txn staged). */
 int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec);
 int samv_txn_remove_record(struct samv_txn *t, const struct samv_type *type, const char *id);
+/* Add a "Key: value" trailer to the commit (once; empty values skipped).
+ * samv_txn_put_record adds the record's own (Samv-Meeting: ID) and those
+ * of its trailer fields (Samv-Arena: ID). */
+int samv_txn_trailer(struct samv_txn *t, const char *key, const char *value);
 /*
  * Commit with subject (and optional body); trailers are added.  *changed
  * is false when the staged content equals the tip: then nothing is
@@ -307,16 +340,67 @@ void samv_opt_complete(FILE *f, const struct samv_opt *opts);
 
 /* ---- the generic record command (entity.c) ---------------------------- */
 
+struct samv_entity; /* a parsed command line of a record command */
+
+/* Options of a command's own subcommands take ids from here on; their
+ * values are read back by name with samv_entity_arg/args/flag. */
+#define SAMV_OPT_VERB 500
+
+/* A subcommand beyond add, list, show, edit, retire and rm. */
+struct samv_verb {
+	const char *name;
+	const char *args;   /* "ID [OPTIONS]" */
+	const char *help;
+	const struct samv_opt *opts; /* ids >= SAMV_OPT_VERB */
+	bool fields;        /* also takes the type's field options */
+	int (*run)(struct samv_entity *e, struct samv_store *s);
+};
+
 struct samv_cmd {
 	const char *prog;   /* "samv-actor" */
 	const struct samv_type *type;
 	const char *summary;
 	const char *retire_verb; /* "retire" or NULL */
 	bool can_remove;    /* has an "rm" subcommand */
+	const char *add_verb;    /* "plan" instead of "add", or NULL */
+	const struct samv_verb *verbs; /* ends with a NULL name; or NULL */
+	/* Rules that need the repository, run by add and edit (and by verbs
+	 * that call it) before the record is staged: old is NULL on add.  It
+	 * may stage other records in the same write. */
+	int (*prepare)(struct samv_txn *t, cJSON *rec, const cJSON *old);
 };
 
-/* main() of samv-actor, samv-person, samv-arena. */
+/* main() of samv-actor, samv-person, samv-arena, samv-meeting, ... */
 int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv);
+
+const struct samv_cmd *samv_entity_cmd(struct samv_entity *e);
+/* The operands; *n their number. */
+char **samv_entity_operands(struct samv_entity *e, int *n);
+/* Fails with a usage error unless there is exactly one operand. */
+int samv_entity_one_operand(struct samv_entity *e, const char *what);
+/* The last value of a verb's option (name without "--"), or NULL. */
+const char *samv_entity_arg(struct samv_entity *e, const char *opt);
+/* Every value of a repeatable option, an array of strings, or NULL. */
+const cJSON *samv_entity_args(struct samv_entity *e, const char *opt);
+bool samv_entity_flag(struct samv_entity *e, const char *opt);
+bool samv_entity_json(struct samv_entity *e);
+/* True when field options (--title, --remove-member, --unset) were given. */
+bool samv_entity_has_fields(struct samv_entity *e);
+/* Apply the field options to rec, resolving id prefixes in v. */
+int samv_entity_apply(struct samv_entity *e, cJSON *rec, struct samv_view *v);
+/* Commit as "<type>: <verb> <id>", telling on stderr when nothing changed. */
+int samv_entity_commit(struct samv_entity *e, struct samv_txn *t, const char *verb, const char *id,
+		       const char *body);
+/* The text of a record for people: "field: value" lines. */
+void samv_entity_print_record(FILE *f, const struct samv_type *t, const cJSON *rec);
+/* Any JSON value as samv prints it (2-space indent, newline). */
+int samv_print_json(FILE *f, const cJSON *v);
+/* Read a JSON object from a stream (at most max bytes); what names it in
+ * errors ("standard input"). */
+int samv_json_read_object(cJSON **out, FILE *in, size_t max, const char *what);
+/* A text option value: "@FILE" reads the file, "@-" standard input;
+ * anything else is the text itself.  *out is malloc'ed. */
+int samv_text_arg(char **out, const char *opt, const char *value);
 
 /* Shared by every command (version.c). */
 void samv_print_version(FILE *f, const char *prog);

@@ -10,6 +10,7 @@
 #define STR 200     /* one-line text, bytes */
 #define TEXT 16384  /* free text, bytes */
 #define SET 1000    /* members of a set */
+#define MINUTES (256 * 1024) /* the minutes of a meeting, bytes */
 
 static const char *const sectors[] = { "public", "civil", "private", NULL };
 static const char *const actor_kinds[] = {
@@ -28,10 +29,18 @@ static const char *const arena_kinds[] = {
 };
 static const char *const arena_status[] = { "active", "paused", "closed", NULL };
 static const char *const languages[] = { "sv", "en", NULL };
+static const char *const meeting_status[] = { "planned", "held", "cancelled", NULL };
+static const char *const action_status[] = { "open", "done", "dropped", NULL };
+static const char *const decision_kinds[] = { "anchor", "kedge-anchor", NULL };
+static const char *const decision_levels[] = { "political", "official", "arena", NULL };
+static const char *const decision_status[] = {
+	"proposed", "adopted", "superseded", "revoked", "expired", NULL
+};
 
 #define REQ SAMV_FL_REQUIRED
 #define COL SAMV_FL_COLUMN
 #define FIL SAMV_FL_FILTER
+#define TRL SAMV_FL_TRAILER
 
 static const struct samv_field repository_fields[] = {
 	{ "format", "format", SAMV_F_INT, REQ | SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
@@ -89,17 +98,202 @@ static const struct samv_field arena_fields[] = {
 	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
 };
 
+/* One attendee of a meeting: role and mandate as they were that day. */
+static const struct samv_field attendance_fields[] = {
+	{ "person", "person", SAMV_F_REF, REQ, NULL, "person", 0, NULL, "who attended" },
+	{ "actor", "actor", SAMV_F_REF, REQ, NULL, "actor", 0, NULL, "the organisation they spoke for" },
+	{ "role", "role", SAMV_F_ENUM, 0, roles, NULL, 0, NULL, "their role at the meeting" },
+	{ "mandate", "mandate", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "the mandate they came with" },
+};
+
+/* One sending of the minutes. */
+static const struct samv_field distribution_fields[] = {
+	{ "date", "date", SAMV_F_DATE, REQ, NULL, NULL, 0, NULL, "when the minutes were sent" },
+	{ "people", "person", SAMV_F_REFS, 0, NULL, "person", SET, NULL, "people they were sent to" },
+	{ "actors", "actor", SAMV_F_REFS, 0, NULL, "actor", SET, NULL, "organisations they were sent to" },
+	{ "how", "how", SAMV_F_STRING, 0, NULL, NULL, STR, NULL, "how (e-mail, the arena's page, ...)" },
+};
+
+static const struct samv_field meeting_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the meeting's id" },
+	{ "arena", "arena", SAMV_F_REF, REQ | COL | FIL | TRL, NULL, "arena", 0, NULL, "the arena it is held in" },
+	{ "title", "title", SAMV_F_STRING, REQ | COL, NULL, NULL, STR, NULL, "title" },
+	{ "date", "date", SAMV_F_DATE, REQ | COL, NULL, NULL, 0, NULL, "the day it is held" },
+	{ "start", "start", SAMV_F_TIME, 0, NULL, NULL, 0, NULL, "start time, HH:MM (local time)" },
+	{ "end", "end", SAMV_F_TIME, 0, NULL, NULL, 0, NULL, "end time, HH:MM (local time)" },
+	{ "place", "place", SAMV_F_STRING, 0, NULL, NULL, STR, NULL, "where it is held" },
+	{ "link", "link", SAMV_F_STRING, 0, NULL, NULL, STR, NULL, "link to join on line" },
+	{ "purpose", "purpose", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "why the meeting is held (syfte)" },
+	{ "goal", "goal", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "what it should reach (mål)" },
+	{ "expectations", "expect", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL,
+	  "what is expected of the participants" },
+	{ "invited", "invite", SAMV_F_REFS, FIL, NULL, "actor", SET, NULL, "organisations invited" },
+	{ "invited_people", "invite-person", SAMV_F_REFS, 0, NULL, "person", SET, NULL, "people invited by name" },
+	{ "agenda", "agenda", SAMV_F_LIST, 0, NULL, NULL, 100, NULL, "agenda items, in order" },
+	{ "status", "status", SAMV_F_ENUM, REQ | COL | FIL, meeting_status, NULL, 0, "planned",
+	  "planned, held or cancelled" },
+	{ "attended", "attended", SAMV_F_OBJS, SAMV_FL_NOEDIT, NULL, "attendance", SET, NULL,
+	  "who attended: person, organisation, role and mandate" },
+	{ "absent", "absent", SAMV_F_REFS, 0, NULL, "person", SET, NULL,
+	  "people invited who did not come" },
+	{ "absent_actors", "absent-actor", SAMV_F_REFS, 0, NULL, "actor", SET, NULL,
+	  "organisations invited that nobody came from" },
+	{ "intros", "intros", SAMV_F_BOOL, 0, NULL, NULL, 0, NULL,
+	  "checklist: everyone introduced themselves (role, organisation, mandate)" },
+	{ "all_heard", "all-heard", SAMV_F_BOOL, 0, NULL, NULL, 0, NULL,
+	  "checklist: everyone could speak and ask" },
+	{ "summarised", "summarised", SAMV_F_BOOL, 0, NULL, NULL, 0, NULL,
+	  "checklist: what was said was summarised" },
+	{ "distribution_announced", "distribution-announced", SAMV_F_BOOL, 0, NULL, NULL, 0, NULL,
+	  "checklist: when and how the minutes go out was said" },
+	{ "summary", "summary", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "summary of what was said" },
+	{ "direction", "direction", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "the direction adopted, if any" },
+	{ "next_step", "next-step", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL,
+	  "the next step agreed (e.g. the next meeting)" },
+	{ "next_invite", "next-invite", SAMV_F_REFS, 0, NULL, "actor", SET, NULL,
+	  "organisations to invite to the next meeting" },
+	{ "words", "words", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL,
+	  "observed: different words used for the same thing" },
+	{ "power", "power", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL,
+	  "observed: a power imbalance and how it shaped the meeting" },
+	{ "minutes", "minutes", SAMV_F_TEXT, 0, NULL, NULL, MINUTES, NULL, "the minutes (protokoll, minnesanteckningar)" },
+	{ "distributed", "distributed", SAMV_F_OBJS, SAMV_FL_NOEDIT, NULL, "distribution", 100, NULL,
+	  "when and to whom the minutes were sent" },
+	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+};
+
+static const struct samv_field action_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the action's id" },
+	{ "meeting", "meeting", SAMV_F_REF, REQ | FIL | TRL, NULL, "meeting", 0, NULL, "the meeting that agreed it" },
+	{ "arena", "arena", SAMV_F_REF, FIL | SAMV_FL_NOEDIT | TRL, NULL, "arena", 0, NULL,
+	  "the meeting's arena (set by the command)" },
+	{ "title", "title", SAMV_F_STRING, REQ | COL, NULL, NULL, STR, NULL, "what is to be done" },
+	{ "owner", "owner", SAMV_F_REF, COL | FIL, NULL, "person", 0, NULL, "the person who owns it" },
+	{ "owner_actor", "owner-actor", SAMV_F_REF, FIL, NULL, "actor", 0, NULL,
+	  "the organisation that owns it" },
+	{ "due", "due", SAMV_F_DATE, COL, NULL, NULL, 0, NULL, "when it is due" },
+	{ "status", "status", SAMV_F_ENUM, REQ | COL | FIL, action_status, NULL, 0, "open", "open, done or dropped" },
+	{ "done", "done", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL, "when it was done or dropped" },
+	{ "reported", "reported", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
+	  "when it was reported back to the actors" },
+	{ "report", "report", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "what was reported back" },
+	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+};
+
+static const struct samv_field decision_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the decision's id" },
+	{ "kind", "kind", SAMV_F_ENUM, REQ | COL | FIL, decision_kinds, NULL, 0, NULL,
+	  "anchor (firm) or kedge-anchor (halningsankare, provisional)" },
+	{ "level", "level", SAMV_F_ENUM, REQ | COL | FIL, decision_levels, NULL, 0, NULL,
+	  "political, official or arena" },
+	{ "title", "title", SAMV_F_STRING, REQ | COL, NULL, NULL, STR, NULL, "short title" },
+	{ "text", "text", SAMV_F_TEXT, REQ, NULL, NULL, TEXT, NULL, "what was decided" },
+	{ "date", "date", SAMV_F_DATE, REQ | COL, NULL, NULL, 0, NULL, "the day it was (or is to be) decided" },
+	{ "meeting", "meeting", SAMV_F_REF, FIL | TRL, NULL, "meeting", 0, NULL, "the meeting it was made at" },
+	{ "arena", "arena", SAMV_F_REF, FIL | TRL, NULL, "arena", 0, NULL, "the arena it belongs to" },
+	{ "body", "body", SAMV_F_STRING, 0, NULL, NULL, STR, NULL,
+	  "the body that made it (a committee, a board), when not a meeting here" },
+	{ "serves", "serves", SAMV_F_KEYS, FIL, NULL, NULL, 26, NULL,
+	  "purposes of the Agreement it serves (a, b, c, ...)" },
+	{ "status", "status", SAMV_F_ENUM, REQ | COL | FIL, decision_status, NULL, 0, "proposed",
+	  "proposed, adopted, superseded, revoked or expired" },
+	{ "supersedes", "supersedes", SAMV_F_REFS, 0, NULL, "decision", SET, NULL, "decisions it replaces" },
+	{ "amends", "amends", SAMV_F_REFS, 0, NULL, "decision", SET, NULL, "decisions it amends" },
+	{ "confirms", "confirms", SAMV_F_REFS, 0, NULL, "decision", SET, NULL,
+	  "kedge anchors it confirms as firm" },
+	{ "review", "review", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, "when it is to be reviewed" },
+	{ "ended", "ended", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
+	  "when it was superseded, revoked or expired" },
+	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+};
+
+static const struct samv_field agreement_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "always 'agreement'" },
+	{ "title", "title", SAMV_F_STRING, REQ, NULL, NULL, STR, NULL, "title of the Agreement" },
+	{ "parties", "party", SAMV_F_REFS, 0, NULL, "actor", SET, NULL, "the signatory organisations" },
+	{ "adopted", "adopted", SAMV_F_DATE, REQ, NULL, NULL, 0, NULL, "when it was first adopted" },
+	{ "version", "version", SAMV_F_INT, REQ | SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
+	  "version: 1 when adopted, one more with each amendment" },
+	{ "amended", "amended", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, "date of the latest amendment" },
+	{ "decision", "decision", SAMV_F_REF, REQ | TRL, NULL, "decision", 0, NULL,
+	  "the adopted decision behind the latest version" },
+	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+};
+
+static const struct samv_field purpose_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the purpose's key: one letter a-z" },
+	{ "text", "text", SAMV_F_TEXT, REQ, NULL, NULL, TEXT, NULL, "the purpose" },
+};
+
+static const struct samv_field clause_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the clause's stable id (e.g. 4 or 4-2)" },
+	{ "heading", "heading", SAMV_F_STRING, 0, NULL, NULL, STR, NULL, "heading" },
+	{ "text", "text", SAMV_F_TEXT, REQ, NULL, NULL, TEXT, NULL, "the clause" },
+};
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct samv_type repository_type = {
-	"repository", "", "repository", repository_fields, N(repository_fields), NULL
+	.name = "repository", .dir = "", .title = "repository",
+	.fields = repository_fields, .nfields = N(repository_fields),
 };
 
 static const struct samv_type types[] = {
-	{ "actor", "actors", "organisation", actor_fields, N(actor_fields), "retired" },
-	{ "person", "people", "person", person_fields, N(person_fields), "inactive" },
-	{ "arena", "arenas", "arena", arena_fields, N(arena_fields), "closed" },
+	{ .name = "actor", .dir = "actors", .title = "organisation", .fields = actor_fields,
+	  .nfields = N(actor_fields), .retire_value = "retired", .name_field = "name" },
+	{ .name = "person", .dir = "people", .title = "person", .fields = person_fields,
+	  .nfields = N(person_fields), .retire_value = "inactive", .name_field = "name" },
+	{ .name = "arena", .dir = "arenas", .title = "arena", .fields = arena_fields,
+	  .nfields = N(arena_fields), .retire_value = "closed", .name_field = "name", .trailer = "Samv-Arena" },
+	{ .name = "meeting", .dir = "meetings", .title = "meeting", .fields = meeting_fields,
+	  .nfields = N(meeting_fields), .retire_value = "cancelled", .name_field = "title",
+	  .date_field = "date", .trailer = "Samv-Meeting" },
+	{ .name = "action", .dir = "actions", .title = "action", .fields = action_fields,
+	  .nfields = N(action_fields), .retire_value = "dropped", .name_field = "title",
+	  .date_field = "due", .trailer = "Samv-Action" },
+	{ .name = "decision", .dir = "decisions", .title = "decision", .fields = decision_fields,
+	  .nfields = N(decision_fields), .name_field = "title", .date_field = "date",
+	  .trailer = "Samv-Decision" },
+	{ .name = "agreement", .dir = "agreement", .title = "Agreement", .fields = agreement_fields,
+	  .nfields = N(agreement_fields), .flat = true },
+	{ .name = "purpose", .dir = "agreement/purposes", .title = "purpose", .fields = purpose_fields,
+	  .nfields = N(purpose_fields), .flat = true },
+	{ .name = "clause", .dir = "agreement/clauses", .title = "clause", .fields = clause_fields,
+	  .nfields = N(clause_fields), .flat = true, .trailer = "Samv-Clause" },
 };
+
+/* Types of objects inside records (items of SAMV_F_OBJS fields). */
+static const struct samv_type subtypes[] = {
+	{ .name = "attendance", .dir = "", .title = "attendee", .fields = attendance_fields,
+	  .nfields = N(attendance_fields) },
+	{ .name = "distribution", .dir = "", .title = "distribution", .fields = distribution_fields,
+	  .nfields = N(distribution_fields) },
+};
+
+const struct samv_type *samv_subtype_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < N(subtypes); i++)
+		if (!strcmp(subtypes[i].name, name))
+			return &subtypes[i];
+	return NULL;
+}
+
+int samv_type_path(char *out, size_t outsz, const struct samv_type *t, const char *id)
+{
+	int n;
+
+	if (t == &repository_type)
+		n = snprintf(out, outsz, "%s", SAMV_REPO_FILE);
+	else if (t->flat)
+		n = snprintf(out, outsz, "%s/%s.json", t->dir, id);
+	else
+		return samv_id_path(out, outsz, t->dir, id);
+	if (n < 0 || (size_t)n >= outsz)
+		return samv_error_set(SAMV_ERROR, "path too long");
+	return 0;
+}
 
 const struct samv_type *samv_type_at(size_t i)
 {

@@ -408,7 +408,7 @@ int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t
 	*out = NULL;
 	if ((rc = samv_id_check(id, t->name)) < 0)
 		return rc;
-	if ((rc = samv_id_path(path, sizeof(path), t->dir, id)) < 0)
+	if ((rc = samv_type_path(path, sizeof(path), t, id)) < 0)
 		return rc;
 	rc = samv_view_read(&text, v, path);
 	if (rc == SAMV_ENOTFOUND)
@@ -462,7 +462,7 @@ int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 
 	if ((rc = samv_id_check(id, t->name)) < 0)
 		return rc;
-	if ((rc = samv_id_path(path, sizeof(path), t->dir, id)) < 0)
+	if ((rc = samv_type_path(path, sizeof(path), t, id)) < 0)
 		return rc;
 	if (samv_view_exists(v, path)) {
 		strcpy(out, id);

@@ -34,6 +34,7 @@ struct samv_txn {
 	char **temps;          /* temporary file per staged entry, or NULL */
 	char **made_dirs;      /* directories this write created */
 	size_t nmade;
+	struct samv_buf trailers; /* "Key: value\n" lines, each once */
 };
 
 static int take_lock(struct samv_txn *t)
@@ -168,34 +169,62 @@ int samv_txn_put(struct samv_txn *t, const char *path, const char *text, size_t 
 	return 0;
 }
 
-/* Every id a record refers to must name a record of the right type. */
-static int check_refs(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+static int ref_exists(const struct samv_field *f, const struct samv_type *target, const char *id, void *arg)
+{
+	struct samv_txn *t = arg;
+	char path[256];
+
+	if (samv_type_path(path, sizeof(path), target, id) < 0)
+		return SAMV_ERROR;
+	if (!samv_view_exists(t->view, path))
+		return samv_error_set(SAMV_EINVAL, "%s: unknown %s '%s' (see samv-%s list)", f->name, target->name,
+				      id, target->name);
+	return 0;
+}
+
+int samv_txn_trailer(struct samv_txn *t, const char *key, const char *value)
+{
+	char line[512];
+	size_t n;
+	const char *p;
+
+	if (!value || !*value || strchr(value, '\n'))
+		return 0;
+	n = (size_t)snprintf(line, sizeof(line), "%s: %s\n", key, value);
+	if (n >= sizeof(line))
+		return samv_error_set(SAMV_EINVAL, "trailer %s too long", key);
+	for (p = t->trailers.ptr; p && (p = strstr(p, line)); p++)
+		if (p == t->trailers.ptr || p[-1] == '\n')
+			return 0;
+	return samv_buf_puts(&t->trailers, line);
+}
+
+/* A record names itself ("Samv-Meeting: ID") and what its TRAILER fields
+ * refer to ("Samv-Arena: ID"), so that git log --grep finds every commit
+ * about an arena, a meeting or a decision. */
+static int record_trailers(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
 {
 	const struct samv_type *target;
-	const cJSON *v, *it;
-	char path[256];
+	const char *id = samv_record_str(rec, "id"), *v;
 	size_t i;
 
+	if (type->trailer && samv_txn_trailer(t, type->trailer, id) < 0)
+		return SAMV_ERROR;
 	for (i = 0; i < type->nfields; i++) {
 		const struct samv_field *f = &type->fields[i];
 
-		if (f->kind != SAMV_F_REF && f->kind != SAMV_F_REFS)
+		if (!(f->flags & SAMV_FL_TRAILER) || !(target = samv_type_find(f->ref)) || !target->trailer)
 			continue;
-		target = samv_type_find(f->ref);
-		v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
-		if (!v || !target)
-			continue;
-		for (it = cJSON_IsArray(v) ? v->child : v; it; it = cJSON_IsArray(v) ? it->next : NULL) {
-			if (!cJSON_IsString(it))
-				continue;
-			if (samv_id_path(path, sizeof(path), target->dir, it->valuestring) < 0)
-				return SAMV_ERROR;
-			if (!samv_view_exists(t->view, path))
-				return samv_error_set(SAMV_EINVAL, "%s: unknown %s '%s' (see samv-%s list)",
-						      f->name, target->name, it->valuestring, target->name);
-		}
+		if ((v = samv_record_str(rec, f->name)) && samv_txn_trailer(t, target->trailer, v) < 0)
+			return SAMV_ERROR;
 	}
 	return 0;
+}
+
+/* Every id a record refers to must name a record of the right type. */
+static int check_refs(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+{
+	return samv_record_refs(type, rec, ref_exists, t);
 }
 
 int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
@@ -208,7 +237,7 @@ int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const 
 
 	if (type == samv_type_repository())
 		strcpy(path, SAMV_REPO_FILE);
-	else if (!id || (rc = samv_id_path(path, sizeof(path), type->dir, id)) < 0)
+	else if (!id || (rc = samv_type_path(path, sizeof(path), type, id)) < 0)
 		return samv_error_set(SAMV_EINVAL, "the %s has no valid id", type->name);
 	if ((rc = samv_record_validate(&pr, type, rec, path, NULL)) < 0)
 		goto out;
@@ -216,7 +245,8 @@ int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const 
 		rc = samv_error_set(SAMV_EINVAL, "%s", pr.v[0].msg);
 		goto out;
 	}
-	if ((rc = check_refs(t, type, rec)) < 0 || (rc = samv_record_format(&text, type, rec)) < 0)
+	if ((rc = check_refs(t, type, rec)) < 0 || (rc = samv_record_format(&text, type, rec)) < 0 ||
+	    (rc = record_trailers(t, type, rec)) < 0)
 		goto out;
 	rc = samv_txn_put(t, path, text.ptr, text.len);
 out:
@@ -230,7 +260,7 @@ int samv_txn_remove_record(struct samv_txn *t, const struct samv_type *type, con
 	char path[256];
 	int rc;
 
-	if ((rc = samv_id_path(path, sizeof(path), type->dir, id)) < 0)
+	if ((rc = samv_type_path(path, sizeof(path), type, id)) < 0)
 		return rc;
 	return samv_txn_put(t, path, NULL, 0);
 }
@@ -362,6 +392,8 @@ static int make_message(struct samv_buf *msg, struct samv_txn *t, const char *su
 	if (body && *body && samv_buf_printf(msg, "%s%s\n", body, body[strlen(body) - 1] == '\n' ? "" : "\n") < 0)
 		return SAMV_ERROR;
 	if (samv_buf_printf(msg, "Samv-Command: %s\n", t->command) < 0)
+		return SAMV_ERROR;
+	if (t->trailers.len && samv_buf_put(msg, t->trailers.ptr, t->trailers.len) < 0)
 		return SAMV_ERROR;
 	for (i = 0; i < t->stage.n; i++)
 		if (samv_buf_printf(msg, "Samv-Record: %s\n", t->stage.v[i].path) < 0)
@@ -671,6 +703,7 @@ void samv_txn_free(struct samv_txn *t)
 	git_commit_free(t->tip_commit);
 	free(t->branch);
 	free(t->command);
+	samv_buf_free(&t->trailers);
 	if (t->lockfd >= 0)
 		close(t->lockfd); /* releases the flock */
 	free(t);

@@ -28,6 +28,7 @@
 /* YYYY-MM-DD from 1900 on; whether the day exists in that month is left
  * to format "date" and to samv-check. */
 #define DATE_PATTERN "^(?:19|[2-9][0-9])[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
+#define TIME_PATTERN "^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
 #define INT_LIMIT 1e9
 
 static const char *prog = "gen-schema";
@@ -79,7 +80,8 @@ static int describe(cJSON *p, const struct samv_type *t, const struct samv_field
 		break;
 	case SAMV_F_ID:
 		n += snprintf(d + n, sizeof(d) - (size_t)n,
-			      "; the file is %s/<shard>/<id>.json (see samv-records(5))", t->dir);
+			      "; the file is %s/%s<id>.json (see samv-records(5))", t->dir,
+			      t->flat ? "" : "<shard>/");
 		break;
 	case SAMV_F_REF:
 		n += snprintf(d + n, sizeof(d) - (size_t)n,
@@ -107,6 +109,8 @@ static bool add_id(cJSON *o)
 	return add_str(o, "type", "string") && add_num(o, "minLength", 1) &&
 	       add_num(o, "maxLength", SAMV_ID_MAX) && add_str(o, "pattern", ID_PATTERN);
 }
+
+static int add_properties(cJSON *s, const struct samv_type *t);
 
 static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f)
 {
@@ -156,6 +160,22 @@ static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f
 		     add_num(p, "maxItems", (double)f->max) &&
 		     (f->kind == SAMV_F_KEYS || add_str(p, "x-samv-ref", f->ref));
 		break;
+	case SAMV_F_TIME:
+		ok = add_str(p, "type", "string") && add_str(p, "pattern", TIME_PATTERN);
+		break;
+	case SAMV_F_LIST:
+		ok = add_str(p, "type", "array") && (items = cJSON_CreateObject()) &&
+		     cJSON_AddItemToObject(p, "items", items) && add_str(items, "type", "string") &&
+		     add_num(items, "minLength", 1) && add_num(items, "maxLength", 200) &&
+		     add_str(items, "pattern", LINE_PATTERN) && add_num(p, "minItems", 1) &&
+		     add_bool(p, "uniqueItems", true) && add_num(p, "maxItems", (double)f->max);
+		break;
+	case SAMV_F_OBJS:
+		ok = add_str(p, "type", "array") && (items = cJSON_CreateObject()) &&
+		     cJSON_AddItemToObject(p, "items", items) && add_str(items, "type", "object") &&
+		     add_properties(items, samv_subtype_find(f->ref)) == 0 && add_num(p, "minItems", 1) &&
+		     add_num(p, "maxItems", (double)f->max);
+		break;
 	}
 	if (ok && (f->flags & SAMV_FL_NOEDIT))
 		ok = add_bool(p, "readOnly", true);
@@ -168,10 +188,9 @@ fail:
 
 static cJSON *type_schema(const struct samv_type *t)
 {
-	cJSON *s = cJSON_CreateObject(), *props = NULL, *req = NULL, *p;
+	cJSON *s = cJSON_CreateObject();
 	bool repo = t == samv_type_repository();
 	char title[128], desc[1024], where[128];
-	size_t i;
 
 	if (repo) {
 		snprintf(title, sizeof(title), "samv repository record (%s)", SAMV_REPO_FILE);
@@ -181,7 +200,8 @@ static cJSON *type_schema(const struct samv_type *t)
 			snprintf(title, sizeof(title), "samv %s record (%s)", t->name, t->title);
 		else
 			snprintf(title, sizeof(title), "samv %s record", t->name);
-		snprintf(where, sizeof(where), "%s/<shard>/<id>.json, one file a record", t->dir);
+		snprintf(where, sizeof(where), "%s/%s<id>.json, one file a record", t->dir,
+			 t->flat ? "" : "<shard>/");
 	}
 	snprintf(desc, sizeof(desc),
 		 "One %s, stored as %s. Format %d. Files are written in canonical form: keys in the "
@@ -194,28 +214,37 @@ static cJSON *type_schema(const struct samv_type *t)
 	    !add_str(s, "$comment", "Generated from libcommon/schema.c by tests/gen-schema.c; "
 				    "do not edit. Regenerate: sh tests/check-schema.sh --update") ||
 	    !add_str(s, "title", title) || !add_str(s, "description", desc) ||
-	    !add_str(s, "type", "object") ||
-	    !(props = cJSON_AddObjectToObject(s, "properties")) ||
-	    !(req = cJSON_AddArrayToObject(s, "required")) ||
-	    !add_bool(s, "additionalProperties", false) ||
+	    !add_str(s, "type", "object") || add_properties(s, t) < 0 ||
 	    (!repo && !add_str(s, "x-samv-dir", t->dir)))
 		goto fail;
-	for (i = 0; i < t->nfields; i++) {
-		const struct samv_field *f = &t->fields[i];
-
-		if (!(p = field_schema(t, f)))
-			goto fail;
-		if (!cJSON_AddItemToObject(props, f->name, p)) {
-			cJSON_Delete(p);
-			goto fail;
-		}
-		if ((f->flags & SAMV_FL_REQUIRED) && !cJSON_AddItemToArray(req, cJSON_CreateString(f->name)))
-			goto fail;
-	}
 	return s;
 fail:
 	cJSON_Delete(s);
 	return NULL;
+}
+
+/* properties, required and additionalProperties of a type or subtype */
+static int add_properties(cJSON *s, const struct samv_type *t)
+{
+	cJSON *props, *req, *p;
+	size_t i;
+
+	if (!t || !(props = cJSON_AddObjectToObject(s, "properties")) ||
+	    !(req = cJSON_AddArrayToObject(s, "required")) || !add_bool(s, "additionalProperties", false))
+		return -1;
+	for (i = 0; i < t->nfields; i++) {
+		const struct samv_field *f = &t->fields[i];
+
+		if (!(p = field_schema(t, f)))
+			return -1;
+		if (!cJSON_AddItemToObject(props, f->name, p)) {
+			cJSON_Delete(p);
+			return -1;
+		}
+		if ((f->flags & SAMV_FL_REQUIRED) && !cJSON_AddItemToArray(req, cJSON_CreateString(f->name)))
+			return -1;
+	}
+	return 0;
 }
 
 static int write_schema(const char *dir, const struct samv_type *t)

@@ -1,6 +1,6 @@
 # Every command: --help, --version, usage errors; the samv front.
 
-for c in samv-init samv-actor samv-person samv-arena samv-check; do
+for c in samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-check; do
 	test_case "$c --help and --version" "
 		samv_run $c --help
 		expect_status 0
@@ -28,11 +28,14 @@ test_case 'samv help lists the commands' '
 	usage: samv [--version] [--help] COMMAND [ARGS]
 
 	commands:
-	  init     create a collaboration repository
-	  actor    organisations: add, list, show, edit, retire
-	  person   people who act for an organisation
-	  arena    arenas where the sectors meet
-	  check    validate the whole repository
+	  init      create a collaboration repository
+	  actor     organisations: add, list, show, edit, retire
+	  person    people who act for an organisation
+	  arena     arenas where the sectors meet
+	  meeting   meetings: plan, invite, hold, minutes, follow-up
+	  decision  decisions: anchors and kedge anchors
+	  agreement the Agreement: adopt, amend, history, diff, blame
+	  check     validate the whole repository
 
 	'"'"'samv help COMMAND'"'"' shows a command'"'"'s help; see samv(7) for the concepts.
 	EOT
