@@ -1072,6 +1072,8 @@ int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv)
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 	else if ((rc = parse(&c, argc, argv)) == 0)
 		rc = c.complete_values ? complete_values(&c) : run(&c);
+	else if (rc > 0)
+		rc = 0; /* help or version printed */
 	if (rc < 0)
 		fprintf(stderr, "%s: %s\n", cmd->prog, samv_error_last());
 	cJSON_Delete(c.set);
@@ -1083,7 +1085,8 @@ int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv)
 	free((void *)c.sub);
 	free(c.ops);
 	git_libgit2_shutdown();
-	return rc > 0 ? 0 : samv_exit_status(rc);
+	/* a verb may return a positive exit status (1: something to report) */
+	return rc > 0 ? rc : samv_exit_status(rc);
 }
 
 /* ---- for a command's own subcommands ---------------------------------- */

@@ -402,6 +402,47 @@ int samv_json_read_object(cJSON **out, FILE *in, size_t max, const char *what);
  * anything else is the text itself.  *out is malloc'ed. */
 int samv_text_arg(char **out, const char *opt, const char *value);
 
+/* ---- documents for people: Markdown or text (doc.c) ------------------- */
+
+enum samv_doc_format { SAMV_DOC_TEXT, SAMV_DOC_MARKDOWN };
+
+struct samv_doc {
+	struct samv_buf *out;
+	enum samv_doc_format format;
+	bool in_fields, in_list;
+};
+
+int samv_doc_format(enum samv_doc_format *out, const char *name);
+int samv_doc_heading(struct samv_doc *d, int level, const char *text);
+int samv_doc_field(struct samv_doc *d, const char *label, const char *value);
+int samv_doc_para(struct samv_doc *d, const char *text);
+int samv_doc_item(struct samv_doc *d, int n, const char *text);
+int samv_doc_end_list(struct samv_doc *d);
+
+/* ---- meetings and their follow-up (meeting.c) ------------------------- */
+
+/* Rules across a meeting's fields, for validation (samv_type.check). */
+int samv_meeting_check(struct samv_problems *pr, const cJSON *rec, const char *path, const char *text);
+int samv_action_check(struct samv_problems *pr, const cJSON *rec, const char *path, const char *text);
+/* The prepare hooks of samv-meeting and samv-meeting action. */
+int samv_meeting_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old);
+int samv_action_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old);
+/* Record attendance: people attending (ids, with their organisation, role
+ * and mandate as they are now), people absent; works out who was invited
+ * and did not come. */
+int samv_meeting_attend(cJSON *rec, struct samv_view *v, const cJSON *attended, const cJSON *absent);
+
+/* The invitation and the minutes (minutes.c): format "text" or
+ * "markdown", lang "sv" or "en" (NULL: the repository's language is the
+ * caller's to pass). */
+int samv_meeting_invitation(struct samv_buf *out, struct samv_view *v, const cJSON *m, const char *format,
+			    const char *lang);
+int samv_meeting_minutes(struct samv_buf *out, struct samv_view *v, const cJSON *m, const char *format,
+			 const char *lang);
+/* The meeting as an iCalendar (RFC 5545) event (ics.c); stamp is the
+ * DTSTAMP, seconds since the epoch. */
+int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, long long stamp);
+
 /* Shared by every command (version.c). */
 void samv_print_version(FILE *f, const char *prog);
 
