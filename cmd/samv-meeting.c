@@ -16,13 +16,13 @@ enum {
 };
 
 static const struct samv_opt invite_opts[] = {
-	{ "format", 'f', SAMV_OPT_ARG, "FORMAT", "text (default), markdown or ics", O_FORMAT },
-	{ "lang", 0, SAMV_OPT_ARG, "LANG", "sv or en (default: the repository's language)", O_LANG },
+	{ "format", 'f', SAMV_OPT_ARG, "text|markdown|ics", "the format (default text)", O_FORMAT },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language (default: the repository's)", O_LANG },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt minutes_opts[] = {
-	{ "format", 'f', SAMV_OPT_ARG, "FORMAT", "text (default) or markdown", O_FORMAT },
-	{ "lang", 0, SAMV_OPT_ARG, "LANG", "sv or en (default: the repository's language)", O_LANG },
+	{ "format", 'f', SAMV_OPT_ARG, "text|markdown", "the format (default text)", O_FORMAT },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language (default: the repository's)", O_LANG },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt hold_opts[] = {

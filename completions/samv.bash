@@ -13,7 +13,7 @@
 
 _samv() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-	local cmd=${COMP_WORDS[0]##*/} first=1 sub="" opt="" j w
+	local cmd=${COMP_WORDS[0]##*/} first=1 sub="" sub2="" grp="" opt="" j w
 	local -a dir=()
 
 	COMPREPLY=()
@@ -31,10 +31,19 @@ _samv() {
 		-C) dir=(-C "${COMP_WORDS[j+1]}"); ((j++)) ;;
 		--dir=*) dir=(-C "${w#--dir=}") ;;
 		-* | =) ;;
-		*) [[ -z $sub && ${COMP_WORDS[j-1]} != = ]] && sub=$w ;;
+		*)
+			if [[ ${COMP_WORDS[j-1]} == = ]]; then :
+			elif [[ -z $sub ]]; then sub=$w
+			elif [[ -z $sub2 ]]; then sub2=$w
+			fi ;;
 		esac
 	done
 	case $cmd in samv-init | samv-check) sub="" ;; esac
+	# "samv-meeting action SUB": a command within a command
+	if [[ $cmd == samv-meeting && $sub == action ]]; then
+		grp=action
+		sub=$sub2
+	fi
 
 	# the value of an option: --opt=VALUE (bash splits at '=') or --opt VALUE
 	if [[ $cur == = ]]; then
@@ -42,12 +51,12 @@ _samv() {
 		cur=""
 	elif [[ $prev == = ]]; then
 		opt=${COMP_WORDS[COMP_CWORD-2]}
-	elif [[ $prev == --* ]] && "$cmd" $sub --completion-helper 2>/dev/null | grep -qx -- "$prev="; then
+	elif [[ $prev == --* ]] && "$cmd" $grp $sub --completion-helper 2>/dev/null | grep -qx -- "$prev="; then
 		opt=$prev
 	fi
 	if [[ -n $opt ]]; then
 		[[ $opt == --dir || $opt == -C ]] && { mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return; }
-		mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" $sub --completion-values="$opt" 2>/dev/null)" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" $grp $sub --completion-values="$opt" 2>/dev/null)" -- "$cur")
 		return
 	fi
 	if [[ $prev == -C ]]; then
@@ -55,20 +64,22 @@ _samv() {
 		return
 	fi
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "$("$cmd" $sub --completion-helper 2>/dev/null | grep '^-')" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "$("$cmd" $grp $sub --completion-helper 2>/dev/null | grep '^-')" -- "$cur")
 		[[ ${COMPREPLY[0]} == *= ]] && compopt -o nospace 2>/dev/null
 		return
 	fi
 	case $cmd in
 	samv-init) mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
-	samv-check) ;;
+	samv-check | samv-agreement)
+		[[ -z $sub ]] && mapfile -t COMPREPLY < <(compgen -W "$("$cmd" --completion-helper 2>/dev/null | grep -v '^-')" -- "$cur") ;;
 	*)
 		if [[ -z $sub ]]; then
-			mapfile -t COMPREPLY < <(compgen -W "$("$cmd" --completion-helper 2>/dev/null | grep -v '^-')" -- "$cur")
+			mapfile -t COMPREPLY < <(compgen -W "$("$cmd" $grp --completion-helper 2>/dev/null | grep -v '^-')" -- "$cur")
 		else
+			# every subcommand but these takes a record id
 			case $sub in
-			show | edit | retire | close | rm)
-				mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" list --ids --all 2>/dev/null)" -- "$cur") ;;
+			add | plan | list | record | overdue | action) ;;
+			*) mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" $grp list --ids --all 2>/dev/null)" -- "$cur") ;;
 			esac
 		fi
 		;;

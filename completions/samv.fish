@@ -17,6 +17,8 @@ function __samv_complete
         set first 3
     end
     set -l sub
+    set -l sub2
+    set -l grp
     set -l dir
     set -l j $first
     while test $j -le (count $tokens)
@@ -29,37 +31,49 @@ function __samv_complete
                 set dir -C (string replace -- --dir= '' $w)
             case '-*'
             case '*'
-                test -z "$sub"; and set sub $w
+                if test -z "$sub"
+                    set sub $w
+                else if test -z "$sub2"
+                    set sub2 $w
+                end
         end
         set j (math $j + 1)
     end
     contains -- $cmd samv-init samv-check; and set sub
+    # "samv-meeting action SUB": a command within a command
+    if test "$cmd" = samv-meeting -a "$sub" = action
+        set grp action
+        set sub $sub2
+    end
 
     if string match -q -- '--*=*' $cur
         set -l opt (string replace -r -- '=.*' '' $cur)
-        for v in ($cmd $dir $sub --completion-values=$opt 2>/dev/null)
+        for v in ($cmd $dir $grp $sub --completion-values=$opt 2>/dev/null)
             echo "$opt=$v"
         end
         return
     end
     set -l last $tokens[-1]
-    if string match -q -- '--*' $last; and contains -- "$last=" ($cmd $sub --completion-helper 2>/dev/null)
-        $cmd $dir $sub --completion-values=$last 2>/dev/null
+    if string match -q -- '--*' $last; and contains -- "$last=" ($cmd $grp $sub --completion-helper 2>/dev/null)
+        $cmd $dir $grp $sub --completion-values=$last 2>/dev/null
         return
     end
     if string match -q -- '-*' $cur
-        $cmd $sub --completion-helper 2>/dev/null | string match -- '-*'
+        $cmd $grp $sub --completion-helper 2>/dev/null | string match -- '-*'
         return
     end
     switch $cmd
         case samv-init
             __fish_complete_directories $cur
         case samv-check
+        case samv-agreement
+            test -z "$sub"; and $cmd --completion-helper 2>/dev/null | string match -v -- '-*'
         case '*'
             if test -z "$sub"
-                $cmd --completion-helper 2>/dev/null | string match -v -- '-*'
-            else if contains -- $sub show edit retire close rm
-                $cmd $dir list --ids --all 2>/dev/null
+                $cmd $grp --completion-helper 2>/dev/null | string match -v -- '-*'
+            else if not contains -- $sub add plan list record overdue action
+                # every other subcommand takes a record id
+                $cmd $dir $grp list --ids --all 2>/dev/null
             end
     end
 end

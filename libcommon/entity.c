@@ -279,14 +279,21 @@ static void print_help(const struct samv_cmd *cmd)
 {
 	struct sub s;
 	bool ok;
-	size_t i;
+	size_t i, wn = 0, wa = 0;
+	int page = (int)strcspn(cmd->prog, " ");
 
 	printf("usage: %s [-C DIR] COMMAND [OPTIONS]\n\n%s\n\ncommands:\n", cmd->prog, cmd->summary);
+	for (i = 0; (s = subs_of(cmd, i, &ok)), ok; i++) {
+		if (strlen(s.name) > wn)
+			wn = strlen(s.name);
+		if (strlen(s.args) > wa)
+			wa = strlen(s.args);
+	}
 	for (i = 0; (s = subs_of(cmd, i, &ok)), ok; i++)
-		printf("  %-8s %-14s %s\n", s.name, s.args, s.help);
+		printf("  %-*s %-*s  %s\n", (int)wn, s.name, (int)wa, s.args, s.help);
 	printf("\noptions:\n");
 	samv_opt_help(stdout, global_opts);
-	printf("\nRun '%s COMMAND --help' for a command's options; see %s(1).\n", cmd->prog, cmd->prog);
+	printf("\nRun '%s COMMAND --help' for a command's options; see %.*s(1).\n", cmd->prog, page, cmd->prog);
 }
 
 static void print_sub_help(struct samv_entity *c)
@@ -904,7 +911,7 @@ static int cmd_retire(struct samv_entity *c, struct samv_store *s)
 {
 	char id[SAMV_ID_MAX + 1], command[64], today[11];
 	struct samv_txn *t = NULL;
-	cJSON *rec = NULL;
+	cJSON *rec = NULL, *old = NULL;
 	int rc;
 
 	if ((rc = one_operand(c, "one id")) < 0)
@@ -917,15 +924,22 @@ static int cmd_retire(struct samv_entity *c, struct samv_store *s)
 	    (rc = samv_record_resolve(id, samv_txn_view(t), c->t, c->ops[0])) < 0 ||
 	    (rc = samv_record_load(&rec, samv_txn_view(t), c->t, id)) < 0)
 		goto out;
+	if (!(old = cJSON_Duplicate(rec, 1))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
 	cJSON_DeleteItemFromObjectCaseSensitive(rec, "status");
 	cJSON_AddStringToObject(rec, "status", c->t->retire_value);
 	if (samv_field_find(c->t, "retired") && !cJSON_GetObjectItemCaseSensitive(rec, "retired"))
 		cJSON_AddStringToObject(rec, "retired", c->date ? c->date : today);
+	if (c->cmd->prepare && (rc = c->cmd->prepare(t, rec, old)) < 0)
+		goto out;
 	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0)
 		goto out;
 	rc = samv_entity_commit(c, t, c->sub->name, id, NULL);
 out:
 	samv_txn_free(t);
+	cJSON_Delete(old);
 	cJSON_Delete(rec);
 	return rc;
 }
@@ -991,6 +1005,46 @@ out:
 	return rc;
 }
 
+static void print_ids(struct samv_entity *c, const struct samv_type *target)
+{
+	struct samv_store *s = NULL;
+	struct samv_view *v = NULL;
+	cJSON *all = NULL, *rec;
+
+	if (samv_store_open(&s, c->dir) == 0 && samv_view_rev(&v, s, NULL) == 0 &&
+	    samv_record_load_all(&all, v, target, NULL) == 0)
+		cJSON_ArrayForEach(rec, all)
+			printf("%s\n", samv_record_str(rec, "id"));
+	samv_error_clear();
+	cJSON_Delete(all);
+	samv_view_free(v);
+	samv_store_free(s);
+}
+
+/* A verb's option says its values in its argument name: "text|markdown"
+ * lists them, "PERSON" names the type whose ids it takes. */
+static int complete_verb_values(struct samv_entity *c, const struct samv_opt *o)
+{
+	char type[32];
+	const char *p, *bar;
+	size_t i;
+
+	if (!o->argname)
+		return 0;
+	if (strchr(o->argname, '|')) {
+		for (p = o->argname; (bar = strchr(p, '|')); p = bar + 1)
+			printf("%.*s\n", (int)(bar - p), p);
+		printf("%s\n", p);
+		return 0;
+	}
+	for (i = 0; o->argname[i] && i + 1 < sizeof(type); i++)
+		type[i] = (char)(o->argname[i] >= 'A' && o->argname[i] <= 'Z' ? o->argname[i] + 32 : o->argname[i]);
+	type[i] = '\0';
+	if (samv_type_find(type))
+		print_ids(c, samv_type_find(type));
+	return 0;
+}
+
 /*
  * The values the completion scripts offer after an option: an enum's words,
  * or the ids of the records a reference option names (--parent, --member,
@@ -999,6 +1053,7 @@ out:
 static int complete_values(struct samv_entity *c)
 {
 	const char *opt = c->complete_values;
+	const struct samv_opt *o;
 	const struct samv_field *f;
 	const struct samv_type *target;
 	const char *const *e;
@@ -1008,6 +1063,10 @@ static int complete_values(struct samv_entity *c)
 
 	if (!strncmp(opt, "--", 2))
 		opt += 2;
+	if (c->sub && c->sub->verb && c->sub->opts)
+		for (o = c->sub->opts; o->name; o++)
+			if (!strcmp(o->name, opt))
+				return complete_verb_values(c, o);
 	if (!strncmp(opt, "remove-", 7))
 		opt += 7;
 	if (!(f = samv_field_by_opt(c->t, opt)))

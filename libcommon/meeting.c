@@ -228,8 +228,10 @@ int samv_meeting_attend(cJSON *rec, struct samv_view *v, const cJSON *attended, 
 		goto fail;
 	/* who was asked and did not come: invited people not attending, and
 	 * invited organisations nobody came from; --absent adds people */
+	/* someone recorded as absent who is now said to have attended was
+	 * not absent after all */
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "absent"))
-		if (!in_list(abs_people, it->valuestring))
+		if (!in_list(abs_people, it->valuestring) && !in_list(attended, it->valuestring))
 			cJSON_AddItemToArray(abs_people, cJSON_CreateString(it->valuestring));
 	cJSON_ArrayForEach(it, absent)
 		if (!in_list(abs_people, it->valuestring))

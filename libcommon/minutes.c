@@ -213,8 +213,11 @@ int samv_meeting_invitation(struct samv_buf *out, struct samv_view *v, const cJS
 {
 	struct render r;
 	const cJSON *it;
+	int rc;
 
-	if (begin(&r, out, v, m, format, lang) < 0 || head(&r, L_INVITATION) < 0 ||
+	if ((rc = begin(&r, out, v, m, format, lang)) < 0)
+		return rc;
+	if (head(&r, L_INVITATION) < 0 ||
 	    section(&r, L_PURPOSE, samv_record_str(m, "purpose")) < 0 ||
 	    section(&r, L_GOAL, samv_record_str(m, "goal")) < 0 ||
 	    section(&r, L_EXPECT, samv_record_str(m, "expectations")) < 0 || agenda(&r) < 0)
@@ -425,8 +428,11 @@ int samv_meeting_minutes(struct samv_buf *out, struct samv_view *v, const cJSON 
 {
 	const char *status = samv_record_str(m, "status");
 	struct render r;
+	int rc;
 
-	if (begin(&r, out, v, m, format, lang) < 0 || head(&r, L_MINUTES) < 0)
+	if ((rc = begin(&r, out, v, m, format, lang)) < 0)
+		return rc;
+	if (head(&r, L_MINUTES) < 0)
 		return SAMV_ERROR;
 	if (status && strcmp(status, "held"))
 		return samv_doc_para(&r.d, L(&r, !strcmp(status, "cancelled") ? L_CANCELLED : L_NOT_HELD));

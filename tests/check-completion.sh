@@ -17,6 +17,9 @@ samv-actor add --id region --name Region --sector public --kind region --level r
 samv-actor add --id rf-sisu --name RF --sector civil --kind umbrella --level regional >/dev/null
 samv-actor add --id rotary --name Rotary --sector civil --kind association --level local >/dev/null
 samv-arena add --id stor --name Stor --kind council --member region >/dev/null
+samv-meeting plan --id m1 --arena stor --title Start --date 2026-11-01 >/dev/null
+samv-person add --id eva --name Eva --actor region --role official >/dev/null
+samv-meeting action add --id a1 --meeting m1 --title Lista --owner eva >/dev/null
 mkdir sub
 
 verdict() { # what want got
@@ -47,8 +50,8 @@ bash_case() {
 	verdict "bash:$words" "$want" "$got"
 }
 
-bash_case samv "" : init actor person arena check help --help --version
-bash_case samv a : actor arena
+bash_case samv "" : init actor person arena meeting decision agreement check help --help --version
+bash_case samv a : actor agreement arena
 bash_case samv-actor "" : add list show edit retire
 bash_case samv-person "" : add list show edit retire rm
 bash_case samv arena "" : add list show edit close
@@ -72,6 +75,17 @@ bash_case samv-init --la : --language=
 bash_case samv-actor add --no : --note=
 bash_case samv-person add --no : --note= --no-boundary-spanner
 bash_case samv-init s : sub
+bash_case samv-meeting "" : plan list show edit cancel invite hold minutes distribute record action
+bash_case samv-meeting hold "" : m1
+bash_case samv-meeting hold m1 --att : --attended=
+bash_case samv-meeting invite m1 --format = i : ics
+bash_case samv-meeting action "" : add list show edit done report drop overdue
+bash_case samv-meeting action done "" : a1
+bash_case samv-meeting -C . action add --mee : --meeting=
+bash_case samv meeting action add --owner = e : eva
+bash_case samv-meeting action add --meeting = "" : m1
+bash_case samv-meeting hold m1 --attended = "" : eva
+bash_case samv-meeting minutes m1 --lang = "" : sv en
 
 fish_case() {
 	line=$1
@@ -92,6 +106,9 @@ if command -v fish >/dev/null 2>&1; then
 	fish_case "samv-actor add --sector=p" --sector=public --sector=private
 	fish_case "samv actor show rf" rf-sisu
 	fish_case "samv-person add --actor re" region
+	fish_case "samv-meeting action d" done drop
+	fish_case "samv-meeting action done " a1
+	fish_case "samv meeting hold " m1
 else
 	echo "skipped: fish is not installed (make deps installs it)"
 	failed=$((failed + 1))

@@ -1,0 +1,511 @@
+# samv-meeting: the whole life of a meeting, by the meeting checklist.
+
+# make_meeting_repo: make_repo plus people, an arena and a planned meeting
+# "m1" on 2026-12-01 and a past one "m0" on 2026-11-20.
+make_meeting_repo() {
+	make_repo
+	samv-person add --id eva --name "Eva Lind" --actor region --role process-leader \
+		--email eva@example.org >/dev/null
+	samv-person add --id per --name "Per Ek" --actor rf-sisu --role representative \
+		--mandate "Talar för RF-SISU" >/dev/null
+	samv-person add --id ali --name "Ali Nur" --actor rf-sisu --role representative >/dev/null
+	samv-arena add --id stor --name "Stormöte" --kind large-group-meeting --member region \
+		--member rf-sisu >/dev/null
+	samv-meeting plan --id m1 --arena stor --title "Stormöte om ensamhet" --date 2026-12-01 \
+		--start 13:00 --end 15:30 --place "Linköping, Konsert & Kongress" \
+		--purpose "Att samla parterna kring ofrivillig ensamhet" --goal "En gemensam bild" \
+		--expect "Kom förberedd; ta med en kollega" --invite region --invite rf-sisu \
+		--invite-person eva --invite-person per --agenda "Välkommen" --agenda "Presentationsrunda" >/dev/null
+	samv-meeting plan --id m0 --arena stor --title "Uppstart" --date 2026-11-20 --invite region \
+		--invite rf-sisu --invite-person per --invite-person ali >/dev/null
+	test_tick
+}
+
+test_case 'plan writes one meeting and one commit naming the meeting and the arena' '
+	make_meeting_repo
+	samv_run samv-meeting plan --arena stor --title "Arbetsgrupp" --date 2026-12-10 --start 09:00
+	expect_status 0
+	grep -Eq "^arbetsgrupp-[0-9a-z]{6}\$" "$TRASH/.out"
+	id=$(out)
+	path=$(git ls-files meetings | grep "/$id.json")
+	git log -1 --format=%B >../msg
+	cat >../want <<-EOT
+	meeting: plan $id
+
+	Arbetsgrupp
+
+	Samv-Command: samv-meeting plan
+	Samv-Meeting: $id
+	Samv-Arena: stor
+	Samv-Record: $path
+	Samv-Version: 0.1.0
+
+	EOT
+	cmp ../want ../msg
+	cat >../want <<-EOT
+	{
+	  "id": "$id",
+	  "arena": "stor",
+	  "title": "Arbetsgrupp",
+	  "date": "2026-12-10",
+	  "start": "09:00",
+	  "status": "planned"
+	}
+	EOT
+	cmp ../want "$path"
+'
+
+test_case 'list filters by arena, status and period; --json' '
+	make_meeting_repo
+	samv_run samv-meeting list
+	expect_out <<-\EOT
+	m0  stor  Uppstart              2026-11-20  planned
+	m1  stor  Stormöte om ensamhet  2026-12-01  planned
+	EOT
+	samv_run samv-meeting list --since 2026-11-21
+	expect_out <<-\EOT
+	m1  stor  Stormöte om ensamhet  2026-12-01  planned
+	EOT
+	samv_run samv-meeting list --until 2026-11-20 --ids
+	expect_out <<-\EOT
+	m0
+	EOT
+	samv_run samv-meeting list --status held
+	expect_no_out
+	samv-meeting list --arena stor --json | grep -c "\"id\":" | grep -qx 2
+'
+
+test_case 'invite prints a ready-to-send invitation as text and Markdown' '
+	make_meeting_repo
+	samv_run samv-meeting invite m1
+	expect_status 0
+	expect_out <<-\EOT
+	Inbjudan: Stormöte om ensamhet
+	==============================
+
+	Arena: Stormöte
+	Datum: 2026-12-01
+	Tid: 13:00–15:30
+	Plats: Linköping, Konsert & Kongress
+
+	Syfte
+	-----
+
+	Att samla parterna kring ofrivillig ensamhet
+
+	Mål
+	---
+
+	En gemensam bild
+
+	Vad vi förväntar oss av deltagarna
+	----------------------------------
+
+	Kom förberedd; ta med en kollega
+
+	Dagordning
+	----------
+
+	1. Välkommen
+	2. Presentationsrunda
+
+	Inbjudna
+	--------
+
+	- Region Östergötland
+	- RF-SISU Östergötland
+	- Eva Lind, Region Östergötland
+	- Per Ek, RF-SISU Östergötland
+
+	Minnesanteckningar från mötet skickas till alla inbjudna.
+	EOT
+	samv_run samv-meeting invite m1 --format markdown --lang en
+	expect_out <<-\EOT
+	# Invitation: Stormöte om ensamhet
+
+	**Arena:** Stormöte  
+	**Date:** 2026-12-01  
+	**Time:** 13:00–15:30  
+	**Place:** Linköping, Konsert & Kongress  
+
+	## Purpose
+
+	Att samla parterna kring ofrivillig ensamhet
+
+	## Goal
+
+	En gemensam bild
+
+	## What we expect of the participants
+
+	Kom förberedd; ta med en kollega
+
+	## Agenda
+
+	1. Välkommen
+	2. Presentationsrunda
+
+	## Invited
+
+	- Region Östergötland
+	- RF-SISU Östergötland
+	- Eva Lind, Region Östergötland
+	- Per Ek, RF-SISU Östergötland
+
+	The minutes of the meeting will be sent to everyone invited.
+	EOT
+'
+
+test_case 'invite --format ics is an RFC 5545 event: CRLF, folded, escaped' '
+	make_meeting_repo
+	samv_run samv-meeting invite m1 --format ics
+	expect_status 0
+	stamp=$(TZ=UTC date -d "@$(git log -1 --format=%ct)" +%Y%m%dT%H%M%SZ)
+	printf "%s\r\n" "BEGIN:VCALENDAR" "VERSION:2.0" "PRODID:-//samv//samv 0.1.0//EN" \
+		"CALSCALE:GREGORIAN" "METHOD:PUBLISH" "BEGIN:VEVENT" "UID:m1@samv" "DTSTAMP:$stamp" \
+		"DTSTART:20261201T130000" "DTEND:20261201T153000" "SUMMARY:Stormöte om ensamhet" \
+		"LOCATION:Linköping\\, Konsert & Kongress" \
+		"DESCRIPTION:Syfte/Purpose: Att samla parterna kring ofrivillig ensamhet\\nM" \
+		" ål/Goal: En gemensam bild\\nFörväntningar/Expectations: Kom förberedd\\;" \
+		"  ta med en kollega\\nDagordning/Agenda:\\n1. Välkommen\\n2. Presentationsrun" \
+		" da" \
+		"ATTENDEE;CN=\"Eva Lind\";ROLE=REQ-PARTICIPANT:mailto:eva@example.org" \
+		"STATUS:CONFIRMED" "END:VEVENT" "END:VCALENDAR" >../want
+	cmp ../want "$TRASH/.out"
+	# no content line is longer than 75 octets
+	test "$(tr -d "\r" <"$TRASH/.out" | LC_ALL=C awk "length(\$0) > 75" | wc -l)" = 0
+	py=
+	for p in python3 /usr/bin/python3; do
+		"$p" -c "import icalendar" 2>/dev/null && { py=$p; break; }
+	done
+	if [ -n "$py" ]; then
+		"$py" - "$TRASH/.out" <<-\PY
+		import sys, icalendar
+		cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+		ev = [c for c in cal.walk("VEVENT")][0]
+		assert str(ev["SUMMARY"]) == "Stormöte om ensamhet", ev["SUMMARY"]
+		assert str(ev["LOCATION"]) == "Linköping, Konsert & Kongress"
+		assert ev.decoded("DTSTART").isoformat() == "2026-12-01T13:00:00"
+		assert "Kom förberedd; ta med en kollega" in str(ev["DESCRIPTION"])
+		assert "Dagordning/Agenda:\n1. Välkommen\n2. Presentationsrunda" in str(ev["DESCRIPTION"])
+		PY
+	else
+		echo "# python3-icalendar not installed: parsed the event by comparison only" >&2
+	fi
+'
+
+test_case 'a meeting without a time is an all-day event' '
+	make_meeting_repo
+	samv-meeting plan --id hel --arena stor --title "Heldag" --date 2026-12-31 >/dev/null
+	samv-meeting invite hel --format ics | tr -d "\r" | grep "^DT" >../got
+	grep -x "DTSTART;VALUE=DATE:20261231" ../got
+	grep -x "DTEND;VALUE=DATE:20270101" ../got
+'
+
+test_case 'hold records attendance, who did not come, minutes and the checklist' '
+	make_meeting_repo
+	printf "Vi talade om ensamhet.\nMånga idéer.\n" >../minutes.txt
+	samv_run samv-meeting hold m0 --attended eva --attended per --minutes @../minutes.txt \
+		--summary "Alla vill fortsätta" --direction "Vi arbetar vidare med ensamhet" \
+		--next-step "Nytt möte i december" --next-invite region --intros --all-heard --summarised \
+		--distribution-announced --words "förening och organisation" --power "Regionen styrde dagordningen"
+	expect_status 0
+	expect_no_out
+	expect_no_err
+	path=$(git ls-files meetings | grep /m0.json)
+	cat >../want <<-\EOT
+	{
+	  "id": "m0",
+	  "arena": "stor",
+	  "title": "Uppstart",
+	  "date": "2026-11-20",
+	  "invited": [
+	    "region",
+	    "rf-sisu"
+	  ],
+	  "invited_people": [
+	    "ali",
+	    "per"
+	  ],
+	  "status": "held",
+	  "attended": [
+	    {
+	      "person": "eva",
+	      "actor": "region",
+	      "role": "process-leader"
+	    },
+	    {
+	      "person": "per",
+	      "actor": "rf-sisu",
+	      "role": "representative",
+	      "mandate": "Talar för RF-SISU"
+	    }
+	  ],
+	  "absent": [
+	    "ali"
+	  ],
+	  "intros": true,
+	  "all_heard": true,
+	  "summarised": true,
+	  "distribution_announced": true,
+	  "summary": "Alla vill fortsätta",
+	  "direction": "Vi arbetar vidare med ensamhet",
+	  "next_step": "Nytt möte i december",
+	  "next_invite": [
+	    "region"
+	  ],
+	  "words": "förening och organisation",
+	  "power": "Regionen styrde dagordningen",
+	  "minutes": "Vi talade om ensamhet.\nMånga idéer."
+	}
+	EOT
+	cmp ../want "$path"
+	test "$(git log -1 --format=%s)" = "meeting: hold m0"
+	samv-check
+'
+
+test_case 'an invited organisation nobody came from is recorded as absent' '
+	make_meeting_repo
+	samv_run samv-meeting hold m0 --attended eva
+	expect_status 0
+	samv-meeting show m0 --json | jq -c "[.absent, .absent_actors]" >../got
+	echo "[[\"ali\",\"per\"],[\"rf-sisu\"]]" >../want
+	cmp ../want ../got
+'
+
+test_case 'hold again adds attendees; --not-attended takes one back' '
+	make_meeting_repo
+	samv-meeting hold m0 --attended eva >/dev/null
+	samv_run samv-meeting hold m0 --attended ali --not-attended eva
+	expect_status 0
+	samv-meeting show m0 --json | jq -c "[.attended[].person, .absent]" >../got
+	echo "[\"ali\",[\"per\"]]" >../want
+	cmp ../want ../got
+'
+
+test_case 'minutes render a held meeting with its actions and decisions' '
+	make_meeting_repo
+	samv-meeting hold m0 --attended eva --attended per --summary "Alla vill fortsätta" \
+		--next-step "Nytt möte" --intros >/dev/null
+	samv-meeting action add --meeting m0 --id lista --title "Skicka föreningslistan" --owner per \
+		--due 2026-12-01 >/dev/null
+	samv-decision add --id d1 --kind kedge-anchor --level arena --title "Börja med ensamhet" \
+		--text "Vi börjar med ofrivillig ensamhet." --date 2026-11-20 --meeting m0 >/dev/null
+	samv_run samv-meeting minutes m0 --format markdown
+	expect_status 0
+	expect_out <<-\EOT
+	# Minnesanteckningar: Uppstart
+
+	**Arena:** Stormöte  
+	**Datum:** 2026-11-20  
+
+	## Närvarande
+
+	- Eva Lind, Region Östergötland (process-leader)
+	- Per Ek, RF-SISU Östergötland (representative)
+
+	## Inbjudna som inte deltog
+
+	- Ali Nur, RF-SISU Östergötland
+
+	## Sammanfattning
+
+	Alla vill fortsätta
+
+	## Beslut
+
+	- Börja med ensamhet (kedge-anchor, arena, proposed): Vi börjar med ofrivillig ensamhet.
+
+	## Uppföljning
+
+	- Skicka föreningslistan (ansvarig: Per Ek; klart senast 2026-12-01; open)
+
+	## Nästa steg
+
+	Nytt möte
+
+	## Checklista
+
+	- [x] Presentationsrunda (roll, organisation, uppdrag)
+	- [ ] Alla kunde komma till tals och ställa frågor
+	- [ ] Det som sades sammanfattades
+	- [ ] Hur och när anteckningarna skickas ut meddelades
+	EOT
+'
+
+test_case 'distribute records when and to whom the minutes went' '
+	make_meeting_repo
+	samv-meeting hold m0 --attended eva >/dev/null
+	samv_run samv-meeting distribute m0 --how e-post --date 2026-11-21
+	expect_status 0
+	expect_out <<-\EOT
+	m0: minutes sent to 3 people and 2 organisations on 2026-11-21
+	EOT
+	samv_run samv-meeting distribute m0 --to per
+	expect_out <<-\EOT
+	m0: minutes sent to 1 people and 0 organisations on 2026-11-23
+	EOT
+	samv-meeting show m0 --json | jq -c .distributed >../got
+	echo "[{\"date\":\"2026-11-21\",\"people\":[\"ali\",\"eva\",\"per\"],\"actors\":[\"region\",\"rf-sisu\"],\"how\":\"e-post\"},{\"date\":\"2026-11-23\",\"people\":[\"per\"]}]" >../want
+	cmp ../want ../got
+	test "$(git log -1 --format=%s)" = "meeting: distribute m0"
+'
+
+test_case 'actions: add, done, report back, overdue (exit 1 when any)' '
+	make_meeting_repo
+	samv-meeting hold m0 --attended eva >/dev/null
+	samv_run samv-meeting action add --meeting m0 --id lista --title "Skicka listan" --owner per --due 2026-11-22
+	expect_status 0
+	expect_out <<-\EOT
+	lista
+	EOT
+	git log -1 --format=%B | grep -x "Samv-Meeting: m0"
+	git log -1 --format=%B | grep -x "Samv-Arena: stor"
+	samv_run samv-meeting action overdue
+	expect_status 1
+	expect_out <<-\EOT
+	2026-11-22  lista  per  Skicka listan
+	EOT
+	samv_run samv-meeting action done lista --date 2026-11-23 --report "Skickad till alla"
+	expect_status 0
+	samv_run samv-meeting action overdue
+	expect_status 0
+	expect_no_out
+	samv_run samv-meeting action report lista
+	expect_status 0
+	samv_run samv-meeting action show lista
+	expect_out <<-\EOT
+	id:       lista
+	meeting:  m0
+	arena:    stor
+	title:    Skicka listan
+	owner:    per
+	due:      2026-11-22
+	status:   done
+	done:     2026-11-23
+	reported: 2026-11-23
+	report:   Skickad till alla
+	EOT
+	git log --format=%s -3 >../got
+	printf "%s\n" "action: report lista" "action: done lista" "action: add lista" >../want
+	cmp ../want ../got
+'
+
+test_case 'record: a whole meeting and its actions from one JSON document, one commit' '
+	make_meeting_repo
+	before=$(git rev-list --count HEAD)
+	cat >../m.json <<-\EOT
+	{"id": "m2", "arena": "stor", "title": "Workshop", "date": "2026-11-18",
+	 "attended": ["eva", "ali"], "invited_people": ["per", "eva", "ali"],
+	 "summary": "Bra workshop", "intros": true,
+	 "actions": [{"title": "Boka lokal", "owner_actor": "region", "due": "2026-12-15"}]}
+	EOT
+	samv_run samv-meeting record <../m.json
+	expect_status 0
+	expect_out <<-\EOT
+	m2
+	EOT
+	test "$(git rev-list --count HEAD)" = $((before + 1))
+	samv-meeting show m2 --json | jq -c "[.status, [.attended[].person], .absent]" >../got
+	echo "[\"held\",[\"ali\",\"eva\"],[\"per\"]]" >../want
+	cmp ../want ../got
+	samv-meeting action list --meeting m2 --json | jq -r ".[0] | [.title, .arena, .status] | @tsv" >../got
+	printf "Boka lokal\tstor\topen\n" >../want
+	cmp ../want ../got
+	samv-check
+'
+
+test_case 'cancel a planned meeting; its invitation and minutes say so' '
+	make_meeting_repo
+	samv_run samv-meeting cancel m1
+	expect_status 0
+	test "$(git log -1 --format=%s)" = "meeting: cancel m1"
+	samv_run samv-meeting list
+	expect_out <<-\EOT
+	m0  stor  Uppstart  2026-11-20  planned
+	EOT
+	samv_run samv-meeting invite m1 --format ics
+	tr -d "\r" <"$TRASH/.out" | grep -x "STATUS:CANCELLED"
+'
+
+# fails STATUS 'expected stderr' command...
+fails() {
+	want_status=$1 want_err=$2
+	shift 2
+	snapshot
+	samv_run "$@"
+	expect_status "$want_status"
+	printf "%s\n" "$want_err" | expect_err
+	expect_no_out
+	unchanged
+}
+
+while IFS='|' read -r name status err cmd; do
+	[ -n "$name" ] || continue
+	test_case "refused: $name" "
+		make_meeting_repo
+		samv-meeting hold m0 --attended eva >/dev/null
+		test_tick
+		fails $status \"$err\" $cmd
+	"
+done <<'TABLE'
+unknown arena|1|samv-meeting: --arena: no arena 'nope' (see samv-arena list)|samv-meeting plan --arena nope --title X --date 2026-12-01
+bad date|1|samv-meeting: date: '2026-02-30' is not a date (YYYY-MM-DD)|samv-meeting plan --arena stor --title X --date 2026-02-30
+bad time|1|samv-meeting: start: '25:00' is not a time of day (HH:MM, 00:00 to 23:59)|samv-meeting plan --arena stor --title X --date 2026-12-01 --start 25:00
+end before start|1|samv-meeting: end: 12:00 is not after the start 13:00|samv-meeting plan --arena stor --title X --date 2026-12-01 --start 13:00 --end 12:00
+holding a meeting in the future|1|samv-meeting: meeting 'm1' is on 2026-12-01, in the future: it cannot be recorded as held before that day|samv-meeting hold m1 --attended eva
+inviting to a past meeting|1|samv-meeting: meeting 'm0' is held; an invitation is for a planned meeting|samv-meeting invite m0
+duplicate attendance|1|samv-meeting: --attended: 'eva' is already recorded as attending|samv-meeting hold m0 --attended eva
+unknown attendee|1|samv-meeting: --attended: no person 'nobody' (see samv-person list)|samv-meeting hold m0 --attended nobody
+absent and attending|1|samv-meeting: --absent: 'eva' is recorded as attending|samv-meeting hold m0 --absent eva
+distributing before holding|1|samv-meeting: meeting 'm1' is planned; only the minutes of a held meeting are distributed (see samv-meeting hold)|samv-meeting distribute m1
+distribution in the future|1|samv-meeting: --date: 2026-12-24 is in the future|samv-meeting distribute m0 --date 2026-12-24
+distribution before the meeting|1|samv-meeting: --date: 2026-11-19 is before the meeting (2026-11-20)|samv-meeting distribute m0 --date 2026-11-19
+action without an owner|1|samv-meeting action: owner: an action needs an owner (a person or an organisation)|samv-meeting action add --meeting m0 --title X
+action on an unknown meeting|1|samv-meeting action: --meeting: no meeting 'nope' (see samv-meeting list)|samv-meeting action add --meeting nope --title X --owner eva
+a held meeting cannot be cancelled|1|samv-meeting: meeting 'm0' was held; it cannot become cancelled|samv-meeting cancel m0
+unknown format|2|samv-meeting: --format: 'pdf' is not one of text, markdown, ics|samv-meeting invite m1 --format pdf
+unknown language|2|samv-meeting: --lang: 'de' is not one of sv, en|samv-meeting minutes m0 --lang de
+missing minutes file|1|samv-meeting: --minutes: ../nope.txt: No such file or directory|samv-meeting hold m0 --minutes @../nope.txt
+unknown verb|2|samv-meeting: unknown command 'rm' (see samv-meeting --help)|samv-meeting rm m0
+TABLE
+
+test_case 'refused: a closed arena takes no new meetings' '
+	make_meeting_repo
+	samv-arena close stor >/dev/null
+	snapshot
+	samv_run samv-meeting plan --arena stor --title X --date 2026-12-01
+	expect_status 1
+	expect_err <<-\EOT
+	samv-meeting: arena '"'"'stor'"'"' is closed; reopen it with samv-arena edit stor --status active
+	EOT
+	unchanged
+'
+
+test_case 'refused: record with bad JSON, a bad action or an existing id' '
+	make_meeting_repo
+	snapshot
+	printf "{\"arena\": \"stor\", \"title\": }" | samv_run samv-meeting record
+	expect_status 1
+	expect_err <<-\EOT
+	samv-meeting: standard input:1:28: JSON syntax error
+	EOT
+	printf "{\"id\": \"m0\", \"arena\": \"stor\", \"title\": \"X\", \"date\": \"2026-11-01\"}" | samv_run samv-meeting record
+	expect_status 1
+	expect_err <<-\EOT
+	samv-meeting: standard input: meeting '"'"'m0'"'"' already exists (--replace replaces it)
+	EOT
+	printf "{\"arena\": \"stor\", \"title\": \"X\", \"date\": \"2026-11-01\", \"actions\": [{\"title\": \"Y\"}]}" |
+		samv_run samv-meeting record
+	expect_status 1
+	expect_err <<-\EOT
+	samv-meeting: standard input: actions[1]: owner: an action needs an owner (a person or an organisation)
+	EOT
+	printf "{\"arena\": \"stor\", \"title\": \"X\", \"date\": \"2026-11-01\", \"attended\": [\"eva\", \"eva\"]}" |
+		samv_run samv-meeting record
+	expect_status 1
+	expect_err <<-\EOT
+	samv-meeting: standard input: --attended: '"'"'eva'"'"' is already recorded as attending
+	EOT
+	unchanged
+'
