@@ -363,6 +363,9 @@ static int check_links(struct samv_txn *t, const cJSON *rec, const cJSON *old)
 						    i == 0 ? "superseded" : i == 1 ? "amended" : "confirmed");
 				goto out;
 			}
+			/* the commit that links to a decision is about it too */
+			if (added && (rc = samv_txn_trailer(t, "Samv-Decision", tid)) < 0)
+				goto out;
 		}
 	}
 out:
