@@ -145,13 +145,13 @@ static int reach(struct walk *w, const char *id)
 		return 1;
 	if ((rc = samv_idset_add(&w->seen, id)) <= 0)
 		goto out; /* seen before: no way from here, or out of memory */
+	rc = 0;
 	if (!(rec = node(w, id)))
-		goto out;
+		goto out; /* a missing decision leads nowhere */
 	for (i = 0; i < N(links); i++)
 		cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, links[i]))
 			if (cJSON_IsString(it) && (rc = reach(w, it->valuestring)) != 0)
 				return rc;
-	rc = 0;
 out:
 	w->depth--;
 	return rc;
