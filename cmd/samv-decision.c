@@ -4,7 +4,7 @@
 
 #include "samv.h"
 
-enum { O_DATE = SAMV_OPT_VERB, O_REASON, O_BY, O_JSON, O_REV };
+enum { O_DATE = SAMV_OPT_VERB, O_REASON, O_BY, O_JSON, O_REV, O_IDS };
 
 static const struct samv_opt adopt_opts[] = {
 	{ "date", 0, SAMV_OPT_ARG, "DATE", "the day it was adopted (default: the decision's date)", O_DATE },
@@ -25,6 +25,14 @@ static const struct samv_opt supersede_opts[] = {
 };
 static const struct samv_opt chain_opts[] = {
 	{ "json", 0, SAMV_OPT_NONE, NULL, "print the chain as JSON", O_JSON },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the decisions as of a commit", O_REV },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static const struct samv_opt due_opts[] = {
+	{ "date", 0, SAMV_OPT_ARG, "DATE", "due on or before DATE (default today)", O_DATE },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print the decisions as a JSON array", O_JSON },
+	{ "ids", 0, SAMV_OPT_NONE, NULL, "print only the ids, one a line", O_IDS },
 	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the decisions as of a commit", O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
@@ -125,6 +133,52 @@ out:
 	return rc;
 }
 
+static int cmd_due(struct samv_entity *e, struct samv_store *s)
+{
+	const struct samv_type *dt = samv_type_find("decision");
+	const char *date = samv_entity_arg(e, "date");
+	struct samv_view *v = NULL;
+	cJSON *all = NULL, *due = NULL;
+	const cJSON *rec;
+	char today[11];
+	size_t w = 0;
+	char **ops;
+	int n, rc;
+
+	ops = samv_entity_operands(e, &n);
+	if (n)
+		return samv_error_set(SAMV_EUSAGE, "due: unexpected argument '%s'", ops[0]);
+	if (date && samv_date_check(date) < 0)
+		return samv_error_set(SAMV_EINVAL, "--date: %s", samv_error_last());
+	samv_date_today(today);
+	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0 ||
+	    (rc = samv_record_load_all(&all, v, dt, NULL)) < 0 ||
+	    (rc = samv_decision_due(&due, all, date ? date : today)) < 0)
+		goto out;
+	if (samv_entity_flag(e, "json")) {
+		rc = samv_print_json(stdout, due);
+		goto out;
+	}
+	cJSON_ArrayForEach(rec, due)
+		if (samv_utf8_width(samv_record_str(rec, "id")) > w)
+			w = samv_utf8_width(samv_record_str(rec, "id"));
+	cJSON_ArrayForEach(rec, due) {
+		const char *id = samv_record_str(rec, "id");
+
+		if (samv_entity_flag(e, "ids"))
+			printf("%s\n", id);
+		else
+			printf("%s  %s%*s  %s\n", samv_record_str(rec, "review"), id,
+			       (int)(w - samv_utf8_width(id)), "",
+			       samv_record_str(rec, "title") ? samv_record_str(rec, "title") : "-");
+	}
+out:
+	cJSON_Delete(due);
+	cJSON_Delete(all);
+	samv_view_free(v);
+	return rc;
+}
+
 static const struct samv_verb verbs[] = {
 	{ "adopt", "ID [--date DATE]", "adopt a proposed decision", adopt_opts, false, cmd_adopt },
 	{ "revoke", "ID [--date DATE] [--reason TEXT]", "revoke a decision, or withdraw a proposal", revoke_opts,
@@ -133,6 +187,7 @@ static const struct samv_verb verbs[] = {
 	{ "supersede", "OLD --by NEW", "record that NEW supersedes OLD", supersede_opts, false, cmd_supersede },
 	{ "chain", "ID [--json]", "what a decision superseded, and what superseded it", chain_opts, false,
 	  cmd_chain },
+	{ "due", "[--date DATE]", "adopted decisions due for review", due_opts, false, cmd_due },
 	{ NULL, NULL, NULL, NULL, false, NULL }
 };
 

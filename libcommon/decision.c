@@ -529,6 +529,46 @@ out:
 	return rc;
 }
 
+/* ---- reviews ----------------------------------------------------------- */
+
+static int by_review(const void *a, const void *b)
+{
+	const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+	int c = strcmp(samv_record_str(x, "review"), samv_record_str(y, "review"));
+
+	return c ? c : strcmp(samv_record_str(x, "id"), samv_record_str(y, "id"));
+}
+
+int samv_decision_due(cJSON **out, const cJSON *all, const char *date)
+{
+	const cJSON **v = NULL, *rec;
+	size_t n = 0, i;
+	int rc = 0;
+
+	*out = NULL;
+	if (!(v = calloc((size_t)cJSON_GetArraySize(all) + 1, sizeof(*v))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	cJSON_ArrayForEach(rec, all) {
+		const char *status = samv_record_str(rec, "status"), *review = samv_record_str(rec, "review");
+
+		if (samv_record_str(rec, "id") && status && !strcmp(status, "adopted") && review &&
+		    strcmp(review, date) <= 0)
+			v[n++] = rec;
+	}
+	qsort(v, n, sizeof(*v), by_review);
+	if (!(*out = cJSON_CreateArray()))
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < n && rc == 0; i++)
+		if (!cJSON_AddItemToArray(*out, cJSON_Duplicate(v[i], 1)))
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+	if (rc < 0) {
+		cJSON_Delete(*out);
+		*out = NULL;
+	}
+	free(v);
+	return rc;
+}
+
 /* ---- the chain ------------------------------------------------------------ */
 
 static cJSON *chain_node(const cJSON *rec, const char *id, const char *link)

@@ -437,6 +437,9 @@ int samv_decision_move(char id[SAMV_ID_MAX + 1], struct samv_txn *t, const char 
  * superseded now and *now is set. */
 int samv_decision_supersede(char old_id[SAMV_ID_MAX + 1], char new_id[SAMV_ID_MAX + 1], bool *now,
 			    struct samv_txn *t, const char *old_given, const char *new_given);
+/* The adopted decisions of all whose review date is on or before date,
+ * by review date then id (copies, in a new array). */
+int samv_decision_due(cJSON **out, const cJSON *all, const char *date);
 /*
  * The chain of decision id among all (an array of decision records): a
  * tree of nodes {link, id, kind, status, date, title, back | forward},

@@ -229,6 +229,48 @@ test_case 'supersede OLD --by NEW: a proposal supersedes when it is adopted' '
 	git log -1 --format=%B | grep -qx "Samv-Superseded: k1"
 '
 
+test_case 'edit: a new link from an adopted decision supersedes at once' '
+	make_decisions
+	samv-decision add --id k2 --kind kedge-anchor --level arena --title "Pilot i Norrköping" \
+		--text "Också i Norrköping." --date 2026-04-01 --status adopted >/dev/null
+	samv_run samv-decision edit k2 --supersedes k1
+	expect_status 0
+	test "$(git log -1 --format=%s)" = "decision: edit k2"
+	git log -1 --format=%B | grep -qx "Samv-Superseded: k1"
+	git log -1 --format=%B | grep -qx "Samv-Decision: k1"
+	grep -q "\"status\": \"superseded\"" "$(path_of k1)"
+'
+
+test_case 'due: adopted decisions whose review date has come' '
+	make_decisions
+	samv-decision edit k1 --review 2026-09-01 >/dev/null
+	samv-decision add --id k2 --kind kedge-anchor --level arena --title "Pilot i Norrköping" \
+		--text "Också i Norrköping." --date 2026-04-01 --status adopted --review 2026-11-23 >/dev/null
+	samv-decision add --id k3 --kind kedge-anchor --level arena --title "Senare" \
+		--text "Senare." --date 2026-04-01 --status adopted --review 2026-11-24 >/dev/null
+	samv-decision edit a1 --review 2026-07-01 >/dev/null
+	samv_run samv-decision due
+	expect_status 0
+	expect_out <<-\EOT
+	2026-09-01  k1  Pilot i Motala
+	2026-11-23  k2  Pilot i Norrköping
+	EOT
+	samv_run samv-decision due --date 2026-11-24 --ids
+	expect_out <<-\EOT
+	k1
+	k2
+	k3
+	EOT
+	samv_run samv-decision due --date 2026-09-01 --json
+	test "$(grep -c "\"id\"" "$TRASH/.out")" = 1
+	grep -q "\"review\": \"2026-09-01\"" "$TRASH/.out"
+	samv_run samv-decision due --date 2026-09-31
+	expect_status 1
+	expect_err <<-\EOT
+	samv-decision: --date: '"'"'2026-09-31'"'"' is not a date (YYYY-MM-DD)
+	EOT
+'
+
 test_case 'revoke: a reason goes into the commit; ended defaults to today' '
 	make_decisions
 	samv_run samv-decision revoke k1 --reason "Lokalen finns inte längre."
@@ -472,6 +514,7 @@ test_case 'decisions are never removed: rm and retire do not exist' '
 	expire
 	supersede
 	chain
+	due
 	--help
 	--version
 	--dir=

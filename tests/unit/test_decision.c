@@ -183,6 +183,26 @@ static void chain_cycle(void **state)
 	cJSON_Delete(all);
 }
 
+static void due(void **state)
+{
+	cJSON *all = all_of(dec("a", "anchor", "adopted", NULL), dec("b", "anchor", "adopted", NULL),
+			    dec("c", "anchor", "superseded", NULL), dec("d", "anchor", "adopted", NULL), NULL);
+	cJSON *out = NULL;
+
+	(void)state;
+	cJSON_AddStringToObject(cJSON_GetArrayItem(all, 0), "review", "2026-05-01");
+	cJSON_AddStringToObject(cJSON_GetArrayItem(all, 1), "review", "2026-03-01");
+	cJSON_AddStringToObject(cJSON_GetArrayItem(all, 2), "review", "2026-01-01");
+	cJSON_AddStringToObject(cJSON_GetArrayItem(all, 3), "review", "2026-05-02");
+	assert_int_equal(samv_decision_due(&out, all, "2026-05-01"), 0);
+	/* by review date; not the superseded one, not one due later */
+	assert_int_equal(cJSON_GetArraySize(out), 2);
+	assert_string_equal(samv_record_str(cJSON_GetArrayItem(out, 0), "id"), "b");
+	assert_string_equal(samv_record_str(cJSON_GetArrayItem(out, 1), "id"), "a");
+	cJSON_Delete(out);
+	cJSON_Delete(all);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -191,6 +211,7 @@ int main(void)
 		cmocka_unit_test(cycles_elsewhere_do_not_loop),
 		cmocka_unit_test(chain),
 		cmocka_unit_test(chain_cycle),
+		cmocka_unit_test(due),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
