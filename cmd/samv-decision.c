@@ -1,10 +1,201 @@
-/* samv-decision - decisions: anchors and kedge anchors. */
+/* samv-decision - decisions: anchors and kedge anchors (halningsankare). */
+#include <stdlib.h>
+#include <string.h>
+
 #include "samv.h"
+
+enum { O_DATE = SAMV_OPT_VERB, O_REASON, O_BY, O_JSON, O_REV, O_IDS };
+
+static const struct samv_opt adopt_opts[] = {
+	{ "date", 0, SAMV_OPT_ARG, "DATE", "the day it was adopted (default: the decision's date)", O_DATE },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+static const struct samv_opt revoke_opts[] = {
+	{ "date", 0, SAMV_OPT_ARG, "DATE", "the day it was revoked (default today)", O_DATE },
+	{ "reason", 0, SAMV_OPT_ARG, "TEXT", "why, for the commit message (@FILE reads a file)", O_REASON },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+static const struct samv_opt expire_opts[] = {
+	{ "date", 0, SAMV_OPT_ARG, "DATE", "the day it expired (default today)", O_DATE },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+static const struct samv_opt supersede_opts[] = {
+	{ "by", 0, SAMV_OPT_ARG, "ID", "the decision that supersedes it", O_BY },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+static const struct samv_opt chain_opts[] = {
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print the chain as JSON", O_JSON },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the decisions as of a commit", O_REV },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static const struct samv_opt due_opts[] = {
+	{ "date", 0, SAMV_OPT_ARG, "DATE", "due on or before DATE (default today)", O_DATE },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print the decisions as a JSON array", O_JSON },
+	{ "ids", 0, SAMV_OPT_NONE, NULL, "print only the ids, one a line", O_IDS },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the decisions as of a commit", O_REV },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static int move(struct samv_entity *e, struct samv_store *s, const char *verb, const char *to)
+{
+	const char *date = samv_entity_arg(e, "date"), *reason = samv_entity_arg(e, "reason");
+	char id[SAMV_ID_MAX + 1], command[64];
+	struct samv_txn *t = NULL;
+	char *body = NULL;
+	char **ops;
+	int n, rc;
+
+	if ((rc = samv_entity_one_operand(e, "one id")) < 0)
+		return rc;
+	ops = samv_entity_operands(e, &n);
+	if (date && samv_date_check(date) < 0)
+		return samv_error_set(SAMV_EINVAL, "--date: %s", samv_error_last());
+	if (reason && (rc = samv_text_arg(&body, "reason", reason)) < 0)
+		return rc;
+	snprintf(command, sizeof(command), "samv-decision %s", verb);
+	if ((rc = samv_txn_begin(&t, s, command)) < 0 || (rc = samv_decision_move(id, t, ops[0], to, date)) < 0)
+		goto out;
+	rc = samv_entity_commit(e, t, verb, id, body);
+out:
+	samv_txn_free(t);
+	free(body);
+	return rc;
+}
+
+static int cmd_adopt(struct samv_entity *e, struct samv_store *s)
+{
+	return move(e, s, "adopt", "adopted");
+}
+
+static int cmd_revoke(struct samv_entity *e, struct samv_store *s)
+{
+	return move(e, s, "revoke", "revoked");
+}
+
+static int cmd_expire(struct samv_entity *e, struct samv_store *s)
+{
+	return move(e, s, "expire", "expired");
+}
+
+static int cmd_supersede(struct samv_entity *e, struct samv_store *s)
+{
+	const char *by = samv_entity_arg(e, "by");
+	char old_id[SAMV_ID_MAX + 1], new_id[SAMV_ID_MAX + 1], body[200];
+	struct samv_txn *t = NULL;
+	bool now;
+	char **ops;
+	int n, rc;
+
+	if ((rc = samv_entity_one_operand(e, "one id")) < 0)
+		return rc;
+	ops = samv_entity_operands(e, &n);
+	if (!by)
+		return samv_error_set(SAMV_EUSAGE, "supersede: --by is required (usage: samv-decision supersede "
+				      "OLD --by NEW)");
+	if ((rc = samv_txn_begin(&t, s, "samv-decision supersede")) < 0 ||
+	    (rc = samv_decision_supersede(old_id, new_id, &now, t, ops[0], by)) < 0)
+		goto out;
+	if (now)
+		snprintf(body, sizeof(body), "Superseded by %s.", new_id);
+	else
+		snprintf(body, sizeof(body), "To be superseded by %s when it is adopted.", new_id);
+	rc = samv_entity_commit(e, t, "supersede", old_id, body);
+out:
+	samv_txn_free(t);
+	return rc;
+}
+
+static int cmd_chain(struct samv_entity *e, struct samv_store *s)
+{
+	const struct samv_type *dt = samv_type_find("decision");
+	char id[SAMV_ID_MAX + 1];
+	struct samv_view *v = NULL;
+	cJSON *all = NULL, *chain = NULL;
+	char **ops;
+	int n, rc;
+
+	if ((rc = samv_entity_one_operand(e, "one id")) < 0)
+		return rc;
+	ops = samv_entity_operands(e, &n);
+	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0 ||
+	    (rc = samv_record_resolve(id, v, dt, ops[0])) < 0 || (rc = samv_record_load_all(&all, v, dt, NULL)) < 0 ||
+	    (rc = samv_decision_chain(&chain, all, id)) < 0)
+		goto out;
+	if (samv_entity_flag(e, "json"))
+		rc = samv_print_json(stdout, chain);
+	else
+		samv_decision_chain_print(stdout, chain);
+out:
+	cJSON_Delete(chain);
+	cJSON_Delete(all);
+	samv_view_free(v);
+	return rc;
+}
+
+static int cmd_due(struct samv_entity *e, struct samv_store *s)
+{
+	const struct samv_type *dt = samv_type_find("decision");
+	const char *date = samv_entity_arg(e, "date");
+	struct samv_view *v = NULL;
+	cJSON *all = NULL, *due = NULL;
+	const cJSON *rec;
+	char today[11];
+	size_t w = 0;
+	char **ops;
+	int n, rc;
+
+	ops = samv_entity_operands(e, &n);
+	if (n)
+		return samv_error_set(SAMV_EUSAGE, "due: unexpected argument '%s'", ops[0]);
+	if (date && samv_date_check(date) < 0)
+		return samv_error_set(SAMV_EINVAL, "--date: %s", samv_error_last());
+	samv_date_today(today);
+	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0 ||
+	    (rc = samv_record_load_all(&all, v, dt, NULL)) < 0 ||
+	    (rc = samv_decision_due(&due, all, date ? date : today)) < 0)
+		goto out;
+	if (samv_entity_flag(e, "json")) {
+		rc = samv_print_json(stdout, due);
+		goto out;
+	}
+	cJSON_ArrayForEach(rec, due)
+		if (samv_utf8_width(samv_record_str(rec, "id")) > w)
+			w = samv_utf8_width(samv_record_str(rec, "id"));
+	cJSON_ArrayForEach(rec, due) {
+		const char *id = samv_record_str(rec, "id");
+
+		if (samv_entity_flag(e, "ids"))
+			printf("%s\n", id);
+		else
+			printf("%s  %s%*s  %s\n", samv_record_str(rec, "review"), id,
+			       (int)(w - samv_utf8_width(id)), "",
+			       samv_record_str(rec, "title") ? samv_record_str(rec, "title") : "-");
+	}
+out:
+	cJSON_Delete(due);
+	cJSON_Delete(all);
+	samv_view_free(v);
+	return rc;
+}
+
+static const struct samv_verb verbs[] = {
+	{ "adopt", "ID [--date DATE]", "adopt a proposed decision", adopt_opts, false, cmd_adopt },
+	{ "revoke", "ID [--date DATE] [--reason TEXT]", "revoke a decision, or withdraw a proposal", revoke_opts,
+	  false, cmd_revoke },
+	{ "expire", "ID [--date DATE]", "mark an adopted decision as expired", expire_opts, false, cmd_expire },
+	{ "supersede", "OLD --by NEW", "record that NEW supersedes OLD", supersede_opts, false, cmd_supersede },
+	{ "chain", "ID [--json]", "what a decision superseded, and what superseded it", chain_opts, false,
+	  cmd_chain },
+	{ "due", "[--date DATE]", "adopted decisions due for review", due_opts, false, cmd_due },
+	{ NULL, NULL, NULL, NULL, false, NULL }
+};
 
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-decision", .summary = "decisions: anchors and kedge anchors (halningsankare)"
+		.prog = "samv-decision", .summary = "decisions: anchors and kedge anchors (halningsankare)",
+		.verbs = verbs, .prepare = samv_decision_prepare
 	};
 
 	c.type = samv_type_find("decision");

@@ -442,6 +442,51 @@ int samv_meeting_minutes(struct samv_buf *out, struct samv_view *v, const cJSON 
 /* The meeting as an iCalendar (RFC 5545) event (ics.c); stamp is the
  * DTSTAMP, seconds since the epoch. */
 int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, long long stamp);
+/* ---- decisions: anchors and kedge anchors (decision.c) ---------------- */
+
+/*
+ * The lifecycle: proposed -> adopted | revoked; adopted -> superseded |
+ * revoked | expired; nothing leaves superseded, revoked or expired.
+ */
+bool samv_decision_can_move(const char *from, const char *to);
+/* True for a status nothing leaves (superseded, revoked, expired). */
+bool samv_decision_final(const char *status);
+/*
+ * 0 unless rec's links (supersedes, amends, confirms) name rec itself or
+ * lead back to it through the decisions in all (an array of records; rec
+ * stands in for its stored version): then SAMV_EINVAL naming the cycle.
+ */
+int samv_decision_cycle(const cJSON *all, const cJSON *rec);
+/*
+ * The prepare hook of samv-decision add and edit (old NULL on add): the
+ * meeting's arena, the lifecycle (edit never changes the status), what
+ * is fixed once adopted, dates, links; stages rec and, when rec is
+ * adopted, the adopted decisions it supersedes or confirms, now
+ * superseded.  Adds the trailers Samv-Status, Samv-Date on add and
+ * Samv-Superseded for each decision it ends.
+ */
+int samv_decision_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old);
+/*
+ * Move a decision (id or prefix given) to adopted, revoked or expired.
+ * date: for adopted the decision's new date (NULL keeps it); otherwise the
+ * day it ended (NULL: today).  *id gets the full id.
+ */
+int samv_decision_move(char id[SAMV_ID_MAX + 1], struct samv_txn *t, const char *given, const char *to,
+		       const char *date);
+/* Add old to the supersedes of new; when new is adopted, old (adopted) is
+ * superseded now and *now is set. */
+int samv_decision_supersede(char old_id[SAMV_ID_MAX + 1], char new_id[SAMV_ID_MAX + 1], bool *now,
+			    struct samv_txn *t, const char *old_given, const char *new_given);
+/* The adopted decisions of all whose review date is on or before date,
+ * by review date then id (copies, in a new array). */
+int samv_decision_due(cJSON **out, const cJSON *all, const char *date);
+/*
+ * The chain of decision id among all (an array of decision records): a
+ * tree of nodes {link, id, kind, status, date, title, back | forward},
+ * described in samv-decision(1).  A cycle is cut and marked.
+ */
+int samv_decision_chain(cJSON **out, const cJSON *all, const char *id);
+void samv_decision_chain_print(FILE *f, const cJSON *chain);
 
 /* Shared by every command (version.c). */
 void samv_print_version(FILE *f, const char *prog);
