@@ -4,11 +4,12 @@
 
 #include "samv.h"
 
-enum { O_HELP = 1, O_VERSION, O_DIR, O_REV, O_JSON, O_COMPLETE };
+enum { O_HELP = 1, O_VERSION, O_DIR, O_REV, O_JSON, O_NO_HISTORY, O_COMPLETE };
 
 static const struct samv_opt opts[] = {
 	{ "rev", 'r', SAMV_OPT_ARG, "REV", "check the repository as of a commit, not the work tree", O_REV },
 	{ "json", 0, SAMV_OPT_NONE, NULL, "print the problems as a JSON array", O_JSON },
+	{ "no-history", 0, SAMV_OPT_NONE, NULL, "skip the check of the Agreement's history", O_NO_HISTORY },
 	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", O_DIR },
 	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
 	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
@@ -20,7 +21,9 @@ static void help(void)
 {
 	printf("usage: samv-check [OPTIONS]\n\n"
 	       "Validate every file of the repository: silent with exit status 0 when all\n"
-	       "is well, else one 'file:line:col: code: message' line a problem and exit 1.\n\n"
+	       "is well, else one 'file:line:col: code: message' line a problem and exit 1.\n"
+	       "Also checks that every change of the Agreement in the history rests on an\n"
+	       "adopted decision.\n\n"
 	       "options:\n");
 	samv_opt_help(stdout, opts);
 }
@@ -33,7 +36,7 @@ int main(int argc, char **argv)
 	struct samv_store *s = NULL;
 	struct samv_view *v = NULL;
 	const char *dir = NULL, *rev = NULL;
-	bool json = false;
+	bool json = false, history = true;
 	int id, rc = 0;
 
 	git_libgit2_init();
@@ -49,6 +52,7 @@ int main(int argc, char **argv)
 		case O_DIR: dir = st.arg; break;
 		case O_REV: rev = st.arg; break;
 		case O_JSON: json = true; break;
+		case O_NO_HISTORY: history = false; break;
 		}
 	}
 	if ((rc = id) < 0)
@@ -62,6 +66,11 @@ int main(int argc, char **argv)
 	rc = rev ? samv_view_rev(&v, s, rev) : samv_view_worktree(&v, s);
 	if (rc < 0 || (rc = samv_check(&pr, v)) < 0)
 		goto fail;
+	/* every change of the Agreement up to what is checked (for the work
+	 * tree: up to HEAD) must rest on an adopted decision */
+	if (history && (rc = samv_check_history(&pr, s, rev)) < 0)
+		goto fail;
+	samv_problems_sort(&pr);
 	if (json)
 		rc = samv_problems_print_json(stdout, &pr);
 	else

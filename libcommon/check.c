@@ -20,8 +20,17 @@ struct ref {
 	char *id;
 };
 
+/* A purpose key named in "serves": it must name a purpose of the Agreement. */
+struct served {
+	char *path;
+	struct samv_pos pos;
+	char key[2];
+};
+
 struct check {
 	struct samv_problems *pr;
+	struct served *served;
+	size_t nserved, capserved;
 	struct samv_view *v;
 	const struct samv_type *type;   /* of the directory being walked */
 	struct samv_idset ids[NTYPES];  /* ids seen, per type */
@@ -88,6 +97,53 @@ static int collect_refs(struct check *c, const char *path, const char *text, con
 	return samv_record_refs(c->type, rec, collect_fn, &k);
 }
 
+static int collect_served(struct check *c, const char *path, const char *text, const cJSON *rec)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "serves")) {
+		struct served *sv;
+
+		if (!cJSON_IsString(it) || samv_purpose_key_check(it->valuestring) < 0)
+			continue; /* validation has reported it */
+		if (c->nserved == c->capserved) {
+			size_t cap = c->capserved ? c->capserved * 2 : 32;
+			struct served *nv = realloc(c->served, cap * sizeof(*nv));
+
+			if (!nv)
+				return samv_error_set(SAMV_ERROR, "out of memory");
+			c->served = nv;
+			c->capserved = cap;
+		}
+		sv = &c->served[c->nserved];
+		if (!(sv->path = strdup(path)))
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		sv->pos = samv_json_locate(text, "serves");
+		strcpy(sv->key, it->valuestring);
+		c->nserved++;
+	}
+	return 0;
+}
+
+/* Once there is an Agreement, what arenas and decisions serve must be
+ * among its purposes. */
+static int check_served(struct check *c)
+{
+	char path[64];
+	size_t i;
+	int rc = 0;
+
+	if (!samv_view_exists(c->v, "agreement/agreement.json"))
+		return 0;
+	for (i = 0; i < c->nserved && rc == 0; i++) {
+		snprintf(path, sizeof(path), "agreement/purposes/%s.json", c->served[i].key);
+		if (!samv_view_exists(c->v, path))
+			rc = samv_problem_add(c->pr, c->served[i].path, c->served[i].pos, "unknown-purpose",
+					      "serves: the Agreement has no purpose '%s'", c->served[i].key);
+	}
+	return rc;
+}
+
 /* Parse, validate and place one record file. */
 static int check_record(struct check *c, const char *path, const struct samv_type *t)
 {
@@ -132,9 +188,15 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 				rc = samv_problem_add(c->pr, path, samv_json_locate(text.ptr, "id"), "duplicate-id",
 						      "another %s has the id '%s'", t->name, id);
 		}
+		if (rc == 0 && t == samv_type_find("purpose") && id && samv_id_check(id, NULL) == 0 &&
+		    samv_purpose_key_check(id) < 0)
+			rc = samv_problem_add(c->pr, path, samv_json_locate(text.ptr, "id"), "bad-id",
+					      "a purpose's key is one letter a-z, not '%s'", id);
 		c->type = t;
 		if (rc == 0)
 			rc = collect_refs(c, path, text.ptr, rec);
+		if (rc == 0)
+			rc = collect_served(c, path, text.ptr, rec);
 	}
 	if (rc == 0 && (rc = samv_record_format(&canon, t, rec)) == 0 &&
 	    (canon.len != text.len || memcmp(canon.ptr, text.ptr, text.len)))
@@ -244,7 +306,12 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 		rc = samv_view_walk(v, "", top_fn, &c);
 	if (rc == 0)
 		rc = check_refs(&c);
+	if (rc == 0)
+		rc = check_served(&c);
 	samv_problems_sort(pr);
+	for (i = 0; i < c.nserved; i++)
+		free(c.served[i].path);
+	free(c.served);
 	for (i = 0; i < NTYPES; i++)
 		samv_idset_free(&c.ids[i]);
 	for (i = 0; i < c.nrefs; i++) {

@@ -307,6 +307,84 @@ int samv_init(const char *dir, const struct samv_init_opts *o, bool *created);
 /* Validate every file of the view; problems are appended, sorted. */
 int samv_check(struct samv_problems *pr, struct samv_view *v);
 
+/* ---- the Agreement (agreement.c, history.c) --------------------------- */
+
+/*
+ * The Agreement (Överenskommelsen) is agreement/agreement.json, one file a
+ * purpose (agreement/purposes/KEY.json) and one a clause
+ * (agreement/clauses/ID.json).  Each write is one new version, made only on
+ * the authority of a decision that is adopted in the tip it is written on.
+ * In memory it is one JSON document: the fields of agreement.json, then
+ * "purposes": {"a": TEXT, ...} and "clauses": [{"id", "heading", "text"}]
+ * in natural order of their ids.
+ */
+
+/* Split an option value "KEY=TEXT"; TEXT may be "@FILE" or "@-" (see
+ * samv_text_arg).  Both results are malloc'ed; opt names the option in
+ * messages. */
+int samv_key_text(char **key, char **text, const char *opt, const char *arg);
+/* 0 when key is a purpose key, one letter a-z; else SAMV_EINVAL. */
+int samv_purpose_key_check(const char *key);
+/* Clause ids in natural order: 2 before 10, 4 before 4-1 before 4-10. */
+int samv_clause_cmp(const char *a, const char *b);
+
+/* The Agreement of a view; SAMV_ENOTFOUND when there is none. */
+int samv_agreement_load(cJSON **out, struct samv_view *v);
+
+/*
+ * Write version 1: doc holds "title", optional "parties", "adopted",
+ * "note", "purposes" and "clauses" as above.  decision is an id (or a
+ * unique prefix) of an adopted decision; "adopted" defaults to its date.
+ * Refused when an Agreement exists.  command names the commit's
+ * Samv-Command.
+ */
+int samv_agreement_adopt(struct samv_store *s, const char *command, const char *decision, const cJSON *doc);
+
+/* One amendment: every member may be NULL.  Lists are cJSON arrays of
+ * strings; the KEY=TEXT options are cJSON objects of strings. */
+struct samv_amend {
+	const char *decision;  /* required */
+	const char *date;      /* default: the decision's date */
+	const char *title;
+	const cJSON *add_parties, *remove_parties;
+	const cJSON *add_purposes, *change_purposes, *remove_purposes;
+	const cJSON *add_clauses, *change_clauses, *remove_clauses;
+	const cJSON *headings; /* clause id -> heading ("" removes it) */
+};
+/* Make all the changes as one new version; *version is its number. */
+int samv_agreement_amend(int *version, struct samv_store *s, const char *command, const struct samv_amend *a);
+
+/*
+ * Changes from Agreement a (NULL: none yet) to b, in the order title,
+ * parties, purposes, clauses: an array of {"change": "added" | "removed" |
+ * "changed", "what": "title" | "party" | "purpose" | "clause", "id", and
+ * with texts "old" and "new"}.
+ */
+int samv_agreement_diff(cJSON **out, const cJSON *a, const cJSON *b, bool texts);
+/* "changed clause 4" */
+int samv_agreement_change_line(struct samv_buf *out, const cJSON *change);
+
+/*
+ * The versions of the Agreement in the first-parent history of rev (NULL:
+ * HEAD), oldest first: the commits that changed agreement/, found by
+ * comparing the tree of agreement/ with the parent's, never by diffing.
+ * An array of {"version", "date", "decision", "meeting", "commit",
+ * "author", "email", "time", "changes"}; empty when there is none.
+ */
+int samv_agreement_history(cJSON **out, struct samv_store *s, const char *rev);
+/* The history entry of version n, or the latest dated on or before date
+ * (one of them is given); SAMV_ENOTFOUND saying why.  *out points into
+ * history. */
+int samv_agreement_find(const cJSON **out, const cJSON *history, int n, const char *date);
+
+/*
+ * Every commit in the first-parent history of rev (NULL: HEAD) that
+ * changed agreement/ must name in a Samv-Decision trailer a decision that
+ * is adopted in that commit's tree; problems are appended
+ * (agreement-without-decision).
+ */
+int samv_check_history(struct samv_problems *pr, struct samv_store *s, const char *rev);
+
 /* ---- command lines (opt.c) ------------------------------------------- */
 
 enum samv_optarg { SAMV_OPT_NONE, SAMV_OPT_ARG };

@@ -1,0 +1,343 @@
+/*
+ * history.c - the Agreement through git history.  A version is a commit
+ * of the first-parent history whose tree of agreement/ differs from its
+ * parent's: comparing two tree ids finds them without diffing any commit.
+ * The same walk serves samv-agreement history and samv-check, which
+ * requires every such commit to name an adopted decision.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "samv.h"
+#include "store.h"
+
+#define DIR_NAME "agreement"
+
+typedef int (*change_fn)(git_commit *c, void *arg);
+
+/* 1 and the id of agreement/ in the commit's tree, 0 when it has none. */
+static int dir_id(git_oid *out, git_commit *c)
+{
+	git_tree_entry *e = NULL;
+	git_tree *tree = NULL;
+	int found = 0;
+
+	if (git_commit_tree(&tree, c) < 0)
+		return samv_error_git(SAMV_EIO, "cannot read a commit's tree");
+	if (git_tree_entry_bypath(&e, tree, DIR_NAME) == 0) {
+		git_oid_cpy(out, git_tree_entry_id(e));
+		found = 1;
+	}
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	return found;
+}
+
+/* Does the commit change agreement/ from its first parent? */
+static int changes_agreement(git_commit *c)
+{
+	git_commit *parent = NULL;
+	git_oid a, b;
+	int here, there = 0;
+
+	if ((here = dir_id(&a, c)) < 0)
+		return here;
+	if (git_commit_parentcount(c) > 0) {
+		if (git_commit_parent(&parent, c, 0) < 0)
+			return samv_error_git(SAMV_EIO, "cannot read a parent commit");
+		there = dir_id(&b, parent);
+		git_commit_free(parent);
+		if (there < 0)
+			return there;
+	}
+	return here != there || (here && !git_oid_equal(&a, &b));
+}
+
+/* Call fn for each commit that changed agreement/, newest first. */
+static int walk_changes(git_repository *repo, const char *rev, change_fn fn, void *arg)
+{
+	git_object *obj = NULL, *peeled = NULL;
+	git_revwalk *w = NULL;
+	git_commit *c = NULL;
+	git_oid oid;
+	int rc = 0, e;
+
+	if (!rev && git_repository_head_unborn(repo) == 1)
+		return 0;
+	if (git_revparse_single(&obj, repo, rev ? rev : "HEAD") < 0)
+		return samv_error_set(SAMV_ENOTFOUND, "unknown revision '%s'", rev ? rev : "HEAD");
+	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
+		rc = samv_error_git(SAMV_EINVAL, rev ? rev : "HEAD");
+		goto out;
+	}
+	if (git_revwalk_new(&w, repo) < 0 || git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL) < 0 ||
+	    git_revwalk_simplify_first_parent(w) < 0 || git_revwalk_push(w, git_object_id(peeled)) < 0) {
+		rc = samv_error_git(SAMV_EIO, "cannot walk the history");
+		goto out;
+	}
+	while (rc == 0 && (e = git_revwalk_next(&oid, w)) == 0) {
+		if (git_commit_lookup(&c, repo, &oid) < 0) {
+			rc = samv_error_git(SAMV_EIO, "cannot read a commit");
+			break;
+		}
+		if ((rc = changes_agreement(c)) > 0)
+			rc = fn(c, arg);
+		git_commit_free(c);
+		c = NULL;
+	}
+	if (rc == 0 && e != GIT_ITEROVER)
+		rc = samv_error_git(SAMV_EIO, "cannot walk the history");
+out:
+	git_revwalk_free(w);
+	git_object_free(peeled);
+	git_object_free(obj);
+	return rc;
+}
+
+static int commit_view(struct samv_view **out, git_repository *repo, git_commit *c)
+{
+	git_tree *tree = NULL;
+	int rc;
+
+	if (git_commit_tree(&tree, c) < 0)
+		return samv_error_git(SAMV_EIO, "cannot read a commit's tree");
+	if ((rc = samv_view_tree(out, repo, tree)) < 0)
+		git_tree_free(tree);
+	return rc;
+}
+
+static void short_id(char out[8], git_commit *c)
+{
+	git_oid_tostr(out, 8, git_commit_id(c));
+}
+
+/* ---- history ------------------------------------------------------------ */
+
+struct hist {
+	git_repository *repo;
+	cJSON *entries; /* newest first; each holds its "doc" until the end */
+};
+
+static int when(char out[32], const git_time *t)
+{
+	time_t secs = (time_t)(t->time + (git_time_t)t->offset * 60);
+	int off = t->offset < 0 ? -t->offset : t->offset;
+	struct tm tm;
+
+	if (!gmtime_r(&secs, &tm))
+		return samv_error_set(SAMV_ERROR, "bad commit time");
+	strftime(out, 20, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out + 19, 13, "%c%02d:%02d", t->offset < 0 ? '-' : '+', off / 60, off % 60);
+	return 0;
+}
+
+static int add_opt_str(cJSON *o, const char *key, const char *value)
+{
+	if (value)
+		return cJSON_AddStringToObject(o, key, value) ? 0 : SAMV_ERROR;
+	return cJSON_AddNullToObject(o, key) ? 0 : SAMV_ERROR;
+}
+
+static int hist_fn(git_commit *c, void *arg)
+{
+	struct hist *h = arg;
+	const git_signature *author = git_commit_author(c);
+	struct samv_view *v = NULL;
+	cJSON *e = NULL, *doc = NULL, *dec = NULL;
+	const cJSON *ver;
+	const char *date = NULL, *decision = NULL, *meeting = NULL;
+	char hex[GIT_OID_HEXSZ + 1], time[32];
+	int rc;
+
+	if ((rc = commit_view(&v, h->repo, c)) < 0)
+		return rc;
+	rc = samv_agreement_load(&doc, v);
+	if (rc < 0 && rc != SAMV_ENOTFOUND && rc != SAMV_EINVAL)
+		goto out;
+	rc = 0;
+	if (doc) {
+		date = samv_record_str(doc, "amended");
+		if (!date)
+			date = samv_record_str(doc, "adopted");
+		decision = samv_record_str(doc, "decision");
+		if (decision && samv_record_load(&dec, v, samv_type_find("decision"), decision) == 0)
+			meeting = samv_record_str(dec, "meeting");
+	}
+	git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
+	if ((rc = when(time, &author->when)) < 0)
+		goto out;
+	ver = cJSON_GetObjectItemCaseSensitive(doc, "version");
+	if (!(e = cJSON_CreateObject()) ||
+	    !(cJSON_IsNumber(ver) ? cJSON_AddNumberToObject(e, "version", ver->valueint)
+				  : cJSON_AddNullToObject(e, "version")) ||
+	    add_opt_str(e, "date", date) < 0 || add_opt_str(e, "decision", decision) < 0 ||
+	    add_opt_str(e, "meeting", meeting) < 0 || add_opt_str(e, "commit", hex) < 0 ||
+	    add_opt_str(e, "author", author->name) < 0 || add_opt_str(e, "email", author->email) < 0 ||
+	    add_opt_str(e, "time", time) < 0 || !cJSON_AddItemToObject(e, "doc", doc ? doc : cJSON_CreateNull())) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	doc = NULL;
+	if (!cJSON_AddItemToArray(h->entries, e)) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	e = NULL;
+out:
+	cJSON_Delete(e);
+	cJSON_Delete(doc);
+	cJSON_Delete(dec);
+	samv_view_free(v);
+	return rc;
+}
+
+int samv_agreement_history(cJSON **out, struct samv_store *s, const char *rev)
+{
+	struct hist h = { samv_store_repo(s), cJSON_CreateArray() };
+	cJSON *e, *doc, *prev = NULL, *changes, *oldest;
+	int rc, i;
+
+	*out = NULL;
+	if (!h.entries)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	if ((rc = walk_changes(h.repo, rev, hist_fn, &h)) < 0)
+		goto out;
+	/* the walk goes back in time: turn it round */
+	if (!(oldest = cJSON_CreateArray())) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	for (i = cJSON_GetArraySize(h.entries) - 1; i >= 0; i--)
+		cJSON_AddItemToArray(oldest, cJSON_DetachItemFromArray(h.entries, i));
+	cJSON_Delete(h.entries);
+	h.entries = oldest;
+	/* each version's changes are told against the version before it */
+	cJSON_ArrayForEach(e, h.entries) {
+		doc = cJSON_DetachItemFromObjectCaseSensitive(e, "doc");
+		if (cJSON_IsNull(doc)) {
+			cJSON_Delete(doc);
+			doc = NULL;
+		}
+		changes = NULL;
+		if (doc && (rc = samv_agreement_diff(&changes, prev, doc, false)) < 0) {
+			cJSON_Delete(doc);
+			goto out;
+		}
+		if (!changes)
+			changes = cJSON_CreateArray();
+		if (!changes || !cJSON_AddItemToObject(e, "changes", changes)) {
+			cJSON_Delete(changes);
+			cJSON_Delete(doc);
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+		cJSON_Delete(prev);
+		prev = doc;
+	}
+	*out = h.entries;
+	h.entries = NULL;
+out:
+	cJSON_Delete(prev);
+	cJSON_Delete(h.entries);
+	return rc;
+}
+
+int samv_agreement_find(const cJSON **out, const cJSON *history, int n, const char *date)
+{
+	const cJSON *e, *last = NULL, *first = NULL;
+	const char *d;
+
+	*out = NULL;
+	cJSON_ArrayForEach(e, history) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, "version");
+
+		if (!cJSON_IsNumber(v))
+			continue;
+		if (!first)
+			first = e;
+		last = e;
+		if (n > 0 && v->valueint == n)
+			*out = e;
+		if (date && (d = samv_record_str(e, "date")) && strcmp(d, date) <= 0)
+			*out = e;
+	}
+	if (*out)
+		return 0;
+	if (!last)
+		return samv_error_set(SAMV_ENOTFOUND, "no Agreement yet (see samv-agreement adopt)");
+	if (date)
+		return samv_error_set(SAMV_ENOTFOUND, "no version of the Agreement on or before %s (version %d is "
+				      "of %s)", date, cJSON_GetObjectItemCaseSensitive(first, "version")->valueint,
+				      samv_record_str(first, "date"));
+	return samv_error_set(SAMV_ENOTFOUND, "no version %d of the Agreement (the latest is %d)", n,
+			      cJSON_GetObjectItemCaseSensitive(last, "version")->valueint);
+}
+
+/* ---- the check ------------------------------------------------------------ */
+
+struct chk {
+	git_repository *repo;
+	struct samv_problems *pr;
+};
+
+static int check_fn(git_commit *c, void *arg)
+{
+	struct chk *k = arg;
+	git_message_trailer_array tr = { 0 };
+	struct samv_view *v = NULL;
+	cJSON *dec = NULL;
+	const char *status, *first = NULL, *why = NULL;
+	char sid[8], whybuf[96];
+	size_t i, named = 0;
+	int rc;
+
+	short_id(sid, c);
+	if (git_message_trailers(&tr, git_commit_message(c)) < 0)
+		tr.count = 0;
+	if ((rc = commit_view(&v, k->repo, c)) < 0)
+		goto out;
+	for (i = 0; i < tr.count; i++) {
+		if (strcmp(tr.trailers[i].key, "Samv-Decision"))
+			continue;
+		named++;
+		cJSON_Delete(dec);
+		dec = NULL;
+		if (samv_id_check(tr.trailers[i].value, NULL) < 0 ||
+		    samv_record_load(&dec, v, samv_type_find("decision"), tr.trailers[i].value) < 0) {
+			if (!first) {
+				first = tr.trailers[i].value;
+				why = "which is not in that commit's tree";
+			}
+			continue;
+		}
+		status = samv_record_str(dec, "status");
+		if (status && !strcmp(status, "adopted"))
+			goto out; /* the commit has its authority */
+		if (!first) {
+			first = tr.trailers[i].value;
+			snprintf(whybuf, sizeof(whybuf), "which is %.40s, not adopted", status ? status : "without a status");
+			why = whybuf;
+		}
+	}
+	if (!named)
+		rc = samv_problem_add(k->pr, "agreement/agreement.json", (struct samv_pos){ 1, 1 },
+				      "agreement-without-decision",
+				      "commit %s changed the Agreement without a Samv-Decision trailer", sid);
+	else
+		rc = samv_problem_add(k->pr, "agreement/agreement.json", (struct samv_pos){ 1, 1 },
+				      "agreement-without-decision",
+				      "commit %s changed the Agreement on decision '%s', %s", sid, first, why);
+out:
+	cJSON_Delete(dec);
+	samv_view_free(v);
+	git_message_trailer_array_free(&tr);
+	return rc;
+}
+
+int samv_check_history(struct samv_problems *pr, struct samv_store *s, const char *rev)
+{
+	struct chk k = { samv_store_repo(s), pr };
+
+	return walk_changes(k.repo, rev, check_fn, &k);
+}
