@@ -221,10 +221,36 @@ static int record_trailers(struct samv_txn *t, const struct samv_type *type, con
 	return 0;
 }
 
+/* Once there is an Agreement, the purposes a record serves must be its. */
+static int check_keys(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+{
+	const struct samv_type *purpose = samv_type_find("purpose");
+	const cJSON *it;
+	char path[256];
+	size_t i;
+
+	if (!samv_view_exists(t->view, "agreement/agreement.json"))
+		return 0;
+	for (i = 0; i < type->nfields; i++) {
+		if (type->fields[i].kind != SAMV_F_KEYS)
+			continue;
+		cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, type->fields[i].name)) {
+			if (!cJSON_IsString(it) || samv_type_path(path, sizeof(path), purpose, it->valuestring) < 0)
+				continue;
+			if (!samv_view_exists(t->view, path))
+				return samv_error_set(SAMV_EINVAL, "%s: the Agreement has no purpose '%s' "
+						      "(see samv-agreement show)", type->fields[i].name, it->valuestring);
+		}
+	}
+	return 0;
+}
+
 /* Every id a record refers to must name a record of the right type. */
 static int check_refs(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
 {
-	return samv_record_refs(type, rec, ref_exists, t);
+	int rc = samv_record_refs(type, rec, ref_exists, t);
+
+	return rc ? rc : check_keys(t, type, rec);
 }
 
 int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)

@@ -573,7 +573,8 @@ while IFS='|' read -r name status err cmd; do
 	test_case "amend refused: $name" "
 		make_agreement
 		decision proposed-1 proposed
-		decision revoked-1 revoked
+		decision revoked-1 proposed
+		samv-decision revoke revoked-1 --date 2026-10-02 >/dev/null
 		decision ok-1 adopted
 		fails $status \"$err\" $cmd
 	"
@@ -706,15 +707,24 @@ test_case 'samv-check: arenas and decisions must serve purposes the Agreement ha
 	expect_status 0
 	expect_no_out
 	cd .. && rm -rf repo && make_agreement
-	samv-arena add --id fri --name Fri --kind council --serves b --serves x >/dev/null
+	snapshot
+	samv_run samv-arena add --id fri --name Fri --kind council --serves b --serves x
+	expect_status 1
+	expect_err <<-\EOT
+	samv-arena: serves: the Agreement has no purpose '"'"'x'"'"' (see samv-agreement show)
+	EOT
+	unchanged
+	# files changed by hand are what samv-check is for
+	samv-arena add --id fri --name Fri --kind council --serves b >/dev/null
 	decision ok-1 adopted
-	samv-decision edit ok-1 --serves z >/dev/null
+	fri=$(git ls-files arenas | grep /fri.json)
+	ok=$(git ls-files decisions | grep /ok-1.json)
+	sed -i "s/^    \"b\"\$/    \"b\",\n    \"x\"/" "$fri"
+	sed -i "s/^\(  \"date\": .*\),\$/\1,\n  \"serves\": [\n    \"z\"\n  ],/" "$ok"
 	mkdir -p agreement/purposes
 	printf "{\n  \"id\": \"ab\",\n  \"text\": \"Två bokstäver\"\n}\n" >agreement/purposes/ab.json
 	samv_run samv-check
 	expect_status 1
-	fri=$(git ls-files arenas | grep /fri.json)
-	ok=$(git ls-files decisions | grep /ok-1.json)
 	sort >../want <<-EOT
 	$fri:5:3: unknown-purpose: serves: the Agreement has no purpose '"'"'x'"'"'
 	$ok:8:3: unknown-purpose: serves: the Agreement has no purpose '"'"'z'"'"'

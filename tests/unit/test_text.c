@@ -64,14 +64,17 @@ static void id_mint_is_unique_and_valid(void **state)
 	int i;
 
 	(void)state;
+	/* 30 random bits: 10000 ids share one by chance in about 5% of runs
+	 * (the birthday bound), four or more in about 2 of 10 million; a
+	 * broken random source repeats far more often */
 	for (i = 0; i < 10000; i++) {
 		assert_int_equal(samv_id_mint(id, sizeof(id), "Storgruppsmöte"), 0);
 		assert_int_equal(samv_id_check(id, NULL), 0);
 		assert_int_equal(strncmp(id, "storgruppsmote-", n), 0);
 		assert_int_equal(strlen(id), n + 6);
-		assert_int_equal(samv_idset_add(&set, id), 1);
+		samv_idset_add(&set, id);
 	}
-	assert_int_equal(set.n, 10000);
+	assert_true(set.n >= 10000 - 3);
 	samv_idset_free(&set);
 }
 
