@@ -91,10 +91,130 @@ samv arena add --id aterkopplingsseminarium --name "Återkopplingsseminarium" --
 	--purpose "Forskarna återkopplar intervjustudien" --started 2019-10-10 --member region-ostergotland >/dev/null
 samv arena add --id iop-kvinnojouren --name "IOP Kvinnojouren" --kind iop \
 	--member region-ostergotland --member "$(samv actor list --ids | grep '^kvinnojouren')" >/dev/null
+
+
+# The Agreement was worked out in workshops in 2018 and adopted by the
+# Region's board in January 2019.
+day 2018-09-12
+w1=$(samv meeting plan --arena workshop-overenskommelsen --title "Workshop 1 om Överenskommelsen" \
+	--date 2018-05-20 --start 13:00 --end 16:00 --place "Linköping, Regionens hus" \
+	--purpose "Att tillsammans formulera vad Överenskommelsen ska innehålla" \
+	--goal "Ett första utkast till syften" --expect "Ta med er organisations viktigaste frågor" \
+	--invite region-ostergotland --invite funktionsratt-ostergotland --invite rf-sisu-ostergotland)
+samv meeting hold "$w1" --attended eva-lind --attended sara-holm --attended ali-hassan \
+	--attended maria-nilsson --summary "Fyra syften växte fram: dialog, demokrati, kunskap, lösningar." \
+	--next-step "Ett utkast skickas på remiss till de idéburna" --intros --all-heard --summarised \
+	--words "'Medborgare' och 'medlem' används om samma personer" >/dev/null
+samv meeting distribute "$w1" --date 2018-06-01 --how e-post >/dev/null
+
+day 2019-01-29
+samv decision add --id anta-overenskommelsen --kind anchor --level political \
+	--title "Regionstyrelsen antar Överenskommelsen" \
+	--text "Regionstyrelsen antar Överenskommelsen mellan Region Östergötland och den idéburna sektorn." \
+	--body "Regionstyrelsen" --date 2019-01-29 --status adopted >/dev/null
+set -- --party region-ostergotland --party funktionsratt-ostergotland --party rf-sisu-ostergotland
+for a in $civil; do set -- "$@" --party "$a"; done
+samv agreement adopt --decision anta-overenskommelsen --title "Överenskommelsen" "$@" \
+	--purpose "a=Utökad dialog mellan idéburna organisationer och Region Östergötland" \
+	--purpose "b=Samverkan som stärker demokrati, delaktighet och inkludering" \
+	--purpose "c=Kunskap om varandra, för förtroende" \
+	--purpose "d=Att tillsammans hitta lösningar på samhällsutmaningar" \
+	--clause "1=Parterna är Region Östergötland och de idéburna organisationer som undertecknat." \
+	--heading "1=Parter" \
+	--clause "2=Parterna möts i storgruppsmöten två gånger om året och i arbetsgrupper." \
+	--heading "2=Former för samverkan" \
+	--clause "3=Varje part förankrar samverkan i sin egen organisation." --heading "3=Förankring" \
+	--clause "4=Parterna bidrar med tid efter egen förmåga." --heading "4=Resurser" >/dev/null
+
+# The large-group meetings
+day 2019-02-14
+s1=$(samv meeting plan --id storgruppsmote-2019-02 --arena storgruppsmote --title "Första storgruppsmötet" \
+	--date 2019-02-14 --start 09:30 --end 15:00 --place "Norrköping, Louis De Geer" \
+	--purpose "Att starta samverkan enligt Överenskommelsen" --goal "Gemensamma prioriteringar för 2019" \
+	--invite region-ostergotland --invite funktionsratt-ostergotland --invite rf-sisu-ostergotland \
+	--invite-person johan-ek --invite-person sara-holm)
+samv meeting hold "$s1" --attended eva-lind --attended johan-ek --attended ali-hassan \
+	--attended maria-nilsson --summary "Ofrivillig ensamhet bland äldre valdes som första gemensamma fråga." \
+	--direction "En arbetsgrupp om ofrivillig ensamhet bildas" --next-step "Arbetsgruppen möts i vår" \
+	--next-invite narsjukvarden-centrala --next-invite linkopings-kommun \
+	--intros --all-heard --summarised --distribution-announced \
+	--power "Regionen satte dagordningen; de idéburna bad om att få sätta nästa" >/dev/null
+samv decision add --id ag-ensamhet-bildas --kind anchor --level arena --meeting "$s1" \
+	--title "Arbetsgrupp om ofrivillig ensamhet" --text "En arbetsgrupp om ofrivillig ensamhet bildas." \
+	--date 2019-02-14 --serves d --status adopted >/dev/null
+samv meeting action add --meeting "$s1" --id bjud-in-kommunerna --title "Bjud in kommunerna till arbetsgruppen" \
+	--owner eva-lind --due 2019-03-31 >/dev/null
+day 2019-02-20
+samv meeting distribute "$s1" --how "e-post och Regionens webbplats" >/dev/null
+day 2019-03-20
+samv meeting action done bjud-in-kommunerna --report "Linköping och Norrköping deltar" >/dev/null
+samv meeting action report bjud-in-kommunerna >/dev/null
+
 day 2019-12-31
 samv arena close workshop-overenskommelsen >/dev/null
+
+# A kedge anchor lets the working group move a step, and is later confirmed
+day 2021-03-10
+a1=$(samv meeting record <<'JSON'
+{"id": "ag-ensamhet-2021-03", "arena": "ag-ofrivillig-ensamhet", "title": "Arbetsgruppen om ensamhet",
+ "date": "2021-03-10", "attended": ["eva-lind", "sara-holm", "maria-nilsson"],
+ "summary": "Parterna är inte eniga om vem som ska driva en mötesplats; vi prövar ett år.",
+ "intros": true, "all_heard": true, "summarised": true,
+ "actions": [{"id": "utvardera-motesplats", "title": "Utvärdera mötesplatsen efter ett år",
+              "owner": "sara-holm", "due": "2022-03-31"}]}
+JSON
+)
+samv decision add --id prova-motesplats --kind kedge-anchor --level arena --meeting "$a1" \
+	--title "Pröva en mötesplats i ett år" \
+	--text "En mötesplats för äldre prövas i Linköping under ett år, med en idéburen värd." \
+	--date 2021-03-10 --serves d --review 2022-03-10 >/dev/null
+samv decision adopt prova-motesplats >/dev/null
+day 2022-11-15
+samv decision add --id motesplats-i-verksamhetsplan --kind anchor --level official \
+	--title "Mötesplatsen i verksamhetsplanen 2023" \
+	--text "Mötesplatsen för äldre förs in i Regionens verksamhetsplan för 2023." --body "Regiondirektören" \
+	--date 2022-11-15 --serves d --confirms prova-motesplats --status adopted >/dev/null
+samv meeting action done utvardera-motesplats --date 2022-11-15 \
+	--report "Utvärderingen visade att mötesplatsen når fram" >/dev/null
+
 day 2022-10-01
 samv person retire johan-ek >/dev/null
+
+# The Agreement is revised on a political decision in 2024
+day 2024-06-18
+samv decision add --id revidera-overenskommelsen --kind anchor --level political \
+	--title "Reviderad Överenskommelse" \
+	--text "Regionfullmäktige antar en reviderad Överenskommelse med öronmärkta resurser och årlig uppföljning." \
+	--body "Regionfullmäktige" --date 2024-06-18 --amends anta-overenskommelsen --status adopted >/dev/null
+samv agreement amend --decision revidera-overenskommelsen \
+	--change-clause "4=Regionen avsätter medel för en processledare; övriga parter bidrar med tid." \
+	--add-clause "5=Samverkan följs upp varje år vid ett storgruppsmöte." --heading "5=Uppföljning" >/dev/null
+
+# This autumn: a meeting held, its follow-up, and the next one planned
+day 2026-11-10
+s2=$(samv meeting plan --id storgruppsmote-2026-11 --arena storgruppsmote --title "Storgruppsmöte hösten 2026" \
+	--date 2026-11-10 --start 13:00 --end 16:00 --place "Linköping, Konsert & Kongress" \
+	--purpose "Årlig uppföljning av Överenskommelsen" --goal "Beslut om fokus för 2027" \
+	--invite region-ostergotland --invite funktionsratt-ostergotland --invite rf-sisu-ostergotland \
+	--invite-person ali-hassan --invite-person maria-nilsson)
+samv meeting hold "$s2" --attended eva-lind --attended maria-nilsson --attended sara-holm \
+	--minutes "Uppföljningen visade fler mötesplatser och en växande arbetsgrupp." \
+	--summary "Fokus 2027: unga vuxnas ensamhet." --next-step "Nästa storgruppsmöte i december" \
+	--intros --all-heard --summarised >/dev/null
+samv meeting action add --meeting "$s2" --id rapport-till-namnden --title "Rapportera uppföljningen till nämnden" \
+	--owner eva-lind --due 2026-11-18 >/dev/null
+samv meeting action add --meeting "$s2" --id samla-ungdomsforeningar --title "Samla ungdomsföreningarna" \
+	--owner-actor rf-sisu-ostergotland --due 2026-12-01 >/dev/null
+day 2026-11-20
+samv meeting plan --id storgruppsmote-2026-12 --arena storgruppsmote --title "Storgruppsmöte december 2026" \
+	--date 2026-12-03 --start 09:30 --end 12:00 --place "Norrköping, Arbetets museum" \
+	--link "https://meet.example.org/storgrupp" \
+	--purpose "Att välja hur vi arbetar med unga vuxnas ensamhet" --goal "En arbetsgrupp med uppdrag" \
+	--expect "Ta med en ung person från er organisation" \
+	--invite region-ostergotland --invite funktionsratt-ostergotland --invite rf-sisu-ostergotland \
+	--invite-person ali-hassan --invite-person maria-nilsson \
+	--agenda "Välkomna och presentationsrunda" --agenda "Vad säger de unga?" \
+	--agenda "Beslut om arbetsgrupp" --agenda "Nästa steg" >/dev/null
 
 echo "== $(samv actor list | wc -l) organisations, $(samv person list --all | wc -l) people; the arenas:"
 samv arena list --all
@@ -107,11 +227,28 @@ echo
 echo "== Boundary spanners (gränsgångare):"
 samv person list --boundary-spanner
 echo
+echo "== The next meeting's invitation (samv meeting invite storgruppsmote-2026-12):"
+samv meeting invite storgruppsmote-2026-12 | sed 's/^/    /'
+echo
+echo "== Overdue follow-up (samv meeting action overdue):"
+samv meeting action overdue || :
+echo
+echo "== A kedge anchor and the anchor that confirmed it (samv decision chain prova-motesplats):"
+samv decision chain prova-motesplats
+echo
+echo "== The Agreement's versions, and which decision last changed each clause:"
+samv agreement history
+samv agreement blame
+echo
 echo "== samv-check:"
 samv check && echo "no problems"
 echo
-echo "== The audit trail, read with plain git (latest 5 of $(git rev-list --count HEAD) commits):"
-git log -5 --date=short --format='%ad %an: %s%n    %(trailers:key=Samv-Record,valueonly,separator=%x2c )'
+echo "== The audit trail, read with plain git: what did the large-group meeting decide?"
+git log --reverse --format='%(trailers:key=Samv-Date,valueonly,separator=%x2C)  %s' \
+	--grep='^Samv-Arena: storgruppsmote$' --grep='^Samv-Status: adopted$' --all-match
 echo
-echo "The example repository is $out; try:"
-echo "  export PATH=$bin:\$PATH; cd $out && samv arena show storgruppsmote"
+echo "== Which decision changed clause 4, at which meeting, recorded by whom and when:"
+git log --date=short --format='%ad %an: %s' -- agreement/clauses/4.json
+echo
+echo "The example repository is $out ($(git rev-list --count HEAD) commits); try:"
+echo "  export PATH=$bin:\$PATH; cd $out && samv meeting minutes storgruppsmote-2026-11"
