@@ -83,6 +83,19 @@ unchanged() {
 	_compare "repository state" "$TRASH/.snap" "$TRASH/.now"
 }
 
+# fails STATUS 'expected stderr' CMD...: run CMD in the repository, compare
+# its status and its one-line error, and check that nothing changed.
+fails() {
+	want_status=$1 want_err=$2
+	shift 2
+	snapshot
+	samv_run "$@"
+	expect_status "$want_status"
+	printf "%s\n" "$want_err" | expect_err
+	expect_no_out
+	unchanged
+}
+
 test_case() {
 	test_count=$((test_count + 1))
 	TRASH=$SAMV_CLI_ROOT/trash.$test_count.$$

@@ -1,19 +1,6 @@
 # Bad input: one line naming the problem, a documented exit status, and the
 # repository exactly as it was.
 
-# fails STATUS 'expected stderr' command...: run in a repository, compare,
-# and check that nothing changed.
-fails() {
-	want_status=$1 want_err=$2
-	shift 2
-	snapshot
-	samv_run "$@"
-	expect_status "$want_status"
-	printf "%s\n" "$want_err" | expect_err
-	expect_no_out
-	unchanged
-}
-
 while IFS='|' read -r name status err cmd; do
 	[ -n "$name" ] || continue
 	test_case "refused: $name" "

@@ -428,18 +428,6 @@ test_case 'cancel a planned meeting; its invitation and minutes say so' '
 	tr -d "\r" <"$TRASH/.out" | grep -x "STATUS:CANCELLED"
 '
 
-# fails STATUS 'expected stderr' command...
-fails() {
-	want_status=$1 want_err=$2
-	shift 2
-	snapshot
-	samv_run "$@"
-	expect_status "$want_status"
-	printf "%s\n" "$want_err" | expect_err
-	expect_no_out
-	unchanged
-}
-
 while IFS='|' read -r name status err cmd; do
 	[ -n "$name" ] || continue
 	test_case "refused: $name" "

@@ -577,17 +577,6 @@ test_case 'refused: ended and status given on standard input' '
 	unchanged
 '
 
-fails() {
-	want_status=$1 want_err=$2
-	shift 2
-	snapshot
-	samv_run "$@"
-	expect_status "$want_status"
-	printf "%s\n" "$want_err" | expect_err
-	expect_no_out
-	unchanged
-}
-
 while IFS='|' read -r name status err cmd; do
 	[ -n "$name" ] || continue
 	test_case "decision refused: $name" "

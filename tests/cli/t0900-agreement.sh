@@ -556,18 +556,6 @@ test_case 'auditor: which decision changed clause 4, in which meeting, who recor
 	printf "agreement: version 2 (decision klausul-4)\n" | cmp - ../got
 '
 
-# fails STATUS 'expected stderr' command...: the repository must be untouched.
-fails() {
-	want_status=$1 want_err=$2
-	shift 2
-	snapshot
-	samv_run "$@"
-	expect_status "$want_status"
-	printf "%s\n" "$want_err" | expect_err
-	expect_no_out
-	unchanged
-}
-
 while IFS='|' read -r name status err cmd; do
 	[ -n "$name" ] || continue
 	test_case "amend refused: $name" "
