@@ -26,6 +26,14 @@ for src in cmd/*.c; do
 			if grep -q -e "Fl \\\\-$o\\b" -e "Fl \\\\-$o\$" "$page"; then ok; else bad "$page does not document $opt${sub:+ (of $sub)}"; fi
 		done
 		[ -z "$sub" ] || { grep -q "^\.It Cm $sub\$" "$page" && ok; } || bad "$page does not document the command $sub"
+		# a command within the command (samv-meeting action ...)
+		[ "$name $sub" = "samv-meeting action" ] || continue
+		for sub2 in $("$SAMV_BIN/$name" action --completion-helper 2>/dev/null | grep -v '^-'); do
+			for opt in $("$SAMV_BIN/$name" action "$sub2" --completion-helper 2>/dev/null | grep '^--' | sed 's/=$//'); do
+				o=${opt#--}
+				if grep -q -e "Fl \\\\-$o\\b" -e "Fl \\\\-$o\$" "$page"; then ok; else bad "$page does not document $opt (of action $sub2)"; fi
+			done
+		done
 	done
 done
 echo "man: $passed passed, $failed failed"
