@@ -1,6 +1,7 @@
 # samv - see README.md.  Targets:
 #   make              build every command into $(BUILD)/bin
 #   make check        unit tests, CLI tests, schemas, man pages, completions, install
+#                     (make check-cli T=t0800 runs only tests/cli/t0800*.sh)
 #   make check-asan   the same tests under AddressSanitizer + UBSan
 #   make check-valgrind   the CLI tests with every command under valgrind
 #   make demo         install the build dependencies if missing, build, and

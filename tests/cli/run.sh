@@ -2,6 +2,7 @@
 # Run the CLI tests: every tests/cli/tNNNN-*.sh, each case in a fresh trash
 # directory with a hermetic environment (see lib.sh).  SAMV_BIN names the
 # directory of the built commands; SAMV_VALGRIND=1 runs each under valgrind.
+# T=t0800 (a glob) runs only the matching files.
 # Ends with one line "N passed, M failed"; exits 1 if any case failed.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,7 +27,7 @@ SAMV_TEST_BIN=$bin
 export SAMV_TEST_BIN
 
 : >"$SAMV_CLI_ROOT/results"
-for t in "$here"/t[0-9]*.sh; do
+for t in "$here"/${T:-t[0-9]}*.sh; do
 	echo "# ${t##*/}"
 	(cd "$SAMV_CLI_ROOT" && . "$here/lib.sh" && . "$t")
 done
