@@ -198,8 +198,8 @@ test_case 'a meeting without a time is an all-day event' '
 	make_meeting_repo
 	samv-meeting plan --id hel --arena stor --title "Heldag" --date 2026-12-31 >/dev/null
 	samv-meeting invite hel --format ics | tr -d "\r" | grep "^DT" >../got
-	grep -x "DTSTART;VALUE=DATE:20261231" ../got
-	grep -x "DTEND;VALUE=DATE:20270101" ../got
+	grep -qx "DTSTART;VALUE=DATE:20261231" ../got
+	grep -qx "DTEND;VALUE=DATE:20270101" ../got
 '
 
 test_case 'hold records attendance, who did not come, minutes and the checklist' '
@@ -359,8 +359,8 @@ test_case 'actions: add, done, report back, overdue (exit 1 when any)' '
 	expect_out <<-\EOT
 	lista
 	EOT
-	git log -1 --format=%B | grep -x "Samv-Meeting: m0"
-	git log -1 --format=%B | grep -x "Samv-Arena: stor"
+	git log -1 --format=%B | grep -qx "Samv-Meeting: m0"
+	git log -1 --format=%B | grep -qx "Samv-Arena: stor"
 	samv_run samv-meeting action overdue
 	expect_status 1
 	expect_out <<-\EOT
@@ -425,7 +425,7 @@ test_case 'cancel a planned meeting; its invitation and minutes say so' '
 	m0  stor  Uppstart  2026-11-20  planned
 	EOT
 	samv_run samv-meeting invite m1 --format ics
-	tr -d "\r" <"$TRASH/.out" | grep -x "STATUS:CANCELLED"
+	tr -d "\r" <"$TRASH/.out" | grep -qx "STATUS:CANCELLED"
 '
 
 while IFS='|' read -r name status err cmd; do
@@ -446,6 +446,9 @@ inviting to a past meeting|1|samv-meeting: meeting 'm0' is held; an invitation i
 duplicate attendance|1|samv-meeting: --attended: 'eva' is already recorded as attending|samv-meeting hold m0 --attended eva
 unknown attendee|1|samv-meeting: --attended: no person 'nobody' (see samv-person list)|samv-meeting hold m0 --attended nobody
 absent and attending|1|samv-meeting: --absent: 'eva' is recorded as attending|samv-meeting hold m0 --absent eva
+absent and attending in one command|1|samv-meeting: --absent: 'ali' is also given as --attended|samv-meeting hold m0 --attended ali --absent ali
+a held meeting moved into the future|1|samv-meeting: meeting 'm0' is on 2026-12-20, in the future: it cannot be recorded as held before that day|samv-meeting edit m0 --date 2026-12-20
+removing a person who attended|1|samv-person: person 'eva' is still named in meeting 'm0'|samv-person rm eva
 distributing before holding|1|samv-meeting: meeting 'm1' is planned; only the minutes of a held meeting are distributed (see samv-meeting hold)|samv-meeting distribute m1
 distribution in the future|1|samv-meeting: --date: 2026-12-24 is in the future|samv-meeting distribute m0 --date 2026-12-24
 distribution before the meeting|1|samv-meeting: --date: 2026-11-19 is before the meeting (2026-11-20)|samv-meeting distribute m0 --date 2026-11-19
