@@ -500,3 +500,19 @@ test_case 'refused: record with bad JSON, a bad action or an existing id' '
 	EOT
 	unchanged
 '
+
+test_case 'minutes from a file with CR LF line ends keep LF; an escape sequence in text is refused' '
+	make_meeting_repo
+	printf "Rad ett\r\nRad två\r\n" >../crlf.txt
+	samv_run samv-meeting hold m0 --attended eva --minutes @../crlf.txt
+	expect_status 0
+	samv-meeting show m0 --json | jq -r .minutes >../got
+	printf "Rad ett\nRad två\n" | cmp - ../got
+	snapshot
+	samv_run samv-meeting edit m0 --summary "$(printf "röd \033[31mtext")"
+	expect_status 1
+	expect_err <<-\EOT
+	samv-meeting: summary: no control characters but newlines and tabs
+	EOT
+	unchanged
+'
