@@ -441,7 +441,10 @@ static int cmd_record(struct samv_entity *e, struct samv_store *s)
 	if ((rc = samv_entity_commit(e, t, "record", samv_record_str(m, "id"), samv_record_str(m, "title"))) == 0)
 		printf("%s\n", samv_record_str(m, "id"));
 out:
-	if (rc < 0 && strncmp(samv_error_last(), "standard input", 14))
+	/* what is wrong with the document is said to be in it; a busy lock
+	 * or a dirty work tree is not */
+	if ((rc == SAMV_EINVAL || rc == SAMV_EEXISTS || rc == SAMV_ENOTFOUND) &&
+	    strncmp(samv_error_last(), "standard input", 14))
 		samv_error_set(rc, "standard input: %s", samv_error_last());
 	cJSON_Delete(actions);
 	cJSON_Delete(old);

@@ -845,6 +845,29 @@ static int changed_fields(struct samv_buf *out, const struct samv_type *t, const
 	return 0;
 }
 
+/* Fields the commands set (attendance, dates of a status) are not
+ * rewritten by a document on standard input: left out, they are kept. */
+static int keep_noedit(const struct samv_type *t, cJSON *rec, const cJSON *old)
+{
+	size_t i;
+
+	for (i = 0; i < t->nfields; i++) {
+		const struct samv_field *f = &t->fields[i];
+		const cJSON *was = cJSON_GetObjectItemCaseSensitive(old, f->name);
+		const cJSON *now = cJSON_GetObjectItemCaseSensitive(rec, f->name);
+		cJSON *copy;
+
+		if (!(f->flags & SAMV_FL_NOEDIT))
+			continue;
+		if (now && !(was && cJSON_Compare(was, now, true)))
+			return samv_error_set(SAMV_EINVAL, "standard input: %s is set by the commands, not edited",
+					      f->name);
+		if (was && !now && (!(copy = cJSON_Duplicate(was, true)) || !cJSON_AddItemToObject(rec, f->name, copy)))
+			return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	return 0;
+}
+
 static int cmd_edit(struct samv_entity *c, struct samv_store *s)
 {
 	char id[SAMV_ID_MAX + 1], command[64];
@@ -873,7 +896,7 @@ static int cmd_edit(struct samv_entity *c, struct samv_store *s)
 		}
 		cJSON_DeleteItemFromObjectCaseSensitive(rec, "id");
 		cJSON_AddStringToObject(rec, "id", id);
-		if ((rc = add_defaults(c->t, rec)) < 0)
+		if ((rc = keep_noedit(c->t, rec, old)) < 0 || (rc = add_defaults(c->t, rec)) < 0)
 			goto out;
 	} else if (!cJSON_GetArraySize(c->set) && !cJSON_GetArraySize(c->adds) && !cJSON_GetArraySize(c->removes) &&
 		   !cJSON_GetArraySize(c->unsets)) {

@@ -101,14 +101,32 @@ int samv_meeting_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old)
 	return rc;
 }
 
+/* A status set with edit (or add) keeps the dates that done and drop
+ * would have set: done when it closed, none while it is open. */
+static int status_dates(cJSON *rec)
+{
+	const char *status = samv_record_str(rec, "status");
+	char today[11];
+
+	if (!status || !strcmp(status, "open")) {
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, "done");
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, "reported");
+		return 0;
+	}
+	samv_date_today(today);
+	if (!cJSON_GetObjectItemCaseSensitive(rec, "done") && !cJSON_AddStringToObject(rec, "done", today))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	return 0;
+}
+
 int samv_action_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old)
 {
 	const char *mid = samv_record_str(rec, "meeting"), *status;
 	cJSON *m = NULL;
 	int rc;
 
-	if (!mid)
-		return 0;
+	if ((rc = status_dates(rec)) < 0 || !mid)
+		return rc;
 	if ((rc = samv_record_load(&m, samv_txn_view(t), samv_type_find("meeting"), mid)) < 0)
 		return rc == SAMV_ENOTFOUND ? samv_error_set(SAMV_EINVAL, "meeting: unknown meeting '%s' "
 							     "(see samv-meeting list)", mid) : rc;

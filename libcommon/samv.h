@@ -143,11 +143,15 @@ struct samv_type {
 	const char *date_field;   /* list --since/--until filter on it */
 	const char *trailer;      /* "Samv-Meeting": commit trailer naming records */
 	bool flat;                /* files are dir/ID.json, not sharded */
+	const char *lister;       /* the command that lists them, when not
+				   * "samv-NAME list" */
 	/* rules across fields (an end after the start); problems appended */
 	int (*check)(struct samv_problems *pr, const cJSON *rec, const char *path, const char *text);
 };
 
 const struct samv_type *samv_type_find(const char *name);
+/* The command that lists records of type t, for hints in errors. */
+const char *samv_type_lister(char out[64], const struct samv_type *t);
 const struct samv_type *samv_type_by_dir(const char *dir);
 const struct samv_type *samv_type_at(size_t i); /* NULL past the end */
 const struct samv_type *samv_type_repository(void);

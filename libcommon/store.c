@@ -477,7 +477,7 @@ int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 			const struct samv_type *t, const char *id)
 {
 	struct prefix_walk w = { id, strlen(id), "", 0 };
-	char path[256];
+	char path[256], lister[64];
 	int rc;
 
 	if ((rc = samv_id_check(id, t->name)) < 0)
@@ -491,8 +491,8 @@ int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 	if ((rc = samv_view_walk(v, t->dir, prefix_fn, &w)) < 0)
 		return rc;
 	if (w.matches == 0)
-		return samv_error_set(SAMV_ENOTFOUND, "no %s '%s' (see samv-%s list)", t->name, id,
-				      t->name);
+		return samv_error_set(SAMV_ENOTFOUND, "no %s '%s' (see %s)", t->name, id,
+				      samv_type_lister(lister, t));
 	if (w.matches > 1)
 		return samv_error_set(SAMV_EAMBIGUOUS, "%s id '%s' is ambiguous: %d match", t->name, id,
 				      w.matches);

@@ -516,3 +516,33 @@ test_case 'minutes from a file with CR LF line ends keep LF; an escape sequence 
 	EOT
 	unchanged
 '
+
+test_case 'edit --stdin keeps the attendance it leaves out and refuses to rewrite it' '
+	make_meeting_repo
+	samv-meeting hold m0 --attended eva >/dev/null
+	samv-meeting show m0 --json | jq "del(.attended) | .summary = \"Kort\"" >../m0.json
+	samv_run samv-meeting edit m0 --stdin <../m0.json
+	expect_status 0
+	samv-meeting show m0 --json | jq -c "[.summary, [.attended[].person]]" >../got
+	echo "[\"Kort\",[\"eva\"]]" | cmp - ../got
+	snapshot
+	samv-meeting show m0 --json | jq ".attended[0].person = \"ali\"" >../m0.json
+	samv_run samv-meeting edit m0 --stdin <../m0.json
+	expect_status 1
+	expect_err <<-\EOT
+	samv-meeting: standard input: attended is set by the commands, not edited
+	EOT
+	unchanged
+'
+
+test_case 'an action closed with edit --status gets the date done would give; reopened, none' '
+	make_meeting_repo
+	samv-meeting action add --meeting m0 --id lista --title Lista --owner per >/dev/null
+	samv_run samv-meeting action edit lista --status dropped
+	expect_status 0
+	samv-meeting action show lista --json | jq -c "[.status, .done]" >../got
+	echo "[\"dropped\",\"2026-11-23\"]" | cmp - ../got
+	samv-meeting action edit lista --status open >/dev/null
+	samv-meeting action show lista --json | jq -c "[.status, .done]" >../got
+	echo "[\"open\",null]" | cmp - ../got
+'

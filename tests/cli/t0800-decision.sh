@@ -566,7 +566,7 @@ test_case 'refused: ended and status given on standard input' '
 	samv_run samv-decision edit k1 --stdin <../k1.json
 	expect_status 1
 	expect_err <<-\EOT
-	samv-decision: ended: set by samv-decision when a decision ends; it cannot be edited
+	samv-decision: standard input: ended is set by the commands, not edited
 	EOT
 	samv-decision show a1 --json | sed "s/\"proposed\"/\"adopted\"/" >../a1.json
 	samv_run samv-decision edit a1 --stdin <../a1.json
