@@ -419,6 +419,17 @@ static int parse(struct samv_entity *c, int argc, char **argv)
 
 /* ---- output ---------------------------------------------------------- */
 
+/* A list inside an object of a list stays on its line: "[eva, per]". */
+static void print_inline(FILE *f, const cJSON *list)
+{
+	const cJSON *it;
+
+	fputc('[', f);
+	cJSON_ArrayForEach(it, list)
+		fprintf(f, "%s%s", it != list->child ? ", " : "", cJSON_IsString(it) ? it->valuestring : "?");
+	fputc(']', f);
+}
+
 static void print_value(FILE *f, const cJSON *v, int indent)
 {
 	const cJSON *it, *m;
@@ -439,7 +450,7 @@ static void print_value(FILE *f, const cJSON *v, int indent)
 					if (m != it->child)
 						fputs(", ", f);
 					if (cJSON_IsArray(m))
-						print_value(f, m, indent);
+						print_inline(f, m);
 					else if (cJSON_IsString(m))
 						fprintf(f, "%s", strchr(m->valuestring, '\n') ? "(text)" : m->valuestring);
 				}

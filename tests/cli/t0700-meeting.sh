@@ -546,3 +546,19 @@ test_case 'an action closed with edit --status gets the date done would give; re
 	samv-meeting action show lista --json | jq -c "[.status, .done]" >../got
 	echo "[\"open\",null]" | cmp - ../got
 '
+
+test_case 'show puts each attendee and each distribution on a line of its own' '
+	make_meeting_repo
+	samv-meeting hold m0 --attended eva --attended per >/dev/null
+	samv-meeting distribute m0 --to eva --to per --how e-post >/dev/null
+	samv_run samv-meeting show m0
+	expect_status 0
+	grep -A1 "^attended:" ../.out >../got
+	grep "^distributed:" ../.out >>../got
+	cat >../want <<-\EOT
+	attended:       eva, region, process-leader
+	                per, rf-sisu, representative, Talar för RF-SISU
+	distributed:    2026-11-23, [eva, per], e-post
+	EOT
+	cmp ../want ../got
+'
