@@ -324,8 +324,9 @@ static int adopted_decision(cJSON **out, struct samv_view *v, const char *given)
 	return rc;
 }
 
-/* Arenas and decisions that serve a purpose would be left pointing at
- * nothing: name the first. */
+/* Arenas and proposed decisions that serve a purpose would be left
+ * pointing at nothing: name the first.  Decisions taken keep what they
+ * served when they were taken. */
 static int served_by(struct samv_view *v, const char *key)
 {
 	static const char *const users[] = { "arena", "decision", NULL };
@@ -337,7 +338,8 @@ static int served_by(struct samv_view *v, const char *key)
 		if ((rc = samv_record_load_all(&all, v, type(*u), NULL)) < 0)
 			break;
 		cJSON_ArrayForEach(rec, all)
-			if (samv_json_has(cJSON_GetObjectItemCaseSensitive(rec, "serves"), key)) {
+			if (samv_json_has(cJSON_GetObjectItemCaseSensitive(rec, "serves"), key) &&
+			    (!strcmp(*u, "arena") || !strcmp(str(rec, "status"), "proposed"))) {
 				rc = samv_error_set(SAMV_EINVAL, "--remove-purpose: purpose '%s' is still served by %s "
 						    "'%s'; take it out of its serves first (samv-%s edit %s "
 						    "--remove-serves %s)", key, *u, str(rec, "id"), *u,
