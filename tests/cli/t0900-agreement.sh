@@ -801,3 +801,19 @@ test_case 'a purpose served by decisions already taken can leave the Agreement; 
 	samv_run samv-decision edit forslag --serves c
 	expect_status 1
 '
+
+test_case 'adopt refused: an arena serves a purpose the new Agreement does not have' '
+	make_repo
+	samv-arena add --id fri --name Fri --kind council --serves a --serves x >/dev/null
+	decision ok-1 adopted
+	snapshot
+	samv_run samv-agreement adopt --decision ok-1 --title T --purpose a=Dialog
+	expect_status 1
+	expect_err <<-\EOT
+	samv-agreement: arena '"'"'fri'"'"' serves purpose '"'"'x'"'"', which the Agreement does not have; give it (--purpose x=TEXT) or take it out (samv-arena edit fri --remove-serves x)
+	EOT
+	unchanged
+	samv_run samv-agreement adopt --decision ok-1 --title T --purpose a=Dialog --purpose x=Annat
+	expect_status 0
+	samv-check
+'
