@@ -245,8 +245,12 @@ test_case 'due: adopted decisions whose review date has come' '
 	samv-decision add --id k3 --kind kedge-anchor --level arena --title "Senare" \
 		--text "Senare." --date 2026-04-01 --status adopted --review 2026-11-24 >/dev/null
 	samv-decision edit a1 --review 2026-07-01 >/dev/null
-	samv_run samv-decision due
+	samv_run samv-decision due --date 2026-08-31
 	expect_status 0
+	expect_no_out
+	samv_run samv-decision due
+	expect_status 1
+	expect_no_err
 	expect_out <<-\EOT
 	2026-09-01  k1  Pilot i Motala
 	2026-11-23  k2  Pilot i Norrköping
