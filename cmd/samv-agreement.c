@@ -513,6 +513,8 @@ static int summary(struct samv_buf *b, const cJSON *e, bool first)
 	b->len = 0;
 	if (samv_buf_puts(b, "") < 0)
 		return SAMV_ERROR;
+	if (samv_record_str(e, "invalid"))
+		return samv_buf_printf(b, "not a valid Agreement: %s", samv_record_str(e, "invalid"));
 	if (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(e, "version")))
 		return samv_buf_puts(b, "removed the Agreement");
 	if (first)

@@ -147,7 +147,7 @@ static int hist_fn(git_commit *c, void *arg)
 	cJSON *e = NULL, *doc = NULL, *dec = NULL;
 	const cJSON *ver;
 	const char *date = NULL, *decision = NULL, *meeting = NULL;
-	char hex[GIT_OID_HEXSZ + 1], time[32];
+	char hex[GIT_OID_HEXSZ + 1], time[32], *invalid = NULL;
 	int rc;
 
 	if ((rc = commit_view(&v, h->repo, c)) < 0)
@@ -155,6 +155,11 @@ static int hist_fn(git_commit *c, void *arg)
 	rc = samv_agreement_load(&doc, v);
 	if (rc < 0 && rc != SAMV_ENOTFOUND && rc != SAMV_EINVAL)
 		goto out;
+	/* a version broken by hand is not a removal: say what is wrong */
+	if (rc == SAMV_EINVAL && !(invalid = strdup(samv_error_last()))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
 	rc = 0;
 	if (doc) {
 		date = samv_record_str(doc, "amended");
@@ -174,7 +179,8 @@ static int hist_fn(git_commit *c, void *arg)
 	    add_opt_str(e, "date", date) < 0 || add_opt_str(e, "decision", decision) < 0 ||
 	    add_opt_str(e, "meeting", meeting) < 0 || add_opt_str(e, "commit", hex) < 0 ||
 	    add_opt_str(e, "author", author->name) < 0 || add_opt_str(e, "email", author->email) < 0 ||
-	    add_opt_str(e, "time", time) < 0 || !cJSON_AddItemToObject(e, "doc", doc ? doc : cJSON_CreateNull())) {
+	    add_opt_str(e, "time", time) < 0 || (invalid && add_opt_str(e, "invalid", invalid) < 0) ||
+	    !cJSON_AddItemToObject(e, "doc", doc ? doc : cJSON_CreateNull())) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
@@ -185,6 +191,7 @@ static int hist_fn(git_commit *c, void *arg)
 	}
 	e = NULL;
 out:
+	free(invalid);
 	cJSON_Delete(e);
 	cJSON_Delete(doc);
 	cJSON_Delete(dec);

@@ -817,3 +817,17 @@ test_case 'adopt refused: an arena serves a purpose the new Agreement does not h
 	expect_status 0
 	samv-check
 '
+
+test_case 'history: a version broken by hand says what is wrong, not that the Agreement was removed' '
+	make_agreement
+	printf "{ broken" >agreement/agreement.json
+	git commit -qam "broken by hand"
+	c2=$(short HEAD)
+	samv_run samv-agreement history
+	expect_status 0
+	tail -n 1 ../.out >../got
+	cat >../want <<-EOT
+	-  -           -     -          $c2  Eva Lind  not a valid Agreement: agreement/agreement.json:1:4: JSON syntax error
+	EOT
+	cmp ../want ../got || { diff ../want ../got >&2; false; }
+'
