@@ -98,6 +98,17 @@ static void usage_line(FILE *f, const struct samv_cmd *cmd, const struct sub *s)
 	fprintf(f, "usage: %s %s%s%s\n", cmd->prog, s->name, s->args[0] ? " " : "", s->args);
 }
 
+static bool builtin_name(const char *name)
+{
+	static const char *const names[] = { "add", "list", "show", "edit", NULL };
+	const char *const *p;
+
+	for (p = names; *p; p++)
+		if (!strcmp(*p, name))
+			return true;
+	return false;
+}
+
 static struct sub subs_of(const struct samv_cmd *cmd, size_t i, bool *ok)
 {
 	const struct sub all[] = {
@@ -126,13 +137,18 @@ static struct sub subs_of(const struct samv_cmd *cmd, size_t i, bool *ok)
 		}
 		if (!strcmp(s.name, "rm") && !cmd->can_remove)
 			continue;
+		/* a command's own verb of the same name replaces the generic one */
+		for (v = cmd->verbs; v && v->name && strcmp(v->name, s.name); v++)
+			;
+		if (v && v->name)
+			s = (struct sub){ v->name, v->args, v->help, v->opts ? v->opts : no_opts, v->fields, false, v };
 		if (seen++ == i) {
 			*ok = true;
 			return s;
 		}
 	}
 	for (v = cmd->verbs; v && v->name; v++)
-		if (seen++ == i) {
+		if (!builtin_name(v->name) && seen++ == i) {
 			*ok = true;
 			return (struct sub){ v->name, v->args, v->help, v->opts ? v->opts : no_opts, v->fields, false, v };
 		}
