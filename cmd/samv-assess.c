@@ -184,10 +184,14 @@ static int put_answers(struct samv_entity *e, cJSON *rec, const cJSON *inst)
 
 	if (!(answers = object_of(rec, "answers")) || !(notes = object_of(rec, "notes")))
 		return SAMV_EINVAL;
+	/* replaced in place: appending would walk into the new members */
 	for (it = answers->child; it; it = next) {
+		cJSON *norm = normalise(inst, it->string, it);
+
 		next = it->next;
-		if ((rc = set_member(answers, it->string, normalise(inst, it->string, it))) < 0)
-			return rc;
+		if (!norm)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		cJSON_ReplaceItemInObjectCaseSensitive(answers, it->string, norm);
 	}
 	cJSON_ArrayForEach(arg, samv_entity_args(e, "answer")) {
 		cJSON given = { 0 };
@@ -242,6 +246,8 @@ static char *ask(const char *prompt)
 	fputs(prompt, stderr);
 	fflush(stderr);
 	if ((n = getline(&line, &cap, stdin)) < 0) {
+		/* the error then starts a line of its own */
+		fputc('\n', stderr);
 		free(line);
 		return NULL;
 	}
@@ -283,7 +289,7 @@ static int interview(cJSON *rec, const cJSON *inst, const char *lang)
 	cJSON *answers = cJSON_GetObjectItemCaseSensitive(rec, "answers");
 	cJSON *notes = cJSON_GetObjectItemCaseSensitive(rec, "notes");
 	int n = cJSON_GetArraySize(qs), i = 0, rc = 0, *asked = calloc((size_t)n + 1, sizeof(int)), top = 0;
-	bool sv = !strcmp(lang, "sv");
+	bool sv = !strcmp(lang, "sv"), back;
 	char *line = NULL;
 
 	if (!asked)
@@ -349,18 +355,25 @@ static int interview(cJSON *rec, const cJSON *inst, const char *lang)
 				goto out;
 		}
 		note = str(q, "note") ? str(q, "note") : "optional";
+		back = false;
 		while (strcmp(note, "none") && strcmp(str(q, "type"), "text")) {
 			free(line);
 			if (!(line = ask(!strcmp(note, "required") ? (sv ? "anteckning (krävs): " : "note (required): ")
 								   : (sv ? "anteckning (valfri): " : "note (optional): "))))
 				goto eof;
+			/* back from the note: the same question again */
+			if ((back = go_back(line))) {
+				cJSON_DeleteItemFromObjectCaseSensitive(answers, key);
+				break;
+			}
 			if (!*line && !strcmp(note, "required"))
 				continue;
 			if (*line && (rc = set_member(notes, key, cJSON_CreateString(line))) < 0)
 				goto out;
 			break;
 		}
-		asked[top++] = i++;
+		if (!back)
+			asked[top++] = i++;
 	}
 	goto out;
 eof:
@@ -762,10 +775,12 @@ static int cmd_trend(struct samv_entity *e, struct samv_store *s)
 			goto out;
 		/* CSV has one header, at the top */
 		if (csv && cJSON_GetArraySize(res) > 1) {
-			char *nl = strstr(out.ptr, "\r\n"), *again = nl ? strstr(nl + 2, "instrument,subject_kind,") : NULL;
+			char *nl = strchr(out.ptr, '\n'), *again = nl ? strstr(nl + 1, "\ninstrument,subject_kind,") : NULL;
 
 			if (again) {
-				char *end = strstr(again, "\r\n") + 2;
+				char *end = strchr(again + 1, '\n') + 1;
+
+				again++;
 
 				memmove(again, end, strlen(end) + 1);
 				out.len -= (size_t)(end - again);

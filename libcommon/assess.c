@@ -115,8 +115,8 @@ int samv_assessment_validate(const cJSON *inst, const cJSON *rec)
 		samv_buf_free(&b);
 		return rc;
 	}
-	if (!cJSON_IsObject(answers) || !answers->child)
-		return samv_error_set(SAMV_EINVAL, "answers: none given");
+	if (answers && !cJSON_IsObject(answers))
+		return samv_error_set(SAMV_EINVAL, "answers: must be an object");
 	cJSON_ArrayForEach(a, answers) {
 		if (!(q = samv_instrument_question(inst, a->string)))
 			return samv_error_set(SAMV_EINVAL, "answers: unknown question '%s' (see samv-assess instrument %s)",
@@ -146,6 +146,8 @@ int samv_assessment_validate(const cJSON *inst, const cJSON *rec)
 					      "notes: %s: an answer needs its note, the model is qualitative "
 					      "(--note %s=TEXT)", key, key);
 	}
+	if (!cJSON_GetArraySize(answers))
+		return samv_error_set(SAMV_EINVAL, "answers: none given");
 	return 0;
 }
 
@@ -203,7 +205,9 @@ int samv_assessment_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old)
 		goto out;
 	reorder(cJSON_GetObjectItemCaseSensitive(rec, "answers"), inst);
 	reorder(cJSON_GetObjectItemCaseSensitive(rec, "notes"), inst);
-	if ((rc = samv_assessment_subject(&subj, rec)) < 0 ||
+	/* staged here so the record's own trailers come first */
+	if ((rc = samv_txn_put_record(t, samv_type_find("assessment"), rec)) < 0 ||
+	    (rc = samv_assessment_subject(&subj, rec)) < 0 ||
 	    (rc = samv_txn_trailer(t, "Samv-Instrument", str(rec, "instrument"))) < 0 ||
 	    (rc = samv_txn_trailer(t, "Samv-Subject", subj.ptr)) < 0 ||
 	    (rc = samv_txn_trailer(t, "Samv-Date", str(rec, "date"))) < 0)
@@ -423,7 +427,7 @@ static int csv_field(struct samv_buf *b, const char *s, bool last)
 	} else if (s) {
 		rc |= samv_buf_puts(b, s);
 	}
-	rc |= samv_buf_puts(b, last ? "\r\n" : ",");
+	rc |= samv_buf_puts(b, last ? "\n" : ",");
 	return rc < 0 ? SAMV_ERROR : 0;
 }
 
@@ -433,7 +437,7 @@ int samv_assess_trend_csv(struct samv_buf *out, const cJSON *trend)
 	char num[16];
 	int rc = 0, i;
 
-	rc |= samv_buf_puts(out, "instrument,subject_kind,subject,partner,date,assessment,question,answer,value,note\r\n");
+	rc |= samv_buf_puts(out, "instrument,subject_kind,subject,partner,date,assessment,question,answer,value,note\n");
 	cJSON_ArrayForEach(qo, get(trend, "questions")) {
 		i = 0;
 		cJSON_ArrayForEach(a, get(qo, "answers")) {

@@ -617,7 +617,8 @@ int samv_assessment_check(struct samv_problems *pr, const cJSON *rec, const char
 int samv_assessment_validate(const cJSON *inst, const cJSON *rec);
 /* The prepare hook of samv-assess add and edit: validate against the
  * instruments of the txn's view, put the answers in the instrument's
- * order, add the trailers Samv-Instrument and Samv-Subject. */
+ * order, stage rec and add the trailers Samv-Instrument, Samv-Subject and
+ * Samv-Date. */
 int samv_assessment_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old);
 /* "arena storgruppsmote", "pair a b", "collaboration": the subject of rec. */
 int samv_assessment_subject(struct samv_buf *out, const cJSON *rec);
