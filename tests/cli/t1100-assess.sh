@@ -195,7 +195,7 @@ test_case 'assess add refuses, and leaves the repository untouched' '
 		samv-assess add --id c19 --instrument steps --arena stor --answer step=talk
 	fails 2 "samv-assess: add: --instrument is required (see samv-assess instruments)" \
 		samv-assess add --arena stor --answer relations=begun
-	fails 1 "samv-assess: date: 2025-02-30 is not a real day" \
+	fails 1 "samv-assess: date: '"'"'2025-02-30'"'"' is not a date (YYYY-MM-DD)" \
 		samv-assess add --instrument steps --arena stor --answer step=talk --date 2025-02-30
 '
 
