@@ -421,6 +421,13 @@ static int cmd_add(struct samv_entity *e, struct samv_store *s)
 		samv_date_today(today);
 		cJSON_AddStringToObject(rec, "date", today);
 	}
+	/* what would refuse the record anyway is said before any question */
+	if (samv_date_check(str(rec, "date")) < 0) {
+		rc = samv_error_set(SAMV_EINVAL, "date: '%s' is not a date (YYYY-MM-DD)", str(rec, "date"));
+		goto out;
+	}
+	if ((rc = samv_assessment_fits(inst, rec)) < 0)
+		goto out;
 	if (!samv_entity_flag(e, "stdin") && !samv_entity_flag(e, "batch") && isatty(STDIN_FILENO) &&
 	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(rec, "answers")) <
 		    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(inst, "questions")) &&

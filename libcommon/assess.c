@@ -96,14 +96,21 @@ out:
 	return rc;
 }
 
-int samv_assessment_validate(const cJSON *inst, const cJSON *rec)
+int samv_assessment_fits(const cJSON *inst, const cJSON *rec)
 {
-	const cJSON *answers = get(rec, "answers"), *notes = get(rec, "notes"), *a, *q, *it;
 	const char *kind = str(rec, "subject_kind"), *name = str(inst, "name");
+	struct samv_problems pr = SAMV_PROBLEMS_INIT;
 	struct samv_buf b = SAMV_BUF_INIT;
+	const cJSON *it;
 	bool ok = false;
 	int rc;
 
+	/* the subject's shape first: it says more than the answers would */
+	if ((rc = samv_assessment_check(&pr, rec, "", NULL)) == 0 && pr.n)
+		rc = samv_error_set(SAMV_EINVAL, "%s", pr.v[0].msg);
+	samv_problems_free(&pr);
+	if (rc < 0)
+		return rc;
 	cJSON_ArrayForEach(it, get(inst, "subjects"))
 		if (kind && !strcmp(it->valuestring, kind))
 			ok = true;
@@ -115,6 +122,16 @@ int samv_assessment_validate(const cJSON *inst, const cJSON *rec)
 		samv_buf_free(&b);
 		return rc;
 	}
+	return 0;
+}
+
+int samv_assessment_validate(const cJSON *inst, const cJSON *rec)
+{
+	const cJSON *answers = get(rec, "answers"), *notes = get(rec, "notes"), *a, *q;
+	const char *name = str(inst, "name");
+
+	if (samv_assessment_fits(inst, rec) < 0)
+		return SAMV_EINVAL;
 	if (answers && !cJSON_IsObject(answers))
 		return samv_error_set(SAMV_EINVAL, "answers: must be an object");
 	cJSON_ArrayForEach(a, answers) {
@@ -191,16 +208,6 @@ int samv_assessment_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old)
 	if ((rc = samv_instruments_load(&set, samv_txn_view(t), NULL)) < 0 ||
 	    (rc = samv_instrument_get(&inst, set, str(rec, "instrument"))) < 0)
 		goto out;
-	/* the subject's shape first: it says more than the answers would */
-	{
-		struct samv_problems pr = SAMV_PROBLEMS_INIT;
-
-		if ((rc = samv_assessment_check(&pr, rec, "", NULL)) == 0 && pr.n)
-			rc = samv_error_set(SAMV_EINVAL, "%s", pr.v[0].msg);
-		samv_problems_free(&pr);
-		if (rc < 0)
-			goto out;
-	}
 	if ((rc = samv_assessment_validate(inst, rec)) < 0)
 		goto out;
 	reorder(cJSON_GetObjectItemCaseSensitive(rec, "answers"), inst);
@@ -361,9 +368,14 @@ int samv_assess_trend_chart(struct samv_buf *out, const cJSON *trend, const cJSO
 
 	if (!n)
 		return samv_buf_puts(out, "  no assessments\n");
-	cJSON_ArrayForEach(qo, get(trend, "questions"))
-		if (!strcmp(str(qo, "type"), "scale") && strlen(str(qo, "key")) > w)
+	/* the rows are the scale questions answered at least once */
+	cJSON_ArrayForEach(qo, get(trend, "questions")) {
+		cJSON_ArrayForEach(a, get(qo, "answers"))
+			if (!cJSON_IsNull(a))
+				break;
+		if (a && !strcmp(str(qo, "type"), "scale") && strlen(str(qo, "key")) > w)
 			w = strlen(str(qo, "key"));
+	}
 	/* one column an assessment, headed by its year */
 	rc |= samv_buf_printf(out, "  %-*s ", (int)w, "");
 	cJSON_ArrayForEach(a, list)

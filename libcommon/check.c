@@ -306,7 +306,16 @@ static int check_assessments(struct check *c)
 	cJSON_ArrayForEach(rec, all) {
 		const char *id = samv_record_str(rec, "id"), *name = samv_record_str(rec, "instrument");
 
-		if (!id || samv_id_check(id, NULL) < 0 || samv_type_path(path, sizeof(path), t, id) < 0 || !name)
+		struct samv_problems own = SAMV_PROBLEMS_INIT;
+		size_t bad;
+
+		/* a record with problems of its own has been reported already */
+		rc = samv_record_validate(&own, t, rec, "", NULL);
+		bad = own.n;
+		samv_problems_free(&own);
+		if (rc < 0)
+			break;
+		if (bad || !id || samv_id_check(id, NULL) < 0 || samv_type_path(path, sizeof(path), t, id) < 0 || !name)
 			continue;
 		if (!(inst = samv_instrument_find(set, name)))
 			rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "unknown-instrument",

@@ -610,6 +610,9 @@ bool samv_subject_kind_ok(const char *kind);
 /* Rules across an assessment's fields that need no instrument: which ids
  * the subject kind needs (samv_type.check). */
 int samv_assessment_check(struct samv_problems *pr, const cJSON *rec, const char *path, const char *text);
+/* Whether the subject of rec has the ids its kind needs and is one the
+ * instrument assesses; SAMV_EINVAL saying why. */
+int samv_assessment_fits(const cJSON *inst, const cJSON *rec);
 /* The answers and notes of rec against its instrument: unknown question,
  * a value off the scale, a rating without its required note, a required
  * question unanswered, a subject the instrument is not for.  SAMV_EINVAL,
