@@ -961,11 +961,34 @@ static const struct samv_verb verbs[] = {
 	{ NULL, NULL, NULL, NULL, false, NULL }
 };
 
+/* --instrument: the names of the instruments, the repository's own too. */
+static int complete(struct samv_entity *e, const char *opt)
+{
+	struct samv_store *s = NULL;
+	struct samv_view *v = NULL;
+	cJSON *set = NULL;
+	const cJSON *inst;
+
+	if (strcmp(opt, "instrument"))
+		return 0;
+	/* outside a repository, the built-in ones */
+	if (samv_store_open(&s, samv_entity_dir(e)) < 0 || samv_view_rev(&v, s, NULL) < 0)
+		samv_view_free(v), v = NULL;
+	if (samv_instruments_load(&set, v, NULL) == 0)
+		cJSON_ArrayForEach(inst, set)
+			printf("%s\n", str(inst, "name"));
+	samv_error_clear();
+	cJSON_Delete(set);
+	samv_view_free(v);
+	samv_store_free(s);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
 		.prog = "samv-assess", .summary = "readiness assessments after the CROSS framework, with trends and gaps",
-		.can_remove = true, .verbs = verbs, .prepare = samv_assessment_prepare
+		.can_remove = true, .verbs = verbs, .prepare = samv_assessment_prepare, .complete = complete
 	};
 
 	c.type = samv_type_find("assessment");

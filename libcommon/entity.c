@@ -1079,6 +1079,8 @@ static int complete_values(struct samv_entity *c)
 
 	if (!strncmp(opt, "--", 2))
 		opt += 2;
+	if (c->cmd->complete && c->cmd->complete(c, opt) > 0)
+		return 0;
 	if (c->sub && c->sub->verb && c->sub->opts)
 		for (o = c->sub->opts; o->name; o++)
 			if (!strcmp(o->name, opt))
@@ -1201,6 +1203,11 @@ const char *samv_entity_arg(struct samv_entity *e, const char *opt)
 bool samv_entity_flag(struct samv_entity *e, const char *opt)
 {
 	return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e->extra, opt));
+}
+
+const char *samv_entity_dir(struct samv_entity *e)
+{
+	return e->dir;
 }
 
 bool samv_entity_json(struct samv_entity *e)

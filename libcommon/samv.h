@@ -447,6 +447,9 @@ struct samv_cmd {
 	 * that call it) before the record is staged: old is NULL on add.  It
 	 * may stage other records in the same write. */
 	int (*prepare)(struct samv_txn *t, cJSON *rec, const cJSON *old);
+	/* Values of an option (name without "--") the tables cannot know,
+	 * printed one a line for the completions; > 0 when it printed them. */
+	int (*complete)(struct samv_entity *e, const char *opt);
 };
 
 /* main() of samv-actor, samv-person, samv-arena, samv-meeting, ... */
@@ -463,6 +466,8 @@ const char *samv_entity_arg(struct samv_entity *e, const char *opt);
 const cJSON *samv_entity_args(struct samv_entity *e, const char *opt);
 bool samv_entity_flag(struct samv_entity *e, const char *opt);
 bool samv_entity_json(struct samv_entity *e);
+/* The directory given with -C, or NULL. */
+const char *samv_entity_dir(struct samv_entity *e);
 /* True when field options (--title, --remove-member, --unset) were given. */
 bool samv_entity_has_fields(struct samv_entity *e);
 /* Apply the field options to rec, resolving id prefixes in v. */
