@@ -339,8 +339,11 @@ void samv_assess_gaps_print(FILE *f, const cJSON *gaps)
 			if (!cJSON_IsObject(m))
 				continue;
 			if (str(m, "step")) {
-				fprintf(f, "  %s: stands at %s (%s), %s\n", m->string, str(m, "step"), str(m, "label"),
-					str(m, "date"));
+				if (strcmp(str(m, "step"), str(m, "label")))
+					fprintf(f, "  %s: stands at %s (%s), %s\n", m->string, str(m, "step"),
+						str(m, "label"), str(m, "date"));
+				else
+					fprintf(f, "  %s: stands at %s, %s\n", m->string, str(m, "step"), str(m, "date"));
 				continue;
 			}
 			if (str(m, "date"))
