@@ -426,7 +426,7 @@ static int cmd_add(struct samv_entity *e, struct samv_store *s)
 		rc = samv_error_set(SAMV_EINVAL, "date: '%s' is not a date (YYYY-MM-DD)", str(rec, "date"));
 		goto out;
 	}
-	if ((rc = samv_assessment_fits(inst, rec)) < 0)
+	if ((rc = samv_date_past(str(rec, "date"), "date")) < 0 || (rc = samv_assessment_fits(inst, rec)) < 0)
 		goto out;
 	if (!samv_entity_flag(e, "stdin") && !samv_entity_flag(e, "batch") && isatty(STDIN_FILENO) &&
 	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(rec, "answers")) <

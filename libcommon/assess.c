@@ -208,7 +208,8 @@ int samv_assessment_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old)
 	if ((rc = samv_instruments_load(&set, samv_txn_view(t), NULL)) < 0 ||
 	    (rc = samv_instrument_get(&inst, set, str(rec, "instrument"))) < 0)
 		goto out;
-	if ((rc = samv_assessment_validate(inst, rec)) < 0)
+	/* an assessment says how things were: it cannot be made ahead */
+	if ((rc = samv_assessment_validate(inst, rec)) < 0 || (rc = samv_date_past(str(rec, "date"), "date")) < 0)
 		goto out;
 	reorder(cJSON_GetObjectItemCaseSensitive(rec, "answers"), inst);
 	reorder(cJSON_GetObjectItemCaseSensitive(rec, "notes"), inst);

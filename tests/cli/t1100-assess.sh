@@ -195,6 +195,8 @@ test_case 'assess add refuses, and leaves the repository untouched' '
 		samv-assess add --id c19 --instrument steps --arena stor --answer step=talk
 	fails 2 "samv-assess: add: --instrument is required (see samv-assess instruments)" \
 		samv-assess add --arena stor --answer relations=begun
+	fails 1 "samv-assess: date: 2026-12-01 is in the future (today is 2026-11-23)" \
+		samv-assess add --instrument steps --arena stor --answer step=talk --date 2026-12-01
 	fails 1 "samv-assess: date: '"'"'2025-02-30'"'"' is not a date (YYYY-MM-DD)" \
 		samv-assess add --instrument steps --arena stor --answer step=talk --date 2025-02-30
 '
