@@ -178,7 +178,9 @@ static int gen_opts(struct samv_entity *c, bool filters)
 		const struct samv_field *f = &t->fields[i];
 		int base = O_FIELD + (int)i * 4;
 
-		if (f->kind == SAMV_F_ID || (f->flags & SAMV_FL_NOEDIT) || (filters && !(f->flags & SAMV_FL_FILTER)))
+		/* a map (an assessment's answers) is no option: its command reads it */
+		if (f->kind == SAMV_F_ID || f->kind == SAMV_F_MAP || (f->flags & SAMV_FL_NOEDIT) ||
+		    (filters && !(f->flags & SAMV_FL_FILTER)))
 			continue;
 		o[n] = (struct samv_opt){ f->opt, 0, SAMV_OPT_ARG, "VALUE", f->help, base + V_SET };
 		if (f->kind == SAMV_F_ENUM)

@@ -223,9 +223,9 @@ static const struct samv_field assessment_fields[] = {
 	  "the arena assessed, or the arena the assessment was made for" },
 	{ "date", "date", SAMV_F_DATE, REQ | COL, NULL, NULL, 0, NULL, "the day of the assessment" },
 	{ "assessed_by", "by", SAMV_F_REF, FIL, NULL, "person", 0, NULL, "the person who assessed" },
-	{ "answers", "answers", SAMV_F_MAP, REQ | SAMV_FL_NOEDIT, NULL, NULL, TEXT, NULL,
+	{ "answers", "answers", SAMV_F_MAP, REQ, NULL, NULL, TEXT, NULL,
 	  "question key to answer: a scale point's key, a list of choices, or text" },
-	{ "notes", "notes", SAMV_F_MAP, SAMV_FL_NOEDIT, NULL, NULL, TEXT, NULL,
+	{ "notes", "notes", SAMV_F_MAP, 0, NULL, NULL, TEXT, NULL,
 	  "question key to the note that goes with the answer" },
 	{ "comment", "comment", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "a note on the assessment as a whole" },
 };

@@ -45,6 +45,34 @@ make_history() {
 
 path_of() { git ls-files assessments | grep "/$1.json\$"; }
 
+# on_tty INPUT CMD...: run CMD on a pseudo-terminal (python3's pty), typing
+# INPUT (printf escapes); print what the terminal showed, exit as CMD did.
+on_tty() {
+	cat >"$TRASH/drive.py" <<-\EOF
+	import os, pty, sys
+	pid, fd = pty.fork()
+	if pid == 0:
+	    os.execvp(sys.argv[2], sys.argv[2:])
+	os.write(fd, sys.argv[1].encode())
+	out = b""
+	while True:
+	    try:
+	        chunk = os.read(fd, 4096)
+	    except OSError:
+	        break
+	    if not chunk:
+	        break
+	    out += chunk
+	_, status = os.waitpid(pid, 0)
+	sys.stdout.write(out.decode().replace("\r\n", "\n"))
+	sys.exit(os.WEXITSTATUS(status))
+	EOF
+	input=$(printf "$1")
+	shift
+	python3 "$TRASH/drive.py" "$input
+" "$@"
+}
+
 test_case 'assess add: one commit with trailers, answers in the instrument order, notes kept' '
 	make_assess
 	samv_run samv-assess add --id c1 --instrument cross --arena stor --date 2025-05-14 --by eva \
@@ -539,27 +567,8 @@ test_case 'assess add on a terminal asks each question, shows the scale, goes ba
 		exit 0
 	fi
 	# answers: level 5, then at its note back with "-", coordination, a note
-	cat >../drive.py <<-\EOF
-	import os, pty, sys
-	pid, fd = pty.fork()
-	if pid == 0:
-	    os.execvp(sys.argv[1], sys.argv[1:])
-	os.write(fd, b"5\n-\ncoordination\nVi planerar ihop\n")
-	out = b""
-	while True:
-	    try:
-	        chunk = os.read(fd, 4096)
-	    except OSError:
-	        break
-	    if not chunk:
-	        break
-	    out += chunk
-	_, status = os.waitpid(pid, 0)
-	sys.stdout.write(out.decode().replace("\r\n", "\n"))
-	sys.exit(os.WEXITSTATUS(status))
-	EOF
-	env -u LC_ALL LC_MESSAGES=sv_SE.UTF-8 python3 ../drive.py samv-assess add --id p1 --instrument levels --actor region \
-		--partner nsph --date 2026-01-10 >../screen
+	on_tty "5\n-\ncoordination\nVi planerar ihop" env -u LC_ALL LC_MESSAGES=sv_SE.UTF-8 \
+		samv-assess add --id p1 --instrument levels --actor region --partner nsph --date 2026-01-10 >../screen
 	grep -q "^\[1/1\] Hur skulle du beskriva er organisations relation till partnern?" ../screen
 	grep -q "^    3  coordination       samordning" ../screen
 	samv_run samv-assess show p1
@@ -580,28 +589,9 @@ test_case 'assess add on a terminal asks each question, shows the scale, goes ba
 test_case 'assess add on a terminal: input that ends writes nothing' '
 	make_assess
 	command -v python3 >/dev/null 2>&1 || { echo "# skipped: python3 is not installed" >&2; exit 0; }
-	cat >../drive.py <<-\EOF
-	import os, pty, sys
-	pid, fd = pty.fork()
-	if pid == 0:
-	    os.execvp(sys.argv[1], sys.argv[1:])
-	os.write(fd, b"\x04")
-	out = b""
-	while True:
-	    try:
-	        chunk = os.read(fd, 4096)
-	    except OSError:
-	        break
-	    if not chunk:
-	        break
-	    out += chunk
-	_, status = os.waitpid(pid, 0)
-	sys.stdout.write(out.decode().replace("\r\n", "\n"))
-	sys.exit(os.WEXITSTATUS(status))
-	EOF
 	snapshot
 	rc=0
-	python3 ../drive.py samv-assess add --instrument steps --arena stor >../screen || rc=$?
+	on_tty "\004" samv-assess add --instrument steps --arena stor >../screen || rc=$?
 	test "$rc" = 1
 	grep -q "^samv-assess: standard input ended before the last question; nothing was written" ../screen
 	unchanged
