@@ -333,12 +333,12 @@ static int interview(cJSON *rec, const cJSON *inst, const char *lang)
 			goto out;
 		/* check this answer alone: a mistake is asked again at once */
 		{
-			cJSON *one = cJSON_CreateObject(), *a = cJSON_CreateObject();
-			const char *kind = str(rec, "subject_kind");
+			cJSON *one = cJSON_Duplicate(rec, 1), *a;
 
 			rc = 0;
-			if (!one || !a || !cJSON_AddStringToObject(one, "subject_kind", kind) ||
-			    !cJSON_AddItemToObject(one, "answers", a) ||
+			cJSON_DeleteItemFromObjectCaseSensitive(one, "answers");
+			cJSON_DeleteItemFromObjectCaseSensitive(one, "notes");
+			if (!one || !(a = cJSON_AddObjectToObject(one, "answers")) ||
 			    !cJSON_AddItemToObject(a, key, cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(answers, key), 1)))
 				rc = samv_error_set(SAMV_ERROR, "out of memory");
 			else if (samv_assessment_validate(inst, one) < 0 && !strstr(samv_error_last(), "notes: ") &&

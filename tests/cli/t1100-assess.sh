@@ -69,7 +69,7 @@ on_tty() {
 	EOF
 	input=$(printf "$1")
 	shift
-	python3 "$TRASH/drive.py" "$input
+	timeout 120 python3 "$TRASH/drive.py" "$input
 " "$@"
 }
 
