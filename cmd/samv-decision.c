@@ -157,7 +157,7 @@ static int cmd_due(struct samv_entity *e, struct samv_store *s)
 		goto out;
 	if (samv_entity_flag(e, "json")) {
 		rc = samv_print_json(stdout, due);
-		goto out;
+		goto found;
 	}
 	cJSON_ArrayForEach(rec, due)
 		if (samv_utf8_width(samv_record_str(rec, "id")) > w)
@@ -172,6 +172,9 @@ static int cmd_due(struct samv_entity *e, struct samv_store *s)
 			       (int)(w - samv_utf8_width(id)), "",
 			       samv_record_str(rec, "title") ? samv_record_str(rec, "title") : "-");
 	}
+found:
+	if (rc == 0 && cJSON_GetArraySize(due))
+		rc = 1; /* decisions to review: exit 1, for cron, as action overdue */
 out:
 	cJSON_Delete(due);
 	cJSON_Delete(all);

@@ -981,7 +981,10 @@ static int cmd_retire(struct samv_entity *c, struct samv_store *s)
 		cJSON_AddStringToObject(rec, "retired", c->date ? c->date : today);
 	if (c->cmd->prepare && (rc = c->cmd->prepare(t, rec, old)) < 0)
 		goto out;
-	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0)
+	/* a record without a field for the day (a meeting) keeps it in the
+	 * commit */
+	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0 ||
+	    (!samv_field_find(c->t, "retired") && (rc = samv_txn_trailer(t, "Samv-Date", c->date ? c->date : today)) < 0))
 		goto out;
 	rc = samv_entity_commit(c, t, c->sub->name, id, NULL);
 out:

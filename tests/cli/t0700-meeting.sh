@@ -434,6 +434,9 @@ test_case 'cancel a planned meeting; its invitation and minutes say so' '
 	samv_run samv-meeting cancel m1
 	expect_status 0
 	test "$(git log -1 --format=%s)" = "meeting: cancel m1"
+	git log -1 --format=%B | grep -qx "Samv-Date: 2026-11-23"
+	samv-meeting edit m1 --status planned >/dev/null && samv-meeting cancel m1 --date 2026-11-22 >/dev/null
+	git log -1 --format=%B | grep -qx "Samv-Date: 2026-11-22"
 	samv_run samv-meeting list
 	expect_out <<-\EOT
 	m0  stor  Uppstart  2026-11-20  planned

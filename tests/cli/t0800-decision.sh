@@ -245,8 +245,12 @@ test_case 'due: adopted decisions whose review date has come' '
 	samv-decision add --id k3 --kind kedge-anchor --level arena --title "Senare" \
 		--text "Senare." --date 2026-04-01 --status adopted --review 2026-11-24 >/dev/null
 	samv-decision edit a1 --review 2026-07-01 >/dev/null
-	samv_run samv-decision due
+	samv_run samv-decision due --date 2026-08-31
 	expect_status 0
+	expect_no_out
+	samv_run samv-decision due
+	expect_status 1
+	expect_no_err
 	expect_out <<-\EOT
 	2026-09-01  k1  Pilot i Motala
 	2026-11-23  k2  Pilot i Norrköping
@@ -638,4 +642,25 @@ test_case 'decision refused: an adopted decision keeps its links' '
 	samv-decision: decision '"'"'k1'"'"' is superseded; only a proposed or adopted decision can be revoked
 	EOT
 	unchanged
+'
+
+test_case 'samv-check: a cycle of links and a superseded decision nothing supersedes, made by hand' '
+	make_decisions
+	k1=$(path_of k1) a1=$(path_of a1)
+	jq --indent 2 ".amends = [\"a1\"]" "$k1" >../k1 && cp ../k1 "$k1"
+	jq --indent 2 ".supersedes = [\"k1\"]" "$a1" >../a1 && cp ../a1 "$a1"
+	git commit -qam "links by hand"
+	samv_run samv-check
+	expect_status 1
+	grep -c ": decision-cycle: " ../.out >../n
+	echo 2 | cmp - ../n
+	grep -q "^$k1:1:1: decision-cycle: decision .k1. cannot amend .a1.: the links would form a cycle (k1 -> a1 -> k1)\$" ../.out
+	git reset -q --hard HEAD~1
+	jq --indent 2 ".status = \"superseded\" | .ended = \"2026-04-01\"" "$k1" >../k1 && cp ../k1 "$k1"
+	git commit -qam "superseded by hand"
+	samv_run samv-check
+	expect_status 1
+	expect_out <<-EOT
+	$k1:1:1: orphan-superseded: decision '"'"'k1'"'"' is superseded, but no decision taken supersedes or confirms it
+	EOT
 '
