@@ -33,7 +33,8 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS = $(PKG_LIBS) -lm
 
 LIB_SRC := $(sort $(wildcard libcommon/*.c))
-LIB_OBJ := $(LIB_SRC:libcommon/%.c=$(BUILD)/obj/%.o)
+LIB_OBJ := $(LIB_SRC:libcommon/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/instruments-gen.o
+INSTRUMENTS := $(sort $(wildcard libcommon/instruments/*.json))
 LIB := $(BUILD)/libcommon.a
 CMDS := $(sort $(notdir $(basename $(wildcard cmd/*.c))))
 BINS := $(CMDS:%=$(BUILD)/bin/%)
@@ -49,6 +50,15 @@ MAN7 := $(sort $(wildcard man/*.7))
 all: $(BINS)
 
 $(BUILD)/obj/%.o: libcommon/%.c libcommon/*.h | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The built-in assessment instruments, embedded as data (samv-assess(1)).
+$(BUILD)/gen/instruments.c: $(INSTRUMENTS) libcommon/instruments/embed.sh
+	@mkdir -p $(@D)
+	sh libcommon/instruments/embed.sh $(INSTRUMENTS) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/instruments-gen.o: $(BUILD)/gen/instruments.c libcommon/samv.h | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

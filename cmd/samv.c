@@ -18,6 +18,7 @@ static const struct {
 	{ "meeting", "meetings: plan, invite, hold, minutes, follow-up" },
 	{ "decision", "decisions: anchors and kedge anchors" },
 	{ "agreement", "the Agreement: adopt, amend, history, diff, blame" },
+	{ "assess", "readiness assessments: CROSS, levels, steps; trends, gaps" },
 	{ "check", "validate the whole repository" },
 };
 

@@ -75,10 +75,14 @@ _samv() {
 	*)
 		if [[ -z $sub ]]; then
 			mapfile -t COMPREPLY < <(compgen -W "$("$cmd" $grp --completion-helper 2>/dev/null | grep -v '^-')" -- "$cur")
+		elif [[ $cmd == samv-assess && $sub == instrument ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" instruments --ids 2>/dev/null)" -- "$cur")
+		elif [[ $cmd == samv-assess && $sub == trend ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "collaboration $(samv-actor "${dir[@]}" list --ids --all 2>/dev/null) $(samv-arena "${dir[@]}" list --ids --all 2>/dev/null)" -- "$cur")
 		else
 			# every subcommand but these takes a record id
 			case $sub in
-			add | plan | list | record | overdue | action) ;;
+			add | plan | list | record | overdue | action | gaps | instruments) ;;
 			*) mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" $grp list --ids --all 2>/dev/null)" -- "$cur") ;;
 			esac
 		fi
@@ -86,4 +90,4 @@ _samv() {
 	esac
 }
 
-complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-check
+complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check

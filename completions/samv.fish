@@ -71,7 +71,13 @@ function __samv_complete
         case '*'
             if test -z "$sub"
                 $cmd $grp --completion-helper 2>/dev/null | string match -v -- '-*'
-            else if not contains -- $sub add plan list record overdue action
+            else if test "$cmd" = samv-assess -a "$sub" = instrument
+                $cmd $dir instruments --ids 2>/dev/null
+            else if test "$cmd" = samv-assess -a "$sub" = trend
+                echo collaboration
+                samv-actor $dir list --ids --all 2>/dev/null
+                samv-arena $dir list --ids --all 2>/dev/null
+            else if not contains -- $sub add plan list record overdue action gaps instruments
                 # every other subcommand takes a record id
                 $cmd $dir $grp list --ids --all 2>/dev/null
             end

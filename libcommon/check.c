@@ -255,6 +255,9 @@ static int top_fn(const char *path, void *arg)
 
 	if (!base && allowed_top(name))
 		return 0;
+	/* the repository's own instruments: checked by check_assessments */
+	if (!strncmp(name, "instruments/", 12) && !strchr(name + 12, '/') && is_json(name) && strlen(name) > 17)
+		return 0;
 	if (base && is_json(name) && (t = type_of_dir(name, (size_t)(base - name), true))) {
 		c->type = t;
 		return check_record(c, name, t);
@@ -290,6 +293,49 @@ static int check_refs(struct check *c)
 			rc = samv_problem_add(c->pr, r->path, r->pos, "bad-ref", "%s: unknown %s '%s'", r->field,
 					      r->target->name, r->id);
 	}
+	return rc;
+}
+
+/* Instruments defined in the repository, and every assessment against its
+ * instrument (answers on the scale, notes where required). */
+static int check_assessments(struct check *c)
+{
+	const struct samv_type *t = samv_type_find("assessment");
+	cJSON *set = NULL, *all = NULL;
+	const cJSON *rec, *inst;
+	char path[256];
+	size_t skipped;
+	int rc;
+
+	/* records broken by hand are skipped: their problems are reported */
+	if ((rc = samv_instruments_load(&set, c->v, c->pr)) < 0 || (rc = samv_record_load_all(&all, c->v, t, &skipped)) < 0)
+		goto out;
+	cJSON_ArrayForEach(rec, all) {
+		const char *id = samv_record_str(rec, "id"), *name = samv_record_str(rec, "instrument");
+
+		struct samv_problems own = SAMV_PROBLEMS_INIT;
+		size_t bad;
+
+		/* a record with problems of its own has been reported already */
+		rc = samv_record_validate(&own, t, rec, "", NULL);
+		bad = own.n;
+		samv_problems_free(&own);
+		if (rc < 0)
+			break;
+		if (bad || !id || samv_id_check(id, NULL) < 0 || samv_type_path(path, sizeof(path), t, id) < 0 || !name)
+			continue;
+		if (!(inst = samv_instrument_find(set, name)))
+			rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "unknown-instrument",
+					      "instrument: unknown instrument '%s'", name);
+		else if (samv_assessment_validate(inst, rec) < 0)
+			rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "bad-answer", "%s",
+					      samv_error_last());
+		if (rc < 0)
+			break;
+	}
+out:
+	cJSON_Delete(all);
+	cJSON_Delete(set);
 	return rc;
 }
 
@@ -361,6 +407,8 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 		rc = check_served(&c);
 	if (rc == 0)
 		rc = check_decisions(&c);
+	if (rc == 0)
+		rc = check_assessments(&c);
 	samv_problems_sort(pr);
 	for (i = 0; i < c.nserved; i++)
 		free(c.served[i].path);

@@ -98,6 +98,17 @@ static void usage_line(FILE *f, const struct samv_cmd *cmd, const struct sub *s)
 	fprintf(f, "usage: %s %s%s%s\n", cmd->prog, s->name, s->args[0] ? " " : "", s->args);
 }
 
+static bool builtin_name(const char *name)
+{
+	static const char *const names[] = { "add", "list", "show", "edit", NULL };
+	const char *const *p;
+
+	for (p = names; *p; p++)
+		if (!strcmp(*p, name))
+			return true;
+	return false;
+}
+
 static struct sub subs_of(const struct samv_cmd *cmd, size_t i, bool *ok)
 {
 	const struct sub all[] = {
@@ -126,13 +137,18 @@ static struct sub subs_of(const struct samv_cmd *cmd, size_t i, bool *ok)
 		}
 		if (!strcmp(s.name, "rm") && !cmd->can_remove)
 			continue;
+		/* a command's own verb of the same name replaces the generic one */
+		for (v = cmd->verbs; v && v->name && strcmp(v->name, s.name); v++)
+			;
+		if (v && v->name)
+			s = (struct sub){ v->name, v->args, v->help, v->opts ? v->opts : no_opts, v->fields, false, v };
 		if (seen++ == i) {
 			*ok = true;
 			return s;
 		}
 	}
 	for (v = cmd->verbs; v && v->name; v++)
-		if (seen++ == i) {
+		if (!builtin_name(v->name) && seen++ == i) {
 			*ok = true;
 			return (struct sub){ v->name, v->args, v->help, v->opts ? v->opts : no_opts, v->fields, false, v };
 		}
@@ -162,7 +178,9 @@ static int gen_opts(struct samv_entity *c, bool filters)
 		const struct samv_field *f = &t->fields[i];
 		int base = O_FIELD + (int)i * 4;
 
-		if (f->kind == SAMV_F_ID || (f->flags & SAMV_FL_NOEDIT) || (filters && !(f->flags & SAMV_FL_FILTER)))
+		/* a map (an assessment's answers) is no option: its command reads it */
+		if (f->kind == SAMV_F_ID || f->kind == SAMV_F_MAP || (f->flags & SAMV_FL_NOEDIT) ||
+		    (filters && !(f->flags & SAMV_FL_FILTER)))
 			continue;
 		o[n] = (struct samv_opt){ f->opt, 0, SAMV_OPT_ARG, "VALUE", f->help, base + V_SET };
 		if (f->kind == SAMV_F_ENUM)
@@ -1112,6 +1130,8 @@ static int complete_values(struct samv_entity *c)
 
 	if (!strncmp(opt, "--", 2))
 		opt += 2;
+	if (c->cmd->complete && c->cmd->complete(c, opt) > 0)
+		return 0;
 	if (c->sub && c->sub->verb && c->sub->opts)
 		for (o = c->sub->opts; o->name; o++)
 			if (!strcmp(o->name, opt))
@@ -1241,6 +1261,11 @@ const char *samv_entity_arg(struct samv_entity *e, const char *opt)
 bool samv_entity_flag(struct samv_entity *e, const char *opt)
 {
 	return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e->extra, opt));
+}
+
+const char *samv_entity_dir(struct samv_entity *e)
+{
+	return e->dir;
 }
 
 bool samv_entity_json(struct samv_entity *e)

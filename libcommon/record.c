@@ -132,6 +132,7 @@ static const char *kind_name(enum samv_fkind k)
 	case SAMV_F_KEYS: return "a list of keys";
 	case SAMV_F_LIST: return "a list of strings";
 	case SAMV_F_OBJS: return "a list of objects";
+	case SAMV_F_MAP: return "an object";
 	default: return "a string";
 	}
 }
@@ -210,6 +211,46 @@ static int check_set(struct samv_problems *pr, const char *path, struct samv_pos
 static int validate_object(struct samv_problems *pr, const struct samv_type *t, const cJSON *rec,
 			   const char *path, const char *text, const char *prefix);
 
+/* A map's keys are short words (question keys); its values texts, or sets
+ * of short words.  What the keys and values mean is the caller's rule. */
+static int check_map(struct samv_problems *pr, const char *path, struct samv_pos pos,
+		     const struct samv_field *f, const char *name, const cJSON *v)
+{
+	struct samv_field text = *f;
+	char sub[240];
+	const cJSON *m, *it;
+	const char *p;
+	size_t before = pr->n;
+
+	text.kind = SAMV_F_TEXT;
+	cJSON_ArrayForEach(m, v) {
+		for (p = m->string; *p; p++)
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+				break;
+		if (*p || !m->string[0] || strlen(m->string) > 40)
+			return samv_problem_add(pr, path, pos, "bad-value", "%s: '%s' is not a question key", name,
+						m->string);
+		snprintf(sub, sizeof(sub), "%.150s.%.40s", name, m->string);
+		if (cJSON_IsString(m)) {
+			if (!m->valuestring[0])
+				return samv_problem_add(pr, path, pos, "bad-value", "%s: empty", sub);
+			if (check_string(pr, path, pos, &text, sub, m->valuestring) < 0)
+				return SAMV_ERROR;
+		} else if (cJSON_IsArray(m)) {
+			cJSON_ArrayForEach(it, m)
+				if (!cJSON_IsString(it))
+					return samv_problem_add(pr, path, pos, "bad-type", "%s: items must be strings",
+								sub);
+		} else {
+			return samv_problem_add(pr, path, pos, "bad-type", "%s: must be a string or a list of strings",
+						sub);
+		}
+		if (pr->n > before)
+			return 0;
+	}
+	return 0;
+}
+
 /* Each object of a list of objects is checked against its subtype, its
  * problems named "attended[2].person". */
 static int check_objs(struct samv_problems *pr, const char *path, const char *text,
@@ -248,8 +289,10 @@ static int check_field(struct samv_problems *pr, const char *path, const char *t
 
 	if ((f->kind == SAMV_F_BOOL && !cJSON_IsBool(v)) ||
 	    (f->kind == SAMV_F_INT && !cJSON_IsNumber(v)) ||
+	    (f->kind == SAMV_F_MAP && !cJSON_IsObject(v)) ||
 	    (want_array && !cJSON_IsArray(v)) ||
-	    (!want_array && f->kind != SAMV_F_BOOL && f->kind != SAMV_F_INT && !cJSON_IsString(v)))
+	    (!want_array && f->kind != SAMV_F_BOOL && f->kind != SAMV_F_INT && f->kind != SAMV_F_MAP &&
+	     !cJSON_IsString(v)))
 		return samv_problem_add(pr, path, pos, "bad-type", "%s: must be %s", name, kind_name(f->kind));
 	switch (f->kind) {
 	case SAMV_F_STRING:
@@ -288,6 +331,8 @@ static int check_field(struct samv_problems *pr, const char *path, const char *t
 		if (samv_time_check(v->valuestring) < 0)
 			return samv_problem_add(pr, path, pos, "bad-time", "%s: %s", name, samv_error_last());
 		return 0;
+	case SAMV_F_MAP:
+		return check_map(pr, path, pos, f, name, v);
 	case SAMV_F_BOOL:
 		return 0;
 	}

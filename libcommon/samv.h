@@ -108,7 +108,8 @@ enum samv_fkind {
 	SAMV_F_KEYS,    /* set of short keys (Agreement purposes: a, b, ...) */
 	SAMV_F_TIME,    /* HH:MM, local time */
 	SAMV_F_LIST,    /* ordered list of one-line texts (an agenda) */
-	SAMV_F_OBJS     /* list of objects of the subtype named by ->ref */
+	SAMV_F_OBJS,    /* list of objects of the subtype named by ->ref */
+	SAMV_F_MAP      /* object: short keys to strings or lists of strings */
 };
 
 enum {
@@ -460,6 +461,9 @@ struct samv_cmd {
 	 * that call it) before the record is staged: old is NULL on add.  It
 	 * may stage other records in the same write. */
 	int (*prepare)(struct samv_txn *t, cJSON *rec, const cJSON *old);
+	/* Values of an option (name without "--") the tables cannot know,
+	 * printed one a line for the completions; > 0 when it printed them. */
+	int (*complete)(struct samv_entity *e, const char *opt);
 };
 
 /* main() of samv-actor, samv-person, samv-arena, samv-meeting, ... */
@@ -479,6 +483,8 @@ const cJSON *samv_entity_args(struct samv_entity *e, const char *opt);
 const cJSON *samv_entity_field_args(struct samv_entity *e, const char *field);
 bool samv_entity_flag(struct samv_entity *e, const char *opt);
 bool samv_entity_json(struct samv_entity *e);
+/* The directory given with -C, or NULL. */
+const char *samv_entity_dir(struct samv_entity *e);
 /* True when field options (--title, --remove-member, --unset) were given. */
 bool samv_entity_has_fields(struct samv_entity *e);
 /* Apply the field options to rec, resolving id prefixes in v. */
@@ -583,6 +589,102 @@ int samv_decision_due(cJSON **out, const cJSON *all, const char *date);
  */
 int samv_decision_chain(cJSON **out, const cJSON *all, const char *id);
 void samv_decision_chain_print(FILE *f, const cJSON *chain);
+
+/* ---- assessment instruments (instrument.c) --------------------------- */
+
+/*
+ * An instrument is a JSON document (see samv-assess(1), INSTRUMENTS):
+ * name, title {en, sv}, source, subjects, summary {method, ...}, scales
+ * {NAME: {points: [{key, value, en, sv}], neutral}} and questions [{key,
+ * group, type: scale | choices | text, scale, choices, note: required |
+ * optional | none, required, en, sv}].  The built-in ones are embedded from
+ * libcommon/instruments/NAME.json at build time; a repository's
+ * instruments/NAME.json override or extend them.
+ */
+struct samv_builtin {
+	const char *name;
+	const char *text;
+	size_t len;
+};
+extern const struct samv_builtin samv_builtin_instruments[]; /* ends with a NULL name */
+
+/* 0 when inst is a whole, well-formed instrument; else SAMV_EINVAL saying
+ * where ("questions[3]: scale: ..."). */
+int samv_instrument_check(const cJSON *inst);
+/* Parse and check; what names the text in messages. */
+int samv_instrument_parse(cJSON **out, const char *text, size_t len, const char *what);
+/* Every instrument: the built-in ones, then the view's (v may be NULL).
+ * A bad instruments/NAME.json is an error, or with pr a problem (and
+ * skipped).  An array, in order. */
+int samv_instruments_load(cJSON **out, struct samv_view *v, struct samv_problems *pr);
+const cJSON *samv_instrument_find(const cJSON *set, const char *name);
+/* Like find, but SAMV_ENOTFOUND naming the instruments there are. */
+int samv_instrument_get(const cJSON **out, const cJSON *set, const char *name);
+const cJSON *samv_instrument_question(const cJSON *inst, const char *key);
+const cJSON *samv_instrument_scale(const cJSON *inst, const cJSON *question);
+/* The scale point of a question given by its key or its number. */
+const cJSON *samv_instrument_point(const cJSON *inst, const cJSON *question, const char *given);
+/* The "sv" or "en" text of o (lang NULL: en). */
+const char *samv_instrument_text(const cJSON *o, const char *lang);
+bool samv_subject_kind_ok(const char *kind);
+
+/* ---- assessments (assess.c) ------------------------------------------- */
+
+/* Rules across an assessment's fields that need no instrument: which ids
+ * the subject kind needs (samv_type.check). */
+int samv_assessment_check(struct samv_problems *pr, const cJSON *rec, const char *path, const char *text);
+/* Whether the subject of rec has the ids its kind needs and is one the
+ * instrument assesses; SAMV_EINVAL saying why. */
+int samv_assessment_fits(const cJSON *inst, const cJSON *rec);
+/* The answers and notes of rec against its instrument: unknown question,
+ * a value off the scale, a rating without its required note, a required
+ * question unanswered, a subject the instrument is not for.  SAMV_EINVAL,
+ * one line naming the question. */
+int samv_assessment_validate(const cJSON *inst, const cJSON *rec);
+/* The prepare hook of samv-assess add and edit: validate against the
+ * instruments of the txn's view, put the answers in the instrument's
+ * order, stage rec and add the trailers Samv-Instrument, Samv-Subject and
+ * Samv-Date. */
+int samv_assessment_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old);
+/* "arena storgruppsmote", "pair a b", "collaboration": the subject of rec. */
+int samv_assessment_subject(struct samv_buf *out, const cJSON *rec);
+/* Whether rec is about the subject (kind, id, partner; id and partner may
+ * be NULL). */
+bool samv_assessment_about(const cJSON *rec, const char *kind, const char *id, const char *partner);
+
+/*
+ * The trend of one subject under one instrument: the assessments of all
+ * (an array of records) about it, oldest first, and for each question the
+ * answers across them.  {"instrument", "subject": {kind, id, partner},
+ * "assessments": [{id, date, assessed_by}], "questions": [{key, type,
+ * scale, answers: [{key, value, label, note} | null]}]}; labels in lang.
+ */
+int samv_assess_trend(cJSON **out, const cJSON *inst, const cJSON *all, const char *kind, const char *id,
+		      const char *partner, const char *lang);
+/* The trend as a terminal chart, or as CSV (one row an answer). */
+int samv_assess_trend_chart(struct samv_buf *out, const cJSON *trend, const cJSON *inst, const char *lang);
+int samv_assess_trend_csv(struct samv_buf *out, const cJSON *trend);
+
+/* The latest levels rating in each direction between actors, and the
+ * pairs whose two ratings differ by the instrument's "disagree" or more:
+ * [{actor, partner, rating, value, back, back_value, difference}].  Only
+ * actors in members (an array of ids) when members is not NULL. */
+int samv_assess_disagreements(cJSON **out, const cJSON *inst, const cJSON *all, const cJSON *members);
+
+struct samv_gaps_opts {
+	const char *today;     /* YYYY-MM-DD */
+	int older_than;        /* months; members not assessed since are listed */
+	const char *lang;
+	const char *arena;     /* only this arena, or NULL for every active one */
+};
+/*
+ * The retrospective diagnosis per arena (see samv-assess(1), gaps): an
+ * array of {arena, name, step, cross, absent, skipped, unanswered,
+ * hinders, hinders_most, not_assessed, disagree}.
+ */
+int samv_assess_gaps(cJSON **out, const cJSON *instruments, struct samv_view *v,
+		     const struct samv_gaps_opts *o);
+void samv_assess_gaps_print(FILE *f, const cJSON *gaps);
 
 /* Shared by every command (version.c). */
 void samv_print_version(FILE *f, const char *prog);

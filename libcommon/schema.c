@@ -33,6 +33,7 @@ static const char *const meeting_status[] = { "planned", "held", "cancelled", NU
 static const char *const action_status[] = { "open", "done", "dropped", NULL };
 static const char *const decision_kinds[] = { "anchor", "kedge-anchor", NULL };
 static const char *const decision_levels[] = { "political", "official", "arena", NULL };
+static const char *const subject_kinds[] = { "actor", "arena", "pair", "collaboration", NULL };
 static const char *const decision_status[] = {
 	"proposed", "adopted", "superseded", "revoked", "expired", NULL
 };
@@ -207,6 +208,28 @@ static const struct samv_field decision_fields[] = {
 	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
 };
 
+/* An assessment made with an instrument (samv-assess); answers and notes
+ * are checked against the instrument by samv_assessment_validate. */
+static const struct samv_field assessment_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the assessment's id" },
+	{ "instrument", "instrument", SAMV_F_STRING, REQ | COL | FIL, NULL, NULL, SAMV_ID_MAX, NULL,
+	  "the instrument used (cross, levels, steps or the repository's own)" },
+	{ "subject_kind", "subject-kind", SAMV_F_ENUM, REQ | COL | FIL, subject_kinds, NULL, 0, NULL,
+	  "what is assessed: actor, arena, pair or collaboration" },
+	{ "actor", "actor", SAMV_F_REF, COL | FIL, NULL, "actor", 0, NULL,
+	  "the organisation assessed, or the one rating its partner in a pair" },
+	{ "partner", "partner", SAMV_F_REF, FIL, NULL, "actor", 0, NULL, "the partner rated, in a pair" },
+	{ "arena", "arena", SAMV_F_REF, COL | FIL | TRL, NULL, "arena", 0, NULL,
+	  "the arena assessed, or the arena the assessment was made for" },
+	{ "date", "date", SAMV_F_DATE, REQ | COL, NULL, NULL, 0, NULL, "the day of the assessment" },
+	{ "assessed_by", "by", SAMV_F_REF, FIL, NULL, "person", 0, NULL, "the person who assessed" },
+	{ "answers", "answers", SAMV_F_MAP, REQ, NULL, NULL, TEXT, NULL,
+	  "question key to answer: a scale point's key, a list of choices, or text" },
+	{ "notes", "notes", SAMV_F_MAP, 0, NULL, NULL, TEXT, NULL,
+	  "question key to the note that goes with the answer" },
+	{ "comment", "comment", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "a note on the assessment as a whole" },
+};
+
 static const struct samv_field agreement_fields[] = {
 	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "always 'agreement'" },
 	{ "title", "title", SAMV_F_STRING, REQ, NULL, NULL, STR, NULL, "title of the Agreement" },
@@ -254,6 +277,9 @@ static const struct samv_type types[] = {
 	{ .name = "decision", .dir = "decisions", .title = "decision", .fields = decision_fields,
 	  .nfields = N(decision_fields), .name_field = "title", .date_field = "date",
 	  .trailer = "Samv-Decision" },
+	{ .name = "assessment", .dir = "assessments", .title = "assessment", .fields = assessment_fields,
+	  .nfields = N(assessment_fields), .name_field = "instrument", .date_field = "date",
+	  .trailer = "Samv-Assessment", .check = samv_assessment_check },
 	{ .name = "agreement", .dir = "agreement", .title = "Agreement", .fields = agreement_fields,
 	  .nfields = N(agreement_fields), .flat = true },
 	{ .name = "purpose", .dir = "agreement/purposes", .title = "purpose", .lister = "samv-agreement show", .fields = purpose_fields,

@@ -20,6 +20,7 @@ samv-arena add --id stor --name Stor --kind council --member region >/dev/null
 samv-meeting plan --id m1 --arena stor --title Start --date 2026-11-01 >/dev/null
 samv-person add --id eva --name Eva --actor region --role official >/dev/null
 samv-meeting action add --id a1 --meeting m1 --title Lista --owner eva >/dev/null
+samv-assess add --id as1 --instrument steps --arena stor --answer step=talk >/dev/null
 mkdir sub
 
 verdict() { # what want got
@@ -50,8 +51,8 @@ bash_case() {
 	verdict "bash:$words" "$want" "$got"
 }
 
-bash_case samv "" : init actor person arena meeting decision agreement check help --help --version
-bash_case samv a : actor agreement arena
+bash_case samv "" : init actor person arena meeting decision agreement assess check help --help --version
+bash_case samv a : actor agreement arena assess
 bash_case samv-actor "" : add list show edit retire
 bash_case samv-person "" : add list show edit retire rm
 bash_case samv arena "" : add list show edit close
@@ -86,13 +87,20 @@ bash_case samv meeting action add --owner = e : eva
 bash_case samv-meeting action add --meeting = "" : m1
 bash_case samv-meeting hold m1 --attended = "" : eva
 bash_case samv-meeting minutes m1 --lang = "" : sv en
+bash_case samv-assess "" : add list show edit rm trend gaps instruments instrument
+bash_case samv-assess instrument "" : cross levels steps
+bash_case samv assess trend r : region rf-sisu rotary
+bash_case samv-assess add --instrument = "" : cross levels steps
+bash_case samv-assess add --subject-kind = p : pair
+bash_case samv-assess list --subject-kind = a : actor arena
+bash_case samv-assess show "" : as1
 
 fish_case() {
 	line=$1
 	shift
 	want=$(printf '%s\n' "$@" | sort)
 	got=$(fish -c '
-		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-check
+		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check
 			sed "s/^set -l samv_cmd .*/set -l samv_cmd $c/" $argv[1] | source
 		end
 		complete -C $argv[2]' "$top/completions/samv.fish" "$line" | cut -f1 | sort)
@@ -109,6 +117,7 @@ if command -v fish >/dev/null 2>&1; then
 	fish_case "samv-meeting action d" done drop
 	fish_case "samv-meeting action done " a1
 	fish_case "samv meeting hold " m1
+	fish_case "samv-assess instrument l" levels
 else
 	echo "skipped: fish is not installed (make deps installs it)"
 	failed=$((failed + 1))

@@ -176,6 +176,23 @@ static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f
 		     add_properties(items, samv_subtype_find(f->ref)) == 0 && add_num(p, "minItems", 1) &&
 		     add_num(p, "maxItems", (double)f->max);
 		break;
+	case SAMV_F_MAP: {
+		/* values: a text, or a set of short words; what the keys may be
+		 * is the instrument's to say, checked by samv-check */
+		cJSON *names = NULL, *any = NULL, *txt = NULL, *set = NULL, *word = NULL;
+
+		ok = add_str(p, "type", "object") && (names = cJSON_CreateObject()) &&
+		     cJSON_AddItemToObject(p, "propertyNames", names) &&
+		     add_str(names, "pattern", "^[a-z0-9_-]{1,40}$") && (items = cJSON_CreateObject()) &&
+		     cJSON_AddItemToObject(p, "additionalProperties", items) &&
+		     (any = cJSON_AddArrayToObject(items, "oneOf")) && (txt = cJSON_CreateObject()) &&
+		     cJSON_AddItemToArray(any, txt) && add_str(txt, "type", "string") && add_num(txt, "minLength", 1) &&
+		     add_num(txt, "maxLength", (double)f->max) && add_str(txt, "pattern", TEXT_PATTERN) &&
+		     (set = cJSON_CreateObject()) && cJSON_AddItemToArray(any, set) && add_str(set, "type", "array") &&
+		     (word = cJSON_CreateObject()) && cJSON_AddItemToObject(set, "items", word) &&
+		     add_str(word, "type", "string");
+		break;
+	}
 	}
 	if (ok && (f->flags & SAMV_FL_NOEDIT))
 		ok = add_bool(p, "readOnly", true);

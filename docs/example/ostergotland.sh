@@ -216,6 +216,111 @@ samv meeting plan --id storgruppsmote-2026-12 --arena storgruppsmote --title "St
 	--agenda "Välkomna och presentationsrunda" --agenda "Vad säger de unga?" \
 	--agenda "Beslut om arbetsgrupp" --agenda "Nästa steg" >/dev/null
 
+
+# Readiness assessments (samv assess), entered this autumn from the notes of
+# eight years: cross for the arenas and a few organisations, levels between
+# pairs, and where the arenas stand on Samverkanstrappan.
+day 2026-11-25
+pro=$(samv actor list --ids | grep '^pro-ostergotland')
+roda=$(samv actor list --ids | grep '^roda-korset-linkoping')
+ag=ag-ofrivillig-ensamhet
+sg=storgruppsmote
+assess() { samv assess add --batch "$@" >/dev/null; }
+assess --instrument cross --arena $sg --date 2019-03-20 --by eva-lind \
+	--answer willingness=some --note willingness="Nyfikna men avvaktande efter remissrundan" \
+	--answer ability=low --note ability="Få kanaler in i de idéburna organisationerna" \
+	--answer goals=neutral --note goals="Egna mål går åt olika håll, men syftena är gemensamma" \
+	--answer resources=strongly-hinders --note resources="Inga öronmärkta medel; allt sker på fritid" \
+	--answer perceptions=hinders --note perceptions="Regionen ses som bidragsgivare, inte partner" \
+	--answer dependency_kinds=asymmetric \
+	--answer relations=begun --answer arenas=begun --answer dialogue=begun --answer knowledge=absent \
+	--answer trust_structure=absent --answer anchoring=absent \
+	--answer problem="Ja: de idéburna saknar en röst in i Regionen"
+assess --instrument cross --arena $sg --date 2021-03-18 --by eva-lind \
+	--answer willingness=high --note willingness="Alla vill fortsätta, trots pandemin" \
+	--answer ability=some --note ability="Digitala möten sänkte trösklarna" \
+	--answer goals=enables --note goals="Ensamhet blev ett gemensamt mål" \
+	--answer resources=strongly-hinders --note resources="Fortfarande inga medel; processledaren på halvtid" \
+	--answer perceptions=neutral --note perceptions="Bilden av varandra har nyanserats" \
+	--answer dependency_kinds=asymmetric,symbiotic \
+	--answer relations=established --answer own_questions=begun --answer arenas=established \
+	--answer dialogue=begun --answer knowledge=begun --answer trust_structure=begun --answer anchoring=absent
+assess --instrument cross --arena $sg --date 2023-03-16 --by maria-nilsson \
+	--answer willingness=high --note willingness="Stark vilja på båda sidor" \
+	--answer ability=some --note ability="Nya politiker efter valet känner inte till arbetet" \
+	--answer goals=enables --note goals="Syftena används i verksamhetsplanen" \
+	--answer resources=hinders --note resources="Medel för processledare, inget för de idéburnas tid" \
+	--answer legal=hinders --note legal="Upphandlingsregler gör IOP svårt att förstå" \
+	--answer relations=established --answer own_questions=established --answer arenas=established \
+	--answer dialogue=established --answer knowledge=absent --answer trust_structure=begun \
+	--answer anchoring=absent
+assess --instrument cross --arena $sg --date 2025-03-20 --by eva-lind \
+	--answer willingness=high --note willingness="Fler organisationer vill vara med" \
+	--answer ability=some --note ability="Gränsgångarna bär arbetet på sin fritid" \
+	--answer goals=strongly-enables --note goals="Gemensamt fokus på unga vuxnas ensamhet" \
+	--answer resources=hinders --note resources="Inga öronmärkta medel för de idéburna" \
+	--answer dependencies=enables --note dependencies="Båda behöver varandra för att nå de ensamma" \
+	--answer legal=neutral --note legal="IOP-modellen prövad och förstådd" \
+	--answer dependency_kinds=asymmetric,symbiotic \
+	--answer relations=established --answer own_questions=established --answer arenas=established \
+	--answer dialogue=established --answer knowledge=absent --answer trust_structure=established \
+	--answer anchoring=begun
+assess --instrument cross --arena $ag --date 2020-09-01 --by sara-holm \
+	--answer willingness=high --note willingness="Alla ser ensamheten bland äldre" \
+	--answer resources=hinders --note resources="Kommunerna kan bara bidra med lokaler" \
+	--answer relations=begun --answer arenas=established --answer dialogue=begun
+assess --instrument cross --arena $ag --date 2024-09-05 --by sara-holm \
+	--answer willingness=high --note willingness="Pilot i Motala gav ny energi" \
+	--answer resources=strongly-hinders --note resources="Pilotens pengar tog slut i juni" \
+	--answer perceptions=enables --note perceptions="Vårdcentralerna ser föreningarna som resurs" \
+	--answer relations=established --answer arenas=established --answer dialogue=established \
+	--answer knowledge=begun --answer trust_structure=absent --answer anchoring=begun
+assess --instrument cross --actor region-ostergotland --date 2019-04-02 --by eva-lind \
+	--answer willingness=some --note willingness="Styrelsen positiv, förvaltningen avvaktande" \
+	--answer resources=hinders --note resources="Många mandat och chefsnivåer" \
+	--answer legal=hinders --note legal="Bidragsregler styr mer än Överenskommelsen"
+assess --instrument cross --actor region-ostergotland --date 2025-04-10 --by eva-lind \
+	--answer willingness=high --note willingness="Skrivet i verksamhetsplanen" \
+	--answer resources=neutral --note resources="Processledare finansierad" \
+	--answer legal=enables --note legal="IOP används"
+assess --instrument cross --actor funktionsratt-ostergotland --date 2020-05-11 --by maria-nilsson \
+	--answer willingness=high --note willingness="Medlemsföreningarna vill ha en röst" \
+	--answer resources=strongly-hinders --note resources="Allt arbete är ideellt"
+assess --instrument cross --actor funktionsratt-ostergotland --date 2024-05-14 --by maria-nilsson \
+	--answer willingness=high --note willingness="Styrelsen har gett mandat" \
+	--answer resources=strongly-hinders --note resources="Processledaren arbetar fortfarande ideellt"
+assess --instrument cross --actor rf-sisu-ostergotland --date 2021-06-01 --by ali-hassan \
+	--answer willingness=some --note willingness="Idrotten har många andra fora" \
+	--answer goals=hinders --note goals="Egna mål och egen ekonomi går före"
+assess --instrument steps --arena $sg --date 2019-03-20 --answer step=talk
+assess --instrument steps --arena $sg --date 2021-03-18 --answer step=shared-view
+assess --instrument steps --arena $sg --date 2024-03-14 --answer step=cooperation
+assess --instrument steps --arena $ag --date 2020-09-01 --answer step=talk
+assess --instrument steps --arena $ag --date 2023-09-07 --answer step=shared-view
+assess --instrument steps --arena $ag --date 2026-09-03 --answer step=cooperation
+assess --instrument steps --date 2026-11-10 --answer step=shared-view \
+	--note step="Samsyn i storgruppen; samarbete bara i arbetsgruppen"
+assess --instrument levels --actor region-ostergotland --partner funktionsratt-ostergotland --date 2022-03-01 \
+	--answer level=coordination
+assess --instrument levels --actor funktionsratt-ostergotland --partner region-ostergotland --date 2022-03-03 \
+	--answer level=coordination
+assess --instrument levels --actor region-ostergotland --partner funktionsratt-ostergotland --date 2025-03-20 \
+	--answer level=coalition --note level="Gemensamma beslut i storgruppen"
+assess --instrument levels --actor funktionsratt-ostergotland --partner region-ostergotland --date 2025-03-24 \
+	--answer level=cooperation --note level="Vi tillfrågas, men Regionen beslutar"
+assess --instrument levels --actor region-ostergotland --partner "$pro" --date 2024-09-05 --arena $ag \
+	--subject-kind pair --answer level=coordination
+assess --instrument levels --actor "$pro" --partner region-ostergotland --date 2024-09-05 --arena $ag \
+	--subject-kind pair --answer level=networking --note level="Vi hör av oss när vi får en inbjudan"
+assess --instrument levels --actor narsjukvarden-centrala --partner "$roda" --date 2023-09-07 \
+	--answer level=cooperation
+assess --instrument levels --actor "$roda" --partner narsjukvarden-centrala --date 2023-09-07 \
+	--answer level=cooperation
+assess --instrument levels --actor region-ostergotland --partner rf-sisu-ostergotland --date 2025-03-20 \
+	--answer level=coordination
+assess --instrument levels --actor rf-sisu-ostergotland --partner region-ostergotland --date 2025-03-22 \
+	--answer level=coordination
+
 echo "== $(samv actor list | wc -l) organisations, $(samv person list --all | wc -l) people; the arenas:"
 samv arena list --all
 echo
@@ -239,6 +344,12 @@ echo
 echo "== The Agreement's versions, and which decision last changed each clause:"
 samv agreement history
 samv agreement blame
+echo
+echo "== How the large-group meeting's readiness moved (samv assess trend storgruppsmote --instrument cross):"
+samv assess trend storgruppsmote --instrument cross
+echo
+echo "== What is missing, in retrospect (samv assess gaps --arena ag-ofrivillig-ensamhet):"
+samv assess gaps --arena ag-ofrivillig-ensamhet
 echo
 echo "== samv-check:"
 samv check && echo "no problems"
