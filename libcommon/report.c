@@ -320,7 +320,7 @@ static int sector_index(const char *sector)
 }
 
 /* Attendance by sector a month, at held meetings (of one arena, or all). */
-static int chart_attendance(struct ctx *c, const struct months *m, const char *arena)
+static int chart_attendance(struct ctx *c, const struct months *m, const char *arena, const char *title)
 {
 	const cJSON *a;
 	int *v, i, k;
@@ -340,13 +340,13 @@ static int chart_attendance(struct ctx *c, const struct months *m, const char *a
 			if ((k = sector_index(str(find(&c->actors, str(a, "actor")), "sector"))) >= 0)
 				v[k * m->n + i]++;
 	}
-	chart(c, "attendance", "Attendance by sector", "stacked", m, sectors, 3, v);
+	chart(c, "attendance", title, "stacked", m, sectors, 3, v);
 	free(v);
 	return 0;
 }
 
 /* Decisions made (not mere proposals) a month, anchors and kedge anchors. */
-static int chart_decisions(struct ctx *c, const struct months *m, const char *arena)
+static int chart_decisions(struct ctx *c, const struct months *m, const char *arena, const char *title)
 {
 	static const char *const kinds[] = { "anchor", "kedge-anchor" };
 	int *v, i;
@@ -364,7 +364,7 @@ static int chart_decisions(struct ctx *c, const struct months *m, const char *ar
 			continue;
 		v[(is(d, "kind", "anchor") ? 0 : 1) * m->n + i]++;
 	}
-	chart(c, "decisions", "Decisions a month", "stacked", m, kinds, 2, v);
+	chart(c, "decisions", title, "stacked", m, kinds, 2, v);
 	free(v);
 	return 0;
 }
@@ -664,7 +664,8 @@ static int report_summary(struct ctx *c)
 	/* the dashboard: the twelve months up to the period's end */
 	m.first = month_of(strcmp(p->until, c->o->today) > 0 ? c->o->today : p->until) - (SUMMARY_MONTHS - 1);
 	m.n = SUMMARY_MONTHS;
-	if ((rc = chart_attendance(c, &m, NULL)) < 0 || (rc = chart_decisions(c, &m, NULL)) < 0)
+	if ((rc = chart_attendance(c, &m, NULL, "Attendance by sector, the last 12 months")) < 0 ||
+	    (rc = chart_decisions(c, &m, NULL, "Decisions a month, the last 12 months")) < 0)
 		goto out;
 out:
 	cJSON_Delete(due);
@@ -813,7 +814,8 @@ static int report_arena(struct ctx *c, const char *arena)
 	figure(c, "assessments", "Assessments made", 0);
 
 	months_of(&m, c, &c->o->period);
-	if ((rc = chart_attendance(c, &m, arena)) < 0 || (rc = chart_decisions(c, &m, arena)) < 0)
+	if ((rc = chart_attendance(c, &m, arena, "Attendance by sector")) < 0 ||
+	    (rc = chart_decisions(c, &m, arena, "Decisions a month")) < 0)
 		goto out;
 out:
 	free(orgs);
@@ -895,7 +897,7 @@ static int report_decisions(struct ctx *c)
 	figure(c, "expired", "Expired", n[4]);
 	free(pd.v);
 	months_of(&m, c, &c->o->period);
-	return chart_decisions(c, &m, NULL);
+	return chart_decisions(c, &m, NULL, "Decisions a month");
 }
 
 /* ---- actions by owner ------------------------------------------------------ */
@@ -1165,7 +1167,7 @@ static int report_participation(struct ctx *c)
 	figure(c, "politicians", "Politicians present", (int)pols.n);
 	figure(c, "meetings_with_politicians", "Meetings with politicians", with_pol);
 	months_of(&m, c, &c->o->period);
-	rc = chart_attendance(c, &m, NULL);
+	rc = chart_attendance(c, &m, NULL, "Attendance by sector");
 out:
 	samv_idset_free(&people);
 	samv_idset_free(&orgs);
