@@ -69,10 +69,18 @@ static bool numeric(const cJSON *rows, const char *key)
 static int put_period(struct samv_buf *b, const cJSON *doc, const char *to)
 {
 	const cJSON *p = cJSON_GetObjectItemCaseSensitive(doc, "period");
+	const char *since = s_of(p, "since"), *until = s_of(p, "until"), *label = s_of(p, "label");
+	bool from = strcmp(since, "1900-01-01") != 0, upto = strcmp(until, "9999-12-31") != 0;
 
-	if (!strcmp(s_of(p, "label"), "all"))
+	if (!from && !upto)
 		return samv_buf_puts(b, "all");
-	return samv_buf_printf(b, "%s (%s%s%s)", s_of(p, "label"), s_of(p, "since"), to, s_of(p, "until"));
+	if (!upto)
+		return samv_buf_printf(b, "from %s", since);
+	if (!from)
+		return samv_buf_printf(b, "up to %s", until);
+	if (strstr(label, ".."))
+		return samv_buf_printf(b, "%s%s%s", since, to, until);
+	return samv_buf_printf(b, "%s (%s%s%s)", label, since, to, until);
 }
 
 /* ---- text ------------------------------------------------------------------ */

@@ -1,0 +1,639 @@
+# samv-report: periods, the six reports, every format, cron behaviour and
+# the failures.  Today is 2026-11-23 (a Monday, lib.sh): last week is
+# 2026-W47, 2026-11-16 to 2026-11-22.
+
+# Four organisations (public, civil umbrella, civil association, private),
+# five people, two arenas, meetings held and planned from May 2026 to
+# January 2027, decisions (an anchor that confirms a kedge anchor, one due
+# for review, one proposed), the Agreement in two versions and actions
+# open, done and overdue.  Last week: s3 (held, 17 Nov), a1 (held, 18 Nov),
+# s4 (planned, 21 Nov), d2 and k2 made, version 2 of the Agreement, bjud and
+# fraga opened, boka done; lista is overdue; the minutes of s0, a0 and s2
+# were never sent.
+make_report_repo() {
+	make_repo &&
+	samv-actor add --id rotary --name "Rotary Motala" --sector civil --kind association --level local >/dev/null &&
+	samv-actor add --id bolaget --name "Bolaget AB" --sector private --kind business --level local >/dev/null &&
+	samv-person add --id eva --name "Eva Lind" --actor region --role official >/dev/null &&
+	samv-person add --id pia --name "Pia Berg" --actor region --role politician >/dev/null &&
+	samv-person add --id per --name "Per Holm" --actor rf-sisu --role representative >/dev/null &&
+	samv-person add --id ali --name "Ali Demir" --actor rotary --role representative >/dev/null &&
+	samv-person add --id bo --name "Bo Ek" --actor bolaget --role other >/dev/null &&
+	samv-arena add --id stor --name Storgruppsmöte --kind large-group-meeting --member region --member rf-sisu \
+		--serves a --serves d --convener region --started 2026-05-12 >/dev/null &&
+	samv-arena add --id ag --name "Arbetsgrupp ensamhet" --kind working-group --serves d >/dev/null &&
+	samv-decision add --id d1 --kind anchor --level political --title "Anta överenskommelsen" \
+		--text "Regionfullmäktige antar överenskommelsen." --date 2026-03-10 --body Regionfullmäktige \
+		--status adopted >/dev/null &&
+	samv-agreement adopt --decision d1 --title "Överenskommelsen" --party region --party rf-sisu \
+		--purpose a="Utökad dialog" --purpose d="Lösningar tillsammans" \
+		--clause 1="Parterna samverkar." --clause 2="Parterna möts två gånger om året." >/dev/null &&
+	samv-meeting plan --id s0 --arena stor --title "Storgrupp i maj" --date 2026-05-12 >/dev/null &&
+	samv-meeting hold s0 --attended eva --attended per --attended ali >/dev/null &&
+	samv-meeting plan --id a0 --arena ag --title "Arbetsgruppen startar" --date 2026-06-10 >/dev/null &&
+	samv-meeting hold a0 --attended ali >/dev/null &&
+	samv-meeting plan --id s1 --arena stor --title "Storgrupp i september" --date 2026-09-15 >/dev/null &&
+	samv-meeting hold s1 --attended eva --attended per --attended pia >/dev/null &&
+	samv-meeting distribute s1 --date 2026-09-20 --how e-post >/dev/null &&
+	samv-meeting action add --meeting s1 --id boka --title "Boka lokal" --owner eva --due 2026-10-01 >/dev/null &&
+	samv-meeting action done boka --date 2026-11-18 >/dev/null &&
+	samv-decision add --id k1 --kind kedge-anchor --level arena --title "Pröva en mötesplats" \
+		--text "Vi prövar en mötesplats i Motala." --date 2026-09-15 --meeting s1 --status adopted \
+		--review 2026-11-20 >/dev/null &&
+	samv-meeting plan --id s2 --arena stor --title "Storgrupp i oktober" --date 2026-10-13 >/dev/null &&
+	samv-meeting hold s2 --attended eva --attended per >/dev/null &&
+	samv-meeting action add --meeting s2 --id lista --title "Skicka föreningslistan" --owner per \
+		--due 2026-11-01 >/dev/null &&
+	samv-meeting plan --id s3 --arena stor --title "Storgrupp i november" --date 2026-11-17 >/dev/null &&
+	samv-meeting hold s3 --attended eva --attended per --attended pia --attended bo >/dev/null &&
+	samv-meeting action add --meeting s3 --id bjud --title "Bjud in kommunerna" --owner eva \
+		--due 2026-12-15 >/dev/null &&
+	samv-decision add --id d2 --kind anchor --level arena --title "Mötesplatsen blir permanent" \
+		--text "Mötesplatsen i Motala blir permanent." --date 2026-11-17 --meeting s3 --confirms k1 \
+		--status adopted >/dev/null &&
+	samv-agreement amend --decision d2 --change-clause 2="Parterna möts fyra gånger om året." \
+		--add-clause 3="Mötesplatsen i Motala är en del av samverkan." >/dev/null &&
+	samv-meeting plan --id a1 --arena ag --title "Arbetsgrupp i november" --date 2026-11-18 >/dev/null &&
+	samv-meeting hold a1 --attended ali --attended eva >/dev/null &&
+	samv-meeting distribute a1 --date 2026-11-19 >/dev/null &&
+	samv-meeting action add --meeting a1 --id fraga --title "Fråga medlemmarna, \"alla\"" \
+		--owner-actor rotary >/dev/null &&
+	samv-decision add --id k2 --kind kedge-anchor --level arena --title "Träffas varannan vecka" \
+		--text "Arbetsgruppen träffas varannan vecka tills vidare." --date 2026-11-18 --meeting a1 \
+		--status adopted --review 2026-11-22 >/dev/null &&
+	samv-decision add --id p1 --kind anchor --level official --title "Handlingsplan" \
+		--text "Mötesplatsen skrivs in i handlingsplanen." --date 2026-11-19 >/dev/null &&
+	samv-meeting plan --id s4 --arena stor --title "Storgrupp i december" --date 2026-11-21 >/dev/null &&
+	samv-meeting plan --id s5 --arena stor --title "Storgrupp i januari" --date 2027-01-19 >/dev/null &&
+	test_tick
+}
+
+# The short id of the commit of version 2 of the Agreement.
+v2_commit() { git rev-parse --short=7 "$(git log -1 --format=%H --grep="agreement: version 2")"; }
+
+test_case 'the weekly summary: last week by default, text aligned, no colour off a terminal' '
+	make_report_repo
+	c=$(v2_commit)
+	samv_run samv-report
+	expect_status 0
+	expect_no_err
+	expect_out <<-EOT
+	Samverkan Östergötland: Summary
+	Period: 2026-W47 (2026-11-16 to 2026-11-22), made 2026-11-23
+
+	Meetings held                 2
+	Meetings planned              1
+	Decisions made                2
+	Anchors                       1
+	Kedge anchors                 1
+	Decisions due for review      1
+	Agreement versions            1
+	Actions opened                2
+	Actions done                  1
+	Actions overdue               1
+	Minutes not distributed       3
+	Assessments made              0
+
+	Meetings by arena
+	  Arena                 Held  Planned
+	  Arbetsgrupp ensamhet     1        0
+	  Storgruppsmöte           1        1
+
+	Meetings
+	  Arena                 Date        Title                   Status   Attended
+	  Arbetsgrupp ensamhet  2026-11-18  Arbetsgrupp i november  held            2
+	  Storgruppsmöte        2026-11-17  Storgrupp i november    held            4
+	  Storgruppsmöte        2026-11-21  Storgrupp i december    planned         -
+
+	Decisions made
+	  Date        Id  Kind          Level  Status   Title
+	  2026-11-17  d2  anchor        arena  adopted  Mötesplatsen blir permanent
+	  2026-11-18  k2  kedge-anchor  arena  adopted  Träffas varannan vecka
+
+	Decisions due for review
+	  Review      Id  Title
+	  2026-11-22  k2  Träffas varannan vecka
+
+	Agreement changes
+	  Version  Date        Decision  Commit   Change
+	        2  2026-11-17  d2        $c  changed clause 2
+	        2  2026-11-17  d2        $c  added clause 3
+
+	Actions opened
+	  Due         Id     Owner          Title                      Status
+	  -           fraga  Rotary Motala  Fråga medlemmarna, "alla"  open
+	  2026-12-15  bjud   Eva Lind       Bjud in kommunerna         open
+
+	Actions done
+	  Due         Id    Owner     Title       Status
+	  2026-10-01  boka  Eva Lind  Boka lokal  done
+
+	Actions overdue
+	  Due         Id     Owner     Title                   Status
+	  2026-11-01  lista  Per Holm  Skicka föreningslistan  open
+
+	Minutes not distributed
+	  Date        Arena                 Title                  Days
+	  2026-05-12  Storgruppsmöte        Storgrupp i maj         195
+	  2026-06-10  Arbetsgrupp ensamhet  Arbetsgruppen startar   166
+	  2026-10-13  Storgruppsmöte        Storgrupp i oktober      41
+	EOT
+	samv_run samv-report summary --period 2026-W47 --color auto
+	expect_out <<-EOT
+	Samverkan Östergötland: Summary
+	Period: 2026-W47 (2026-11-16 to 2026-11-22), made 2026-11-23
+
+	Meetings held                 2
+	Meetings planned              1
+	Decisions made                2
+	Anchors                       1
+	Kedge anchors                 1
+	Decisions due for review      1
+	Agreement versions            1
+	Actions opened                2
+	Actions done                  1
+	Actions overdue               1
+	Minutes not distributed       3
+	Assessments made              0
+
+	Meetings by arena
+	  Arena                 Held  Planned
+	  Arbetsgrupp ensamhet     1        0
+	  Storgruppsmöte           1        1
+
+	Meetings
+	  Arena                 Date        Title                   Status   Attended
+	  Arbetsgrupp ensamhet  2026-11-18  Arbetsgrupp i november  held            2
+	  Storgruppsmöte        2026-11-17  Storgrupp i november    held            4
+	  Storgruppsmöte        2026-11-21  Storgrupp i december    planned         -
+
+	Decisions made
+	  Date        Id  Kind          Level  Status   Title
+	  2026-11-17  d2  anchor        arena  adopted  Mötesplatsen blir permanent
+	  2026-11-18  k2  kedge-anchor  arena  adopted  Träffas varannan vecka
+
+	Decisions due for review
+	  Review      Id  Title
+	  2026-11-22  k2  Träffas varannan vecka
+
+	Agreement changes
+	  Version  Date        Decision  Commit   Change
+	        2  2026-11-17  d2        $c  changed clause 2
+	        2  2026-11-17  d2        $c  added clause 3
+
+	Actions opened
+	  Due         Id     Owner          Title                      Status
+	  -           fraga  Rotary Motala  Fråga medlemmarna, "alla"  open
+	  2026-12-15  bjud   Eva Lind       Bjud in kommunerna         open
+
+	Actions done
+	  Due         Id    Owner     Title       Status
+	  2026-10-01  boka  Eva Lind  Boka lokal  done
+
+	Actions overdue
+	  Due         Id     Owner     Title                   Status
+	  2026-11-01  lista  Per Holm  Skicka föreningslistan  open
+
+	Minutes not distributed
+	  Date        Arena                 Title                  Days
+	  2026-05-12  Storgruppsmöte        Storgrupp i maj         195
+	  2026-06-10  Arbetsgrupp ensamhet  Arbetsgruppen startar   166
+	  2026-10-13  Storgruppsmöte        Storgrupp i oktober      41
+	EOT
+'
+
+test_case 'summary in Markdown, for mail' '
+	make_report_repo
+	c=$(v2_commit)
+	samv_run samv-report --format markdown
+	expect_status 0
+	expect_no_err
+	expect_out <<-EOT
+	# Samverkan Östergötland: Summary
+
+	Period: 2026-W47 (2026-11-16 to 2026-11-22), made 2026-11-23.
+
+	| Figure | Value |
+	|---|---:|
+	| Meetings held | 2 |
+	| Meetings planned | 1 |
+	| Decisions made | 2 |
+	| Anchors | 1 |
+	| Kedge anchors | 1 |
+	| Decisions due for review | 1 |
+	| Agreement versions | 1 |
+	| Actions opened | 2 |
+	| Actions done | 1 |
+	| Actions overdue | 1 |
+	| Minutes not distributed | 3 |
+	| Assessments made | 0 |
+
+	## Meetings by arena
+
+	| Arena | Held | Planned |
+	|---|---:|---:|
+	| Arbetsgrupp ensamhet | 1 | 0 |
+	| Storgruppsmöte | 1 | 1 |
+
+	## Meetings
+
+	| Arena | Date | Title | Status | Attended |
+	|---|---|---|---|---:|
+	| Arbetsgrupp ensamhet | 2026-11-18 | Arbetsgrupp i november | held | 2 |
+	| Storgruppsmöte | 2026-11-17 | Storgrupp i november | held | 4 |
+	| Storgruppsmöte | 2026-11-21 | Storgrupp i december | planned |  |
+
+	## Decisions made
+
+	| Date | Id | Kind | Level | Status | Title |
+	|---|---|---|---|---|---|
+	| 2026-11-17 | d2 | anchor | arena | adopted | Mötesplatsen blir permanent |
+	| 2026-11-18 | k2 | kedge-anchor | arena | adopted | Träffas varannan vecka |
+
+	## Decisions due for review
+
+	| Review | Id | Title |
+	|---|---|---|
+	| 2026-11-22 | k2 | Träffas varannan vecka |
+
+	## Agreement changes
+
+	| Version | Date | Decision | Commit | Change |
+	|---:|---|---|---|---|
+	| 2 | 2026-11-17 | d2 | $c | changed clause 2 |
+	| 2 | 2026-11-17 | d2 | $c | added clause 3 |
+
+	## Actions opened
+
+	| Due | Id | Owner | Title | Status |
+	|---|---|---|---|---|
+	|  | fraga | Rotary Motala | Fråga medlemmarna, "alla" | open |
+	| 2026-12-15 | bjud | Eva Lind | Bjud in kommunerna | open |
+
+	## Actions done
+
+	| Due | Id | Owner | Title | Status |
+	|---|---|---|---|---|
+	| 2026-10-01 | boka | Eva Lind | Boka lokal | done |
+
+	## Actions overdue
+
+	| Due | Id | Owner | Title | Status |
+	|---|---|---|---|---|
+	| 2026-11-01 | lista | Per Holm | Skicka föreningslistan | open |
+
+	## Minutes not distributed
+
+	| Date | Arena | Title | Days |
+	|---|---|---|---:|
+	| 2026-05-12 | Storgruppsmöte | Storgrupp i maj | 195 |
+	| 2026-06-10 | Arbetsgrupp ensamhet | Arbetsgruppen startar | 166 |
+	| 2026-10-13 | Storgruppsmöte | Storgrupp i oktober | 41 |
+	EOT
+'
+
+test_case 'summary in CSV: one RFC 4180 table, CRLF, quotes doubled, UTF-8 as is; --bom for spreadsheets' '
+	make_report_repo
+	c=$(v2_commit)
+	samv_run samv-report --format csv
+	expect_status 0
+	expect_no_err
+	test "$(tr -cd "\r" <"$TRASH/.out" | wc -c)" = "$(wc -l <"$TRASH/.out")"
+	tr -d "\r" <"$TRASH/.out" >../csv
+	cat >../want <<-EOT
+	section,figure,value,arena,held,planned,date,title,status,attended,id,kind,level,review,version,decision,commit,change,due,owner,days
+	figures,meetings_held,2,,,,,,,,,,,,,,,,,,
+	figures,meetings_planned,1,,,,,,,,,,,,,,,,,,
+	figures,decisions,2,,,,,,,,,,,,,,,,,,
+	figures,anchors,1,,,,,,,,,,,,,,,,,,
+	figures,kedge_anchors,1,,,,,,,,,,,,,,,,,,
+	figures,decisions_due,1,,,,,,,,,,,,,,,,,,
+	figures,agreement_versions,1,,,,,,,,,,,,,,,,,,
+	figures,actions_opened,2,,,,,,,,,,,,,,,,,,
+	figures,actions_done,1,,,,,,,,,,,,,,,,,,
+	figures,actions_overdue,1,,,,,,,,,,,,,,,,,,
+	figures,minutes_late,3,,,,,,,,,,,,,,,,,,
+	figures,assessments,0,,,,,,,,,,,,,,,,,,
+	arenas,,,Arbetsgrupp ensamhet,1,0,,,,,,,,,,,,,,,
+	arenas,,,Storgruppsmöte,1,1,,,,,,,,,,,,,,,
+	meetings,,,Arbetsgrupp ensamhet,,,2026-11-18,Arbetsgrupp i november,held,2,,,,,,,,,,,
+	meetings,,,Storgruppsmöte,,,2026-11-17,Storgrupp i november,held,4,,,,,,,,,,,
+	meetings,,,Storgruppsmöte,,,2026-11-21,Storgrupp i december,planned,,,,,,,,,,,,
+	decisions,,,,,,2026-11-17,Mötesplatsen blir permanent,adopted,,d2,anchor,arena,,,,,,,,
+	decisions,,,,,,2026-11-18,Träffas varannan vecka,adopted,,k2,kedge-anchor,arena,,,,,,,,
+	due,,,,,,,Träffas varannan vecka,,,k2,,,2026-11-22,,,,,,,
+	agreement,,,,,,2026-11-17,,,,,,,,2,d2,$c,changed clause 2,,,
+	agreement,,,,,,2026-11-17,,,,,,,,2,d2,$c,added clause 3,,,
+	opened,,,,,,,"Fråga medlemmarna, ""alla""",open,,fraga,,,,,,,,,Rotary Motala,
+	opened,,,,,,,Bjud in kommunerna,open,,bjud,,,,,,,,2026-12-15,Eva Lind,
+	done,,,,,,,Boka lokal,done,,boka,,,,,,,,2026-10-01,Eva Lind,
+	overdue,,,,,,,Skicka föreningslistan,open,,lista,,,,,,,,2026-11-01,Per Holm,
+	minutes,,,Storgruppsmöte,,,2026-05-12,Storgrupp i maj,,,,,,,,,,,,,195
+	minutes,,,Arbetsgrupp ensamhet,,,2026-06-10,Arbetsgruppen startar,,,,,,,,,,,,,166
+	minutes,,,Storgruppsmöte,,,2026-10-13,Storgrupp i oktober,,,,,,,,,,,,,41
+	EOT
+	cmp ../want ../csv
+	samv_run samv-report --format csv --bom
+	test "$(head -c 3 "$TRASH/.out" | od -An -tx1 | tr -d " ")" = efbbbf
+	test "$(tail -c +4 "$TRASH/.out" | head -n 1)" = "$(head -n 1 ../csv)$(printf "\r")"
+'
+
+test_case 'summary in JSON: the documented shape, printed canonically' '
+	make_report_repo
+	c=$(v2_commit)
+	samv_run samv-report --json
+	expect_status 0
+	expect_no_err
+	jq . "$TRASH/.out" | cmp - "$TRASH/.out"
+	jq -c "del(.figures, .sections, .charts)" "$TRASH/.out" >../got
+	jq -c ".figures[]" "$TRASH/.out" >>../got
+	jq -c ".sections[]" "$TRASH/.out" >>../got
+	jq -c ".charts[] | {id, title, kind, labels, series}" "$TRASH/.out" >>../got
+	cat >../want <<-EOT
+	{"report":"summary","title":"Summary","collaboration":"Samverkan Östergötland","arena":null,"period":{"label":"2026-W47","since":"2026-11-16","until":"2026-11-22"},"today":"2026-11-23"}
+	{"key":"meetings_held","title":"Meetings held","value":2}
+	{"key":"meetings_planned","title":"Meetings planned","value":1}
+	{"key":"decisions","title":"Decisions made","value":2}
+	{"key":"anchors","title":"Anchors","value":1}
+	{"key":"kedge_anchors","title":"Kedge anchors","value":1}
+	{"key":"decisions_due","title":"Decisions due for review","value":1}
+	{"key":"agreement_versions","title":"Agreement versions","value":1}
+	{"key":"actions_opened","title":"Actions opened","value":2}
+	{"key":"actions_done","title":"Actions done","value":1}
+	{"key":"actions_overdue","title":"Actions overdue","value":1}
+	{"key":"minutes_late","title":"Minutes not distributed","value":3}
+	{"key":"assessments","title":"Assessments made","value":0}
+	{"id":"arenas","title":"Meetings by arena","columns":[{"key":"arena","title":"Arena"},{"key":"held","title":"Held"},{"key":"planned","title":"Planned"}],"rows":[{"arena":"Arbetsgrupp ensamhet","held":1,"planned":0},{"arena":"Storgruppsmöte","held":1,"planned":1}]}
+	{"id":"meetings","title":"Meetings","columns":[{"key":"arena","title":"Arena"},{"key":"date","title":"Date"},{"key":"title","title":"Title"},{"key":"status","title":"Status"},{"key":"attended","title":"Attended"}],"rows":[{"arena":"Arbetsgrupp ensamhet","date":"2026-11-18","title":"Arbetsgrupp i november","status":"held","attended":2},{"arena":"Storgruppsmöte","date":"2026-11-17","title":"Storgrupp i november","status":"held","attended":4},{"arena":"Storgruppsmöte","date":"2026-11-21","title":"Storgrupp i december","status":"planned","attended":null}]}
+	{"id":"decisions","title":"Decisions made","columns":[{"key":"date","title":"Date"},{"key":"id","title":"Id"},{"key":"kind","title":"Kind"},{"key":"level","title":"Level"},{"key":"status","title":"Status"},{"key":"title","title":"Title"}],"rows":[{"date":"2026-11-17","id":"d2","kind":"anchor","level":"arena","status":"adopted","title":"Mötesplatsen blir permanent"},{"date":"2026-11-18","id":"k2","kind":"kedge-anchor","level":"arena","status":"adopted","title":"Träffas varannan vecka"}]}
+	{"id":"due","title":"Decisions due for review","columns":[{"key":"review","title":"Review"},{"key":"id","title":"Id"},{"key":"title","title":"Title"}],"rows":[{"review":"2026-11-22","id":"k2","title":"Träffas varannan vecka"}]}
+	{"id":"agreement","title":"Agreement changes","columns":[{"key":"version","title":"Version"},{"key":"date","title":"Date"},{"key":"decision","title":"Decision"},{"key":"commit","title":"Commit"},{"key":"change","title":"Change"}],"rows":[{"version":2,"date":"2026-11-17","decision":"d2","commit":"$c","change":"changed clause 2"},{"version":2,"date":"2026-11-17","decision":"d2","commit":"$c","change":"added clause 3"}]}
+	{"id":"opened","title":"Actions opened","columns":[{"key":"due","title":"Due"},{"key":"id","title":"Id"},{"key":"owner","title":"Owner"},{"key":"title","title":"Title"},{"key":"status","title":"Status"}],"rows":[{"due":null,"id":"fraga","owner":"Rotary Motala","title":"Fråga medlemmarna, \"alla\"","status":"open"},{"due":"2026-12-15","id":"bjud","owner":"Eva Lind","title":"Bjud in kommunerna","status":"open"}]}
+	{"id":"done","title":"Actions done","columns":[{"key":"due","title":"Due"},{"key":"id","title":"Id"},{"key":"owner","title":"Owner"},{"key":"title","title":"Title"},{"key":"status","title":"Status"}],"rows":[{"due":"2026-10-01","id":"boka","owner":"Eva Lind","title":"Boka lokal","status":"done"}]}
+	{"id":"overdue","title":"Actions overdue","columns":[{"key":"due","title":"Due"},{"key":"id","title":"Id"},{"key":"owner","title":"Owner"},{"key":"title","title":"Title"},{"key":"status","title":"Status"}],"rows":[{"due":"2026-11-01","id":"lista","owner":"Per Holm","title":"Skicka föreningslistan","status":"open"}]}
+	{"id":"minutes","title":"Minutes not distributed","columns":[{"key":"date","title":"Date"},{"key":"arena","title":"Arena"},{"key":"title","title":"Title"},{"key":"days","title":"Days"}],"rows":[{"date":"2026-05-12","arena":"Storgruppsmöte","title":"Storgrupp i maj","days":195},{"date":"2026-06-10","arena":"Arbetsgrupp ensamhet","title":"Arbetsgruppen startar","days":166},{"date":"2026-10-13","arena":"Storgruppsmöte","title":"Storgrupp i oktober","days":41}]}
+	{"id":"attendance","title":"Attendance by sector, the last 12 months","kind":"stacked","labels":["2025-12","2026-01","2026-02","2026-03","2026-04","2026-05","2026-06","2026-07","2026-08","2026-09","2026-10","2026-11"],"series":[{"name":"civil","values":[0,0,0,0,0,2,1,0,0,1,1,2]},{"name":"public","values":[0,0,0,0,0,1,0,0,0,2,1,3]},{"name":"private","values":[0,0,0,0,0,0,0,0,0,0,0,1]}]}
+	{"id":"decisions","title":"Decisions a month, the last 12 months","kind":"stacked","labels":["2025-12","2026-01","2026-02","2026-03","2026-04","2026-05","2026-06","2026-07","2026-08","2026-09","2026-10","2026-11"],"series":[{"name":"anchor","values":[0,0,0,1,0,0,0,0,0,0,0,1]},{"name":"kedge-anchor","values":[0,0,0,0,0,0,0,0,0,1,0,1]}]}
+	EOT
+	cmp ../want ../got
+	samv_run samv-report --format json
+	jq . "$TRASH/.out" | cmp - "$TRASH/.out"
+'
+
+test_case 'arena: one arena'"'"'s meetings, who came, its decisions' '
+	make_report_repo
+	samv_run samv-report arena sto --period 2026
+	expect_status 0
+	expect_no_err
+	expect_out <<-\EOT
+	Samverkan Östergötland: Arena: Storgruppsmöte
+	Period: 2026 (2026-01-01 to 2026-12-31), made 2026-11-23
+
+	Meetings held                4
+	Meetings planned             1
+	Attendances                 12
+	Organisations that came      4
+	Decisions made               2
+	Actions open                 2
+	Assessments made             0
+
+	About the arena
+	  Field     Value
+	  name      Storgruppsmöte
+	  kind      large-group-meeting
+	  status    active
+	  convener  Region Östergötland
+	  members   2
+	  serves    a, d
+	  started   2026-05-12
+
+	Meetings
+	  Date        Title                  Status   Attended  Civil  Public  Private
+	  2026-05-12  Storgrupp i maj        held            3      2       1        0
+	  2026-09-15  Storgrupp i september  held            3      1       2        0
+	  2026-10-13  Storgrupp i oktober    held            2      1       1        0
+	  2026-11-17  Storgrupp i november   held            4      1       2        1
+	  2026-11-21  Storgrupp i december   planned         -      -       -        -
+
+	Organisations at the table
+	  Organisation          Sector   Meetings  Last
+	  Region Östergötland   public          4  2026-11-17
+	  RF-SISU Östergötland  civil           4  2026-11-17
+	  Bolaget AB            private         1  2026-11-17
+	  Rotary Motala         civil           1  2026-05-12
+
+	Decisions
+	  Date        Id  Kind          Level  Status      Title
+	  2026-09-15  k1  kedge-anchor  arena  superseded  Pröva en mötesplats
+	  2026-11-17  d2  anchor        arena  adopted     Mötesplatsen blir permanent
+	EOT
+'
+
+test_case 'decisions: the register with chains, all time by default' '
+	make_report_repo
+	samv_run samv-report decisions
+	expect_status 0
+	expect_no_err
+	expect_out <<-\EOT
+	Samverkan Östergötland: Decision register
+	Period: all, made 2026-11-23
+
+	Decisions          5
+	Anchors            3
+	Kedge anchors      2
+	Proposed           1
+	Adopted            3
+	Superseded         1
+	Revoked            0
+	Expired            0
+
+	Decision register
+	  Date        Id  Kind          Level      Status      Title                        Arena                 Review      Chain
+	  2026-03-10  d1  anchor        political  adopted     Anta överenskommelsen        -                     -           -
+	  2026-09-15  k1  kedge-anchor  arena      superseded  Pröva en mötesplats          Storgruppsmöte        2026-11-20  confirmed by d2
+	  2026-11-17  d2  anchor        arena      adopted     Mötesplatsen blir permanent  Storgruppsmöte        -           confirms k1
+	  2026-11-18  k2  kedge-anchor  arena      adopted     Träffas varannan vecka       Arbetsgrupp ensamhet  2026-11-22  -
+	  2026-11-19  p1  anchor        official   proposed    Handlingsplan                -                     -           -
+	EOT
+'
+
+test_case 'actions: open follow-ups by owner; --period keeps those due by its end' '
+	make_report_repo
+	samv_run samv-report actions
+	expect_status 0
+	expect_no_err
+	expect_out <<-\EOT
+	Samverkan Östergötland: Actions
+	Period: all, made 2026-11-23
+
+	Actions open         3
+	Actions overdue      1
+	Owners               3
+
+	Open actions by owner
+	  Owner          Open  Overdue
+	  Eva Lind          1        0
+	  Per Holm          1        1
+	  Rotary Motala     1        0
+
+	Open actions
+	  Owner          Due         Id     Title                      Arena                 Overdue
+	  Eva Lind       2026-12-15  bjud   Bjud in kommunerna         Storgruppsmöte        no
+	  Per Holm       2026-11-01  lista  Skicka föreningslistan     Storgruppsmöte        yes
+	  Rotary Motala  -           fraga  Fråga medlemmarna, "alla"  Arbetsgrupp ensamhet  no
+	EOT
+	samv_run samv-report actions --period 2026-W45 --json
+	jq -r ".sections[1].rows[] | .id" "$TRASH/.out" >../got
+	printf "%s\n" lista fraga >../want
+	cmp ../want ../got
+'
+
+test_case 'participation: sectors, kinds, levels, roles, politicians, who stopped coming' '
+	make_report_repo
+	samv_run samv-report participation --period 2026
+	expect_status 0
+	expect_no_err
+	expect_out <<-\EOT
+	Samverkan Östergötland: Participation
+	Period: 2026 (2026-01-01 to 2026-12-31), made 2026-11-23
+
+	Meetings held                     6
+	Attendances                      15
+	People                            5
+	Organisations                     4
+	Civil organisations (voices)      2
+	Politicians present               1
+	Meetings with politicians         2
+
+	Attendance by arena
+	  Arena                 Meetings  Attendances  Civil  Public  Private  Civil voices  With politicians
+	  Arbetsgrupp ensamhet         2            3      2       1        0             1                 0
+	  Storgruppsmöte               4           12      5       6        1             2                 2
+
+	Attendance by kind of organisation
+	  Arena                 Kind         Attendances
+	  Arbetsgrupp ensamhet  association            2
+	  Arbetsgrupp ensamhet  region                 1
+	  Storgruppsmöte        association            1
+	  Storgruppsmöte        region                 6
+	  Storgruppsmöte        umbrella               4
+	  Storgruppsmöte        business               1
+
+	Attendance by level
+	  Arena                 Level     Attendances
+	  Arbetsgrupp ensamhet  local               2
+	  Arbetsgrupp ensamhet  regional            1
+	  Storgruppsmöte        local               2
+	  Storgruppsmöte        regional           10
+
+	Attendance by role
+	  Arena                 Role            Attendances
+	  Arbetsgrupp ensamhet  representative            2
+	  Arbetsgrupp ensamhet  official                  1
+	  Storgruppsmöte        representative            5
+	  Storgruppsmöte        official                  4
+	  Storgruppsmöte        politician                2
+	  Storgruppsmöte        other                     1
+
+	Organisations that stopped coming
+	  Arena           Organisation   Sector  Last seen
+	  Storgruppsmöte  Rotary Motala  civil   2026-05-12
+	EOT
+'
+
+test_case 'agreement: the changelog, told against the version before the period' '
+	make_report_repo
+	c=$(v2_commit)
+	samv_run samv-report agreement --since 2026-11-01
+	expect_status 0
+	expect_no_err
+	expect_out <<-EOT
+	Samverkan Östergötland: Agreement changelog
+	Period: from 2026-11-01, made 2026-11-23
+
+	Agreement versions      1
+	Changes                 2
+
+	Agreement changes
+	  Version  Date        Decision  Commit   Change
+	        2  2026-11-17  d2        $c  changed clause 2
+	        2  2026-11-17  d2        $c  added clause 3
+	EOT
+	samv_run samv-report agreement --period 2026-03 --json
+	jq -r ".figures[] | \"\(.key) \(.value)\"" "$TRASH/.out" >../got
+	printf "%s\n" "agreement_versions 1" "agreement_changes 6" >../want
+	cmp ../want ../got
+	samv_run samv-report agreement --period 2026-W46 --json
+	jq -r ".figures[] | .value" "$TRASH/.out" | tr "\n" " " >../got
+	test "$(cat ../got)" = "0 0 "
+'
+
+test_case 'HTML: one self-contained page, no script, no network' '
+	make_report_repo
+	samv_run samv-report actions --format html
+	expect_status 0
+	expect_no_err
+	expect_out <<-\EOT
+	<!DOCTYPE html>
+	<html lang="en">
+	<head>
+	<meta charset="utf-8">
+	<meta name="viewport" content="width=device-width, initial-scale=1">
+	<title>Samverkan Östergötland: Actions</title>
+	<style>
+	body{font:15px/1.45 system-ui,-apple-system,'\''Segoe UI'\'',Roboto,sans-serif;color:#1b1b1b;max-width:60rem;margin:2rem auto;padding:0 1rem}
+	h1{font-size:1.6rem;margin:0}h2{font-size:1.15rem;margin:2rem 0 .5rem;border-bottom:1px solid #ccc}
+	.sub{color:#555;margin:.2rem 0 1.5rem}
+	.figures{display:flex;flex-wrap:wrap;gap:.6rem;margin:0;padding:0;list-style:none}
+	.figure{border:1px solid #ccc;border-radius:6px;padding:.5rem .8rem;min-width:8rem}
+	.figure .value{display:block;font-size:1.6rem;font-weight:600}.figure .label{color:#555;font-size:.85rem}
+	.charts{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}figcaption{font-weight:600;margin:.5rem 0}
+	table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #e3e3e3;vertical-align:top}th{background:#f3f3f3}td.num,th.num{text-align:right}
+	.none{color:#777;font-style:italic}footer{margin-top:2rem;color:#777;font-size:.8rem}
+	@media print{body{margin:0;max-width:none}section,figure,tr{break-inside:avoid}h2{break-after:avoid}}
+	</style>
+	</head>
+	<body>
+	<header>
+	<h1>Samverkan Östergötland: Actions</h1>
+	<p class="sub">Period: all, made 2026-11-23</p>
+	</header>
+	<ul class="figures">
+	<li class="figure" id="figure-actions_open"><span class="value">3</span><span class="label">Actions open</span></li>
+	<li class="figure" id="figure-actions_overdue"><span class="value">1</span><span class="label">Actions overdue</span></li>
+	<li class="figure" id="figure-owners"><span class="value">3</span><span class="label">Owners</span></li>
+	</ul>
+	<section class="report-section" id="section-owners">
+	<h2>Open actions by owner</h2>
+	<table>
+	<thead><tr><th>Owner</th><th class="num">Open</th><th class="num">Overdue</th></tr></thead>
+	<tbody>
+	<tr><td>Eva Lind</td><td class="num">1</td><td class="num">0</td></tr>
+	<tr><td>Per Holm</td><td class="num">1</td><td class="num">1</td></tr>
+	<tr><td>Rotary Motala</td><td class="num">1</td><td class="num">0</td></tr>
+	</tbody>
+	</table>
+	</section>
+	<section class="report-section" id="section-actions">
+	<h2>Open actions</h2>
+	<table>
+	<thead><tr><th>Owner</th><th>Due</th><th>Id</th><th>Title</th><th>Arena</th><th>Overdue</th></tr></thead>
+	<tbody>
+	<tr><td>Eva Lind</td><td>2026-12-15</td><td>bjud</td><td>Bjud in kommunerna</td><td>Storgruppsmöte</td><td>no</td></tr>
+	<tr><td>Per Holm</td><td>2026-11-01</td><td>lista</td><td>Skicka föreningslistan</td><td>Storgruppsmöte</td><td>yes</td></tr>
+	<tr><td>Rotary Motala</td><td></td><td>fraga</td><td>Fråga medlemmarna, &quot;alla&quot;</td><td>Arbetsgrupp ensamhet</td><td>no</td></tr>
+	</tbody>
+	</table>
+	</section>
+	<footer>samv-report 0.1.0</footer>
+	</body>
+	</html>
+	EOT
+	samv_run samv-report --format html
+	! grep -qi -e "<script" -e "<link" -e "@import" -e "src=" -e "url(" -e " on[a-z]*=" "$TRASH/.out"
+	test "$(grep -o "https\?://[^\"]*" "$TRASH/.out" | sort -u)" = "http://www.w3.org/2000/svg"
+	test "$(grep -c "<svg " "$TRASH/.out")" = 2
+	test "$(grep -c "<rect class=\"bar\"" "$TRASH/.out")" = 14
+	test "$(grep -c "<section class=\"report-section\"" "$TRASH/.out")" = 9
+	grep -q "<title>Samverkan Östergötland: Summary</title>" "$TRASH/.out"
+'
