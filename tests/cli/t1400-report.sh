@@ -637,3 +637,156 @@ test_case 'HTML: one self-contained page, no script, no network' '
 	test "$(grep -c "<section class=\"report-section\"" "$TRASH/.out")" = 9
 	grep -q "<title>Samverkan Östergötland: Summary</title>" "$TRASH/.out"
 '
+
+test_case 'periods: ISO weeks, months, years, this week, --since/--until' '
+	make_report_repo
+	for p in 2026-W47 2026-W46 2026-11 2026 this-week last-month all; do
+		samv-report --period $p --json | jq -r "[.period.label, .period.since, .period.until,
+			(.figures[] | select(.key == \"meetings_held\") | .value)] | join(\" \")"
+	done >../got
+	samv-report --since 2026-11-18 --until 2026-11-30 --json |
+		jq -r "[.period.label, (.figures[0].value)] | join(\" \")" >>../got
+	samv-report --since 2026-11-18 | sed -n 2p >>../got
+	samv-report --until 2026-10-31 | sed -n 2p >>../got
+	cat >../want <<-\EOT
+	2026-W47 2026-11-16 2026-11-22 2
+	2026-W46 2026-11-09 2026-11-15 0
+	2026-11 2026-11-01 2026-11-30 2
+	2026 2026-01-01 2026-12-31 6
+	2026-W48 2026-11-23 2026-11-29 0
+	2026-10 2026-10-01 2026-10-31 1
+	all 1900-01-01 9999-12-31 6
+	2026-11-18..2026-11-30 1
+	Period: from 2026-11-18, made 2026-11-23
+	Period: up to 2026-10-31, made 2026-11-23
+	EOT
+	cmp ../want ../got
+	SAMV_TODAY=2026-11-29 samv-report --period this-week | sed -n 2p >../got
+	echo "Period: 2026-W48 (2026-11-23 to 2026-11-29), made 2026-11-29" >../want
+	cmp ../want ../got
+'
+
+test_case 'minutes are late --minutes-days after the meeting' '
+	make_report_repo
+	for n in 0 5 6 7 200; do
+		samv-report --minutes-days $n --json | jq -r "[.sections[] | select(.id == \"minutes\") | .rows[].date] | join(\" \")"
+	done >../got
+	cat >../want <<-\EOT
+	2026-05-12 2026-06-10 2026-10-13 2026-11-17
+	2026-05-12 2026-06-10 2026-10-13 2026-11-17
+	2026-05-12 2026-06-10 2026-10-13 2026-11-17
+	2026-05-12 2026-06-10 2026-10-13
+
+	EOT
+	cmp ../want ../got
+'
+
+test_case 'for cron: --fail-on exits 1 with the report printed; --quiet-if-empty prints nothing' '
+	make_report_repo
+	samv-report >../plain
+	samv_run samv-report --fail-on overdue
+	expect_status 1
+	expect_no_err
+	out | cmp - ../plain
+	samv_run samv-report --fail-on due
+	expect_status 1
+	samv_run samv-report --fail-on late --minutes-days 200
+	expect_status 0
+	samv_run samv-report --fail-on due,late --minutes-days 200
+	expect_status 1
+	samv_run samv-report --fail-on overdue --rev HEAD~30
+	expect_status 0
+	samv_run samv-report --quiet-if-empty
+	expect_status 0
+	out | cmp - ../plain
+	cd .. && rm -rf repo && make_repo
+	samv_run samv-report --quiet-if-empty --fail-on overdue
+	expect_status 0
+	expect_no_out
+	expect_no_err
+	samv_run samv-report --quiet-if-empty --format html
+	expect_no_out
+	samv_run samv-report
+	expect_status 0
+	test "$(out | sed -n 4p)" = "Meetings held                 0"
+'
+
+test_case 'the same repository and period give the same bytes; colour only when asked or on a terminal' '
+	make_report_repo
+	for f in text markdown json csv html; do
+		samv-report --format $f >../a.$f
+		samv-report --format $f --color always >../b.$f
+		NO_COLOR= TERM=xterm samv-report --format $f >../c.$f
+		cmp ../a.$f ../c.$f
+	done
+	for f in markdown json csv html; do cmp ../a.$f ../b.$f; done
+	! grep -q "$(printf "\033")" ../a.text
+	test "$(head -n 1 ../b.text)" = "$(printf "\033[1mSamverkan Östergötland: Summary\033[0m")"
+	samv-report --color never >../d.text
+	cmp ../a.text ../d.text
+'
+
+test_case 'records are read from the tip (or --rev), not the work tree' '
+	make_report_repo
+	samv-report >../before
+	printf "{\n}\n" >"$(git ls-files meetings | grep /s3.json)"
+	samv_run samv-report
+	expect_status 0
+	out | cmp - ../before
+	git checkout -q -- .
+	samv_run samv-report --rev HEAD~30 --json
+	jq -r ".figures[0].value" "$TRASH/.out" >../got
+	echo 0 >../want
+	cmp ../want ../got
+'
+
+test_case 'help, version, completion' '
+	samv_run samv-report --help
+	expect_status 0
+	test "$(out | head -n 1)" = "usage: samv-report [OPTIONS] [REPORT [ARENA]]"
+	samv_run samv-report --version
+	expect_out <<-\EOT
+	samv-report (samv) 0.1.0
+	libgit2 1.5.1, cJSON 1.7.15
+	EOT
+	samv-report --completion-helper | grep -v "^-" >../got
+	printf "%s\n" summary arena decisions actions participation agreement >../want
+	cmp ../want ../got
+	samv-report summary --completion-helper | grep -c "^--" >../got
+	test "$(cat ../got)" -gt 10
+	test "$(samv-report --completion-values=--format | tr "\n" " ")" = "text markdown json csv html "
+	test "$(samv-report --completion-values=--fail-on | tr "\n" " ")" = "overdue due late "
+	samv report --version >../got
+	out | cmp - ../got
+'
+
+# what|status|stderr|command
+while IFS='|' read -r what status err cmd; do
+	test_case "refused: $what" "
+		make_report_repo
+		fails $status \"$err\" $cmd
+	"
+done <<-\EOT
+a period nobody says|2|samv-report: --period: 'next-week' is not a period (last-week, this-week, last-month, this-month, last-year, this-year, all, YYYY-Www, YYYY-MM or YYYY)|samv-report --period next-week
+a week the year does not have|2|samv-report: --period: period '2025-W53': 2025 has weeks 1 to 52|samv-report --period 2025-W53
+--since after --until|2|samv-report: --since 2026-11-30 is after --until 2026-11-01|samv-report --since 2026-11-30 --until 2026-11-01
+a --since that is no date|2|samv-report: --since: '2026-11-31' is not a date (YYYY-MM-DD)|samv-report --since 2026-11-31
+--period with --since|2|samv-report: --period cannot be given with --since or --until|samv-report --period 2026 --since 2026-01-01
+an unknown arena|1|samv-report: unknown arena 'torg' (see samv-arena list)|samv-report arena torg
+an arena report without an arena|2|samv-report: the arena report needs an arena (usage: samv-report arena ID)|samv-report arena
+an unknown report|2|samv-report: unknown report 'weekly' (summary, arena, decisions, actions, participation or agreement)|samv-report weekly
+an unknown format|2|samv-report: --format: 'pdf' is not one of text, markdown, json, csv, html|samv-report --format pdf
+a second operand|2|samv-report: unexpected argument 'extra' (usage: samv-report [OPTIONS] [REPORT [ARENA]])|samv-report summary extra
+a bad --minutes-days|2|samv-report: --minutes-days: 'a week' is not a number of days (0 to 3650)|samv-report --minutes-days 'a week'
+a bad --fail-on|2|samv-report: --fail-on: 'late-minutes' is not one of overdue, due, late|samv-report --fail-on overdue,late-minutes
+a bad --color|2|samv-report: --color: 'yes' is not one of auto, always, never|samv-report --color yes
+an unknown option|2|samv-report: unknown option '--weekly'|samv-report --weekly
+an unknown revision|1|samv-report: unknown revision 'nope'|samv-report --rev nope
+EOT
+
+test_case 'refused: outside a repository' '
+	samv_run samv-report
+	expect_status 1
+	expect_no_out
+	test "$(cut -d: -f1 "$TRASH/.err")" = samv-report
+'
