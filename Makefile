@@ -4,6 +4,7 @@
 #                     (make check-cli T=t0800 runs only tests/cli/t0800*.sh)
 #   make check-asan   the same tests under AddressSanitizer + UBSan
 #   make check-valgrind   the CLI tests with every command under valgrind
+#   make check-html   samv-report's HTML pages checked in headless Chromium
 #   make demo         install the build dependencies if missing, build, and
 #                     build the example collaboration (docs/example)
 #   make install / uninstall   honour PREFIX and DESTDIR
@@ -44,7 +45,7 @@ MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
-	check-asan check-valgrind demo deps install uninstall bench clean
+	check-html check-asan check-valgrind demo deps install uninstall bench clean
 
 all: $(BINS)
 
@@ -92,6 +93,12 @@ check-install: all
 
 check-completion: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-completion.sh
+
+# samv-report's HTML in headless Chromium (installed from Debian's packages
+# when missing and we may; skipped with a message otherwise).  The pages
+# and their screenshots are left in $(BUILD)/check-html.
+check-html: all
+	@SAMV_BIN=$(abspath $(BUILD)/bin) SAMV_HTML_OUT=$(abspath $(BUILD)/check-html) sh tests/check-html.sh
 
 check-asan:
 	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \

@@ -115,9 +115,11 @@ int samv_chart_svg(struct samv_buf *b, const cJSON *chart)
 			}
 			s++;
 		}
+		/* the year on the first bar and on January, else the month only */
 		if (i % every == 0)
 			rc |= samv_buf_printf(b, "<text class=\"label\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s"
-					      "</text>\n", x + bw / 2, H - BOTTOM + 14, label);
+					      "</text>\n", x + bw / 2, H - BOTTOM + 14,
+					      i == 0 || strlen(label) < 7 || !strcmp(label + 5, "01") ? label : label + 5);
 	}
 	rc |= samv_buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>\n", LEFT,
 			      TOP + plot_h, W - RIGHT, TOP + plot_h);
