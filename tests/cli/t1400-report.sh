@@ -75,68 +75,9 @@ test_case 'the weekly summary: last week by default, text aligned, no colour off
 	  2026-06-10  Arbetsgrupp ensamhet  Arbetsgruppen startar   166
 	  2026-10-13  Storgruppsmöte        Storgrupp i oktober      41
 	EOT
+	out >../default
 	samv_run samv-report summary --period 2026-W47 --color auto
-	expect_out <<-EOT
-	Samverkan Östergötland: Summary
-	Period: 2026-W47 (2026-11-16 to 2026-11-22), made 2026-11-23
-
-	Meetings held                 2
-	Meetings planned              1
-	Decisions made                2
-	Anchors                       1
-	Kedge anchors                 1
-	Decisions due for review      1
-	Agreement versions            1
-	Actions opened                2
-	Actions done                  1
-	Actions overdue               1
-	Minutes not distributed       3
-	Assessments made              0
-
-	Meetings by arena
-	  Arena                 Held  Planned
-	  Arbetsgrupp ensamhet     1        0
-	  Storgruppsmöte           1        1
-
-	Meetings
-	  Arena                 Date        Title                   Status   Attended
-	  Arbetsgrupp ensamhet  2026-11-18  Arbetsgrupp i november  held            2
-	  Storgruppsmöte        2026-11-17  Storgrupp i november    held            4
-	  Storgruppsmöte        2026-11-21  Storgrupp i december    planned         -
-
-	Decisions made
-	  Date        Id  Kind          Level  Status   Title
-	  2026-11-17  d2  anchor        arena  adopted  Mötesplatsen blir permanent
-	  2026-11-18  k2  kedge-anchor  arena  adopted  Träffas varannan vecka
-
-	Decisions due for review
-	  Review      Id  Title
-	  2026-11-22  k2  Träffas varannan vecka
-
-	Agreement changes
-	  Version  Date        Decision  Commit   Change
-	        2  2026-11-17  d2        $c  changed clause 2
-	        2  2026-11-17  d2        $c  added clause 3
-
-	Actions opened
-	  Due         Id     Owner          Title                      Status
-	  -           fraga  Rotary Motala  Fråga medlemmarna, "alla"  open
-	  2026-12-15  bjud   Eva Lind       Bjud in kommunerna         open
-
-	Actions done
-	  Due         Id    Owner     Title       Status
-	  2026-10-01  boka  Eva Lind  Boka lokal  done
-
-	Actions overdue
-	  Due         Id     Owner     Title                   Status
-	  2026-11-01  lista  Per Holm  Skicka föreningslistan  open
-
-	Minutes not distributed
-	  Date        Arena                 Title                  Days
-	  2026-05-12  Storgruppsmöte        Storgrupp i maj         195
-	  2026-06-10  Arbetsgrupp ensamhet  Arbetsgruppen startar   166
-	  2026-10-13  Storgruppsmöte        Storgrupp i oktober      41
-	EOT
+	out | cmp - ../default
 '
 
 test_case 'summary in Markdown, for mail' '
