@@ -8,7 +8,7 @@
 #   make demo         install the build dependencies if missing, build, and
 #                     build the example collaboration (docs/example)
 #   make install / uninstall   honour PREFIX and DESTDIR
-#   make bench        the benchmarks under bench/
+#   make bench        the benchmarks under bench/ (make bench-report: samv-report's)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -45,7 +45,7 @@ MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
-	check-html check-asan check-valgrind demo deps install uninstall bench clean
+	check-html check-asan check-valgrind demo deps install uninstall bench bench-report clean
 
 all: $(BINS)
 
@@ -112,6 +112,9 @@ demo: deps all
 
 bench: all
 	@sh bench/run.sh $(abspath $(BUILD)/bin)
+
+bench-report: all
+	@sh bench/report.sh $(abspath $(BUILD)/bin)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

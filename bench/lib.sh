@@ -42,3 +42,22 @@ machine_info() {
 	fs=$(df -T "$work" | awk 'NR == 2 { print $2 }')
 	echo "machine: $(nproc) CPUs, $cpu, $mem memory, $fs file system, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# bench_setup: the tools, hyperfine or not, and the work directory
+# ($BENCH_DIR or a new one, removed at the end unless BENCH_KEEP=1).
+bench_setup() {
+	for tool in git jq; do
+		command -v $tool >/dev/null 2>&1 || { echo "bench: $tool is needed (apt-get install $tool)" >&2; exit 1; }
+	done
+	have_hyperfine=0
+	command -v hyperfine >/dev/null 2>&1 && have_hyperfine=1
+	if [ -n "${BENCH_DIR:-}" ]; then
+		work=$BENCH_DIR
+		mkdir -p "$work"
+	else
+		work=$(mktemp -d "${TMPDIR:-/tmp}/samv-bench.XXXXXX")
+	fi
+	trap cleanup EXIT
+	trap 'exit 1' INT TERM
+}
+cleanup() { [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"; }

@@ -24,21 +24,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(dirname "$bin")
 sizes=${BENCH_SIZES:-10000 50000}
 runs=${BENCH_RUNS:-10}
-for tool in git jq; do
-	command -v $tool >/dev/null 2>&1 || { echo "bench: $tool is needed (apt-get install $tool)" >&2; exit 1; }
-done
-have_hyperfine=0
-command -v hyperfine >/dev/null 2>&1 && have_hyperfine=1
-if [ -n "${BENCH_DIR:-}" ]; then
-	work=$BENCH_DIR
-	mkdir -p "$work"
-else
-	work=$(mktemp -d "${TMPDIR:-/tmp}/samv-bench.XXXXXX")
-fi
-cleanup() { [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
+. "$top/bench/lib.sh"
+bench_setup
 export PATH="$bin:$PATH"
 export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8 TZ=UTC
 export GIT_AUTHOR_NAME="Bench Mark" GIT_AUTHOR_EMAIL="bench@example.org"
@@ -47,7 +34,6 @@ export GIT_COMMITTER_NAME="Bench Mark" GIT_COMMITTER_EMAIL="bench@example.org"
 export SAMV_TODAY=2026-11-23 TODAY=2026-11-23 SINCE=2026-11-16 UNTIL=2026-11-22 LATE=2026-11-16
 unset SAMV_DIR
 mkdir -p "$HOME"
-. "$top/bench/lib.sh"
 
 gen=$build/bench/gen-collab
 mkdir -p "$build/bench"

@@ -36,30 +36,14 @@ sizes=${BENCH_SIZES:-10000 50000 100000}
 runs=${BENCH_RUNS:-20}
 slow=$((runs / 6))
 [ "$slow" -ge 3 ] || slow=3
-for tool in git jq; do
-	command -v $tool >/dev/null 2>&1 || { echo "bench: $tool is needed (apt-get install $tool)" >&2; exit 1; }
-done
-have_hyperfine=0
-command -v hyperfine >/dev/null 2>&1 && have_hyperfine=1
-
-if [ -n "${BENCH_DIR:-}" ]; then
-	work=$BENCH_DIR
-	mkdir -p "$work"
-else
-	work=$(mktemp -d "${TMPDIR:-/tmp}/samv-bench.XXXXXX")
-fi
-cleanup() { [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
+. "$top/bench/lib.sh"
+bench_setup
 export PATH="$bin:$PATH"
 export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8
 export GIT_AUTHOR_NAME="Bench Mark" GIT_AUTHOR_EMAIL="bench@example.org"
 export GIT_COMMITTER_NAME="Bench Mark" GIT_COMMITTER_EMAIL="bench@example.org"
 unset SAMV_DIR
 mkdir -p "$HOME"
-
-. "$top/bench/lib.sh"
 
 # ---- the helper -------------------------------------------------------------
 
