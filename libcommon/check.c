@@ -99,8 +99,13 @@ static int collect_refs(struct check *c, const char *path, const char *text, con
 
 static int collect_served(struct check *c, const char *path, const char *text, const cJSON *rec)
 {
+	const char *status = samv_record_str(rec, "status");
 	const cJSON *it;
 
+	/* a decision taken is history: what it served then may have left the
+	 * Agreement since, on a later decision */
+	if (!strcmp(c->type->name, "decision") && status && strcmp(status, "proposed"))
+		return 0;
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "serves")) {
 		struct served *sv;
 
@@ -125,8 +130,8 @@ static int collect_served(struct check *c, const char *path, const char *text, c
 	return 0;
 }
 
-/* Once there is an Agreement, what arenas and decisions serve must be
- * among its purposes. */
+/* Once there is an Agreement, what arenas and proposed decisions serve
+ * must be among its purposes. */
 static int check_served(struct check *c)
 {
 	char path[64];
