@@ -4,10 +4,11 @@
 #                     (make check-cli T=t0800 runs only tests/cli/t0800*.sh)
 #   make check-asan   the same tests under AddressSanitizer + UBSan
 #   make check-valgrind   the CLI tests with every command under valgrind
+#   make check-html   samv-report's HTML pages checked in headless Chromium
 #   make demo         install the build dependencies if missing, build, and
 #                     build the example collaboration (docs/example)
 #   make install / uninstall   honour PREFIX and DESTDIR
-#   make bench        the benchmarks under bench/
+#   make bench        the benchmarks under bench/ (make bench-report: samv-report's)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -45,7 +46,7 @@ MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
-	check-asan check-valgrind demo deps install uninstall bench clean
+	check-html check-asan check-valgrind demo deps install uninstall bench bench-report clean
 
 all: $(BINS)
 
@@ -103,6 +104,12 @@ check-install: all
 check-completion: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-completion.sh
 
+# samv-report's HTML in headless Chromium (installed from Debian's packages
+# when missing and we may; skipped with a message otherwise).  The pages
+# and their screenshots are left in $(BUILD)/check-html.
+check-html: all
+	@SAMV_BIN=$(abspath $(BUILD)/bin) SAMV_HTML_OUT=$(abspath $(BUILD)/check-html) sh tests/check-html.sh
+
 check-asan:
 	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		CFLAGS="-O1 -g" check-unit check-cli
@@ -115,6 +122,9 @@ demo: deps all
 
 bench: all
 	@sh bench/run.sh $(abspath $(BUILD)/bin)
+
+bench-report: all
+	@sh bench/report.sh $(abspath $(BUILD)/bin)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

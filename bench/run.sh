@@ -36,30 +36,14 @@ sizes=${BENCH_SIZES:-10000 50000 100000}
 runs=${BENCH_RUNS:-20}
 slow=$((runs / 6))
 [ "$slow" -ge 3 ] || slow=3
-for tool in git jq; do
-	command -v $tool >/dev/null 2>&1 || { echo "bench: $tool is needed (apt-get install $tool)" >&2; exit 1; }
-done
-have_hyperfine=0
-command -v hyperfine >/dev/null 2>&1 && have_hyperfine=1
-
-if [ -n "${BENCH_DIR:-}" ]; then
-	work=$BENCH_DIR
-	mkdir -p "$work"
-else
-	work=$(mktemp -d "${TMPDIR:-/tmp}/samv-bench.XXXXXX")
-fi
-cleanup() { [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
+. "$top/bench/lib.sh"
+bench_setup
 export PATH="$bin:$PATH"
 export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8
 export GIT_AUTHOR_NAME="Bench Mark" GIT_AUTHOR_EMAIL="bench@example.org"
 export GIT_COMMITTER_NAME="Bench Mark" GIT_COMMITTER_EMAIL="bench@example.org"
 unset SAMV_DIR
 mkdir -p "$HOME"
-
-say() { echo "bench: $*" >&2; }
 
 # ---- the helper -------------------------------------------------------------
 
@@ -69,38 +53,6 @@ mkdir -p "$build/bench"
 ${CC:-cc} -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -I"$top/libcommon" \
 	$(pkg-config --cflags libgit2 libcjson) -o "$gen" "$top/bench/gen-actors.c" \
 	"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson) -lm
-
-# ---- timing -----------------------------------------------------------------
-
-# time_pair NAME RUNS SAMV-COMMAND HAND-COMMAND: appends a table row.
-time_pair() {
-	name=$1 n=$2 warm=2
-	[ "$n" -ge 10 ] || warm=1
-	if [ "$have_hyperfine" = 1 ]; then
-		hyperfine --style none --warmup "$warm" --runs "$n" --export-json "$work/t.json" \
-			"$3" "$4" >/dev/null 2>"$work/hf.err" || { cat "$work/hf.err" >&2; exit 1; }
-		jq -r '.results | map("\(.mean * 1000) \(.stddev * 1000)") | join(" ")' "$work/t.json" >"$work/t.txt"
-	else
-		{ loop_mean "$n" "$3"; echo " 0 "; loop_mean "$n" "$4"; echo " 0"; } | tr -d '\n' >"$work/t.txt"
-	fi
-	read -r sm ss hm hs <"$work/t.txt"
-	awk -v size="$size" -v name="$name" -v sm="$sm" -v ss="$ss" -v hm="$hm" -v hs="$hs" 'BEGIN {
-		printf "| %d | %s | %.1f ± %.1f | %.1f ± %.1f | %.2f |\n", size, name, sm, ss, hm, hs, hm / sm
-	}' >>"$work/table"
-	say "$size $name: samv $(printf %.1f "$sm") ms, by hand $(printf %.1f "$hm") ms"
-}
-
-loop_mean() { # runs command: mean wall time in ms
-	sh -c "$2" >/dev/null 2>&1
-	t0=$(date +%s%N)
-	i=0
-	while [ "$i" -lt "$1" ]; do
-		sh -c "$2" >/dev/null
-		i=$((i + 1))
-	done
-	t1=$(date +%s%N)
-	echo $(((t1 - t0) / $1 / 1000))e-3
-}
 
 # ---- the runs ---------------------------------------------------------------
 
@@ -181,11 +133,8 @@ done
 
 # ---- the report -------------------------------------------------------------
 
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
-mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-fs=$(df -T "$work" | awk 'NR == 2 { print $2 }')
 echo "samv $(samv-actor --version | sed 's/^[^0-9]*//;q') benchmark, $(date +%Y-%m-%d)"
-echo "machine: $(nproc) CPUs, $cpu, $mem memory, $fs file system, $(uname -sr)"
+machine_info
 echo "whole run: $(($(date +%s) - start)) s"
 echo "libgit2 $(pkg-config --modversion libgit2), cJSON $(pkg-config --modversion libcjson)," \
 	"$(git --version), jq $(jq --version | sed 's/^jq-//')," \

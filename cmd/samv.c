@@ -20,6 +20,7 @@ static const struct {
 	{ "agreement", "the Agreement: adopt, amend, history, diff, blame" },
 	{ "assess", "readiness assessments: CROSS, levels, steps; trends, gaps" },
 	{ "check", "validate the whole repository" },
+	{ "report", "weekly summaries, registers, a dashboard page" },
 };
 
 static void list(FILE *f)

@@ -70,6 +70,13 @@ _samv() {
 	fi
 	case $cmd in
 	samv-init) mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
+	samv-report)
+		# the report, then an arena for "arena"
+		if [[ -z $sub ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$("$cmd" --completion-helper 2>/dev/null | grep -v '^-')" -- "$cur")
+		elif [[ $sub == arena && -z $sub2 ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$(samv-arena "${dir[@]}" list --ids --all 2>/dev/null)" -- "$cur")
+		fi ;;
 	samv-check | samv-agreement)
 		[[ -z $sub ]] && mapfile -t COMPREPLY < <(compgen -W "$("$cmd" --completion-helper 2>/dev/null | grep -v '^-')" -- "$cur") ;;
 	*)
@@ -90,4 +97,4 @@ _samv() {
 	esac
 }
 
-complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check
+complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report

@@ -66,6 +66,13 @@ function __samv_complete
         case samv-init
             __fish_complete_directories $cur
         case samv-check
+        case samv-report
+            # the report, then an arena for "arena"
+            if test -z "$sub"
+                $cmd --completion-helper 2>/dev/null | string match -v -- '-*'
+            else if test "$sub" = arena -a -z "$sub2"
+                samv-arena $dir list --ids --all 2>/dev/null
+            end
         case samv-agreement
             test -z "$sub"; and $cmd --completion-helper 2>/dev/null | string match -v -- '-*'
         case '*'

@@ -54,14 +54,18 @@ static int changes_agreement(git_commit *c)
 	return here != there || (here && !git_oid_equal(&a, &b));
 }
 
-/* Call fn for each commit that changed agreement/, newest first. */
+/*
+ * Call fn for each commit that changed agreement/, newest first; fn
+ * returns 1 to stop the walk there.  The first-parent chain is followed
+ * commit by commit: a topologically sorted revwalk would read the whole
+ * history before giving the first commit, and a report of last week
+ * must not pay for years of it.
+ */
 static int walk_changes(git_repository *repo, const char *rev, change_fn fn, void *arg)
 {
 	git_object *obj = NULL, *peeled = NULL;
-	git_revwalk *w = NULL;
-	git_commit *c = NULL;
-	git_oid oid;
-	int rc = 0, e;
+	git_commit *c = NULL, *parent = NULL;
+	int rc = 0;
 
 	if (!rev && git_repository_head_unborn(repo) == 1)
 		return 0;
@@ -71,25 +75,27 @@ static int walk_changes(git_repository *repo, const char *rev, change_fn fn, voi
 		rc = samv_error_git(SAMV_EINVAL, rev ? rev : "HEAD");
 		goto out;
 	}
-	if (git_revwalk_new(&w, repo) < 0 || git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL) < 0 ||
-	    git_revwalk_simplify_first_parent(w) < 0 || git_revwalk_push(w, git_object_id(peeled)) < 0) {
-		rc = samv_error_git(SAMV_EIO, "cannot walk the history");
+	if (git_commit_lookup(&c, repo, git_object_id(peeled)) < 0) {
+		rc = samv_error_git(SAMV_EIO, "cannot read a commit");
 		goto out;
 	}
-	while (rc == 0 && (e = git_revwalk_next(&oid, w)) == 0) {
-		if (git_commit_lookup(&c, repo, &oid) < 0) {
-			rc = samv_error_git(SAMV_EIO, "cannot read a commit");
-			break;
-		}
+	while (c && rc == 0) {
 		if ((rc = changes_agreement(c)) > 0)
 			rc = fn(c, arg);
+		if (rc != 0)
+			break;
+		if (git_commit_parentcount(c) > 0 && git_commit_parent(&parent, c, 0) < 0) {
+			rc = samv_error_git(SAMV_EIO, "cannot read a parent commit");
+			break;
+		}
 		git_commit_free(c);
-		c = NULL;
+		c = parent;
+		parent = NULL;
 	}
-	if (rc == 0 && e != GIT_ITEROVER)
-		rc = samv_error_git(SAMV_EIO, "cannot walk the history");
+	if (rc > 0)
+		rc = 0;
 out:
-	git_revwalk_free(w);
+	git_commit_free(c);
 	git_object_free(peeled);
 	git_object_free(obj);
 	return rc;
@@ -117,7 +123,49 @@ static void short_id(char out[8], git_commit *c)
 struct hist {
 	git_repository *repo;
 	cJSON *entries; /* newest first; each holds its "doc" until the end */
+	const char *since; /* stop at the version in force before this date */
+	cJSON *base;       /* that version's document (or NULL: none) */
 };
+
+static const char *doc_date(const cJSON *doc)
+{
+	const char *date = samv_record_str(doc, "amended");
+
+	return date ? date : samv_record_str(doc, "adopted");
+}
+
+/* 1 when the first parent of c, a commit that changed the Agreement,
+ * holds the version in force before h->since: it is the base to tell the
+ * changes against, and the walk need go no further. */
+static int parent_base(struct hist *h, git_commit *c)
+{
+	git_commit *parent = NULL;
+	struct samv_view *v = NULL;
+	cJSON *doc = NULL;
+	const char *date;
+	int rc;
+
+	if (git_commit_parentcount(c) == 0)
+		return 1;
+	if (git_commit_parent(&parent, c, 0) < 0)
+		return samv_error_git(SAMV_EIO, "cannot read a parent commit");
+	if ((rc = commit_view(&v, h->repo, parent)) < 0)
+		goto out;
+	rc = samv_agreement_load(&doc, v);
+	if (rc < 0 && rc != SAMV_ENOTFOUND && rc != SAMV_EINVAL)
+		goto out;
+	rc = 0;
+	if (!doc || !(date = doc_date(doc)) || strcmp(date, h->since) < 0) {
+		h->base = doc;
+		doc = NULL;
+		rc = 1;
+	}
+out:
+	cJSON_Delete(doc);
+	samv_view_free(v);
+	git_commit_free(parent);
+	return rc;
+}
 
 static int when(char out[32], const git_time *t)
 {
@@ -162,9 +210,13 @@ static int hist_fn(git_commit *c, void *arg)
 	}
 	rc = 0;
 	if (doc) {
-		date = samv_record_str(doc, "amended");
-		if (!date)
-			date = samv_record_str(doc, "adopted");
+		date = doc_date(doc);
+		if (h->since && date && strcmp(date, h->since) < 0) {
+			h->base = doc;
+			doc = NULL;
+			rc = 1;
+			goto out;
+		}
 		decision = samv_record_str(doc, "decision");
 		if (decision && samv_record_load(&dec, v, samv_type_find("decision"), decision) == 0)
 			meeting = samv_record_str(dec, "meeting");
@@ -190,6 +242,8 @@ static int hist_fn(git_commit *c, void *arg)
 		goto out;
 	}
 	e = NULL;
+	if (h->since)
+		rc = parent_base(h, c);
 out:
 	free(invalid);
 	cJSON_Delete(e);
@@ -199,9 +253,9 @@ out:
 	return rc;
 }
 
-int samv_agreement_history(cJSON **out, struct samv_store *s, const char *rev)
+static int history(cJSON **out, struct samv_store *s, const char *rev, const char *since)
 {
-	struct hist h = { samv_store_repo(s), cJSON_CreateArray() };
+	struct hist h = { samv_store_repo(s), cJSON_CreateArray(), since, NULL };
 	cJSON *e, *doc, *prev = NULL, *changes, *oldest;
 	int rc, i;
 
@@ -210,6 +264,8 @@ int samv_agreement_history(cJSON **out, struct samv_store *s, const char *rev)
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	if ((rc = walk_changes(h.repo, rev, hist_fn, &h)) < 0)
 		goto out;
+	prev = h.base;
+	h.base = NULL;
 	/* the walk goes back in time: turn it round */
 	if (!(oldest = cJSON_CreateArray())) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -246,8 +302,39 @@ int samv_agreement_history(cJSON **out, struct samv_store *s, const char *rev)
 	h.entries = NULL;
 out:
 	cJSON_Delete(prev);
+	cJSON_Delete(h.base);
 	cJSON_Delete(h.entries);
 	return rc;
+}
+
+int samv_agreement_history(cJSON **out, struct samv_store *s, const char *rev)
+{
+	return history(out, s, rev, NULL);
+}
+
+int samv_agreement_history_since(cJSON **out, struct samv_store *s, const char *rev, const char *since)
+{
+	struct samv_view *v = NULL;
+	cJSON *doc = NULL;
+	const char *date;
+	int rc;
+
+	*out = NULL;
+	/* the tip tells the latest version's date: older than the period,
+	 * nothing in it changed the Agreement and no commit need be read */
+	if ((rc = samv_view_rev(&v, s, rev)) < 0)
+		return rc;
+	rc = samv_agreement_load(&doc, v);
+	samv_view_free(v);
+	if (rc < 0 && rc != SAMV_ENOTFOUND && rc != SAMV_EINVAL)
+		return rc;
+	date = doc ? doc_date(doc) : NULL;
+	if (rc == SAMV_ENOTFOUND || (date && strcmp(date, since) < 0)) {
+		cJSON_Delete(doc);
+		return (*out = cJSON_CreateArray()) ? 0 : samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	cJSON_Delete(doc);
+	return history(out, s, rev, since);
 }
 
 int samv_agreement_find(const cJSON **out, const cJSON *history, int n, const char *date)

@@ -387,6 +387,10 @@ int samv_agreement_change_line(struct samv_buf *out, const cJSON *change);
  * "author", "email", "time", "changes"}; empty when there is none.
  */
 int samv_agreement_history(cJSON **out, struct samv_store *s, const char *rev);
+/* The same, only the versions dated on or after since (each still told
+ * against the version before it); the walk stops at the commit of the
+ * oldest of them, and reads nothing when the tip's version is older. */
+int samv_agreement_history_since(cJSON **out, struct samv_store *s, const char *rev, const char *since);
 /* The history entry of version n, or the latest dated on or before date
  * (one of them is given); SAMV_ENOTFOUND saying why.  *out points into
  * history. */
@@ -685,6 +689,64 @@ struct samv_gaps_opts {
 int samv_assess_gaps(cJSON **out, const cJSON *instruments, struct samv_view *v,
 		     const struct samv_gaps_opts *o);
 void samv_assess_gaps_print(FILE *f, const cJSON *gaps);
+/* ---- periods (period.c) ------------------------------------------------ */
+
+/* A period: two inclusive dates and the label people know it by
+ * ("2026-W47", "2026-11", "2026", "2026-01-01..2026-03-31", "all"). */
+struct samv_period {
+	char since[11], until[11];
+	char label[32];
+};
+
+/* 0 Monday ... 6 Sunday, of a checked date. */
+int samv_date_weekday(const char *date);
+/* The ISO 8601 week of a checked date: its year and number (1-53). */
+void samv_date_isoweek(int *year, int *week, const char *date);
+/*
+ * A period from what people say: last-week, this-week, last-month,
+ * this-month, last-year, this-year, all, YYYY-Www (ISO week, Monday to
+ * Sunday), YYYY-MM or YYYY; relative ones count from today (a date).
+ */
+int samv_period_parse(struct samv_period *p, const char *spec, const char *today);
+/* From --since and --until dates (either may be NULL: open). */
+int samv_period_between(struct samv_period *p, const char *since, const char *until);
+bool samv_period_has(const struct samv_period *p, const char *date);
+/* True when the period has no first or no last day (all, --since only). */
+bool samv_period_open(const struct samv_period *p);
+
+/* ---- reports (report.c) and their formats (render.c, chart.c) ---------- */
+
+/* What samv-report gathers; the JSON shape is in samv-report(1). */
+struct samv_report_opts {
+	const char *report;   /* summary, arena, decisions, actions, participation, agreement */
+	const char *arena;    /* the arena's id or a unique prefix (arena report) */
+	const char *rev;      /* read as of this commit (NULL: HEAD) */
+	const char *today;    /* YYYY-MM-DD */
+	struct samv_period period;
+	int minutes_days;     /* minutes are late this many days after a meeting */
+};
+
+/* The i-th report's name (summary first), NULL past the end. */
+const char *samv_report_name(size_t i);
+/* Gather a report as one JSON document: "report", "title", "collaboration",
+ * "period", "today", "figures", "sections", "charts". */
+int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_report_opts *o);
+/* The value of figure key (0 when there is none). */
+int samv_report_figure(const cJSON *doc, const char *key);
+/* True when every figure is 0. */
+bool samv_report_empty(const cJSON *doc);
+
+enum samv_render_format { SAMV_RENDER_TEXT, SAMV_RENDER_MARKDOWN, SAMV_RENDER_JSON, SAMV_RENDER_CSV, SAMV_RENDER_HTML };
+struct samv_render_opts {
+	enum samv_render_format format;
+	bool color; /* text: bold headings and dim rules (ANSI) */
+	bool bom;   /* csv: start with a UTF-8 byte order mark */
+};
+int samv_render_format(enum samv_render_format *out, const char *name);
+int samv_render(struct samv_buf *out, const cJSON *doc, const struct samv_render_opts *o);
+/* One chart of a report ({"id", "title", "kind", "labels", "series"}) as
+ * inline SVG (chart.c). */
+int samv_chart_svg(struct samv_buf *out, const cJSON *chart);
 
 /* Shared by every command (version.c). */
 void samv_print_version(FILE *f, const char *prog);

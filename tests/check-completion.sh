@@ -51,7 +51,7 @@ bash_case() {
 	verdict "bash:$words" "$want" "$got"
 }
 
-bash_case samv "" : init actor person arena meeting decision agreement assess check help --help --version
+bash_case samv "" : init actor person arena meeting decision agreement assess check report help --help --version
 bash_case samv a : actor agreement arena assess
 bash_case samv-actor "" : add list show edit retire
 bash_case samv-person "" : add list show edit retire rm
@@ -94,13 +94,19 @@ bash_case samv-assess add --instrument = "" : cross levels steps
 bash_case samv-assess add --subject-kind = p : pair
 bash_case samv-assess list --subject-kind = a : actor arena
 bash_case samv-assess show "" : as1
+bash_case samv-report "" : summary arena decisions actions participation agreement
+bash_case samv report a : arena actions agreement
+bash_case samv-report arena "" : stor
+bash_case samv-report --format = "" : text markdown json csv html
+bash_case samv-report summary --fail-on = o : overdue
+bash_case samv-report --per : --period=
 
 fish_case() {
 	line=$1
 	shift
 	want=$(printf '%s\n' "$@" | sort)
 	got=$(fish -c '
-		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check
+		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report
 			sed "s/^set -l samv_cmd .*/set -l samv_cmd $c/" $argv[1] | source
 		end
 		complete -C $argv[2]' "$top/completions/samv.fish" "$line" | cut -f1 | sort)
@@ -118,6 +124,9 @@ if command -v fish >/dev/null 2>&1; then
 	fish_case "samv-meeting action done " a1
 	fish_case "samv meeting hold " m1
 	fish_case "samv-assess instrument l" levels
+	fish_case "samv-report p" participation
+	fish_case "samv-report arena " stor
+	fish_case "samv report --format=c" --format=csv
 else
 	echo "skipped: fish is not installed (make deps installs it)"
 	failed=$((failed + 1))

@@ -1,0 +1,453 @@
+/*
+ * render.c - a report document (report.c) in the format asked for: text
+ * for the terminal, Markdown for mail, JSON for scripts, CSV for
+ * spreadsheets, HTML for a page to look at and print.  Every format is
+ * drawn from the same document, so the numbers never differ between them;
+ * nothing here depends on the clock or the environment, so the same
+ * repository and period always give the same bytes.
+ */
+#include <string.h>
+
+#include "samv.h"
+
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+
+int samv_render_format(enum samv_render_format *out, const char *name)
+{
+	static const struct {
+		const char *name;
+		enum samv_render_format f;
+	} formats[] = {
+		{ "text", SAMV_RENDER_TEXT }, { "markdown", SAMV_RENDER_MARKDOWN }, { "md", SAMV_RENDER_MARKDOWN },
+		{ "json", SAMV_RENDER_JSON }, { "csv", SAMV_RENDER_CSV }, { "html", SAMV_RENDER_HTML },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (!strcmp(formats[i].name, name)) {
+			*out = formats[i].f;
+			return 0;
+		}
+	return samv_error_set(SAMV_EUSAGE, "--format: '%s' is not one of text, markdown, json, csv, html", name);
+}
+
+static const char *s_of(const cJSON *o, const char *key)
+{
+	const char *s = samv_record_str(o, key);
+
+	return s ? s : "";
+}
+
+/* A cell as text: strings as they are, numbers in decimal, null empty. */
+static const char *cell(char tmp[32], const cJSON *row, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, key);
+
+	if (cJSON_IsString(v))
+		return v->valuestring;
+	if (cJSON_IsNumber(v)) {
+		snprintf(tmp, 32, "%d", v->valueint);
+		return tmp;
+	}
+	return "";
+}
+
+/* A column is numeric when every value in it is a number or null. */
+static bool numeric(const cJSON *rows, const char *key)
+{
+	const cJSON *r, *v;
+
+	cJSON_ArrayForEach(r, rows) {
+		v = cJSON_GetObjectItemCaseSensitive(r, key);
+		if (v && !cJSON_IsNumber(v) && !cJSON_IsNull(v))
+			return false;
+	}
+	return true;
+}
+
+static int put_period(struct samv_buf *b, const cJSON *doc, const char *to)
+{
+	const cJSON *p = cJSON_GetObjectItemCaseSensitive(doc, "period");
+	const char *since = s_of(p, "since"), *until = s_of(p, "until"), *label = s_of(p, "label");
+	bool from = strcmp(since, "1900-01-01") != 0, upto = strcmp(until, "9999-12-31") != 0;
+
+	if (!from && !upto)
+		return samv_buf_puts(b, "all");
+	if (!upto)
+		return samv_buf_printf(b, "from %s", since);
+	if (!from)
+		return samv_buf_printf(b, "up to %s", until);
+	if (strstr(label, ".."))
+		return samv_buf_printf(b, "%s%s%s", since, to, until);
+	return samv_buf_printf(b, "%s (%s%s%s)", label, since, to, until);
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+/* s with control characters (newlines in a title, escapes) as spaces. */
+static int put_clean(struct samv_buf *b, const char *s)
+{
+	for (; *s; s++)
+		if (samv_buf_put(b, (unsigned char)*s < 0x20 || *s == 0x7f ? " " : s, 1) < 0)
+			return SAMV_ERROR;
+	return 0;
+}
+
+static int pad(struct samv_buf *b, size_t n)
+{
+	while (n--)
+		if (samv_buf_puts(b, " ") < 0)
+			return SAMV_ERROR;
+	return 0;
+}
+
+static int text_cell(struct samv_buf *b, const char *s, size_t w, bool right, bool last)
+{
+	size_t sw = samv_utf8_width(s);
+
+	if (right && pad(b, w - sw) < 0)
+		return SAMV_ERROR;
+	if (put_clean(b, s) < 0)
+		return SAMV_ERROR;
+	if (!right && !last && pad(b, w - sw) < 0)
+		return SAMV_ERROR;
+	return 0;
+}
+
+static int text_heading(struct samv_buf *b, const char *text, bool color)
+{
+	return samv_buf_printf(b, "%s%s%s\n", color ? BOLD : "", text, color ? RESET : "");
+}
+
+static int text_section(struct samv_buf *b, const cJSON *sec, bool color)
+{
+	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(sec, "columns");
+	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(sec, "rows");
+	int n = cJSON_GetArraySize(cols), i, rc = 0;
+	size_t w[32] = { 0 };
+	bool right[32];
+	const cJSON *c, *r;
+	char tmp[32];
+
+	if (n > 32)
+		n = 32;
+	if (samv_buf_puts(b, "\n") < 0 || text_heading(b, s_of(sec, "title"), color) < 0)
+		return SAMV_ERROR;
+	if (!cJSON_GetArraySize(rows))
+		return samv_buf_puts(b, "  (none)\n");
+	for (i = 0; i < n; i++) {
+		c = cJSON_GetArrayItem(cols, i);
+		w[i] = samv_utf8_width(s_of(c, "title"));
+		right[i] = numeric(rows, s_of(c, "key"));
+		cJSON_ArrayForEach(r, rows)
+			if (samv_utf8_width(cell(tmp, r, s_of(c, "key"))) > w[i])
+				w[i] = samv_utf8_width(cell(tmp, r, s_of(c, "key")));
+	}
+	rc |= samv_buf_puts(b, "  ");
+	for (i = 0; i < n; i++) {
+		c = cJSON_GetArrayItem(cols, i);
+		rc |= text_cell(b, s_of(c, "title"), w[i], right[i], i == n - 1);
+		rc |= samv_buf_puts(b, i == n - 1 ? "\n" : "  ");
+	}
+	cJSON_ArrayForEach(r, rows) {
+		rc |= samv_buf_puts(b, "  ");
+		for (i = 0; i < n; i++) {
+			const char *v = cell(tmp, r, s_of(cJSON_GetArrayItem(cols, i), "key"));
+
+			rc |= text_cell(b, *v ? v : "-", w[i], right[i], i == n - 1);
+			rc |= samv_buf_puts(b, i == n - 1 ? "\n" : "  ");
+		}
+	}
+	return rc ? SAMV_ERROR : 0;
+}
+
+static int render_text(struct samv_buf *b, const cJSON *doc, bool color)
+{
+	const cJSON *figs = cJSON_GetObjectItemCaseSensitive(doc, "figures"), *f, *sec;
+	size_t w = 0;
+	int rc = 0;
+
+	rc |= samv_buf_printf(b, "%s%s: %s%s\n", color ? BOLD : "", s_of(doc, "collaboration"), s_of(doc, "title"),
+			      color ? RESET : "");
+	rc |= samv_buf_puts(b, "Period: ");
+	rc |= put_period(b, doc, " to ");
+	rc |= samv_buf_printf(b, ", made %s\n\n", s_of(doc, "today"));
+	cJSON_ArrayForEach(f, figs)
+		if (samv_utf8_width(s_of(f, "title")) > w)
+			w = samv_utf8_width(s_of(f, "title"));
+	cJSON_ArrayForEach(f, figs) {
+		rc |= samv_buf_puts(b, s_of(f, "title"));
+		rc |= pad(b, w - samv_utf8_width(s_of(f, "title")));
+		rc |= samv_buf_printf(b, "  %5d\n", cJSON_GetObjectItemCaseSensitive(f, "value")->valueint);
+	}
+	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
+		rc |= text_section(b, sec, color);
+	return rc ? SAMV_ERROR : 0;
+}
+
+/* ---- Markdown -------------------------------------------------------------- */
+
+static int md_escape(struct samv_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\|*_`[]<>#", *s) && samv_buf_puts(b, "\\") < 0)
+			return SAMV_ERROR;
+		if (samv_buf_put(b, (unsigned char)*s < 0x20 ? " " : s, 1) < 0)
+			return SAMV_ERROR;
+	}
+	return 0;
+}
+
+static int md_section(struct samv_buf *b, const cJSON *sec)
+{
+	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(sec, "columns");
+	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(sec, "rows"), *c, *r;
+	char tmp[32];
+	int rc = 0;
+
+	rc |= samv_buf_puts(b, "\n## ");
+	rc |= md_escape(b, s_of(sec, "title"));
+	rc |= samv_buf_puts(b, "\n\n");
+	if (!cJSON_GetArraySize(rows))
+		return rc | samv_buf_puts(b, "None.\n");
+	cJSON_ArrayForEach(c, cols) {
+		rc |= samv_buf_puts(b, "| ");
+		rc |= md_escape(b, s_of(c, "title"));
+		rc |= samv_buf_puts(b, " ");
+	}
+	rc |= samv_buf_puts(b, "|\n");
+	cJSON_ArrayForEach(c, cols)
+		rc |= samv_buf_puts(b, numeric(rows, s_of(c, "key")) ? "|---:" : "|---");
+	rc |= samv_buf_puts(b, "|\n");
+	cJSON_ArrayForEach(r, rows) {
+		cJSON_ArrayForEach(c, cols) {
+			rc |= samv_buf_puts(b, "| ");
+			rc |= md_escape(b, cell(tmp, r, s_of(c, "key")));
+			rc |= samv_buf_puts(b, " ");
+		}
+		rc |= samv_buf_puts(b, "|\n");
+	}
+	return rc ? SAMV_ERROR : 0;
+}
+
+static int render_markdown(struct samv_buf *b, const cJSON *doc)
+{
+	const cJSON *f, *sec;
+	int rc = 0;
+
+	rc |= samv_buf_puts(b, "# ");
+	rc |= md_escape(b, s_of(doc, "collaboration"));
+	rc |= samv_buf_puts(b, ": ");
+	rc |= md_escape(b, s_of(doc, "title"));
+	rc |= samv_buf_puts(b, "\n\nPeriod: ");
+	rc |= put_period(b, doc, " to ");
+	rc |= samv_buf_printf(b, ", made %s.\n\n| Figure | Value |\n|---|---:|\n", s_of(doc, "today"));
+	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "figures")) {
+		rc |= samv_buf_puts(b, "| ");
+		rc |= md_escape(b, s_of(f, "title"));
+		rc |= samv_buf_printf(b, " | %d |\n", cJSON_GetObjectItemCaseSensitive(f, "value")->valueint);
+	}
+	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
+		rc |= md_section(b, sec);
+	return rc ? SAMV_ERROR : 0;
+}
+
+/* ---- CSV (RFC 4180) -------------------------------------------------------- */
+
+static int csv_field(struct samv_buf *b, const char *s, bool first)
+{
+	int rc = first ? 0 : samv_buf_puts(b, ",");
+
+	if (!strpbrk(s, ",\"\r\n") && *s != ' ' && (!*s || s[strlen(s) - 1] != ' '))
+		return rc | samv_buf_puts(b, s);
+	rc |= samv_buf_puts(b, "\"");
+	for (; *s; s++)
+		rc |= samv_buf_put(b, s, 1) | (*s == '"' ? samv_buf_puts(b, "\"") : 0);
+	return rc | samv_buf_puts(b, "\"");
+}
+
+static bool has_key(const cJSON *keys, const char *key)
+{
+	const cJSON *k;
+
+	cJSON_ArrayForEach(k, keys)
+		if (!strcmp(k->valuestring, key))
+			return true;
+	return false;
+}
+
+/*
+ * One table, so that a spreadsheet opens it whole: a "section" column,
+ * then "figure" and "value" for the figures, then every section's
+ * columns in the order they first appear.
+ */
+static int render_csv(struct samv_buf *b, const cJSON *doc, bool bom)
+{
+	cJSON *keys = cJSON_CreateArray();
+	const cJSON *sec, *c, *k, *r, *f;
+	char tmp[32];
+	int rc = 0;
+
+	if (!keys)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	cJSON_AddItemToArray(keys, cJSON_CreateString("figure"));
+	cJSON_AddItemToArray(keys, cJSON_CreateString("value"));
+	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
+		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(sec, "columns"))
+			if (!has_key(keys, s_of(c, "key")))
+				cJSON_AddItemToArray(keys, cJSON_CreateString(s_of(c, "key")));
+	if (bom)
+		rc |= samv_buf_puts(b, "\xef\xbb\xbf");
+	rc |= csv_field(b, "section", true);
+	cJSON_ArrayForEach(k, keys)
+		rc |= csv_field(b, k->valuestring ? k->valuestring : "", false);
+	rc |= samv_buf_puts(b, "\r\n");
+	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "figures")) {
+		rc |= csv_field(b, "figures", true);
+		cJSON_ArrayForEach(k, keys) {
+			if (!strcmp(k->valuestring, "figure"))
+				rc |= csv_field(b, s_of(f, "key"), false);
+			else
+				rc |= csv_field(b, !strcmp(k->valuestring, "value") ? cell(tmp, f, "value") : "", false);
+		}
+		rc |= samv_buf_puts(b, "\r\n");
+	}
+	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
+		cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(sec, "rows")) {
+			rc |= csv_field(b, s_of(sec, "id"), true);
+			cJSON_ArrayForEach(k, keys)
+				rc |= csv_field(b, cell(tmp, r, k->valuestring), false);
+			rc |= samv_buf_puts(b, "\r\n");
+		}
+	cJSON_Delete(keys);
+	return rc ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
+}
+
+/* ---- HTML ------------------------------------------------------------------ */
+
+static int html_escape(struct samv_buf *b, const char *s)
+{
+	int rc = 0;
+
+	for (; *s && !rc; s++) {
+		switch (*s) {
+		case '&': rc = samv_buf_puts(b, "&amp;"); break;
+		case '<': rc = samv_buf_puts(b, "&lt;"); break;
+		case '>': rc = samv_buf_puts(b, "&gt;"); break;
+		case '"': rc = samv_buf_puts(b, "&quot;"); break;
+		case '\'': rc = samv_buf_puts(b, "&#39;"); break;
+		default: rc = samv_buf_put(b, s, 1);
+		}
+	}
+	return rc;
+}
+
+static const char css[] =
+	"body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1b1b;"
+	"max-width:60rem;margin:2rem auto;padding:0 1rem}\n"
+	"h1{font-size:1.6rem;margin:0}h2{font-size:1.15rem;margin:2rem 0 .5rem;border-bottom:1px solid #ccc}\n"
+	".sub{color:#555;margin:.2rem 0 1.5rem}\n"
+	".figures{display:flex;flex-wrap:wrap;gap:.6rem;margin:0;padding:0;list-style:none}\n"
+	".figure{border:1px solid #ccc;border-radius:6px;padding:.5rem .8rem;min-width:8rem}\n"
+	".figure .value{display:block;font-size:1.6rem;font-weight:600}.figure .label{color:#555;font-size:.85rem}\n"
+	".charts{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}figcaption{font-weight:600;margin:.5rem 0}\n"
+	"table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.25rem .5rem;"
+	"border-bottom:1px solid #e3e3e3;vertical-align:top}th{background:#f3f3f3}td.num,th.num{text-align:right}\n"
+	".none{color:#777;font-style:italic}footer{margin-top:2rem;color:#777;font-size:.8rem}\n"
+	"@media print{body{margin:0;max-width:none}section,figure,tr{break-inside:avoid}h2{break-after:avoid}}\n";
+
+static int html_section(struct samv_buf *b, const cJSON *sec)
+{
+	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(sec, "columns");
+	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(sec, "rows"), *c, *r;
+	char tmp[32];
+	int rc = 0;
+
+	rc |= samv_buf_puts(b, "<section class=\"report-section\" id=\"section-");
+	rc |= html_escape(b, s_of(sec, "id"));
+	rc |= samv_buf_puts(b, "\">\n<h2>");
+	rc |= html_escape(b, s_of(sec, "title"));
+	rc |= samv_buf_puts(b, "</h2>\n");
+	if (!cJSON_GetArraySize(rows))
+		return rc | samv_buf_puts(b, "<p class=\"none\">None.</p>\n</section>\n");
+	rc |= samv_buf_puts(b, "<table>\n<thead><tr>");
+	cJSON_ArrayForEach(c, cols) {
+		rc |= samv_buf_puts(b, numeric(rows, s_of(c, "key")) ? "<th class=\"num\">" : "<th>");
+		rc |= html_escape(b, s_of(c, "title"));
+		rc |= samv_buf_puts(b, "</th>");
+	}
+	rc |= samv_buf_puts(b, "</tr></thead>\n<tbody>\n");
+	cJSON_ArrayForEach(r, rows) {
+		rc |= samv_buf_puts(b, "<tr>");
+		cJSON_ArrayForEach(c, cols) {
+			rc |= samv_buf_puts(b, numeric(rows, s_of(c, "key")) ? "<td class=\"num\">" : "<td>");
+			rc |= html_escape(b, cell(tmp, r, s_of(c, "key")));
+			rc |= samv_buf_puts(b, "</td>");
+		}
+		rc |= samv_buf_puts(b, "</tr>\n");
+	}
+	return rc | samv_buf_puts(b, "</tbody>\n</table>\n</section>\n");
+}
+
+static int render_html(struct samv_buf *b, const cJSON *doc)
+{
+	const cJSON *f, *sec, *ch;
+	int rc = 0;
+
+	rc |= samv_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+			    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	rc |= html_escape(b, s_of(doc, "collaboration"));
+	rc |= samv_buf_puts(b, ": ");
+	rc |= html_escape(b, s_of(doc, "title"));
+	rc |= samv_buf_puts(b, "</title>\n<style>\n");
+	rc |= samv_buf_puts(b, css);
+	rc |= samv_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
+	rc |= html_escape(b, s_of(doc, "collaboration"));
+	rc |= samv_buf_puts(b, ": ");
+	rc |= html_escape(b, s_of(doc, "title"));
+	rc |= samv_buf_puts(b, "</h1>\n<p class=\"sub\">Period: ");
+	rc |= put_period(b, doc, " to ");
+	rc |= samv_buf_printf(b, ", made %s</p>\n</header>\n<ul class=\"figures\">\n", s_of(doc, "today"));
+	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "figures")) {
+		rc |= samv_buf_puts(b, "<li class=\"figure\" id=\"figure-");
+		rc |= html_escape(b, s_of(f, "key"));
+		rc |= samv_buf_printf(b, "\"><span class=\"value\">%d</span><span class=\"label\">",
+				      cJSON_GetObjectItemCaseSensitive(f, "value")->valueint);
+		rc |= html_escape(b, s_of(f, "title"));
+		rc |= samv_buf_puts(b, "</span></li>\n");
+	}
+	rc |= samv_buf_puts(b, "</ul>\n");
+	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "charts"))) {
+		rc |= samv_buf_puts(b, "<section class=\"charts\">\n");
+		cJSON_ArrayForEach(ch, cJSON_GetObjectItemCaseSensitive(doc, "charts")) {
+			rc |= samv_buf_puts(b, "<figure class=\"chart\" id=\"chart-");
+			rc |= html_escape(b, s_of(ch, "id"));
+			rc |= samv_buf_puts(b, "\">\n<figcaption>");
+			rc |= html_escape(b, s_of(ch, "title"));
+			rc |= samv_buf_puts(b, "</figcaption>\n");
+			rc |= samv_chart_svg(b, ch);
+			rc |= samv_buf_puts(b, "</figure>\n");
+		}
+		rc |= samv_buf_puts(b, "</section>\n");
+	}
+	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
+		rc |= html_section(b, sec);
+	rc |= samv_buf_printf(b, "<footer>samv-report %s</footer>\n</body>\n</html>\n", SAMV_VERSION);
+	return rc ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
+}
+
+int samv_render(struct samv_buf *out, const cJSON *doc, const struct samv_render_opts *o)
+{
+	int rc;
+
+	switch (o->format) {
+	case SAMV_RENDER_TEXT: rc = render_text(out, doc, o->color); break;
+	case SAMV_RENDER_MARKDOWN: rc = render_markdown(out, doc); break;
+	case SAMV_RENDER_JSON: return samv_json_print(out, doc);
+	case SAMV_RENDER_CSV: return render_csv(out, doc, o->bom);
+	case SAMV_RENDER_HTML: return render_html(out, doc);
+	default: return samv_error_set(SAMV_EINVAL, "unknown format");
+	}
+	return rc < 0 ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
+}

@@ -1,0 +1,1342 @@
+/*
+ * report.c - the figures of samv-report, gathered into one JSON document
+ * that every format is rendered from (render.c), so that text, Markdown,
+ * CSV, HTML and JSON always tell the same numbers.
+ *
+ * Records are read from one commit's tree (the tip, or --rev): the
+ * figures of a period never depend on how long the history is.  Only the
+ * Agreement's changes need history, and samv_agreement_history_since
+ * walks no further back than the period.
+ *
+ * The document: {"report", "title", "collaboration", "period": {"label",
+ * "since", "until"}, "today", "figures": [{"key", "title", "value"}],
+ * "sections": [{"id", "title", "columns": [{"key", "title"}], "rows":
+ * [{KEY: string | number | null}]}], "charts": [{"id", "title", "kind",
+ * "labels", "series": [{"name", "values"}]}]}.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "samv.h"
+#include "idset.h"
+
+#define STOPPED_AFTER 3 /* an organisation missing this many meetings in a row stopped coming */
+#define SUMMARY_MONTHS 12
+
+struct col {
+	const char *key, *title;
+};
+
+/* Records of one type in id order (as samv_record_load_all gives them),
+ * for lookups by id. */
+struct tab {
+	cJSON *all;
+	const cJSON **v;
+	size_t n;
+};
+
+struct ctx {
+	const struct samv_report_opts *o;
+	struct samv_store *s;
+	struct samv_view *v;
+	struct tab actors, people, arenas, meetings, actions, decisions;
+	cJSON *doc, *figures, *sections, *charts;
+	bool oom;
+};
+
+static const char *const reports[] = {
+	"summary", "arena", "decisions", "actions", "participation", "agreement", NULL
+};
+
+const char *samv_report_name(size_t i)
+{
+	return i < sizeof(reports) / sizeof(reports[0]) ? reports[i] : NULL;
+}
+
+static const char *str(const cJSON *r, const char *key)
+{
+	return r ? samv_record_str(r, key) : NULL;
+}
+
+static bool is(const cJSON *r, const char *key, const char *value)
+{
+	const char *s = str(r, key);
+
+	return s && !strcmp(s, value);
+}
+
+/* ---- tables of records ---------------------------------------------------- */
+
+static int tab_load(struct tab *t, struct ctx *c, const char *type)
+{
+	const cJSON *r;
+	size_t i = 0;
+	int rc;
+
+	if ((rc = samv_record_load_all(&t->all, c->v, samv_type_find(type), NULL)) < 0)
+		return rc;
+	t->n = (size_t)cJSON_GetArraySize(t->all);
+	if (t->n && !(t->v = calloc(t->n, sizeof(*t->v))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	cJSON_ArrayForEach(r, t->all)
+		t->v[i++] = r;
+	return 0;
+}
+
+static void tab_free(struct tab *t)
+{
+	free(t->v);
+	cJSON_Delete(t->all);
+}
+
+static int id_cmp(const void *key, const void *elem)
+{
+	const char *id = samv_record_str(*(const cJSON *const *)elem, "id");
+
+	return strcmp(key, id ? id : "");
+}
+
+static const cJSON *find(const struct tab *t, const char *id)
+{
+	const cJSON *const *r;
+
+	if (!id || !t->n)
+		return NULL;
+	r = bsearch(id, t->v, t->n, sizeof(*t->v), id_cmp);
+	return r ? *r : NULL;
+}
+
+/* The name people know a record by: its name or title, else the id. */
+static const char *name_of(const struct tab *t, const char *id)
+{
+	const cJSON *r = find(t, id);
+	const char *n = str(r, "name");
+
+	if (!n)
+		n = str(r, "title");
+	return n ? n : id;
+}
+
+/* Records sorted by keys (each "key" or "-key" for descending), missing
+ * values first; ties by id. */
+static int keys_cmp(const void *a, const void *b, void *arg)
+{
+	const char *const *keys = arg;
+	const cJSON *ra = *(const cJSON *const *)a, *rb = *(const cJSON *const *)b;
+	int d;
+
+	for (; *keys; keys++) {
+		const char *k = **keys == '-' ? *keys + 1 : *keys;
+		const char *x = str(ra, k), *y = str(rb, k);
+
+		d = strcmp(x ? x : "", y ? y : "");
+		if (d)
+			return **keys == '-' ? -d : d;
+	}
+	return strcmp(str(ra, "id") ? str(ra, "id") : "", str(rb, "id") ? str(rb, "id") : "");
+}
+
+struct pick {
+	const cJSON **v;
+	size_t n;
+};
+
+typedef bool (*pred_fn)(struct ctx *c, const cJSON *r, const void *arg);
+
+static int pick(struct pick *out, struct ctx *c, const struct tab *t, pred_fn pred, const void *arg,
+		const char *const *keys)
+{
+	size_t i;
+
+	out->n = 0;
+	if (!t->n)
+		return 0;
+	if (!(out->v = calloc(t->n, sizeof(*out->v))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < t->n; i++)
+		if (pred(c, t->v[i], arg))
+			out->v[out->n++] = t->v[i];
+	qsort_r(out->v, out->n, sizeof(*out->v), keys_cmp, (void *)keys);
+	return 0;
+}
+
+/* ---- the document ---------------------------------------------------------- */
+
+static void figure(struct ctx *c, const char *key, const char *title, int value)
+{
+	cJSON *f = cJSON_CreateObject();
+
+	if (!f || !cJSON_AddItemToArray(c->figures, f) || !cJSON_AddStringToObject(f, "key", key) ||
+	    !cJSON_AddStringToObject(f, "title", title) || !cJSON_AddNumberToObject(f, "value", value))
+		c->oom = true;
+}
+
+/* A new section; its rows array is returned. */
+static cJSON *section(struct ctx *c, const char *id, const char *title, const struct col *cols)
+{
+	cJSON *s = cJSON_CreateObject(), *cs, *rows = NULL, *o;
+
+	if (!s || !cJSON_AddItemToArray(c->sections, s) || !cJSON_AddStringToObject(s, "id", id) ||
+	    !cJSON_AddStringToObject(s, "title", title) || !(cs = cJSON_AddArrayToObject(s, "columns"))) {
+		c->oom = true;
+		return NULL;
+	}
+	for (; cols->key; cols++) {
+		if (!(o = cJSON_CreateObject()) || !cJSON_AddItemToArray(cs, o) ||
+		    !cJSON_AddStringToObject(o, "key", cols->key) || !cJSON_AddStringToObject(o, "title", cols->title))
+			c->oom = true;
+	}
+	if (!(rows = cJSON_AddArrayToObject(s, "rows")))
+		c->oom = true;
+	return rows;
+}
+
+static cJSON *row(struct ctx *c, cJSON *rows)
+{
+	cJSON *r = cJSON_CreateObject();
+
+	if (!r || !rows || !cJSON_AddItemToArray(rows, r)) {
+		c->oom = true;
+		cJSON_Delete(r);
+		return NULL;
+	}
+	return r;
+}
+
+static void put(struct ctx *c, cJSON *r, const char *key, const char *value)
+{
+	if (r && !(value ? cJSON_AddStringToObject(r, key, value) : cJSON_AddNullToObject(r, key)))
+		c->oom = true;
+}
+
+static void puti(struct ctx *c, cJSON *r, const char *key, int value)
+{
+	if (r && !cJSON_AddNumberToObject(r, key, value))
+		c->oom = true;
+}
+
+/* ---- months, for charts ---------------------------------------------------- */
+
+struct months {
+	int first; /* year * 12 + month - 1 */
+	int n;
+};
+
+static int month_of(const char *date)
+{
+	return atoi(date) * 12 + atoi(date + 5) - 1;
+}
+
+static int month_index(const struct months *m, const char *date)
+{
+	int i;
+
+	if (!date || samv_date_check(date) < 0)
+		return -1;
+	i = month_of(date) - m->first;
+	return i >= 0 && i < m->n ? i : -1;
+}
+
+/* The months of the period; an open end is closed by the dates of the
+ * meetings and decisions, so "all" draws only the months there are. */
+static void months_of(struct months *m, struct ctx *c, const struct samv_period *p)
+{
+	const char *lo = p->since, *hi = p->until, *d;
+	const char *dmin = NULL, *dmax = NULL;
+	const struct tab *ts[] = { &c->meetings, &c->decisions };
+	size_t i, k;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < ts[k]->n; i++) {
+			d = str(ts[k]->v[i], "date");
+			if (!samv_period_has(p, d))
+				continue;
+			if (!dmin || strcmp(d, dmin) < 0)
+				dmin = d;
+			if (!dmax || strcmp(d, dmax) > 0)
+				dmax = d;
+		}
+	if (!strcmp(lo, "1900-01-01"))
+		lo = dmin ? dmin : c->o->today;
+	if (!strcmp(hi, "9999-12-31"))
+		hi = dmax ? dmax : c->o->today;
+	if (strcmp(lo, hi) > 0)
+		lo = hi;
+	m->first = month_of(lo);
+	m->n = month_of(hi) - m->first + 1;
+}
+
+static void month_label(char out[8], int month)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%04d-%02d", month / 12, month % 12 + 1);
+	memcpy(out, tmp, 7);
+	out[7] = '\0';
+}
+
+/* A chart of n series over the months; values[s * m->n + i]. */
+static void chart(struct ctx *c, const char *id, const char *title, const char *kind, const struct months *m,
+		  const char *const *names, size_t n, const int *values)
+{
+	cJSON *ch = cJSON_CreateObject(), *labels, *series, *se, *vals;
+	char label[8];
+	size_t s;
+	int i;
+
+	if (!ch || !cJSON_AddItemToArray(c->charts, ch) || !cJSON_AddStringToObject(ch, "id", id) ||
+	    !cJSON_AddStringToObject(ch, "title", title) || !cJSON_AddStringToObject(ch, "kind", kind) ||
+	    !(labels = cJSON_AddArrayToObject(ch, "labels")) || !(series = cJSON_AddArrayToObject(ch, "series"))) {
+		c->oom = true;
+		return;
+	}
+	for (i = 0; i < m->n; i++) {
+		month_label(label, m->first + i);
+		if (!cJSON_AddItemToArray(labels, cJSON_CreateString(label)))
+			c->oom = true;
+	}
+	for (s = 0; s < n; s++) {
+		if (!(se = cJSON_CreateObject()) || !cJSON_AddItemToArray(series, se) ||
+		    !cJSON_AddStringToObject(se, "name", names[s]) || !(vals = cJSON_AddArrayToObject(se, "values"))) {
+			c->oom = true;
+			return;
+		}
+		for (i = 0; i < m->n; i++)
+			if (!cJSON_AddItemToArray(vals, cJSON_CreateNumber(values[s * (size_t)m->n + (size_t)i])))
+				c->oom = true;
+	}
+}
+
+static const char *const sectors[] = { "civil", "public", "private" };
+
+static int sector_index(const char *sector)
+{
+	size_t i;
+
+	for (i = 0; sector && i < 3; i++)
+		if (!strcmp(sector, sectors[i]))
+			return (int)i;
+	return -1;
+}
+
+/* Attendance by sector a month, at held meetings (of one arena, or all). */
+static int chart_attendance(struct ctx *c, const struct months *m, const char *arena, const char *title)
+{
+	const cJSON *a;
+	int *v, i, k;
+	size_t j;
+
+	if (m->n <= 0)
+		return 0;
+	if (!(v = calloc(3 * (size_t)m->n, sizeof(*v))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (j = 0; j < c->meetings.n; j++) {
+		const cJSON *mt = c->meetings.v[j];
+
+		if (!is(mt, "status", "held") || (arena && !is(mt, "arena", arena)) ||
+		    (i = month_index(m, str(mt, "date"))) < 0)
+			continue;
+		cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(mt, "attended"))
+			if ((k = sector_index(str(find(&c->actors, str(a, "actor")), "sector"))) >= 0)
+				v[k * m->n + i]++;
+	}
+	chart(c, "attendance", title, "stacked", m, sectors, 3, v);
+	free(v);
+	return 0;
+}
+
+/* Decisions made (not mere proposals) a month, anchors and kedge anchors. */
+static int chart_decisions(struct ctx *c, const struct months *m, const char *arena, const char *title)
+{
+	static const char *const kinds[] = { "anchor", "kedge-anchor" };
+	int *v, i;
+	size_t j;
+
+	if (m->n <= 0)
+		return 0;
+	if (!(v = calloc(2 * (size_t)m->n, sizeof(*v))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (j = 0; j < c->decisions.n; j++) {
+		const cJSON *d = c->decisions.v[j];
+
+		if (is(d, "status", "proposed") || (arena && !is(d, "arena", arena)) ||
+		    (i = month_index(m, str(d, "date"))) < 0)
+			continue;
+		v[(is(d, "kind", "anchor") ? 0 : 1) * m->n + i]++;
+	}
+	chart(c, "decisions", title, "stacked", m, kinds, 2, v);
+	free(v);
+	return 0;
+}
+
+/*
+ * Assessments (samv-assess) are not in this tree yet: the assessment
+ * figures, the arena's standing and the trend chart come from here once
+ * the record type lands.  Until then it adds nothing.
+ */
+static int assessments_stub(struct ctx *c, const char *arena)
+{
+	(void)c;
+	(void)arena;
+	return 0;
+}
+
+/* ---- shared rows ----------------------------------------------------------- */
+
+static const struct col decision_cols[] = {
+	{ "date", "Date" }, { "id", "Id" }, { "kind", "Kind" }, { "level", "Level" },
+	{ "status", "Status" }, { "title", "Title" }, { NULL, NULL }
+};
+
+static void decision_row(struct ctx *c, cJSON *rows, const cJSON *d)
+{
+	cJSON *r = row(c, rows);
+
+	put(c, r, "date", str(d, "date"));
+	put(c, r, "id", str(d, "id"));
+	put(c, r, "kind", str(d, "kind"));
+	put(c, r, "level", str(d, "level"));
+	put(c, r, "status", str(d, "status"));
+	put(c, r, "title", str(d, "title"));
+}
+
+static const struct col action_cols[] = {
+	{ "due", "Due" }, { "id", "Id" }, { "owner", "Owner" }, { "title", "Title" }, { "status", "Status" },
+	{ NULL, NULL }
+};
+
+static const char *owner_of(struct ctx *c, const cJSON *a)
+{
+	if (str(a, "owner"))
+		return name_of(&c->people, str(a, "owner"));
+	if (str(a, "owner_actor"))
+		return name_of(&c->actors, str(a, "owner_actor"));
+	return "(nobody)";
+}
+
+static void action_row(struct ctx *c, cJSON *rows, const cJSON *a)
+{
+	cJSON *r = row(c, rows);
+
+	put(c, r, "due", str(a, "due"));
+	put(c, r, "id", str(a, "id"));
+	put(c, r, "owner", owner_of(c, a));
+	put(c, r, "title", str(a, "title"));
+	put(c, r, "status", str(a, "status"));
+}
+
+static bool in_period(struct ctx *c, const cJSON *r, const void *key)
+{
+	return samv_period_has(&c->o->period, str(r, key));
+}
+
+static bool made_in_period(struct ctx *c, const cJSON *r, const void *arena)
+{
+	return !is(r, "status", "proposed") && in_period(c, r, "date") && (!arena || is(r, "arena", arena));
+}
+
+static bool overdue(struct ctx *c, const cJSON *a)
+{
+	const char *due = str(a, "due");
+
+	return is(a, "status", "open") && due && strcmp(due, c->o->today) < 0;
+}
+
+static int count_attended(const cJSON *m)
+{
+	return cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(m, "attended"));
+}
+
+/* ---- summary --------------------------------------------------------------- */
+
+static bool opened_in_period(struct ctx *c, const cJSON *a, const void *arg)
+{
+	(void)arg;
+	return in_period(c, find(&c->meetings, str(a, "meeting")), "date");
+}
+
+static bool done_in_period(struct ctx *c, const cJSON *a, const void *arg)
+{
+	(void)arg;
+	return is(a, "status", "done") && in_period(c, a, "done");
+}
+
+static bool is_overdue(struct ctx *c, const cJSON *a, const void *arg)
+{
+	(void)arg;
+	return overdue(c, a);
+}
+
+static bool minutes_late(struct ctx *c, const cJSON *m, const void *arg)
+{
+	const char *date = str(m, "date");
+	long days = *(const long *)arg;
+
+	(void)c;
+	return is(m, "status", "held") && date && samv_date_check(date) == 0 && samv_date_days(date) <= days &&
+	       cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(m, "distributed")) == 0;
+}
+
+static int actions_section(struct ctx *c, const char *id, const char *title, pred_fn pred)
+{
+	static const char *const keys[] = { "due", NULL };
+	struct pick p = { NULL, 0 };
+	cJSON *rows = section(c, id, title, action_cols);
+	size_t i;
+	int rc;
+
+	if ((rc = pick(&p, c, &c->actions, pred, NULL, keys)) < 0)
+		return rc;
+	for (i = 0; i < p.n; i++)
+		action_row(c, rows, p.v[i]);
+	free(p.v);
+	return (int)p.n;
+}
+
+static int agreement_section(struct ctx *c, int *versions)
+{
+	static const struct col cols[] = {
+		{ "version", "Version" }, { "date", "Date" }, { "decision", "Decision" }, { "commit", "Commit" },
+		{ "change", "Change" }, { NULL, NULL }
+	};
+	const struct samv_period *p = &c->o->period;
+	cJSON *hist = NULL, *rows = section(c, "agreement", "Agreement changes", cols), *r;
+	const cJSON *e, *ch;
+	struct samv_buf line = SAMV_BUF_INIT;
+	char commit[8];
+	int rc;
+
+	*versions = 0;
+	if ((rc = samv_agreement_history_since(&hist, c->s, c->o->rev, p->since)) < 0)
+		return rc;
+	cJSON_ArrayForEach(e, hist) {
+		const cJSON *ver = cJSON_GetObjectItemCaseSensitive(e, "version");
+
+		if (!samv_period_has(p, str(e, "date")))
+			continue;
+		(*versions)++;
+		snprintf(commit, sizeof(commit), "%.7s", str(e, "commit") ? str(e, "commit") : "");
+		cJSON_ArrayForEach(ch, cJSON_GetObjectItemCaseSensitive(e, "changes")) {
+			line.len = 0;
+			if ((rc = samv_agreement_change_line(&line, ch)) < 0)
+				goto out;
+			r = row(c, rows);
+			puti(c, r, "version", cJSON_IsNumber(ver) ? ver->valueint : 0);
+			put(c, r, "date", str(e, "date"));
+			put(c, r, "decision", str(e, "decision"));
+			put(c, r, "commit", commit);
+			put(c, r, "change", line.ptr ? line.ptr : "");
+		}
+	}
+out:
+	samv_buf_free(&line);
+	cJSON_Delete(hist);
+	return rc;
+}
+
+static int report_summary(struct ctx *c)
+{
+	static const char *const by_arena[] = { "arena", "date", "start", NULL };
+	static const char *const by_date[] = { "date", NULL };
+	static const struct col meeting_cols[] = {
+		{ "arena", "Arena" }, { "date", "Date" }, { "title", "Title" }, { "status", "Status" },
+		{ "attended", "Attended" }, { NULL, NULL }
+	};
+	static const struct col arena_cols[] = {
+		{ "arena", "Arena" }, { "held", "Held" }, { "planned", "Planned" }, { NULL, NULL }
+	};
+	static const struct col due_cols[] = {
+		{ "review", "Review" }, { "id", "Id" }, { "title", "Title" }, { NULL, NULL }
+	};
+	static const struct col late_cols[] = {
+		{ "date", "Date" }, { "arena", "Arena" }, { "title", "Title" }, { "days", "Days" }, { NULL, NULL }
+	};
+	const struct samv_period *p = &c->o->period;
+	struct pick pm = { NULL, 0 }, pd = { NULL, 0 }, pl = { NULL, 0 };
+	cJSON *rows, *arows, *r = NULL, *due = NULL, *alld = NULL;
+	const cJSON *d;
+	long late = samv_date_days(c->o->today) - c->o->minutes_days;
+	int held = 0, planned = 0, anchors = 0, kedges = 0, versions = 0, opened, done, over, ndue = 0, rc;
+	const char *last = NULL;
+	struct months m;
+	size_t i;
+
+	/* meetings of the period, by arena */
+	if ((rc = pick(&pm, c, &c->meetings, in_period, "date", by_arena)) < 0)
+		goto out;
+	arows = section(c, "arenas", "Meetings by arena", arena_cols);
+	rows = section(c, "meetings", "Meetings", meeting_cols);
+	for (i = 0; i < pm.n; i++) {
+		const cJSON *mt = pm.v[i];
+		const char *arena = str(mt, "arena");
+		cJSON *x = row(c, rows);
+
+		put(c, x, "arena", name_of(&c->arenas, arena));
+		put(c, x, "date", str(mt, "date"));
+		put(c, x, "title", str(mt, "title"));
+		put(c, x, "status", str(mt, "status"));
+		if (is(mt, "status", "held"))
+			puti(c, x, "attended", count_attended(mt));
+		else
+			put(c, x, "attended", NULL);
+		if (!last || strcmp(last, arena ? arena : "")) {
+			r = row(c, arows);
+			put(c, r, "arena", name_of(&c->arenas, arena));
+			puti(c, r, "held", 0);
+			puti(c, r, "planned", 0);
+			last = arena ? arena : "";
+		}
+		if (is(mt, "status", "held")) {
+			held++;
+			cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(r, "held"),
+					     cJSON_GetObjectItemCaseSensitive(r, "held")->valueint + 1);
+		} else if (is(mt, "status", "planned")) {
+			planned++;
+			cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(r, "planned"),
+					     cJSON_GetObjectItemCaseSensitive(r, "planned")->valueint + 1);
+		}
+	}
+
+	/* decisions made, and those whose review date has come */
+	if ((rc = pick(&pd, c, &c->decisions, made_in_period, NULL, by_date)) < 0)
+		goto out;
+	rows = section(c, "decisions", "Decisions made", decision_cols);
+	for (i = 0; i < pd.n; i++) {
+		decision_row(c, rows, pd.v[i]);
+		if (is(pd.v[i], "kind", "anchor"))
+			anchors++;
+		else
+			kedges++;
+	}
+	if (!(alld = cJSON_CreateArray())) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < c->decisions.n; i++)
+		cJSON_AddItemReferenceToArray(alld, (cJSON *)c->decisions.v[i]);
+	if ((rc = samv_decision_due(&due, alld, c->o->today)) < 0)
+		goto out;
+	rows = section(c, "due", "Decisions due for review", due_cols);
+	cJSON_ArrayForEach(d, due) {
+		r = row(c, rows);
+		put(c, r, "review", str(d, "review"));
+		put(c, r, "id", str(d, "id"));
+		put(c, r, "title", str(d, "title"));
+		ndue++;
+	}
+
+	if ((rc = agreement_section(c, &versions)) < 0)
+		goto out;
+
+	if ((rc = opened = actions_section(c, "opened", "Actions opened", opened_in_period)) < 0 ||
+	    (rc = done = actions_section(c, "done", "Actions done", done_in_period)) < 0 ||
+	    (rc = over = actions_section(c, "overdue", "Actions overdue", is_overdue)) < 0)
+		goto out;
+	rc = 0;
+
+	/* minutes not distributed minutes_days after the meeting */
+	if ((rc = pick(&pl, c, &c->meetings, minutes_late, &late, by_date)) < 0)
+		goto out;
+	rows = section(c, "minutes", "Minutes not distributed", late_cols);
+	for (i = 0; i < pl.n; i++) {
+		r = row(c, rows);
+		put(c, r, "date", str(pl.v[i], "date"));
+		put(c, r, "arena", name_of(&c->arenas, str(pl.v[i], "arena")));
+		put(c, r, "title", str(pl.v[i], "title"));
+		puti(c, r, "days", (int)(samv_date_days(c->o->today) - samv_date_days(str(pl.v[i], "date"))));
+	}
+	if ((rc = assessments_stub(c, NULL)) < 0)
+		goto out;
+
+	figure(c, "meetings_held", "Meetings held", held);
+	figure(c, "meetings_planned", "Meetings planned", planned);
+	figure(c, "decisions", "Decisions made", (int)pd.n);
+	figure(c, "anchors", "Anchors", anchors);
+	figure(c, "kedge_anchors", "Kedge anchors", kedges);
+	figure(c, "decisions_due", "Decisions due for review", ndue);
+	figure(c, "agreement_versions", "Agreement versions", versions);
+	figure(c, "actions_opened", "Actions opened", opened);
+	figure(c, "actions_done", "Actions done", done);
+	figure(c, "actions_overdue", "Actions overdue", over);
+	figure(c, "minutes_late", "Minutes not distributed", (int)pl.n);
+	figure(c, "assessments", "Assessments made", 0);
+
+	/* the dashboard: the twelve months up to the period's end */
+	m.first = month_of(strcmp(p->until, c->o->today) > 0 ? c->o->today : p->until) - (SUMMARY_MONTHS - 1);
+	m.n = SUMMARY_MONTHS;
+	if ((rc = chart_attendance(c, &m, NULL, "Attendance by sector, the last 12 months")) < 0 ||
+	    (rc = chart_decisions(c, &m, NULL, "Decisions a month, the last 12 months")) < 0)
+		goto out;
+out:
+	cJSON_Delete(due);
+	cJSON_Delete(alld);
+	free(pm.v);
+	free(pd.v);
+	free(pl.v);
+	return rc;
+}
+
+/* ---- one arena ------------------------------------------------------------- */
+
+struct count {
+	const char *id;
+	int n;
+	const char *last;
+};
+
+static int count_cmp(const void *a, const void *b)
+{
+	const struct count *x = a, *y = b;
+
+	return x->n != y->n ? y->n - x->n : strcmp(x->id, y->id);
+}
+
+static int report_arena(struct ctx *c, const char *arena)
+{
+	static const char *const by_date[] = { "date", NULL };
+	static const struct col about_cols[] = { { "field", "Field" }, { "value", "Value" }, { NULL, NULL } };
+	static const struct col meeting_cols[] = {
+		{ "date", "Date" }, { "title", "Title" }, { "status", "Status" }, { "attended", "Attended" },
+		{ "civil", "Civil" }, { "public", "Public" }, { "private", "Private" }, { NULL, NULL }
+	};
+	static const struct col org_cols[] = {
+		{ "organisation", "Organisation" }, { "sector", "Sector" }, { "meetings", "Meetings" },
+		{ "last", "Last" }, { NULL, NULL }
+	};
+	const cJSON *ar = find(&c->arenas, arena), *a;
+	struct pick pm = { NULL, 0 }, pd = { NULL, 0 };
+	struct count *orgs = NULL;
+	struct samv_idset here = { 0 };
+	size_t norgs = 0, i, k;
+	int held = 0, planned = 0, attendances = 0, nopen = 0, rc;
+	cJSON *rows, *r;
+	struct samv_buf serves = SAMV_BUF_INIT;
+	struct months m;
+
+	rows = section(c, "about", "About the arena", about_cols);
+	r = row(c, rows), put(c, r, "field", "name"), put(c, r, "value", str(ar, "name"));
+	r = row(c, rows), put(c, r, "field", "kind"), put(c, r, "value", str(ar, "kind"));
+	r = row(c, rows), put(c, r, "field", "status"), put(c, r, "value", str(ar, "status"));
+	if (str(ar, "convener"))
+		r = row(c, rows), put(c, r, "field", "convener"),
+		put(c, r, "value", name_of(&c->actors, str(ar, "convener")));
+	r = row(c, rows), put(c, r, "field", "members"),
+	puti(c, r, "value", cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(ar, "members")));
+	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(ar, "serves"))
+		if (cJSON_IsString(a))
+			samv_buf_printf(&serves, "%s%s", serves.len ? ", " : "", a->valuestring);
+	if (serves.len)
+		r = row(c, rows), put(c, r, "field", "serves"), put(c, r, "value", serves.ptr);
+	samv_buf_free(&serves);
+	if (str(ar, "started"))
+		r = row(c, rows), put(c, r, "field", "started"), put(c, r, "value", str(ar, "started"));
+
+	if ((rc = pick(&pm, c, &c->meetings, in_period, "date", by_date)) < 0)
+		goto out;
+	rows = section(c, "meetings", "Meetings", meeting_cols);
+	for (i = 0; i < pm.n; i++) {
+		const cJSON *mt = pm.v[i];
+		int sec[3] = { 0, 0, 0 }, s;
+
+		if (!is(mt, "arena", arena))
+			continue;
+		r = row(c, rows);
+		put(c, r, "date", str(mt, "date"));
+		put(c, r, "title", str(mt, "title"));
+		put(c, r, "status", str(mt, "status"));
+		if (!is(mt, "status", "held")) {
+			planned += is(mt, "status", "planned");
+			put(c, r, "attended", NULL), put(c, r, "civil", NULL);
+			put(c, r, "public", NULL), put(c, r, "private", NULL);
+			continue;
+		}
+		held++;
+		cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(mt, "attended")) {
+			const char *actor = str(a, "actor");
+
+			attendances++;
+			if ((s = sector_index(str(find(&c->actors, actor), "sector"))) >= 0)
+				sec[s]++;
+			/* an organisation counts once a meeting, however many came */
+			if (!actor || samv_idset_has(&here, actor))
+				continue;
+			if (samv_idset_add(&here, actor) < 0)
+				c->oom = true;
+			for (k = 0; k < norgs && strcmp(orgs[k].id, actor); k++)
+				;
+			if (k == norgs) {
+				struct count *grown = realloc(orgs, (norgs + 1) * sizeof(*orgs));
+
+				if (!grown) {
+					c->oom = true;
+					continue;
+				}
+				orgs = grown;
+				orgs[norgs++] = (struct count){ actor, 0, NULL };
+			}
+			orgs[k].n++;
+			orgs[k].last = str(mt, "date");
+		}
+		samv_idset_free(&here);
+		memset(&here, 0, sizeof(here));
+		puti(c, r, "attended", count_attended(mt));
+		puti(c, r, "civil", sec[0]);
+		puti(c, r, "public", sec[1]);
+		puti(c, r, "private", sec[2]);
+	}
+	if (norgs)
+		qsort(orgs, norgs, sizeof(*orgs), count_cmp);
+	rows = section(c, "organisations", "Organisations at the table", org_cols);
+	for (k = 0; k < norgs; k++) {
+		r = row(c, rows);
+		put(c, r, "organisation", name_of(&c->actors, orgs[k].id));
+		put(c, r, "sector", str(find(&c->actors, orgs[k].id), "sector"));
+		puti(c, r, "meetings", orgs[k].n);
+		put(c, r, "last", orgs[k].last);
+	}
+
+	if ((rc = pick(&pd, c, &c->decisions, made_in_period, arena, by_date)) < 0)
+		goto out;
+	rows = section(c, "decisions", "Decisions", decision_cols);
+	for (i = 0; i < pd.n; i++)
+		decision_row(c, rows, pd.v[i]);
+	for (i = 0; i < c->actions.n; i++)
+		nopen += is(c->actions.v[i], "arena", arena) && is(c->actions.v[i], "status", "open");
+	if ((rc = assessments_stub(c, arena)) < 0)
+		goto out;
+
+	figure(c, "meetings_held", "Meetings held", held);
+	figure(c, "meetings_planned", "Meetings planned", planned);
+	figure(c, "attendances", "Attendances", attendances);
+	figure(c, "organisations", "Organisations that came", (int)norgs);
+	figure(c, "decisions", "Decisions made", (int)pd.n);
+	figure(c, "actions_open", "Actions open", nopen);
+	figure(c, "assessments", "Assessments made", 0);
+
+	months_of(&m, c, &c->o->period);
+	if ((rc = chart_attendance(c, &m, arena, "Attendance by sector")) < 0 ||
+	    (rc = chart_decisions(c, &m, arena, "Decisions a month")) < 0)
+		goto out;
+out:
+	free(orgs);
+	free(pm.v);
+	free(pd.v);
+	return rc;
+}
+
+/* ---- the decision register ----------------------------------------------- */
+
+static void links(struct ctx *c, struct samv_buf *b, const cJSON *d)
+{
+	static const char *const fields[] = { "supersedes", "amends", "confirms" };
+	static const char *const back[] = { "superseded by", "amended by", "confirmed by" };
+	const cJSON *x;
+	size_t f, i;
+
+	for (f = 0; f < 3; f++)
+		cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(d, fields[f]))
+			if (cJSON_IsString(x) && samv_buf_printf(b, "%s%s %s", b->len ? "; " : "", fields[f],
+								 x->valuestring) < 0)
+				c->oom = true;
+	/* what points at d: the ids are few, the register is read once */
+	for (f = 0; f < 3; f++)
+		for (i = 0; i < c->decisions.n; i++)
+			cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(c->decisions.v[i], fields[f]))
+				if (cJSON_IsString(x) && str(d, "id") && !strcmp(x->valuestring, str(d, "id")) &&
+				    samv_buf_printf(b, "%s%s %s", b->len ? "; " : "", back[f],
+						    str(c->decisions.v[i], "id")) < 0)
+					c->oom = true;
+}
+
+static int report_decisions(struct ctx *c)
+{
+	static const char *const by_date[] = { "date", NULL };
+	static const struct col cols[] = {
+		{ "date", "Date" }, { "id", "Id" }, { "kind", "Kind" }, { "level", "Level" }, { "status", "Status" },
+		{ "title", "Title" }, { "arena", "Arena" }, { "review", "Review" }, { "chain", "Chain" },
+		{ NULL, NULL }
+	};
+	static const char *const statuses[] = { "proposed", "adopted", "superseded", "revoked", "expired" };
+	struct pick pd = { NULL, 0 };
+	struct samv_buf chain = SAMV_BUF_INIT;
+	int n[5] = { 0 }, anchors = 0, rc;
+	cJSON *rows, *r;
+	struct months m;
+	size_t i, k;
+
+	if ((rc = pick(&pd, c, &c->decisions, in_period, "date", by_date)) < 0)
+		return rc;
+	rows = section(c, "register", "Decision register", cols);
+	for (i = 0; i < pd.n; i++) {
+		const cJSON *d = pd.v[i];
+
+		r = row(c, rows);
+		put(c, r, "date", str(d, "date"));
+		put(c, r, "id", str(d, "id"));
+		put(c, r, "kind", str(d, "kind"));
+		put(c, r, "level", str(d, "level"));
+		put(c, r, "status", str(d, "status"));
+		put(c, r, "title", str(d, "title"));
+		put(c, r, "arena", str(d, "arena") ? name_of(&c->arenas, str(d, "arena")) : NULL);
+		put(c, r, "review", str(d, "review"));
+		chain.len = 0;
+		links(c, &chain, d);
+		put(c, r, "chain", chain.len ? chain.ptr : NULL);
+		anchors += is(d, "kind", "anchor");
+		for (k = 0; k < 5; k++)
+			n[k] += is(d, "status", statuses[k]);
+	}
+	samv_buf_free(&chain);
+	figure(c, "decisions", "Decisions", (int)pd.n);
+	figure(c, "anchors", "Anchors", anchors);
+	figure(c, "kedge_anchors", "Kedge anchors", (int)pd.n - anchors);
+	figure(c, "proposed", "Proposed", n[0]);
+	figure(c, "adopted", "Adopted", n[1]);
+	figure(c, "superseded", "Superseded", n[2]);
+	figure(c, "revoked", "Revoked", n[3]);
+	figure(c, "expired", "Expired", n[4]);
+	free(pd.v);
+	months_of(&m, c, &c->o->period);
+	return chart_decisions(c, &m, NULL, "Decisions a month");
+}
+
+/* ---- actions by owner ------------------------------------------------------ */
+
+static bool open_by_end(struct ctx *c, const cJSON *a, const void *arg)
+{
+	const char *due = str(a, "due");
+
+	(void)arg;
+	return is(a, "status", "open") && (!due || strcmp(due, c->o->period.until) <= 0);
+}
+
+static int owner_cmp(const void *a, const void *b, void *arg)
+{
+	struct ctx *c = arg;
+	const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+	const char *dx = str(x, "due"), *dy = str(y, "due");
+	int d = strcmp(owner_of(c, x), owner_of(c, y));
+
+	if (!d)
+		d = strcmp(dx ? dx : "9999", dy ? dy : "9999");
+	return d ? d : strcmp(str(x, "id"), str(y, "id"));
+}
+
+static int report_actions(struct ctx *c)
+{
+	static const struct col owner_cols[] = {
+		{ "owner", "Owner" }, { "open", "Open" }, { "overdue", "Overdue" }, { NULL, NULL }
+	};
+	static const struct col cols[] = {
+		{ "owner", "Owner" }, { "due", "Due" }, { "id", "Id" }, { "title", "Title" },
+		{ "arena", "Arena" }, { "overdue", "Overdue" }, { NULL, NULL }
+	};
+	struct pick p = { NULL, 0 };
+	cJSON *orows, *rows, *r, *o = NULL;
+	const char *last = NULL;
+	int over = 0, owners = 0, rc;
+	size_t i;
+
+	if ((rc = pick(&p, c, &c->actions, open_by_end, NULL, (const char *const[]){ NULL })) < 0)
+		return rc;
+	qsort_r(p.v, p.n, sizeof(*p.v), owner_cmp, c);
+	orows = section(c, "owners", "Open actions by owner", owner_cols);
+	rows = section(c, "actions", "Open actions", cols);
+	for (i = 0; i < p.n; i++) {
+		const cJSON *a = p.v[i];
+		const char *owner = owner_of(c, a);
+		bool late = overdue(c, a);
+
+		if (!last || strcmp(last, owner)) {
+			o = row(c, orows);
+			put(c, o, "owner", owner);
+			puti(c, o, "open", 0);
+			puti(c, o, "overdue", 0);
+			last = owner;
+			owners++;
+		}
+		if (o) {
+			cJSON *n = cJSON_GetObjectItemCaseSensitive(o, "open"), *ov = cJSON_GetObjectItemCaseSensitive(o, "overdue");
+
+			if (n)
+				cJSON_SetNumberValue(n, n->valueint + 1);
+			if (ov && late)
+				cJSON_SetNumberValue(ov, ov->valueint + 1);
+		}
+		r = row(c, rows);
+		put(c, r, "owner", owner);
+		put(c, r, "due", str(a, "due"));
+		put(c, r, "id", str(a, "id"));
+		put(c, r, "title", str(a, "title"));
+		put(c, r, "arena", str(a, "arena") ? name_of(&c->arenas, str(a, "arena")) : NULL);
+		put(c, r, "overdue", late ? "yes" : "no");
+		over += late;
+	}
+	figure(c, "actions_open", "Actions open", (int)p.n);
+	figure(c, "actions_overdue", "Actions overdue", over);
+	figure(c, "owners", "Owners", owners);
+	free(p.v);
+	return 0;
+}
+
+/* ---- participation --------------------------------------------------------- */
+
+/* A counter keyed by text, kept in a JSON object in first-seen order. */
+static void bump(struct ctx *c, cJSON *counts, const char *key, const char *sub, int by)
+{
+	cJSON *o, *n;
+
+	if (!(o = cJSON_GetObjectItemCaseSensitive(counts, key)) && !(o = cJSON_AddObjectToObject(counts, key))) {
+		c->oom = true;
+		return;
+	}
+	if (!(n = cJSON_GetObjectItemCaseSensitive(o, sub)) && !(n = cJSON_AddNumberToObject(o, sub, 0))) {
+		c->oom = true;
+		return;
+	}
+	cJSON_SetNumberValue(n, n->valueint + by);
+}
+
+static int getn(const cJSON *counts, const char *key, const char *sub)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(counts, key), sub);
+
+	return cJSON_IsNumber(n) ? n->valueint : 0;
+}
+
+/* rows {arena, WHAT, attendances} from counts[arena][value] */
+static void breakdown(struct ctx *c, const char *id, const char *title, const char *what, const char *what_title,
+		      const cJSON *counts)
+{
+	const struct col cols[] = {
+		{ "arena", "Arena" }, { what, what_title }, { "attendances", "Attendances" }, { NULL, NULL }
+	};
+	cJSON *rows = section(c, id, title, cols), *r;
+	const cJSON *a, *v;
+
+	cJSON_ArrayForEach(a, counts)
+		cJSON_ArrayForEach(v, a) {
+			r = row(c, rows);
+			put(c, r, "arena", name_of(&c->arenas, a->string));
+			put(c, r, what, v->string);
+			puti(c, r, "attendances", v->valueint);
+		}
+}
+
+static int report_participation(struct ctx *c)
+{
+	static const char *const by_arena[] = { "arena", "date", NULL };
+	static const struct col arena_cols[] = {
+		{ "arena", "Arena" }, { "meetings", "Meetings" }, { "attendances", "Attendances" },
+		{ "civil", "Civil" }, { "public", "Public" }, { "private", "Private" },
+		{ "civil_voices", "Civil voices" }, { "with_politicians", "With politicians" }, { NULL, NULL }
+	};
+	static const struct col stopped_cols[] = {
+		{ "arena", "Arena" }, { "organisation", "Organisation" }, { "sector", "Sector" },
+		{ "last_seen", "Last seen" }, { NULL, NULL }
+	};
+	struct pick pm = { NULL, 0 };
+	struct samv_idset people = { 0 }, orgs = { 0 }, civil = { 0 }, pols = { 0 }, arena_civil = { 0 };
+	cJSON *kind = cJSON_CreateObject(), *level = cJSON_CreateObject(), *role = cJSON_CreateObject();
+	cJSON *stats = cJSON_CreateObject(), *rows, *r;
+	int attendances = 0, held = 0, with_pol = 0, rc;
+	const cJSON *a;
+	struct months m;
+	size_t i, j;
+
+	if (!kind || !level || !role || !stats) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if ((rc = pick(&pm, c, &c->meetings, in_period, "date", by_arena)) < 0)
+		goto out;
+	for (i = 0; i < pm.n; i++) {
+		const cJSON *mt = pm.v[i];
+		const char *arena = str(mt, "arena") ? str(mt, "arena") : "";
+		bool pol = false;
+
+		if (!is(mt, "status", "held"))
+			continue;
+		held++;
+		if (i == 0 || strcmp(arena, str(pm.v[i - 1], "arena") ? str(pm.v[i - 1], "arena") : "")) {
+			samv_idset_free(&arena_civil);
+			memset(&arena_civil, 0, sizeof(arena_civil));
+		}
+		bump(c, stats, arena, "meetings", 1);
+		bump(c, stats, arena, "civil_voices", 0);
+		cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(mt, "attended")) {
+			const cJSON *actor = find(&c->actors, str(a, "actor"));
+			const char *sector = str(actor, "sector"), *rl = str(a, "role");
+
+			attendances++;
+			bump(c, stats, arena, "attendances", 1);
+			if (sector)
+				bump(c, stats, arena, sector, 1);
+			bump(c, kind, arena, str(actor, "kind") ? str(actor, "kind") : "unknown", 1);
+			bump(c, level, arena, str(actor, "level") ? str(actor, "level") : "unknown", 1);
+			bump(c, role, arena, rl ? rl : "unknown", 1);
+			if ((str(a, "person") && samv_idset_add(&people, str(a, "person")) < 0) ||
+			    (str(a, "actor") && samv_idset_add(&orgs, str(a, "actor")) < 0))
+				c->oom = true;
+			if (sector && !strcmp(sector, "civil") && str(a, "actor")) {
+				if (samv_idset_add(&civil, str(a, "actor")) < 0)
+					c->oom = true;
+				if (!samv_idset_has(&arena_civil, str(a, "actor"))) {
+					if (samv_idset_add(&arena_civil, str(a, "actor")) < 0)
+						c->oom = true;
+					bump(c, stats, arena, "civil_voices", 1);
+				}
+			}
+			if (rl && !strcmp(rl, "politician")) {
+				pol = true;
+				if (str(a, "person") && samv_idset_add(&pols, str(a, "person")) < 0)
+					c->oom = true;
+			}
+		}
+		if (pol) {
+			with_pol++;
+			bump(c, stats, arena, "with_politicians", 1);
+		}
+	}
+	rows = section(c, "arenas", "Attendance by arena", arena_cols);
+	cJSON_ArrayForEach(a, stats) {
+		r = row(c, rows);
+		put(c, r, "arena", name_of(&c->arenas, a->string));
+		puti(c, r, "meetings", getn(stats, a->string, "meetings"));
+		puti(c, r, "attendances", getn(stats, a->string, "attendances"));
+		puti(c, r, "civil", getn(stats, a->string, "civil"));
+		puti(c, r, "public", getn(stats, a->string, "public"));
+		puti(c, r, "private", getn(stats, a->string, "private"));
+		puti(c, r, "civil_voices", getn(stats, a->string, "civil_voices"));
+		puti(c, r, "with_politicians", getn(stats, a->string, "with_politicians"));
+	}
+	breakdown(c, "kinds", "Attendance by kind of organisation", "kind", "Kind", kind);
+	breakdown(c, "levels", "Attendance by level", "level", "Level", level);
+	breakdown(c, "roles", "Attendance by role", "role", "Role", role);
+
+	/* organisations that came before and missed the arena's last
+	 * STOPPED_AFTER held meetings up to the period's end */
+	rows = section(c, "stopped", "Organisations that stopped coming", stopped_cols);
+	for (i = 0; i < c->arenas.n; i++) {
+		const char *arena = str(c->arenas.v[i], "id");
+		const cJSON **held_v = NULL;
+		size_t nh = 0, k;
+		struct samv_idset recent = { 0 }, seen = { 0 };
+
+		if (!arena || !(held_v = calloc(c->meetings.n + 1, sizeof(*held_v)))) {
+			c->oom = !!arena;
+			continue;
+		}
+		for (j = 0; j < c->meetings.n; j++) {
+			const cJSON *mt = c->meetings.v[j];
+
+			if (is(mt, "arena", arena) && is(mt, "status", "held") && str(mt, "date") &&
+			    strcmp(str(mt, "date"), c->o->period.until) <= 0)
+				held_v[nh++] = mt;
+		}
+		qsort_r(held_v, nh, sizeof(*held_v), keys_cmp, (void *)by_arena);
+		for (k = nh > STOPPED_AFTER ? nh - STOPPED_AFTER : nh; k < nh; k++)
+			cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(held_v[k], "attended"))
+				if (str(a, "actor") && samv_idset_add(&recent, str(a, "actor")) < 0)
+					c->oom = true;
+		/* newest first, so the first time an organisation is seen is its last visit */
+		for (k = nh > STOPPED_AFTER ? nh - STOPPED_AFTER : 0; k-- > 0;)
+			cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(held_v[k], "attended")) {
+				const char *actor = str(a, "actor");
+
+				if (!actor || samv_idset_has(&recent, actor) || samv_idset_has(&seen, actor))
+					continue;
+				if (samv_idset_add(&seen, actor) < 0)
+					c->oom = true;
+				r = row(c, rows);
+				put(c, r, "arena", name_of(&c->arenas, arena));
+				put(c, r, "organisation", name_of(&c->actors, actor));
+				put(c, r, "sector", str(find(&c->actors, actor), "sector"));
+				put(c, r, "last_seen", str(held_v[k], "date"));
+			}
+		samv_idset_free(&recent);
+		samv_idset_free(&seen);
+		free(held_v);
+	}
+
+	figure(c, "meetings_held", "Meetings held", held);
+	figure(c, "attendances", "Attendances", attendances);
+	figure(c, "people", "People", (int)people.n);
+	figure(c, "organisations", "Organisations", (int)orgs.n);
+	figure(c, "civil_voices", "Civil organisations (voices)", (int)civil.n);
+	figure(c, "politicians", "Politicians present", (int)pols.n);
+	figure(c, "meetings_with_politicians", "Meetings with politicians", with_pol);
+	months_of(&m, c, &c->o->period);
+	rc = chart_attendance(c, &m, NULL, "Attendance by sector");
+out:
+	samv_idset_free(&people);
+	samv_idset_free(&orgs);
+	samv_idset_free(&civil);
+	samv_idset_free(&pols);
+	samv_idset_free(&arena_civil);
+	cJSON_Delete(kind);
+	cJSON_Delete(level);
+	cJSON_Delete(role);
+	cJSON_Delete(stats);
+	free(pm.v);
+	return rc;
+}
+
+/* ---- the Agreement's changelog ----------------------------------------------- */
+
+static int report_agreement(struct ctx *c)
+{
+	const cJSON *rows;
+	int versions = 0, rc;
+
+	if ((rc = agreement_section(c, &versions)) < 0)
+		return rc;
+	rows = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(c->sections, 0), "rows");
+	figure(c, "agreement_versions", "Agreement versions", versions);
+	figure(c, "agreement_changes", "Changes", cJSON_GetArraySize(rows));
+	return 0;
+}
+
+/* ---- the whole --------------------------------------------------------------- */
+
+static const char *title_of(const char *report)
+{
+	static const char *const titles[][2] = {
+		{ "summary", "Summary" }, { "arena", "Arena" }, { "decisions", "Decision register" },
+		{ "actions", "Actions" }, { "participation", "Participation" }, { "agreement", "Agreement changelog" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		if (!strcmp(titles[i][0], report))
+			return titles[i][1];
+	return report;
+}
+
+static int collaboration(char **out, struct samv_view *v)
+{
+	struct samv_buf text = SAMV_BUF_INIT;
+	struct samv_pos pos;
+	cJSON *repo = NULL;
+	const char *name;
+	int rc;
+
+	*out = NULL;
+	if ((rc = samv_view_read(&text, v, SAMV_REPO_FILE)) < 0)
+		goto out;
+	if (samv_json_parse(&repo, text.ptr, text.len, &pos) < 0) {
+		rc = samv_error_set(SAMV_EINVAL, "%s:%d:%d: %s", SAMV_REPO_FILE, pos.line, pos.col, samv_error_last());
+		goto out;
+	}
+	name = samv_record_str(repo, "name");
+	if (!(*out = strdup(name ? name : "samv")))
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+out:
+	cJSON_Delete(repo);
+	samv_buf_free(&text);
+	return rc;
+}
+
+int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_report_opts *o)
+{
+	struct ctx c = { 0 };
+	char arena[SAMV_ID_MAX + 1], *coll = NULL, title[512];
+	const char *what = o->report;
+	cJSON *p;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	c.o = o;
+	c.s = s;
+	for (i = 0; reports[i] && strcmp(reports[i], what); i++)
+		;
+	if (!reports[i])
+		return samv_error_set(SAMV_EUSAGE, "unknown report '%s' (summary, arena, decisions, actions, "
+				      "participation or agreement)", what);
+	if ((rc = samv_view_rev(&c.v, s, o->rev)) < 0)
+		return rc;
+	if (!strcmp(what, "arena")) {
+		if (!o->arena) {
+			rc = samv_error_set(SAMV_EUSAGE, "the arena report needs an arena (usage: samv-report arena ID)");
+			goto out;
+		}
+		if ((rc = samv_record_resolve(arena, c.v, samv_type_find("arena"), o->arena)) < 0) {
+			if (rc == SAMV_ENOTFOUND)
+				rc = samv_error_set(SAMV_ENOTFOUND, "unknown arena '%s' (see samv-arena list)", o->arena);
+			goto out;
+		}
+	}
+	if ((rc = collaboration(&coll, c.v)) < 0 || (rc = tab_load(&c.actors, &c, "actor")) < 0 ||
+	    (rc = tab_load(&c.people, &c, "person")) < 0 || (rc = tab_load(&c.arenas, &c, "arena")) < 0 ||
+	    (rc = tab_load(&c.meetings, &c, "meeting")) < 0 || (rc = tab_load(&c.actions, &c, "action")) < 0 ||
+	    (rc = tab_load(&c.decisions, &c, "decision")) < 0)
+		goto out;
+	if (!strcmp(what, "arena"))
+		snprintf(title, sizeof(title), "Arena: %s", name_of(&c.arenas, arena));
+	else
+		snprintf(title, sizeof(title), "%s", title_of(what));
+	if (!(c.doc = cJSON_CreateObject()) || !cJSON_AddStringToObject(c.doc, "report", what) ||
+	    !cJSON_AddStringToObject(c.doc, "title", title) || !cJSON_AddStringToObject(c.doc, "collaboration", coll) ||
+	    !(strcmp(what, "arena") ? cJSON_AddNullToObject(c.doc, "arena") : cJSON_AddStringToObject(c.doc, "arena", arena)) ||
+	    !(p = cJSON_AddObjectToObject(c.doc, "period")) || !cJSON_AddStringToObject(p, "label", o->period.label) ||
+	    !cJSON_AddStringToObject(p, "since", o->period.since) || !cJSON_AddStringToObject(p, "until", o->period.until) ||
+	    !cJSON_AddStringToObject(c.doc, "today", o->today) ||
+	    !(c.figures = cJSON_AddArrayToObject(c.doc, "figures")) ||
+	    !(c.sections = cJSON_AddArrayToObject(c.doc, "sections")) ||
+	    !(c.charts = cJSON_AddArrayToObject(c.doc, "charts"))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if (!strcmp(what, "summary"))
+		rc = report_summary(&c);
+	else if (!strcmp(what, "arena"))
+		rc = report_arena(&c, arena);
+	else if (!strcmp(what, "decisions"))
+		rc = report_decisions(&c);
+	else if (!strcmp(what, "actions"))
+		rc = report_actions(&c);
+	else if (!strcmp(what, "participation"))
+		rc = report_participation(&c);
+	else
+		rc = report_agreement(&c);
+	if (rc < 0)
+		goto out;
+	if (c.oom) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	*out = c.doc;
+	c.doc = NULL;
+out:
+	cJSON_Delete(c.doc);
+	tab_free(&c.actors);
+	tab_free(&c.people);
+	tab_free(&c.arenas);
+	tab_free(&c.meetings);
+	tab_free(&c.actions);
+	tab_free(&c.decisions);
+	samv_view_free(c.v);
+	free(coll);
+	return rc;
+}
+
+int samv_report_figure(const cJSON *doc, const char *key)
+{
+	const cJSON *f;
+
+	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "figures"))
+		if (!strcmp(samv_record_str(f, "key") ? samv_record_str(f, "key") : "", key))
+			return cJSON_GetObjectItemCaseSensitive(f, "value")->valueint;
+	return 0;
+}
+
+bool samv_report_empty(const cJSON *doc)
+{
+	const cJSON *f;
+
+	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "figures"))
+		if (cJSON_GetObjectItemCaseSensitive(f, "value")->valueint)
+			return false;
+	return true;
+}
