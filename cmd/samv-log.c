@@ -207,6 +207,10 @@ int main(int argc, char **argv)
 	}
 	if ((rc = samv_log_paths(&paths, &npaths, &label, s, o.rev, st.nops ? st.ops[0] : NULL)) < 0)
 		goto fail;
+	/* the walk keeps the trees it needs (samv_treememo); libgit2's cache,
+	 * raised for reading many records, would keep every tree of the
+	 * history and cost more than it saves (docs/PERFORMANCE.md) */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)0);
 	if (p.json && (rc = print_json_head(label, paths, npaths)) < 0)
 		goto fail;
 	if ((rc = samv_log(s, (const char *const *)paths, npaths, &o, print_entry, &p)) < 0)

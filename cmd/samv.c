@@ -19,6 +19,7 @@ static const struct {
 	{ "decision", "decisions: anchors and kedge anchors" },
 	{ "agreement", "the Agreement: adopt, amend, history, diff, blame" },
 	{ "check", "validate the whole repository" },
+	{ "log", "the audit trail: history with field changes, --verify" },
 };
 
 static void list(FILE *f)

@@ -380,6 +380,7 @@ int samv_log(struct samv_store *s, const char *const *paths, size_t n, const str
 	     samv_log_fn fn, void *arg)
 {
 	git_repository *repo = samv_store_repo(s);
+	struct samv_treememo *memo = NULL;
 	git_revwalk *w = NULL;
 	git_commit *c = NULL;
 	cJSON *files = NULL, *entry = NULL;
@@ -389,6 +390,8 @@ int samv_log(struct samv_store *s, const char *const *paths, size_t n, const str
 
 	if ((rc = samv_log_walk_start(&w, repo, o->rev, o->hide, GIT_SORT_TIME)) < 0 || !w)
 		return rc;
+	if ((rc = samv_treememo_new(&memo)) < 0)
+		goto out;
 	while ((o->max <= 0 || shown < o->max) && (e = git_revwalk_next(&oid, w)) == 0) {
 		struct files f = { repo, NULL };
 
@@ -405,7 +408,7 @@ int samv_log(struct samv_store *s, const char *const *paths, size_t n, const str
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			break;
 		}
-		if ((rc = samv_treediff(repo, c, paths, n, file_fn, &f)) < 0)
+		if ((rc = samv_treediff(repo, memo, c, paths, n, file_fn, &f)) < 0)
 			break;
 		if (cJSON_GetArraySize(files) > 0) {
 			if ((rc = make_entry(&entry, repo, c, files, o->signatures)) < 0 || (rc = fn(entry, arg)) < 0)
@@ -421,6 +424,8 @@ int samv_log(struct samv_store *s, const char *const *paths, size_t n, const str
 	}
 	if (rc == 0 && e < 0 && e != GIT_ITEROVER)
 		rc = samv_error_git(SAMV_EIO, "cannot walk the history");
+out:
+	samv_treememo_free(memo);
 	cJSON_Delete(entry);
 	cJSON_Delete(files);
 	git_commit_free(c);

@@ -16,7 +16,7 @@
 
 struct touched {
 	char **paths;    /* every file changed */
-	bool *deleted;
+	const char **how; /* "added", "changed" or "deleted" */
 	size_t n, cap;
 };
 
@@ -27,19 +27,19 @@ static int touched_fn(const struct samv_treechange *c, void *arg)
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 16;
 		char **np = realloc(t->paths, cap * sizeof(*np));
-		bool *nd;
+		const char **nh;
 
 		if (!np)
 			return samv_error_set(SAMV_ERROR, "out of memory");
 		t->paths = np;
-		if (!(nd = realloc(t->deleted, cap * sizeof(*nd))))
+		if (!(nh = realloc(t->how, cap * sizeof(*nh))))
 			return samv_error_set(SAMV_ERROR, "out of memory");
-		t->deleted = nd;
+		t->how = nh;
 		t->cap = cap;
 	}
 	if (!(t->paths[t->n] = strdup(c->path)))
 		return samv_error_set(SAMV_ERROR, "out of memory");
-	t->deleted[t->n++] = !c->has_new;
+	t->how[t->n++] = !c->has_new ? "deleted" : !c->had_old ? "added" : "changed";
 	return 0;
 }
 
@@ -50,7 +50,7 @@ static void touched_free(struct touched *t)
 	for (i = 0; i < t->n; i++)
 		free(t->paths[i]);
 	free(t->paths);
-	free(t->deleted);
+	free(t->how);
 }
 
 static bool has_samv_command(git_commit *c)
@@ -80,7 +80,7 @@ static const char *decision_id(const char *path, char id[SAMV_ID_MAX + 1])
 }
 
 /* The problems of one commit, appended to pr. */
-static int judge(struct samv_problems *pr, git_repository *repo, git_commit *c)
+static int judge(struct samv_problems *pr, git_repository *repo, struct samv_treememo *memo, git_commit *c)
 {
 	struct touched t = { NULL, NULL, 0, 0 };
 	struct samv_view *v = NULL;
@@ -91,7 +91,7 @@ static int judge(struct samv_problems *pr, git_repository *repo, git_commit *c)
 	int rc;
 
 	git_oid_tostr(sid, sizeof(sid), git_commit_id(c));
-	if ((rc = samv_treediff(repo, c, NULL, 0, touched_fn, &t)) < 0)
+	if ((rc = samv_treediff(repo, memo, c, NULL, 0, touched_fn, &t)) < 0)
 		goto out;
 	if (!t.n)
 		goto out; /* a clean merge, or an empty commit */
@@ -99,14 +99,14 @@ static int judge(struct samv_problems *pr, git_repository *repo, git_commit *c)
 		for (i = 0; i < t.n && rc == 0; i++)
 			rc = samv_problem_add(pr, t.paths[i], (struct samv_pos){ 1, 1 }, "outside-samv",
 					      "commit %s was made outside samv (no Samv-Command trailer) and %s "
-					      "this file", sid, t.deleted[i] ? "deleted" : "changed");
+					      "this file", sid, t.how[i]);
 		if (rc < 0)
 			goto out;
 	}
 	for (i = 0; i < t.n && rc == 0; i++) {
 		if (!strncmp(t.paths[i], "agreement/", 10))
 			agreement = true;
-		if (t.deleted[i] && decision_id(t.paths[i], id))
+		if (!strcmp(t.how[i], "deleted") && decision_id(t.paths[i], id))
 			rc = samv_problem_add(pr, t.paths[i], (struct samv_pos){ 1, 1 }, "decision-deleted",
 					      "commit %s deleted the decision '%s' (a decision is superseded, "
 					      "revoked or expired, never deleted)", sid, id);
@@ -153,6 +153,7 @@ static int name_commit(struct samv_problems *pr, size_t from, git_commit *c)
 int samv_log_verify(struct samv_problems *pr, struct samv_store *s, const struct samv_log_opts *o)
 {
 	git_repository *repo = samv_store_repo(s);
+	struct samv_treememo *memo = NULL;
 	git_revwalk *w = NULL;
 	git_commit *c = NULL;
 	git_oid oid;
@@ -161,6 +162,8 @@ int samv_log_verify(struct samv_problems *pr, struct samv_store *s, const struct
 
 	if ((rc = samv_log_walk_start(&w, repo, o->rev, o->hide, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME)) < 0 || !w)
 		return rc;
+	if ((rc = samv_treememo_new(&memo)) < 0)
+		goto out;
 	while ((e = git_revwalk_next(&oid, w)) == 0) {
 		if (git_commit_lookup(&c, repo, &oid) < 0) {
 			rc = samv_error_git(SAMV_EIO, "cannot read a commit");
@@ -172,7 +175,7 @@ int samv_log_verify(struct samv_problems *pr, struct samv_store *s, const struct
 			continue;
 		}
 		from = pr->n;
-		if ((rc = judge(pr, repo, c)) < 0 || (rc = name_commit(pr, from, c)) < 0)
+		if ((rc = judge(pr, repo, memo, c)) < 0 || (rc = name_commit(pr, from, c)) < 0)
 			break;
 		/* newest commit first; within a commit, by file */
 		samv_problems_sort_from(pr, from);
@@ -181,6 +184,8 @@ int samv_log_verify(struct samv_problems *pr, struct samv_store *s, const struct
 	}
 	if (rc == 0 && e < 0 && e != GIT_ITEROVER)
 		rc = samv_error_git(SAMV_EIO, "cannot walk the history");
+out:
+	samv_treememo_free(memo);
 	git_commit_free(c);
 	git_revwalk_free(w);
 	return rc;

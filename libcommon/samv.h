@@ -603,14 +603,19 @@ struct samv_treechange {
 	bool had_old, has_new;
 };
 typedef int (*samv_treediff_fn)(const struct samv_treechange *c, void *arg);
+/* The last trees looked up, kept for the next commit of a walk. */
+struct samv_treememo;
+int samv_treememo_new(struct samv_treememo **out);
+void samv_treememo_free(struct samv_treememo *m);
 /*
  * Call fn for every file commit c changed under paths (files or
  * directories, n of them; n == 0 or "" : the whole tree), comparing tree
  * entry ids down the paths only.  A merge changed a file only when it
- * differs from every parent's; a root commit added all it has.
+ * differs from every parent's; a root commit added all it has.  memo
+ * (may be NULL) keeps trees for the next call.
  */
-int samv_treediff(git_repository *repo, git_commit *c, const char *const *paths, size_t n,
-		  samv_treediff_fn fn, void *arg);
+int samv_treediff(git_repository *repo, struct samv_treememo *memo, git_commit *c, const char *const *paths,
+		  size_t n, samv_treediff_fn fn, void *arg);
 
 /*
  * The signature of a commit as `git log --show-signature` judges it, by

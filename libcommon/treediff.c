@@ -12,8 +12,55 @@
 
 #include "samv.h"
 
+/* The trees looked up last, by id: a walk of the history meets each
+ * commit's trees twice (as a parent's, then as its own), and libgit2's
+ * cache, made large enough for that, costs more than it saves: it keeps
+ * every tree of the history. */
+#define MEMO 32
+struct samv_treememo {
+	git_tree *t[MEMO];
+	size_t next;
+};
+
+int samv_treememo_new(struct samv_treememo **out)
+{
+	if (!(*out = calloc(1, sizeof(**out))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	return 0;
+}
+
+void samv_treememo_free(struct samv_treememo *m)
+{
+	size_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < MEMO; i++)
+		git_tree_free(m->t[i]);
+	free(m);
+}
+
+static int tree_lookup(git_tree **out, git_repository *repo, struct samv_treememo *m, const git_oid *id)
+{
+	size_t i;
+
+	for (i = 0; m && i < MEMO; i++)
+		if (m->t[i] && git_oid_equal(git_tree_id(m->t[i]), id))
+			return git_object_dup((git_object **)out, (git_object *)m->t[i]);
+	if (git_tree_lookup(out, repo, id) < 0)
+		return -1;
+	if (m) {
+		git_tree_free(m->t[m->next]);
+		if (git_object_dup((git_object **)&m->t[m->next], (git_object *)*out) < 0)
+			m->t[m->next] = NULL;
+		m->next = (m->next + 1) % MEMO;
+	}
+	return 0;
+}
+
 struct td {
 	git_repository *repo;
+	struct samv_treememo *memo;
 	const char *const *paths;
 	size_t npaths;
 	samv_treediff_fn fn;
@@ -41,7 +88,7 @@ static int subtree(git_tree **out, struct td *d, const git_tree_entry *e)
 	*out = NULL;
 	if (!is_tree(e))
 		return 0;
-	if (git_tree_lookup(out, d->repo, git_tree_entry_id(e)) < 0)
+	if (tree_lookup(out, d->repo, d->memo, git_tree_entry_id(e)) < 0)
 		return samv_error_git(SAMV_EIO, "cannot read a tree");
 	return 0;
 }
@@ -175,10 +222,10 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-int samv_treediff(git_repository *repo, git_commit *c, const char *const *paths, size_t npaths,
-		  samv_treediff_fn fn, void *arg)
+int samv_treediff(git_repository *repo, struct samv_treememo *memo, git_commit *c, const char *const *paths,
+		  size_t npaths, samv_treediff_fn fn, void *arg)
 {
-	struct td d = { repo, NULL, 0, fn, arg, SAMV_BUF_INIT };
+	struct td d = { repo, memo, NULL, 0, fn, arg, SAMV_BUF_INIT };
 	size_t np = git_commit_parentcount(c), i;
 	git_tree *t = NULL, **p = NULL;
 	const char **sorted = NULL;
@@ -195,7 +242,7 @@ int samv_treediff(git_repository *repo, git_commit *c, const char *const *paths,
 		d.paths = sorted;
 		d.npaths = npaths;
 	}
-	if (git_commit_tree(&t, c) < 0) {
+	if (tree_lookup(&t, repo, memo, git_commit_tree_id(c)) < 0) {
 		rc = samv_error_git(SAMV_EIO, "cannot read a commit's tree");
 		goto out;
 	}
@@ -215,7 +262,7 @@ int samv_treediff(git_repository *repo, git_commit *c, const char *const *paths,
 			git_commit_free(parent);
 			goto out;
 		}
-		rc = git_commit_tree(&p[i], parent);
+		rc = tree_lookup(&p[i], repo, memo, git_commit_tree_id(parent));
 		git_commit_free(parent);
 		if (rc < 0) {
 			rc = samv_error_git(SAMV_EIO, "cannot read a parent's tree");
