@@ -330,3 +330,81 @@ test_case '--verify: records invalid at a commit, a deleted decision, commits ma
 	expect_status 0
 	expect_no_out
 '
+
+# Signatures, judged as git log --show-signature judges them.
+if command -v ssh-keygen >/dev/null 2>&1; then
+test_case 'ssh signatures: good, a key no allowed signer has, bad' '
+	make_repo
+	ssh-keygen -q -t ed25519 -N "" -C eva -f ../eva
+	ssh-keygen -q -t ed25519 -N "" -C ali -f ../ali
+	echo "eva@example.org namespaces=\"git\" $(cat ../eva.pub)" >../allowed
+	git config gpg.format ssh
+	git config user.signingkey "$TRASH/eva.pub"
+	sed -i "s/\"regional\"/\"national\"/" actors/4e/rf-sisu.json
+	git commit -q -S -a -m "signed by eva"
+	samv_run samv-log rf -n 1
+	expect_status 0
+	expect_out <<-EOT
+	commit $(git rev-parse HEAD)
+	Author:    Eva Lind <eva@example.org>
+	Date:      2026-11-23 11:02:00 +0100
+	Command:   none (not made by samv)
+	Signature: unknown-key ssh signature, key $(ssh-keygen -lf ../eva.pub | cut -d" " -f2)
+
+	    signed by eva
+
+	  changed actors/4e/rf-sisu.json (actor rf-sisu)
+	    ~ level: "regional" → "national"
+	EOT
+	git config gpg.ssh.allowedSignersFile "$TRASH/allowed"
+	samv_run samv-log rf -n 1 --json
+	jq -c .commits[0].signature ../.out >../got
+	cat >../want <<-EOT
+	{"format":"ssh","status":"good","signer":"eva@example.org","key":"$(ssh-keygen -lf ../eva.pub | cut -d" " -f2)","message":"Good \"git\" signature for eva@example.org with key $(ssh-keygen -lf ../eva.pub | cut -d" " -f2)"}
+	EOT
+	cmp ../want ../got
+	git config user.signingkey "$TRASH/ali.pub"
+	sed -i "s/\"national\"/\"local\"/" actors/4e/rf-sisu.json
+	git commit -q -S -a -m "signed by ali"
+	samv_run samv-log rf -n 1 --json
+	jq -r ".commits[0].signature | .status, .key, .message" ../.out >../got
+	ali=$(ssh-keygen -lf ../ali.pub | cut -d" " -f2)
+	printf "unknown-key\n%s\nNo principal matched the key %s in gpg.ssh.allowedSignersFile\n" "$ali" "$ali" | cmp - ../got
+	# the commit changed after it was signed
+	git cat-file commit HEAD | sed "s/^signed by ali/signed by someone/" | git hash-object -t commit -w --stdin >../new
+	git update-ref HEAD "$(cat ../new)"
+	samv_run samv-log rf -n 1
+	expect_status 0
+	grep "^Signature" ../.out >../got
+	echo "Signature: bad ssh signature" | cmp - ../got
+	samv_run samv-log rf -n 1 --no-signatures --json
+	jq -r ".commits[0].signature" ../.out >../got
+	echo null | cmp - ../got
+'
+else
+	echo "skip: ssh signatures (ssh-keygen is not installed; .ci/deps installs openssh-client)"
+fi
+
+if command -v gpg >/dev/null 2>&1; then
+test_case 'OpenPGP signatures: good, unknown key' '
+	make_repo
+	export GNUPGHOME="$TRASH/gnupg"
+	mkdir -m 700 "$GNUPGHOME"
+	gpg -q --batch --passphrase "" --quick-gen-key "Eva Lind <eva@example.org>" ed25519 sign never 2>/dev/null
+	fpr=$(gpg --with-colons --list-keys eva@example.org | sed -n "s/^fpr:*\([0-9A-F]*\):.*/\1/p" | head -1)
+	git config user.signingkey eva@example.org
+	sed -i "s/\"regional\"/\"national\"/" actors/4e/rf-sisu.json
+	git commit -q -S -a -m "signed with gpg"
+	samv_run samv-log rf -n 1
+	expect_status 0
+	grep "^Signature" ../.out >../got
+	echo "Signature: good openpgp signature by Eva Lind <eva@example.org>, key $fpr" | cmp - ../got
+	gpg -q --batch --yes --delete-secret-and-public-key "$fpr" 2>/dev/null
+	samv_run samv-log rf -n 1 --json
+	jq -r ".commits[0].signature | .format, .status, .signer" ../.out >../got
+	printf "openpgp\nunknown-key\nnull\n" | cmp - ../got
+	gpgconf --kill gpg-agent 2>/dev/null || :
+'
+else
+	echo "skip: OpenPGP signatures (gpg is not installed; .ci/deps installs gnupg)"
+fi
