@@ -147,7 +147,9 @@ int samv_jsondiff(cJSON **out, const cJSON *a, const cJSON *b)
 	*out = NULL;
 	if (!arr)
 		return samv_error_set(SAMV_ERROR, "out of memory");
-	if (cJSON_IsObject(a) && cJSON_IsObject(b))
+	if (!a && !b)
+		rc = 0;
+	else if (cJSON_IsObject(a) && cJSON_IsObject(b))
 		rc = diff_object(arr, "", a, b);
 	else if (cJSON_IsObject(b) && !a)
 		rc = diff_object(arr, "", NULL, b);
