@@ -39,7 +39,7 @@ function __samv_complete
         end
         set j (math $j + 1)
     end
-    contains -- $cmd samv-init samv-check; and set sub
+    contains -- $cmd samv-init samv-check samv-log; and set sub
     # "samv-meeting action SUB": a command within a command
     if test "$cmd" = samv-meeting -a "$sub" = action
         set grp action
@@ -66,6 +66,8 @@ function __samv_complete
         case samv-init
             __fish_complete_directories $cur
         case samv-check
+        case samv-log
+            $cmd $dir --completion-values=ID 2>/dev/null
         case samv-agreement
             test -z "$sub"; and $cmd --completion-helper 2>/dev/null | string match -v -- '-*'
         case '*'

@@ -50,7 +50,7 @@ bash_case() {
 	verdict "bash:$words" "$want" "$got"
 }
 
-bash_case samv "" : init actor person arena meeting decision agreement check help --help --version
+bash_case samv "" : init actor person arena meeting decision agreement check log help --help --version
 bash_case samv a : actor agreement arena
 bash_case samv-actor "" : add list show edit retire
 bash_case samv-person "" : add list show edit retire rm
@@ -86,13 +86,18 @@ bash_case samv meeting action add --owner = e : eva
 bash_case samv-meeting action add --meeting = "" : m1
 bash_case samv-meeting hold m1 --attended = "" : eva
 bash_case samv-meeting minutes m1 --lang = "" : sv en
+bash_case samv-log --ma : --max-count=
+bash_case samv-log "" : agreement region rf-sisu rotary eva stor m1 a1
+bash_case samv log r : region rf-sisu rotary
+bash_case samv-log -n 3 --json st : stor
+bash_case samv-log --rev = "" :
 
 fish_case() {
 	line=$1
 	shift
 	want=$(printf '%s\n' "$@" | sort)
 	got=$(fish -c '
-		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-check
+		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-check samv-log
 			sed "s/^set -l samv_cmd .*/set -l samv_cmd $c/" $argv[1] | source
 		end
 		complete -C $argv[2]' "$top/completions/samv.fish" "$line" | cut -f1 | sort)
@@ -109,6 +114,8 @@ if command -v fish >/dev/null 2>&1; then
 	fish_case "samv-meeting action d" done drop
 	fish_case "samv-meeting action done " a1
 	fish_case "samv meeting hold " m1
+	fish_case "samv-log rf" rf-sisu
+	fish_case "samv-log --ve" --verify --version
 else
 	echo "skipped: fish is not installed (make deps installs it)"
 	failed=$((failed + 1))
