@@ -244,9 +244,7 @@ out:
 	return rc;
 }
 
-/* "2026-11-23T10:02:00+01:00" and the day "2026-11-23" of a time, in its
- * own offset (as git log shows it). */
-static int iso_time(char out[32], const git_time *t)
+int samv_git_time(char out[32], const git_time *t)
 {
 	time_t secs = (time_t)(t->time + (git_time_t)t->offset * 60);
 	int off = t->offset < 0 ? -t->offset : t->offset;
@@ -264,8 +262,7 @@ static int add_str(cJSON *o, const char *key, const char *value)
 	return (value ? cJSON_AddStringToObject(o, key, value) : cJSON_AddNullToObject(o, key)) ? 0 : SAMV_ERROR;
 }
 
-/* The value of a trailer of the message, malloc'ed, or NULL. */
-static char *trailer(const char *message, const char *key)
+char *samv_commit_trailer(const char *message, const char *key)
 {
 	git_message_trailer_array tr = { 0 };
 	char *v = NULL;
@@ -285,7 +282,7 @@ static int make_entry(cJSON **out, git_repository *repo, git_commit *c, cJSON *f
 	const git_signature *a = git_commit_author(c);
 	const char *summary = git_commit_summary(c);
 	cJSON *e = cJSON_CreateObject(), *parents, *sig = NULL;
-	char hex[GIT_OID_HEXSZ + 1], date[32], *command = trailer(git_commit_message(c), "Samv-Command");
+	char hex[GIT_OID_HEXSZ + 1], date[32], *command = samv_commit_trailer(git_commit_message(c), "Samv-Command");
 	unsigned i;
 	int rc = SAMV_ERROR;
 
@@ -298,7 +295,7 @@ static int make_entry(cJSON **out, git_repository *repo, git_commit *c, cJSON *f
 		if (!cJSON_AddItemToArray(parents, cJSON_CreateString(hex)))
 			goto oom;
 	}
-	if ((rc = iso_time(date, &a->when)) < 0)
+	if ((rc = samv_git_time(date, &a->when)) < 0)
 		goto out;
 	if (add_str(e, "author", a->name) < 0 || add_str(e, "email", a->email) < 0 || add_str(e, "date", date) < 0 ||
 	    add_str(e, "command", command) < 0 || add_str(e, "subject", summary ? summary : "") < 0)
@@ -331,7 +328,7 @@ bool samv_log_in_period(git_commit *c, const struct samv_log_opts *o)
 
 	if (!o->since && !o->until)
 		return true;
-	if (iso_time(date, &git_commit_author(c)->when) < 0)
+	if (samv_git_time(date, &git_commit_author(c)->when) < 0)
 		return false;
 	return !(o->since && strncmp(date, o->since, 10) < 0) && !(o->until && strncmp(date, o->until, 10) > 0);
 }

@@ -55,15 +55,10 @@ static void touched_free(struct touched *t)
 
 static bool has_samv_command(git_commit *c)
 {
-	git_message_trailer_array tr = { 0 };
-	bool yes = false;
-	size_t i;
+	char *v = samv_commit_trailer(git_commit_message(c), "Samv-Command");
+	bool yes = v && *v;
 
-	if (git_message_trailers(&tr, git_commit_message(c)) < 0)
-		return false;
-	for (i = 0; i < tr.count && !yes; i++)
-		yes = !strcmp(tr.trailers[i].key, "Samv-Command") && *tr.trailers[i].value;
-	git_message_trailer_array_free(&tr);
+	free(v);
 	return yes;
 }
 

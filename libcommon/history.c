@@ -115,19 +115,6 @@ struct hist {
 	cJSON *entries; /* newest first; each holds its "doc" until the end */
 };
 
-static int when(char out[32], const git_time *t)
-{
-	time_t secs = (time_t)(t->time + (git_time_t)t->offset * 60);
-	int off = t->offset < 0 ? -t->offset : t->offset;
-	struct tm tm;
-
-	if (!gmtime_r(&secs, &tm))
-		return samv_error_set(SAMV_ERROR, "bad commit time");
-	strftime(out, 20, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out + 19, 13, "%c%02d:%02d", t->offset < 0 ? '-' : '+', off / 60, off % 60);
-	return 0;
-}
-
 static int add_opt_str(cJSON *o, const char *key, const char *value)
 {
 	if (value)
@@ -161,7 +148,7 @@ static int hist_fn(git_commit *c, void *arg)
 			meeting = samv_record_str(dec, "meeting");
 	}
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
-	if ((rc = when(time, &author->when)) < 0)
+	if ((rc = samv_git_time(time, &author->when)) < 0)
 		goto out;
 	ver = cJSON_GetObjectItemCaseSensitive(doc, "version");
 	if (!(e = cJSON_CreateObject()) ||

@@ -626,6 +626,12 @@ int samv_treediff(git_repository *repo, struct samv_treememo *memo, git_commit *
  */
 int samv_commit_signature(cJSON **out, git_repository *repo, const git_oid *id);
 
+/* A commit time as "2026-11-23T11:02:00+01:00", in its own offset. */
+int samv_git_time(char out[32], const git_time *t);
+/* The value of the first trailer key of a commit message (malloc'ed), or
+ * NULL. */
+char *samv_commit_trailer(const char *message, const char *key);
+
 /* What samv-log walks and shows. */
 struct samv_log_opts {
 	const char *rev;       /* where the walk starts; NULL: HEAD */
