@@ -172,13 +172,13 @@ int samv_txn_put(struct samv_txn *t, const char *path, const char *text, size_t 
 static int ref_exists(const struct samv_field *f, const struct samv_type *target, const char *id, void *arg)
 {
 	struct samv_txn *t = arg;
-	char path[256];
+	char path[256], lister[64];
 
 	if (samv_type_path(path, sizeof(path), target, id) < 0)
 		return SAMV_ERROR;
 	if (!samv_view_exists(t->view, path))
-		return samv_error_set(SAMV_EINVAL, "%s: unknown %s '%s' (see samv-%s list)", f->name, target->name,
-				      id, target->name);
+		return samv_error_set(SAMV_EINVAL, "%s: unknown %s '%s' (see %s)", f->name, target->name,
+				      id, samv_type_lister(lister, target));
 	return 0;
 }
 

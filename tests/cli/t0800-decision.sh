@@ -566,7 +566,7 @@ test_case 'refused: ended and status given on standard input' '
 	samv_run samv-decision edit k1 --stdin <../k1.json
 	expect_status 1
 	expect_err <<-\EOT
-	samv-decision: ended: set by samv-decision when a decision ends; it cannot be edited
+	samv-decision: standard input: ended is set by the commands, not edited
 	EOT
 	samv-decision show a1 --json | sed "s/\"proposed\"/\"adopted\"/" >../a1.json
 	samv_run samv-decision edit a1 --stdin <../a1.json
@@ -588,6 +588,9 @@ unknown meeting|1|samv-decision: --meeting: no meeting 'nope' (see samv-meeting 
 unknown arena|1|samv-decision: --arena: no arena 'nope' (see samv-arena list)|samv-decision add --kind anchor --level arena --title T --text T --date 2026-04-01 --arena nope
 arena not the meeting's|1|samv-decision: arena: 'rad' is not the arena of meeting 'm1' ('stor')|samv-decision add --kind anchor --level arena --title T --text T --date 2026-04-01 --meeting m1 --arena rad
 arena changed away from the meeting's|1|samv-decision: arena: 'rad' is not the arena of meeting 'm1' ('stor')|samv-decision edit k1 --arena rad
+adopted in the future|1|samv-decision: date: 2026-12-24 is in the future (today is 2026-11-23)|samv-decision add --kind anchor --level arena --title T --text T --date 2026-12-24 --status adopted
+adopting with a date in the future|1|samv-decision: date: 2026-12-24 is in the future (today is 2026-11-23)|samv-decision adopt a1 --date 2026-12-24
+revoked in the future|1|samv-decision: ended: 2026-12-24 is in the future (today is 2026-11-23)|samv-decision revoke k1 --date 2026-12-24
 not a date|1|samv-decision: date: '2026-02-30' is not a date (YYYY-MM-DD)|samv-decision add --kind anchor --level arena --title T --text T --date 2026-02-30
 not a review date|1|samv-decision: review: '30/6' is not a date (YYYY-MM-DD)|samv-decision edit a1 --review 30/6
 review before the date|1|samv-decision: review: 2026-01-01 is before the decision's date 2026-06-01|samv-decision edit a1 --review 2026-01-01
