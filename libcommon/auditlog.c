@@ -385,7 +385,9 @@ int samv_log(struct samv_store *s, const char *const *paths, size_t n, const str
 	git_oid oid;
 	int rc, e = 0;
 
-	if ((rc = samv_log_walk_start(&w, repo, o->rev, o->hide, GIT_SORT_TIME)) < 0 || !w)
+	/* unsorted: libgit2 reads the whole history before the first commit
+	 * of a sorted walk, and a first-parent line needs no sorting */
+	if ((rc = samv_log_walk_start(&w, repo, o->rev, o->hide, GIT_SORT_NONE)) < 0 || !w)
 		return rc;
 	if ((rc = samv_treememo_new(&memo)) < 0)
 		goto out;
