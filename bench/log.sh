@@ -15,7 +15,9 @@
 #   samv-log -n 1 ID     against  git log -n 1 -- PATH
 #   samv-log --verify    against  git log --raw     (both look at every commit's changes)
 #
-# printing the ratios (git / samv: above 1, samv is faster).
+# printing the ratios (git / samv: above 1, samv is faster).  Wall time
+# depends on what else the machine runs; with valgrind installed it also
+# counts the instructions of the log commands (callgrind), which do not.
 #
 # Environment: BENCH_SIZES (default "10000 50000"), BENCH_RUNS (default 10),
 # BENCH_DIR, BENCH_KEEP=1 as for bench/run.sh.  Uses hyperfine when it is
@@ -72,6 +74,16 @@ loop_mean() { # runs command: mean wall time in ms
 	done
 	t1=$(date +%s%N)
 	echo $(((t1 - t0) / $1 / 1000))e-3
+}
+
+# count_pair NAME SAMV-COMMAND GIT-COMMAND: instructions, a table row.
+count_pair() {
+	command -v valgrind >/dev/null 2>&1 || return 0
+	si=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null $2 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
+	gi=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null $3 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
+	awk -v size="$size" -v name="$1" -v si="$si" -v gi="$gi" 'BEGIN {
+		printf "| %d | %s | %.0f M | %.0f M | %.2f |\n", size, name, si / 1e6, gi / 1e6, gi / si
+	}' >>"$work/count"
 }
 
 # time_pair NAME SAMV-COMMAND GIT-COMMAND: appends a table row.
@@ -132,6 +144,7 @@ stream() { # repo ids size branch
 start=$(date +%s)
 : >"$work/table"
 : >"$work/build"
+: >"$work/count"
 for size in $sizes; do
 	repo=$work/repo-$size
 	rm -rf "$repo"
@@ -164,6 +177,8 @@ for size in $sizes; do
 	fi
 	say "$id: $(wc -l <"$work/git-commits") commits in its history"
 
+	count_pair "log of one record" "samv-log $id" "git log -- $path"
+	count_pair "log of the Agreement (none here)" "samv-log agreement" "git log -- agreement"
 	time_pair "log of one record" "samv-log $id" "git log -- $path"
 	time_pair "log of one record (git with -p)" "samv-log $id" "git log -p -- $path"
 	time_pair "log -n 1 of one record" "samv-log -n 1 $id" "git log -n 1 -p -- $path"
@@ -190,3 +205,11 @@ echo
 echo "| records | operation | samv-log | git | git / samv |"
 echo "|---:|---|---:|---:|---:|"
 cat "$work/table"
+if [ -s "$work/count" ]; then
+	echo
+	echo "Instructions (valgrind --tool=callgrind), millions:"
+	echo
+	echo "| records | operation | samv-log | git | git / samv |"
+	echo "|---:|---|---:|---:|---:|"
+	cat "$work/count"
+fi
