@@ -84,6 +84,7 @@ count_pair() {
 	awk -v size="$size" -v name="$1" -v si="$si" -v gi="$gi" 'BEGIN {
 		printf "| %d | %s | %.0f M | %.0f M | %.2f |\n", size, name, si / 1e6, gi / 1e6, gi / si
 	}' >>"$work/count"
+	say "$size $1: samv $si instructions, git $gi"
 }
 
 # time_pair NAME SAMV-COMMAND GIT-COMMAND: appends a table row.
