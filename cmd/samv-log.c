@@ -12,8 +12,8 @@ enum {
 
 static const struct samv_opt opts[] = {
 	{ "max-count", 'n', SAMV_OPT_ARG, "N", "show at most N commits", O_MAX },
-	{ "since", 0, SAMV_OPT_ARG, "DATE|REV", "only commits dated on or after DATE (YYYY-MM-DD), "
-	  "or made after the commit REV", O_SINCE },
+	{ "since", 0, SAMV_OPT_ARG, "DATE|REV", "only commits dated on or after DATE, or made after REV",
+	  O_SINCE },
 	{ "until", 0, SAMV_OPT_ARG, "DATE", "only commits dated on or before DATE (YYYY-MM-DD)", O_UNTIL },
 	{ "rev", 'r', SAMV_OPT_ARG, "REV", "walk the history of REV instead of HEAD", O_REV },
 	{ "verify", 0, SAMV_OPT_NONE, NULL, "report every commit that broke the rules (exit 1 if any)", O_VERIFY },
