@@ -198,6 +198,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (verify) {
+		/* as for the log below: the walk keeps its own trees */
+		git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)0);
 		if ((rc = samv_log_verify(&pr, s, &o)) < 0)
 			goto fail;
 		if (p.json)
