@@ -667,7 +667,8 @@ int samv_log_paths(char ***paths, size_t *n, char **label, struct samv_store *s,
 		   const char *what);
 void samv_log_paths_free(char **paths, size_t n);
 /*
- * Walk the history from o->rev, newest first, and call fn with an entry
+ * Walk the history from o->rev, newest first (merged branches one after
+ * the other, not by date), and call fn with an entry
  * for every commit that changed one of the paths (documented in
  * samv-log(1)): {"commit", "parents", "author", "email", "date",
  * "command", "subject", "signature", "files": [{"path", "type", "id",
