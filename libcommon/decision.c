@@ -404,7 +404,7 @@ static int cascade(struct samv_txn *t, const cJSON *rec)
 				break;
 			}
 			if ((rc = set_str(old, "status", "superseded")) < 0 || (rc = set_str(old, "ended", date)) < 0 ||
-			    (rc = samv_txn_put_record(t, dtype(), old)) < 0 ||
+			    (rc = samv_txn_put_consequence(t, dtype(), old)) < 0 ||
 			    (rc = samv_txn_trailer(t, "Samv-Superseded", oid)) < 0)
 				break;
 		}

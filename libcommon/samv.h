@@ -288,6 +288,10 @@ int samv_txn_put(struct samv_txn *t, const char *path, const char *text, size_t 
 /* Stage a record: canonical text at its path; validates it first, refs
  * included (against the pinned tip plus what this txn staged). */
 int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec);
+/* The same for a record changed as a consequence of another (a decision
+ * superseded when its successor is adopted): its own trailer names it,
+ * but its meeting and arena are not the commit's. */
+int samv_txn_put_consequence(struct samv_txn *t, const struct samv_type *type, const cJSON *rec);
 int samv_txn_remove_record(struct samv_txn *t, const struct samv_type *type, const char *id);
 /* Add a "Key: value" trailer to the commit (once; empty values skipped).
  * samv_txn_put_record adds the record's own (Samv-Meeting: ID) and those
@@ -543,7 +547,8 @@ int samv_meeting_minutes(struct samv_buf *out, struct samv_view *v, const cJSON 
 			 const char *lang);
 /* The meeting as an iCalendar (RFC 5545) event (ics.c); stamp is the
  * DTSTAMP, seconds since the epoch. */
-int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, long long stamp);
+int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, long long stamp,
+		     const git_signature *organizer);
 /* ---- decisions: anchors and kedge anchors (decision.c) ---------------- */
 
 /*

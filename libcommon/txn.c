@@ -202,7 +202,7 @@ int samv_txn_trailer(struct samv_txn *t, const char *key, const char *value)
 /* A record names itself ("Samv-Meeting: ID") and what its TRAILER fields
  * refer to ("Samv-Arena: ID"), so that git log --grep finds every commit
  * about an arena, a meeting or a decision. */
-static int record_trailers(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+static int record_trailers(struct samv_txn *t, const struct samv_type *type, const cJSON *rec, bool own_only)
 {
 	const struct samv_type *target;
 	const char *id = samv_record_str(rec, "id"), *v;
@@ -210,7 +210,7 @@ static int record_trailers(struct samv_txn *t, const struct samv_type *type, con
 
 	if (type->trailer && samv_txn_trailer(t, type->trailer, id) < 0)
 		return SAMV_ERROR;
-	for (i = 0; i < type->nfields; i++) {
+	for (i = 0; i < type->nfields && !own_only; i++) {
 		const struct samv_field *f = &type->fields[i];
 
 		if (!(f->flags & SAMV_FL_TRAILER) || !(target = samv_type_find(f->ref)) || !target->trailer)
@@ -221,28 +221,38 @@ static int record_trailers(struct samv_txn *t, const struct samv_type *type, con
 	return 0;
 }
 
-/* Once there is an Agreement, the purposes a record serves must be its. */
+/* Once there is an Agreement, the purposes a record serves must be its;
+ * one it served before the purpose left the Agreement may stay. */
 static int check_keys(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
 {
 	const struct samv_type *purpose = samv_type_find("purpose");
-	const cJSON *it;
+	const cJSON *it, *was;
+	cJSON *old = NULL;
 	char path[256];
 	size_t i;
+	int rc = 0;
 
 	if (!samv_view_exists(t->view, "agreement/agreement.json"))
 		return 0;
-	for (i = 0; i < type->nfields; i++) {
-		if (type->fields[i].kind != SAMV_F_KEYS)
+	for (i = 0; i < type->nfields && rc == 0; i++) {
+		if (type->fields[i].kind != SAMV_F_KEYS || !cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(rec, type->fields[i].name)))
 			continue;
+		if (!old && samv_record_load(&old, t->view, type, samv_record_str(rec, "id")) < 0)
+			samv_error_clear();
+		was = cJSON_GetObjectItemCaseSensitive(old, type->fields[i].name);
 		cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, type->fields[i].name)) {
-			if (!cJSON_IsString(it) || samv_type_path(path, sizeof(path), purpose, it->valuestring) < 0)
+			if (!cJSON_IsString(it) || samv_json_has(was, it->valuestring) ||
+			    samv_type_path(path, sizeof(path), purpose, it->valuestring) < 0)
 				continue;
-			if (!samv_view_exists(t->view, path))
-				return samv_error_set(SAMV_EINVAL, "%s: the Agreement has no purpose '%s' "
-						      "(see samv-agreement show)", type->fields[i].name, it->valuestring);
+			if (!samv_view_exists(t->view, path)) {
+				rc = samv_error_set(SAMV_EINVAL, "%s: the Agreement has no purpose '%s' "
+						    "(see samv-agreement show)", type->fields[i].name, it->valuestring);
+				break;
+			}
 		}
 	}
-	return 0;
+	cJSON_Delete(old);
+	return rc;
 }
 
 /* Every id a record refers to must name a record of the right type. */
@@ -253,7 +263,7 @@ static int check_refs(struct samv_txn *t, const struct samv_type *type, const cJ
 	return rc ? rc : check_keys(t, type, rec);
 }
 
-int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+static int put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec, bool own_only)
 {
 	struct samv_problems pr = SAMV_PROBLEMS_INIT;
 	struct samv_buf text = SAMV_BUF_INIT;
@@ -272,13 +282,23 @@ int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const 
 		goto out;
 	}
 	if ((rc = check_refs(t, type, rec)) < 0 || (rc = samv_record_format(&text, type, rec)) < 0 ||
-	    (rc = record_trailers(t, type, rec)) < 0)
+	    (rc = record_trailers(t, type, rec, own_only)) < 0)
 		goto out;
 	rc = samv_txn_put(t, path, text.ptr, text.len);
 out:
 	samv_buf_free(&text);
 	samv_problems_free(&pr);
 	return rc;
+}
+
+int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+{
+	return put_record(t, type, rec, false);
+}
+
+int samv_txn_put_consequence(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+{
+	return put_record(t, type, rec, true);
 }
 
 int samv_txn_remove_record(struct samv_txn *t, const struct samv_type *type, const char *id)
