@@ -21,6 +21,7 @@ static const struct {
 	{ "assess", "readiness assessments: CROSS, levels, steps; trends, gaps" },
 	{ "check", "validate the whole repository" },
 	{ "report", "weekly summaries, registers, a dashboard page" },
+	{ "log", "the audit trail: history with field changes, --verify" },
 };
 
 static void list(FILE *f)

@@ -8,6 +8,7 @@
 #   CMD [SUB] --completion-values=OPT  the values of OPT: an enum's words,
 #                                      or the ids a reference option names
 #   CMD list --ids --all               ids, for ID operands
+#   samv-log --completion-values=ID    samv-log's operand: every id
 # -C DIR typed earlier on the line is passed on, so ids come from the
 # repository the command will use.
 
@@ -38,7 +39,7 @@ _samv() {
 			fi ;;
 		esac
 	done
-	case $cmd in samv-init | samv-check) sub="" ;; esac
+	case $cmd in samv-init | samv-check | samv-log) sub="" ;; esac
 	# "samv-meeting action SUB": a command within a command
 	if [[ $cmd == samv-meeting && $sub == action ]]; then
 		grp=action
@@ -77,6 +78,7 @@ _samv() {
 		elif [[ $sub == arena && -z $sub2 ]]; then
 			mapfile -t COMPREPLY < <(compgen -W "$(samv-arena "${dir[@]}" list --ids --all 2>/dev/null)" -- "$cur")
 		fi ;;
+	samv-log) mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" --completion-values=ID 2>/dev/null)" -- "$cur") ;;
 	samv-check | samv-agreement)
 		[[ -z $sub ]] && mapfile -t COMPREPLY < <(compgen -W "$("$cmd" --completion-helper 2>/dev/null | grep -v '^-')" -- "$cur") ;;
 	*)
@@ -97,4 +99,4 @@ _samv() {
 	esac
 }
 
-complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report
+complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log

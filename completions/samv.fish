@@ -39,7 +39,7 @@ function __samv_complete
         end
         set j (math $j + 1)
     end
-    contains -- $cmd samv-init samv-check; and set sub
+    contains -- $cmd samv-init samv-check samv-log; and set sub
     # "samv-meeting action SUB": a command within a command
     if test "$cmd" = samv-meeting -a "$sub" = action
         set grp action
@@ -73,6 +73,8 @@ function __samv_complete
             else if test "$sub" = arena -a -z "$sub2"
                 samv-arena $dir list --ids --all 2>/dev/null
             end
+        case samv-log
+            $cmd $dir --completion-values=ID 2>/dev/null
         case samv-agreement
             test -z "$sub"; and $cmd --completion-helper 2>/dev/null | string match -v -- '-*'
         case '*'

@@ -29,6 +29,7 @@ struct served {
 
 struct check {
 	struct samv_problems *pr;
+	bool some;                      /* only some files: refs by lookup */
 	struct served *served;
 	size_t nserved, capserved;
 	struct samv_view *v;
@@ -289,7 +290,12 @@ static int check_refs(struct check *c)
 	for (i = 0; i < c->nrefs && rc == 0; i++) {
 		struct ref *r = &c->refs[i];
 
-		if (!samv_idset_has(&c->ids[type_index(r->target)], r->id))
+		char path[256];
+		bool known = c->some ? samv_type_path(path, sizeof(path), r->target, r->id) == 0 &&
+				       samv_view_exists(c->v, path)
+				     : samv_idset_has(&c->ids[type_index(r->target)], r->id);
+
+		if (!known)
 			rc = samv_problem_add(c->pr, r->path, r->pos, "bad-ref", "%s: unknown %s '%s'", r->field,
 					      r->target->name, r->id);
 	}
@@ -337,6 +343,22 @@ out:
 	cJSON_Delete(all);
 	cJSON_Delete(set);
 	return rc;
+}
+
+static void check_free(struct check *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nserved; i++)
+		free(c->served[i].path);
+	free(c->served);
+	for (i = 0; i < NTYPES; i++)
+		samv_idset_free(&c->ids[i]);
+	for (i = 0; i < c->nrefs; i++) {
+		free(c->refs[i].path);
+		free(c->refs[i].id);
+	}
+	free(c->refs);
 }
 
 /* The links between decisions (supersedes, amends, confirms) are checked
@@ -388,7 +410,6 @@ static int check_decisions(struct check *c)
 int samv_check(struct samv_problems *pr, struct samv_view *v)
 {
 	struct check c;
-	size_t i;
 	int rc;
 
 	memset(&c, 0, sizeof(c));
@@ -410,15 +431,31 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 	if (rc == 0)
 		rc = check_assessments(&c);
 	samv_problems_sort(pr);
-	for (i = 0; i < c.nserved; i++)
-		free(c.served[i].path);
-	free(c.served);
-	for (i = 0; i < NTYPES; i++)
-		samv_idset_free(&c.ids[i]);
-	for (i = 0; i < c.nrefs; i++) {
-		free(c.refs[i].path);
-		free(c.refs[i].id);
+	check_free(&c);
+	return rc;
+}
+
+int samv_check_files(struct samv_problems *pr, struct samv_view *v, const char *const *paths, size_t n)
+{
+	struct check c;
+	size_t i;
+	int rc = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.pr = pr;
+	c.v = v;
+	c.some = true;
+	for (i = 0; i < n && rc == 0; i++) {
+		if (!samv_view_exists(v, paths[i]))
+			continue;
+		rc = strcmp(paths[i], SAMV_REPO_FILE) ? top_fn(paths[i], &c)
+						      : check_record(&c, SAMV_REPO_FILE, samv_type_repository());
 	}
-	free(c.refs);
+	if (rc == 0)
+		rc = check_refs(&c);
+	if (rc == 0)
+		rc = check_served(&c);
+	samv_problems_sort(pr);
+	check_free(&c);
 	return rc;
 }

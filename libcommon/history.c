@@ -1,7 +1,8 @@
 /*
  * history.c - the Agreement through git history.  A version is a commit
- * of the first-parent history whose tree of agreement/ differs from its
- * parent's: comparing two tree ids finds them without diffing any commit.
+ * whose tree of agreement/ differs from its parent's (a merge's: from
+ * every parent's): comparing tree ids finds them without diffing any
+ * commit.
  * The same walk serves samv-agreement history and samv-check, which
  * requires every such commit to name an adopted decision.
  */
@@ -34,70 +35,67 @@ static int dir_id(git_oid *out, git_commit *c)
 	return found;
 }
 
-/* Does the commit change agreement/ from its first parent? */
+/*
+ * Does the commit change agreement/?  A merge changes it only when its
+ * agreement/ differs from every parent's: when it equals one side's, the
+ * change was made (and is judged) on that side, in a commit of its own.
+ */
 static int changes_agreement(git_commit *c)
 {
 	git_commit *parent = NULL;
+	unsigned i, np = git_commit_parentcount(c);
 	git_oid a, b;
-	int here, there = 0;
+	int here, there;
 
 	if ((here = dir_id(&a, c)) < 0)
 		return here;
-	if (git_commit_parentcount(c) > 0) {
-		if (git_commit_parent(&parent, c, 0) < 0)
+	if (np == 0)
+		return here;
+	for (i = 0; i < np; i++) {
+		if (git_commit_parent(&parent, c, i) < 0)
 			return samv_error_git(SAMV_EIO, "cannot read a parent commit");
 		there = dir_id(&b, parent);
 		git_commit_free(parent);
 		if (there < 0)
 			return there;
+		if (here == there && (!here || git_oid_equal(&a, &b)))
+			return 0;
 	}
-	return here != there || (here && !git_oid_equal(&a, &b));
+	return 1;
 }
 
 /*
  * Call fn for each commit that changed agreement/, newest first; fn
- * returns 1 to stop the walk there.  The first-parent chain is followed
- * commit by commit: a topologically sorted revwalk would read the whole
- * history before giving the first commit, and a report of last week
- * must not pay for years of it.
+ * returns 1 to stop the walk there.  Every commit of the history is looked
+ * at, those of merged branches too, in git's default order (by commit
+ * time): a topologically sorted walk would read the whole history before
+ * giving the first commit, and a report of last week must not pay for
+ * years of it.
  */
 static int walk_changes(git_repository *repo, const char *rev, change_fn fn, void *arg)
 {
-	git_object *obj = NULL, *peeled = NULL;
-	git_commit *c = NULL, *parent = NULL;
-	int rc = 0;
+	git_revwalk *w = NULL;
+	git_commit *c = NULL;
+	git_oid oid;
+	int rc, e = 0;
 
-	if (!rev && git_repository_head_unborn(repo) == 1)
-		return 0;
-	if (git_revparse_single(&obj, repo, rev ? rev : "HEAD") < 0)
-		return samv_error_set(SAMV_ENOTFOUND, "unknown revision '%s'", rev ? rev : "HEAD");
-	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
-		rc = samv_error_git(SAMV_EINVAL, rev ? rev : "HEAD");
-		goto out;
-	}
-	if (git_commit_lookup(&c, repo, git_object_id(peeled)) < 0) {
-		rc = samv_error_git(SAMV_EIO, "cannot read a commit");
-		goto out;
-	}
-	while (c && rc == 0) {
-		if ((rc = changes_agreement(c)) > 0)
-			rc = fn(c, arg);
-		if (rc != 0)
-			break;
-		if (git_commit_parentcount(c) > 0 && git_commit_parent(&parent, c, 0) < 0) {
-			rc = samv_error_git(SAMV_EIO, "cannot read a parent commit");
+	if ((rc = samv_log_walk_start(&w, repo, rev, NULL, GIT_SORT_NONE)) < 0 || !w)
+		return rc;
+	while (rc == 0 && (e = git_revwalk_next(&oid, w)) == 0) {
+		if (git_commit_lookup(&c, repo, &oid) < 0) {
+			rc = samv_error_git(SAMV_EIO, "cannot read a commit");
 			break;
 		}
+		if ((rc = changes_agreement(c)) > 0)
+			rc = fn(c, arg);
 		git_commit_free(c);
-		c = parent;
-		parent = NULL;
+		c = NULL;
 	}
 	if (rc > 0)
-		rc = 0;
-out:
-	git_commit_free(c);
-	git_object_free(peeled);
-	git_object_free(obj);
+		rc = 0; /* fn stopped the walk */
+	else if (rc == 0 && e != GIT_ITEROVER)
+		rc = samv_error_git(SAMV_EIO, "cannot walk the history");
+	git_revwalk_free(w);
 	return rc;
 }
 
@@ -167,19 +165,6 @@ out:
 	return rc;
 }
 
-static int when(char out[32], const git_time *t)
-{
-	time_t secs = (time_t)(t->time + (git_time_t)t->offset * 60);
-	int off = t->offset < 0 ? -t->offset : t->offset;
-	struct tm tm;
-
-	if (!gmtime_r(&secs, &tm))
-		return samv_error_set(SAMV_ERROR, "bad commit time");
-	strftime(out, 20, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out + 19, 13, "%c%02d:%02d", t->offset < 0 ? '-' : '+', off / 60, off % 60);
-	return 0;
-}
-
 static int add_opt_str(cJSON *o, const char *key, const char *value)
 {
 	if (value)
@@ -222,7 +207,7 @@ static int hist_fn(git_commit *c, void *arg)
 			meeting = samv_record_str(dec, "meeting");
 	}
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
-	if ((rc = when(time, &author->when)) < 0)
+	if ((rc = samv_git_time(time, &author->when)) < 0)
 		goto out;
 	ver = cJSON_GetObjectItemCaseSensitive(doc, "version");
 	if (!(e = cJSON_CreateObject()) ||
@@ -378,6 +363,13 @@ struct chk {
 static int check_fn(git_commit *c, void *arg)
 {
 	struct chk *k = arg;
+
+	return samv_agreement_authority(k->pr, k->repo, c);
+}
+
+int samv_agreement_authority(struct samv_problems *pr, git_repository *repo, git_commit *c)
+{
+	struct chk kk = { repo, pr }, *k = &kk;
 	git_message_trailer_array tr = { 0 };
 	struct samv_view *v = NULL;
 	cJSON *dec = NULL;

@@ -34,6 +34,7 @@ int samv_problem_add(struct samv_problems *pr, const char *file, struct samv_pos
 	p->file = strdup(file);
 	p->code = strdup(code);
 	p->msg = msg;
+	p->commit = NULL;
 	p->line = pos.line;
 	p->col = pos.col;
 	if (!p->file || !p->code) {
@@ -64,8 +65,25 @@ static int cmp(const void *a, const void *b)
 
 void samv_problems_sort(struct samv_problems *pr)
 {
-	if (pr->n > 1)
-		qsort(pr->v, pr->n, sizeof(pr->v[0]), cmp);
+	samv_problems_sort_from(pr, 0);
+}
+
+void samv_problems_sort_from(struct samv_problems *pr, size_t from)
+{
+	if (pr->n > from + 1)
+		qsort(pr->v + from, pr->n - from, sizeof(pr->v[0]), cmp);
+}
+
+int samv_problems_set_commit(struct samv_problems *pr, size_t from, const char *commit)
+{
+	size_t i;
+
+	for (i = from; i < pr->n; i++) {
+		free(pr->v[i].commit);
+		if (!(pr->v[i].commit = strdup(commit)))
+			return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	return 0;
 }
 
 void samv_problems_print(FILE *f, const struct samv_problems *pr)
@@ -92,7 +110,8 @@ int samv_problems_print_json(FILE *f, const struct samv_problems *pr)
 		    !cJSON_AddNumberToObject(o, "line", pr->v[i].line) ||
 		    !cJSON_AddNumberToObject(o, "column", pr->v[i].col) ||
 		    !cJSON_AddStringToObject(o, "code", pr->v[i].code) ||
-		    !cJSON_AddStringToObject(o, "message", pr->v[i].msg))
+		    !cJSON_AddStringToObject(o, "message", pr->v[i].msg) ||
+		    (pr->v[i].commit && !cJSON_AddStringToObject(o, "commit", pr->v[i].commit)))
 			goto out;
 	}
 	if (samv_json_print(&s, arr) < 0)
@@ -115,6 +134,7 @@ void samv_problems_free(struct samv_problems *pr)
 		free(pr->v[i].file);
 		free(pr->v[i].code);
 		free(pr->v[i].msg);
+		free(pr->v[i].commit);
 	}
 	free(pr->v);
 	pr->v = NULL;

@@ -214,6 +214,7 @@ struct samv_problem {
 	int line, col;
 	char *code;
 	char *msg;
+	char *commit; /* the commit it was found in (samv-log --verify), or NULL */
 };
 
 struct samv_problems {
@@ -226,6 +227,10 @@ int samv_problem_add(struct samv_problems *pr, const char *file, struct samv_pos
 		     const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 void samv_problems_sort(struct samv_problems *pr);
+/* Sort only the problems from index from on. */
+void samv_problems_sort_from(struct samv_problems *pr, size_t from);
+/* Name the commit of the problems from index from on. */
+int samv_problems_set_commit(struct samv_problems *pr, size_t from, const char *commit);
 void samv_problems_print(FILE *f, const struct samv_problems *pr);
 int samv_problems_print_json(FILE *f, const struct samv_problems *pr);
 void samv_problems_free(struct samv_problems *pr);
@@ -321,6 +326,9 @@ int samv_init(const char *dir, const struct samv_init_opts *o, bool *created);
 
 /* Validate every file of the view; problems are appended, sorted. */
 int samv_check(struct samv_problems *pr, struct samv_view *v);
+/* Validate only the given files of the view (those absent are skipped);
+ * references are looked up in the view. */
+int samv_check_files(struct samv_problems *pr, struct samv_view *v, const char *const *paths, size_t n);
 
 /* ---- the Agreement (agreement.c, history.c) --------------------------- */
 
@@ -380,8 +388,8 @@ int samv_agreement_diff(cJSON **out, const cJSON *a, const cJSON *b, bool texts)
 int samv_agreement_change_line(struct samv_buf *out, const cJSON *change);
 
 /*
- * The versions of the Agreement in the first-parent history of rev (NULL:
- * HEAD), oldest first: the commits that changed agreement/, found by
+ * The versions of the Agreement in the history of rev (NULL: HEAD),
+ * oldest first: the commits that changed agreement/, found by
  * comparing the tree of agreement/ with the parent's, never by diffing.
  * An array of {"version", "date", "decision", "meeting", "commit",
  * "author", "email", "time", "changes"}; empty when there is none.
@@ -397,12 +405,15 @@ int samv_agreement_history_since(cJSON **out, struct samv_store *s, const char *
 int samv_agreement_find(const cJSON **out, const cJSON *history, int n, const char *date);
 
 /*
- * Every commit in the first-parent history of rev (NULL: HEAD) that
- * changed agreement/ must name in a Samv-Decision trailer a decision that
- * is adopted in that commit's tree; problems are appended
- * (agreement-without-decision).
+ * Every commit in the history of rev (NULL: HEAD) that changed
+ * agreement/ must name in a Samv-Decision trailer a decision that is
+ * adopted in that commit's tree; problems are appended
+ * (agreement-without-decision).  A merge whose agreement/ equals one
+ * parent's changed nothing: the side that changed it is judged itself.
  */
 int samv_check_history(struct samv_problems *pr, struct samv_store *s, const char *rev);
+/* The same rule for one commit that changed agreement/. */
+int samv_agreement_authority(struct samv_problems *pr, git_repository *repo, git_commit *c);
 
 /* ---- command lines (opt.c) ------------------------------------------- */
 
@@ -747,6 +758,109 @@ int samv_render(struct samv_buf *out, const cJSON *doc, const struct samv_render
 /* One chart of a report ({"id", "title", "kind", "labels", "series"}) as
  * inline SVG (chart.c). */
 int samv_chart_svg(struct samv_buf *out, const cJSON *chart);
+/* ---- the audit trail (jsondiff.c, treediff.c, commitsig.c, auditlog.c,
+ * auditverify.c) ------------------------------------------------------- */
+
+/* Deep equality of two JSON values (arrays in order, objects by key). */
+bool samv_json_equal(const cJSON *a, const cJSON *b);
+/*
+ * What changed from a to b (NULL: absent), field by field: an array of
+ * {"field", "change", ...}: "changed" with "old" and "new", "added" with
+ * "new", "removed" with "old", and in lists "item-added" or
+ * "item-removed" with "item" (lists are compared as sets; a list whose
+ * items are the same but not their order is "changed").  Fields of
+ * nested objects are named "outer.inner".  In b's key order, then the
+ * fields b no longer has.
+ */
+int samv_jsondiff(cJSON **out, const cJSON *a, const cJSON *b);
+/* One change as a line (no newline): "~ f: old → new", "+ f: new",
+ * "- f: old", "+ f[]: item", "- f[]: item"; values as JSON. */
+int samv_jsondiff_line(struct samv_buf *out, const cJSON *change);
+
+/* A file a commit changed (samv_treediff). */
+struct samv_treechange {
+	const char *path;
+	git_oid old_id, new_id; /* old: in the first parent */
+	bool had_old, has_new;
+};
+typedef int (*samv_treediff_fn)(const struct samv_treechange *c, void *arg);
+/* The last trees looked up, kept for the next commit of a walk. */
+struct samv_treememo;
+int samv_treememo_new(struct samv_treememo **out);
+void samv_treememo_free(struct samv_treememo *m);
+/*
+ * Call fn for every file commit c changed under paths (files or
+ * directories, n of them; n == 0 or "" : the whole tree), comparing tree
+ * entry ids down the paths only.  A merge changed a file only when it
+ * differs from every parent's; a root commit added all it has.  memo
+ * (may be NULL) keeps trees for the next call.
+ */
+int samv_treediff(git_repository *repo, struct samv_treememo *memo, git_commit *c, const char *const *paths,
+		  size_t n, samv_treediff_fn fn, void *arg);
+
+/*
+ * The signature of a commit as `git log --show-signature` judges it, by
+ * running gpg or ssh-keygen -Y (with gpg.ssh.allowedSignersFile) as git
+ * does: NULL when unsigned, else {"format": "openpgp" | "ssh" | "x509",
+ * "status": "good" | "bad" | "unknown-key" | "expired" | "revoked" |
+ * "error", "signer", "key", "message"} (signer and key may be null).
+ */
+int samv_commit_signature(cJSON **out, git_repository *repo, const git_oid *id);
+
+/* A commit time as "2026-11-23T11:02:00+01:00", in its own offset. */
+int samv_git_time(char out[32], const git_time *t);
+/* The value of the first trailer key of a commit message (malloc'ed), or
+ * NULL. */
+char *samv_commit_trailer(const char *message, const char *key);
+
+/* What samv-log walks and shows. */
+struct samv_log_opts {
+	const char *rev;       /* where the walk starts; NULL: HEAD */
+	const char *hide;      /* a revision whose history is left out */
+	const char *since;     /* YYYY-MM-DD: author date on or after */
+	const char *until;     /* YYYY-MM-DD: author date on or before */
+	long max;              /* at most this many commits; 0: all */
+	bool signatures;       /* judge signatures (runs gpg, ssh-keygen) */
+};
+
+/*
+ * The paths whose history tells the story of what (NULL: the whole
+ * repository): "agreement" (the Agreement with its purposes and
+ * clauses), or a record's id or unique prefix of any type, as of
+ * o->rev.  An arena brings its meetings and decisions.  *paths is a
+ * malloc'ed array of malloc'ed strings; *label says what it is
+ * ("actor rf-sisu").
+ */
+int samv_log_paths(char ***paths, size_t *n, char **label, struct samv_store *s, const char *rev,
+		   const char *what);
+void samv_log_paths_free(char **paths, size_t n);
+/*
+ * Walk the history from o->rev, newest first (merged branches one after
+ * the other, not by date), and call fn with an entry
+ * for every commit that changed one of the paths (documented in
+ * samv-log(1)): {"commit", "parents", "author", "email", "date",
+ * "command", "subject", "signature", "files": [{"path", "type", "id",
+ * "change", "fields"}]}.
+ */
+typedef int (*samv_log_fn)(const cJSON *entry, void *arg);
+/* A walk from rev (NULL: HEAD) without hide's history (hide may be
+ * NULL), sorted as asked; *w is NULL on an unborn branch. */
+/* Is the commit's author date (the day, in its own offset) within
+ * o->since and o->until? */
+bool samv_log_in_period(git_commit *c, const struct samv_log_opts *o);
+int samv_log_walk_start(git_revwalk **w, git_repository *repo, const char *rev, const char *hide, unsigned sort);
+int samv_log(struct samv_store *s, const char *const *paths, size_t n, const struct samv_log_opts *o,
+	     samv_log_fn fn, void *arg);
+/* An entry for people, in the text form of samv-log(1). */
+int samv_log_entry_text(struct samv_buf *out, const cJSON *entry);
+
+/*
+ * Every commit from o->rev (not in o->hide's history) that broke the
+ * rules: a record invalid at that commit, an Agreement change without an
+ * adopted decision, a decision deleted, a commit made outside samv.
+ * Problems carry their commit, newest commit first.
+ */
+int samv_log_verify(struct samv_problems *pr, struct samv_store *s, const struct samv_log_opts *o);
 
 /* Shared by every command (version.c). */
 void samv_print_version(FILE *f, const char *prog);

@@ -51,7 +51,7 @@ bash_case() {
 	verdict "bash:$words" "$want" "$got"
 }
 
-bash_case samv "" : init actor person arena meeting decision agreement assess check report help --help --version
+bash_case samv "" : init actor person arena meeting decision agreement assess check report log help --help --version
 bash_case samv a : actor agreement arena assess
 bash_case samv-actor "" : add list show edit retire
 bash_case samv-person "" : add list show edit retire rm
@@ -100,13 +100,18 @@ bash_case samv-report arena "" : stor
 bash_case samv-report --format = "" : text markdown json csv html
 bash_case samv-report summary --fail-on = o : overdue
 bash_case samv-report --per : --period=
+bash_case samv-log --ma : --max-count=
+bash_case samv-log "" : agreement region rf-sisu rotary eva stor m1 a1
+bash_case samv log r : region rf-sisu rotary
+bash_case samv-log -n 3 --json st : stor
+bash_case samv-log --rev = "" :
 
 fish_case() {
 	line=$1
 	shift
 	want=$(printf '%s\n' "$@" | sort)
 	got=$(fish -c '
-		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report
+		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log
 			sed "s/^set -l samv_cmd .*/set -l samv_cmd $c/" $argv[1] | source
 		end
 		complete -C $argv[2]' "$top/completions/samv.fish" "$line" | cut -f1 | sort)
@@ -127,6 +132,8 @@ if command -v fish >/dev/null 2>&1; then
 	fish_case "samv-report p" participation
 	fish_case "samv-report arena " stor
 	fish_case "samv report --format=c" --format=csv
+	fish_case "samv-log rf" rf-sisu
+	fish_case "samv-log --ve" --verify --version
 else
 	echo "skipped: fish is not installed (make deps installs it)"
 	failed=$((failed + 1))
