@@ -155,6 +155,9 @@ const struct samv_type *samv_subtype_find(const char *name);
 /* Where a record lives: "dir/XX/ID.json", or "dir/ID.json" for flat types. */
 int samv_type_path(char *out, size_t outsz, const struct samv_type *t, const char *id);
 #define SAMV_REPO_FILE "samv.json"
+/* The type of the record file at path ("actors/4e/ID.json", "samv.json"),
+ * or NULL when path is not where records of any type live. */
+const struct samv_type *samv_type_of_path(const char *path);
 
 /* ---- strict JSON (json.c) -------------------------------------------- */
 
@@ -384,6 +387,53 @@ int samv_agreement_find(const cJSON **out, const cJSON *history, int n, const ch
  * (agreement-without-decision).
  */
 int samv_check_history(struct samv_problems *pr, struct samv_store *s, const char *rev);
+
+/* ---- three-way merge of records (merge.c) ---------------------------- */
+
+/* Which side wins a conflict: none (report it), ours or theirs. */
+enum samv_favor { SAMV_FAVOR_NONE, SAMV_FAVOR_OURS, SAMV_FAVOR_THEIRS };
+
+/* One field changed to different values on both sides.  field is a path
+ * ("level", "attended[eva].role"), "" for the whole record (deleted on
+ * one side, changed on the other); ours and theirs are compact JSON, NULL
+ * when absent. */
+struct samv_conflict {
+	char *file, *field, *ours, *theirs;
+};
+struct samv_conflicts {
+	struct samv_conflict *v;
+	size_t n, cap;
+};
+#define SAMV_CONFLICTS_INIT { NULL, 0, 0 }
+int samv_conflict_add(struct samv_conflicts *c, const char *file, const char *field, const cJSON *ours,
+		      const cJSON *theirs);
+void samv_conflicts_free(struct samv_conflicts *c);
+/* "PROG: conflict in actor ID (FILE): FIELD: yours V, THEIRS's V" */
+void samv_conflict_print(FILE *f, const char *prog, const struct samv_conflict *k, const char *theirs);
+
+/*
+ * Three-way merge of JSON values (each may be NULL: absent).  *out gets
+ * the merged value (NULL: absent).  Conflicts are appended (file names
+ * them) unless favor picks a side; with SAMV_FAVOR_NONE ours is kept in
+ * *out.  The rules are in merge.c and samv-merge-driver(1).
+ */
+int samv_merge_json(cJSON **out, const cJSON *base, const cJSON *ours, const cJSON *theirs,
+		    enum samv_favor favor, struct samv_conflicts *c, const char *file);
+
+/* One side of a file merge: text NULL when the file is absent there. */
+struct samv_side {
+	const char *text;
+	size_t len;
+};
+/*
+ * Merge the three versions of the file at path: *deleted when the result
+ * is no file, else out holds its text: a side's text byte for byte when
+ * only that side changed, else the merged record in canonical form.
+ * SAMV_EINVAL when a version is not valid JSON.
+ */
+int samv_merge_record(struct samv_buf *out, bool *deleted, const char *path, const struct samv_side *base,
+		      const struct samv_side *ours, const struct samv_side *theirs, enum samv_favor favor,
+		      struct samv_conflicts *c);
 
 /* ---- command lines (opt.c) ------------------------------------------- */
 
