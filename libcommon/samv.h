@@ -32,7 +32,8 @@ enum {
 	SAMV_EDIRTY = -6,   /* a file the write touches has local changes */
 	SAMV_EUSAGE = -7,   /* command-line usage */
 	SAMV_EAMBIGUOUS = -8,
-	SAMV_EIO = -9
+	SAMV_EIO = -9,
+	SAMV_ECONFLICT = -10 /* a merge found the same field changed on both sides */
 };
 
 /* Exit statuses shared by every command (documented in samv(7)). */
@@ -288,6 +289,19 @@ int samv_txn_trailer(struct samv_txn *t, const char *key, const char *value);
  */
 int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, bool *changed);
 void samv_txn_free(struct samv_txn *t);
+/* Stage a file with a git file mode (0100644 or 0100755; 0 is 0100644). */
+int samv_txn_put_mode(struct samv_txn *t, const char *path, const char *text, size_t len, unsigned mode);
+/* The branch written ("refs/heads/main") and its pinned tip (NULL when
+ * the branch is unborn). */
+const char *samv_txn_branch(struct samv_txn *t);
+const git_oid *samv_txn_tip(struct samv_txn *t);
+/* The commit gets other as its second parent (a merge); its Samv-Record
+ * trailers are then only those given with samv_txn_trailer. */
+int samv_txn_merge_parent(struct samv_txn *t, const git_oid *other);
+/* No new commit: samv_txn_commit moves the branch to the existing commit
+ * to, whose tree must be the tip's plus what was staged, and updates the
+ * work tree and index like a commit (a fast-forward). */
+int samv_txn_fast_forward(struct samv_txn *t, const git_oid *to);
 
 /* The author and committer, from GIT_AUTHOR_* / GIT_COMMITTER_* or the
  * git configuration (sig.c). */
@@ -434,6 +448,43 @@ struct samv_side {
 int samv_merge_record(struct samv_buf *out, bool *deleted, const char *path, const struct samv_side *base,
 		      const struct samv_side *ours, const struct samv_side *theirs, enum samv_favor favor,
 		      struct samv_conflicts *c);
+
+/* ---- working together: samv-sync (sync.c) ----------------------------- */
+
+struct samv_sync_opts {
+	const char *remote;    /* NULL: the branch's upstream remote, else "origin" */
+	enum samv_favor favor; /* how conflicts are resolved */
+	const char *test_gate; /* tests only: wait at this gate before pushing */
+};
+
+enum samv_sync_how { SAMV_SYNC_UPTODATE, SAMV_SYNC_PUSHED, SAMV_SYNC_FASTFORWARD, SAMV_SYNC_MERGED };
+
+struct samv_sync_result {
+	size_t in, out;       /* commits received, local commits sent */
+	int tries;            /* pushes refused because the remote moved */
+	enum samv_sync_how how;
+	char upstream[256];   /* "origin/main" */
+	struct samv_conflicts conflicts; /* on SAMV_ECONFLICT */
+};
+
+/*
+ * Fetch the branch's counterpart from the remote, combine it with the
+ * local branch (a fast-forward, or a merge commit with records merged
+ * field by field) and push; fetch and combine again when the push is
+ * refused because someone pushed in between (a few times, then
+ * SAMV_EBUSY).  On SAMV_ECONFLICT nothing changed and r->conflicts says
+ * what.  Free r with samv_sync_result_free whatever the result.
+ */
+int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct samv_sync_opts *o);
+void samv_sync_result_free(struct samv_sync_result *r);
+
+/* The lines of .gitattributes that select samv-merge-driver(1) for record
+ * files, and the configuration that names it (init.c).  samv_merge_setup
+ * writes both into a repository made without samv-init (one commit for
+ * .gitattributes when it lacks them; *committed says so). */
+int samv_merge_attributes(struct samv_buf *out);
+int samv_merge_config(git_repository *repo);
+int samv_merge_setup(bool *committed, struct samv_store *s, const char *command);
 
 /* ---- command lines (opt.c) ------------------------------------------- */
 
