@@ -19,6 +19,7 @@ static const struct {
 	{ "decision", "decisions: anchors and kedge anchors" },
 	{ "agreement", "the Agreement: adopt, amend, history, diff, blame" },
 	{ "check", "validate the whole repository" },
+	{ "sync", "fetch, merge records field by field, push" },
 };
 
 static void list(FILE *f)

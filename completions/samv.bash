@@ -38,7 +38,7 @@ _samv() {
 			fi ;;
 		esac
 	done
-	case $cmd in samv-init | samv-check) sub="" ;; esac
+	case $cmd in samv-init | samv-check | samv-sync | samv-merge-driver) sub="" ;; esac
 	# "samv-meeting action SUB": a command within a command
 	if [[ $cmd == samv-meeting && $sub == action ]]; then
 		grp=action
@@ -70,7 +70,7 @@ _samv() {
 	fi
 	case $cmd in
 	samv-init) mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
-	samv-check | samv-agreement)
+	samv-check | samv-sync | samv-merge-driver | samv-agreement)
 		[[ -z $sub ]] && mapfile -t COMPREPLY < <(compgen -W "$("$cmd" --completion-helper 2>/dev/null | grep -v '^-')" -- "$cur") ;;
 	*)
 		if [[ -z $sub ]]; then
@@ -86,4 +86,4 @@ _samv() {
 	esac
 }
 
-complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-check
+complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-check samv-sync samv-merge-driver

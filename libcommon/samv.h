@@ -220,6 +220,10 @@ int samv_problem_add(struct samv_problems *pr, const char *file, struct samv_pos
 		     const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 void samv_problems_sort(struct samv_problems *pr);
+/* A warning (probable-duplicate) is reported but does not fail a check;
+ * samv_problems_errors counts the rest. */
+bool samv_problem_is_warning(const struct samv_problem *p);
+size_t samv_problems_errors(const struct samv_problems *pr);
 void samv_problems_print(FILE *f, const struct samv_problems *pr);
 int samv_problems_print_json(FILE *f, const struct samv_problems *pr);
 void samv_problems_free(struct samv_problems *pr);

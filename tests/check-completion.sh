@@ -71,6 +71,8 @@ bash_case samv-arena edit stor --remove-member = re : region
 bash_case samv-arena add --kind = large : large-group-meeting
 bash_case samv-actor -C ../repo show rf : rf-sisu
 bash_case samv-check --r : --rev=
+bash_case samv-sync --th : --theirs
+bash_case samv sync --re : --remote=
 bash_case samv-init --la : --language=
 bash_case samv-actor add --no : --note=
 bash_case samv-person add --no : --note= --no-boundary-spanner
@@ -92,7 +94,7 @@ fish_case() {
 	shift
 	want=$(printf '%s\n' "$@" | sort)
 	got=$(fish -c '
-		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-check
+		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-check samv-sync samv-merge-driver
 			sed "s/^set -l samv_cmd .*/set -l samv_cmd $c/" $argv[1] | source
 		end
 		complete -C $argv[2]' "$top/completions/samv.fish" "$line" | cut -f1 | sort)

@@ -1,6 +1,6 @@
 # Every command: --help, --version, usage errors; the samv front.
 
-for c in samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-check; do
+for c in samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-check samv-sync samv-merge-driver; do
 	test_case "$c --help and --version" "
 		samv_run $c --help
 		expect_status 0
@@ -36,6 +36,7 @@ test_case 'samv help lists the commands' '
 	  decision  decisions: anchors and kedge anchors
 	  agreement the Agreement: adopt, amend, history, diff, blame
 	  check     validate the whole repository
+	  sync      fetch, merge records field by field, push
 
 	'"'"'samv help COMMAND'"'"' shows a command'"'"'s help; see samv(7) for the concepts.
 	EOT
