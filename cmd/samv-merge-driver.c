@@ -126,7 +126,7 @@ int main(int argc, char **argv)
 		    (rc = markers(&marked, &res, &theirs)) < 0 || (rc = write_file(st.ops[1], &marked)) < 0)
 			goto fail;
 		for (i = 0; i < c.n; i++)
-			samv_conflict_print(stderr, "samv-merge-driver", &c.v[i], "theirs");
+			samv_conflict_print(stderr, "samv-merge-driver", &c.v[i], "the other branch");
 		rc = SAMV_EXIT_FAIL;
 		goto out;
 	}

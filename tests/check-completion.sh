@@ -50,7 +50,7 @@ bash_case() {
 	verdict "bash:$words" "$want" "$got"
 }
 
-bash_case samv "" : init actor person arena meeting decision agreement check help --help --version
+bash_case samv "" : init actor person arena meeting decision agreement check sync help --help --version
 bash_case samv a : actor agreement arena
 bash_case samv-actor "" : add list show edit retire
 bash_case samv-person "" : add list show edit retire rm

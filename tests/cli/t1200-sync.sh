@@ -344,7 +344,7 @@ test_case 'git merge by hand: the same field is a conflict with markers and a me
 	git fetch -q origin
 	path=$(git ls-files actors | grep /region.json)
 	! git merge --no-edit origin/main >../merge.out 2>../merge.err
-	grep -qx "samv-merge-driver: conflict in actor region ($path): level: yours \"local\", theirs'"'"'s \"national\"" ../merge.err
+	grep -qx "samv-merge-driver: conflict in actor region ($path): level: yours \"local\", the other branch'"'"'s \"national\"" ../merge.err
 	cat >../want <<-\EOT
 	{
 	  "id": "region",
