@@ -1,7 +1,9 @@
 /* samv-sync - meet the other coordinators on a git remote: fetch, merge
  * records field by field, push. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "samv.h"
 
@@ -100,6 +102,12 @@ int main(int argc, char **argv)
 	}
 	if ((rc = samv_store_open(&s, dir)) < 0)
 		goto fail;
+	/* relative path remotes ("../shared.git") mean what they mean to git,
+	 * which runs in the top of the work tree */
+	if (chdir(samv_store_workdir(s)) < 0) {
+		rc = samv_error_set(SAMV_EIO, "cannot change to '%s': %s", samv_store_workdir(s), strerror(errno));
+		goto fail;
+	}
 	if (setup) {
 		if ((rc = samv_merge_setup(&committed, s, "samv-sync --setup")) < 0)
 			goto fail;

@@ -522,6 +522,8 @@ out:
 
 /* ---- the remote -------------------------------------------------------- */
 
+static const char *local_path(const char *url);
+
 static void remote_callbacks(git_remote_callbacks *cb, struct creds *c)
 {
 	cb->credentials = credentials;
@@ -531,16 +533,12 @@ static void remote_callbacks(git_remote_callbacks *cb, struct creds *c)
 static int remote_error(const char *what, const char *name, const char *url)
 {
 	const git_error *e = git_error_last();
-	const char *path = !strncmp(url, "file://", 7) ? url + 7 : url;
+	const char *path = local_path(url);
 
 	/* a path (or file://) remote that is not there: libgit2 would call it
 	 * an unsupported protocol */
-	if (!strstr(url, "://") || path != url) {
-		const char *colon = strchr(path, ':'), *slash = strchr(path, '/');
-
-		if ((!colon || (slash && slash < colon)) && access(path, F_OK) < 0)
-			return samv_error_set(SAMV_EIO, "cannot %s '%s' (%s): no such repository", what, name, url);
-	}
+	if (path && access(path, F_OK) < 0)
+		return samv_error_set(SAMV_EIO, "cannot %s '%s' (%s): no such repository", what, name, url);
 	return samv_error_set(SAMV_EIO, "cannot %s '%s' (%s): %s", what, name, url,
 			      e && e->message ? e->message : "unknown error");
 }
@@ -617,6 +615,88 @@ static int push(git_remote *remote, const char *name, const char *local, const c
 	return rc;
 }
 
+/* A path or file:// URL: the remote is a repository on this machine (or
+ * a mounted share), which libgit2 reaches with its local transport. */
+static const char *local_path(const char *url)
+{
+	const char *colon, *slash;
+
+	if (!strncmp(url, "file://", 7))
+		return url + 7;
+	if (strstr(url, "://"))
+		return NULL;
+	/* "host:path" is scp-like ssh unless a '/' comes before the ':' */
+	colon = strchr(url, ':');
+	slash = strchr(url, '/');
+	return !colon || (slash && slash < colon) ? url : NULL;
+}
+
+/*
+ * libgit2's local transport moves the remote's branch without comparing
+ * it with what it saw (a later push could replace an earlier one's tip),
+ * so for a remote on this machine the objects go under a temporary ref of
+ * our own, and the branch moves by compare-and-swap from the tip fetched
+ * (expected, NULL when the remote had no branch), under the ref's lock as
+ * git-receive-pack takes it.  1 when the remote moved (try again).
+ */
+static int push_local(git_remote *remote, const char *name, const char *local, const char *branch,
+		      const char *tracking, const char *path)
+{
+	git_push_options po;
+	struct creds c = { 0, 0, 0, NULL };
+	git_repository *rr = NULL;
+	git_reference *ref = NULL;
+	git_oid tip, expected;
+	char tmp[96], *spec = NULL, *log = NULL;
+	git_strarray specs;
+	bool have_expected;
+	int e, rc = 0;
+
+	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
+	remote_callbacks(&po.callbacks, &c);
+	po.callbacks.push_update_reference = push_status;
+	if (git_reference_name_to_id(&tip, git_remote_owner(remote), local) < 0)
+		return samv_error_git(SAMV_ERROR, local);
+	have_expected = git_reference_name_to_id(&expected, git_remote_owner(remote), tracking) == 0;
+	snprintf(tmp, sizeof(tmp), "refs/samv/sync-%ld-%ld", (long)getpid(), (long)time(NULL));
+	if (asprintf(&spec, "+%s:%s", local, tmp) < 0 || asprintf(&log, "push by samv-sync") < 0) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	specs.strings = &spec;
+	specs.count = 1;
+	if (git_remote_push(remote, &specs, &po) < 0 || c.rejected) {
+		rc = remote_error("push to", name, git_remote_url(remote));
+		goto out;
+	}
+	if (git_repository_open_bare(&rr, path) < 0) {
+		rc = remote_error("push to", name, git_remote_url(remote));
+		goto out;
+	}
+	e = have_expected ? git_reference_create_matching(&ref, rr, branch, &tip, 1, &expected, log)
+			  : git_reference_create(&ref, rr, branch, &tip, 0, log);
+	if (e == GIT_EMODIFIED || e == GIT_EEXISTS || e == GIT_ELOCKED)
+		rc = 1;
+	else if (e < 0)
+		rc = remote_error("push to", name, git_remote_url(remote));
+	git_reference_free(ref);
+	ref = NULL;
+	if (git_reference_lookup(&ref, rr, tmp) == 0)
+		git_reference_delete(ref);
+	git_reference_free(ref);
+	ref = NULL;
+	/* what git_remote_push does for a branch pushed: the tracking ref */
+	if (rc == 0 && git_reference_create(&ref, git_remote_owner(remote), tracking, &tip, 1, log) < 0)
+		rc = samv_error_git(SAMV_EIO, tracking);
+out:
+	git_reference_free(ref);
+	git_repository_free(rr);
+	free(spec);
+	free(log);
+	free(c.rejected);
+	return rc;
+}
+
 static int upstream(char **branch, char **remote_name, git_repository *repo, const char *local,
 		    const char *given)
 {
@@ -671,6 +751,7 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 {
 	git_remote *remote = NULL;
 	char *local = NULL, *branch = NULL, *name = NULL, *tracking = NULL;
+	const char *path;
 	int rc, e, tries;
 
 	memset(r, 0, sizeof(*r));
@@ -698,7 +779,9 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 			goto out;
 		if (tries == 0)
 			test_gate(o->test_gate);
-		if ((rc = push(remote, name, local, branch)) <= 0)
+		path = local_path(git_remote_url(remote));
+		rc = path ? push_local(remote, name, local, branch, tracking, path) : push(remote, name, local, branch);
+		if (rc <= 0)
 			goto out;
 		/* someone pushed since our fetch: fetch and combine again */
 	}

@@ -245,6 +245,16 @@ test_case '--remote NAME syncs with another remote' '
 	expect_out <<-\EOT
 	samv-sync: 1 in, 0 out, fast-forward (shared/main)
 	EOT
+	# -C: a relative path remote is relative to the work tree, as for git
+	as_b samv-actor edit rf-sisu --short RF >/dev/null
+	cd ..
+	samv_run samv-sync -C b --remote shared
+	expect_status 0
+	expect_out <<-\EOT
+	samv-sync: 0 in, 1 out, pushed (shared/main)
+	EOT
+	test "$(git -C b rev-parse HEAD)" = "$(git -C remote.git rev-parse main)"
+	test -z "$(git -C remote.git for-each-ref refs/samv)"
 '
 
 test_case 'a local change to a file the sync would write: refused, nothing changed' '
