@@ -432,6 +432,11 @@ void samv_conflict_print(FILE *f, const char *prog, const struct samv_conflict *
 		fprintf(f, "%s: conflict in %s %s (%s): ", prog, t->name, id, k->file);
 	else
 		fprintf(f, "%s: conflict in %s: ", prog, k->file);
+	if (!t && !*k->field && k->ours && k->theirs) {
+		fprintf(f, "changed here and in %s, not a record (merge it with git, or use --ours or --theirs)\n",
+			theirs);
+		return;
+	}
 	if (!*k->field && (!k->ours || !k->theirs))
 		fprintf(f, "%s here, %s in %s\n", k->ours ? "changed" : "deleted", k->theirs ? "changed" : "deleted",
 			theirs);

@@ -175,6 +175,33 @@ samv-sync: nothing was changed; keep your values with '"'"'samv-sync --ours'"'"'
 	grep -q "\"RÖ\"" "$path"
 '
 
+test_case 'a record deleted here and changed there, a file both changed: conflicts' '
+	make_shared
+	(cd a && samv-person edit bo --role official >/dev/null && printf "# A\n" >README.md &&
+		git commit -qam "readme a" && samv-sync >/dev/null)
+	test_tick
+	cd b
+	path=$(git ls-files people | grep /bo.json)
+	as_b samv-person rm bo >/dev/null
+	printf "# B\n" >README.md
+	git commit -qam "readme b"
+	snapshot
+	samv_run samv-sync
+	expect_status 1
+	expect_err <<-EOT
+	samv-sync: conflict in README.md: changed here and in origin/main, not a record (merge it with git, or use --ours or --theirs)
+	samv-sync: conflict in person bo ($path): deleted here, changed in origin/main
+	samv-sync: nothing was changed; keep your values with '"'"'samv-sync --ours'"'"' or take origin/main'"'"'s with '"'"'samv-sync --theirs'"'"' (only the conflicting fields), then edit the record if neither is right
+	EOT
+	unchanged
+	samv_run samv-sync --theirs
+	expect_status 0
+	test -f "$path"
+	echo "# A" | cmp - README.md
+	samv_run samv-check
+	expect_status 0
+'
+
 test_case 'samv-sync --ours keeps your value of a conflicting field' '
 	make_shared
 	(cd a && samv-actor edit region --level national >/dev/null && samv-sync >/dev/null)
