@@ -330,6 +330,67 @@ static int validate_merged(struct treemerge *m, git_tree *tree)
 	return rc;
 }
 
+/* The problems samv-check finds in a tree (the view owns a copy). */
+static int check_tree(struct samv_problems *pr, git_repository *repo, git_tree *tree)
+{
+	struct samv_view *v = NULL;
+	git_tree *copy = NULL;
+	int rc;
+
+	if (git_tree_dup(&copy, tree) < 0)
+		return samv_error_git(SAMV_ERROR, "tree");
+	if ((rc = samv_view_tree(&v, repo, copy)) < 0) {
+		git_tree_free(copy);
+		return rc;
+	}
+	rc = samv_check(pr, v);
+	samv_view_free(v);
+	return rc;
+}
+
+static bool has_problem(const struct samv_problems *pr, const struct samv_problem *p)
+{
+	size_t i;
+
+	for (i = 0; i < pr->n; i++)
+		if (!strcmp(pr->v[i].file, p->file) && !strcmp(pr->v[i].code, p->code) &&
+		    !strcmp(pr->v[i].msg, p->msg))
+			return true;
+	return false;
+}
+
+/*
+ * Records merged cleanly can still break a rule across records: a person
+ * removed on one side who attended a meeting recorded on the other.  The
+ * merge must not add a problem that neither side had (problems a side
+ * already had are its own, and do not block the sync).
+ */
+static int check_merged(struct treemerge *m, git_tree *merged)
+{
+	struct samv_problems pm = SAMV_PROBLEMS_INIT, po = SAMV_PROBLEMS_INIT, pt = SAMV_PROBLEMS_INIT;
+	size_t i;
+	int rc;
+
+	if ((rc = check_tree(&pm, m->repo, merged)) < 0 || !samv_problems_errors(&pm) ||
+	    (rc = check_tree(&po, m->repo, m->ours)) < 0 || (rc = check_tree(&pt, m->repo, m->theirs)) < 0)
+		goto out;
+	for (i = 0; i < pm.n; i++) {
+		const struct samv_problem *p = &pm.v[i];
+
+		if (samv_problem_is_warning(p) || has_problem(&po, p) || has_problem(&pt, p))
+			continue;
+		rc = samv_error_set(SAMV_EINVAL, "the merge would leave a problem in %s: %s (%s); nothing was "
+				    "changed: fix it on one side and sync again",
+				    p->file, p->msg, p->code);
+		break;
+	}
+out:
+	samv_problems_free(&pm);
+	samv_problems_free(&po);
+	samv_problems_free(&pt);
+	return rc;
+}
+
 static int merge_trees(git_oid *tree_id, struct treemerge *m)
 {
 	git_merge_options mo;
@@ -354,7 +415,8 @@ static int merge_trees(git_oid *tree_id, struct treemerge *m)
 		return samv_error_git(SAMV_EIO, "cannot write the merged tree");
 	if (git_tree_lookup(&tree, m->repo, tree_id) < 0)
 		return samv_error_git(SAMV_ERROR, "cannot read the merged tree");
-	rc = validate_merged(m, tree);
+	if ((rc = validate_merged(m, tree)) == 0)
+		rc = check_merged(m, tree);
 	git_tree_free(tree);
 	return rc;
 }

@@ -202,6 +202,16 @@ test_case 'a record deleted here and changed there, a file both changed: conflic
 	expect_status 0
 '
 
+test_case 'a merge that would break a reference: refused, nothing changed' '
+	make_shared
+	(cd a && samv-person rm bo >/dev/null && samv-sync >/dev/null)
+	test_tick
+	cd b
+	as_b samv-meeting hold m1 --attended bo >/dev/null
+	path=$(git ls-files meetings | grep /m1.json)
+	fails 1 "samv-sync: the merge would leave a problem in $path: person: unknown person '"'"'bo'"'"' (bad-ref); nothing was changed: fix it on one side and sync again" samv-sync
+'
+
 test_case 'samv-sync --ours keeps your value of a conflicting field' '
 	make_shared
 	(cd a && samv-actor edit region --level national >/dev/null && samv-sync >/dev/null)
