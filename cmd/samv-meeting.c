@@ -199,6 +199,19 @@ static int unattend(cJSON *rec, const cJSON *people)
 	return 0;
 }
 
+/* One command cannot say that someone both came and did not. */
+static int both_ways(struct samv_entity *e, const cJSON *att)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, samv_entity_field_args(e, "absent"))
+		if (cJSON_IsString(it) && (samv_json_has(att, it->valuestring) ||
+					   samv_json_has(samv_entity_args(e, "attended"), it->valuestring)))
+			return samv_error_set(SAMV_EINVAL, "--absent: '%s' is also given as --attended",
+					      it->valuestring);
+	return 0;
+}
+
 static int cmd_hold(struct samv_entity *e, struct samv_store *s)
 {
 	struct samv_txn *t = NULL;
@@ -216,7 +229,7 @@ static int cmd_hold(struct samv_entity *e, struct samv_store *s)
 	    (rc = resolve_all(&att, samv_txn_view(t), "person", "attended", samv_entity_args(e, "attended"))) < 0 ||
 	    (rc = resolve_all(&gone, samv_txn_view(t), "person", "not-attended",
 			      samv_entity_args(e, "not-attended"))) < 0 ||
-	    (rc = unattend(rec, gone)) < 0)
+	    (rc = unattend(rec, gone)) < 0 || (rc = both_ways(e, att)) < 0)
 		goto out;
 	cJSON_DeleteItemFromObjectCaseSensitive(rec, "status");
 	cJSON_AddStringToObject(rec, "status", "held");
@@ -428,7 +441,10 @@ static int cmd_record(struct samv_entity *e, struct samv_store *s)
 	if ((rc = samv_entity_commit(e, t, "record", samv_record_str(m, "id"), samv_record_str(m, "title"))) == 0)
 		printf("%s\n", samv_record_str(m, "id"));
 out:
-	if (rc < 0 && strncmp(samv_error_last(), "standard input", 14))
+	/* what is wrong with the document is said to be in it; a busy lock
+	 * or a dirty work tree is not */
+	if ((rc == SAMV_EINVAL || rc == SAMV_EEXISTS || rc == SAMV_ENOTFOUND) &&
+	    strncmp(samv_error_last(), "standard input", 14))
 		samv_error_set(rc, "standard input: %s", samv_error_last());
 	cJSON_Delete(actions);
 	cJSON_Delete(old);

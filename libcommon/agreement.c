@@ -198,27 +198,17 @@ fail:
 	return oom();
 }
 
-static bool has_string(const cJSON *list, const char *s)
-{
-	const cJSON *it;
-
-	cJSON_ArrayForEach(it, list)
-		if (cJSON_IsString(it) && !strcmp(it->valuestring, s))
-			return true;
-	return false;
-}
-
 static int diff_parties(cJSON *out, const cJSON *a, const cJSON *b)
 {
 	const cJSON *pa = cJSON_GetObjectItemCaseSensitive(a, "parties");
 	const cJSON *pb = cJSON_GetObjectItemCaseSensitive(b, "parties"), *it;
 
 	cJSON_ArrayForEach(it, pa)
-		if (cJSON_IsString(it) && !has_string(pb, it->valuestring) &&
+		if (cJSON_IsString(it) && !samv_json_has(pb, it->valuestring) &&
 		    add_change(out, "removed", "party", it->valuestring, NULL, NULL, false) < 0)
 			return SAMV_ERROR;
 	cJSON_ArrayForEach(it, pb)
-		if (cJSON_IsString(it) && !has_string(pa, it->valuestring) &&
+		if (cJSON_IsString(it) && !samv_json_has(pa, it->valuestring) &&
 		    add_change(out, "added", "party", it->valuestring, NULL, NULL, false) < 0)
 			return SAMV_ERROR;
 	return 0;
@@ -347,7 +337,7 @@ static int served_by(struct samv_view *v, const char *key)
 		if ((rc = samv_record_load_all(&all, v, type(*u), NULL)) < 0)
 			break;
 		cJSON_ArrayForEach(rec, all)
-			if (has_string(cJSON_GetObjectItemCaseSensitive(rec, "serves"), key)) {
+			if (samv_json_has(cJSON_GetObjectItemCaseSensitive(rec, "serves"), key)) {
 				rc = samv_error_set(SAMV_EINVAL, "--remove-purpose: purpose '%s' is still served by %s "
 						    "'%s'; take it out of its serves first (samv-%s edit %s "
 						    "--remove-serves %s)", key, *u, str(rec, "id"), *u,
@@ -479,7 +469,7 @@ static int adopt_parties(cJSON *doc, struct samv_view *v, const cJSON *in)
 			return samv_error_set(SAMV_EINVAL, "parties: must be a list of organisation ids");
 		if ((rc = samv_record_resolve(id, v, type("actor"), it->valuestring)) < 0)
 			return samv_error_set(rc, "parties: %s", samv_error_last());
-		if (has_string(parties, id))
+		if (samv_json_has(parties, id))
 			return samv_error_set(SAMV_EINVAL, "parties: '%s' is listed twice", id);
 		if (!cJSON_AddItemToArray(parties, cJSON_CreateString(id)))
 			return oom();
@@ -552,6 +542,20 @@ static int adopt_clauses(cJSON *doc, const cJSON *in)
 	return 0;
 }
 
+/* A version takes effect on or after the day of its decision, and not
+ * in the future. */
+static int version_when(const char *date, const cJSON *decision, const char *what)
+{
+	const char *made = str(decision, "date");
+
+	if (!date || samv_date_check(date) < 0)
+		return 0; /* validation says why */
+	if (made && strcmp(date, made) < 0)
+		return samv_error_set(SAMV_EINVAL, "%s: %s is before decision '%s' of %s", what, date,
+				      str(decision, "id"), made);
+	return samv_date_past(date, what);
+}
+
 /* The document of version 1 from what the user gave. */
 static int adopt_doc(cJSON **out, struct samv_view *v, const cJSON *in, const cJSON *decision)
 {
@@ -587,7 +591,8 @@ static int adopt_doc(cJSON **out, struct samv_view *v, const cJSON *in, const cJ
 		rc = oom();
 		goto out;
 	}
-	if ((rc = adopt_purposes(doc, cJSON_GetObjectItemCaseSensitive(in, "purposes"))) < 0 ||
+	if ((rc = version_when(str(doc, "adopted"), decision, "adopted")) < 0 ||
+	    (rc = adopt_purposes(doc, cJSON_GetObjectItemCaseSensitive(in, "purposes"))) < 0 ||
 	    (rc = adopt_clauses(doc, cJSON_GetObjectItemCaseSensitive(in, "clauses"))) < 0)
 		goto out;
 	*out = doc;
@@ -660,7 +665,7 @@ static int amend_parties(cJSON *doc, struct samv_view *v, const struct samv_amen
 	cJSON_ArrayForEach(it, a->add_parties) {
 		if ((rc = samv_record_resolve(id, v, type("actor"), it->valuestring)) < 0)
 			return samv_error_set(rc, "--add-party: %s", samv_error_last());
-		if (has_string(parties, id))
+		if (samv_json_has(parties, id))
 			return samv_error_set(SAMV_EINVAL, "--add-party: '%s' is already a party to the Agreement",
 					      id);
 		if (!parties && !(parties = cJSON_AddArrayToObject(doc, "parties")))
@@ -804,6 +809,8 @@ int samv_agreement_amend(int *version, struct samv_store *s, const char *command
 				    was);
 		goto out;
 	}
+	if ((rc = version_when(date, dec, "--date")) < 0)
+		goto out;
 	if (!(doc = cJSON_Duplicate(old, 1)) || !(seen = cJSON_CreateObject())) {
 		rc = oom();
 		goto out;

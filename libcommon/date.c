@@ -48,6 +48,16 @@ void samv_date_today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+int samv_date_past(const char *date, const char *what)
+{
+	char today[11];
+
+	samv_date_today(today);
+	if (date && strcmp(date, today) > 0)
+		return samv_error_set(SAMV_EINVAL, "%s: %s is in the future (today is %s)", what, date, today);
+	return 0;
+}
+
 int samv_time_check(const char *s)
 {
 	if (strlen(s) != 5 || s[2] != ':' || s[0] < '0' || s[0] > '2' || s[1] < '0' || s[1] > '9' ||

@@ -77,16 +77,6 @@ static int refuse_move(const char *id, const char *from, const char *to)
 	return rc;
 }
 
-static bool has_item(const cJSON *list, const char *s)
-{
-	const cJSON *it;
-
-	cJSON_ArrayForEach(it, list)
-		if (cJSON_IsString(it) && !strcmp(it->valuestring, s))
-			return true;
-	return false;
-}
-
 static bool same(const cJSON *a, const cJSON *b, const char *key)
 {
 	const cJSON *x = cJSON_GetObjectItemCaseSensitive(a, key);
@@ -287,7 +277,8 @@ static int check_frozen(const cJSON *rec, const cJSON *old)
 static int check_dates(const cJSON *rec)
 {
 	const char *date = samv_record_str(rec, "date"), *review = samv_record_str(rec, "review");
-	const char *ended = samv_record_str(rec, "ended");
+	const char *ended = samv_record_str(rec, "ended"), *status = samv_record_str(rec, "status");
+	int rc;
 
 	if (!date || samv_date_check(date) < 0)
 		return 0; /* validation says why */
@@ -296,6 +287,11 @@ static int check_dates(const cJSON *rec)
 	if (ended && samv_date_check(ended) == 0 && strcmp(ended, date) < 0)
 		return samv_error_set(SAMV_EINVAL, "decision '%s' cannot end on %s, before its date %s",
 				      samv_record_str(rec, "id"), ended, date);
+	/* only a proposal may be dated ahead: the rest has happened */
+	if (status && strcmp(status, "proposed") && (rc = samv_date_past(date, "date")) < 0)
+		return rc;
+	if (ended && samv_date_check(ended) == 0 && (rc = samv_date_past(ended, "ended")) < 0)
+		return rc;
 	return 0;
 }
 
@@ -320,7 +316,7 @@ static int check_links(struct samv_txn *t, const cJSON *rec, const cJSON *old)
 		const cJSON *has = cJSON_GetObjectItemCaseSensitive(rec, links[i]);
 
 		cJSON_ArrayForEach(it, had)
-			if (cJSON_IsString(it) && was && strcmp(was, "proposed") && !has_item(has, it->valuestring)) {
+			if (cJSON_IsString(it) && was && strcmp(was, "proposed") && !samv_json_has(has, it->valuestring)) {
 				rc = samv_error_set(SAMV_EINVAL, "decision '%s' is %s: its link %s '%s' cannot be "
 						    "removed", id, was, links[i], it->valuestring);
 				goto out;
@@ -331,7 +327,7 @@ static int check_links(struct samv_txn *t, const cJSON *rec, const cJSON *old)
 
 			if (!cJSON_IsString(it))
 				continue;
-			added = !has_item(had, tid);
+			added = !samv_json_has(had, tid);
 			cJSON_Delete(target);
 			target = NULL;
 			if (i == 2 && kind && strcmp(kind, "anchor")) {
@@ -408,7 +404,7 @@ static int cascade(struct samv_txn *t, const cJSON *rec)
 				break;
 			}
 			if ((rc = set_str(old, "status", "superseded")) < 0 || (rc = set_str(old, "ended", date)) < 0 ||
-			    (rc = samv_txn_put_record(t, dtype(), old)) < 0 ||
+			    (rc = samv_txn_put_consequence(t, dtype(), old)) < 0 ||
 			    (rc = samv_txn_trailer(t, "Samv-Superseded", oid)) < 0)
 				break;
 		}
@@ -506,7 +502,7 @@ int samv_decision_supersede(char old_id[SAMV_ID_MAX + 1], char new_id[SAMV_ID_MA
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
-	if (!has_item(list, old_id) && !cJSON_AddItemToArray(list, cJSON_CreateString(old_id))) {
+	if (!samv_json_has(list, old_id) && !cJSON_AddItemToArray(list, cJSON_CreateString(old_id))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
@@ -516,7 +512,7 @@ int samv_decision_supersede(char old_id[SAMV_ID_MAX + 1], char new_id[SAMV_ID_MA
 		goto out;
 	if (samv_record_str(after, "status") && !strcmp(samv_record_str(after, "status"), "superseded") &&
 	    samv_record_str(rec, "status") && !strcmp(samv_record_str(rec, "status"), "adopted") &&
-	    !has_item(cJSON_GetObjectItemCaseSensitive(was, "supersedes"), old_id)) {
+	    !samv_json_has(cJSON_GetObjectItemCaseSensitive(was, "supersedes"), old_id)) {
 		*now = true;
 		if ((rc = samv_txn_trailer(t, "Samv-Status", "superseded")) < 0 ||
 		    (rc = samv_txn_trailer(t, "Samv-Date", samv_record_str(rec, "date"))) < 0)
@@ -656,7 +652,7 @@ static int grow_chain(cJSON *n, const cJSON *all, const cJSON *rec, bool forward
 		cJSON_ArrayForEach(other, all) {
 			const char *oid = samv_record_str(other, "id");
 
-			if (oid && has_item(cJSON_GetObjectItemCaseSensitive(other, links[i]), id) &&
+			if (oid && samv_json_has(cJSON_GetObjectItemCaseSensitive(other, links[i]), id) &&
 			    (rc = add_child(kids, all, oid, forward_words[i], true, up)) < 0)
 				break;
 		}

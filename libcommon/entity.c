@@ -419,6 +419,17 @@ static int parse(struct samv_entity *c, int argc, char **argv)
 
 /* ---- output ---------------------------------------------------------- */
 
+/* A list inside an object of a list stays on its line: "[eva, per]". */
+static void print_inline(FILE *f, const cJSON *list)
+{
+	const cJSON *it;
+
+	fputc('[', f);
+	cJSON_ArrayForEach(it, list)
+		fprintf(f, "%s%s", it != list->child ? ", " : "", cJSON_IsString(it) ? it->valuestring : "?");
+	fputc(']', f);
+}
+
 static void print_value(FILE *f, const cJSON *v, int indent)
 {
 	const cJSON *it, *m;
@@ -439,7 +450,7 @@ static void print_value(FILE *f, const cJSON *v, int indent)
 					if (m != it->child)
 						fputs(", ", f);
 					if (cJSON_IsArray(m))
-						print_value(f, m, indent);
+						print_inline(f, m);
 					else if (cJSON_IsString(m))
 						fprintf(f, "%s", strchr(m->valuestring, '\n') ? "(text)" : m->valuestring);
 				}
@@ -572,16 +583,6 @@ static int resolve_refs(struct samv_entity *c, struct samv_view *v)
 	return 0;
 }
 
-static bool has_item(const cJSON *list, const char *s)
-{
-	const cJSON *h;
-
-	cJSON_ArrayForEach(h, list)
-		if (cJSON_IsString(h) && !strcmp(h->valuestring, s))
-			return true;
-	return false;
-}
-
 static bool matches(struct samv_entity *c, const cJSON *rec)
 {
 	const cJSON *want, *have, *it;
@@ -599,7 +600,7 @@ static bool matches(struct samv_entity *c, const cJSON *rec)
 	cJSON_ArrayForEach(want, c->adds) {
 		have = cJSON_GetObjectItemCaseSensitive(rec, want->string);
 		cJSON_ArrayForEach(it, want)
-			if (!has_item(have, it->valuestring))
+			if (!samv_json_has(have, it->valuestring))
 				return false;
 	}
 	return true;
@@ -616,6 +617,7 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 {
 	struct samv_view *v = NULL;
 	cJSON *all = NULL, *out = NULL, *rec, *next;
+	size_t bad = 0;
 	int rc;
 
 	if (c->nops)
@@ -625,7 +627,7 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 	if (c->until && samv_date_check(c->until) < 0)
 		return samv_error_set(SAMV_EINVAL, "--until: %s", samv_error_last());
 	if ((rc = samv_view_rev(&v, s, c->rev)) < 0 || (rc = resolve_refs(c, v)) < 0 ||
-	    (rc = samv_record_load_all(&all, v, c->t, NULL)) < 0)
+	    (rc = samv_record_load_all(&all, v, c->t, &bad)) < 0)
 		goto out;
 	if (!(out = cJSON_CreateArray())) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -646,6 +648,10 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 	} else {
 		list_human(c->t, out);
 	}
+	/* list what can be listed, but say that something is missing */
+	if (rc == 0 && bad)
+		rc = samv_error_set(SAMV_EINVAL, "%zu %s file%s left out: not valid records (see samv-check)", bad,
+				    c->t->name, bad == 1 ? "" : "s");
 out:
 	cJSON_Delete(all);
 	cJSON_Delete(out);
@@ -709,7 +715,7 @@ static int apply(struct samv_entity *c, cJSON *rec, struct samv_view *v)
 		if (!cJSON_IsArray(list))
 			return samv_error_set(SAMV_EINVAL, "%s: must be a list", o->string);
 		cJSON_ArrayForEach(it, o)
-			if (!has_item(list, it->valuestring) &&
+			if (!samv_json_has(list, it->valuestring) &&
 			    !cJSON_AddItemToArray(list, cJSON_CreateString(it->valuestring)))
 				return SAMV_ERROR;
 	}
@@ -850,6 +856,29 @@ static int changed_fields(struct samv_buf *out, const struct samv_type *t, const
 	return 0;
 }
 
+/* Fields the commands set (attendance, dates of a status) are not
+ * rewritten by a document on standard input: left out, they are kept. */
+static int keep_noedit(const struct samv_type *t, cJSON *rec, const cJSON *old)
+{
+	size_t i;
+
+	for (i = 0; i < t->nfields; i++) {
+		const struct samv_field *f = &t->fields[i];
+		const cJSON *was = cJSON_GetObjectItemCaseSensitive(old, f->name);
+		const cJSON *now = cJSON_GetObjectItemCaseSensitive(rec, f->name);
+		cJSON *copy;
+
+		if (!(f->flags & SAMV_FL_NOEDIT))
+			continue;
+		if (now && !(was && cJSON_Compare(was, now, true)))
+			return samv_error_set(SAMV_EINVAL, "standard input: %s is set by the commands, not edited",
+					      f->name);
+		if (was && !now && (!(copy = cJSON_Duplicate(was, true)) || !cJSON_AddItemToObject(rec, f->name, copy)))
+			return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	return 0;
+}
+
 static int cmd_edit(struct samv_entity *c, struct samv_store *s)
 {
 	char id[SAMV_ID_MAX + 1], command[64];
@@ -878,7 +907,7 @@ static int cmd_edit(struct samv_entity *c, struct samv_store *s)
 		}
 		cJSON_DeleteItemFromObjectCaseSensitive(rec, "id");
 		cJSON_AddStringToObject(rec, "id", id);
-		if ((rc = add_defaults(c->t, rec)) < 0)
+		if ((rc = keep_noedit(c->t, rec, old)) < 0 || (rc = add_defaults(c->t, rec)) < 0)
 			goto out;
 	} else if (!cJSON_GetArraySize(c->set) && !cJSON_GetArraySize(c->adds) && !cJSON_GetArraySize(c->removes) &&
 		   !cJSON_GetArraySize(c->unsets)) {
@@ -944,40 +973,57 @@ out:
 	return rc;
 }
 
-static bool names_id(const cJSON *v, const char *id)
+/* Whether records of type t can name records of type target at all. */
+static bool can_refer(const struct samv_type *t, const struct samv_type *target)
 {
-	const cJSON *it;
+	size_t i;
 
-	if (cJSON_IsString(v))
-		return !strcmp(v->valuestring, id);
-	cJSON_ArrayForEach(it, v)
-		if (cJSON_IsString(it) && !strcmp(it->valuestring, id))
+	for (i = 0; i < t->nfields; i++) {
+		const struct samv_field *f = &t->fields[i];
+		const struct samv_type *sub;
+
+		if ((f->kind == SAMV_F_REF || f->kind == SAMV_F_REFS) && !strcmp(f->ref, target->name))
 			return true;
+		if (f->kind == SAMV_F_OBJS && (sub = samv_subtype_find(f->ref)) && can_refer(sub, target))
+			return true;
+	}
 	return false;
 }
 
 /* Who still refers to a record: removing it would leave them dangling. */
+struct referrer {
+	const struct samv_type *target;
+	const char *id;
+};
+
+static int names_target(const struct samv_field *f, const struct samv_type *target, const char *id, void *arg)
+{
+	const struct referrer *r = arg;
+
+	(void)f;
+	return target == r->target && !strcmp(id, r->id);
+}
+
+/* Whether any record names target/id, nested lists (attendance,
+ * distribution) included: such a record cannot be removed. */
 static int referrers(struct samv_view *v, const struct samv_type *target, const char *id)
 {
+	struct referrer r = { target, id };
 	const struct samv_type *t;
 	cJSON *all = NULL, *rec;
-	size_t i, k;
+	size_t k;
 	int rc = 0;
 
 	for (k = 0; (t = samv_type_at(k)) && rc == 0; k++) {
-		for (i = 0; i < t->nfields && rc == 0; i++) {
-			const struct samv_field *f = &t->fields[i];
-
-			if ((f->kind != SAMV_F_REF && f->kind != SAMV_F_REFS) || strcmp(f->ref, target->name))
-				continue;
-			if (!all && (rc = samv_record_load_all(&all, v, t, NULL)) < 0)
+		if (!can_refer(t, target))
+			continue;
+		if ((rc = samv_record_load_all(&all, v, t, NULL)) < 0)
+			break;
+		cJSON_ArrayForEach(rec, all) {
+			if (samv_record_refs(t, rec, names_target, &r) > 0) {
+				rc = samv_error_set(SAMV_EINVAL, "%s '%s' is still named in %s '%s'",
+						    target->name, id, t->name, samv_record_str(rec, "id"));
 				break;
-			cJSON_ArrayForEach(rec, all) {
-				if (names_id(cJSON_GetObjectItemCaseSensitive(rec, f->name), id)) {
-					rc = samv_error_set(SAMV_EINVAL, "%s '%s' is still named in %s of %s '%s'",
-							    target->name, id, f->name, t->name, samv_record_str(rec, "id"));
-					break;
-				}
 			}
 		}
 		cJSON_Delete(all);
@@ -1171,6 +1217,13 @@ const cJSON *samv_entity_args(struct samv_entity *e, const char *opt)
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->extra, opt);
 
 	return cJSON_IsArray(v) ? v : NULL;
+}
+
+const cJSON *samv_entity_field_args(struct samv_entity *e, const char *field)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->adds, field);
+
+	return v ? v : cJSON_GetObjectItemCaseSensitive(e->set, field);
 }
 
 const char *samv_entity_arg(struct samv_entity *e, const char *opt)

@@ -35,6 +35,19 @@ out:
 	return rc;
 }
 
+/* A file written on Windows ends its lines in CR LF: keep the LF. */
+static void drop_cr(struct samv_buf *b)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < b->len; i++)
+		if (b->ptr[i] != '\r' || i + 1 >= b->len || b->ptr[i + 1] != '\n')
+			b->ptr[n++] = b->ptr[i];
+	if (b->ptr)
+		b->ptr[n] = '\0';
+	b->len = n;
+}
+
 /* Text from a file ends without its last newline, as typed text would. */
 static int read_text(char **out, const char *opt, const char *file)
 {
@@ -57,7 +70,8 @@ static int read_text(char **out, const char *opt, const char *file)
 				    strcmp(file, "-") ? file : "standard input", bad >= 0 ? bad + 1 : (long)strlen(b.ptr) + 1);
 		goto out;
 	}
-	while (b.len && (b.ptr[b.len - 1] == '\n' || b.ptr[b.len - 1] == '\r'))
+	drop_cr(&b);
+	while (b.len && b.ptr[b.len - 1] == '\n')
 		b.ptr[--b.len] = '\0';
 	*out = b.ptr ? b.ptr : strdup("");
 	b.ptr = NULL;

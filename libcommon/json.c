@@ -227,3 +227,13 @@ int samv_json_print(struct samv_buf *out, const cJSON *v)
 		return SAMV_ERROR;
 	return samv_buf_puts(out, "\n");
 }
+
+bool samv_json_has(const cJSON *list, const char *s)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, list)
+		if (cJSON_IsString(it) && !strcmp(it->valuestring, s))
+			return true;
+	return false;
+}

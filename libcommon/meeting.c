@@ -9,16 +9,6 @@
 
 #include "samv.h"
 
-static bool in_list(const cJSON *list, const char *s)
-{
-	const cJSON *it;
-
-	cJSON_ArrayForEach(it, list)
-		if (cJSON_IsString(it) && !strcmp(it->valuestring, s))
-			return true;
-	return false;
-}
-
 int samv_meeting_check(struct samv_problems *pr, const cJSON *rec, const char *path, const char *text)
 {
 	const char *start = samv_record_str(rec, "start"), *end = samv_record_str(rec, "end");
@@ -40,7 +30,7 @@ int samv_meeting_check(struct samv_problems *pr, const cJSON *rec, const char *p
 			if (p && samv_record_str(b, "person") && !strcmp(p, samv_record_str(b, "person")))
 				rc = samv_problem_add(pr, path, samv_json_locate(text, "attended"), "duplicate",
 						      "attended: '%s' is listed twice", p);
-		if (rc == 0 && p && in_list(absent, p))
+		if (rc == 0 && p && samv_json_has(absent, p))
 			rc = samv_problem_add(pr, path, samv_json_locate(text, "absent"), "bad-value",
 					      "absent: '%s' is also listed as attending", p);
 	}
@@ -68,24 +58,24 @@ int samv_action_check(struct samv_problems *pr, const cJSON *rec, const char *pa
 static int check_transition(const cJSON *rec, const cJSON *old)
 {
 	const char *to = samv_record_str(rec, "status"), *from = old ? samv_record_str(old, "status") : NULL;
-	const char *id = samv_record_str(rec, "id");
+	const char *id = samv_record_str(rec, "id"), *date;
 	char today[11];
 
 	if (!to)
 		return 0;
 	if (from && !strcmp(from, "held") && strcmp(to, "held"))
 		return samv_error_set(SAMV_EINVAL, "meeting '%s' was held; it cannot become %s", id, to);
-	if (!strcmp(to, "held") && (!from || strcmp(from, "held"))) {
-		const char *date = samv_record_str(rec, "date");
-
-		samv_date_today(today);
-		if (from && !strcmp(from, "cancelled"))
-			return samv_error_set(SAMV_EINVAL, "meeting '%s' is cancelled; plan it again before "
-					      "recording it as held", id);
-		if (date && strcmp(date, today) > 0)
-			return samv_error_set(SAMV_EINVAL, "meeting '%s' is on %s, in the future: it cannot "
-					      "be recorded as held before that day", id, date);
-	}
+	if (strcmp(to, "held"))
+		return 0;
+	if (from && !strcmp(from, "cancelled"))
+		return samv_error_set(SAMV_EINVAL, "meeting '%s' is cancelled; plan it again before "
+				      "recording it as held", id);
+	/* also when a held meeting is edited: it cannot move into the future */
+	samv_date_today(today);
+	date = samv_record_str(rec, "date");
+	if (date && strcmp(date, today) > 0)
+		return samv_error_set(SAMV_EINVAL, "meeting '%s' is on %s, in the future: it cannot "
+				      "be recorded as held before that day", id, date);
 	return 0;
 }
 
@@ -111,14 +101,32 @@ int samv_meeting_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old)
 	return rc;
 }
 
+/* A status set with edit (or add) keeps the dates that done and drop
+ * would have set: done when it closed, none while it is open. */
+static int status_dates(cJSON *rec)
+{
+	const char *status = samv_record_str(rec, "status");
+	char today[11];
+
+	if (!status || !strcmp(status, "open")) {
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, "done");
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, "reported");
+		return 0;
+	}
+	samv_date_today(today);
+	if (!cJSON_GetObjectItemCaseSensitive(rec, "done") && !cJSON_AddStringToObject(rec, "done", today))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	return 0;
+}
+
 int samv_action_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old)
 {
 	const char *mid = samv_record_str(rec, "meeting"), *status;
 	cJSON *m = NULL;
 	int rc;
 
-	if (!mid)
-		return 0;
+	if ((rc = status_dates(rec)) < 0 || !mid)
+		return rc;
 	if ((rc = samv_record_load(&m, samv_txn_view(t), samv_type_find("meeting"), mid)) < 0)
 		return rc == SAMV_ENOTFOUND ? samv_error_set(SAMV_EINVAL, "meeting: unknown meeting '%s' "
 							     "(see samv-meeting list)", mid) : rc;
@@ -231,10 +239,10 @@ int samv_meeting_attend(cJSON *rec, struct samv_view *v, const cJSON *attended, 
 	/* someone recorded as absent who is now said to have attended was
 	 * not absent after all */
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "absent"))
-		if (!in_list(abs_people, it->valuestring) && !in_list(attended, it->valuestring))
+		if (!samv_json_has(abs_people, it->valuestring) && !samv_json_has(attended, it->valuestring))
 			cJSON_AddItemToArray(abs_people, cJSON_CreateString(it->valuestring));
 	cJSON_ArrayForEach(it, absent)
-		if (!in_list(abs_people, it->valuestring))
+		if (!samv_json_has(abs_people, it->valuestring))
 			cJSON_AddItemToArray(abs_people, cJSON_CreateString(it->valuestring));
 	inv = cJSON_GetObjectItemCaseSensitive(rec, "invited_people");
 	cJSON_ArrayForEach(it, inv) {
@@ -242,7 +250,7 @@ int samv_meeting_attend(cJSON *rec, struct samv_view *v, const cJSON *attended, 
 
 		cJSON_ArrayForEach(a, att)
 			came |= samv_record_str(a, "person") && !strcmp(samv_record_str(a, "person"), it->valuestring);
-		if (!came && !in_list(abs_people, it->valuestring))
+		if (!came && !samv_json_has(abs_people, it->valuestring))
 			cJSON_AddItemToArray(abs_people, cJSON_CreateString(it->valuestring));
 	}
 	cJSON_ArrayForEach(it, abs_people)

@@ -156,11 +156,18 @@ static int check_string(struct samv_problems *pr, const char *path, struct samv_
 	if (f->max && len > f->max)
 		return samv_problem_add(pr, path, pos, "too-long", "%s: %zu bytes, at most %zu",
 					name, len, f->max);
-	if (f->kind == SAMV_F_STRING)
-		for (p = s; *p; p++)
-			if ((unsigned char)*p < 0x20)
-				return samv_problem_add(pr, path, pos, "bad-text",
-							"%s: one line of text, no control characters", name);
+	/* control characters (an escape sequence) would reach terminals and
+	 * mails: text keeps only newlines and tabs */
+	for (p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (f->kind == SAMV_F_STRING && (c < 0x20 || c == 0x7f))
+			return samv_problem_add(pr, path, pos, "bad-text",
+						"%s: one line of text, no control characters", name);
+		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+			return samv_problem_add(pr, path, pos, "bad-text",
+						"%s: no control characters but newlines and tabs", name);
+	}
 	return 0;
 }
 

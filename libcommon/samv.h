@@ -88,6 +88,9 @@ int samv_time_check(const char *s);   /* HH:MM, 00:00 to 23:59 */
 long samv_date_days(const char *s);
 void samv_date_from_days(char out[11], long days);
 void samv_date_today(char out[11]);
+/* SAMV_EINVAL, naming what, when date is after today: what has happened
+ * (a decision taken, a meeting held) cannot be dated in the future. */
+int samv_date_past(const char *date, const char *what);
 
 /* ---- record types (schema.c) ----------------------------------------- */
 
@@ -141,11 +144,15 @@ struct samv_type {
 	const char *date_field;   /* list --since/--until filter on it */
 	const char *trailer;      /* "Samv-Meeting": commit trailer naming records */
 	bool flat;                /* files are dir/ID.json, not sharded */
+	const char *lister;       /* the command that lists them, when not
+				   * "samv-NAME list" */
 	/* rules across fields (an end after the start); problems appended */
 	int (*check)(struct samv_problems *pr, const cJSON *rec, const char *path, const char *text);
 };
 
 const struct samv_type *samv_type_find(const char *name);
+/* The command that lists records of type t, for hints in errors. */
+const char *samv_type_lister(char out[64], const struct samv_type *t);
 const struct samv_type *samv_type_by_dir(const char *dir);
 const struct samv_type *samv_type_at(size_t i); /* NULL past the end */
 const struct samv_type *samv_type_repository(void);
@@ -181,6 +188,8 @@ int samv_json_print_value(struct samv_buf *out, const cJSON *v, int depth);
 int samv_json_put_string(struct samv_buf *out, const char *s);
 /* Where the value of top-level key is written in text (1:1 if absent). */
 struct samv_pos samv_json_locate(const char *text, const char *key);
+/* Whether the array list holds the string s. */
+bool samv_json_has(const cJSON *list, const char *s);
 
 /* ---- records (record.c) ---------------------------------------------- */
 
@@ -255,14 +264,15 @@ bool samv_view_exists(struct samv_view *v, const char *path);
 typedef int (*samv_view_fn)(const char *path, void *arg);
 int samv_view_walk(struct samv_view *v, const char *dir, samv_view_fn fn, void *arg);
 
-/* Load and parse one record by id; SAMV_ENOTFOUND when absent, SAMV_EINVAL
- * when its file is not valid JSON. */
+/* Load, parse and validate one record by id; SAMV_ENOTFOUND when absent,
+ * SAMV_EINVAL naming the file when it is not a valid record. */
 int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *id);
 /* Resolve an id or a unique prefix of one to the full id. */
 int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 			const struct samv_type *t, const char *id_or_prefix);
-/* Every record of a type, parsed, in id order (an array of objects).
- * Files that do not parse are skipped and counted in *bad. */
+/* Every record of a type, parsed and validated, in id order (an array of
+ * objects).  A file that is not a valid record fails the load, naming it;
+ * when bad is not NULL such files are skipped and counted instead. */
 int samv_record_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad);
 
 /* ---- writing: one commit per change (txn.c) -------------------------- */
@@ -281,6 +291,10 @@ int samv_txn_put(struct samv_txn *t, const char *path, const char *text, size_t 
 /* Stage a record: canonical text at its path; validates it first, refs
  * included (against the pinned tip plus what this txn staged). */
 int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec);
+/* The same for a record changed as a consequence of another (a decision
+ * superseded when its successor is adopted): its own trailer names it,
+ * but its meeting and arena are not the commit's. */
+int samv_txn_put_consequence(struct samv_txn *t, const struct samv_type *type, const cJSON *rec);
 int samv_txn_remove_record(struct samv_txn *t, const struct samv_type *type, const char *id);
 /* Add a "Key: value" trailer to the commit (once; empty values skipped).
  * samv_txn_put_record adds the record's own (Samv-Meeting: ID) and those
@@ -565,6 +579,9 @@ int samv_entity_one_operand(struct samv_entity *e, const char *what);
 const char *samv_entity_arg(struct samv_entity *e, const char *opt);
 /* Every value of a repeatable option, an array of strings, or NULL. */
 const cJSON *samv_entity_args(struct samv_entity *e, const char *opt);
+/* The values given for a field on the command line (an array for a set
+ * field), or NULL. */
+const cJSON *samv_entity_field_args(struct samv_entity *e, const char *field);
 bool samv_entity_flag(struct samv_entity *e, const char *opt);
 bool samv_entity_json(struct samv_entity *e);
 /* True when field options (--title, --remove-member, --unset) were given. */

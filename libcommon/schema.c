@@ -248,7 +248,7 @@ static const struct samv_type types[] = {
 	{ .name = "meeting", .dir = "meetings", .title = "meeting", .fields = meeting_fields,
 	  .nfields = N(meeting_fields), .retire_value = "cancelled", .name_field = "title",
 	  .date_field = "date", .trailer = "Samv-Meeting", .check = samv_meeting_check },
-	{ .name = "action", .dir = "actions", .title = "action", .fields = action_fields,
+	{ .name = "action", .dir = "actions", .title = "action", .lister = "samv-meeting action list", .fields = action_fields,
 	  .nfields = N(action_fields), .retire_value = "dropped", .name_field = "title",
 	  .date_field = "due", .trailer = "Samv-Action", .check = samv_action_check },
 	{ .name = "decision", .dir = "decisions", .title = "decision", .fields = decision_fields,
@@ -256,9 +256,9 @@ static const struct samv_type types[] = {
 	  .trailer = "Samv-Decision" },
 	{ .name = "agreement", .dir = "agreement", .title = "Agreement", .fields = agreement_fields,
 	  .nfields = N(agreement_fields), .flat = true },
-	{ .name = "purpose", .dir = "agreement/purposes", .title = "purpose", .fields = purpose_fields,
+	{ .name = "purpose", .dir = "agreement/purposes", .title = "purpose", .lister = "samv-agreement show", .fields = purpose_fields,
 	  .nfields = N(purpose_fields), .flat = true },
-	{ .name = "clause", .dir = "agreement/clauses", .title = "clause", .fields = clause_fields,
+	{ .name = "clause", .dir = "agreement/clauses", .title = "clause", .lister = "samv-agreement show", .fields = clause_fields,
 	  .nfields = N(clause_fields), .flat = true, .trailer = "Samv-Clause" },
 };
 
@@ -313,6 +313,14 @@ const struct samv_type *samv_type_find(const char *name)
 		if (!strcmp(types[i].name, name))
 			return &types[i];
 	return NULL;
+}
+
+const char *samv_type_lister(char out[64], const struct samv_type *t)
+{
+	if (t->lister)
+		return t->lister;
+	snprintf(out, 64, "samv-%s list", t->name);
+	return out;
 }
 
 const struct samv_type *samv_type_by_dir(const char *dir)

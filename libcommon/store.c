@@ -399,6 +399,26 @@ int samv_record_parse(cJSON **out, const struct samv_buf *text, const char *path
 	return 0;
 }
 
+/* Parse and validate: commands trust the records they load, so a record
+ * broken by hand stops them with the file named instead of a crash. */
+static int parse_valid(cJSON **out, const struct samv_type *t, const struct samv_buf *text, const char *path)
+{
+	struct samv_problems pr = SAMV_PROBLEMS_INIT;
+	int rc;
+
+	if ((rc = samv_record_parse(out, text, path)) < 0)
+		return rc;
+	if ((rc = samv_record_validate(&pr, t, *out, path, text->ptr)) == 0 && pr.n)
+		rc = samv_error_set(SAMV_EINVAL, "%s:%d:%d: %s (samv-check lists every problem)", pr.v[0].file,
+				    pr.v[0].line, pr.v[0].col, pr.v[0].msg);
+	samv_problems_free(&pr);
+	if (rc < 0) {
+		cJSON_Delete(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *id)
 {
 	struct samv_buf text = SAMV_BUF_INIT;
@@ -414,7 +434,7 @@ int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t
 	if (rc == SAMV_ENOTFOUND)
 		rc = samv_error_set(SAMV_ENOTFOUND, "no %s '%s'", t->name, id);
 	if (rc == 0)
-		rc = samv_record_parse(out, &text, path);
+		rc = parse_valid(out, t, &text, path);
 	samv_buf_free(&text);
 	return rc;
 }
@@ -457,7 +477,7 @@ int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 			const struct samv_type *t, const char *id)
 {
 	struct prefix_walk w = { id, strlen(id), "", 0 };
-	char path[256];
+	char path[256], lister[64];
 	int rc;
 
 	if ((rc = samv_id_check(id, t->name)) < 0)
@@ -471,8 +491,8 @@ int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 	if ((rc = samv_view_walk(v, t->dir, prefix_fn, &w)) < 0)
 		return rc;
 	if (w.matches == 0)
-		return samv_error_set(SAMV_ENOTFOUND, "no %s '%s' (see samv-%s list)", t->name, id,
-				      t->name);
+		return samv_error_set(SAMV_ENOTFOUND, "no %s '%s' (see %s)", t->name, id,
+				      samv_type_lister(lister, t));
 	if (w.matches > 1)
 		return samv_error_set(SAMV_EAMBIGUOUS, "%s id '%s' is ambiguous: %d match", t->name, id,
 				      w.matches);
@@ -482,8 +502,10 @@ int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 
 struct load_walk {
 	struct samv_view *v;
+	const struct samv_type *t;
 	cJSON **items;
 	size_t n, cap, bad;
+	bool tolerant; /* count bad files instead of failing */
 };
 
 static int load_fn(const char *path, void *arg)
@@ -497,7 +519,7 @@ static int load_fn(const char *path, void *arg)
 	if (!samv_path_id(path, id))
 		return 0;
 	rc = samv_view_read(&text, w->v, path);
-	if (rc == 0 && samv_record_parse(&rec, &text, path) < 0) {
+	if (rc == 0 && (rc = parse_valid(&rec, w->t, &text, path)) < 0 && w->tolerant) {
 		w->bad++;
 		rc = 0;
 	}
@@ -527,7 +549,7 @@ static int cmp_id(const void *a, const void *b)
 
 int samv_record_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad)
 {
-	struct load_walk w = { v, NULL, 0, 0, 0 };
+	struct load_walk w = { v, t, NULL, 0, 0, 0, bad != NULL };
 	cJSON *arr = NULL;
 	size_t i;
 	int rc;

@@ -207,13 +207,13 @@ int samv_txn_put_mode(struct samv_txn *t, const char *path, const char *text, si
 static int ref_exists(const struct samv_field *f, const struct samv_type *target, const char *id, void *arg)
 {
 	struct samv_txn *t = arg;
-	char path[256];
+	char path[256], lister[64];
 
 	if (samv_type_path(path, sizeof(path), target, id) < 0)
 		return SAMV_ERROR;
 	if (!samv_view_exists(t->view, path))
-		return samv_error_set(SAMV_EINVAL, "%s: unknown %s '%s' (see samv-%s list)", f->name, target->name,
-				      id, target->name);
+		return samv_error_set(SAMV_EINVAL, "%s: unknown %s '%s' (see %s)", f->name, target->name,
+				      id, samv_type_lister(lister, target));
 	return 0;
 }
 
@@ -237,7 +237,7 @@ int samv_txn_trailer(struct samv_txn *t, const char *key, const char *value)
 /* A record names itself ("Samv-Meeting: ID") and what its TRAILER fields
  * refer to ("Samv-Arena: ID"), so that git log --grep finds every commit
  * about an arena, a meeting or a decision. */
-static int record_trailers(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+static int record_trailers(struct samv_txn *t, const struct samv_type *type, const cJSON *rec, bool own_only)
 {
 	const struct samv_type *target;
 	const char *id = samv_record_str(rec, "id"), *v;
@@ -245,7 +245,7 @@ static int record_trailers(struct samv_txn *t, const struct samv_type *type, con
 
 	if (type->trailer && samv_txn_trailer(t, type->trailer, id) < 0)
 		return SAMV_ERROR;
-	for (i = 0; i < type->nfields; i++) {
+	for (i = 0; i < type->nfields && !own_only; i++) {
 		const struct samv_field *f = &type->fields[i];
 
 		if (!(f->flags & SAMV_FL_TRAILER) || !(target = samv_type_find(f->ref)) || !target->trailer)
@@ -288,7 +288,7 @@ static int check_refs(struct samv_txn *t, const struct samv_type *type, const cJ
 	return rc ? rc : check_keys(t, type, rec);
 }
 
-int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+static int put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec, bool own_only)
 {
 	struct samv_problems pr = SAMV_PROBLEMS_INIT;
 	struct samv_buf text = SAMV_BUF_INIT;
@@ -307,13 +307,23 @@ int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const 
 		goto out;
 	}
 	if ((rc = check_refs(t, type, rec)) < 0 || (rc = samv_record_format(&text, type, rec)) < 0 ||
-	    (rc = record_trailers(t, type, rec)) < 0)
+	    (rc = record_trailers(t, type, rec, own_only)) < 0)
 		goto out;
 	rc = samv_txn_put(t, path, text.ptr, text.len);
 out:
 	samv_buf_free(&text);
 	samv_problems_free(&pr);
 	return rc;
+}
+
+int samv_txn_put_record(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+{
+	return put_record(t, type, rec, false);
+}
+
+int samv_txn_put_consequence(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
+{
+	return put_record(t, type, rec, true);
 }
 
 int samv_txn_remove_record(struct samv_txn *t, const struct samv_type *type, const char *id)

@@ -60,6 +60,28 @@ test_case 'refused: malformed JSON in the repository' '
 	expect_out <<-\EOT
 	region
 	EOT
+	expect_err <<-\EOT
+	samv-actor: 1 actor file left out: not valid records (see samv-check)
+	EOT
+	expect_status 1
+'
+
+test_case "refused: a record valid JSON but not a valid record, edited by hand, is named instead of trusted" '
+	make_repo
+	samv-arena add --id stor --name Storgruppsmöte --kind large-group-meeting >/dev/null &&
+	samv-meeting plan --id m1 --arena stor --title Möte --date 2026-03-10 >/dev/null &&
+	m1=$(git ls-files meetings | grep /m1.json) &&
+	jq "del(.date)" "$m1" >../m1 && cp ../m1 "$m1" && git commit -qam "broken by hand" &&
+	snapshot
+	for c in "samv-meeting invite m1 --format ics" "samv-meeting show m1" "samv-meeting cancel m1" \
+		"samv-meeting hold m1 --attended region"; do
+		samv_run $c
+		expect_status 1 &&
+		expect_err <<-EOT || return 1
+		samv-meeting: $m1:1:1: date: required (samv-check lists every problem)
+		EOT
+	done
+	unchanged
 '
 
 test_case 'refused: invalid UTF-8 in an option and on standard input' '

@@ -198,8 +198,8 @@ test_case 'a meeting without a time is an all-day event' '
 	make_meeting_repo
 	samv-meeting plan --id hel --arena stor --title "Heldag" --date 2026-12-31 >/dev/null
 	samv-meeting invite hel --format ics | tr -d "\r" | grep "^DT" >../got
-	grep -x "DTSTART;VALUE=DATE:20261231" ../got
-	grep -x "DTEND;VALUE=DATE:20270101" ../got
+	grep -qx "DTSTART;VALUE=DATE:20261231" ../got
+	grep -qx "DTEND;VALUE=DATE:20270101" ../got
 '
 
 test_case 'hold records attendance, who did not come, minutes and the checklist' '
@@ -359,8 +359,8 @@ test_case 'actions: add, done, report back, overdue (exit 1 when any)' '
 	expect_out <<-\EOT
 	lista
 	EOT
-	git log -1 --format=%B | grep -x "Samv-Meeting: m0"
-	git log -1 --format=%B | grep -x "Samv-Arena: stor"
+	git log -1 --format=%B | grep -qx "Samv-Meeting: m0"
+	git log -1 --format=%B | grep -qx "Samv-Arena: stor"
 	samv_run samv-meeting action overdue
 	expect_status 1
 	expect_out <<-\EOT
@@ -425,7 +425,7 @@ test_case 'cancel a planned meeting; its invitation and minutes say so' '
 	m0  stor  Uppstart  2026-11-20  planned
 	EOT
 	samv_run samv-meeting invite m1 --format ics
-	tr -d "\r" <"$TRASH/.out" | grep -x "STATUS:CANCELLED"
+	tr -d "\r" <"$TRASH/.out" | grep -qx "STATUS:CANCELLED"
 '
 
 while IFS='|' read -r name status err cmd; do
@@ -446,6 +446,9 @@ inviting to a past meeting|1|samv-meeting: meeting 'm0' is held; an invitation i
 duplicate attendance|1|samv-meeting: --attended: 'eva' is already recorded as attending|samv-meeting hold m0 --attended eva
 unknown attendee|1|samv-meeting: --attended: no person 'nobody' (see samv-person list)|samv-meeting hold m0 --attended nobody
 absent and attending|1|samv-meeting: --absent: 'eva' is recorded as attending|samv-meeting hold m0 --absent eva
+absent and attending in one command|1|samv-meeting: --absent: 'ali' is also given as --attended|samv-meeting hold m0 --attended ali --absent ali
+a held meeting moved into the future|1|samv-meeting: meeting 'm0' is on 2026-12-20, in the future: it cannot be recorded as held before that day|samv-meeting edit m0 --date 2026-12-20
+removing a person who attended|1|samv-person: person 'eva' is still named in meeting 'm0'|samv-person rm eva
 distributing before holding|1|samv-meeting: meeting 'm1' is planned; only the minutes of a held meeting are distributed (see samv-meeting hold)|samv-meeting distribute m1
 distribution in the future|1|samv-meeting: --date: 2026-12-24 is in the future|samv-meeting distribute m0 --date 2026-12-24
 distribution before the meeting|1|samv-meeting: --date: 2026-11-19 is before the meeting (2026-11-20)|samv-meeting distribute m0 --date 2026-11-19
@@ -496,4 +499,66 @@ test_case 'refused: record with bad JSON, a bad action or an existing id' '
 	samv-meeting: standard input: --attended: '"'"'eva'"'"' is already recorded as attending
 	EOT
 	unchanged
+'
+
+test_case 'minutes from a file with CR LF line ends keep LF; an escape sequence in text is refused' '
+	make_meeting_repo
+	printf "Rad ett\r\nRad två\r\n" >../crlf.txt
+	samv_run samv-meeting hold m0 --attended eva --minutes @../crlf.txt
+	expect_status 0
+	samv-meeting show m0 --json | jq -r .minutes >../got
+	printf "Rad ett\nRad två\n" | cmp - ../got
+	snapshot
+	samv_run samv-meeting edit m0 --summary "$(printf "röd \033[31mtext")"
+	expect_status 1
+	expect_err <<-\EOT
+	samv-meeting: summary: no control characters but newlines and tabs
+	EOT
+	unchanged
+'
+
+test_case 'edit --stdin keeps the attendance it leaves out and refuses to rewrite it' '
+	make_meeting_repo
+	samv-meeting hold m0 --attended eva >/dev/null
+	samv-meeting show m0 --json | jq "del(.attended) | .summary = \"Kort\"" >../m0.json
+	samv_run samv-meeting edit m0 --stdin <../m0.json
+	expect_status 0
+	samv-meeting show m0 --json | jq -c "[.summary, [.attended[].person]]" >../got
+	echo "[\"Kort\",[\"eva\"]]" | cmp - ../got
+	snapshot
+	samv-meeting show m0 --json | jq ".attended[0].person = \"ali\"" >../m0.json
+	samv_run samv-meeting edit m0 --stdin <../m0.json
+	expect_status 1
+	expect_err <<-\EOT
+	samv-meeting: standard input: attended is set by the commands, not edited
+	EOT
+	unchanged
+'
+
+test_case 'an action closed with edit --status gets the date done would give; reopened, none' '
+	make_meeting_repo
+	samv-meeting action add --meeting m0 --id lista --title Lista --owner per >/dev/null
+	samv_run samv-meeting action edit lista --status dropped
+	expect_status 0
+	samv-meeting action show lista --json | jq -c "[.status, .done]" >../got
+	echo "[\"dropped\",\"2026-11-23\"]" | cmp - ../got
+	samv-meeting action edit lista --status open >/dev/null
+	samv-meeting action show lista --json | jq -c "[.status, .done]" >../got
+	echo "[\"open\",null]" | cmp - ../got
+'
+
+test_case 'show puts each attendee and each distribution on a line of its own' '
+	make_meeting_repo
+	samv-meeting hold m0 --attended eva --attended per >/dev/null
+	samv-meeting distribute m0 --to eva --to per --how e-post >/dev/null
+	samv_run samv-meeting show m0
+	expect_status 0
+	grep -A1 "^attended:" ../.out >../got
+	grep "^distributed:" ../.out >>../got
+	cat >../want <<-\EOT
+	attended:       eva, region, process-leader
+	                per, rf-sisu, representative, Talar för RF-SISU
+	distributed:    2026-11-23, [eva, per], e-post
+	EOT
+	cmp ../want ../got
 '

@@ -133,7 +133,7 @@ test_case 'adopt --stdin reads the whole Agreement; --date sets the adoption dat
 	  ]
 	}
 	EOT
-	samv_run samv-agreement adopt --decision anta --stdin --date 2026-01-15 <../doc.json
+	samv_run samv-agreement adopt --decision anta --stdin --date 2026-10-15 <../doc.json
 	expect_status 0
 	expect_out <<-\EOT
 	1
@@ -147,7 +147,7 @@ test_case 'adopt --stdin reads the whole Agreement; --date sets the adoption dat
 	    "region",
 	    "rf-sisu"
 	  ],
-	  "adopted": "2026-01-15",
+	  "adopted": "2026-10-15",
 	  "version": 1,
 	  "decision": "anta",
 	  "note": "Antagen av fullmäktige.",
@@ -575,6 +575,8 @@ a revoked decision|1|samv-agreement: decision 'revoked-1' is revoked, not adopte
 an unknown decision|1|samv-agreement: --decision: no decision 'nope' (see samv-decision list)|samv-agreement amend --decision nope --change-clause 4=Fyra
 a bad date|1|samv-agreement: --date: '2026-02-30' is not a date (YYYY-MM-DD)|samv-agreement amend --decision ok-1 --change-clause 4=Fyra --date 2026-02-30
 a date before the current version|1|samv-agreement: --date 2026-01-01 is before version 1 of 2026-03-10; versions follow each other in time|samv-agreement amend --decision ok-1 --change-clause 4=Fyra --date 2026-01-01
+a date before its decision|1|samv-agreement: --date: 2026-05-01 is before decision 'ok-1' of 2026-10-01|samv-agreement amend --decision ok-1 --change-clause 4=Fyra --date 2026-05-01
+a date in the future|1|samv-agreement: --date: 2026-12-01 is in the future (today is 2026-11-23)|samv-agreement amend --decision ok-1 --change-clause 4=Fyra --date 2026-12-01
 removing a purpose an arena serves|1|samv-agreement: --remove-purpose: purpose 'a' is still served by arena 'stor'; take it out of its serves first (samv-arena edit stor --remove-serves a)|samv-agreement amend --decision ok-1 --remove-purpose a
 removing an unknown purpose|1|samv-agreement: --remove-purpose: no purpose 'x' in the Agreement|samv-agreement amend --decision ok-1 --remove-purpose x
 a purpose key that is not a letter|1|samv-agreement: --add-purpose: invalid purpose key 'ab': one letter a-z|samv-agreement amend --decision ok-1 --add-purpose ab=Text
@@ -655,14 +657,16 @@ test_case 'samv-check: a change of the Agreement in history without an adopted d
 	echo "{\"id\": \"9\", \"text\": \"Nio.\"}" | sed "s/, /,\n  /; s/{/{\n  /; s/}/\n}/" >agreement/clauses/9.json
 	git add agreement && git commit -q -m "clause 9 by hand"
 	bare=$(short HEAD)
-	printf "{\n  \"id\": \"9\",\n  \"text\": \"Nio!\"\n}\n" >agreement/clauses/9.json
+	# each version a different size: git must not take a change made in
+	# the same second as the last index write for no change
+	printf "{\n  \"id\": \"9\",\n  \"text\": \"Nio!!\"\n}\n" >agreement/clauses/9.json
 	samv-decision add --id forslag --kind anchor --level arena --title F --text F --date 2026-05-01 >/dev/null
 	git add agreement && git commit -q -m "clause 9 proposed" -m "Samv-Decision: forslag"
 	proposed=$(short HEAD)
-	printf "{\n  \"id\": \"9\",\n  \"text\": \"Nio?\"\n}\n" >agreement/clauses/9.json
+	printf "{\n  \"id\": \"9\",\n  \"text\": \"Nio???\"\n}\n" >agreement/clauses/9.json
 	git add agreement && git commit -q -m "clause 9 on nothing" -m "Samv-Decision: finns-inte"
 	unknown=$(short HEAD)
-	printf "{\n  \"id\": \"9\",\n  \"text\": \"Nio.\"\n}\n" >agreement/clauses/9.json
+	printf "{\n  \"id\": \"9\",\n  \"text\": \"Nio, nu.\"\n}\n" >agreement/clauses/9.json
 	git add agreement && git commit -q -m "clause 9 done right" -m "Samv-Decision: anta"
 	samv_run samv-check
 	expect_status 1
