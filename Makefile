@@ -94,7 +94,7 @@ check-completion: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-completion.sh
 
 check-asan:
-	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 $(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		CFLAGS="-O1 -g" check-unit check-cli
 
 check-valgrind: all
