@@ -135,6 +135,9 @@ static int print_doc(struct samv_entity *e, struct samv_store *s, bool minutes)
 	cJSON *m = NULL;
 	int rc;
 
+	if (samv_entity_arg(e, "lang") && strcmp(samv_entity_arg(e, "lang"), "sv") &&
+	    strcmp(samv_entity_arg(e, "lang"), "en"))
+		return samv_error_set(SAMV_EUSAGE, "--lang: '%s' is not one of sv, en", samv_entity_arg(e, "lang"));
 	if ((rc = samv_view_rev(&v, s, NULL)) < 0 || (rc = load_operand(&m, id, e, v)) < 0)
 		goto out;
 	if (!samv_entity_arg(e, "lang"))
@@ -151,8 +154,14 @@ static int print_doc(struct samv_entity *e, struct samv_store *s, bool minutes)
 				    id, date);
 		goto out;
 	}
-	if (!minutes && format && !strcmp(format, "ics"))
-		rc = samv_meeting_ics(&out, v, m, tip_time(s));
+	if (!minutes && format && !strcmp(format, "ics")) {
+		git_signature *org = NULL;
+
+		if (samv_sig_author(&org, samv_store_repo(s)) < 0)
+			samv_error_clear(); /* no organiser: no attendees */
+		rc = samv_meeting_ics(&out, v, m, tip_time(s), org);
+		git_signature_free(org);
+	}
 	else if (minutes)
 		rc = samv_meeting_minutes(&out, v, m, format, samv_entity_arg(e, "lang") ? samv_entity_arg(e, "lang") : lang);
 	else

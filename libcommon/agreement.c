@@ -324,30 +324,78 @@ static int adopted_decision(cJSON **out, struct samv_view *v, const char *given)
 	return rc;
 }
 
-/* Arenas and decisions that serve a purpose would be left pointing at
- * nothing: name the first. */
-static int served_by(struct samv_view *v, const char *key)
+/* The first arena or proposed decision serving a purpose key for which
+ * keep(key) is false: *kind, id and key say which.  Decisions taken keep
+ * what they served when they were taken. */
+struct server {
+	const char *kind;
+	char id[SAMV_ID_MAX + 1];
+	char key[8];
+};
+
+static int find_server(struct server *out, struct samv_view *v, bool (*keep)(const char *key, const void *arg),
+		       const void *arg)
 {
 	static const char *const users[] = { "arena", "decision", NULL };
 	const char *const *u;
+	const cJSON *it;
 	cJSON *all = NULL, *rec;
-	int rc = 0;
+	int rc = 0, found = 0;
 
-	for (u = users; *u && rc == 0; u++) {
+	for (u = users; *u && rc == 0 && !found; u++) {
 		if ((rc = samv_record_load_all(&all, v, type(*u), NULL)) < 0)
 			break;
-		cJSON_ArrayForEach(rec, all)
-			if (samv_json_has(cJSON_GetObjectItemCaseSensitive(rec, "serves"), key)) {
-				rc = samv_error_set(SAMV_EINVAL, "--remove-purpose: purpose '%s' is still served by %s "
-						    "'%s'; take it out of its serves first (samv-%s edit %s "
-						    "--remove-serves %s)", key, *u, str(rec, "id"), *u,
-						    str(rec, "id"), key);
-				break;
-			}
+		cJSON_ArrayForEach(rec, all) {
+			if (strcmp(*u, "arena") && strcmp(str(rec, "status"), "proposed"))
+				continue;
+			cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "serves"))
+				if (!found && cJSON_IsString(it) && !keep(it->valuestring, arg)) {
+					out->kind = *u;
+					snprintf(out->id, sizeof(out->id), "%s", str(rec, "id"));
+					snprintf(out->key, sizeof(out->key), "%s", it->valuestring);
+					found = 1;
+				}
+		}
 		cJSON_Delete(all);
 		all = NULL;
 	}
-	cJSON_Delete(all);
+	return rc < 0 ? rc : found;
+}
+
+static bool not_key(const char *key, const void *arg)
+{
+	return strcmp(key, arg) != 0;
+}
+
+static bool in_purposes(const char *key, const void *purposes)
+{
+	return cJSON_GetObjectItemCaseSensitive(purposes, key) != NULL;
+}
+
+/* Removing a purpose would leave what serves it pointing at nothing. */
+static int served_by(struct samv_view *v, const char *key)
+{
+	struct server sv;
+	int rc = find_server(&sv, v, not_key, key);
+
+	if (rc > 0)
+		rc = samv_error_set(SAMV_EINVAL, "--remove-purpose: purpose '%s' is still served by %s '%s'; take "
+				    "it out of its serves first (samv-%s edit %s --remove-serves %s)", key, sv.kind,
+				    sv.id, sv.kind, sv.id, key);
+	return rc;
+}
+
+/* An Agreement adopted after arenas were registered must have the
+ * purposes they serve. */
+static int serves_adopted(struct samv_view *v, const cJSON *doc)
+{
+	struct server sv;
+	int rc = find_server(&sv, v, in_purposes, cJSON_GetObjectItemCaseSensitive(doc, "purposes"));
+
+	if (rc > 0)
+		rc = samv_error_set(SAMV_EINVAL, "%s '%s' serves purpose '%s', which the Agreement does not have; "
+				    "give it (--purpose %s=TEXT) or take it out (samv-%s edit %s --remove-serves %s)",
+				    sv.kind, sv.id, sv.key, sv.key, sv.kind, sv.id, sv.key);
 	return rc;
 }
 
@@ -621,7 +669,8 @@ int samv_agreement_adopt(struct samv_store *s, const char *command, const char *
 	if (rc != SAMV_ENOTFOUND)
 		goto out;
 	if ((rc = adopted_decision(&dec, samv_txn_view(t), decision)) < 0 ||
-	    (rc = adopt_doc(&doc, samv_txn_view(t), in, dec)) < 0)
+	    (rc = adopt_doc(&doc, samv_txn_view(t), in, dec)) < 0 ||
+	    (rc = serves_adopted(samv_txn_view(t), doc)) < 0)
 		goto out;
 	rc = write_version(t, NULL, doc, dec);
 out:

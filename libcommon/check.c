@@ -108,8 +108,13 @@ static int collect_refs(struct check *c, const char *path, const char *text, con
 
 static int collect_served(struct check *c, const char *path, const char *text, const cJSON *rec)
 {
+	const char *status = samv_record_str(rec, "status");
 	const cJSON *it;
 
+	/* a decision taken is history: what it served then may have left the
+	 * Agreement since, on a later decision */
+	if (!strcmp(c->type->name, "decision") && status && strcmp(status, "proposed"))
+		return 0;
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "serves")) {
 		struct served *sv;
 
@@ -134,8 +139,8 @@ static int collect_served(struct check *c, const char *path, const char *text, c
 	return 0;
 }
 
-/* Once there is an Agreement, what arenas and decisions serve must be
- * among its purposes. */
+/* Once there is an Agreement, what arenas and proposed decisions serve
+ * must be among its purposes. */
 static int check_served(struct check *c)
 {
 	char path[64];
@@ -358,6 +363,52 @@ static int check_refs(struct check *c)
 	return rc;
 }
 
+/* The links between decisions (supersedes, amends, confirms) are checked
+ * when written; a file edited by hand can still close a cycle, or mark a
+ * decision superseded that nothing adopted supersedes. */
+static bool superseded_by_someone(const cJSON *all, const char *id)
+{
+	const cJSON *d;
+	const char *st;
+
+	/* the successor may since have ended in its turn: it was adopted */
+	cJSON_ArrayForEach(d, all)
+		if ((st = samv_record_str(d, "status")) && strcmp(st, "proposed") &&
+		    (samv_json_has(cJSON_GetObjectItemCaseSensitive(d, "supersedes"), id) ||
+		     samv_json_has(cJSON_GetObjectItemCaseSensitive(d, "confirms"), id)))
+			return true;
+	return false;
+}
+
+static int check_decisions(struct check *c)
+{
+	const struct samv_type *t = samv_type_find("decision");
+	cJSON *all = NULL, *d;
+	char path[256];
+	size_t bad;
+	int rc;
+
+	if ((rc = samv_record_load_all(&all, c->v, t, &bad)) < 0)
+		return rc;
+	cJSON_ArrayForEach(d, all) {
+		const char *id = samv_record_str(d, "id"), *st = samv_record_str(d, "status");
+
+		if (samv_type_path(path, sizeof(path), t, id) < 0)
+			continue;
+		if (samv_decision_cycle(all, d) < 0)
+			rc = samv_problem_add(c->pr, path, samv_json_locate(NULL, "id"), "decision-cycle", "%s",
+					      samv_error_last());
+		else if (st && !strcmp(st, "superseded") && !superseded_by_someone(all, id))
+			rc = samv_problem_add(c->pr, path, samv_json_locate(NULL, "status"), "orphan-superseded",
+					      "decision '%s' is superseded, but no decision taken supersedes or confirms it", id);
+		if (rc < 0)
+			break;
+	}
+	samv_error_clear();
+	cJSON_Delete(all);
+	return rc;
+}
+
 int samv_check(struct samv_problems *pr, struct samv_view *v)
 {
 	struct check c;
@@ -380,6 +431,8 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 		rc = check_served(&c);
 	if (rc == 0)
 		rc = check_names(&c);
+	if (rc == 0)
+		rc = check_decisions(&c);
 	samv_problems_sort(pr);
 	for (i = 0; i < c.nnamed; i++) {
 		free(c.named[i].path);

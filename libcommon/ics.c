@@ -6,13 +6,19 @@
  * meets in one region, and a floating time shows as written in every
  * calendar.  A meeting without a start time is an all-day event.  Lines
  * end in CRLF and are folded at 75 octets, never inside a UTF-8 sequence.
- * The UID is the meeting's id, so that sending the event again updates it.
+ * The UID is the meeting's id, so that sending the event again updates it,
+ * and SEQUENCE grows with the repository's last change, so the later copy
+ * wins.  No METHOD: the file is an event to import, not an iTIP message;
+ * attendees are named only with an organiser, whom replies go to.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "samv.h"
+
+/* SEQUENCE counts minutes from 2000-01-01: it fits 32 bits for 4000 years. */
+#define SEQ_EPOCH 946684800LL
 
 /* Append one content line, folded. */
 static int put_line(struct samv_buf *out, const char *line)
@@ -121,13 +127,42 @@ static int put_description(struct samv_buf *out, const cJSON *m)
 	return rc;
 }
 
-/* Invited people who gave an e-mail address become ATTENDEEs. */
-static int put_attendees(struct samv_buf *out, struct samv_view *v, const cJSON *m)
+/* A URI holds only ASCII: other bytes, and spaces, are percent-encoded. */
+static int put_url(struct samv_buf *out, const char *url)
+{
+	struct samv_buf b = SAMV_BUF_INIT;
+	const unsigned char *p;
+	int rc = samv_buf_puts(&b, "URL:");
+
+	for (p = (const unsigned char *)url; *p && rc == 0; p++)
+		rc = *p > 0x20 && *p < 0x7f && *p != '"' ? samv_buf_put(&b, (const char *)p, 1)
+							  : samv_buf_printf(&b, "%%%02X", *p);
+	if (rc == 0)
+		rc = put_line(out, b.ptr);
+	samv_buf_free(&b);
+	return rc;
+}
+
+/* A quoted CN may hold anything but a double quote. */
+static bool cn_ok(const char *name, const char *mail)
+{
+	return mail && name && !strchr(name, '"') && !strpbrk(mail, "\r\n\" ");
+}
+
+/* Invited people who gave an e-mail address become ATTENDEEs, under the
+ * ORGANIZER who sends the invitation. */
+static int put_attendees(struct samv_buf *out, struct samv_view *v, const cJSON *m, const git_signature *org)
 {
 	const cJSON *it;
 	cJSON *p = NULL;
 	char line[600];
 	int rc = 0;
+
+	if (!org || !cn_ok(org->name, org->email))
+		return 0;
+	snprintf(line, sizeof(line), "ORGANIZER;CN=\"%s\":mailto:%s", org->name, org->email);
+	if (put_line(out, line) < 0)
+		return SAMV_ERROR;
 
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(m, "invited_people")) {
 		const char *mail, *name;
@@ -138,8 +173,7 @@ static int put_attendees(struct samv_buf *out, struct samv_view *v, const cJSON 
 		}
 		mail = samv_record_str(p, "email");
 		name = samv_record_str(p, "name");
-		/* a quoted CN may hold anything but a double quote */
-		if (mail && name && !strchr(name, '"') && !strpbrk(mail, "\r\n\"")) {
+		if (cn_ok(name, mail)) {
 			snprintf(line, sizeof(line), "ATTENDEE;CN=\"%s\";ROLE=REQ-PARTICIPANT:mailto:%s", name, mail);
 			rc = put_line(out, line);
 		}
@@ -151,7 +185,8 @@ static int put_attendees(struct samv_buf *out, struct samv_view *v, const cJSON 
 	return rc;
 }
 
-int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, long long stamp)
+int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, long long stamp,
+		     const git_signature *organizer)
 {
 	const char *status = samv_record_str(m, "status");
 	time_t t = (time_t)stamp;
@@ -163,19 +198,16 @@ int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, 
 	snprintf(uid, sizeof(uid), "UID:%s@samv", samv_record_str(m, "id"));
 	if (samv_buf_puts(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") < 0 ||
 	    samv_buf_printf(out, "PRODID:-//samv//samv %s//EN\r\n", SAMV_VERSION) < 0 ||
-	    samv_buf_puts(out, "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\n") < 0 ||
-	    put_line(out, uid) < 0 || samv_buf_printf(out, "DTSTAMP:%s\r\n", when) < 0 || put_times(out, m) < 0 ||
+	    samv_buf_puts(out, "CALSCALE:GREGORIAN\r\nBEGIN:VEVENT\r\n") < 0 ||
+	    put_line(out, uid) < 0 || samv_buf_printf(out, "DTSTAMP:%s\r\n", when) < 0 ||
+	    samv_buf_printf(out, "SEQUENCE:%lld\r\n", stamp > SEQ_EPOCH ? (stamp - SEQ_EPOCH) / 60 : 0) < 0 ||
+	    put_times(out, m) < 0 ||
 	    put_text(out, "SUMMARY", samv_record_str(m, "title")) < 0 ||
 	    put_text(out, "LOCATION", samv_record_str(m, "place")) < 0 || put_description(out, m) < 0)
 		return SAMV_ERROR;
-	if (samv_record_str(m, "link") && !strpbrk(samv_record_str(m, "link"), " \"\r\n")) {
-		char line[300];
-
-		snprintf(line, sizeof(line), "URL:%s", samv_record_str(m, "link"));
-		if (put_line(out, line) < 0)
-			return SAMV_ERROR;
-	}
-	if (put_attendees(out, v, m) < 0 ||
+	if (samv_record_str(m, "link") && put_url(out, samv_record_str(m, "link")) < 0)
+		return SAMV_ERROR;
+	if (put_attendees(out, v, m, organizer) < 0 ||
 	    samv_buf_printf(out, "STATUS:%s\r\n", status && !strcmp(status, "cancelled") ? "CANCELLED" : "CONFIRMED") < 0 ||
 	    samv_buf_puts(out, "END:VEVENT\r\nEND:VCALENDAR\r\n") < 0)
 		return SAMV_ERROR;

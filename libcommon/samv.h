@@ -641,7 +641,8 @@ int samv_meeting_minutes(struct samv_buf *out, struct samv_view *v, const cJSON 
 			 const char *lang);
 /* The meeting as an iCalendar (RFC 5545) event (ics.c); stamp is the
  * DTSTAMP, seconds since the epoch. */
-int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, long long stamp);
+int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, long long stamp,
+		     const git_signature *organizer);
 /* ---- decisions: anchors and kedge anchors (decision.c) ---------------- */
 
 /*

@@ -256,28 +256,38 @@ static int record_trailers(struct samv_txn *t, const struct samv_type *type, con
 	return 0;
 }
 
-/* Once there is an Agreement, the purposes a record serves must be its. */
+/* Once there is an Agreement, the purposes a record serves must be its;
+ * one it served before the purpose left the Agreement may stay. */
 static int check_keys(struct samv_txn *t, const struct samv_type *type, const cJSON *rec)
 {
 	const struct samv_type *purpose = samv_type_find("purpose");
-	const cJSON *it;
+	const cJSON *it, *was;
+	cJSON *old = NULL;
 	char path[256];
 	size_t i;
+	int rc = 0;
 
 	if (!samv_view_exists(t->view, "agreement/agreement.json"))
 		return 0;
-	for (i = 0; i < type->nfields; i++) {
-		if (type->fields[i].kind != SAMV_F_KEYS)
+	for (i = 0; i < type->nfields && rc == 0; i++) {
+		if (type->fields[i].kind != SAMV_F_KEYS || !cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(rec, type->fields[i].name)))
 			continue;
+		if (!old && samv_record_load(&old, t->view, type, samv_record_str(rec, "id")) < 0)
+			samv_error_clear();
+		was = cJSON_GetObjectItemCaseSensitive(old, type->fields[i].name);
 		cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, type->fields[i].name)) {
-			if (!cJSON_IsString(it) || samv_type_path(path, sizeof(path), purpose, it->valuestring) < 0)
+			if (!cJSON_IsString(it) || samv_json_has(was, it->valuestring) ||
+			    samv_type_path(path, sizeof(path), purpose, it->valuestring) < 0)
 				continue;
-			if (!samv_view_exists(t->view, path))
-				return samv_error_set(SAMV_EINVAL, "%s: the Agreement has no purpose '%s' "
-						      "(see samv-agreement show)", type->fields[i].name, it->valuestring);
+			if (!samv_view_exists(t->view, path)) {
+				rc = samv_error_set(SAMV_EINVAL, "%s: the Agreement has no purpose '%s' "
+						    "(see samv-agreement show)", type->fields[i].name, it->valuestring);
+				break;
+			}
 		}
 	}
-	return 0;
+	cJSON_Delete(old);
+	return rc;
 }
 
 /* Every id a record refers to must name a record of the right type. */

@@ -161,14 +161,16 @@ test_case 'invite --format ics is an RFC 5545 event: CRLF, folded, escaped' '
 	samv_run samv-meeting invite m1 --format ics
 	expect_status 0
 	stamp=$(TZ=UTC date -d "@$(git log -1 --format=%ct)" +%Y%m%dT%H%M%SZ)
+	seq=$((($(git log -1 --format=%ct) - 946684800) / 60))
 	printf "%s\r\n" "BEGIN:VCALENDAR" "VERSION:2.0" "PRODID:-//samv//samv 0.1.0//EN" \
-		"CALSCALE:GREGORIAN" "METHOD:PUBLISH" "BEGIN:VEVENT" "UID:m1@samv" "DTSTAMP:$stamp" \
+		"CALSCALE:GREGORIAN" "BEGIN:VEVENT" "UID:m1@samv" "DTSTAMP:$stamp" "SEQUENCE:$seq" \
 		"DTSTART:20261201T130000" "DTEND:20261201T153000" "SUMMARY:Stormöte om ensamhet" \
 		"LOCATION:Linköping\\, Konsert & Kongress" \
 		"DESCRIPTION:Syfte/Purpose: Att samla parterna kring ofrivillig ensamhet\\nM" \
 		" ål/Goal: En gemensam bild\\nFörväntningar/Expectations: Kom förberedd\\;" \
 		"  ta med en kollega\\nDagordning/Agenda:\\n1. Välkommen\\n2. Presentationsrun" \
 		" da" \
+		"ORGANIZER;CN=\"Eva Lind\":mailto:eva@example.org" \
 		"ATTENDEE;CN=\"Eva Lind\";ROLE=REQ-PARTICIPANT:mailto:eva@example.org" \
 		"STATUS:CONFIRMED" "END:VEVENT" "END:VCALENDAR" >../want
 	cmp ../want "$TRASH/.out"
@@ -188,10 +190,22 @@ test_case 'invite --format ics is an RFC 5545 event: CRLF, folded, escaped' '
 		assert ev.decoded("DTSTART").isoformat() == "2026-12-01T13:00:00"
 		assert "Kom förberedd; ta med en kollega" in str(ev["DESCRIPTION"])
 		assert "Dagordning/Agenda:\n1. Välkommen\n2. Presentationsrunda" in str(ev["DESCRIPTION"])
+		assert str(ev["ORGANIZER"]) == "mailto:eva@example.org"
+		assert int(ev["SEQUENCE"]) > 0
 		PY
 	else
 		echo "# python3-icalendar not installed: parsed the event by comparison only" >&2
 	fi
+'
+
+test_case 'ics: a link with non-ASCII characters is percent-encoded; a new change raises SEQUENCE' '
+	make_meeting_repo
+	samv-meeting invite m1 --format ics | tr -d "\r" | grep "^SEQUENCE:" >../before
+	samv-meeting edit m1 --link "https://example.org/möte rum" >/dev/null
+	samv_run samv-meeting invite m1 --format ics
+	tr -d "\r" <../.out | grep -qx "URL:https://example.org/m%C3%B6te%20rum"
+	tr -d "\r" <../.out | grep "^SEQUENCE:" >../after
+	test "$(cut -d: -f2 ../after)" -gt "$(cut -d: -f2 ../before)"
 '
 
 test_case 'a meeting without a time is an all-day event' '
@@ -457,6 +471,7 @@ action on an unknown meeting|1|samv-meeting action: --meeting: no meeting 'nope'
 a held meeting cannot be cancelled|1|samv-meeting: meeting 'm0' was held; it cannot become cancelled|samv-meeting cancel m0
 unknown format|2|samv-meeting: --format: 'pdf' is not one of text, markdown, ics|samv-meeting invite m1 --format pdf
 unknown language|2|samv-meeting: --lang: 'de' is not one of sv, en|samv-meeting minutes m0 --lang de
+unknown language for an event|2|samv-meeting: --lang: 'de' is not one of sv, en|samv-meeting invite m1 --format ics --lang de
 missing minutes file|1|samv-meeting: --minutes: ../nope.txt: No such file or directory|samv-meeting hold m0 --minutes @../nope.txt
 unknown verb|2|samv-meeting: unknown command 'rm' (see samv-meeting --help)|samv-meeting rm m0
 TABLE

@@ -639,3 +639,24 @@ test_case 'decision refused: an adopted decision keeps its links' '
 	EOT
 	unchanged
 '
+
+test_case 'samv-check: a cycle of links and a superseded decision nothing supersedes, made by hand' '
+	make_decisions
+	k1=$(path_of k1) a1=$(path_of a1)
+	jq --indent 2 ".amends = [\"a1\"]" "$k1" >../k1 && cp ../k1 "$k1"
+	jq --indent 2 ".supersedes = [\"k1\"]" "$a1" >../a1 && cp ../a1 "$a1"
+	git commit -qam "links by hand"
+	samv_run samv-check
+	expect_status 1
+	grep -c ": decision-cycle: " ../.out >../n
+	echo 2 | cmp - ../n
+	grep -q "^$k1:1:1: decision-cycle: decision .k1. cannot amend .a1.: the links would form a cycle (k1 -> a1 -> k1)\$" ../.out
+	git reset -q --hard HEAD~1
+	jq --indent 2 ".status = \"superseded\" | .ended = \"2026-04-01\"" "$k1" >../k1 && cp ../k1 "$k1"
+	git commit -qam "superseded by hand"
+	samv_run samv-check
+	expect_status 1
+	expect_out <<-EOT
+	$k1:1:1: orphan-superseded: decision '"'"'k1'"'"' is superseded, but no decision taken supersedes or confirms it
+	EOT
+'

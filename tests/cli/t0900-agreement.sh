@@ -607,14 +607,15 @@ test_case 'amend refused: invalid UTF-8 in a text, in a file, in a title' '
 	fails 1 "samv-agreement: --title: invalid UTF-8" samv-agreement amend --decision ok-1 --title "$(printf "T\377")"
 '
 
-test_case 'amend refused: removing a purpose a decision serves; without an Agreement' '
+test_case 'amend refused: removing a purpose a proposed decision serves; without an Agreement' '
 	make_agreement
 	samv-arena edit stor --remove-serves a >/dev/null
 	samv-decision add --id tjanar --kind anchor --level arena --title T --text T --date 2026-04-01 --serves b \
-		--status adopted >/dev/null
+		>/dev/null
+	decision ok-2 adopted
 	fails 1 "samv-agreement: --remove-purpose: purpose '"'"'b'"'"' is still served by decision '"'"'tjanar'"'"'; take it out of its serves first (samv-decision edit tjanar --remove-serves b)" \
-		samv-agreement amend --decision tjanar --remove-purpose b
-	samv_run samv-agreement amend --decision tjanar --remove-purpose a
+		samv-agreement amend --decision ok-2 --remove-purpose b
+	samv_run samv-agreement amend --decision ok-2 --remove-purpose a
 	expect_status 0
 	expect_out <<-\EOT
 	2
@@ -708,7 +709,7 @@ test_case 'samv-check: arenas and decisions must serve purposes the Agreement ha
 	unchanged
 	# files changed by hand are what samv-check is for
 	samv-arena add --id fri --name Fri --kind council --serves b >/dev/null
-	decision ok-1 adopted
+	decision ok-1 proposed
 	fri=$(git ls-files arenas | grep /fri.json)
 	ok=$(git ls-files decisions | grep /ok-1.json)
 	sed -i "s/^    \"b\"\$/    \"b\",\n    \"x\"/" "$fri"
@@ -771,4 +772,48 @@ test_case 'help, completion and completion values' '
 	expect_err <<-\EOT
 	samv-agreement: no command given (see samv-agreement --help)
 	EOT
+'
+
+test_case 'a purpose served by decisions already taken can leave the Agreement; a proposal keeps it' '
+	make_agreement
+	samv-decision add --id tagen --kind anchor --level arena --title T --text T --date 2026-10-01 \
+		--serves c --status adopted >/dev/null
+	samv-decision add --id forslag --kind anchor --level arena --title F --text F --date 2026-10-01 \
+		--serves c >/dev/null
+	decision ta-bort adopted
+	snapshot
+	samv_run samv-agreement amend --decision ta-bort --remove-purpose c
+	expect_status 1
+	expect_err <<-\EOT
+	samv-agreement: --remove-purpose: purpose '"'"'c'"'"' is still served by decision '"'"'forslag'"'"'; take it out of its serves first (samv-decision edit forslag --remove-serves c)
+	EOT
+	unchanged
+	samv-decision edit forslag --remove-serves c >/dev/null
+	samv_run samv-agreement amend --decision ta-bort --remove-purpose c
+	expect_status 0
+	samv-check
+	samv_run samv-decision supersede tagen --by forslag
+	expect_status 0
+	samv_run samv-decision adopt forslag
+	expect_status 0
+	samv-decision show tagen --json | jq -c "[.status, .serves]" >../got
+	echo "[\"superseded\",[\"c\"]]" | cmp - ../got
+	samv_run samv-decision edit forslag --serves c
+	expect_status 1
+'
+
+test_case 'adopt refused: an arena serves a purpose the new Agreement does not have' '
+	make_repo
+	samv-arena add --id fri --name Fri --kind council --serves a --serves x >/dev/null
+	decision ok-1 adopted
+	snapshot
+	samv_run samv-agreement adopt --decision ok-1 --title T --purpose a=Dialog
+	expect_status 1
+	expect_err <<-\EOT
+	samv-agreement: arena '"'"'fri'"'"' serves purpose '"'"'x'"'"', which the Agreement does not have; give it (--purpose x=TEXT) or take it out (samv-arena edit fri --remove-serves x)
+	EOT
+	unchanged
+	samv_run samv-agreement adopt --decision ok-1 --title T --purpose a=Dialog --purpose x=Annat
+	expect_status 0
+	samv-check
 '

@@ -147,7 +147,7 @@ static void ics_folding(void **state)
 	cJSON_AddStringToObject(m, "title", title);
 	cJSON_AddStringToObject(m, "date", "2026-12-01");
 	cJSON_AddStringToObject(m, "status", "planned");
-	assert_int_equal(samv_meeting_ics(&b, NULL, m, 0), 0);
+	assert_int_equal(samv_meeting_ics(&b, NULL, m, 0, NULL), 0);
 	for (line = b.ptr; *line; line = end + 2) {
 		end = strstr(line, "\r\n");
 		assert_non_null(end);
