@@ -111,7 +111,7 @@ check-html: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) SAMV_HTML_OUT=$(abspath $(BUILD)/check-html) sh tests/check-html.sh
 
 check-asan:
-	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 $(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		CFLAGS="-O1 -g" check-unit check-cli
 
 check-valgrind: all

@@ -77,7 +77,7 @@ int main(int argc, char **argv)
 		samv_problems_print(stdout, &pr);
 	if (rc < 0)
 		goto fail;
-	rc = pr.n ? 1 : 0;
+	rc = samv_problems_errors(&pr) ? 1 : 0;
 	goto out;
 fail:
 	fprintf(stderr, "samv-check: %s\n", samv_error_last());

@@ -22,6 +22,7 @@ static const struct {
 	{ "check", "validate the whole repository" },
 	{ "report", "weekly summaries, registers, a dashboard page" },
 	{ "log", "the audit trail: history with field changes, --verify" },
+	{ "sync", "fetch, merge records field by field, push" },
 };
 
 static void list(FILE *f)

@@ -39,7 +39,7 @@ _samv() {
 			fi ;;
 		esac
 	done
-	case $cmd in samv-init | samv-check | samv-log) sub="" ;; esac
+	case $cmd in samv-init | samv-check | samv-log | samv-sync | samv-merge-driver) sub="" ;; esac
 	# "samv-meeting action SUB": a command within a command
 	if [[ $cmd == samv-meeting && $sub == action ]]; then
 		grp=action
@@ -79,7 +79,7 @@ _samv() {
 			mapfile -t COMPREPLY < <(compgen -W "$(samv-arena "${dir[@]}" list --ids --all 2>/dev/null)" -- "$cur")
 		fi ;;
 	samv-log) mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" --completion-values=ID 2>/dev/null)" -- "$cur") ;;
-	samv-check | samv-agreement)
+	samv-check | samv-sync | samv-merge-driver | samv-agreement)
 		[[ -z $sub ]] && mapfile -t COMPREPLY < <(compgen -W "$("$cmd" --completion-helper 2>/dev/null | grep -v '^-')" -- "$cur") ;;
 	*)
 		if [[ -z $sub ]]; then
@@ -99,4 +99,4 @@ _samv() {
 	esac
 }
 
-complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log
+complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log samv-sync samv-merge-driver

@@ -39,7 +39,7 @@ function __samv_complete
         end
         set j (math $j + 1)
     end
-    contains -- $cmd samv-init samv-check samv-log; and set sub
+    contains -- $cmd samv-init samv-check samv-log samv-sync samv-merge-driver; and set sub
     # "samv-meeting action SUB": a command within a command
     if test "$cmd" = samv-meeting -a "$sub" = action
         set grp action
@@ -65,7 +65,6 @@ function __samv_complete
     switch $cmd
         case samv-init
             __fish_complete_directories $cur
-        case samv-check
         case samv-report
             # the report, then an arena for "arena"
             if test -z "$sub"
@@ -75,6 +74,7 @@ function __samv_complete
             end
         case samv-log
             $cmd $dir --completion-values=ID 2>/dev/null
+        case samv-check samv-sync samv-merge-driver
         case samv-agreement
             test -z "$sub"; and $cmd --completion-helper 2>/dev/null | string match -v -- '-*'
         case '*'

@@ -27,9 +27,18 @@ struct served {
 	char key[2];
 };
 
+/* An organisation's normalised name, to find the same one added twice. */
+struct named {
+	char slug[SAMV_ID_MAX + 1];
+	char *path, *id;
+	struct samv_pos pos;
+};
+
 struct check {
 	struct samv_problems *pr;
 	bool some;                      /* only some files: refs by lookup */
+	struct named *named;
+	size_t nnamed, capnamed;
 	struct served *served;
 	size_t nserved, capserved;
 	struct samv_view *v;
@@ -150,6 +159,64 @@ static int check_served(struct check *c)
 	return rc;
 }
 
+static int collect_name(struct check *c, const char *path, const char *text, const cJSON *rec)
+{
+	const char *name = samv_record_str(rec, "name"), *id = samv_record_str(rec, "id");
+	struct named *n;
+
+	if (!name || !id)
+		return 0;
+	if (c->nnamed == c->capnamed) {
+		size_t cap = c->capnamed ? c->capnamed * 2 : 32;
+		struct named *nv = realloc(c->named, cap * sizeof(*nv));
+
+		if (!nv)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		c->named = nv;
+		c->capnamed = cap;
+	}
+	n = &c->named[c->nnamed];
+	if (samv_id_slug(n->slug, sizeof(n->slug), name) < 0 || !n->slug[0])
+		return 0;
+	n->path = strdup(path);
+	n->id = strdup(id);
+	if (!n->path || !n->id) {
+		free(n->path);
+		free(n->id);
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	n->pos = samv_json_locate(text, "name");
+	c->nnamed++;
+	return 0;
+}
+
+static int cmp_named(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int d = strcmp(x->slug, y->slug);
+
+	return d ? d : strcmp(x->id, y->id);
+}
+
+/* Two coordinators who each added the same organisation on their own
+ * clone get two ids (ids are minted with random suffixes, so they never
+ * collide): the same normalised name says it is probably one. */
+static int check_names(struct check *c)
+{
+	size_t i;
+	int rc = 0;
+
+	if (c->nnamed > 1)
+		qsort(c->named, c->nnamed, sizeof(*c->named), cmp_named);
+	for (i = 1; i < c->nnamed && rc == 0; i++)
+		if (!strcmp(c->named[i].slug, c->named[i - 1].slug))
+			rc = samv_problem_add(c->pr, c->named[i].path, c->named[i].pos, "probable-duplicate",
+					      "actor '%s' has the same name as '%s': probably one organisation "
+					      "added twice (retire one, and point its people to the other)",
+					      c->named[i].id, c->named[i - 1].id);
+	return rc;
+}
+
 /* Parse, validate and place one record file. */
 static int check_record(struct check *c, const char *path, const struct samv_type *t)
 {
@@ -203,6 +270,9 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 			rc = collect_refs(c, path, text.ptr, rec);
 		if (rc == 0)
 			rc = collect_served(c, path, text.ptr, rec);
+		if (rc == 0 && t == samv_type_find("actor") &&
+		    !(samv_record_str(rec, "status") && !strcmp(samv_record_str(rec, "status"), "retired")))
+			rc = collect_name(c, path, text.ptr, rec);
 	}
 	if (rc == 0 && (rc = samv_record_format(&canon, t, rec)) == 0 &&
 	    (canon.len != text.len || memcmp(canon.ptr, text.ptr, text.len)))
@@ -349,6 +419,11 @@ static void check_free(struct check *c)
 {
 	size_t i;
 
+	for (i = 0; i < c->nnamed; i++) {
+		free(c->named[i].path);
+		free(c->named[i].id);
+	}
+	free(c->named);
 	for (i = 0; i < c->nserved; i++)
 		free(c->served[i].path);
 	free(c->served);
@@ -426,6 +501,8 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 		rc = check_refs(&c);
 	if (rc == 0)
 		rc = check_served(&c);
+	if (rc == 0)
+		rc = check_names(&c);
 	if (rc == 0)
 		rc = check_decisions(&c);
 	if (rc == 0)

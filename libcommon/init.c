@@ -35,6 +35,87 @@ static const char readme_sv[] =
 	"    git log --format='%%h %%an %%s%%n%%(trailers:key=Samv-Record)'\n";
 
 static const char attributes[] = "# samv records are UTF-8 JSON with LF line ends\n*.json text eol=lf\n";
+static const char merge_comment[] = "# git merge and git pull merge records field by field (samv-merge-driver(1))\n";
+
+/* One line a record directory, generated from the types so that a new type is
+ * never forgotten: the shards of actors/, each flat directory. */
+int samv_merge_attributes(struct samv_buf *out)
+{
+	const struct samv_type *t;
+	size_t i;
+
+	if (samv_buf_puts(out, merge_comment) < 0 || samv_buf_printf(out, "/%s merge=samv\n", SAMV_REPO_FILE) < 0)
+		return SAMV_ERROR;
+	for (i = 0; (t = samv_type_at(i)); i++)
+		if (*t->dir && samv_buf_printf(out, "/%s/%s*.json merge=samv\n", t->dir, t->flat ? "" : "**/") < 0)
+			return SAMV_ERROR;
+	return 0;
+}
+
+/* The driver is a program of the suite, found on PATH; the configuration
+ * is not committed, so every clone needs it (samv-init, samv-sync --setup). */
+int samv_merge_config(git_repository *repo)
+{
+	git_config *cfg = NULL;
+	int rc = 0;
+
+	if (git_repository_config(&cfg, repo) < 0)
+		return samv_error_git(SAMV_EIO, "cannot open the repository's config");
+	if (git_config_set_string(cfg, "merge.samv.name", "samv records, field by field") < 0 ||
+	    git_config_set_string(cfg, "merge.samv.driver", "samv-merge-driver %O %A %B %P") < 0)
+		rc = samv_error_git(SAMV_EIO, "cannot write the repository's config");
+	git_config_free(cfg);
+	return rc;
+}
+
+/* Append the lines .gitattributes lacks; one commit if any. */
+int samv_merge_setup(bool *committed, struct samv_store *s, const char *command)
+{
+	struct samv_buf have = SAMV_BUF_INIT, want = SAMV_BUF_INIT;
+	struct samv_txn *t = NULL;
+	char *line, *save = NULL;
+	bool added = false;
+	int rc;
+
+	*committed = false;
+	if ((rc = samv_txn_begin(&t, s, command)) < 0)
+		goto out;
+	rc = samv_view_read(&have, samv_txn_view(t), ".gitattributes");
+	if (rc < 0 && rc != SAMV_ENOTFOUND)
+		goto out;
+	if ((rc = samv_merge_attributes(&want)) < 0)
+		goto out;
+	for (line = strtok_r(want.ptr, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		size_t n = strlen(line);
+		const char *p;
+		bool found = false;
+
+		if (line[0] == '#')
+			continue;
+		for (p = have.ptr; p && (p = strstr(p, line)); p++)
+			if ((p == have.ptr || p[-1] == '\n') && (p[n] == '\n' || !p[n]))
+				found = true;
+		if (found)
+			continue;
+		if ((!added && ((have.len && have.ptr[have.len - 1] != '\n' && samv_buf_puts(&have, "\n") < 0) ||
+				samv_buf_puts(&have, merge_comment) < 0)) ||
+		    samv_buf_printf(&have, "%s\n", line) < 0) {
+			rc = SAMV_ERROR;
+			goto out;
+		}
+		added = true;
+	}
+	if (added && ((rc = samv_txn_put(t, ".gitattributes", have.ptr, have.len)) < 0 ||
+		      (rc = samv_txn_commit(t, "sync: merge records field by field (samv-merge-driver)", NULL,
+					    committed)) < 0))
+		goto out;
+	rc = samv_merge_config(s->repo);
+out:
+	samv_txn_free(t);
+	samv_buf_free(&have);
+	samv_buf_free(&want);
+	return rc;
+}
 
 static int set_config(git_repository *repo)
 {
@@ -74,7 +155,7 @@ static int open_or_create(git_repository **repo, const char *dir, bool *created)
 
 static int write_layout(struct samv_store *s, const struct samv_init_opts *o, const char *name)
 {
-	struct samv_buf readme = SAMV_BUF_INIT;
+	struct samv_buf readme = SAMV_BUF_INIT, attrs = SAMV_BUF_INIT;
 	struct samv_txn *t = NULL;
 	cJSON *rec = cJSON_CreateObject();
 	char subject[256];
@@ -109,14 +190,17 @@ static int write_layout(struct samv_store *s, const struct samv_init_opts *o, co
 			       (rc = samv_txn_put(t, "README.md", readme.ptr, readme.len)) < 0))
 			goto out;
 	}
-	if (!samv_view_exists(samv_txn_view(t), ".gitattributes") &&
-	    (rc = samv_txn_put(t, ".gitattributes", attributes, strlen(attributes))) < 0)
-		goto out;
+	if (!samv_view_exists(samv_txn_view(t), ".gitattributes")) {
+		if ((rc = samv_buf_puts(&attrs, attributes)) < 0 || (rc = samv_merge_attributes(&attrs)) < 0 ||
+		    (rc = samv_txn_put(t, ".gitattributes", attrs.ptr, attrs.len)) < 0)
+			goto out;
+	}
 	snprintf(subject, sizeof(subject), "samv: init %s", name);
 	rc = samv_txn_commit(t, subject, NULL, &changed);
 out:
 	samv_txn_free(t);
 	samv_buf_free(&readme);
+	samv_buf_free(&attrs);
 	cJSON_Delete(rec);
 	return rc;
 }
@@ -154,7 +238,8 @@ int samv_init(const char *dir, const struct samv_init_opts *o, bool *created)
 	}
 	if ((rc = write_layout(&s, o, name)) < 0)
 		goto out;
-	rc = set_config(s.repo);
+	if ((rc = set_config(s.repo)) == 0)
+		rc = samv_merge_config(s.repo);
 out:
 	if (rc < 0 && *created) {
 		/* leave nothing behind from a failed first init */

@@ -63,6 +63,21 @@ static int cmp(const void *a, const void *b)
 	return strcmp(x->msg, y->msg);
 }
 
+/* Warnings are printed like problems but do not fail samv-check. */
+bool samv_problem_is_warning(const struct samv_problem *p)
+{
+	return !strcmp(p->code, "probable-duplicate");
+}
+
+size_t samv_problems_errors(const struct samv_problems *pr)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < pr->n; i++)
+		n += !samv_problem_is_warning(&pr->v[i]);
+	return n;
+}
+
 void samv_problems_sort(struct samv_problems *pr)
 {
 	samv_problems_sort_from(pr, 0);

@@ -32,7 +32,8 @@ enum {
 	SAMV_EDIRTY = -6,   /* a file the write touches has local changes */
 	SAMV_EUSAGE = -7,   /* command-line usage */
 	SAMV_EAMBIGUOUS = -8,
-	SAMV_EIO = -9
+	SAMV_EIO = -9,
+	SAMV_ECONFLICT = -10 /* a merge found the same field changed on both sides */
 };
 
 /* Exit statuses shared by every command (documented in samv(7)). */
@@ -163,6 +164,9 @@ const struct samv_type *samv_subtype_find(const char *name);
 /* Where a record lives: "dir/XX/ID.json", or "dir/ID.json" for flat types. */
 int samv_type_path(char *out, size_t outsz, const struct samv_type *t, const char *id);
 #define SAMV_REPO_FILE "samv.json"
+/* The type of the record file at path ("actors/4e/ID.json", "samv.json"),
+ * or NULL when path is not where records of any type live. */
+const struct samv_type *samv_type_of_path(const char *path);
 
 /* ---- strict JSON (json.c) -------------------------------------------- */
 
@@ -231,6 +235,10 @@ void samv_problems_sort(struct samv_problems *pr);
 void samv_problems_sort_from(struct samv_problems *pr, size_t from);
 /* Name the commit of the problems from index from on. */
 int samv_problems_set_commit(struct samv_problems *pr, size_t from, const char *commit);
+/* A warning (probable-duplicate) is reported but does not fail a check;
+ * samv_problems_errors counts the rest. */
+bool samv_problem_is_warning(const struct samv_problem *p);
+size_t samv_problems_errors(const struct samv_problems *pr);
 void samv_problems_print(FILE *f, const struct samv_problems *pr);
 int samv_problems_print_json(FILE *f, const struct samv_problems *pr);
 void samv_problems_free(struct samv_problems *pr);
@@ -305,6 +313,19 @@ int samv_txn_trailer(struct samv_txn *t, const char *key, const char *value);
  */
 int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, bool *changed);
 void samv_txn_free(struct samv_txn *t);
+/* Stage a file with a git file mode (0100644 or 0100755; 0 is 0100644). */
+int samv_txn_put_mode(struct samv_txn *t, const char *path, const char *text, size_t len, unsigned mode);
+/* The branch written ("refs/heads/main") and its pinned tip (NULL when
+ * the branch is unborn). */
+const char *samv_txn_branch(struct samv_txn *t);
+const git_oid *samv_txn_tip(struct samv_txn *t);
+/* The commit gets other as its second parent (a merge); its Samv-Record
+ * trailers are then only those given with samv_txn_trailer. */
+int samv_txn_merge_parent(struct samv_txn *t, const git_oid *other);
+/* No new commit: samv_txn_commit moves the branch to the existing commit
+ * to, whose tree must be the tip's plus what was staged, and updates the
+ * work tree and index like a commit (a fast-forward). */
+int samv_txn_fast_forward(struct samv_txn *t, const git_oid *to);
 
 /* The author and committer, from GIT_AUTHOR_* / GIT_COMMITTER_* or the
  * git configuration (sig.c). */
@@ -414,6 +435,90 @@ int samv_agreement_find(const cJSON **out, const cJSON *history, int n, const ch
 int samv_check_history(struct samv_problems *pr, struct samv_store *s, const char *rev);
 /* The same rule for one commit that changed agreement/. */
 int samv_agreement_authority(struct samv_problems *pr, git_repository *repo, git_commit *c);
+
+/* ---- three-way merge of records (merge.c) ---------------------------- */
+
+/* Which side wins a conflict: none (report it), ours or theirs. */
+enum samv_favor { SAMV_FAVOR_NONE, SAMV_FAVOR_OURS, SAMV_FAVOR_THEIRS };
+
+/* One field changed to different values on both sides.  field is a path
+ * ("level", "attended[eva].role"), "" for the whole record (deleted on
+ * one side, changed on the other); ours and theirs are compact JSON, NULL
+ * when absent. */
+struct samv_conflict {
+	char *file, *field, *ours, *theirs;
+};
+struct samv_conflicts {
+	struct samv_conflict *v;
+	size_t n, cap;
+};
+#define SAMV_CONFLICTS_INIT { NULL, 0, 0 }
+int samv_conflict_add(struct samv_conflicts *c, const char *file, const char *field, const cJSON *ours,
+		      const cJSON *theirs);
+void samv_conflicts_free(struct samv_conflicts *c);
+/* "PROG: conflict in actor ID (FILE): FIELD: yours V, THEIRS's V" */
+void samv_conflict_print(FILE *f, const char *prog, const struct samv_conflict *k, const char *theirs);
+
+/*
+ * Three-way merge of JSON values (each may be NULL: absent).  *out gets
+ * the merged value (NULL: absent).  Conflicts are appended (file names
+ * them) unless favor picks a side; with SAMV_FAVOR_NONE ours is kept in
+ * *out.  The rules are in merge.c and samv-merge-driver(1).
+ */
+int samv_merge_json(cJSON **out, const cJSON *base, const cJSON *ours, const cJSON *theirs,
+		    enum samv_favor favor, struct samv_conflicts *c, const char *file);
+
+/* One side of a file merge: text NULL when the file is absent there. */
+struct samv_side {
+	const char *text;
+	size_t len;
+};
+/*
+ * Merge the three versions of the file at path: *deleted when the result
+ * is no file, else out holds its text: a side's text byte for byte when
+ * only that side changed, else the merged record in canonical form.
+ * SAMV_EINVAL when a version is not valid JSON.
+ */
+int samv_merge_record(struct samv_buf *out, bool *deleted, const char *path, const struct samv_side *base,
+		      const struct samv_side *ours, const struct samv_side *theirs, enum samv_favor favor,
+		      struct samv_conflicts *c);
+
+/* ---- working together: samv-sync (sync.c) ----------------------------- */
+
+struct samv_sync_opts {
+	const char *remote;    /* NULL: the branch's upstream remote, else "origin" */
+	enum samv_favor favor; /* how conflicts are resolved */
+	const char *test_gate; /* tests only: wait at this gate before pushing */
+};
+
+enum samv_sync_how { SAMV_SYNC_UPTODATE, SAMV_SYNC_PUSHED, SAMV_SYNC_FASTFORWARD, SAMV_SYNC_MERGED };
+
+struct samv_sync_result {
+	size_t in, out;       /* commits received, local commits sent */
+	int tries;            /* pushes refused because the remote moved */
+	enum samv_sync_how how;
+	char upstream[256];   /* "origin/main" */
+	struct samv_conflicts conflicts; /* on SAMV_ECONFLICT */
+};
+
+/*
+ * Fetch the branch's counterpart from the remote, combine it with the
+ * local branch (a fast-forward, or a merge commit with records merged
+ * field by field) and push; fetch and combine again when the push is
+ * refused because someone pushed in between (a few times, then
+ * SAMV_EBUSY).  On SAMV_ECONFLICT nothing changed and r->conflicts says
+ * what.  Free r with samv_sync_result_free whatever the result.
+ */
+int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct samv_sync_opts *o);
+void samv_sync_result_free(struct samv_sync_result *r);
+
+/* The lines of .gitattributes that select samv-merge-driver(1) for record
+ * files, and the configuration that names it (init.c).  samv_merge_setup
+ * writes both into a repository made without samv-init (one commit for
+ * .gitattributes when it lacks them; *committed says so). */
+int samv_merge_attributes(struct samv_buf *out);
+int samv_merge_config(git_repository *repo);
+int samv_merge_setup(bool *committed, struct samv_store *s, const char *command);
 
 /* ---- command lines (opt.c) ------------------------------------------- */
 

@@ -359,6 +359,34 @@ const struct samv_type *samv_type_by_dir(const char *dir)
 	return NULL;
 }
 
+static bool is_json(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 5 && !strcmp(path + n - 5, ".json");
+}
+
+const struct samv_type *samv_type_of_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t i, len;
+
+	if (!strcmp(path, SAMV_REPO_FILE))
+		return &repository_type;
+	if (!slash || !is_json(path))
+		return NULL;
+	len = (size_t)(slash - path);
+	for (i = 0; i < N(types); i++) {
+		size_t n = strlen(types[i].dir);
+
+		/* flat types: DIR/ID.json; the others: DIR/XX/ID.json */
+		if (types[i].flat ? n == len && !strncmp(path, types[i].dir, n)
+				  : len == n + 3 && !strncmp(path, types[i].dir, n) && path[n] == '/')
+			return &types[i];
+	}
+	return NULL;
+}
+
 const struct samv_field *samv_field_find(const struct samv_type *t, const char *name)
 {
 	size_t i;

@@ -13,6 +13,7 @@ struct samv_staged {
 	char *path;
 	char *text; /* NULL: removed */
 	size_t len;
+	unsigned mode; /* git file mode; 0: a plain file */
 };
 
 struct samv_stage {

@@ -35,6 +35,9 @@ struct samv_txn {
 	char **made_dirs;      /* directories this write created */
 	size_t nmade;
 	struct samv_buf trailers; /* "Key: value\n" lines, each once */
+	bool merge;            /* a second parent: other */
+	bool ff;               /* no new commit: the branch moves to other */
+	git_oid other;
 };
 
 static int take_lock(struct samv_txn *t)
@@ -134,6 +137,37 @@ struct samv_view *samv_txn_view(struct samv_txn *t)
 
 int samv_txn_put(struct samv_txn *t, const char *path, const char *text, size_t len)
 {
+	return samv_txn_put_mode(t, path, text, len, 0);
+}
+
+const char *samv_txn_branch(struct samv_txn *t)
+{
+	return t->branch;
+}
+
+const git_oid *samv_txn_tip(struct samv_txn *t)
+{
+	return t->unborn ? NULL : &t->tip;
+}
+
+int samv_txn_merge_parent(struct samv_txn *t, const git_oid *other)
+{
+	if (t->unborn)
+		return samv_error_set(SAMV_EINVAL, "cannot merge into an unborn branch");
+	t->merge = true;
+	git_oid_cpy(&t->other, other);
+	return 0;
+}
+
+int samv_txn_fast_forward(struct samv_txn *t, const git_oid *to)
+{
+	t->ff = true;
+	git_oid_cpy(&t->other, to);
+	return 0;
+}
+
+int samv_txn_put_mode(struct samv_txn *t, const char *path, const char *text, size_t len, unsigned mode)
+{
 	struct samv_staged *st = NULL;
 	size_t i;
 
@@ -159,6 +193,7 @@ int samv_txn_put(struct samv_txn *t, const char *path, const char *text, size_t 
 	free(st->text);
 	st->text = NULL;
 	st->len = 0;
+	st->mode = mode;
 	if (text) {
 		if (!(st->text = malloc(len + 1)))
 			return samv_error_set(SAMV_ERROR, "out of memory");
@@ -402,7 +437,7 @@ static int build_tree(git_oid *out, struct samv_txn *t)
 			continue;
 		up[n].path = st->path;
 		up[n].action = st->text ? GIT_TREE_UPDATE_UPSERT : GIT_TREE_UPDATE_REMOVE;
-		up[n].filemode = GIT_FILEMODE_BLOB;
+		up[n].filemode = st->mode ? (git_filemode_t)st->mode : GIT_FILEMODE_BLOB;
 		if (st->text && git_blob_create_from_buffer(&up[n].id, t->s->repo, st->text, st->len) < 0) {
 			samv_error_git(SAMV_EIO, "cannot write object");
 			goto out;
@@ -441,7 +476,9 @@ static int make_message(struct samv_buf *msg, struct samv_txn *t, const char *su
 		return SAMV_ERROR;
 	if (t->trailers.len && samv_buf_put(msg, t->trailers.ptr, t->trailers.len) < 0)
 		return SAMV_ERROR;
-	for (i = 0; i < t->stage.n; i++)
+	/* a merge stages everything that came in: its Samv-Record trailers are
+	 * only the records merged field by field, given by the caller */
+	for (i = 0; !t->merge && i < t->stage.n; i++)
 		if (samv_buf_printf(msg, "Samv-Record: %s\n", t->stage.v[i].path) < 0)
 			return SAMV_ERROR;
 	return samv_buf_printf(msg, "Samv-Version: %s\n", SAMV_VERSION);
@@ -507,7 +544,7 @@ static int write_temp(char **out, struct samv_txn *t, const struct samv_staged *
 		tmp = NULL;
 		goto out;
 	}
-	fchmod(fd, 0666 & ~(mode_t)0022);
+	fchmod(fd, (st->mode == GIT_FILEMODE_BLOB_EXECUTABLE ? 0777 : 0666) & ~(mode_t)0022);
 	while (off < st->len) {
 		if ((n = write(fd, st->text + off, st->len - off)) < 0) {
 			if (errno == EINTR)
@@ -553,7 +590,7 @@ static void undo_files(struct samv_txn *t)
 	}
 }
 
-static int index_entry(git_index_entry *e, const char *full, const char *path, const git_oid *id)
+static int index_entry(git_index_entry *e, const char *full, const char *path, const git_oid *id, unsigned mode)
 {
 	struct stat sb;
 
@@ -566,7 +603,7 @@ static int index_entry(git_index_entry *e, const char *full, const char *path, c
 	e->mtime.nanoseconds = (uint32_t)sb.st_mtim.tv_nsec;
 	e->dev = (uint32_t)sb.st_dev;
 	e->ino = (uint32_t)sb.st_ino;
-	e->mode = GIT_FILEMODE_BLOB;
+	e->mode = mode ? mode : GIT_FILEMODE_BLOB;
 	e->uid = sb.st_uid;
 	e->gid = sb.st_gid;
 	e->file_size = (uint32_t)sb.st_size;
@@ -604,7 +641,7 @@ static int apply_files(struct samv_txn *t, git_index *index, const git_oid *comm
 			free(t->temps[i]);
 			t->temps[i] = NULL;
 			git_odb_hash(&id, st->text, st->len, GIT_OBJECT_BLOB);
-			if ((rc = index_entry(&e, full, st->path, &id)) < 0 || git_index_add(index, &e) < 0)
+			if ((rc = index_entry(&e, full, st->path, &id, st->mode)) < 0 || git_index_add(index, &e) < 0)
 				rc = samv_error_git(SAMV_EIO, "cannot update the index");
 		} else {
 			unlink(full);
@@ -662,13 +699,43 @@ static int check_index_lock(struct samv_txn *t)
 	return rc;
 }
 
-int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, bool *changed)
+static int make_commit(git_oid *out, struct samv_txn *t, const git_oid *tree_id, const char *subject,
+		       const char *body)
 {
 	git_signature *author = NULL, *committer = NULL;
 	struct samv_buf msg = SAMV_BUF_INIT;
-	const git_commit *parents[1];
-	git_index *index = NULL;
+	const git_commit *parents[2];
+	git_commit *other = NULL;
 	git_tree *tree = NULL;
+	int rc;
+
+	if ((rc = samv_sig_author(&author, t->s->repo)) < 0 ||
+	    (rc = samv_sig_committer(&committer, t->s->repo)) < 0)
+		goto out;
+	if ((rc = make_message(&msg, t, subject, body)) < 0)
+		goto out;
+	if (git_tree_lookup(&tree, t->s->repo, tree_id) < 0 ||
+	    (t->merge && git_commit_lookup(&other, t->s->repo, &t->other) < 0)) {
+		rc = samv_error_git(SAMV_EIO, "tree");
+		goto out;
+	}
+	parents[0] = t->tip_commit;
+	parents[1] = other;
+	if (git_commit_create(out, t->s->repo, NULL, author, committer, NULL, msg.ptr, tree,
+			      t->unborn ? 0 : t->merge ? 2 : 1, parents) < 0)
+		rc = samv_error_git(SAMV_EIO, "cannot write commit");
+out:
+	git_commit_free(other);
+	git_tree_free(tree);
+	git_signature_free(author);
+	git_signature_free(committer);
+	samv_buf_free(&msg);
+	return rc;
+}
+
+int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, bool *changed)
+{
+	git_index *index = NULL;
 	git_oid tree_id, commit_id;
 	size_t i;
 	int rc;
@@ -676,8 +743,23 @@ int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, b
 	*changed = false;
 	if ((rc = build_tree(&tree_id, t)) < 0)
 		goto out;
-	if (t->tip_tree && git_oid_equal(&tree_id, git_tree_id(t->tip_tree)))
+	if (t->ff) {
+		git_commit *to = NULL;
+
+		if (git_commit_lookup(&to, t->s->repo, &t->other) < 0) {
+			rc = samv_error_git(SAMV_ERROR, "cannot read the commit to move to");
+			goto out;
+		}
+		rc = git_oid_equal(git_commit_tree_id(to), &tree_id)
+			     ? 0
+			     : samv_error_set(SAMV_ERROR, "the files staged do not make the tree of the commit to move to");
+		git_commit_free(to);
+		if (rc < 0)
+			goto out;
+		git_oid_cpy(&commit_id, &t->other);
+	} else if (!t->merge && t->tip_tree && git_oid_equal(&tree_id, git_tree_id(t->tip_tree))) {
 		goto out; /* nothing changes: no commit */
+	}
 	if ((rc = check_index_lock(t)) < 0)
 		goto out;
 	if (git_repository_index(&index, t->s->repo) < 0 || git_index_read(index, 0) < 0) {
@@ -686,21 +768,8 @@ int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, b
 	}
 	if ((rc = check_clean(t, index)) < 0)
 		goto out;
-	if ((rc = samv_sig_author(&author, t->s->repo)) < 0 ||
-	    (rc = samv_sig_committer(&committer, t->s->repo)) < 0)
+	if (!t->ff && (rc = make_commit(&commit_id, t, &tree_id, subject, body)) < 0)
 		goto out;
-	if ((rc = make_message(&msg, t, subject, body)) < 0)
-		goto out;
-	if (git_tree_lookup(&tree, t->s->repo, &tree_id) < 0) {
-		rc = samv_error_git(SAMV_EIO, "tree");
-		goto out;
-	}
-	parents[0] = t->tip_commit;
-	if (git_commit_create(&commit_id, t->s->repo, NULL, author, committer, NULL, msg.ptr, tree,
-			      t->unborn ? 0 : 1, parents) < 0) {
-		rc = samv_error_git(SAMV_EIO, "cannot write commit");
-		goto out;
-	}
 	if (!(t->temps = calloc(t->stage.n + 1, sizeof(*t->temps)))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
@@ -720,11 +789,7 @@ int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, b
 undo:
 	undo_files(t);
 out:
-	git_tree_free(tree);
 	git_index_free(index);
-	git_signature_free(author);
-	git_signature_free(committer);
-	samv_buf_free(&msg);
 	return rc;
 }
 

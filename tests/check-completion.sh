@@ -51,7 +51,7 @@ bash_case() {
 	verdict "bash:$words" "$want" "$got"
 }
 
-bash_case samv "" : init actor person arena meeting decision agreement assess check report log help --help --version
+bash_case samv "" : init actor person arena meeting decision agreement assess check report log sync help --help --version
 bash_case samv a : actor agreement arena assess
 bash_case samv-actor "" : add list show edit retire
 bash_case samv-person "" : add list show edit retire rm
@@ -72,6 +72,8 @@ bash_case samv-arena edit stor --remove-member = re : region
 bash_case samv-arena add --kind = large : large-group-meeting
 bash_case samv-actor -C ../repo show rf : rf-sisu
 bash_case samv-check --r : --rev=
+bash_case samv-sync --th : --theirs
+bash_case samv sync --re : --remote=
 bash_case samv-init --la : --language=
 bash_case samv-actor add --no : --note=
 bash_case samv-person add --no : --note= --no-boundary-spanner
@@ -111,7 +113,7 @@ fish_case() {
 	shift
 	want=$(printf '%s\n' "$@" | sort)
 	got=$(fish -c '
-		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log
+		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log samv-sync samv-merge-driver
 			sed "s/^set -l samv_cmd .*/set -l samv_cmd $c/" $argv[1] | source
 		end
 		complete -C $argv[2]' "$top/completions/samv.fish" "$line" | cut -f1 | sort)

@@ -1,6 +1,6 @@
 # Every command: --help, --version, usage errors; the samv front.
 
-for c in samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log; do
+for c in samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log samv-sync samv-merge-driver; do
 	test_case "$c --help and --version" "
 		samv_run $c --help
 		expect_status 0
@@ -39,6 +39,7 @@ test_case 'samv help lists the commands' '
 	  check     validate the whole repository
 	  report    weekly summaries, registers, a dashboard page
 	  log       the audit trail: history with field changes, --verify
+	  sync      fetch, merge records field by field, push
 
 	'"'"'samv help COMMAND'"'"' shows a command'"'"'s help; see samv(7) for the concepts.
 	EOT

@@ -1,0 +1,137 @@
+/* samv-sync - meet the other coordinators on a git remote: fetch, merge
+ * records field by field, push. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "samv.h"
+
+enum { O_HELP = 1, O_VERSION, O_DIR, O_REMOTE, O_OURS, O_THEIRS, O_SETUP, O_COMPLETE };
+
+static const struct samv_opt opts[] = {
+	{ "remote", 0, SAMV_OPT_ARG, "NAME", "the remote to sync with (default: the branch's, else origin)",
+	  O_REMOTE },
+	{ "ours", 0, SAMV_OPT_NONE, NULL, "resolve conflicting fields with your values", O_OURS },
+	{ "theirs", 0, SAMV_OPT_NONE, NULL, "resolve conflicting fields with the remote's values", O_THEIRS },
+	{ "setup", 0, SAMV_OPT_NONE, NULL,
+	  "register the record merge driver for git merge and git pull, then exit", O_SETUP },
+	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", O_DIR },
+	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
+	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
+	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static void help(void)
+{
+	printf("usage: samv-sync [OPTIONS]\n\n"
+	       "Fetch from the remote, combine its commits with yours (records changed on\n"
+	       "both sides are merged field by field), and push; again if someone pushed\n"
+	       "in between.  One line tells what came in and went out.  When the same\n"
+	       "field was changed on both sides nothing changes: the conflicts are listed,\n"
+	       "and --ours or --theirs resolves them.\n\n"
+	       "options:\n");
+	samv_opt_help(stdout, opts);
+}
+
+static void report(const struct samv_sync_result *r)
+{
+	static const char *const how[] = { "up to date", "pushed", "fast-forward", "merged" };
+
+	if (r->how == SAMV_SYNC_UPTODATE) {
+		printf("samv-sync: up to date (%s)\n", r->upstream);
+		return;
+	}
+	printf("samv-sync: %zu in, %zu out, %s (%s", r->in, r->out, how[r->how], r->upstream);
+	if (r->tries)
+		printf(", %d %s", r->tries, r->tries == 1 ? "retry" : "retries");
+	printf(")\n");
+}
+
+static void conflicts(const struct samv_sync_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->conflicts.n; i++)
+		samv_conflict_print(stderr, "samv-sync", &r->conflicts.v[i], r->upstream);
+	fprintf(stderr,
+		"samv-sync: nothing was changed; keep your values with 'samv-sync --ours' or take %s's with "
+		"'samv-sync --theirs' (only the conflicting fields), then edit the record if neither is right\n",
+		r->upstream);
+}
+
+int main(int argc, char **argv)
+{
+	const struct samv_opt *tables[] = { opts, NULL };
+	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
+	struct samv_sync_opts so = { NULL, SAMV_FAVOR_NONE, NULL };
+	struct samv_sync_result r;
+	struct samv_store *s = NULL;
+	const char *dir = NULL;
+	bool setup = false, committed;
+	int id, rc = 0, both = 0;
+
+	memset(&r, 0, sizeof(r));
+	git_libgit2_init();
+	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto fail;
+	}
+	while ((id = samv_opt_next(&st, argc, argv, tables)) > 0) {
+		switch (id) {
+		case O_HELP: help(); goto out;
+		case O_VERSION: samv_print_version(stdout, "samv-sync"); goto out;
+		case O_COMPLETE: samv_opt_complete(stdout, opts); goto out;
+		case O_DIR: dir = st.arg; break;
+		case O_REMOTE: so.remote = st.arg; break;
+		case O_OURS: both |= 1; so.favor = SAMV_FAVOR_OURS; break;
+		case O_THEIRS: both |= 2; so.favor = SAMV_FAVOR_THEIRS; break;
+		case O_SETUP: setup = true; break;
+		}
+	}
+	if ((rc = id) < 0)
+		goto fail;
+	if (st.nops) {
+		rc = samv_error_set(SAMV_EUSAGE, "unexpected argument '%s' (usage: samv-sync [OPTIONS])", st.ops[0]);
+		goto fail;
+	}
+	if (both == 3) {
+		rc = samv_error_set(SAMV_EUSAGE, "--ours and --theirs cannot be used together");
+		goto fail;
+	}
+	if ((rc = samv_store_open(&s, dir)) < 0)
+		goto fail;
+	/* relative path remotes ("../shared.git") mean what they mean to git,
+	 * which runs in the top of the work tree */
+	if (chdir(samv_store_workdir(s)) < 0) {
+		rc = samv_error_set(SAMV_EIO, "cannot change to '%s': %s", samv_store_workdir(s), strerror(errno));
+		goto fail;
+	}
+	if (setup) {
+		if ((rc = samv_merge_setup(&committed, s, "samv-sync --setup")) < 0)
+			goto fail;
+		printf("samv-sync: the record merge driver is registered%s\n",
+		       committed ? " (.gitattributes committed)" : "");
+		goto out;
+	}
+	so.test_gate = getenv("SAMV_SYNC_TEST_GATE");
+	if ((rc = samv_sync(&r, s, &so)) == SAMV_ECONFLICT) {
+		conflicts(&r);
+		rc = SAMV_EXIT_FAIL;
+		goto out;
+	}
+	if (rc < 0)
+		goto fail;
+	report(&r);
+	goto out;
+fail:
+	fprintf(stderr, "samv-sync: %s\n", samv_error_last());
+	rc = samv_exit_status(rc);
+out:
+	samv_sync_result_free(&r);
+	samv_store_free(s);
+	free(st.ops);
+	git_libgit2_shutdown();
+	return rc;
+}

@@ -1,0 +1,864 @@
+/*
+ * sync.c - meet the other coordinators on a git remote: fetch, combine,
+ * push, again if someone pushed in between.
+ *
+ * Combining is a fast-forward when one side has all the other's commits,
+ * else a merge commit whose tree is made in memory: libgit2 merges the
+ * trees, and every record file changed on both sides is merged field by
+ * field (merge.c) instead of line by line.  A conflict changes nothing.
+ * The branch, work tree and index move through txn.c, as for any write:
+ * under the suite's lock, by compare-and-swap, files touched only when
+ * they have no local changes.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "samv.h"
+#include "store.h"
+
+#define SAMV_SYNC_TRIES 5
+
+/* ---- credentials ------------------------------------------------------- */
+
+/* The payload of the remote callbacks. */
+struct creds {
+	int ssh_agent_tried, token_tried, user_tried;
+	char *rejected; /* the remote's reason, when it refused the update */
+};
+
+/* What a coordinator's git already uses, as far as libgit2 can use it:
+ * the ssh agent for ssh:// (and scp-like) remotes, a token from
+ * SAMV_GIT_TOKEN for https://.  Credentials written in the URL are used
+ * by libgit2 itself before it asks.  Each kind is offered once, so that a
+ * refused one ends in an error, not a loop. */
+static int credentials(git_credential **out, const char *url, const char *user, unsigned int allowed,
+		       void *payload)
+{
+	struct creds *c = payload;
+	const char *token = getenv("SAMV_GIT_TOKEN"), *tuser = getenv("SAMV_GIT_USERNAME");
+
+	(void)url;
+	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && !c->ssh_agent_tried++)
+		return git_credential_ssh_key_from_agent(out, user ? user : "git");
+	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && token && *token && !c->token_tried++)
+		return git_credential_userpass_plaintext_new(out, tuser && *tuser ? tuser : user ? user : "samv",
+							     token);
+	if ((allowed & GIT_CREDENTIAL_USERNAME) && !c->user_tried++)
+		return git_credential_username_new(out, user ? user : "git");
+	return GIT_PASSTHROUGH;
+}
+
+static int push_status(const char *ref, const char *status, void *payload)
+{
+	struct creds *p = payload;
+
+	(void)ref;
+	if (status && !p->rejected)
+		p->rejected = strdup(status);
+	return 0;
+}
+
+/* ---- staging what a tree changes --------------------------------------- */
+
+/* Stage every file that differs from `from` (NULL: nothing) to `to`. */
+static int stage_tree(struct samv_txn *t, git_repository *repo, git_tree *from, git_tree *to, size_t *nfiles)
+{
+	git_diff_options dopts;
+	git_diff *diff = NULL;
+	git_blob *blob = NULL;
+	size_t i, n;
+	int rc = 0;
+
+	git_diff_options_init(&dopts, GIT_DIFF_OPTIONS_VERSION);
+
+	if (git_diff_tree_to_tree(&diff, repo, from, to, &dopts) < 0)
+		return samv_error_git(SAMV_ERROR, "cannot compare trees");
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n && rc == 0; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+
+		if (d->status == GIT_DELTA_DELETED) {
+			rc = samv_txn_put(t, d->old_file.path, NULL, 0);
+			continue;
+		}
+		if (d->new_file.mode != GIT_FILEMODE_BLOB && d->new_file.mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+			rc = samv_error_set(SAMV_EINVAL, "'%s' is a symbolic link or submodule; samv-sync "
+					    "cannot write it (merge with git)", d->new_file.path);
+			break;
+		}
+		if (git_blob_lookup(&blob, repo, &d->new_file.id) < 0) {
+			rc = samv_error_git(SAMV_ERROR, d->new_file.path);
+			break;
+		}
+		rc = samv_txn_put_mode(t, d->new_file.path, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob),
+				       d->new_file.mode);
+		git_blob_free(blob);
+		blob = NULL;
+	}
+	*nfiles = n;
+	git_diff_free(diff);
+	return rc;
+}
+
+/* ---- the merge of two trees -------------------------------------------- */
+
+struct treemerge {
+	git_repository *repo;
+	git_tree *base, *ours, *theirs;
+	git_index *idx;
+	enum samv_favor favor;
+	struct samv_conflicts *c;
+	struct samv_buf merged; /* paths merged field by field, one a line */
+	const char *theirs_name;
+};
+
+static int read_side(struct samv_side *side, git_blob **blob, git_repository *repo, const git_oid *id)
+{
+	side->text = NULL;
+	side->len = 0;
+	*blob = NULL;
+	if (!id)
+		return 0;
+	if (git_blob_lookup(blob, repo, id) < 0)
+		return samv_error_git(SAMV_ERROR, "cannot read a blob");
+	/* blobs are not NUL-terminated: the parser is given the length */
+	side->text = git_blob_rawcontent(*blob);
+	side->len = (size_t)git_blob_rawsize(*blob);
+	if (!side->text)
+		side->text = "";
+	return 0;
+}
+
+static const git_oid *tree_blob(git_tree_entry **e, git_tree *tree, const char *path)
+{
+	*e = NULL;
+	if (!tree || git_tree_entry_bypath(e, tree, path) < 0)
+		return NULL;
+	return git_tree_entry_type(*e) == GIT_OBJECT_BLOB ? git_tree_entry_id(*e) : NULL;
+}
+
+/* Merge record path from its three blobs into the index. */
+static int merge_record_file(struct treemerge *m, const char *path, const git_oid *b, const git_oid *o,
+			     const git_oid *t)
+{
+	struct samv_side sb, so, st;
+	git_blob *bb = NULL, *bo = NULL, *bt = NULL;
+	struct samv_buf out = SAMV_BUF_INIT;
+	size_t before = m->c->n;
+	git_index_entry e;
+	bool deleted;
+	int rc;
+
+	if ((rc = read_side(&sb, &bb, m->repo, b)) < 0 || (rc = read_side(&so, &bo, m->repo, o)) < 0 ||
+	    (rc = read_side(&st, &bt, m->repo, t)) < 0)
+		goto out;
+	if ((rc = samv_merge_record(&out, &deleted, path, &sb, &so, &st, m->favor, m->c)) < 0 ||
+	    m->c->n > before)
+		goto out;
+	git_index_conflict_remove(m->idx, path);
+	if (deleted) {
+		git_index_remove(m->idx, path, 0);
+	} else {
+		memset(&e, 0, sizeof(e));
+		e.mode = GIT_FILEMODE_BLOB;
+		e.path = path;
+		if (git_blob_create_from_buffer(&e.id, m->repo, out.ptr ? out.ptr : "", out.len) < 0 ||
+		    git_index_add(m->idx, &e) < 0) {
+			rc = samv_error_git(SAMV_EIO, "cannot write the merged record");
+			goto out;
+		}
+	}
+	if (b && o && t)
+		rc = samv_buf_printf(&m->merged, "%s\n", path);
+out:
+	samv_buf_free(&out);
+	git_blob_free(bb);
+	git_blob_free(bo);
+	git_blob_free(bt);
+	return rc;
+}
+
+/* A file that is no record, changed on both sides: a side if favoured. */
+static int merge_other_file(struct treemerge *m, const char *path, const git_index_entry *o,
+			    const git_index_entry *t)
+{
+	const git_index_entry *keep = m->favor == SAMV_FAVOR_OURS ? o : t;
+	git_index_entry e;
+	cJSON *co, *ct;
+	int rc;
+
+	if (m->favor == SAMV_FAVOR_NONE) {
+		co = o ? cJSON_CreateString("changed") : NULL;
+		ct = t ? cJSON_CreateString("changed") : NULL;
+		rc = samv_conflict_add(m->c, path, "", co, ct);
+		cJSON_Delete(co);
+		cJSON_Delete(ct);
+		return rc;
+	}
+	git_index_conflict_remove(m->idx, path);
+	if (!keep)
+		return 0;
+	e = *keep;
+	e.flags = 0; /* stage 0 */
+	if (git_index_add(m->idx, &e) < 0)
+		return samv_error_git(SAMV_EIO, "cannot resolve a file");
+	return 0;
+}
+
+struct conflict_paths {
+	char **v;
+	size_t n;
+};
+
+static int resolve_conflicts(struct treemerge *m)
+{
+	const git_index_entry *a, *o, *t;
+	git_index_conflict_iterator *it = NULL;
+	struct conflict_paths ps = { NULL, 0 };
+	size_t i;
+	int rc = 0, e;
+
+	/* collect first: resolving changes the index under the iterator */
+	if (git_index_conflict_iterator_new(&it, m->idx) < 0)
+		return samv_error_git(SAMV_ERROR, "cannot read the merge");
+	while ((e = git_index_conflict_next(&a, &o, &t, it)) == 0) {
+		const char *path = o ? o->path : t ? t->path : a->path;
+		char **nv = realloc(ps.v, (ps.n + 1) * sizeof(*nv));
+
+		if (!nv || !(nv[ps.n] = strdup(path))) {
+			if (nv)
+				ps.v = nv;
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+		ps.v = nv;
+		ps.n++;
+	}
+	git_index_conflict_iterator_free(it);
+	it = NULL;
+	for (i = 0; i < ps.n && rc == 0; i++) {
+		if (git_index_conflict_get(&a, &o, &t, m->idx, ps.v[i]) < 0) {
+			rc = samv_error_git(SAMV_ERROR, ps.v[i]);
+			break;
+		}
+		if (samv_type_of_path(ps.v[i]))
+			rc = merge_record_file(m, ps.v[i], a ? &a->id : NULL, o ? &o->id : NULL, t ? &t->id : NULL);
+		else
+			rc = merge_other_file(m, ps.v[i], o, t);
+	}
+out:
+	git_index_conflict_iterator_free(it);
+	for (i = 0; i < ps.n; i++)
+		free(ps.v[i]);
+	free(ps.v);
+	return rc;
+}
+
+/* Records that libgit2 merged line by line (changes far apart in the
+ * file) are merged again field by field, so that sets, attendance and the
+ * canonical form follow the same rules whichever way the merge went. */
+static int remerge_records(struct treemerge *m)
+{
+	git_diff_options dopts;
+	git_tree_entry *eb = NULL, *eo = NULL, *et = NULL;
+	git_diff *diff = NULL;
+	size_t i, n;
+	int rc = 0;
+
+	git_diff_options_init(&dopts, GIT_DIFF_OPTIONS_VERSION);
+
+	if (git_diff_tree_to_index(&diff, m->repo, m->ours, m->idx, &dopts) < 0)
+		return samv_error_git(SAMV_ERROR, "cannot compare the merge");
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n && rc == 0; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const char *path = d->new_file.path;
+		const git_oid *b, *o, *t;
+
+		if (d->status == GIT_DELTA_DELETED || !samv_type_of_path(path))
+			continue;
+		b = tree_blob(&eb, m->base, path);
+		o = tree_blob(&eo, m->ours, path);
+		t = tree_blob(&et, m->theirs, path);
+		if (o && t && !git_oid_equal(t, &d->new_file.id))
+			rc = merge_record_file(m, path, b, o, t);
+		git_tree_entry_free(eb);
+		git_tree_entry_free(eo);
+		git_tree_entry_free(et);
+	}
+	git_diff_free(diff);
+	return rc;
+}
+
+/* Each record merged field by field must still be valid on its own. */
+static int validate_merged(struct treemerge *m, git_tree *tree)
+{
+	struct samv_problems pr = SAMV_PROBLEMS_INIT;
+	char *paths = m->merged.ptr, *line, *save = NULL, *copy;
+	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	cJSON *rec = NULL;
+	int rc = 0;
+
+	if (!paths)
+		return 0;
+	if (!(copy = strdup(paths)))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (line = strtok_r(copy, "\n", &save); line && rc == 0; line = strtok_r(NULL, "\n", &save)) {
+		struct samv_buf text = SAMV_BUF_INIT;
+		const git_oid *id = tree_blob(&e, tree, line);
+
+		if (id && git_blob_lookup(&blob, m->repo, id) == 0 &&
+		    samv_buf_put(&text, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob)) == 0 &&
+		    samv_record_parse(&rec, &text, line) == 0 &&
+		    samv_record_validate(&pr, samv_type_of_path(line), rec, line, text.ptr) == 0 && pr.n)
+			rc = samv_error_set(SAMV_EINVAL, "the merge of %s is not valid: %s (resolve it with "
+					    "samv-sync --ours or --theirs)", line, pr.v[0].msg);
+		samv_problems_free(&pr);
+		cJSON_Delete(rec);
+		rec = NULL;
+		git_blob_free(blob);
+		blob = NULL;
+		git_tree_entry_free(e);
+		samv_buf_free(&text);
+	}
+	free(copy);
+	return rc;
+}
+
+/* The problems samv-check finds in a tree (the view owns a copy). */
+static int check_tree(struct samv_problems *pr, git_repository *repo, git_tree *tree)
+{
+	struct samv_view *v = NULL;
+	git_tree *copy = NULL;
+	int rc;
+
+	if (git_tree_dup(&copy, tree) < 0)
+		return samv_error_git(SAMV_ERROR, "tree");
+	if ((rc = samv_view_tree(&v, repo, copy)) < 0) {
+		git_tree_free(copy);
+		return rc;
+	}
+	rc = samv_check(pr, v);
+	samv_view_free(v);
+	return rc;
+}
+
+static bool has_problem(const struct samv_problems *pr, const struct samv_problem *p)
+{
+	size_t i;
+
+	for (i = 0; i < pr->n; i++)
+		if (!strcmp(pr->v[i].file, p->file) && !strcmp(pr->v[i].code, p->code) &&
+		    !strcmp(pr->v[i].msg, p->msg))
+			return true;
+	return false;
+}
+
+/*
+ * Records merged cleanly can still break a rule across records: a person
+ * removed on one side who attended a meeting recorded on the other.  The
+ * merge must not add a problem that neither side had (problems a side
+ * already had are its own, and do not block the sync).
+ */
+static int check_merged(struct treemerge *m, git_tree *merged)
+{
+	struct samv_problems pm = SAMV_PROBLEMS_INIT, po = SAMV_PROBLEMS_INIT, pt = SAMV_PROBLEMS_INIT;
+	size_t i;
+	int rc;
+
+	if ((rc = check_tree(&pm, m->repo, merged)) < 0 || !samv_problems_errors(&pm) ||
+	    (rc = check_tree(&po, m->repo, m->ours)) < 0 || (rc = check_tree(&pt, m->repo, m->theirs)) < 0)
+		goto out;
+	for (i = 0; i < pm.n; i++) {
+		const struct samv_problem *p = &pm.v[i];
+
+		if (samv_problem_is_warning(p) || has_problem(&po, p) || has_problem(&pt, p))
+			continue;
+		rc = samv_error_set(SAMV_EINVAL, "the merge would leave a problem in %s: %s (%s); nothing was "
+				    "changed: fix it on one side and sync again",
+				    p->file, p->msg, p->code);
+		break;
+	}
+out:
+	samv_problems_free(&pm);
+	samv_problems_free(&po);
+	samv_problems_free(&pt);
+	return rc;
+}
+
+static int merge_trees(git_oid *tree_id, struct treemerge *m)
+{
+	git_merge_options mo;
+	git_tree *tree = NULL;
+	int rc;
+
+	git_merge_options_init(&mo, GIT_MERGE_OPTIONS_VERSION);
+	/* no rename detection: two similar records are two records */
+	mo.flags = 0;
+	mo.file_favor = m->favor == SAMV_FAVOR_OURS	? GIT_MERGE_FILE_FAVOR_OURS
+			: m->favor == SAMV_FAVOR_THEIRS ? GIT_MERGE_FILE_FAVOR_THEIRS
+							: GIT_MERGE_FILE_FAVOR_NORMAL;
+	if (git_merge_trees(&m->idx, m->repo, m->base, m->ours, m->theirs, &mo) < 0)
+		return samv_error_git(SAMV_ERROR, "cannot merge");
+	if ((rc = resolve_conflicts(m)) < 0 || m->c->n)
+		return rc;
+	if ((rc = remerge_records(m)) < 0 || m->c->n)
+		return rc;
+	if (git_index_has_conflicts(m->idx))
+		return samv_error_set(SAMV_ERROR, "the merge left conflicts unresolved");
+	if (git_index_write_tree_to(tree_id, m->idx, m->repo) < 0)
+		return samv_error_git(SAMV_EIO, "cannot write the merged tree");
+	if (git_tree_lookup(&tree, m->repo, tree_id) < 0)
+		return samv_error_git(SAMV_ERROR, "cannot read the merged tree");
+	if ((rc = validate_merged(m, tree)) == 0)
+		rc = check_merged(m, tree);
+	git_tree_free(tree);
+	return rc;
+}
+
+/* ---- one round: combine the fetched tip with ours ----------------------- */
+
+static int count_commits(size_t *out, git_repository *repo, const git_oid *from)
+{
+	git_revwalk *w = NULL;
+	git_oid id;
+	int e;
+
+	*out = 0;
+	if (!from)
+		return 0;
+	if (git_revwalk_new(&w, repo) < 0 || git_revwalk_push(w, from) < 0) {
+		git_revwalk_free(w);
+		return samv_error_git(SAMV_ERROR, "cannot walk the history");
+	}
+	while ((e = git_revwalk_next(&id, w)) == 0)
+		(*out)++;
+	git_revwalk_free(w);
+	return e == GIT_ITEROVER ? 0 : samv_error_git(SAMV_ERROR, "cannot walk the history");
+}
+
+static int commit_tree(git_tree **out, git_repository *repo, const git_oid *commit)
+{
+	git_commit *c = NULL;
+	int rc = 0;
+
+	*out = NULL;
+	if (!commit)
+		return 0;
+	if (git_commit_lookup(&c, repo, commit) < 0 || git_commit_tree(out, c) < 0)
+		rc = samv_error_git(SAMV_ERROR, "cannot read a commit");
+	git_commit_free(c);
+	return rc;
+}
+
+static int do_merge(struct samv_txn *t, struct samv_store *s, struct samv_sync_result *r,
+		    const struct samv_sync_opts *o, const git_oid *ours, const git_oid *theirs)
+{
+	struct treemerge m;
+	git_oid base, tree_id;
+	git_tree *merged = NULL;
+	char body[256], sha[GIT_OID_HEXSZ + 1], *line, *save = NULL;
+	size_t nfiles;
+	bool changed;
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	m.repo = s->repo;
+	m.favor = o->favor;
+	m.c = &r->conflicts;
+	m.theirs_name = r->upstream;
+	if (git_merge_base(&base, s->repo, ours, theirs) < 0) {
+		rc = samv_error_set(SAMV_EINVAL, "%s has no history in common with this repository; "
+				    "is it the same collaboration?", r->upstream);
+		goto out;
+	}
+	if ((rc = commit_tree(&m.base, s->repo, &base)) < 0 || (rc = commit_tree(&m.ours, s->repo, ours)) < 0 ||
+	    (rc = commit_tree(&m.theirs, s->repo, theirs)) < 0)
+		goto out;
+	if ((rc = merge_trees(&tree_id, &m)) < 0)
+		goto out;
+	if (r->conflicts.n) {
+		rc = samv_error_set(SAMV_ECONFLICT, "conflict");
+		goto out;
+	}
+	if (git_tree_lookup(&merged, s->repo, &tree_id) < 0) {
+		rc = samv_error_git(SAMV_ERROR, "cannot read the merged tree");
+		goto out;
+	}
+	if ((rc = stage_tree(t, s->repo, m.ours, merged, &nfiles)) < 0 ||
+	    (rc = samv_txn_merge_parent(t, theirs)) < 0)
+		goto out;
+	git_oid_tostr(sha, sizeof(sha), theirs);
+	if ((rc = samv_txn_trailer(t, "Samv-Merged", sha)) < 0)
+		goto out;
+	for (line = m.merged.ptr ? strtok_r(m.merged.ptr, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save))
+		if ((rc = samv_txn_trailer(t, "Samv-Record", line)) < 0)
+			goto out;
+	snprintf(body, sizeof(body), "%zu in, %zu out; records changed on both sides were merged field by field.",
+		 r->in, r->out);
+	{
+		char subject[300];
+
+		snprintf(subject, sizeof(subject), "sync: merge %s", r->upstream);
+		rc = samv_txn_commit(t, subject, body, &changed);
+	}
+out:
+	git_tree_free(merged);
+	git_tree_free(m.base);
+	git_tree_free(m.ours);
+	git_tree_free(m.theirs);
+	git_index_free(m.idx);
+	samv_buf_free(&m.merged);
+	return rc;
+}
+
+static int fast_forward(struct samv_txn *t, struct samv_store *s, const struct samv_sync_result *r,
+			const git_oid *ours, const git_oid *theirs)
+{
+	git_tree *from = NULL, *to = NULL;
+	char subject[300];
+	size_t nfiles;
+	bool changed;
+	int rc;
+
+	if ((rc = commit_tree(&from, s->repo, ours)) < 0 || (rc = commit_tree(&to, s->repo, theirs)) < 0 ||
+	    (rc = stage_tree(t, s->repo, from, to, &nfiles)) < 0 || (rc = samv_txn_fast_forward(t, theirs)) < 0)
+		goto out;
+	snprintf(subject, sizeof(subject), "fast-forward to %s", r->upstream);
+	rc = samv_txn_commit(t, subject, NULL, &changed);
+out:
+	git_tree_free(from);
+	git_tree_free(to);
+	return rc;
+}
+
+/* Combine refs/remotes/REMOTE/BRANCH with the local branch. */
+static int combine(struct samv_store *s, struct samv_sync_result *r, const struct samv_sync_opts *o,
+		   const char *tracking)
+{
+	struct samv_txn *t = NULL;
+	git_oid theirs;
+	const git_oid *ours;
+	size_t ahead = 0, behind = 0;
+	bool have_theirs;
+	int rc;
+
+	if ((rc = samv_txn_begin(&t, s, "samv-sync")) < 0)
+		return rc;
+	ours = samv_txn_tip(t);
+	have_theirs = git_reference_name_to_id(&theirs, s->repo, tracking) == 0;
+	if (!have_theirs) {
+		/* a new, empty remote: everything goes out */
+		rc = count_commits(&r->out, s->repo, ours);
+		r->how = ours ? SAMV_SYNC_PUSHED : SAMV_SYNC_UPTODATE;
+		goto out;
+	}
+	if (!ours) {
+		rc = count_commits(&behind, s->repo, &theirs);
+	} else if (git_graph_ahead_behind(&ahead, &behind, s->repo, ours, &theirs) < 0) {
+		rc = samv_error_git(SAMV_ERROR, "cannot compare with the remote");
+	}
+	if (rc < 0)
+		goto out;
+	r->in += behind;
+	r->out = ahead;
+	if (behind == 0) {
+		r->how = ahead ? SAMV_SYNC_PUSHED : r->how;
+	} else if (ahead == 0) {
+		rc = fast_forward(t, s, r, ours, &theirs);
+		if (r->how == SAMV_SYNC_UPTODATE)
+			r->how = SAMV_SYNC_FASTFORWARD;
+	} else {
+		rc = do_merge(t, s, r, o, ours, &theirs);
+		r->how = SAMV_SYNC_MERGED;
+	}
+out:
+	samv_txn_free(t);
+	return rc;
+}
+
+/* ---- the remote -------------------------------------------------------- */
+
+static const char *local_path(const char *url);
+
+static void remote_callbacks(git_remote_callbacks *cb, struct creds *c)
+{
+	cb->credentials = credentials;
+	cb->payload = c;
+}
+
+static int remote_error(const char *what, const char *name, const char *url)
+{
+	const git_error *e = git_error_last();
+	const char *path = local_path(url);
+
+	/* a path (or file://) remote that is not there: libgit2 would call it
+	 * an unsupported protocol */
+	if (path && access(path, F_OK) < 0)
+		return samv_error_set(SAMV_EIO, "cannot %s '%s' (%s): no such repository", what, name, url);
+	return samv_error_set(SAMV_EIO, "cannot %s '%s' (%s): %s", what, name, url,
+			      e && e->message ? e->message : "unknown error");
+}
+
+static int fetch(git_remote *remote, const char *name, const char *branch, const char *tracking)
+{
+	git_fetch_options fo;
+	struct creds c = { 0, 0, 0, NULL };
+	char *spec = NULL;
+	git_strarray specs;
+	int e;
+
+	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+	remote_callbacks(&fo.callbacks, &c);
+	fo.prune = GIT_FETCH_NO_PRUNE;
+	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+	if (asprintf(&spec, "+%s:%s", branch, tracking) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	specs.strings = &spec;
+	specs.count = 1;
+	e = git_remote_fetch(remote, &specs, &fo, "samv-sync: fetch");
+	free(spec);
+	return e < 0 ? remote_error("fetch from", name, git_remote_url(remote)) : 0;
+}
+
+/* Wait at the test gate (SAMV_SYNC_TEST_GATE, see t1200): say we are
+ * ready, then wait until told to go, so that a test can push from another
+ * clone between our fetch and our push. */
+static void test_gate(const char *gate)
+{
+	char *ready = NULL, *go = NULL;
+	int fd, i;
+
+	if (!gate || asprintf(&ready, "%s.ready", gate) < 0 || asprintf(&go, "%s.go", gate) < 0)
+		goto out;
+	if ((fd = open(ready, O_WRONLY | O_CREAT | O_CLOEXEC, 0644)) >= 0)
+		close(fd);
+	for (i = 0; i < 1200 && access(go, F_OK) < 0; i++) {
+		struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+		nanosleep(&ts, NULL);
+	}
+out:
+	free(ready);
+	free(go);
+}
+
+/* 1 when the remote refused the update because it moved (try again). */
+static int push(git_remote *remote, const char *name, const char *local, const char *branch)
+{
+	git_push_options po;
+	struct creds c = { 0, 0, 0, NULL };
+	char *spec = NULL;
+	git_strarray specs;
+	int e, rc = 0;
+
+	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
+	remote_callbacks(&po.callbacks, &c);
+	po.callbacks.push_update_reference = push_status;
+	if (asprintf(&spec, "%s:%s", local, branch) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	specs.strings = &spec;
+	specs.count = 1;
+	/* libgit2 refuses a push that is no fast-forward of what it saw on
+	 * connecting (GIT_ENONFASTFORWARD); a server that lost a race says so
+	 * in the ref's status */
+	e = git_remote_push(remote, &specs, &po);
+	if (e == GIT_ENONFASTFORWARD || (e == 0 && c.rejected))
+		rc = 1;
+	else if (e < 0)
+		rc = remote_error("push to", name, git_remote_url(remote));
+	free(spec);
+	free(c.rejected);
+	return rc;
+}
+
+/* A path or file:// URL: the remote is a repository on this machine (or
+ * a mounted share), which libgit2 reaches with its local transport. */
+static const char *local_path(const char *url)
+{
+	const char *colon, *slash;
+
+	if (!strncmp(url, "file://", 7))
+		return url + 7;
+	if (strstr(url, "://"))
+		return NULL;
+	/* "host:path" is scp-like ssh unless a '/' comes before the ':' */
+	colon = strchr(url, ':');
+	slash = strchr(url, '/');
+	return !colon || (slash && slash < colon) ? url : NULL;
+}
+
+/*
+ * libgit2's local transport moves the remote's branch without comparing
+ * it with what it saw (a later push could replace an earlier one's tip),
+ * so for a remote on this machine the objects go under a temporary ref of
+ * our own, and the branch moves by compare-and-swap from the tip fetched
+ * (expected, NULL when the remote had no branch), under the ref's lock as
+ * git-receive-pack takes it.  1 when the remote moved (try again).
+ */
+static int push_local(git_remote *remote, const char *name, const char *local, const char *branch,
+		      const char *tracking, const char *path)
+{
+	git_push_options po;
+	struct creds c = { 0, 0, 0, NULL };
+	git_repository *rr = NULL;
+	git_reference *ref = NULL;
+	git_oid tip, expected;
+	char tmp[96], *spec = NULL, *log = NULL;
+	git_strarray specs;
+	bool have_expected;
+	int e, rc = 0;
+
+	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
+	remote_callbacks(&po.callbacks, &c);
+	po.callbacks.push_update_reference = push_status;
+	if (git_reference_name_to_id(&tip, git_remote_owner(remote), local) < 0)
+		return samv_error_git(SAMV_ERROR, local);
+	have_expected = git_reference_name_to_id(&expected, git_remote_owner(remote), tracking) == 0;
+	snprintf(tmp, sizeof(tmp), "refs/samv/sync-%ld-%ld", (long)getpid(), (long)time(NULL));
+	if (asprintf(&spec, "+%s:%s", local, tmp) < 0 || asprintf(&log, "push by samv-sync") < 0) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	specs.strings = &spec;
+	specs.count = 1;
+	if (git_remote_push(remote, &specs, &po) < 0 || c.rejected) {
+		rc = remote_error("push to", name, git_remote_url(remote));
+		goto out;
+	}
+	if (git_repository_open_bare(&rr, path) < 0) {
+		rc = remote_error("push to", name, git_remote_url(remote));
+		goto out;
+	}
+	e = have_expected ? git_reference_create_matching(&ref, rr, branch, &tip, 1, &expected, log)
+			  : git_reference_create(&ref, rr, branch, &tip, 0, log);
+	if (e == GIT_EMODIFIED || e == GIT_EEXISTS || e == GIT_ELOCKED)
+		rc = 1;
+	else if (e < 0)
+		rc = remote_error("push to", name, git_remote_url(remote));
+	git_reference_free(ref);
+	ref = NULL;
+	if (git_reference_lookup(&ref, rr, tmp) == 0)
+		git_reference_delete(ref);
+	git_reference_free(ref);
+	ref = NULL;
+	/* what git_remote_push does for a branch pushed: the tracking ref */
+	if (rc == 0 && git_reference_create(&ref, git_remote_owner(remote), tracking, &tip, 1, log) < 0)
+		rc = samv_error_git(SAMV_EIO, tracking);
+out:
+	git_reference_free(ref);
+	git_repository_free(rr);
+	free(spec);
+	free(log);
+	free(c.rejected);
+	return rc;
+}
+
+static int upstream(char **branch, char **remote_name, git_repository *repo, const char *local,
+		    const char *given)
+{
+	git_config *cfg = NULL;
+	git_buf b = { NULL, 0, 0 };
+	const char *shortname = local + strlen("refs/heads/");
+	char *key = NULL;
+	int rc = 0;
+
+	*branch = NULL;
+	*remote_name = NULL;
+	if (git_repository_config_snapshot(&cfg, repo) < 0)
+		return samv_error_git(SAMV_ERROR, "cannot read the configuration");
+	/* the branch's upstream when it has one on this remote, else the
+	 * branch of the same name */
+	if (asprintf(&key, "branch.%s.remote", shortname) >= 0 && git_config_get_string_buf(&b, cfg, key) == 0 &&
+	    (!given || !strcmp(b.ptr, given)) && !(*remote_name = strdup(b.ptr)))
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	git_buf_dispose(&b);
+	free(key);
+	key = NULL;
+	if (rc == 0 && *remote_name && asprintf(&key, "branch.%s.merge", shortname) >= 0 &&
+	    git_config_get_string_buf(&b, cfg, key) == 0 && !strncmp(b.ptr, "refs/heads/", 11))
+		*branch = strdup(b.ptr);
+	git_buf_dispose(&b);
+	free(key);
+	if (rc == 0 && !*remote_name && !(*remote_name = strdup(given ? given : "origin")))
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	if (rc == 0 && !*branch && !(*branch = strdup(local)))
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	git_config_free(cfg);
+	return rc;
+}
+
+static int current_branch(char **out, git_repository *repo)
+{
+	git_reference *head = NULL;
+	int rc = 0;
+
+	*out = NULL;
+	if (git_reference_lookup(&head, repo, "HEAD") < 0)
+		return samv_error_git(SAMV_ERROR, "cannot read HEAD");
+	if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC)
+		rc = samv_error_set(SAMV_EINVAL, "HEAD is detached; check out a branch before syncing");
+	else if (!(*out = strdup(git_reference_symbolic_target(head))))
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	git_reference_free(head);
+	return rc;
+}
+
+int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct samv_sync_opts *o)
+{
+	git_remote *remote = NULL;
+	char *local = NULL, *branch = NULL, *name = NULL, *tracking = NULL;
+	const char *path;
+	int rc, e, tries;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = current_branch(&local, s->repo)) < 0 ||
+	    (rc = upstream(&branch, &name, s->repo, local, o->remote)) < 0)
+		goto out;
+	if ((e = git_remote_lookup(&remote, s->repo, name)) < 0) {
+		rc = e == GIT_ENOTFOUND || e == GIT_EINVALIDSPEC
+			     ? samv_error_set(SAMV_ENOTFOUND, "no remote '%s' (add one: git remote add %s URL)", name,
+					      name)
+			     : samv_error_git(SAMV_ERROR, name);
+		goto out;
+	}
+	if (asprintf(&tracking, "refs/remotes/%s/%s", name, branch + strlen("refs/heads/")) < 0) {
+		tracking = NULL;
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	snprintf(r->upstream, sizeof(r->upstream), "%s/%s", name, branch + strlen("refs/heads/"));
+	for (tries = 0; tries < SAMV_SYNC_TRIES; tries++) {
+		r->tries = tries;
+		if ((rc = fetch(remote, name, branch, tracking)) < 0 || (rc = combine(s, r, o, tracking)) < 0)
+			goto out;
+		if (r->how == SAMV_SYNC_UPTODATE || r->how == SAMV_SYNC_FASTFORWARD)
+			goto out;
+		if (tries == 0)
+			test_gate(o->test_gate);
+		path = local_path(git_remote_url(remote));
+		rc = path ? push_local(remote, name, local, branch, tracking, path) : push(remote, name, local, branch);
+		if (rc <= 0)
+			goto out;
+		/* someone pushed since our fetch: fetch and combine again */
+	}
+	rc = samv_error_set(SAMV_EBUSY, "busy: %s moved %d times while syncing (others are pushing); "
+			    "your commits are kept here: run samv-sync again", r->upstream, SAMV_SYNC_TRIES);
+out:
+	git_remote_free(remote);
+	free(local);
+	free(branch);
+	free(name);
+	free(tracking);
+	return rc;
+}
+
+void samv_sync_result_free(struct samv_sync_result *r)
+{
+	samv_conflicts_free(&r->conflicts);
+}
