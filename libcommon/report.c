@@ -369,16 +369,73 @@ static int chart_decisions(struct ctx *c, const struct months *m, const char *ar
 	return 0;
 }
 
-/*
- * Assessments (samv-assess) are not in this tree yet: the assessment
- * figures, the arena's standing and the trend chart come from here once
- * the record type lands.  Until then it adds nothing.
- */
-static int assessments_stub(struct ctx *c, const char *arena)
+/* ---- assessments --------------------------------------------------------- */
+
+static const struct col assessment_cols[] = {
+	{ "date", "Date" }, { "id", "Id" }, { "instrument", "Instrument" }, { "subject", "Subject" },
+	{ "by", "Assessed by" }, { NULL, NULL }
+};
+static const struct col standing_cols[] = {
+	{ "date", "Date" }, { "id", "Id" }, { "step", "Step" }, { NULL, NULL }
+};
+
+static void assessment_row(struct ctx *c, cJSON *rows, const cJSON *a)
 {
-	(void)c;
-	(void)arena;
-	return 0;
+	struct samv_buf subject = SAMV_BUF_INIT;
+	cJSON *r = row(c, rows);
+
+	if (samv_assessment_subject(&subject, a) < 0)
+		c->oom = true;
+	put(c, r, "date", str(a, "date"));
+	put(c, r, "id", str(a, "id"));
+	put(c, r, "instrument", str(a, "instrument"));
+	put(c, r, "subject", subject.ptr);
+	put(c, r, "by", name_of(&c->people, str(a, "assessed_by")));
+	samv_buf_free(&subject);
+}
+
+/* The assessments made in the period (of one arena, or all), and for an
+ * arena where it stands on the staircase: its latest "steps" answer up to
+ * the period's end.  *n is how many were made. */
+static int assessments(struct ctx *c, const char *arena, int *n)
+{
+	const struct samv_period *p = &c->o->period;
+	const cJSON *latest = NULL;
+	struct tab t = { NULL, NULL, 0 };
+	cJSON *rows = NULL;
+	size_t i;
+	int rc;
+
+	*n = 0;
+	if ((rc = tab_load(&t, c, "assessment")) < 0)
+		goto out;
+	/* sections only when there is something: most weeks have none */
+	for (i = 0; i < t.n; i++) {
+		const cJSON *a = t.v[i];
+		const char *date = str(a, "date");
+
+		if (arena && !is(a, "arena", arena))
+			continue;
+		if (date && samv_period_has(p, date)) {
+			if (!rows)
+				rows = section(c, "assessments", "Assessments made", assessment_cols);
+			assessment_row(c, rows, a);
+			(*n)++;
+		}
+		if (arena && is(a, "instrument", "steps") && date && (!p->until[0] || strcmp(date, p->until) <= 0) &&
+		    (!latest || strcmp(date, str(latest, "date")) > 0))
+			latest = a;
+	}
+	if (latest) {
+		cJSON *r = row(c, section(c, "standing", "Where the arena stands (Samverkanstrappan)", standing_cols));
+
+		put(c, r, "date", str(latest, "date"));
+		put(c, r, "id", str(latest, "id"));
+		put(c, r, "step", str(cJSON_GetObjectItemCaseSensitive(latest, "answers"), "step"));
+	}
+out:
+	tab_free(&t);
+	return rc;
 }
 
 /* ---- shared rows ----------------------------------------------------------- */
@@ -536,6 +593,7 @@ out:
 
 static int report_summary(struct ctx *c)
 {
+	int nassess = 0;
 	static const char *const by_arena[] = { "arena", "date", "start", NULL };
 	static const char *const by_date[] = { "date", NULL };
 	static const struct col meeting_cols[] = {
@@ -645,7 +703,7 @@ static int report_summary(struct ctx *c)
 		put(c, r, "title", str(pl.v[i], "title"));
 		puti(c, r, "days", (int)(samv_date_days(c->o->today) - samv_date_days(str(pl.v[i], "date"))));
 	}
-	if ((rc = assessments_stub(c, NULL)) < 0)
+	if ((rc = assessments(c, NULL, &nassess)) < 0)
 		goto out;
 
 	figure(c, "meetings_held", "Meetings held", held);
@@ -659,7 +717,7 @@ static int report_summary(struct ctx *c)
 	figure(c, "actions_done", "Actions done", done);
 	figure(c, "actions_overdue", "Actions overdue", over);
 	figure(c, "minutes_late", "Minutes not distributed", (int)pl.n);
-	figure(c, "assessments", "Assessments made", 0);
+	figure(c, "assessments", "Assessments made", nassess);
 
 	/* the dashboard: the twelve months up to the period's end */
 	m.first = month_of(strcmp(p->until, c->o->today) > 0 ? c->o->today : p->until) - (SUMMARY_MONTHS - 1);
@@ -693,6 +751,7 @@ static int count_cmp(const void *a, const void *b)
 
 static int report_arena(struct ctx *c, const char *arena)
 {
+	int nassess = 0;
 	static const char *const by_date[] = { "date", NULL };
 	static const struct col about_cols[] = { { "field", "Field" }, { "value", "Value" }, { NULL, NULL } };
 	static const struct col meeting_cols[] = {
@@ -802,7 +861,7 @@ static int report_arena(struct ctx *c, const char *arena)
 		decision_row(c, rows, pd.v[i]);
 	for (i = 0; i < c->actions.n; i++)
 		nopen += is(c->actions.v[i], "arena", arena) && is(c->actions.v[i], "status", "open");
-	if ((rc = assessments_stub(c, arena)) < 0)
+	if ((rc = assessments(c, arena, &nassess)) < 0)
 		goto out;
 
 	figure(c, "meetings_held", "Meetings held", held);
@@ -811,7 +870,7 @@ static int report_arena(struct ctx *c, const char *arena)
 	figure(c, "organisations", "Organisations that came", (int)norgs);
 	figure(c, "decisions", "Decisions made", (int)pd.n);
 	figure(c, "actions_open", "Actions open", nopen);
-	figure(c, "assessments", "Assessments made", 0);
+	figure(c, "assessments", "Assessments made", nassess);
 
 	months_of(&m, c, &c->o->period);
 	if ((rc = chart_attendance(c, &m, arena, "Attendance by sector")) < 0 ||

@@ -103,7 +103,7 @@ bash_case samv-report --format = "" : text markdown json csv html
 bash_case samv-report summary --fail-on = o : overdue
 bash_case samv-report --per : --period=
 bash_case samv-log --ma : --max-count=
-bash_case samv-log "" : agreement region rf-sisu rotary eva stor m1 a1
+bash_case samv-log "" : agreement region rf-sisu rotary eva stor m1 a1 as1
 bash_case samv log r : region rf-sisu rotary
 bash_case samv-log -n 3 --json st : stor
 bash_case samv-log --rev = "" :

@@ -668,3 +668,21 @@ test_case 'refused: outside a repository' '
 	expect_no_out
 	test "$(cut -d: -f1 "$TRASH/.err")" = samv-report
 '
+
+test_case 'assessments: counted in the period, listed, and where an arena stands on the staircase' '
+	make_report_repo
+	samv-assess add --id s1 --instrument steps --arena stor --date 2026-03-01 --by eva --answer step=talk >/dev/null &&
+	samv-assess add --id s2 --instrument steps --arena stor --date 2026-11-17 --by eva --answer step=shared-view >/dev/null &&
+	samv-assess add --id s3 --instrument steps --arena ag --date 2026-11-18 --answer step=talk >/dev/null
+	samv_run samv-report summary --period 2026-W47 --format json
+	expect_status 0
+	jq -c "[(.figures[] | select(.key == \"assessments\") | .value), [.sections[] | select(.id == \"assessments\") | .rows[] | [.id, .subject, .by]]]" ../.out >../got
+	echo "[2,[[\"s2\",\"arena stor\",\"Eva Lind\"],[\"s3\",\"arena ag\",null]]]" | cmp - ../got
+	samv_run samv-report arena stor --period 2026-11 --format json
+	expect_status 0
+	jq -c "[(.figures[] | select(.key == \"assessments\") | .value), [.sections[] | select(.id == \"standing\") | .rows[] | [.date, .step]]]" ../.out >../got
+	echo "[1,[[\"2026-11-17\",\"shared-view\"]]]" | cmp - ../got
+	samv_run samv-report arena stor --period 2026-10 --format json
+	jq -c "[.sections[] | select(.id == \"standing\") | .rows[] | .step]" ../.out >../got
+	echo "[\"talk\"]" | cmp - ../got
+'
