@@ -354,6 +354,18 @@ echo
 echo "== samv-check:"
 samv check && echo "no problems"
 echo
+echo "== The month's summary, as a cron job would mail it (samv report --period 2026-11 --format markdown):"
+samv report summary --period 2026-11 --format markdown
+page="$(pwd).storgruppsmote.html"
+samv report arena storgruppsmote --period 2026 --format html >"$page"
+echo "(the large-group meeting's 2026 as one HTML page with charts: $page)"
+echo
+echo "== The last change of the Agreement, field by field (samv log agreement -n 1):"
+samv log agreement -n 1
+echo
+echo "== Every commit of the history kept the rules (samv log --verify):"
+samv log --verify && echo "no problems"
+echo
 echo "== The audit trail, read with plain git: what did the large-group meeting decide?"
 git log --reverse --format='%(trailers:key=Samv-Date,valueonly,separator=%x2C)  %s' \
 	--grep='^Samv-Arena: storgruppsmote$' --grep='^Samv-Status: adopted$' --all-match
