@@ -16,10 +16,7 @@ enum {
 };
 
 static const struct samv_opt global_opts[] = {
-	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", O_DIR },
-	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
-	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
-	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
+	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ "completion-values", 0, SAMV_OPT_ARG, "OPTION", NULL, O_COMPVALUES },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };

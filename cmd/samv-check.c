@@ -10,10 +10,7 @@ static const struct samv_opt opts[] = {
 	{ "rev", 'r', SAMV_OPT_ARG, "REV", "check the repository as of a commit, not the work tree", O_REV },
 	{ "json", 0, SAMV_OPT_NONE, NULL, "print the problems as a JSON array", O_JSON },
 	{ "no-history", 0, SAMV_OPT_NONE, NULL, "skip the check of the Agreement's history", O_NO_HISTORY },
-	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", O_DIR },
-	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
-	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
-	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
+	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 

@@ -19,10 +19,7 @@ static const struct samv_opt opts[] = {
 	{ "verify", 0, SAMV_OPT_NONE, NULL, "report every commit that broke the rules (exit 1 if any)", O_VERIFY },
 	{ "no-signatures", 0, SAMV_OPT_NONE, NULL, "do not check the commits' signatures", O_NO_SIG },
 	{ "json", 0, SAMV_OPT_NONE, NULL, "print JSON (see samv-log(1) for its shape)", O_JSON },
-	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", O_DIR },
-	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
-	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
-	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
+	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ "completion-values", 0, SAMV_OPT_ARG, "OPTION", NULL, O_COMPVALUES },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };

@@ -16,10 +16,7 @@ static const struct samv_opt opts[] = {
 	{ "theirs", 0, SAMV_OPT_NONE, NULL, "resolve conflicting fields with the remote's values", O_THEIRS },
 	{ "setup", 0, SAMV_OPT_NONE, NULL,
 	  "register the record merge driver for git merge and git pull, then exit", O_SETUP },
-	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", O_DIR },
-	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
-	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
-	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
+	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 

@@ -533,6 +533,15 @@ struct samv_opt {
 	int id;             /* what the caller switches on */
 };
 
+/* The options every stand-alone command takes: -C, --help, --version and
+ * the completion protocol's --completion-helper; the ids are the
+ * command's own. */
+#define SAMV_OPTS_COMMON(dir, help, version, complete) \
+	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", (dir) }, \
+	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", (help) }, \
+	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", (version) }, \
+	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, (complete) }
+
 struct samv_optstate {
 	int ind;            /* next argv index; start at 1 */
 	const char *arg;    /* the option's argument */
