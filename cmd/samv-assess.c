@@ -60,6 +60,14 @@ static const struct samv_opt gaps_opts[] = {
 	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
+static const struct samv_opt levels_opts[] = {
+	{ "arena", 0, SAMV_OPT_ARG, "ARENA", "only the arena's members, and their ratings of each other", O_ARENA },
+	{ "instrument", 0, SAMV_OPT_ARG, "NAME", "only this pairs instrument (default: every one)", O_INSTRUMENT },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print the summary as JSON", O_JSON },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language of the labels (default: from LANG)", O_LANG },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
 static const struct samv_opt instruments_opts[] = {
 	{ "json", 0, SAMV_OPT_NONE, NULL, "print the instruments' definitions as a JSON array", O_JSON },
 	{ "ids", 0, SAMV_OPT_NONE, NULL, "print only the names, one a line", O_IDS },
@@ -858,6 +866,93 @@ out:
 	return rc;
 }
 
+/* ---- levels ---------------------------------------------------------- */
+
+static bool read_in_pairs(const cJSON *inst)
+{
+	const char *m = str(cJSON_GetObjectItemCaseSensitive(inst, "summary"), "method");
+
+	return m && !strcmp(m, "pairs");
+}
+
+/* --arena: the arena's id and members (an empty list when it has none). */
+static int arena_members(cJSON **out, char id[SAMV_ID_MAX + 1], struct samv_view *v, const char *given)
+{
+	cJSON *arena = NULL;
+	const cJSON *m;
+	int rc;
+
+	*out = NULL;
+	if ((rc = samv_record_resolve(id, v, samv_type_find("arena"), given)) < 0)
+		return samv_error_set(rc, "--arena: %s", samv_error_last());
+	if ((rc = samv_record_load(&arena, v, samv_type_find("arena"), id)) < 0)
+		return rc;
+	m = cJSON_GetObjectItemCaseSensitive(arena, "members");
+	*out = m ? cJSON_Duplicate(m, 1) : cJSON_CreateArray();
+	cJSON_Delete(arena);
+	return *out ? 0 : samv_error_set(SAMV_ERROR, "out of memory");
+}
+
+static int cmd_levels(struct samv_entity *e, struct samv_store *s)
+{
+	const char *only = samv_entity_arg(e, "instrument");
+	struct samv_levels_opts o = { NULL, NULL, NULL, NULL, NULL };
+	char actor[SAMV_ID_MAX + 1], arena[SAMV_ID_MAX + 1];
+	struct samv_view *v = NULL;
+	cJSON *set = NULL, *all = NULL, *actors = NULL, *members = NULL, *res = NULL, *one;
+	const cJSON *inst;
+	char **ops;
+	int n, rc;
+
+	ops = samv_entity_operands(e, &n);
+	if (n > 1)
+		return samv_error_set(SAMV_EUSAGE, "levels: unexpected argument '%s' (usage: samv-assess levels [ACTOR])",
+				      ops[1]);
+	if ((rc = language(&o.lang, e)) < 0 || (rc = load(&v, &set, s, samv_entity_arg(e, "rev"))) < 0)
+		goto out;
+	if (only && (rc = samv_instrument_get(&inst, set, only)) == 0 && !read_in_pairs(inst))
+		rc = samv_error_set(SAMV_EUSAGE, "--instrument: '%s' is not read in pairs (levels is)", only);
+	if (rc < 0 || (n && (rc = samv_record_resolve(actor, v, samv_type_find("actor"), ops[0])) < 0))
+		goto out;
+	if (samv_entity_arg(e, "arena") && (rc = arena_members(&members, arena, v, samv_entity_arg(e, "arena"))) < 0)
+		goto out;
+	if ((rc = samv_record_load_all(&actors, v, samv_type_find("actor"), NULL)) < 0 ||
+	    (rc = samv_record_load_all(&all, v, samv_type_find("assessment"), NULL)) < 0)
+		goto out;
+	if (!(res = cJSON_CreateArray())) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	o.actors = actors;
+	o.members = members;
+	o.arena = members ? arena : NULL;
+	o.actor = n ? actor : NULL;
+	cJSON_ArrayForEach(inst, set) {
+		if (!read_in_pairs(inst) || (only && strcmp(str(inst, "name"), only)))
+			continue;
+		if ((rc = samv_assess_levels(&one, inst, all, &o)) < 0)
+			goto out;
+		cJSON_AddItemToArray(res, one);
+	}
+	if (samv_entity_flag(e, "json")) {
+		rc = samv_print_json(stdout, res);
+		goto out;
+	}
+	cJSON_ArrayForEach(one, res) {
+		if (one != res->child)
+			putchar('\n');
+		samv_assess_levels_print(stdout, one);
+	}
+out:
+	cJSON_Delete(res);
+	cJSON_Delete(all);
+	cJSON_Delete(actors);
+	cJSON_Delete(members);
+	cJSON_Delete(set);
+	samv_view_free(v);
+	return rc;
+}
+
 /* ---- instruments ------------------------------------------------------ */
 
 static int cmd_instruments(struct samv_entity *e, struct samv_store *s)
@@ -956,6 +1051,8 @@ static const struct samv_verb verbs[] = {
 	  cmd_trend },
 	{ "gaps", "[--arena ARENA]", "per arena: standing, missing base pieces, hindering factors, who to ask",
 	  gaps_opts, false, cmd_gaps },
+	{ "levels", "[ACTOR]", "per partner: the levels ratings each organisation gave and received", levels_opts,
+	  false, cmd_levels },
 	{ "instruments", "", "list the instruments", instruments_opts, false, cmd_instruments },
 	{ "instrument", "NAME", "show an instrument's questions and scales", instrument_opts, false, cmd_instrument },
 	{ NULL, NULL, NULL, NULL, false, NULL }

@@ -88,6 +88,8 @@ _samv() {
 			mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" instruments --ids 2>/dev/null)" -- "$cur")
 		elif [[ $cmd == samv-assess && $sub == trend ]]; then
 			mapfile -t COMPREPLY < <(compgen -W "collaboration $(samv-actor "${dir[@]}" list --ids --all 2>/dev/null) $(samv-arena "${dir[@]}" list --ids --all 2>/dev/null)" -- "$cur")
+		elif [[ $cmd == samv-assess && $sub == levels ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$(samv-actor "${dir[@]}" list --ids --all 2>/dev/null)" -- "$cur")
 		else
 			# every subcommand but these takes a record id
 			case $sub in

@@ -86,6 +86,8 @@ function __samv_complete
                 echo collaboration
                 samv-actor $dir list --ids --all 2>/dev/null
                 samv-arena $dir list --ids --all 2>/dev/null
+            else if test "$cmd" = samv-assess -a "$sub" = levels
+                samv-actor $dir list --ids --all 2>/dev/null
             else if not contains -- $sub add plan list record overdue action gaps instruments
                 # every other subcommand takes a record id
                 $cmd $dir $grp list --ids --all 2>/dev/null

@@ -1,8 +1,8 @@
 /*
- * assess.c - assessments made with an instrument: their rules, and what is
- * read out of them (the trend of a subject, the disagreeing pairs of the
- * levels instrument).  The figures are ordinal: answers are compared by
- * their place on the scale, never added up or averaged.
+ * assess.c - assessments made with an instrument: their rules, and the
+ * trend of a subject (the pairs of the levels instrument are read out in
+ * levels.c).  The figures are ordinal: answers are compared by their place
+ * on the scale, never added up or averaged.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -483,82 +483,4 @@ int samv_assess_trend_csv(struct samv_buf *out, const cJSON *trend)
 		}
 	}
 	return rc < 0 ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
-}
-
-/* ---- levels: the pairs ------------------------------------------------ */
-
-static bool member(const cJSON *members, const char *id)
-{
-	const cJSON *it;
-
-	if (!members)
-		return true;
-	cJSON_ArrayForEach(it, members)
-		if (cJSON_IsString(it) && !strcmp(it->valuestring, id))
-			return true;
-	return false;
-}
-
-/* The latest rating of actor -> partner among v[0..n), or NULL. */
-static const cJSON *latest_rating(const cJSON **v, size_t n, const char *actor, const char *partner)
-{
-	const cJSON *found = NULL;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (samv_assessment_about(v[i], "pair", actor, partner))
-			found = v[i];
-	return found;
-}
-
-int samv_assess_disagreements(cJSON **out, const cJSON *inst, const cJSON *all, const cJSON *members)
-{
-	const cJSON *sum = get(inst, "summary"), *q = samv_instrument_question(inst, str(sum, "question"));
-	int limit = get(sum, "disagree") ? (int)get(sum, "disagree")->valuedouble : 2;
-	const cJSON **v = NULL;
-	cJSON *res = NULL;
-	size_t n = 0, i;
-	int rc = SAMV_ERROR;
-
-	*out = NULL;
-	if (!q || !(v = select_sorted(&n, all, str(inst, "name"), "pair", NULL, NULL)) || !(res = cJSON_CreateArray()))
-		goto out;
-	for (i = 0; i < n; i++) {
-		const char *a = str(v[i], "actor"), *b = str(v[i], "partner");
-		const cJSON *ab, *ba, *pa, *pb;
-		cJSON *o;
-		int d;
-
-		/* each pair once, from the side whose id sorts first */
-		if (strcmp(a, b) > 0 || !member(members, a) || !member(members, b) ||
-		    latest_rating(v, n, a, b) != v[i] || !(ba = latest_rating(v, n, b, a)))
-			continue;
-		ab = v[i];
-		pa = samv_instrument_point(inst, q, str(get(ab, "answers"), str(q, "key")));
-		pb = samv_instrument_point(inst, q, str(get(ba, "answers"), str(q, "key")));
-		if (!pa || !pb)
-			continue;
-		d = abs((int)get(pa, "value")->valuedouble - (int)get(pb, "value")->valuedouble);
-		if (d < limit)
-			continue;
-		if (!(o = cJSON_CreateObject()) || !cJSON_AddItemToArray(res, o) || !cJSON_AddStringToObject(o, "actor", a) ||
-		    !cJSON_AddStringToObject(o, "partner", b) || !cJSON_AddStringToObject(o, "rating", str(pa, "key")) ||
-		    !cJSON_AddNumberToObject(o, "value", get(pa, "value")->valuedouble) ||
-		    !cJSON_AddStringToObject(o, "date", str(ab, "date")) ||
-		    !cJSON_AddStringToObject(o, "back", str(pb, "key")) ||
-		    !cJSON_AddNumberToObject(o, "back_value", get(pb, "value")->valuedouble) ||
-		    !cJSON_AddStringToObject(o, "back_date", str(ba, "date")) || !cJSON_AddNumberToObject(o, "difference", d))
-			goto out;
-	}
-	*out = res;
-	res = NULL;
-	rc = 0;
-out:
-	if (rc < 0 && q)
-		samv_error_set(SAMV_ERROR, "out of memory");
-	else if (rc < 0)
-		samv_error_set(SAMV_EINVAL, "instrument '%s': its summary names no question", str(inst, "name"));
-	cJSON_Delete(res);
-	free(v);
-	return rc;
 }

@@ -794,11 +794,32 @@ int samv_assess_trend(cJSON **out, const cJSON *inst, const cJSON *all, const ch
 int samv_assess_trend_chart(struct samv_buf *out, const cJSON *trend, const cJSON *inst, const char *lang);
 int samv_assess_trend_csv(struct samv_buf *out, const cJSON *trend);
 
-/* The latest levels rating in each direction between actors, and the
- * pairs whose two ratings differ by the instrument's "disagree" or more:
- * [{actor, partner, rating, value, back, back_value, difference}].  Only
+/* ---- the levels of pairs (levels.c) ----------------------------------- */
+
+/* Of a pairs instrument (levels), the latest rating in each direction
+ * between actors, and the pairs whose two ratings differ by the
+ * instrument's "disagree" or more: [{actor, partner, rating, value, date,
+ * back, back_value, back_date, difference}], by actor then partner.  Only
  * actors in members (an array of ids) when members is not NULL. */
 int samv_assess_disagreements(cJSON **out, const cJSON *inst, const cJSON *all, const cJSON *members);
+
+struct samv_levels_opts {
+	const cJSON *actors;   /* every actor record: names, and who is active */
+	const cJSON *members;  /* only these actors and partners (an arena's), or NULL */
+	const char *arena;     /* the arena whose members they are, for the record */
+	const char *actor;     /* only this actor's block, or NULL */
+	const char *lang;
+};
+/*
+ * Per partner: for each actor in scope, the latest rating it gave each
+ * partner and the one it received back, and the median of each side.
+ * {instrument, title, question, disagree, arena, actors: [{actor, name, gave:
+ * {count, median, lowest, highest}, received: {...}, partners: [{partner,
+ * name, gave, received: {rating, value, label, date, assessment} | null,
+ * difference, disagree}]}], not_rated: [ids in scope with no rating]}.
+ */
+int samv_assess_levels(cJSON **out, const cJSON *inst, const cJSON *all, const struct samv_levels_opts *o);
+void samv_assess_levels_print(FILE *f, const cJSON *levels);
 
 struct samv_gaps_opts {
 	const char *today;     /* YYYY-MM-DD */

@@ -89,9 +89,11 @@ bash_case samv meeting action add --owner = e : eva
 bash_case samv-meeting action add --meeting = "" : m1
 bash_case samv-meeting hold m1 --attended = "" : eva
 bash_case samv-meeting minutes m1 --lang = "" : sv en
-bash_case samv-assess "" : add list show edit rm trend gaps instruments instrument
+bash_case samv-assess "" : add list show edit rm trend gaps levels instruments instrument
 bash_case samv-assess instrument "" : cross levels steps
 bash_case samv assess trend r : region rf-sisu rotary
+bash_case samv-assess levels r : region rf-sisu rotary
+bash_case samv-assess levels --arena = "" : stor
 bash_case samv-assess add --instrument = "" : cross levels steps
 bash_case samv-assess add --subject-kind = p : pair
 bash_case samv-assess list --subject-kind = a : actor arena
@@ -131,6 +133,7 @@ if command -v fish >/dev/null 2>&1; then
 	fish_case "samv-meeting action done " a1
 	fish_case "samv meeting hold " m1
 	fish_case "samv-assess instrument l" levels
+	fish_case "samv assess levels rf" rf-sisu
 	fish_case "samv-report p" participation
 	fish_case "samv-report arena " stor
 	fish_case "samv report --format=c" --format=csv

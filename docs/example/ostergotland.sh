@@ -351,6 +351,9 @@ echo
 echo "== What is missing, in retrospect (samv assess gaps --arena ag-ofrivillig-ensamhet):"
 samv assess gaps --arena ag-ofrivillig-ensamhet
 echo
+echo "== How the Region and its partners rate each other (samv assess levels region-ostergotland):"
+samv assess levels region-ostergotland
+echo
 echo "== samv-check:"
 samv check && echo "no problems"
 echo

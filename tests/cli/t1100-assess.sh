@@ -447,6 +447,111 @@ test_case 'assess gaps: standing, missing base pieces, what hinders most, disagr
 	EOT
 '
 
+test_case 'assess levels: per partner, the ratings given and received, the latest in each direction' '
+	make_history
+	samv-assess add --id l3 --instrument levels --actor region --partner rf-sisu --date 2024-02-01 \
+		--answer level=networking >/dev/null
+	before_l4=$(git rev-parse HEAD)
+	samv-assess add --id l4 --instrument levels --actor region --partner rf-sisu --date 2025-10-01 \
+		--answer level=coalition >/dev/null
+	samv-assess add --id l5 --instrument levels --actor rf-sisu --partner region --date 2025-10-02 \
+		--answer level=collaboration >/dev/null
+	samv-actor add --id abf --name "ABF Östergötland" --sector civil --kind association --level regional >/dev/null
+	samv-assess add --id l6 --instrument levels --actor abf --partner rf-sisu --date 2025-11-01 \
+		--answer level=none >/dev/null
+	samv_run samv-assess levels
+	expect_status 0
+	expect_no_err
+	expect_out <<-\EOT
+	levels: Levels of Collaboration, the latest rating in each direction
+
+	abf  ABF Östergötland
+	  gave 1, median 0 no interaction; received 0
+	    partner  gave              received
+	    rf-sisu  0 no interaction  -
+
+	nsph  NSPH Östergötland
+	  gave 1, median 1 networking; received 1, median 3 coordination
+	    partner  gave          received
+	    region   1 networking  3 coordination  apart by 2
+
+	region  Region Östergötland
+	  gave 2, median 3 coordination; received 2, median 1 networking
+	    partner  gave            received
+	    nsph     3 coordination  1 networking     apart by 2
+	    rf-sisu  4 coalition     5 collaboration
+
+	rf-sisu  RF-SISU Östergötland
+	  gave 1, median 5 collaboration; received 2, median 0 no interaction
+	    partner  gave             received
+	    abf      -                0 no interaction
+	    region   5 collaboration  4 coalition
+	EOT
+	# an arena: only its members and their ratings of each other; who to ask
+	samv-arena add --id ag --name Arbetsgrupp --kind working-group --member region --member nsph \
+		--member abf >/dev/null
+	samv_run samv-assess levels --arena ag --lang sv
+	expect_status 0
+	expect_out <<-\EOT
+	levels: Nivåer av samverkan in ag, the latest rating in each direction
+
+	nsph  NSPH Östergötland
+	  gave 1, median 1 nätverkande; received 1, median 3 samordning
+	    partner  gave           received
+	    region   1 nätverkande  3 samordning  apart by 2
+
+	region  Region Östergötland
+	  gave 1, median 3 samordning; received 1, median 1 nätverkande
+	    partner  gave          received
+	    nsph     3 samordning  1 nätverkande  apart by 2
+
+	not rated: abf
+	EOT
+	samv_run samv-assess levels rf --json
+	expect_status 0
+	jq -c ".[0] | [.arena, .not_rated, (.actors[] | .actor, .gave.count, .received.median.rating,
+		.received.lowest, .received.highest, (.partners[] | [.partner, .gave.rating, .received.assessment,
+		.difference, .disagree]))]" "$TRASH/.out" >../got
+	echo "[null,[],\"rf-sisu\",1,\"none\",\"none\",\"coalition\",[\"abf\",null,\"l6\",null,false],[\"region\",\"collaboration\",\"l4\",1,false]]" |
+		cmp - ../got
+	# the state of an earlier commit: before l4, region rated rf-sisu networking
+	samv_run samv-assess levels rf-sisu --rev "$before_l4"
+	expect_out <<-\EOT
+	levels: Levels of Collaboration, the latest rating in each direction
+
+	rf-sisu  RF-SISU Östergötland
+	  gave 0; received 1, median 1 networking
+	    partner  gave  received
+	    region   -     1 networking
+	EOT
+	samv_run samv-assess levels eva
+	expect_status 1
+	expect_err <<-\EOT
+	samv-assess: no actor '"'"'eva'"'"' (see samv-actor list)
+	EOT
+'
+
+test_case 'assess levels: what is refused' '
+	make_history
+	fails 2 "samv-assess: --instrument: '"'"'cross'"'"' is not read in pairs (levels is)" \
+		samv-assess levels --instrument cross
+	fails 1 "samv-assess: unknown instrument '"'"'nope'"'"' (instruments: cross, levels, steps)" \
+		samv-assess levels --instrument nope
+	fails 1 "samv-assess: --arena: no arena '"'"'x'"'"' (see samv-arena list)" samv-assess levels --arena x
+	fails 2 "samv-assess: levels: unexpected argument '"'"'nsph'"'"' (usage: samv-assess levels [ACTOR])" \
+		samv-assess levels region nsph
+	fails 2 "samv-assess: --lang: '"'"'de'"'"' is not one of sv, en" samv-assess levels --lang de
+	samv_run samv-assess levels --arena stor nsph
+	expect_out <<-\EOT
+	levels: Levels of Collaboration in stor, the latest rating in each direction
+
+	nsph  NSPH Östergötland
+	  gave 1, median 1 networking; received 1, median 3 coordination
+	    partner  gave          received
+	    region   1 networking  3 coordination  apart by 2
+	EOT
+'
+
 test_case 'assess instruments and instrument: the built-in definitions' '
 	make_assess
 	samv_run samv-assess instruments

@@ -1,5 +1,6 @@
-/* Unit tests: instruments (instrument.c), assessment rules, trends and
- * disagreeing pairs (assess.c). */
+/* Unit tests: instruments (instrument.c), assessment rules and trends
+ * (assess.c), the levels of pairs: disagreeing pairs and the summary per
+ * partner (levels.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -252,6 +253,123 @@ static void trend_of_a_subject(void **state)
 	cJSON_Delete(set);
 }
 
+static cJSON *actor(const char *id, const char *name, const char *status)
+{
+	cJSON *a = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(a, "id", id);
+	cJSON_AddStringToObject(a, "name", name);
+	cJSON_AddStringToObject(a, "status", status);
+	return a;
+}
+
+static const cJSON *item(const cJSON *o, const char *path)
+{
+	char buf[128], *key, *save = NULL;
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (key = strtok_r(buf, ".", &save); key && o; key = strtok_r(NULL, ".", &save))
+		o = *key >= '0' && *key <= '9' ? cJSON_GetArrayItem(o, atoi(key)) : cJSON_GetObjectItem(o, key);
+	return o;
+}
+
+static const char *text(const cJSON *o, const char *path)
+{
+	const cJSON *it = item(o, path);
+
+	return cJSON_IsString(it) ? it->valuestring : cJSON_IsNull(it) ? "null" : "(missing)";
+}
+
+static int number(const cJSON *o, const char *path)
+{
+	const cJSON *it = item(o, path);
+
+	return cJSON_IsNumber(it) ? (int)it->valuedouble : -100;
+}
+
+static void levels_per_partner(void **state)
+{
+	cJSON *set = builtins(), *all = cJSON_CreateArray(), *actors = cJSON_CreateArray(), *out = NULL;
+	cJSON *members = cJSON_CreateArray();
+	const cJSON *inst = samv_instrument_find(set, "levels");
+	struct samv_levels_opts o = { actors, NULL, NULL, NULL, "sv" };
+
+	(void)state;
+	cJSON_AddItemToArray(actors, actor("a", "Aktör A", "active"));
+	cJSON_AddItemToArray(actors, actor("b", "Aktör B", "active"));
+	cJSON_AddItemToArray(actors, actor("c", "Aktör C", "active"));
+	cJSON_AddItemToArray(actors, actor("quiet", "Tyst", "active"));
+	cJSON_AddItemToArray(actors, actor("gone", "Borta", "retired"));
+	/* a -> b moved from 1 to 4 (the latest counts); b -> a says 2 */
+	cJSON_AddItemToArray(all, rec("l1", "levels", "pair", "a", "b", NULL, "2024-01-01", "level=networking"));
+	cJSON_AddItemToArray(all, rec("l2", "levels", "pair", "a", "b", NULL, "2025-01-01", "level=coalition"));
+	cJSON_AddItemToArray(all, rec("l3", "levels", "pair", "b", "a", NULL, "2025-02-01", "level=cooperation"));
+	/* a -> c, on the same day as an older record sorting after it: the id decides */
+	cJSON_AddItemToArray(all, rec("l5", "levels", "pair", "a", "c", NULL, "2025-03-01", "level=none"));
+	cJSON_AddItemToArray(all, rec("l6", "levels", "pair", "a", "c", NULL, "2025-03-01", "level=coordination"));
+	/* another instrument's pairs do not count */
+	cJSON_AddItemToArray(all, rec("x1", "other", "pair", "c", "a", NULL, "2025-03-01", "level=none"));
+	assert_int_equal(samv_assess_levels(&out, inst, all, &o), 0);
+	assert_string_equal(text(out, "instrument"), "levels");
+	assert_string_equal(text(out, "title"), "Nivåer av samverkan");
+	assert_string_equal(text(out, "arena"), "null");
+	assert_int_equal(cJSON_GetArraySize(item(out, "actors")), 3);
+	/* a gave two: the median of an even number is the lower middle one */
+	assert_string_equal(text(out, "actors.0.actor"), "a");
+	assert_string_equal(text(out, "actors.0.name"), "Aktör A");
+	assert_int_equal(number(out, "actors.0.gave.count"), 2);
+	assert_string_equal(text(out, "actors.0.gave.median.rating"), "coordination");
+	assert_string_equal(text(out, "actors.0.gave.median.label"), "samordning");
+	assert_string_equal(text(out, "actors.0.gave.lowest"), "coordination");
+	assert_string_equal(text(out, "actors.0.gave.highest"), "coalition");
+	assert_int_equal(number(out, "actors.0.received.count"), 1);
+	assert_string_equal(text(out, "actors.0.partners.0.partner"), "b");
+	assert_string_equal(text(out, "actors.0.partners.0.gave.assessment"), "l2");
+	assert_string_equal(text(out, "actors.0.partners.0.received.date"), "2025-02-01");
+	assert_int_equal(number(out, "actors.0.partners.0.difference"), 2);
+	assert_true(cJSON_IsTrue(item(out, "actors.0.partners.0.disagree")));
+	assert_string_equal(text(out, "actors.0.partners.1.gave.assessment"), "l6");
+	assert_string_equal(text(out, "actors.0.partners.1.received"), "null");
+	assert_string_equal(text(out, "actors.0.partners.1.difference"), "null");
+	assert_false(cJSON_IsTrue(item(out, "actors.0.partners.1.disagree")));
+	/* c received one and gave none */
+	assert_string_equal(text(out, "actors.2.actor"), "c");
+	assert_int_equal(number(out, "actors.2.gave.count"), 0);
+	assert_null(item(out, "actors.2.gave.median"));
+	assert_string_equal(text(out, "actors.2.received.median.rating"), "coordination");
+	/* the active without a rating are listed, the retired are not */
+	assert_int_equal(cJSON_GetArraySize(item(out, "not_rated")), 1);
+	assert_string_equal(text(out, "not_rated.0"), "quiet");
+	cJSON_Delete(out);
+
+	/* an arena of a, c and quiet: b and its ratings are outside */
+	cJSON_AddItemToArray(members, cJSON_CreateString("quiet"));
+	cJSON_AddItemToArray(members, cJSON_CreateString("c"));
+	cJSON_AddItemToArray(members, cJSON_CreateString("a"));
+	o.members = members;
+	o.arena = "ag";
+	assert_int_equal(samv_assess_levels(&out, inst, all, &o), 0);
+	assert_string_equal(text(out, "arena"), "ag");
+	assert_int_equal(cJSON_GetArraySize(item(out, "actors")), 2);
+	assert_int_equal(cJSON_GetArraySize(item(out, "actors.0.partners")), 1);
+	assert_string_equal(text(out, "actors.0.partners.0.partner"), "c");
+	assert_int_equal(number(out, "actors.0.received.count"), 0);
+	assert_string_equal(text(out, "not_rated.0"), "quiet");
+	cJSON_Delete(out);
+
+	/* one actor only, rated by nobody in scope */
+	o.actor = "quiet";
+	assert_int_equal(samv_assess_levels(&out, inst, all, &o), 0);
+	assert_int_equal(cJSON_GetArraySize(item(out, "actors")), 0);
+	assert_string_equal(text(out, "not_rated.0"), "quiet");
+	cJSON_Delete(out);
+
+	cJSON_Delete(members);
+	cJSON_Delete(actors);
+	cJSON_Delete(all);
+	cJSON_Delete(set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -259,6 +377,7 @@ int main(void)
 		cmocka_unit_test(instrument_validation),
 		cmocka_unit_test(answers_against_the_instrument),
 		cmocka_unit_test(levels_disagreements),
+		cmocka_unit_test(levels_per_partner),
 		cmocka_unit_test(trend_of_a_subject),
 	};
 
