@@ -777,7 +777,7 @@ static int cmd_trend(struct samv_entity *e, struct samv_store *s)
 		}
 		cJSON_AddItemToArray(res, tr);
 		if (csv)
-			rc = samv_assess_trend_csv(&out, tr);
+			rc = samv_assess_trend_csv(&out, tr, cJSON_GetArraySize(res) == 1);
 		else if (!json && (rc = samv_buf_printf(&out, "%s%s, %s%s%s%s%s: %d assessment%s\n", out.len ? "\n" : "",
 							   str(inst, "name"), kind, id[0] ? " " : "", id[0] ? id : "",
 							   pair ? " " : "", pair ? partner : "",
@@ -788,19 +788,6 @@ static int cmd_trend(struct samv_entity *e, struct samv_store *s)
 		tr = NULL;
 		if (rc < 0)
 			goto out;
-		/* CSV has one header, at the top */
-		if (csv && cJSON_GetArraySize(res) > 1) {
-			char *nl = strchr(out.ptr, '\n'), *again = nl ? strstr(nl + 1, "\ninstrument,subject_kind,") : NULL;
-
-			if (again) {
-				char *end = strchr(again + 1, '\n') + 1;
-
-				again++;
-
-				memmove(again, end, strlen(end) + 1);
-				out.len -= (size_t)(end - again);
-			}
-		}
 	}
 	if (json)
 		rc = samv_print_json(stdout, res);

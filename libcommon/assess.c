@@ -427,30 +427,15 @@ int samv_assess_trend_chart(struct samv_buf *out, const cJSON *trend, const cJSO
 	return rc < 0 ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
 }
 
-static int csv_field(struct samv_buf *b, const char *s, bool last)
-{
-	const char *p;
-	int rc = 0;
-
-	if (s && strpbrk(s, ",\"\n\r")) {
-		rc |= samv_buf_puts(b, "\"");
-		for (p = s; *p; p++)
-			rc |= *p == '"' ? samv_buf_puts(b, "\"\"") : samv_buf_put(b, p, 1);
-		rc |= samv_buf_puts(b, "\"");
-	} else if (s) {
-		rc |= samv_buf_puts(b, s);
-	}
-	rc |= samv_buf_puts(b, last ? "\n" : ",");
-	return rc < 0 ? SAMV_ERROR : 0;
-}
-
-int samv_assess_trend_csv(struct samv_buf *out, const cJSON *trend)
+int samv_assess_trend_csv(struct samv_buf *out, const cJSON *trend, bool header)
 {
 	const cJSON *list = get(trend, "assessments"), *subj = get(trend, "subject"), *qo, *a;
 	char num[16];
 	int rc = 0, i;
 
-	rc |= samv_buf_puts(out, "instrument,subject_kind,subject,partner,date,assessment,question,answer,value,note\n");
+	if (header)
+		rc |= samv_buf_puts(out, "instrument,subject_kind,subject,partner,date,assessment,question,answer,value,"
+					 "note\r\n");
 	cJSON_ArrayForEach(qo, get(trend, "questions")) {
 		i = 0;
 		cJSON_ArrayForEach(a, get(qo, "answers")) {
@@ -469,16 +454,17 @@ int samv_assess_trend_csv(struct samv_buf *out, const cJSON *trend)
 					samv_buf_printf(&ans, "%s%s", ans.len ? " " : "", c->valuestring);
 			if (get(a, "value"))
 				snprintf(num, sizeof(num), "%d", (int)get(a, "value")->valuedouble);
-			rc |= csv_field(out, str(trend, "instrument"), false);
-			rc |= csv_field(out, str(subj, "kind"), false);
-			rc |= csv_field(out, str(subj, "id"), false);
-			rc |= csv_field(out, str(subj, "partner"), false);
-			rc |= csv_field(out, str(as, "date"), false);
-			rc |= csv_field(out, str(as, "id"), false);
-			rc |= csv_field(out, str(qo, "key"), false);
-			rc |= csv_field(out, ans.ptr ? ans.ptr : "", false);
-			rc |= csv_field(out, get(a, "value") ? num : NULL, false);
-			rc |= csv_field(out, str(a, "note"), true);
+			rc |= samv_csv_field(out, str(trend, "instrument"), true);
+			rc |= samv_csv_field(out, str(subj, "kind"), false);
+			rc |= samv_csv_field(out, str(subj, "id"), false);
+			rc |= samv_csv_field(out, str(subj, "partner"), false);
+			rc |= samv_csv_field(out, str(as, "date"), false);
+			rc |= samv_csv_field(out, str(as, "id"), false);
+			rc |= samv_csv_field(out, str(qo, "key"), false);
+			rc |= samv_csv_field(out, ans.ptr ? ans.ptr : "", false);
+			rc |= samv_csv_field(out, get(a, "value") ? num : NULL, false);
+			rc |= samv_csv_field(out, str(a, "note"), false);
+			rc |= samv_buf_puts(out, "\r\n");
 			samv_buf_free(&ans);
 		}
 	}

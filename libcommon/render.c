@@ -255,18 +255,6 @@ static int render_markdown(struct samv_buf *b, const cJSON *doc)
 
 /* ---- CSV (RFC 4180) -------------------------------------------------------- */
 
-static int csv_field(struct samv_buf *b, const char *s, bool first)
-{
-	int rc = first ? 0 : samv_buf_puts(b, ",");
-
-	if (!strpbrk(s, ",\"\r\n") && *s != ' ' && (!*s || s[strlen(s) - 1] != ' '))
-		return rc | samv_buf_puts(b, s);
-	rc |= samv_buf_puts(b, "\"");
-	for (; *s; s++)
-		rc |= samv_buf_put(b, s, 1) | (*s == '"' ? samv_buf_puts(b, "\"") : 0);
-	return rc | samv_buf_puts(b, "\"");
-}
-
 static bool has_key(const cJSON *keys, const char *key)
 {
 	const cJSON *k;
@@ -299,25 +287,25 @@ static int render_csv(struct samv_buf *b, const cJSON *doc, bool bom)
 				cJSON_AddItemToArray(keys, cJSON_CreateString(s_of(c, "key")));
 	if (bom)
 		rc |= samv_buf_puts(b, "\xef\xbb\xbf");
-	rc |= csv_field(b, "section", true);
+	rc |= samv_csv_field(b, "section", true);
 	cJSON_ArrayForEach(k, keys)
-		rc |= csv_field(b, k->valuestring ? k->valuestring : "", false);
+		rc |= samv_csv_field(b, k->valuestring ? k->valuestring : "", false);
 	rc |= samv_buf_puts(b, "\r\n");
 	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "figures")) {
-		rc |= csv_field(b, "figures", true);
+		rc |= samv_csv_field(b, "figures", true);
 		cJSON_ArrayForEach(k, keys) {
 			if (!strcmp(k->valuestring, "figure"))
-				rc |= csv_field(b, s_of(f, "key"), false);
+				rc |= samv_csv_field(b, s_of(f, "key"), false);
 			else
-				rc |= csv_field(b, !strcmp(k->valuestring, "value") ? cell(tmp, f, "value") : "", false);
+				rc |= samv_csv_field(b, !strcmp(k->valuestring, "value") ? cell(tmp, f, "value") : "", false);
 		}
 		rc |= samv_buf_puts(b, "\r\n");
 	}
 	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
 		cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(sec, "rows")) {
-			rc |= csv_field(b, s_of(sec, "id"), true);
+			rc |= samv_csv_field(b, s_of(sec, "id"), true);
 			cJSON_ArrayForEach(k, keys)
-				rc |= csv_field(b, cell(tmp, r, k->valuestring), false);
+				rc |= samv_csv_field(b, cell(tmp, r, k->valuestring), false);
 			rc |= samv_buf_puts(b, "\r\n");
 		}
 	cJSON_Delete(keys);

@@ -63,6 +63,9 @@ int samv_buf_puts(struct samv_buf *b, const char *s);
 int samv_buf_printf(struct samv_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void samv_buf_free(struct samv_buf *b);
+/* One RFC 4180 field, after a comma unless first, quoted when it must be
+ * (csv.c); NULL is an empty field.  Rows end in "\r\n". */
+int samv_csv_field(struct samv_buf *b, const char *s, bool first);
 /* Read a whole stream; fails with SAMV_EINVAL past max bytes. */
 int samv_buf_read(struct samv_buf *b, FILE *f, size_t max);
 
@@ -790,9 +793,10 @@ bool samv_assessment_about(const cJSON *rec, const char *kind, const char *id, c
  */
 int samv_assess_trend(cJSON **out, const cJSON *inst, const cJSON *all, const char *kind, const char *id,
 		      const char *partner, const char *lang);
-/* The trend as a terminal chart, or as CSV (one row an answer). */
+/* The trend as a terminal chart, or as CSV (RFC 4180, one row an answer,
+ * after the header row when header). */
 int samv_assess_trend_chart(struct samv_buf *out, const cJSON *trend, const cJSON *inst, const char *lang);
-int samv_assess_trend_csv(struct samv_buf *out, const cJSON *trend);
+int samv_assess_trend_csv(struct samv_buf *out, const cJSON *trend, bool header);
 
 /* ---- the levels of pairs (levels.c) ----------------------------------- */
 

@@ -346,11 +346,19 @@ test_case 'assess trend: a chart per instrument, the notes, CSV and JSON' '
 	  step  ▁    ▃    talk → shared view
 	EOT
 	samv_run samv-assess trend stor --instrument steps --csv --lang sv
-	expect_out <<-\EOT
-	instrument,subject_kind,subject,partner,date,assessment,question,answer,value,note
-	steps,arena,stor,,2020-03-01,s20,step,talk,1,
-	steps,arena,stor,,2025-05-14,s25,step,shared-view,2,
-	EOT
+	printf "%s\r\n" instrument,subject_kind,subject,partner,date,assessment,question,answer,value,note \
+		steps,arena,stor,,2020-03-01,s20,step,talk,1, steps,arena,stor,,2025-05-14,s25,step,shared-view,2, |
+		cmp - "$TRASH/.out"
+	# every instrument used: one table, one header, every line ending in CRLF
+	samv_run samv-assess trend stor --csv
+	expect_status 0
+	test "$(grep -c "^instrument,subject_kind," "$TRASH/.out")" = 1
+	test "$(tr -cd "\r" <"$TRASH/.out" | wc -c)" = "$(wc -l <"$TRASH/.out")"
+	# the same rows as the two instruments one at a time
+	cp "$TRASH/.out" ../both
+	samv-assess trend stor --csv --instrument cross >../one
+	samv-assess trend stor --csv --instrument steps | tail -n +2 >>../one
+	cmp ../one ../both
 	samv_run samv-assess trend nsph region --json
 	expect_out <<-\EOT
 	[

@@ -240,12 +240,16 @@ static void trend_of_a_subject(void **state)
 				       "  relations  ▁    ·    absent\n"
 				       "  latest notes:\n"
 				       "    resources: Lite, \"nästan\" inget\n");
-	assert_int_equal(samv_assess_trend_csv(&csv, tr), 0);
+	assert_int_equal(samv_assess_trend_csv(&csv, tr, true), 0);
 	assert_string_equal(csv.ptr,
-			    "instrument,subject_kind,subject,partner,date,assessment,question,answer,value,note\n"
-			    "cross,arena,s,,2020-01-01,a,resources,strongly-hinders,-2,Inget\n"
-			    "cross,arena,s,,2025-01-01,b,resources,hinders,-1,\"Lite, \"\"nästan\"\" inget\"\n"
-			    "cross,arena,s,,2020-01-01,a,relations,absent,0,\n");
+			    "instrument,subject_kind,subject,partner,date,assessment,question,answer,value,note\r\n"
+			    "cross,arena,s,,2020-01-01,a,resources,strongly-hinders,-2,Inget\r\n"
+			    "cross,arena,s,,2025-01-01,b,resources,hinders,-1,\"Lite, \"\"nästan\"\" inget\"\r\n"
+			    "cross,arena,s,,2020-01-01,a,relations,absent,0,\r\n");
+	/* a second instrument's rows follow the first's header */
+	samv_buf_free(&csv);
+	assert_int_equal(samv_assess_trend_csv(&csv, tr, false), 0);
+	assert_memory_equal(csv.ptr, "cross,arena,s,,2020-01-01,a,resources,", 37);
 	samv_buf_free(&chart);
 	samv_buf_free(&csv);
 	cJSON_Delete(tr);
