@@ -8,7 +8,8 @@
 #   make demo         install the build dependencies if missing, build, and
 #                     build the example collaboration (docs/example)
 #   make install / uninstall   honour PREFIX and DESTDIR
-#   make bench        the benchmarks under bench/ (make bench-report: samv-report's)
+#   make bench        the benchmarks under bench/ (make bench-report: samv-report's,
+#                     make bench-sync: samv-sync's)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -46,7 +47,7 @@ MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
-	check-html check-asan check-valgrind demo deps install uninstall bench bench-report clean
+	check-html check-asan check-valgrind demo deps install uninstall bench bench-report bench-sync clean
 
 all: $(BINS)
 
@@ -125,6 +126,9 @@ bench: all
 
 bench-report: all
 	@sh bench/report.sh $(abspath $(BUILD)/bin)
+
+bench-sync: all
+	@sh bench/sync.sh $(abspath $(BUILD)/bin)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

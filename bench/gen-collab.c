@@ -149,9 +149,13 @@ static int one(struct gen *g, unsigned long i, long day)
 
 	samv_date_from_days(date, day);
 	if (i < 40 || (i >= 121 && r == 0)) {
+		char name[64];
+
 		snprintf(id, sizeof(id), "org-%06lu", i);
+		/* each its own name: samv-check warns of two alike */
+		snprintf(name, sizeof(name), "Förening %lu i Östergötland", i);
 		rec = obj(id);
-		cJSON_AddStringToObject(rec, "name", "Föreningen i Östergötland");
+		cJSON_AddStringToObject(rec, "name", name);
 		cJSON_AddStringToObject(rec, "sector", i % 3 == 0 ? "public" : i % 7 == 0 ? "private" : "civil");
 		cJSON_AddStringToObject(rec, "kind", i % 3 == 0 ? "region" : i % 7 == 0 ? "business" : "association");
 		cJSON_AddStringToObject(rec, "level", i % 2 ? "local" : "regional");

@@ -22,26 +22,22 @@ static const char *str(const cJSON *o, const char *key)
 int samv_assessment_check(struct samv_problems *pr, const cJSON *rec, const char *path, const char *text)
 {
 	const char *kind = str(rec, "subject_kind"), *actor = str(rec, "actor"), *partner = str(rec, "partner");
-	const char *arena = str(rec, "arena");
-	struct samv_pos pos = samv_json_locate(text, "subject_kind");
+	const char *arena = str(rec, "arena"), *why = NULL;
 
 	if (!kind)
 		return 0;
 	if (!strcmp(kind, "actor") && (!actor || partner))
-		return samv_problem_add(pr, path, pos, "bad-subject",
-					"subject_kind: an actor assessment names the actor and no partner");
-	if (!strcmp(kind, "arena") && (!arena || actor || partner))
-		return samv_problem_add(pr, path, pos, "bad-subject",
-					"subject_kind: an arena assessment names the arena and no actor or partner");
-	if (!strcmp(kind, "pair") && (!actor || !partner))
-		return samv_problem_add(pr, path, pos, "bad-subject",
-					"subject_kind: a pair assessment names the actor and its partner");
-	if (!strcmp(kind, "pair") && !strcmp(actor, partner))
-		return samv_problem_add(pr, path, pos, "bad-subject", "partner: a pair is two different actors");
-	if (!strcmp(kind, "collaboration") && (actor || partner || arena))
-		return samv_problem_add(pr, path, pos, "bad-subject",
-					"subject_kind: the collaboration as a whole names no actor, partner or arena");
-	return 0;
+		why = "subject_kind: an actor assessment names the actor and no partner";
+	else if (!strcmp(kind, "arena") && (!arena || actor || partner))
+		why = "subject_kind: an arena assessment names the arena and no actor or partner";
+	else if (!strcmp(kind, "pair") && (!actor || !partner))
+		why = "subject_kind: a pair assessment names the actor and its partner";
+	else if (!strcmp(kind, "pair") && !strcmp(actor, partner))
+		why = "partner: a pair is two different actors";
+	else if (!strcmp(kind, "collaboration") && (actor || partner || arena))
+		why = "subject_kind: the collaboration as a whole names no actor, partner or arena";
+	/* the position only when there is a problem: finding it scans the text */
+	return why ? samv_problem_add(pr, path, samv_json_locate(text, "subject_kind"), "bad-subject", "%s", why) : 0;
 }
 
 static void join_keys(struct samv_buf *b, const cJSON *list)

@@ -12,9 +12,10 @@
 
 #define NTYPES 16
 
+/* Positions in a file are found when a problem is reported (locate), not
+ * kept for every record: finding one scans the text. */
 struct ref {
 	char *path;
-	struct samv_pos pos;
 	const char *field;
 	const struct samv_type *target;
 	char *id;
@@ -23,7 +24,6 @@ struct ref {
 /* A purpose key named in "serves": it must name a purpose of the Agreement. */
 struct served {
 	char *path;
-	struct samv_pos pos;
 	char key[2];
 };
 
@@ -31,7 +31,6 @@ struct served {
 struct named {
 	char slug[SAMV_ID_MAX + 1];
 	char *path, *id;
-	struct samv_pos pos;
 };
 
 struct check {
@@ -58,8 +57,20 @@ static size_t type_index(const struct samv_type *t)
 	return 0;
 }
 
-static int add_ref(struct check *c, const char *path, struct samv_pos pos, const struct samv_field *f,
-		   const char *id)
+/* Where key is written in the file at path, read again: only the few
+ * records with a problem need it. */
+static struct samv_pos locate(struct check *c, const char *path, const char *key)
+{
+	struct samv_buf text = SAMV_BUF_INIT;
+	struct samv_pos pos = { 1, 1 };
+
+	if (samv_view_read(&text, c->v, path) == 0)
+		pos = samv_json_locate(text.ptr, key);
+	samv_buf_free(&text);
+	return pos;
+}
+
+static int add_ref(struct check *c, const char *path, const struct samv_field *f, const char *id)
 {
 	struct ref *r;
 
@@ -75,7 +86,6 @@ static int add_ref(struct check *c, const char *path, struct samv_pos pos, const
 	r = &c->refs[c->nrefs];
 	r->path = strdup(path);
 	r->id = strdup(id);
-	r->pos = pos;
 	r->field = f->name;
 	r->target = samv_type_find(f->ref);
 	if (!r->path || !r->id || !r->target) {
@@ -89,7 +99,7 @@ static int add_ref(struct check *c, const char *path, struct samv_pos pos, const
 
 struct collect {
 	struct check *c;
-	const char *path, *text;
+	const char *path;
 };
 
 static int collect_fn(const struct samv_field *f, const struct samv_type *target, const char *id, void *arg)
@@ -97,17 +107,17 @@ static int collect_fn(const struct samv_field *f, const struct samv_type *target
 	struct collect *k = arg;
 
 	(void)target;
-	return add_ref(k->c, k->path, samv_json_locate(k->text, f->name), f, id);
+	return add_ref(k->c, k->path, f, id);
 }
 
-static int collect_refs(struct check *c, const char *path, const char *text, const cJSON *rec)
+static int collect_refs(struct check *c, const char *path, const cJSON *rec)
 {
-	struct collect k = { c, path, text };
+	struct collect k = { c, path };
 
 	return samv_record_refs(c->type, rec, collect_fn, &k);
 }
 
-static int collect_served(struct check *c, const char *path, const char *text, const cJSON *rec)
+static int collect_served(struct check *c, const char *path, const cJSON *rec)
 {
 	const char *status = samv_record_str(rec, "status");
 	const cJSON *it;
@@ -133,7 +143,6 @@ static int collect_served(struct check *c, const char *path, const char *text, c
 		sv = &c->served[c->nserved];
 		if (!(sv->path = strdup(path)))
 			return samv_error_set(SAMV_ERROR, "out of memory");
-		sv->pos = samv_json_locate(text, "serves");
 		strcpy(sv->key, it->valuestring);
 		c->nserved++;
 	}
@@ -153,13 +162,14 @@ static int check_served(struct check *c)
 	for (i = 0; i < c->nserved && rc == 0; i++) {
 		snprintf(path, sizeof(path), "agreement/purposes/%s.json", c->served[i].key);
 		if (!samv_view_exists(c->v, path))
-			rc = samv_problem_add(c->pr, c->served[i].path, c->served[i].pos, "unknown-purpose",
+			rc = samv_problem_add(c->pr, c->served[i].path, locate(c, c->served[i].path, "serves"),
+					      "unknown-purpose",
 					      "serves: the Agreement has no purpose '%s'", c->served[i].key);
 	}
 	return rc;
 }
 
-static int collect_name(struct check *c, const char *path, const char *text, const cJSON *rec)
+static int collect_name(struct check *c, const char *path, const cJSON *rec)
 {
 	const char *name = samv_record_str(rec, "name"), *id = samv_record_str(rec, "id");
 	struct named *n;
@@ -185,7 +195,6 @@ static int collect_name(struct check *c, const char *path, const char *text, con
 		free(n->id);
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	}
-	n->pos = samv_json_locate(text, "name");
 	c->nnamed++;
 	return 0;
 }
@@ -210,7 +219,8 @@ static int check_names(struct check *c)
 		qsort(c->named, c->nnamed, sizeof(*c->named), cmp_named);
 	for (i = 1; i < c->nnamed && rc == 0; i++)
 		if (!strcmp(c->named[i].slug, c->named[i - 1].slug))
-			rc = samv_problem_add(c->pr, c->named[i].path, c->named[i].pos, "probable-duplicate",
+			rc = samv_problem_add(c->pr, c->named[i].path, locate(c, c->named[i].path, "name"),
+					      "probable-duplicate",
 					      "actor '%s' has the same name as '%s': probably one organisation "
 					      "added twice (retire one, and point its people to the other)",
 					      c->named[i].id, c->named[i - 1].id);
@@ -267,12 +277,12 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 					      "a purpose's key is one letter a-z, not '%s'", id);
 		c->type = t;
 		if (rc == 0)
-			rc = collect_refs(c, path, text.ptr, rec);
+			rc = collect_refs(c, path, rec);
 		if (rc == 0)
-			rc = collect_served(c, path, text.ptr, rec);
+			rc = collect_served(c, path, rec);
 		if (rc == 0 && t == samv_type_find("actor") &&
 		    !(samv_record_str(rec, "status") && !strcmp(samv_record_str(rec, "status"), "retired")))
-			rc = collect_name(c, path, text.ptr, rec);
+			rc = collect_name(c, path, rec);
 	}
 	if (rc == 0 && (rc = samv_record_format(&canon, t, rec)) == 0 &&
 	    (canon.len != text.len || memcmp(canon.ptr, text.ptr, text.len)))
@@ -366,7 +376,8 @@ static int check_refs(struct check *c)
 				     : samv_idset_has(&c->ids[type_index(r->target)], r->id);
 
 		if (!known)
-			rc = samv_problem_add(c->pr, r->path, r->pos, "bad-ref", "%s: unknown %s '%s'", r->field,
+			rc = samv_problem_add(c->pr, r->path, locate(c, r->path, r->field), "bad-ref",
+					      "%s: unknown %s '%s'", r->field,
 					      r->target->name, r->id);
 	}
 	return rc;

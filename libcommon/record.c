@@ -146,16 +146,27 @@ static void join_values(char *out, size_t sz, const char *const *values)
 		len += (size_t)snprintf(out + len, sz - len, "%s%s", len ? ", " : "", *values);
 }
 
-static int check_string(struct samv_problems *pr, const char *path, struct samv_pos pos,
+/* Where a field is written: found only when a problem is reported, as
+ * most records have none and finding it scans the text. */
+struct at {
+	const char *text, *key;
+};
+
+static struct samv_pos at_pos(const struct at *at)
+{
+	return samv_json_locate(at->text, at->key);
+}
+
+static int check_string(struct samv_problems *pr, const char *path, const struct at *at,
 			const struct samv_field *f, const char *name, const char *s)
 {
 	size_t len = strlen(s);
 	const char *p;
 
 	if (samv_utf8_invalid(s, len) >= 0)
-		return samv_problem_add(pr, path, pos, "bad-text", "%s: invalid UTF-8", name);
+		return samv_problem_add(pr, path, at_pos(at), "bad-text", "%s: invalid UTF-8", name);
 	if (f->max && len > f->max)
-		return samv_problem_add(pr, path, pos, "too-long", "%s: %zu bytes, at most %zu",
+		return samv_problem_add(pr, path, at_pos(at), "too-long", "%s: %zu bytes, at most %zu",
 					name, len, f->max);
 	/* control characters (an escape sequence) would reach terminals and
 	 * mails: text keeps only newlines and tabs */
@@ -163,16 +174,16 @@ static int check_string(struct samv_problems *pr, const char *path, struct samv_
 		unsigned char c = (unsigned char)*p;
 
 		if (f->kind == SAMV_F_STRING && (c < 0x20 || c == 0x7f))
-			return samv_problem_add(pr, path, pos, "bad-text",
+			return samv_problem_add(pr, path, at_pos(at), "bad-text",
 						"%s: one line of text, no control characters", name);
 		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-			return samv_problem_add(pr, path, pos, "bad-text",
+			return samv_problem_add(pr, path, at_pos(at), "bad-text",
 						"%s: no control characters but newlines and tabs", name);
 	}
 	return 0;
 }
 
-static int check_set(struct samv_problems *pr, const char *path, struct samv_pos pos,
+static int check_set(struct samv_problems *pr, const char *path, const struct at *at,
 		     const struct samv_field *f, const char *name, const cJSON *v)
 {
 	const cJSON *a, *b;
@@ -181,30 +192,30 @@ static int check_set(struct samv_problems *pr, const char *path, struct samv_pos
 	cJSON_ArrayForEach(a, v) {
 		n++;
 		if (!cJSON_IsString(a))
-			return samv_problem_add(pr, path, pos, "bad-type", "%s: items must be strings", name);
+			return samv_problem_add(pr, path, at_pos(at), "bad-type", "%s: items must be strings", name);
 		if (f->kind == SAMV_F_LIST) {
 			struct samv_field line = *f;
 			size_t before = pr->n;
 
 			line.kind = SAMV_F_STRING;
 			line.max = 200;
-			if (check_string(pr, path, pos, &line, name, a->valuestring) < 0 || pr->n > before)
+			if (check_string(pr, path, at, &line, name, a->valuestring) < 0 || pr->n > before)
 				return pr->n > before ? 0 : SAMV_ERROR;
 		}
 		if (f->kind == SAMV_F_REFS && samv_id_check(a->valuestring, f->opt) < 0)
-			return samv_problem_add(pr, path, pos, "bad-id", "%s: %s", name, samv_error_last());
+			return samv_problem_add(pr, path, at_pos(at), "bad-id", "%s: %s", name, samv_error_last());
 		if (f->kind == SAMV_F_KEYS &&
 		    (strlen(a->valuestring) != 1 || a->valuestring[0] < 'a' || a->valuestring[0] > 'z'))
-			return samv_problem_add(pr, path, pos, "bad-value",
+			return samv_problem_add(pr, path, at_pos(at), "bad-value",
 						"%s: '%s' is not a purpose key (a single letter a-z)",
 						name, a->valuestring);
 		for (b = a->next; b; b = b->next)
 			if (cJSON_IsString(b) && !strcmp(a->valuestring, b->valuestring))
-				return samv_problem_add(pr, path, pos, "duplicate", "%s: '%s' is listed twice",
+				return samv_problem_add(pr, path, at_pos(at), "duplicate", "%s: '%s' is listed twice",
 							name, a->valuestring);
 	}
 	if (f->max && (size_t)n > f->max)
-		return samv_problem_add(pr, path, pos, "too-long", "%s: %d items, at most %zu", name, n, f->max);
+		return samv_problem_add(pr, path, at_pos(at), "too-long", "%s: %d items, at most %zu", name, n, f->max);
 	return 0;
 }
 
@@ -213,7 +224,7 @@ static int validate_object(struct samv_problems *pr, const struct samv_type *t, 
 
 /* A map's keys are short words (question keys); its values texts, or sets
  * of short words.  What the keys and values mean is the caller's rule. */
-static int check_map(struct samv_problems *pr, const char *path, struct samv_pos pos,
+static int check_map(struct samv_problems *pr, const char *path, const struct at *at,
 		     const struct samv_field *f, const char *name, const cJSON *v)
 {
 	struct samv_field text = *f;
@@ -228,21 +239,21 @@ static int check_map(struct samv_problems *pr, const char *path, struct samv_pos
 			if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
 				break;
 		if (*p || !m->string[0] || strlen(m->string) > 40)
-			return samv_problem_add(pr, path, pos, "bad-value", "%s: '%s' is not a question key", name,
+			return samv_problem_add(pr, path, at_pos(at), "bad-value", "%s: '%s' is not a question key", name,
 						m->string);
 		snprintf(sub, sizeof(sub), "%.150s.%.40s", name, m->string);
 		if (cJSON_IsString(m)) {
 			if (!m->valuestring[0])
-				return samv_problem_add(pr, path, pos, "bad-value", "%s: empty", sub);
-			if (check_string(pr, path, pos, &text, sub, m->valuestring) < 0)
+				return samv_problem_add(pr, path, at_pos(at), "bad-value", "%s: empty", sub);
+			if (check_string(pr, path, at, &text, sub, m->valuestring) < 0)
 				return SAMV_ERROR;
 		} else if (cJSON_IsArray(m)) {
 			cJSON_ArrayForEach(it, m)
 				if (!cJSON_IsString(it))
-					return samv_problem_add(pr, path, pos, "bad-type", "%s: items must be strings",
+					return samv_problem_add(pr, path, at_pos(at), "bad-type", "%s: items must be strings",
 								sub);
 		} else {
-			return samv_problem_add(pr, path, pos, "bad-type", "%s: must be a string or a list of strings",
+			return samv_problem_add(pr, path, at_pos(at), "bad-type", "%s: must be a string or a list of strings",
 						sub);
 		}
 		if (pr->n > before)
@@ -281,7 +292,7 @@ static int check_objs(struct samv_problems *pr, const char *path, const char *te
 static int check_field(struct samv_problems *pr, const char *path, const char *text,
 		       const struct samv_field *f, const char *name, const cJSON *v, const char *own_id)
 {
-	struct samv_pos pos = samv_json_locate(text, f->name);
+	const struct at here = { text, f->name }, *at = &here;
 	char list[256];
 	const char *const *e;
 	bool want_array = f->kind == SAMV_F_REFS || f->kind == SAMV_F_KEYS || f->kind == SAMV_F_LIST ||
@@ -293,46 +304,46 @@ static int check_field(struct samv_problems *pr, const char *path, const char *t
 	    (want_array && !cJSON_IsArray(v)) ||
 	    (!want_array && f->kind != SAMV_F_BOOL && f->kind != SAMV_F_INT && f->kind != SAMV_F_MAP &&
 	     !cJSON_IsString(v)))
-		return samv_problem_add(pr, path, pos, "bad-type", "%s: must be %s", name, kind_name(f->kind));
+		return samv_problem_add(pr, path, at_pos(at), "bad-type", "%s: must be %s", name, kind_name(f->kind));
 	switch (f->kind) {
 	case SAMV_F_STRING:
 	case SAMV_F_TEXT:
-		return check_string(pr, path, pos, f, name, v->valuestring);
+		return check_string(pr, path, at, f, name, v->valuestring);
 	case SAMV_F_ENUM:
 		for (e = f->values; *e; e++)
 			if (!strcmp(*e, v->valuestring))
 				return 0;
 		join_values(list, sizeof(list), f->values);
-		return samv_problem_add(pr, path, pos, "bad-value", "%s: '%s' is not one of %s",
+		return samv_problem_add(pr, path, at_pos(at), "bad-value", "%s: '%s' is not one of %s",
 					name, v->valuestring, list);
 	case SAMV_F_INT:
 		if (v->valuedouble != floor(v->valuedouble) || fabs(v->valuedouble) > 1e9)
-			return samv_problem_add(pr, path, pos, "bad-type", "%s: must be a whole number", name);
+			return samv_problem_add(pr, path, at_pos(at), "bad-type", "%s: must be a whole number", name);
 		return 0;
 	case SAMV_F_DATE:
 		if (samv_date_check(v->valuestring) < 0)
-			return samv_problem_add(pr, path, pos, "bad-date", "%s: %s", name, samv_error_last());
+			return samv_problem_add(pr, path, at_pos(at), "bad-date", "%s: %s", name, samv_error_last());
 		return 0;
 	case SAMV_F_ID:
 	case SAMV_F_REF:
 		if (samv_id_check(v->valuestring, name) < 0)
-			return samv_problem_add(pr, path, pos, "bad-id", "%s", samv_error_last());
+			return samv_problem_add(pr, path, at_pos(at), "bad-id", "%s", samv_error_last());
 		if (f->kind == SAMV_F_REF && own_id && !strcmp(own_id, v->valuestring))
-			return samv_problem_add(pr, path, pos, "bad-ref", "%s: a record cannot refer to itself",
+			return samv_problem_add(pr, path, at_pos(at), "bad-ref", "%s: a record cannot refer to itself",
 						name);
 		return 0;
 	case SAMV_F_REFS:
 	case SAMV_F_KEYS:
 	case SAMV_F_LIST:
-		return check_set(pr, path, pos, f, name, v);
+		return check_set(pr, path, at, f, name, v);
 	case SAMV_F_OBJS:
 		return check_objs(pr, path, text, f, name, v);
 	case SAMV_F_TIME:
 		if (samv_time_check(v->valuestring) < 0)
-			return samv_problem_add(pr, path, pos, "bad-time", "%s: %s", name, samv_error_last());
+			return samv_problem_add(pr, path, at_pos(at), "bad-time", "%s: %s", name, samv_error_last());
 		return 0;
 	case SAMV_F_MAP:
-		return check_map(pr, path, pos, f, name, v);
+		return check_map(pr, path, at, f, name, v);
 	case SAMV_F_BOOL:
 		return 0;
 	}

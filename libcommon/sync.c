@@ -330,8 +330,88 @@ static int validate_merged(struct treemerge *m, git_tree *tree)
 	return rc;
 }
 
-/* The problems samv-check finds in a tree (the view owns a copy). */
-static int check_tree(struct samv_problems *pr, git_repository *repo, git_tree *tree)
+/* What the merged tree changed against one side. */
+struct sidediff {
+	char **paths; /* sorted, as git's diff gives them */
+	size_t n;
+	bool whole;     /* something only a check of every record can judge */
+	bool decisions; /* a decision changed */
+};
+
+static void sidediff_free(struct sidediff *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		free(d->paths[i]);
+	free(d->paths);
+}
+
+/*
+ * A deletion can leave another record's reference dangling; the Agreement
+ * and the instruments are what other records are checked against; a file
+ * that is not a record, or the repository's own, is judged as a whole.
+ */
+static bool needs_whole(const git_diff_delta *dl)
+{
+	const struct samv_type *t = samv_type_of_path(dl->new_file.path);
+
+	return dl->status != GIT_DELTA_MODIFIED && dl->status != GIT_DELTA_ADDED ? true
+	       : !t || t == samv_type_repository()					 ? true
+	       : !strncmp(dl->new_file.path, "agreement/", 10);
+}
+
+static int diff_side(struct sidediff *d, git_repository *repo, git_tree *side, git_tree *merged)
+{
+	git_diff *diff = NULL;
+	size_t i, n;
+	int rc = 0;
+
+	memset(d, 0, sizeof(*d));
+	if (git_diff_tree_to_tree(&diff, repo, side, merged, NULL) < 0)
+		return samv_error_git(SAMV_ERROR, "cannot compare the merged tree");
+	n = git_diff_num_deltas(diff);
+	if (!(d->paths = calloc(n + 1, sizeof(*d->paths))))
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < n && rc == 0; i++) {
+		const git_diff_delta *dl = git_diff_get_delta(diff, i);
+
+		d->whole |= needs_whole(dl);
+		d->decisions |= !strncmp(dl->new_file.path, "decisions/", 10);
+		if (!(d->paths[d->n++] = strdup(dl->new_file.path)))
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	git_diff_free(diff);
+	return rc;
+}
+
+static int cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The paths that differ from both sides, i.e. merged field by field, in
+ * out (pointers into o); whole when one of them is an assessment, whose
+ * answers are checked against its instrument only by a whole check. */
+static size_t both_sides(const char **out, struct sidediff *o, struct sidediff *t, bool *whole)
+{
+	size_t i, n = 0;
+
+	qsort(o->paths, o->n, sizeof(*o->paths), cmp_path);
+	qsort(t->paths, t->n, sizeof(*t->paths), cmp_path);
+	for (i = 0; i < o->n; i++)
+		if (bsearch(&o->paths[i], t->paths, t->n, sizeof(*t->paths), cmp_path)) {
+			*whole |= !strncmp(o->paths[i], "assessments/", 12);
+			out[n++] = o->paths[i];
+		}
+	return n;
+}
+
+/* The problems samv-check finds in a tree (the view owns a copy): in
+ * every file, or only in paths[0..n) (and what they refer to) when
+ * paths is not NULL. */
+static int check_tree(struct samv_problems *pr, git_repository *repo, git_tree *tree, const char **paths,
+		      size_t n)
 {
 	struct samv_view *v = NULL;
 	git_tree *copy = NULL;
@@ -343,7 +423,7 @@ static int check_tree(struct samv_problems *pr, git_repository *repo, git_tree *
 		git_tree_free(copy);
 		return rc;
 	}
-	rc = samv_check(pr, v);
+	rc = paths ? samv_check_files(pr, v, paths, n) : samv_check(pr, v);
 	samv_view_free(v);
 	return rc;
 }
@@ -364,15 +444,43 @@ static bool has_problem(const struct samv_problems *pr, const struct samv_proble
  * removed on one side who attended a meeting recorded on the other.  The
  * merge must not add a problem that neither side had (problems a side
  * already had are its own, and do not block the sync).
+ *
+ * Checking every record costs seconds at 100k records, so only what the
+ * merge can have broken is checked.  A record the same as on one side has
+ * that side's problems, and its references resolve as they did there,
+ * unless the other side deleted something; so when nothing was deleted,
+ * the Agreement, the instruments and the files that are not records were
+ * not touched, and not both sides changed decisions (whose chains can
+ * close across records), only the records merged field by field, and what
+ * they refer to, are checked.  Otherwise every record is.
  */
 static int check_merged(struct treemerge *m, git_tree *merged)
 {
 	struct samv_problems pm = SAMV_PROBLEMS_INIT, po = SAMV_PROBLEMS_INIT, pt = SAMV_PROBLEMS_INIT;
-	size_t i;
+	struct sidediff dout, dtheirs;
+	const char **paths = NULL;
+	size_t i, n = 0;
+	bool whole;
 	int rc;
 
-	if ((rc = check_tree(&pm, m->repo, merged)) < 0 || !samv_problems_errors(&pm) ||
-	    (rc = check_tree(&po, m->repo, m->ours)) < 0 || (rc = check_tree(&pt, m->repo, m->theirs)) < 0)
+	memset(&dout, 0, sizeof(dout));
+	memset(&dtheirs, 0, sizeof(dtheirs));
+	if ((rc = diff_side(&dout, m->repo, m->ours, merged)) < 0 ||
+	    (rc = diff_side(&dtheirs, m->repo, m->theirs, merged)) < 0)
+		goto out;
+	if (!(paths = calloc(dout.n + 1, sizeof(*paths)))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	whole = dout.whole || dtheirs.whole || (dout.decisions && dtheirs.decisions);
+	n = both_sides(paths, &dout, &dtheirs, &whole);
+	if (whole) {
+		free(paths);
+		paths = NULL;
+	}
+	if ((rc = check_tree(&pm, m->repo, merged, paths, n)) < 0 || !samv_problems_errors(&pm) ||
+	    (rc = check_tree(&po, m->repo, m->ours, paths, n)) < 0 ||
+	    (rc = check_tree(&pt, m->repo, m->theirs, paths, n)) < 0)
 		goto out;
 	for (i = 0; i < pm.n; i++) {
 		const struct samv_problem *p = &pm.v[i];
@@ -385,6 +493,9 @@ static int check_merged(struct treemerge *m, git_tree *merged)
 		break;
 	}
 out:
+	free(paths);
+	sidediff_free(&dout);
+	sidediff_free(&dtheirs);
 	samv_problems_free(&pm);
 	samv_problems_free(&po);
 	samv_problems_free(&pt);

@@ -212,6 +212,30 @@ test_case 'a merge that would break a reference: refused, nothing changed' '
 	fails 1 "samv-sync: the merge would leave a problem in $path: person: unknown person '"'"'bo'"'"' (bad-ref); nothing was changed: fix it on one side and sync again" samv-sync
 '
 
+test_case 'a record merged field by field that breaks a rule of its own: refused, nothing changed' '
+	make_shared
+	(cd a && samv-meeting edit m1 --start 09:00 --end 12:00 >/dev/null && samv-sync >/dev/null)
+	(cd b && samv-sync >/dev/null)
+	test_tick
+	# each side is valid; together the meeting would end before it starts
+	(cd a && samv-meeting edit m1 --end 10:00 >/dev/null && samv-sync >/dev/null)
+	cd b
+	as_b samv-meeting edit m1 --start 11:00 >/dev/null
+	path=$(git ls-files meetings | grep /m1.json)
+	fails 1 "samv-sync: the merge of $path is not valid: end: 10:00 is not after the start 11:00 (resolve it with samv-sync --ours or --theirs)" samv-sync
+	# fixed on one side, the sync goes through
+	as_b samv-meeting edit m1 --start 09:30 >/dev/null
+	samv_run samv-sync
+	expect_status 0
+	expect_out <<-\EOT
+	samv-sync: 1 in, 2 out, merged (origin/main)
+	EOT
+	grep -q "\"start\": \"09:30\"" "$path"
+	grep -q "\"end\": \"10:00\"" "$path"
+	samv_run samv-check
+	expect_status 0
+'
+
 test_case 'samv-sync --ours keeps your value of a conflicting field' '
 	make_shared
 	(cd a && samv-actor edit region --level national >/dev/null && samv-sync >/dev/null)
