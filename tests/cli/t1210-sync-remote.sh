@@ -60,6 +60,9 @@ start_sshd() {
 	ssh-keygen -q -t ed25519 -N "" -C samv-test-user -f "$srv/user_key" &&
 	ssh-keygen -q -t ed25519 -N "" -C samv-test-other -f "$srv/other_key" &&
 	cp "$srv/user_key.pub" "$srv/authorized_keys" || return 1
+	# The user's shell runs git-upload-pack; Debian's bash reads ~/.bashrc
+	# when started by sshd, unless SHLVL says it is not the first shell
+	# (below): a slow ~/.bashrc would slow every connection.
 	# root's sshd separates privileges into this directory
 	if [ "$(id -u)" -eq 0 ]; then
 		mkdir -p /run/sshd || return 1
@@ -78,7 +81,7 @@ start_sshd() {
 		UsePAM no
 		StrictModes no
 		PidFile none
-		SetEnv GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+		SetEnv GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null SHLVL=1
 		LogLevel VERBOSE
 		EOF
 		serve "$srv/sshd.log" "Server listening on" /usr/sbin/sshd -D -e -f "$srv/sshd_config" && break
