@@ -155,6 +155,25 @@ test_case 'sshd, ssh-agent, lighttpd with TLS and git http-backend are there and
 
 # ---- helpers for the cases ----------------------------------------------
 
+# Each ssh case: the agent with the authorized key, the host key known.
+# Under make check-asan also: libgit2 1.5.1 leaks on every ssh connection
+# the known_hosts list it reads (libssh2_knownhost_init, never freed) and
+# two path buffers (git_str cleared, not disposed), which later libgit2
+# frees; their stacks name no function (Debian's libgit2 is stripped), so
+# the ssh cases alone suppress leaks inside libssh2 and libgit2.  samv's
+# own remote code runs with full leak checks in the https cases.
+ssh_case() {
+	export SSH_AUTH_SOCK=$srv/agent.sock
+	known_host
+	case ${LSAN_OPTIONS:-} in
+	*suppressions=*)
+		_supp=$(echo "$LSAN_OPTIONS" | tr : "\n" | sed -n "s/^suppressions=//p")
+		{ cat "$_supp"; printf "leak:libssh2.so\nleak:libgit2.so\n"; } >"$TRASH/.lsan-ssh.supp"
+		LSAN_OPTIONS=$(echo "$LSAN_OPTIONS" | sed "s|^suppressions=[^:]*|suppressions=$TRASH/.lsan-ssh.supp|; s|:suppressions=[^:]*|:suppressions=$TRASH/.lsan-ssh.supp|")
+		export LSAN_OPTIONS
+		;;
+	esac
+}
 ssh_url() { echo "ssh://$user@127.0.0.1:$sshport$TRASH/$1"; }
 https_url() { echo "https://${2:+$2@}localhost:$httpsport/git/${TRASH#"$SAMV_CLI_ROOT"/}/$1"; }
 known_host() { # the sshd's host key in ~/.ssh/known_hosts as ssh writes it for a port
@@ -225,15 +244,13 @@ sync_both_ways() {
 # ---- ssh:// --------------------------------------------------------------
 
 test_case 'ssh://: push, merge and fast-forward through sshd, with a key in the agent' '
-	export SSH_AUTH_SOCK=$srv/agent.sock
-	known_host
+	ssh_case
 	make_shared "$(ssh_url remote.git)"
 	sync_both_ways
 '
 
 test_case 'ssh://: a push that loses a race is fetched, merged and pushed again' '
-	export SSH_AUTH_SOCK=$srv/agent.sock
-	known_host
+	ssh_case
 	make_shared "$(ssh_url remote.git)"
 	git clone -q remote.git c
 	git -C c remote set-url origin "$(ssh_url remote.git)"
@@ -260,8 +277,7 @@ test_case 'ssh://: a push that loses a race is fetched, merged and pushed again'
 '
 
 test_case 'ssh://: a host key not in known_hosts is refused with its fingerprint, nothing changed' '
-	export SSH_AUTH_SOCK=$srv/agent.sock
-	known_host
+	ssh_case
 	make_shared "$(ssh_url remote.git)"
 	rm "$HOME/.ssh/known_hosts"
 	cd b
@@ -279,8 +295,7 @@ test_case 'ssh://: a host key not in known_hosts is refused with its fingerprint
 '
 
 test_case 'ssh://: hashed known_hosts entries are read; a changed key or one of another type is refused' '
-	export SSH_AUTH_SOCK=$srv/agent.sock
-	known_host
+	ssh_case
 	make_shared "$(ssh_url remote.git)"
 	cd b
 	ssh-keyscan -H -p $sshport 127.0.0.1 >~/.ssh/known_hosts 2>/dev/null
@@ -302,8 +317,7 @@ test_case 'ssh://: hashed known_hosts entries are read; a changed key or one of 
 '
 
 test_case 'ssh://: no agent, a dead agent, a key the server does not know, a refused user: errors, nothing changed' '
-	export SSH_AUTH_SOCK=$srv/agent.sock
-	known_host
+	ssh_case
 	make_shared "$(ssh_url remote.git)"
 	cd b
 	as_b samv-actor edit region --short RÖ >/dev/null
@@ -319,8 +333,7 @@ test_case 'ssh://: no agent, a dead agent, a key the server does not know, a ref
 '
 
 test_case 'ssh://: no repository there, or a hook that refuses the push: one line, no retries' '
-	export SSH_AUTH_SOCK=$srv/agent.sock
-	known_host
+	ssh_case
 	make_shared "$(ssh_url remote.git)"
 	cd b
 	as_b samv-actor edit region --short RÖ >/dev/null
