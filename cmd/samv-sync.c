@@ -113,7 +113,11 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	so.test_gate = getenv("SAMV_SYNC_TEST_GATE");
-	if ((rc = samv_sync(&r, s, &so)) == SAMV_ECONFLICT) {
+	rc = samv_sync(&r, s, &so);
+	if (r.unverified)
+		fprintf(stderr, "samv-sync: warning: the server's certificate was not verified (http.sslVerify is "
+			"false or GIT_SSL_NO_VERIFY is set)\n");
+	if (rc == SAMV_ECONFLICT) {
 		conflicts(&r);
 		rc = SAMV_EXIT_FAIL;
 		goto out;

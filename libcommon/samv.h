@@ -502,6 +502,7 @@ struct samv_sync_result {
 	enum samv_sync_how how;
 	char upstream[256];   /* "origin/main" */
 	struct samv_conflicts conflicts; /* on SAMV_ECONFLICT */
+	bool unverified;      /* a certificate not trusted was accepted (http.sslVerify=false) */
 };
 
 /*
@@ -514,6 +515,45 @@ struct samv_sync_result {
  */
 int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct samv_sync_opts *o);
 void samv_sync_result_free(struct samv_sync_result *r);
+
+/* ---- reaching a remote (remote.c) ------------------------------------- */
+
+/* One connection's callback payload: what was offered, and why it failed. */
+struct samv_remote_auth {
+	const char *url;
+	int agent_tried, token_tried, user_tried;
+	bool no_verify;  /* http.sslVerify=false or GIT_SSL_NO_VERIFY */
+	bool unverified; /* a certificate that failed verification was accepted */
+	bool cert_bad;   /* the server's certificate was not trusted */
+	char *why;       /* our reason for the failure, instead of libgit2's */
+	char *rejected;  /* a push: the remote's reason for refusing the update */
+};
+
+/*
+ * Set the callbacks of one fetch or push to url: credentials from the ssh
+ * agent, the URL or SAMV_GIT_TOKEN, each offered once, and the host key or
+ * certificate check.  For https, git's settings for certificate authorities
+ * (samv_remote_tls).  Free a with samv_remote_auth_free.
+ */
+int samv_remote_init(struct samv_remote_auth *a, git_remote_callbacks *cb, git_repository *repo,
+		     const char *url);
+void samv_remote_auth_free(struct samv_remote_auth *a);
+/* Make libgit2 trust the authorities of GIT_SSL_CAINFO, http.sslCAInfo or
+ * SSL_CERT_FILE (else GIT_SSL_CAPATH, http.sslCAPath or SSL_CERT_DIR)
+ * instead of its built-in file; *no_verify from GIT_SSL_NO_VERIFY and
+ * http.sslVerify.  SAMV_EINVAL when the file cannot be read. */
+int samv_remote_tls(bool *no_verify, git_repository *repo);
+/* SAMV_EIO with one line: cannot WHAT 'NAME' (URL): the reason and what
+ * to do about it (the URL without its password). */
+int samv_remote_error(const struct samv_remote_auth *a, const char *what, const char *name);
+
+/* The path of a path or file:// URL, else NULL (ssh, https, scp-like). */
+const char *samv_url_local_path(const char *url);
+/* url with the password of user:password@ written as ***. */
+void samv_url_redact(char *out, size_t n, const char *url);
+/* The host and port (22 unless given) of an ssh:// or scp-like URL; -1
+ * when url is neither. */
+int samv_url_ssh_host(char *host, size_t n, int *port, const char *url);
 
 /* The lines of .gitattributes that select samv-merge-driver(1) for record
  * files, and the configuration that names it (init.c).  samv_merge_setup

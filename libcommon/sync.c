@@ -22,43 +22,14 @@
 
 #define SAMV_SYNC_TRIES 5
 
-/* ---- credentials ------------------------------------------------------- */
-
-/* The payload of the remote callbacks. */
-struct creds {
-	int ssh_agent_tried, token_tried, user_tried;
-	char *rejected; /* the remote's reason, when it refused the update */
-};
-
-/* What a coordinator's git already uses, as far as libgit2 can use it:
- * the ssh agent for ssh:// (and scp-like) remotes, a token from
- * SAMV_GIT_TOKEN for https://.  Credentials written in the URL are used
- * by libgit2 itself before it asks.  Each kind is offered once, so that a
- * refused one ends in an error, not a loop. */
-static int credentials(git_credential **out, const char *url, const char *user, unsigned int allowed,
-		       void *payload)
-{
-	struct creds *c = payload;
-	const char *token = getenv("SAMV_GIT_TOKEN"), *tuser = getenv("SAMV_GIT_USERNAME");
-
-	(void)url;
-	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && !c->ssh_agent_tried++)
-		return git_credential_ssh_key_from_agent(out, user ? user : "git");
-	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && token && *token && !c->token_tried++)
-		return git_credential_userpass_plaintext_new(out, tuser && *tuser ? tuser : user ? user : "samv",
-							     token);
-	if ((allowed & GIT_CREDENTIAL_USERNAME) && !c->user_tried++)
-		return git_credential_username_new(out, user ? user : "git");
-	return GIT_PASSTHROUGH;
-}
-
+/* A push: the remote's reason, when it refused the update. */
 static int push_status(const char *ref, const char *status, void *payload)
 {
-	struct creds *p = payload;
+	struct samv_remote_auth *a = payload;
 
 	(void)ref;
-	if (status && !p->rejected)
-		p->rejected = strdup(status);
+	if (status && !a->rejected)
+		a->rejected = strdup(status);
 	return 0;
 }
 
@@ -695,46 +666,34 @@ out:
 
 /* ---- the remote -------------------------------------------------------- */
 
-static const char *local_path(const char *url);
-
-static void remote_callbacks(git_remote_callbacks *cb, struct creds *c)
-{
-	cb->credentials = credentials;
-	cb->payload = c;
-}
-
-static int remote_error(const char *what, const char *name, const char *url)
-{
-	const git_error *e = git_error_last();
-	const char *path = local_path(url);
-
-	/* a path (or file://) remote that is not there: libgit2 would call it
-	 * an unsupported protocol */
-	if (path && access(path, F_OK) < 0)
-		return samv_error_set(SAMV_EIO, "cannot %s '%s' (%s): no such repository", what, name, url);
-	return samv_error_set(SAMV_EIO, "cannot %s '%s' (%s): %s", what, name, url,
-			      e && e->message ? e->message : "unknown error");
-}
-
-static int fetch(git_remote *remote, const char *name, const char *branch, const char *tracking)
+static int fetch(git_remote *remote, const char *name, const char *branch, const char *tracking,
+		 bool *unverified)
 {
 	git_fetch_options fo;
-	struct creds c = { 0, 0, 0, NULL };
+	struct samv_remote_auth a;
 	char *spec = NULL;
 	git_strarray specs;
-	int e;
+	int rc;
 
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
-	remote_callbacks(&fo.callbacks, &c);
+	if ((rc = samv_remote_init(&a, &fo.callbacks, git_remote_owner(remote), git_remote_url(remote))) < 0)
+		goto out;
 	fo.prune = GIT_FETCH_NO_PRUNE;
 	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
-	if (asprintf(&spec, "+%s:%s", branch, tracking) < 0)
-		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (asprintf(&spec, "+%s:%s", branch, tracking) < 0) {
+		spec = NULL;
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
 	specs.strings = &spec;
 	specs.count = 1;
-	e = git_remote_fetch(remote, &specs, &fo, "samv-sync: fetch");
+	if (git_remote_fetch(remote, &specs, &fo, "samv-sync: fetch") < 0)
+		rc = samv_remote_error(&a, "fetch from", name);
+	*unverified |= a.unverified;
+out:
 	free(spec);
-	return e < 0 ? remote_error("fetch from", name, git_remote_url(remote)) : 0;
+	samv_remote_auth_free(&a);
+	return rc;
 }
 
 /* Wait at the test gate (SAMV_SYNC_TEST_GATE, see t1200): say we are
@@ -759,49 +718,54 @@ out:
 	free(go);
 }
 
+/* The status git-receive-pack gives a ref it could not move because
+ * another push moved it first. */
+static bool lost_race(const char *status)
+{
+	return strstr(status, "non-fast-forward") || strstr(status, "fetch first") || strstr(status, "lock") ||
+	       strstr(status, "failed to update ref");
+}
+
 /* 1 when the remote refused the update because it moved (try again). */
-static int push(git_remote *remote, const char *name, const char *local, const char *branch)
+static int push(git_remote *remote, const char *name, const char *local, const char *branch, bool *unverified)
 {
 	git_push_options po;
-	struct creds c = { 0, 0, 0, NULL };
+	struct samv_remote_auth a;
 	char *spec = NULL;
 	git_strarray specs;
-	int e, rc = 0;
+	int e, rc;
 
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
-	remote_callbacks(&po.callbacks, &c);
+	if ((rc = samv_remote_init(&a, &po.callbacks, git_remote_owner(remote), git_remote_url(remote))) < 0)
+		goto out;
 	po.callbacks.push_update_reference = push_status;
-	if (asprintf(&spec, "%s:%s", local, branch) < 0)
-		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (asprintf(&spec, "%s:%s", local, branch) < 0) {
+		spec = NULL;
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
 	specs.strings = &spec;
 	specs.count = 1;
 	/* libgit2 refuses a push that is no fast-forward of what it saw on
 	 * connecting (GIT_ENONFASTFORWARD); a server that lost a race says so
 	 * in the ref's status */
 	e = git_remote_push(remote, &specs, &po);
-	if (e == GIT_ENONFASTFORWARD || (e == 0 && c.rejected))
+	*unverified |= a.unverified;
+	if (e == GIT_ENONFASTFORWARD || (e == 0 && a.rejected && lost_race(a.rejected)))
 		rc = 1;
+	else if (e == 0 && a.rejected) {
+		char url[1024];
+
+		samv_url_redact(url, sizeof(url), a.url);
+		rc = samv_error_set(SAMV_EIO, "cannot push to '%s' (%s): the remote refused the update: %s", name,
+				    url, a.rejected);
+	}
 	else if (e < 0)
-		rc = remote_error("push to", name, git_remote_url(remote));
+		rc = samv_remote_error(&a, "push to", name);
+out:
 	free(spec);
-	free(c.rejected);
+	samv_remote_auth_free(&a);
 	return rc;
-}
-
-/* A path or file:// URL: the remote is a repository on this machine (or
- * a mounted share), which libgit2 reaches with its local transport. */
-static const char *local_path(const char *url)
-{
-	const char *colon, *slash;
-
-	if (!strncmp(url, "file://", 7))
-		return url + 7;
-	if (strstr(url, "://"))
-		return NULL;
-	/* "host:path" is scp-like ssh unless a '/' comes before the ':' */
-	colon = strchr(url, ':');
-	slash = strchr(url, '/');
-	return !colon || (slash && slash < colon) ? url : NULL;
 }
 
 /*
@@ -816,7 +780,7 @@ static int push_local(git_remote *remote, const char *name, const char *local, c
 		      const char *tracking, const char *path)
 {
 	git_push_options po;
-	struct creds c = { 0, 0, 0, NULL };
+	struct samv_remote_auth a;
 	git_repository *rr = NULL;
 	git_reference *ref = NULL;
 	git_oid tip, expected;
@@ -826,10 +790,13 @@ static int push_local(git_remote *remote, const char *name, const char *local, c
 	int e, rc = 0;
 
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
-	remote_callbacks(&po.callbacks, &c);
+	if ((rc = samv_remote_init(&a, &po.callbacks, git_remote_owner(remote), git_remote_url(remote))) < 0)
+		goto out;
 	po.callbacks.push_update_reference = push_status;
-	if (git_reference_name_to_id(&tip, git_remote_owner(remote), local) < 0)
-		return samv_error_git(SAMV_ERROR, local);
+	if (git_reference_name_to_id(&tip, git_remote_owner(remote), local) < 0) {
+		rc = samv_error_git(SAMV_ERROR, local);
+		goto out;
+	}
 	have_expected = git_reference_name_to_id(&expected, git_remote_owner(remote), tracking) == 0;
 	snprintf(tmp, sizeof(tmp), "refs/samv/sync-%ld-%ld", (long)getpid(), (long)time(NULL));
 	if (asprintf(&spec, "+%s:%s", local, tmp) < 0 || asprintf(&log, "push by samv-sync") < 0) {
@@ -838,12 +805,12 @@ static int push_local(git_remote *remote, const char *name, const char *local, c
 	}
 	specs.strings = &spec;
 	specs.count = 1;
-	if (git_remote_push(remote, &specs, &po) < 0 || c.rejected) {
-		rc = remote_error("push to", name, git_remote_url(remote));
+	if (git_remote_push(remote, &specs, &po) < 0 || a.rejected) {
+		rc = samv_remote_error(&a, "push to", name);
 		goto out;
 	}
 	if (git_repository_open_bare(&rr, path) < 0) {
-		rc = remote_error("push to", name, git_remote_url(remote));
+		rc = samv_remote_error(&a, "push to", name);
 		goto out;
 	}
 	e = have_expected ? git_reference_create_matching(&ref, rr, branch, &tip, 1, &expected, log)
@@ -851,7 +818,7 @@ static int push_local(git_remote *remote, const char *name, const char *local, c
 	if (e == GIT_EMODIFIED || e == GIT_EEXISTS || e == GIT_ELOCKED)
 		rc = 1;
 	else if (e < 0)
-		rc = remote_error("push to", name, git_remote_url(remote));
+		rc = samv_remote_error(&a, "push to", name);
 	git_reference_free(ref);
 	ref = NULL;
 	if (git_reference_lookup(&ref, rr, tmp) == 0)
@@ -866,7 +833,7 @@ out:
 	git_repository_free(rr);
 	free(spec);
 	free(log);
-	free(c.rejected);
+	samv_remote_auth_free(&a);
 	return rc;
 }
 
@@ -946,14 +913,15 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 	snprintf(r->upstream, sizeof(r->upstream), "%s/%s", name, branch + strlen("refs/heads/"));
 	for (tries = 0; tries < SAMV_SYNC_TRIES; tries++) {
 		r->tries = tries;
-		if ((rc = fetch(remote, name, branch, tracking)) < 0 || (rc = combine(s, r, o, tracking)) < 0)
+		if ((rc = fetch(remote, name, branch, tracking, &r->unverified)) < 0 || (rc = combine(s, r, o, tracking)) < 0)
 			goto out;
 		if (r->how == SAMV_SYNC_UPTODATE || r->how == SAMV_SYNC_FASTFORWARD)
 			goto out;
 		if (tries == 0)
 			test_gate(o->test_gate);
-		path = local_path(git_remote_url(remote));
-		rc = path ? push_local(remote, name, local, branch, tracking, path) : push(remote, name, local, branch);
+		path = samv_url_local_path(git_remote_url(remote));
+		rc = path ? push_local(remote, name, local, branch, tracking, path)
+			  : push(remote, name, local, branch, &r->unverified);
 		if (rc <= 0)
 			goto out;
 		/* someone pushed since our fetch: fetch and combine again */

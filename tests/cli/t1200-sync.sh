@@ -1,9 +1,8 @@
 # Several coordinators, one collaboration: samv-sync over a bare remote
 # and three clones (a, b, c), records merged field by field, in process and
-# by git merge with the registered driver.  ssh:// and https:// remotes
-# cannot be reached on the test machine (no network): path and file://
-# remotes are tested, which go through the same code but libgit2's local
-# transport.
+# by git merge with the registered driver.  Path and file:// remotes,
+# through libgit2's local transport; ssh:// and https:// remotes, served
+# on loopback, are in t1210-sync-remote.sh.
 
 # A bare remote, clone a made by samv-init and pushed with samv-sync, and
 # plain git clones b and c.  Each coordinator commits as someone else.
