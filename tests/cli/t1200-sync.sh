@@ -235,6 +235,25 @@ test_case 'a record merged field by field that breaks a rule of its own: refused
 	expect_status 0
 '
 
+test_case 'decisions changed on both sides are checked as a whole: a chain closed across them is refused' '
+	make_shared
+	(
+		cd a &&
+		samv-decision add --id d1 --kind anchor --level arena --title Ett --text Ett --arena stor \
+			--date 2026-11-01 >/dev/null &&
+		samv-decision add --id d2 --kind anchor --level arena --title Två --text Två --arena stor \
+			--date 2026-11-01 >/dev/null &&
+		samv-decision adopt d1 >/dev/null && samv-decision adopt d2 >/dev/null && samv-sync >/dev/null
+	)
+	(cd b && samv-sync >/dev/null)
+	test_tick
+	# each side alone is a chain; merged field by field, each supersedes the other
+	(cd a && samv-decision supersede d2 --by d1 >/dev/null && samv-sync >/dev/null)
+	cd b
+	as_b samv-decision supersede d1 --by d2 >/dev/null
+	fails 1 "samv-sync: the merge would leave a problem in $(git ls-files decisions | grep /d1.json): decision '"'"'d1'"'"' cannot supersede '"'"'d2'"'"': the links would form a cycle (d1 -> d2 -> d1) (decision-cycle); nothing was changed: fix it on one side and sync again" samv-sync
+'
+
 test_case 'samv-sync --ours keeps your value of a conflicting field' '
 	make_shared
 	(cd a && samv-actor edit region --level national >/dev/null && samv-sync >/dev/null)
