@@ -205,11 +205,61 @@ static int set_refs(cJSON *rec, const char *key, cJSON *list)
 	return 0;
 }
 
+/* Whether someone of the attendance att has key (person, actor) id. */
+static bool came(const cJSON *att, const char *key, const char *id)
+{
+	const cJSON *a;
+
+	cJSON_ArrayForEach(a, att)
+		if (samv_record_str(a, key) && !strcmp(samv_record_str(a, key), id))
+			return true;
+	return false;
+}
+
+/* Who was asked and did not come: invited people not attending, added to
+ * abs_people, and invited organisations nobody came from. */
+static void invited_absent(cJSON *abs_people, cJSON *abs_actors, const cJSON *rec, const cJSON *att)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "invited_people"))
+		if (!came(att, "person", it->valuestring) && !samv_json_has(abs_people, it->valuestring))
+			cJSON_AddItemToArray(abs_people, cJSON_CreateString(it->valuestring));
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "invited"))
+		if (!came(att, "actor", it->valuestring))
+			cJSON_AddItemToArray(abs_actors, cJSON_CreateString(it->valuestring));
+}
+
+int samv_meeting_derive(cJSON *rec)
+{
+	const char *status = samv_record_str(rec, "status");
+	const cJSON *att = cJSON_GetObjectItemCaseSensitive(rec, "attended"), *it;
+	cJSON *abs_people, *abs_actors;
+
+	if (!status || strcmp(status, "held"))
+		return 0;
+	abs_people = cJSON_CreateArray();
+	abs_actors = cJSON_CreateArray();
+	if (!abs_people || !abs_actors) {
+		cJSON_Delete(abs_people);
+		cJSON_Delete(abs_actors);
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	/* those named absent who are recorded as attending came after all */
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "absent"))
+		if (cJSON_IsString(it) && !came(att, "person", it->valuestring) &&
+		    !samv_json_has(abs_people, it->valuestring))
+			cJSON_AddItemToArray(abs_people, cJSON_CreateString(it->valuestring));
+	invited_absent(abs_people, abs_actors, rec, att);
+	set_refs(rec, "absent", abs_people);
+	set_refs(rec, "absent_actors", abs_actors);
+	return 0;
+}
+
 int samv_meeting_attend(cJSON *rec, struct samv_view *v, const cJSON *attended, const cJSON *absent)
 {
 	cJSON *att = cJSON_GetObjectItemCaseSensitive(rec, "attended"), *it, *a;
 	cJSON *abs_people = cJSON_CreateArray(), *abs_actors = cJSON_CreateArray();
-	const cJSON *inv;
 	int rc = 0;
 
 	if (!abs_people || !abs_actors) {
@@ -234,40 +284,20 @@ int samv_meeting_attend(cJSON *rec, struct samv_view *v, const cJSON *attended, 
 	}
 	if ((rc = sort_attendance(att)) < 0)
 		goto fail;
-	/* who was asked and did not come: invited people not attending, and
-	 * invited organisations nobody came from; --absent adds people */
 	/* someone recorded as absent who is now said to have attended was
-	 * not absent after all */
+	 * not absent after all; --absent adds people */
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "absent"))
 		if (!samv_json_has(abs_people, it->valuestring) && !samv_json_has(attended, it->valuestring))
 			cJSON_AddItemToArray(abs_people, cJSON_CreateString(it->valuestring));
 	cJSON_ArrayForEach(it, absent)
 		if (!samv_json_has(abs_people, it->valuestring))
 			cJSON_AddItemToArray(abs_people, cJSON_CreateString(it->valuestring));
-	inv = cJSON_GetObjectItemCaseSensitive(rec, "invited_people");
-	cJSON_ArrayForEach(it, inv) {
-		bool came = false;
-
-		cJSON_ArrayForEach(a, att)
-			came |= samv_record_str(a, "person") && !strcmp(samv_record_str(a, "person"), it->valuestring);
-		if (!came && !samv_json_has(abs_people, it->valuestring))
-			cJSON_AddItemToArray(abs_people, cJSON_CreateString(it->valuestring));
-	}
 	cJSON_ArrayForEach(it, abs_people)
-		cJSON_ArrayForEach(a, att)
-			if (samv_record_str(a, "person") && !strcmp(samv_record_str(a, "person"), it->valuestring)) {
-				rc = samv_error_set(SAMV_EINVAL, "--absent: '%s' is recorded as attending",
-						    it->valuestring);
-				goto fail;
-			}
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "invited")) {
-		bool came = false;
-
-		cJSON_ArrayForEach(a, att)
-			came |= samv_record_str(a, "actor") && !strcmp(samv_record_str(a, "actor"), it->valuestring);
-		if (!came)
-			cJSON_AddItemToArray(abs_actors, cJSON_CreateString(it->valuestring));
-	}
+		if (came(att, "person", it->valuestring)) {
+			rc = samv_error_set(SAMV_EINVAL, "--absent: '%s' is recorded as attending", it->valuestring);
+			goto fail;
+		}
+	invited_absent(abs_people, abs_actors, rec, att);
 	if (cJSON_GetArraySize(att) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(rec, "attended");
 	set_refs(rec, "absent", abs_people);

@@ -411,6 +411,9 @@ int samv_merge_record(struct samv_buf *out, bool *deleted, const char *path, con
 		goto out;
 	if ((rc = samv_merge_json(&res, b, o, t, favor, c, path)) < 0)
 		goto out;
+	/* fields worked out from others follow the merged values */
+	if (res && type == samv_type_find("meeting") && (rc = samv_meeting_derive(res)) < 0)
+		goto out;
 	out->len = 0;
 	*deleted = !res;
 	if (res)

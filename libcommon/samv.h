@@ -704,6 +704,11 @@ int samv_action_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old);
  * and mandate as they are now), people absent; works out who was invited
  * and did not come. */
 int samv_meeting_attend(cJSON *rec, struct samv_view *v, const cJSON *attended, const cJSON *absent);
+/* A held meeting's absent and absent_actors worked out again from its
+ * invitations and attendance (those attending are not absent; the invited
+ * who did not come are), as after a merge of two partial attendance
+ * records.  Any other meeting is left as it is. */
+int samv_meeting_derive(cJSON *rec);
 
 /* The invitation and the minutes (minutes.c): format "text" or
  * "markdown", lang "sv" or "en" (NULL: the repository's language is the

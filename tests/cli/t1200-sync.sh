@@ -144,6 +144,31 @@ test_case 'attendees added to the same meeting on both sides: all kept' '
 	expect_status 0
 '
 
+test_case 'attendance recorded in part on both sides: who was absent is worked out again' '
+	make_shared
+	(
+		cd a &&
+		samv-meeting plan --id m2 --arena stor --title Uppföljning --date 2026-11-21 --invite region \
+			--invite rf-sisu --invite-person eva --invite-person ali --invite-person bo >/dev/null &&
+		samv-sync >/dev/null
+	)
+	(cd b && samv-sync >/dev/null)
+	test_tick
+	# each side knows one who came: alone, everyone else would be absent
+	(cd a && samv-meeting hold m2 --attended eva >/dev/null && samv-sync >/dev/null)
+	cd b
+	as_b samv-meeting hold m2 --attended ali >/dev/null
+	samv_run samv-sync
+	expect_status 0
+	expect_out <<-\EOT
+	samv-sync: 1 in, 1 out, merged (origin/main)
+	EOT
+	samv-meeting show m2 --json | jq -c "[[.attended[].person], .absent, .absent_actors]" >../got
+	echo "[[\"ali\",\"eva\"],[\"bo\"],null]" | cmp - ../got
+	samv_run samv-check
+	expect_status 0
+'
+
 test_case 'the same field on both sides: a conflict, nothing changed, both values named' '
 	make_shared
 	(cd a && samv-actor edit region --level national >/dev/null && samv-sync >/dev/null)
