@@ -199,6 +199,45 @@ static void records_keep_canonical_form(void **state)
 	samv_conflicts_free(&c);
 }
 
+/* Two partial attendance records of one held meeting: the absent lists,
+ * worked out from the others, are worked out again after the merge. */
+static void meeting_absence_derived(void **state)
+{
+	const char *base = "{\"id\":\"m2\",\"arena\":\"stor\",\"title\":\"T\",\"date\":\"2026-11-21\","
+			   "\"invited\":[\"region\",\"rf-sisu\"],\"invited_people\":[\"eva\",\"ali\",\"bo\"],"
+			   "\"status\":\"planned\"}";
+	const char *ours = "{\"id\":\"m2\",\"arena\":\"stor\",\"title\":\"T\",\"date\":\"2026-11-21\","
+			   "\"invited\":[\"region\",\"rf-sisu\"],\"invited_people\":[\"eva\",\"ali\",\"bo\"],"
+			   "\"status\":\"held\",\"attended\":[{\"person\":\"eva\",\"actor\":\"region\"}],"
+			   "\"absent\":[\"ali\",\"bo\"],\"absent_actors\":[\"rf-sisu\"]}";
+	const char *theirs = "{\"id\":\"m2\",\"arena\":\"stor\",\"title\":\"T\",\"date\":\"2026-11-21\","
+			     "\"invited\":[\"region\",\"rf-sisu\"],\"invited_people\":[\"eva\",\"ali\",\"bo\"],"
+			     "\"status\":\"held\",\"attended\":[{\"person\":\"ali\",\"actor\":\"rf-sisu\"}],"
+			     "\"absent\":[\"eva\",\"bo\"],\"absent_actors\":[\"region\"]}";
+	struct samv_side b = { base, strlen(base) }, o = { ours, strlen(ours) }, t = { theirs, strlen(theirs) };
+	struct samv_conflicts c = SAMV_CONFLICTS_INIT;
+	struct samv_buf out = SAMV_BUF_INIT;
+	cJSON *m;
+	bool deleted;
+
+	(void)state;
+	assert_int_equal(samv_merge_record(&out, &deleted, "meetings/b4/m2.json", &b, &o, &t, SAMV_FAVOR_NONE, &c), 0);
+	assert_int_equal(c.n, 0);
+	assert_non_null(m = cJSON_Parse(out.ptr));
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(m, "attended")), 2);
+	/* eva and ali came; bo did not; someone came from each organisation */
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(m, "absent")), 1);
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(m, "absent"), 0)->valuestring, "bo");
+	assert_null(cJSON_GetObjectItem(m, "absent_actors"));
+	cJSON_Delete(m);
+	/* a meeting not held keeps its lists as merged */
+	samv_buf_free(&out);
+	assert_int_equal(samv_meeting_derive(m = cJSON_Parse(base)), 0);
+	assert_null(cJSON_GetObjectItem(m, "absent"));
+	cJSON_Delete(m);
+	samv_conflicts_free(&c);
+}
+
 static void type_of_path(void **state)
 {
 	(void)state;
@@ -223,6 +262,7 @@ int main(void)
 		cmocka_unit_test(same_field_is_a_conflict),
 		cmocka_unit_test(deletion_against_change),
 		cmocka_unit_test(records_keep_canonical_form),
+		cmocka_unit_test(meeting_absence_derived),
 		cmocka_unit_test(type_of_path),
 	};
 
