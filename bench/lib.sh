@@ -61,3 +61,38 @@ bench_setup() {
 	trap 'exit 1' INT TERM
 }
 cleanup() { [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"; }
+
+# collab_setup: for the benchmarks on bench/gen-collab's collaborations
+# ($bin, $build, $top, $work set): a fixed environment (today 2026-11-23,
+# the generated history ends the day before) and the generator, built
+# against libcommon as $gen.
+collab_setup() {
+	export PATH="$bin:$PATH"
+	export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8 TZ=UTC
+	export GIT_AUTHOR_NAME="Bench Mark" GIT_AUTHOR_EMAIL="bench@example.org"
+	export GIT_COMMITTER_NAME="Bench Mark" GIT_COMMITTER_EMAIL="bench@example.org"
+	export SAMV_TODAY=2026-11-23 TODAY=2026-11-23
+	unset SAMV_DIR
+	mkdir -p "$HOME" "$build/bench"
+	gen=$build/bench/gen-collab
+	# shellcheck disable=SC2046
+	${CC:-cc} -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -I"$top/libcommon" \
+		$(pkg-config --cflags libgit2 libcjson) -o "$gen" "$top/bench/gen-collab.c" \
+		"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson) -lm
+}
+
+# collab_repo SIZE DIR [--one-commit]: a collaboration of SIZE records made
+# one commit each over ten years (or in one commit), packed, with a commit
+# graph
+collab_repo() {
+	rm -rf "$2"
+	samv-init --name "Bench $1" --region Östergötland "$2" >/dev/null
+	(
+		cd "$2"
+		branch=$(git symbolic-ref --short HEAD)
+		"$gen" "$1" 10 "$TODAY" "refs/heads/$branch" ${3:-} | git fast-import --quiet
+		git reset -q --hard
+		git repack -adf -q
+		git commit-graph write --reachable >/dev/null 2>&1
+	)
+}

@@ -26,35 +26,9 @@ sizes=${BENCH_SIZES:-10000 50000}
 runs=${BENCH_RUNS:-10}
 . "$top/bench/lib.sh"
 bench_setup
-export PATH="$bin:$PATH"
-export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8 TZ=UTC
-export GIT_AUTHOR_NAME="Bench Mark" GIT_AUTHOR_EMAIL="bench@example.org"
-export GIT_COMMITTER_NAME="Bench Mark" GIT_COMMITTER_EMAIL="bench@example.org"
-# a fixed today: the generated history ends the day before
-export SAMV_TODAY=2026-11-23 TODAY=2026-11-23 SINCE=2026-11-16 UNTIL=2026-11-22 LATE=2026-11-16
-unset SAMV_DIR
-mkdir -p "$HOME"
-
-gen=$build/bench/gen-collab
-mkdir -p "$build/bench"
-# shellcheck disable=SC2046
-${CC:-cc} -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -I"$top/libcommon" \
-	$(pkg-config --cflags libgit2 libcjson) -o "$gen" "$top/bench/gen-collab.c" \
-	"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson) -lm
-
-# build SIZE DIR [--one-commit]
-build_repo() {
-	rm -rf "$2"
-	samv-init --name "Bench $1" --region Östergötland "$2" >/dev/null
-	(
-		cd "$2"
-		branch=$(git symbolic-ref --short HEAD)
-		"$gen" "$1" 10 "$TODAY" "refs/heads/$branch" ${3:-} | git fast-import --quiet
-		git reset -q --hard
-		git repack -adf -q
-		git commit-graph write --reachable >/dev/null 2>&1
-	)
-}
+collab_setup
+# the week before today: the generated history ends the day before
+export SINCE=2026-11-16 UNTIL=2026-11-22 LATE=2026-11-16
 
 start=$(date +%s)
 : >"$work/table"
@@ -64,7 +38,7 @@ for size in $sizes; do
 		repo=$work/collab-$size-$kind
 		say "building $size records ($kind) in $repo"
 		t0=$(date +%s%N)
-		if [ $kind = history ]; then build_repo "$size" "$repo"; else build_repo "$size" "$repo" --one-commit; fi
+		if [ $kind = history ]; then collab_repo "$size" "$repo"; else collab_repo "$size" "$repo" --one-commit; fi
 		t1=$(date +%s%N)
 		cd "$repo"
 		commits=$(git rev-list --count HEAD)

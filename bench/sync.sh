@@ -33,33 +33,7 @@ if [ "$have_hyperfine" != 1 ]; then
 	echo "bench: hyperfine is needed: every run must start from the same state (apt-get install hyperfine)" >&2
 	exit 1
 fi
-export PATH="$bin:$PATH"
-export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8 TZ=UTC
-export GIT_AUTHOR_NAME="Bench Mark" GIT_AUTHOR_EMAIL="bench@example.org"
-export GIT_COMMITTER_NAME="Bench Mark" GIT_COMMITTER_EMAIL="bench@example.org"
-export SAMV_TODAY=2026-11-23 TODAY=2026-11-23
-unset SAMV_DIR
-mkdir -p "$HOME"
-
-gen=$build/bench/gen-collab
-mkdir -p "$build/bench"
-# shellcheck disable=SC2046
-${CC:-cc} -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -I"$top/libcommon" \
-	$(pkg-config --cflags libgit2 libcjson) -o "$gen" "$top/bench/gen-collab.c" \
-	"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson) -lm
-
-# build SIZE DIR: N records in one commit, packed
-build_repo() {
-	rm -rf "$2"
-	samv-init --name "Bench $1" --region Östergötland "$2" >/dev/null
-	(
-		cd "$2"
-		branch=$(git symbolic-ref --short HEAD)
-		"$gen" "$1" 10 "$TODAY" "refs/heads/$branch" --one-commit | git fast-import --quiet
-		git reset -q --hard
-		git repack -adf -q
-	)
-}
+collab_setup
 
 # time_sync NAME PREPARE-SAMV SAMV PREPARE-HAND HAND: a table row
 time_sync() {
@@ -123,7 +97,7 @@ start=$(date +%s)
 for size in $sizes; do
 	say "building $size records"
 	t0=$(date +%s%N)
-	build_repo "$size" "$work/base"
+	collab_repo "$size" "$work/base" --one-commit
 	rm -rf "$work/remote.git"
 	git clone -q --bare "$work/base" "$work/remote.git"
 	t1=$(date +%s%N)
@@ -148,7 +122,7 @@ echo "whole run: $(($(date +%s) - start)) s"
 echo "libgit2 $(pkg-config --modversion libgit2), cJSON $(pkg-config --modversion libcjson)," \
 	"$(git --version), $(hyperfine --version)"
 echo
-echo "Building the remote (gen-collab | git fast-import, repack, bare clone):"
+echo "Building the remote (gen-collab | git fast-import, repack, commit graph, bare clone):"
 echo
 echo "| records | time | remote |"
 echo "|---:|---:|---:|"
