@@ -303,7 +303,7 @@ static int validate_merged(struct treemerge *m, git_tree *tree)
 
 /* What the merged tree changed against one side. */
 struct sidediff {
-	char **paths; /* sorted, as git's diff gives them */
+	char **paths;
 	size_t n;
 	bool whole;     /* something only a check of every record can judge */
 	bool decisions; /* a decision changed */
@@ -325,11 +325,12 @@ static void sidediff_free(struct sidediff *d)
  */
 static bool needs_whole(const git_diff_delta *dl)
 {
-	const struct samv_type *t = samv_type_of_path(dl->new_file.path);
+	const struct samv_type *t;
 
-	return dl->status != GIT_DELTA_MODIFIED && dl->status != GIT_DELTA_ADDED ? true
-	       : !t || t == samv_type_repository()					 ? true
-	       : !strncmp(dl->new_file.path, "agreement/", 10);
+	if (dl->status != GIT_DELTA_MODIFIED && dl->status != GIT_DELTA_ADDED)
+		return true;
+	t = samv_type_of_path(dl->new_file.path);
+	return !t || t == samv_type_repository() || !strncmp(dl->new_file.path, "agreement/", 10);
 }
 
 static int diff_side(struct sidediff *d, git_repository *repo, git_tree *side, git_tree *merged)
