@@ -21,7 +21,8 @@
 #
 # Environment: BENCH_SIZES (default "10000 50000"), BENCH_RUNS (default 10),
 # BENCH_DIR, BENCH_KEEP=1 as for bench/run.sh.  Uses hyperfine when it is
-# installed (apt-get install hyperfine), else a shell loop (mean only).
+# installed (apt-get install hyperfine), else a shell loop (mean only);
+# git and jq are needed (bench/lib.sh).
 
 set -eu
 
@@ -34,20 +35,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(dirname "$bin")
 sizes=${BENCH_SIZES:-10000 50000}
 runs=${BENCH_RUNS:-10}
-command -v git >/dev/null 2>&1 || { echo "bench: git is needed" >&2; exit 1; }
-have_hyperfine=0
-command -v hyperfine >/dev/null 2>&1 && have_hyperfine=1
-command -v jq >/dev/null 2>&1 || have_hyperfine=0
-
-if [ -n "${BENCH_DIR:-}" ]; then
-	work=$BENCH_DIR
-	mkdir -p "$work"
-else
-	work=$(mktemp -d "${TMPDIR:-/tmp}/samv-bench-log.XXXXXX")
-fi
-cleanup() { [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+. "$top/bench/lib.sh"
+bench_setup
 
 export PATH="$bin:$PATH"
 export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8 TZ=UTC
@@ -55,7 +44,6 @@ export GIT_AUTHOR_NAME="Bench Mark" GIT_AUTHOR_EMAIL="bench@example.org"
 export GIT_COMMITTER_NAME="Bench Mark" GIT_COMMITTER_EMAIL="bench@example.org"
 unset SAMV_DIR
 mkdir -p "$HOME"
-say() { echo "bench: $*" >&2; }
 
 gen=$build/bench/gen-actors
 mkdir -p "$build/bench"
@@ -63,18 +51,6 @@ mkdir -p "$build/bench"
 ${CC:-cc} -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -I"$top/libcommon" \
 	$(pkg-config --cflags libgit2 libcjson) -o "$gen" "$top/bench/gen-actors.c" \
 	"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson) -lm
-
-loop_mean() { # runs command: mean wall time in ms
-	sh -c "$2" >/dev/null 2>&1
-	t0=$(date +%s%N)
-	i=0
-	while [ "$i" -lt "$1" ]; do
-		sh -c "$2" >/dev/null
-		i=$((i + 1))
-	done
-	t1=$(date +%s%N)
-	echo $(((t1 - t0) / $1 / 1000))e-3
-}
 
 # count_pair NAME SAMV-COMMAND GIT-COMMAND: instructions, a table row.
 count_pair() {
