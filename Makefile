@@ -1,6 +1,7 @@
 # samv - see README.md.  Targets:
 #   make              build every command into $(BUILD)/bin
-#   make check        unit tests, CLI tests, schemas, man pages, completions, install
+#   make check        unit tests, CLI tests, schemas, man pages, completions, install,
+#                     the README's tour and the man pages' EXAMPLES (check-docs)
 #                     (make check-cli T=t0800 runs only tests/cli/t0800*.sh)
 #   make check-asan   the same tests under AddressSanitizer + UBSan
 #   make check-valgrind   the CLI tests with every command under valgrind
@@ -21,10 +22,15 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 BUILD ?= build
 CC ?= cc
 PKGS = libgit2 libcjson
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
-CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# The libraries' flags are asked of pkg-config when a recipe first needs them
+# (and then kept), not when the Makefile is read: on a fresh machine
+# `make demo` installs the libraries first, and flags read at parse time
+# would be those of the machine without them.
+lazy = $(eval $(1) := $$(shell pkg-config $(2) 2>/dev/null))$($(1))
+PKG_CFLAGS = $(call lazy,PKG_CFLAGS,--cflags $(PKGS))
+PKG_LIBS = $(call lazy,PKG_LIBS,--libs $(PKGS))
+CMOCKA_CFLAGS = $(call lazy,CMOCKA_CFLAGS,--cflags cmocka)
+CMOCKA_LIBS = $(call lazy,CMOCKA_LIBS,--libs cmocka)
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wformat=2 -Wno-format-nonliteral -Wpointer-arith -Wvla
@@ -47,7 +53,7 @@ MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
-	check-html check-asan check-valgrind demo deps install uninstall bench bench-report bench-sync clean
+	check-html check-asan check-valgrind check-docs demo demo-example deps install uninstall bench bench-report bench-sync clean
 
 all: $(BINS)
 
@@ -72,20 +78,24 @@ $(BUILD)/bin/%: cmd/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) | deps-ok-cmocka
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS) $(CMOCKA_LIBS)
 
-# Fail early and clearly when the libraries are missing.
-.PHONY: deps-ok
+# Fail early and clearly when the libraries or the test tools are missing.
+.PHONY: deps-ok deps-ok-cmocka check-deps
 deps-ok:
 	@pkg-config --exists $(PKGS) || { echo "samv: libgit2 and cJSON not found; run 'make deps' (Debian: apt-get install libgit2-dev libcjson-dev libcmocka-dev pkg-config)" >&2; exit 1; }
+deps-ok-cmocka:
+	@pkg-config --exists cmocka || { echo "samv: cmocka not found; run 'make deps' (Debian: apt-get install libcmocka-dev)" >&2; exit 1; }
+check-deps:
+	@sh .ci/deps --check
 
 # Install what the build and the tests need, on Debian, when it is missing.
 deps:
 	@sh .ci/deps
 
-check: all check-unit check-cli check-schema check-man check-completion check-install
+check: check-deps all check-unit check-cli check-schema check-man check-completion check-install check-docs
 
 check-unit: $(UNITS)
 	@sh tests/run-unit.sh $(UNITS)
@@ -98,6 +108,10 @@ check-schema: all
 
 check-man: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-man.sh $(MAN1) $(MAN5) $(MAN7)
+
+# The README's tour and the man pages' EXAMPLES, run as a user would.
+check-docs: all
+	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-docs.sh README.md
 
 check-install: all
 	@sh tests/check-install.sh $(BUILD)
@@ -118,7 +132,12 @@ check-asan:
 check-valgrind: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) SAMV_VALGRIND=1 sh tests/cli/run.sh
 
-demo: deps all
+# The dependencies first, then the rest in a make of its own, so that even
+# under -j nothing is compiled before they are installed.
+demo: deps
+	@$(MAKE) --no-print-directory demo-example
+
+demo-example: all
 	@sh docs/example/ostergotland.sh $(abspath $(BUILD)/bin) $(BUILD)/demo
 
 bench: all
