@@ -19,13 +19,15 @@
 # Blocks that do not start with "$ " (make demo, crontab lines) are not run.
 #
 # How a block is read: "$ CMD" is a command; a line after one ending in a
-# backslash, or starting with "> " (the shell's second prompt), continues
-# it; every other line is the command's output, stdout and stderr as a
+# backslash, a pipe, "&&", "||", "do" or "then", or starting with "> " (the
+# shell's second prompt), continues it; every other line is the command's output, stdout and stderr as a
 # terminal shows them.  A command with output shown must print exactly
 # that; one without is not compared.  Every command must exit 0, unless the
 # next one is "echo $?" (which shows the status).  Compared output may
-# differ in only two ways, for what cannot be fixed:
-#   - "…" in a shown line stands for any text (commit ids, dates of commits);
+# differ in only three ways, for what cannot be fixed:
+#   - "…" in a shown line stands for any text (dates of commits);
+#   - a commit id (7 to 40 hex digits, not all of them letters,
+#     a word of its own) stands for any commit id;
 #   - ids are minted with random suffixes (samv-actor(1)): when "add" or
 #     "plan" shows one id, slug-XXXXXX, and prints the same slug with other
 #     six characters, the printed id is read as the shown one from then on.
@@ -90,8 +92,9 @@ emit_kinds() {
 	awk -F '\t' '
 	$1 != "raw" { print; cont = 0; next }
 	{ t = substr($0, 5) }
-	t ~ /^\$ / { print "cmd\t" substr(t, 3); cont = (t ~ /\\$/); next }
-	cont || t ~ /^> / { if (t ~ /^> /) t = substr(t, 3); print "more\t" t; cont = (t ~ /\\$/); next }
+	t ~ /^\$ / { print "cmd\t" substr(t, 3); cont = opens(t); next }
+	cont || t ~ /^> / { if (t ~ /^> /) t = substr(t, 3); print "more\t" t; cont = opens(t); next }
+	function opens(t) { return t ~ /(\\|\||&&|[ ;]do|[ ;]then)$/ }
 	{ print "out\t" t }
 	'
 }
@@ -128,7 +131,21 @@ compare() {
 	awk -v ell="…" '
 	NR == FNR { want[++n] = $0; next }
 	{ got[++m] = $0 }
+	# a commit id: 7 to 40 hex digits, not all letters, a word of its own
+	function commits(s,   out, t) {
+		out = ""
+		while (match(s, /[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]+/)) {
+			t = substr(s, RSTART, RLENGTH)
+			if (RLENGTH <= 40 && t ~ /[0-9]/ &&
+			    (RSTART == 1 || substr(s, RSTART - 1, 1) !~ /[0-9A-Za-z_-]/) && substr(s, RSTART + RLENGTH, 1) !~ /[0-9A-Za-z_-]/)
+				t = "<commit>"
+			out = out substr(s, 1, RSTART - 1) t
+			s = substr(s, RSTART + RLENGTH)
+		}
+		return out s
+	}
 	function like(w, g,   k, parts, i, p) {
+		w = commits(w); g = commits(g)
 		if (index(w, ell) == 0) return w == g
 		k = split(w, parts, ell)
 		if (substr(g, 1, length(parts[1])) != parts[1]) return 0
