@@ -111,7 +111,7 @@ check-man: all
 
 # The README's tour and the man pages' EXAMPLES, run as a user would.
 check-docs: all
-	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-docs.sh README.md
+	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-docs.sh README.md $(MAN1) $(MAN5) $(MAN7)
 
 check-install: all
 	@sh tests/check-install.sh $(BUILD)

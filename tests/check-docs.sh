@@ -31,6 +31,8 @@
 #   - ids are minted with random suffixes (samv-actor(1)): when "add" or
 #     "plan" shows one id, slug-XXXXXX, and prints the same slug with other
 #     six characters, the printed id is read as the shown one from then on.
+# Besides, every SAMV_ variable a page documents in ENVIRONMENT must be one
+# the code reads.
 # The environment is fixed as in tests/cli/lib.sh: identity Eva Lind,
 # TZ=UTC, C.UTF-8, SAMV_TODAY=2026-11-23 (the tour and pages may change
 # it), and the commit dates.
@@ -213,8 +215,8 @@ git config --global init.defaultBranch main
 for doc in "$@"; do
 	case $doc in /*) ;; *) doc=$top/$doc ;; esac
 	name=$(basename "$doc")
-	dir="$work/run-$name"
-	rm -rf "$dir" && mkdir -p "$dir"
+	dir="$work/doc-$name/run"	# the parent, where ../ points, its own too
+	mkdir -p "$dir"
 	case $name in
 	*.md) blocks_readme "$doc" >"$work/recs" ;;
 	*) blocks_man "$doc" >"$work/recs" ;;
@@ -227,6 +229,18 @@ for doc in "$@"; do
 	fi ;;
 	esac
 	rundoc "$name" "$work/recs" "$dir"
+done
+# Every variable a page's ENVIRONMENT names is one samv reads (samv-actor(1)
+# once documented SAMV_actors for SAMV_DIR).
+for doc in "$@"; do
+	case $doc in *.md) continue ;; esac
+	for var in $(grep '^\.It Ev SAMV_' "$doc" | grep -o 'SAMV_[A-Za-z_]*'); do
+		if grep -q "getenv(\"$var\")" "$top"/cmd/*.c "$top"/libcommon/*.c; then
+			passed=$((passed + 1))
+		else
+			failed=$((failed + 1)); echo "not ok - $(basename "$doc"): $var is documented but never read"
+		fi
+	done
 done
 echo "docs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
