@@ -95,6 +95,24 @@ void samv_date_today(char out[11]);
  * (a decision taken, a meeting held) cannot be dated in the future. */
 int samv_date_past(const char *date, const char *what);
 
+/* ---- environment variables (env.c) ---------------------------------- */
+
+/* Each returns 0, or SAMV_EUSAGE naming the variable when it is set to a
+ * value samv cannot use; an empty value counts as unset. */
+#define SAMV_LOCK_TIMEOUT_DEFAULT 10
+#define SAMV_LOCK_TIMEOUT_MAX 86400
+/* SAMV_TODAY, a real day; out is "" when unset. */
+int samv_env_today(char out[11]);
+/* SAMV_LOCK_TIMEOUT, seconds from 0 to SAMV_LOCK_TIMEOUT_MAX (default 10). */
+int samv_env_lock_timeout(double *out);
+/* SAMV_DIR, or NULL when unset (the store checks it names a repository). */
+int samv_env_dir(const char **out);
+/* TMPDIR, an absolute path to a directory (default /tmp). */
+int samv_env_tmpdir(const char **out);
+/* Every variable of samv's own that any command reads (SAMV_TODAY,
+ * SAMV_LOCK_TIMEOUT): run first, so that no command acts on a bad one. */
+int samv_env_check(void);
+
 /* ---- record types (schema.c) ----------------------------------------- */
 
 struct samv_problems;

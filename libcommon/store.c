@@ -12,24 +12,56 @@
 
 #define RECORD_MAX (1024 * 1024)
 
+/* Why libgit2 would not open the repository found at gitdir: its
+ * ownership check (a repository of another user) is said as such, with
+ * git's way out, anything else is "not a repository".  libgit2 1.5.1
+ * reports that check as GIT_ENOTFOUND when safe.directory is not set, so
+ * the owner (neither you nor root, whom git trusts) is looked at too. */
+static int open_failed(int code, const char *gitdir, const char *fallback)
+{
+	struct stat st;
+	char *top = NULL, *slash;
+	int rc;
+
+	if (gitdir && (top = strdup(gitdir)) && (slash = strrchr(top, '/')) && slash > top && !slash[1]) {
+		*slash = '\0';
+		if ((slash = strrchr(top, '/')))
+			slash[1] = '\0'; /* the work tree above .git/ */
+	}
+	if (code == GIT_EOWNER || (top && lstat(top, &st) == 0 && st.st_uid != geteuid() && st.st_uid != 0)) {
+		rc = samv_error_set(SAMV_EINVAL, "git refuses the repository at '%s': it is owned by another user "
+				    "(uid %lu); to trust it, see safe.directory in git-config(1)",
+				    top ? top : gitdir, top ? (unsigned long)st.st_uid : 0ul);
+		free(top);
+		return rc;
+	}
+	free(top);
+	return samv_error_set(SAMV_ENOTFOUND, "%s", fallback);
+}
+
 int samv_store_open(struct samv_store **out, const char *dir)
 {
 	struct samv_store *s = NULL;
 	git_buf found = GIT_BUF_INIT;
-	const char *env = getenv("SAMV_DIR");
+	const char *env = NULL;
 	struct samv_view *v = NULL;
-	int rc;
+	char *msg = NULL;
+	int rc, e;
 
 	*out = NULL;
+	if ((rc = samv_env_check()) < 0 || (rc = samv_env_dir(&env)) < 0)
+		return rc;
 	if (!(s = calloc(1, sizeof(*s))))
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	/* shard trees pass libgit2's 4 KB cache limit at ~10k records; without
 	 * the cache every record read re-parses its shard (docs/PERFORMANCE.md) */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)4 << 20);
-	if (!dir && env && *env) {
+	if (!dir && env) {
 		/* SAMV_DIR names the repository itself: no search upward */
-		if (git_repository_open_ext(&s->repo, env, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
-			rc = samv_error_set(SAMV_ENOTFOUND, "SAMV_DIR '%s' is not a git repository", env);
+		if ((e = git_repository_open_ext(&s->repo, env, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL)) < 0) {
+			rc = samv_error_set(SAMV_EUSAGE, "SAMV_DIR: '%s' is not a git repository", env);
+			if (e == GIT_EOWNER || git_repository_discover(&found, env, 0, NULL) == 0)
+				rc = open_failed(e, found.ptr, samv_error_last());
 			goto out;
 		}
 	} else {
@@ -37,11 +69,12 @@ int samv_store_open(struct samv_store **out, const char *dir)
 			rc = samv_error_set(SAMV_ENOTFOUND, "cannot use '%s': %s", dir, strerror(errno));
 			goto out;
 		}
-		if (git_repository_discover(&found, dir ? dir : ".", 0, NULL) < 0 ||
-		    git_repository_open(&s->repo, found.ptr) < 0) {
-			rc = samv_error_set(SAMV_ENOTFOUND,
-					    "not in a samv repository (or any parent of '%s'); see samv-init(1)",
-					    dir ? dir : ".");
+		if ((e = git_repository_discover(&found, dir ? dir : ".", 0, NULL)) < 0 ||
+		    (e = git_repository_open(&s->repo, found.ptr)) < 0) {
+			if (asprintf(&msg, "not in a samv repository (or any parent of '%s'); see samv-init(1)",
+				     dir ? dir : ".") < 0)
+				msg = NULL;
+			rc = open_failed(e, found.ptr, msg ? msg : "not in a samv repository");
 			goto out;
 		}
 	}
@@ -73,6 +106,7 @@ int samv_store_open(struct samv_store **out, const char *dir)
 	s = NULL;
 	rc = 0;
 out:
+	free(msg);
 	samv_view_free(v);
 	git_buf_dispose(&found);
 	samv_store_free(s);
