@@ -191,6 +191,8 @@ void samv_view_free(struct samv_view *v)
 	if (!v)
 		return;
 	git_tree_free(v->tree);
+	git_tree_free(v->memo_tree);
+	free(v->memo_dir);
 	free(v->root);
 	free(v);
 }
@@ -203,6 +205,46 @@ static const struct samv_staged *staged(struct samv_view *v, const char *path)
 		if (!strcmp(v->stage->v[i].path, path))
 			return &v->stage->v[i];
 	return NULL;
+}
+
+/* The tree of directory dir ("" is the root) of a tree view, borrowed:
+ * valid until the next lookup.  NULL when there is no such directory. */
+static git_tree *dir_tree(struct samv_view *v, const char *dir, size_t len)
+{
+	git_tree_entry *e = NULL;
+	git_tree *t = NULL;
+	char *d;
+
+	if (!len)
+		return v->tree;
+	if (v->memo_dir && strlen(v->memo_dir) == len && !strncmp(v->memo_dir, dir, len))
+		return v->memo_tree;
+	if (!(d = strndup(dir, len)))
+		return NULL;
+	if (git_tree_entry_bypath(&e, v->tree, d) < 0 || git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+	    git_tree_lookup(&t, v->repo, git_tree_entry_id(e)) < 0) {
+		git_tree_entry_free(e);
+		free(d);
+		return NULL;
+	}
+	git_tree_entry_free(e);
+	git_tree_free(v->memo_tree);
+	free(v->memo_dir);
+	v->memo_tree = t;
+	v->memo_dir = d;
+	return t;
+}
+
+/* The entry at path in a tree view, borrowed (see dir_tree), or NULL. */
+static const git_tree_entry *tree_entry(struct samv_view *v, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	git_tree *t;
+
+	if (!v->tree)
+		return NULL;
+	t = dir_tree(v, path, slash ? (size_t)(slash - path) : 0);
+	return t ? git_tree_entry_byname(t, slash ? slash + 1 : path) : NULL;
 }
 
 static int read_file(struct samv_buf *out, const char *root, const char *path)
@@ -230,7 +272,7 @@ out:
 int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 {
 	const struct samv_staged *st = staged(v, path);
-	git_tree_entry *e = NULL;
+	const git_tree_entry *e;
 	git_blob *blob = NULL;
 	int rc;
 
@@ -242,8 +284,7 @@ int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 	}
 	if (v->root)
 		return read_file(out, v->root, path);
-	if (!v->tree || git_tree_entry_bypath(&e, v->tree, path) < 0 ||
-	    git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+	if (!(e = tree_entry(v, path)) || git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
 		rc = samv_error_set(SAMV_ENOTFOUND, "'%s' does not exist", path);
 		goto out;
 	}
@@ -260,14 +301,13 @@ int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 		rc = samv_buf_put(out, "", 0);
 out:
 	git_blob_free(blob);
-	git_tree_entry_free(e);
 	return rc;
 }
 
 bool samv_view_exists(struct samv_view *v, const char *path)
 {
 	const struct samv_staged *st = staged(v, path);
-	git_tree_entry *e = NULL;
+	const git_tree_entry *e;
 	struct stat sb;
 	char *full = NULL;
 	bool yes;
@@ -281,11 +321,7 @@ bool samv_view_exists(struct samv_view *v, const char *path)
 		free(full);
 		return yes;
 	}
-	if (!v->tree || git_tree_entry_bypath(&e, v->tree, path) < 0)
-		return false;
-	yes = git_tree_entry_type(e) == GIT_OBJECT_BLOB;
-	git_tree_entry_free(e);
-	return yes;
+	return (e = tree_entry(v, path)) && git_tree_entry_type(e) == GIT_OBJECT_BLOB;
 }
 
 /* ---- walking --------------------------------------------------------- */

@@ -26,6 +26,10 @@ struct samv_view {
 	git_tree *tree;            /* NULL: unborn branch (or work tree) */
 	char *root;                /* set for the work tree, ends in '/' */
 	const struct samv_stage *stage; /* a write's own changes, seen first */
+	/* the directory looked up last: a tree too large for libgit2's cache
+	 * (100 000 entries) would otherwise be read again for every file */
+	char *memo_dir;
+	git_tree *memo_tree;
 };
 
 int samv_view_tree(struct samv_view **out, git_repository *repo, git_tree *tree);
