@@ -247,33 +247,164 @@ static const git_tree_entry *tree_entry(struct samv_view *v, const char *path)
 	return t ? git_tree_entry_byname(t, slash ? slash + 1 : path) : NULL;
 }
 
+/* ---- the work tree: regular files inside it, nothing else ----------- */
+
+/* The directory holding path under root, opened without following a
+ * symbolic link on the way (a link to /etc named actors/88 is not
+ * entered); *base is path's last component.  -1 with errno set. */
+static int open_parent(const char *root, const char *path, const char **base)
+{
+	const char *p = path, *slash;
+	char comp[256];
+	int dfd, fd;
+
+	if ((dfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	for (; (slash = strchr(p, '/')); p = slash + 1) {
+		size_t n = (size_t)(slash - p);
+
+		if (!n)
+			continue;
+		if (n >= sizeof(comp) || (n == 2 && p[0] == '.' && p[1] == '.')) {
+			close(dfd);
+			errno = EINVAL;
+			return -1;
+		}
+		memcpy(comp, p, n);
+		comp[n] = '\0';
+		fd = openat(dfd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		close(dfd);
+		if (fd < 0)
+			return -1;
+		dfd = fd;
+	}
+	*base = p;
+	return dfd;
+}
+
+static enum samv_file_kind kind_of_mode(mode_t m)
+{
+	return S_ISREG(m) ? SAMV_FILE_REGULAR : S_ISLNK(m) ? SAMV_FILE_LINK : SAMV_FILE_OTHER;
+}
+
+static enum samv_file_kind worktree_kind(const char *root, const char *path)
+{
+	const char *base;
+	struct stat sb;
+	int dfd = open_parent(root, path, &base), e;
+
+	if (dfd < 0)
+		/* a link or a file where a directory should be */
+		return errno == ELOOP || errno == ENOTDIR ? SAMV_FILE_LINK
+		       : errno == ENOENT		  ? SAMV_FILE_NONE
+							  : SAMV_FILE_OTHER;
+	e = fstatat(dfd, base, &sb, AT_SYMLINK_NOFOLLOW);
+	close(dfd);
+	if (e < 0)
+		return SAMV_FILE_NONE;
+	return kind_of_mode(sb.st_mode);
+}
+
+static int not_regular(const char *path, enum samv_file_kind k)
+{
+	if (k == SAMV_FILE_LINK)
+		return samv_error_set(SAMV_EINVAL, "'%s' is a symbolic link (samv reads only regular files "
+				      "inside the repository)", path);
+	return samv_error_set(SAMV_EINVAL, "'%s' is not a regular file", path);
+}
+
+static int too_large(const char *path)
+{
+	return samv_error_set(SAMV_EINVAL, "'%s' is larger than %d bytes, the limit of a record file", path,
+			      RECORD_MAX);
+}
+
+/* Read a regular file of the work tree: never through a symbolic link,
+ * never a FIFO or device (which could block or never end), never more
+ * than RECORD_MAX bytes (refused by size before reading). */
 static int read_file(struct samv_buf *out, const char *root, const char *path)
 {
-	char *full = NULL;
+	enum samv_file_kind k = worktree_kind(root, path);
+	const char *base;
+	struct stat sb;
 	FILE *f = NULL;
-	int rc;
+	int dfd = -1, fd = -1, rc;
 
-	if (asprintf(&full, "%s%s", root, path) < 0)
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	if (!(f = fopen(full, "rb"))) {
-		rc = samv_error_set(errno == ENOENT ? SAMV_ENOTFOUND : SAMV_EIO, "cannot read '%s': %s",
-				    path, strerror(errno));
+	if (k == SAMV_FILE_NONE)
+		return samv_error_set(SAMV_ENOTFOUND, "cannot read '%s': %s", path, strerror(ENOENT));
+	if (k != SAMV_FILE_REGULAR)
+		return not_regular(path, k);
+	if ((dfd = open_parent(root, path, &base)) < 0 ||
+	    (fd = openat(dfd, base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0 ||
+	    fstat(fd, &sb) < 0) {
+		rc = errno == ELOOP || errno == ENOTDIR ? not_regular(path, SAMV_FILE_LINK)
+		     : samv_error_set(errno == ENOENT ? SAMV_ENOTFOUND : SAMV_EIO, "cannot read '%s': %s", path,
+				      strerror(errno));
 		goto out;
 	}
+	/* checked again on what was opened: the file may have been swapped */
+	if (!S_ISREG(sb.st_mode)) {
+		rc = not_regular(path, SAMV_FILE_OTHER);
+		goto out;
+	}
+	if (sb.st_size > RECORD_MAX) {
+		rc = too_large(path);
+		goto out;
+	}
+	if (!(f = fdopen(fd, "rb"))) {
+		rc = samv_error_set(SAMV_EIO, "cannot read '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	fd = -1;
 	if ((rc = samv_buf_read(out, f, RECORD_MAX)) < 0)
 		samv_error_set(rc, "cannot read '%s': %s", path, samv_error_last());
 out:
 	if (f)
 		fclose(f);
-	free(full);
+	if (fd >= 0)
+		close(fd);
+	if (dfd >= 0)
+		close(dfd);
 	return rc;
+}
+
+/* ---- reading a view ---------------------------------------------------- */
+
+static enum samv_file_kind tree_kind(const git_tree_entry *e)
+{
+	if (!e)
+		return SAMV_FILE_NONE;
+	switch (git_tree_entry_filemode(e)) {
+	case GIT_FILEMODE_BLOB:
+	case GIT_FILEMODE_BLOB_EXECUTABLE:
+		return SAMV_FILE_REGULAR;
+	case GIT_FILEMODE_LINK:
+		return SAMV_FILE_LINK;
+	default:
+		return SAMV_FILE_OTHER; /* a directory, a submodule */
+	}
+}
+
+enum samv_file_kind samv_view_kind(struct samv_view *v, const char *path)
+{
+	const struct samv_staged *st = staged(v, path);
+
+	if (st)
+		return st->text ? SAMV_FILE_REGULAR : SAMV_FILE_NONE;
+	if (v->root)
+		return worktree_kind(v->root, path);
+	return tree_kind(tree_entry(v, path));
 }
 
 int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 {
 	const struct samv_staged *st = staged(v, path);
 	const git_tree_entry *e;
+	enum samv_file_kind k;
 	git_blob *blob = NULL;
+	git_odb *odb = NULL;
+	git_object_t type;
+	size_t size;
 	int rc;
 
 	out->len = 0;
@@ -284,16 +415,22 @@ int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 	}
 	if (v->root)
 		return read_file(out, v->root, path);
-	if (!(e = tree_entry(v, path)) || git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
-		rc = samv_error_set(SAMV_ENOTFOUND, "'%s' does not exist", path);
+	e = tree_entry(v, path);
+	if ((k = tree_kind(e)) == SAMV_FILE_NONE || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		return samv_error_set(SAMV_ENOTFOUND, "'%s' does not exist", path);
+	if (k != SAMV_FILE_REGULAR)
+		return not_regular(path, k);
+	/* the size from the object's header: a 100 MB blob is not inflated */
+	if (git_repository_odb(&odb, v->repo) < 0 || git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) < 0) {
+		rc = samv_error_git(SAMV_EIO, path);
+		goto out;
+	}
+	if (size > RECORD_MAX) {
+		rc = too_large(path);
 		goto out;
 	}
 	if (git_blob_lookup(&blob, v->repo, git_tree_entry_id(e)) < 0) {
 		rc = samv_error_git(SAMV_EIO, path);
-		goto out;
-	}
-	if (git_blob_rawsize(blob) > RECORD_MAX) {
-		rc = samv_error_set(SAMV_EINVAL, "'%s' is larger than %d bytes", path, RECORD_MAX);
 		goto out;
 	}
 	rc = samv_buf_put(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
@@ -301,27 +438,17 @@ int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 		rc = samv_buf_put(out, "", 0);
 out:
 	git_blob_free(blob);
+	git_odb_free(odb);
 	return rc;
 }
 
+/* A file is there, regular or a symbolic link (which reading refuses, so
+ * that it is named rather than taken for a missing record). */
 bool samv_view_exists(struct samv_view *v, const char *path)
 {
-	const struct samv_staged *st = staged(v, path);
-	const git_tree_entry *e;
-	struct stat sb;
-	char *full = NULL;
-	bool yes;
+	enum samv_file_kind k = samv_view_kind(v, path);
 
-	if (st)
-		return st->text != NULL;
-	if (v->root) {
-		if (asprintf(&full, "%s%s", v->root, path) < 0)
-			return false;
-		yes = stat(full, &sb) == 0 && S_ISREG(sb.st_mode);
-		free(full);
-		return yes;
-	}
-	return (e = tree_entry(v, path)) && git_tree_entry_type(e) == GIT_OBJECT_BLOB;
+	return k == SAMV_FILE_REGULAR || k == SAMV_FILE_LINK;
 }
 
 /* ---- walking --------------------------------------------------------- */
@@ -331,20 +458,48 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Directory rel of the work tree, reached without following a link. */
+static DIR *open_dir(const char *root, const char *rel)
+{
+	const char *base;
+	int dfd = open_parent(root, rel, &base), fd, e;
+	DIR *dir;
+
+	if (dfd < 0)
+		return NULL;
+	if (!*base) {
+		fd = dfd;
+	} else {
+		fd = openat(dfd, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		e = errno;
+		close(dfd);
+		errno = e;
+		if (fd < 0)
+			return NULL;
+	}
+	if (!(dir = fdopendir(fd))) {
+		e = errno;
+		close(fd);
+		errno = e;
+	}
+	return dir;
+}
+
 static int walk_dir(const char *root, const char *rel, samv_view_fn fn, void *arg)
 {
-	char **names = NULL, *full = NULL, *sub = NULL;
+	char **names = NULL, *sub = NULL;
 	size_t n = 0, cap = 0, i;
 	struct dirent *d;
 	struct stat sb;
 	DIR *dir = NULL;
 	int rc = 0;
 
-	if (asprintf(&full, "%s%s", root, rel) < 0)
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	if (!(dir = opendir(full))) {
-		rc = errno == ENOENT ? 0 : samv_error_set(SAMV_EIO, "cannot read '%s': %s", rel, strerror(errno));
-		goto out;
+	if (!(dir = open_dir(root, rel))) {
+		/* a link or a file where the directory should be is not entered:
+		 * the callback meets it as a file (as in a tree) */
+		if (*rel && (errno == ELOOP || errno == ENOTDIR))
+			return fn(rel, arg);
+		return errno == ENOENT ? 0 : samv_error_set(SAMV_EIO, "cannot read '%s': %s", rel, strerror(errno));
 	}
 	while ((d = readdir(dir))) {
 		if (d->d_name[0] == '.' && (!d->d_name[1] || (d->d_name[1] == '.' && !d->d_name[2])))
@@ -369,14 +524,12 @@ static int walk_dir(const char *root, const char *rel, samv_view_fn fn, void *ar
 	qsort(names, n, sizeof(*names), cmp_name);
 	for (i = 0; i < n && rc == 0; i++) {
 		free(sub);
-		free(full);
-		full = NULL;
-		if (asprintf(&sub, "%s/%s", rel, names[i]) < 0 || asprintf(&full, "%s%s", root, sub) < 0) {
+		if (asprintf(&sub, "%s/%s", rel, names[i]) < 0) {
 			sub = NULL;
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			break;
 		}
-		if (lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
+		if (fstatat(dirfd(dir), names[i], &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(sb.st_mode))
 			rc = walk_dir(root, sub, fn, arg);
 		else
 			rc = fn(sub, arg);
@@ -386,7 +539,6 @@ out:
 		free(names[i]);
 	free(names);
 	free(sub);
-	free(full);
 	if (dir)
 		closedir(dir);
 	return rc;

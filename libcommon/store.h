@@ -33,6 +33,10 @@ struct samv_view {
 };
 
 int samv_view_tree(struct samv_view **out, git_repository *repo, git_tree *tree);
+/* What is at path: samv reads only regular files (samv-check names the
+ * rest). */
+enum samv_file_kind { SAMV_FILE_NONE, SAMV_FILE_REGULAR, SAMV_FILE_LINK, SAMV_FILE_OTHER };
+enum samv_file_kind samv_view_kind(struct samv_view *v, const char *path);
 int samv_record_parse(cJSON **out, const struct samv_buf *text, const char *path);
 const char *samv_path_id(const char *path, char out[SAMV_ID_MAX + 1]);
 
