@@ -298,9 +298,18 @@ int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t
 int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 			const struct samv_type *t, const char *id_or_prefix);
 /* Every record of a type, parsed and validated, in id order (an array of
- * objects).  A file that is not a valid record fails the load, naming it;
- * when bad is not NULL such files are skipped and counted instead. */
+ * objects).  A file that is not a valid record (larger than 1 MiB, not a
+ * regular file, invalid, or its id not its file name): when bad is not
+ * NULL it is skipped and counted; else, in a view of samv_view_rev or
+ * samv_view_worktree, it is skipped and noted in the store (see
+ * samv_store_skipped); else (a write's view) it fails the load, naming
+ * it. */
 int samv_record_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad);
+/* After a reader's work (rc its result so far): one warning line on f
+ * for each file its views left out, "PROG: warning: left out: FILE...";
+ * then, when rc is 0 and files were left out, SAMV_EINVAL saying how
+ * many (the command exits 1 after its full output).  Else rc. */
+int samv_store_skipped(struct samv_store *s, FILE *f, const char *prog, int rc);
 
 /* ---- writing: one commit per change (txn.c) -------------------------- */
 

@@ -118,6 +118,8 @@ void samv_store_free(struct samv_store *s)
 	if (!s)
 		return;
 	git_repository_free(s->repo);
+	samv_problems_free(&s->skipped);
+	samv_idset_free(&s->skipped_paths);
 	free(s);
 }
 
@@ -153,8 +155,11 @@ int samv_view_rev(struct samv_view **out, struct samv_store *s, const char *rev)
 	int rc;
 
 	*out = NULL;
-	if (!rev && git_repository_head_unborn(s->repo) == 1)
-		return samv_view_tree(out, s->repo, NULL);
+	if (!rev && git_repository_head_unborn(s->repo) == 1) {
+		if ((rc = samv_view_tree(out, s->repo, NULL)) == 0)
+			(*out)->store = s;
+		return rc;
+	}
 	if (git_revparse_single(&obj, s->repo, rev ? rev : "HEAD") < 0) {
 		rc = samv_error_set(SAMV_ENOTFOUND, "unknown revision '%s'", rev ? rev : "HEAD");
 		goto out;
@@ -164,8 +169,10 @@ int samv_view_rev(struct samv_view **out, struct samv_store *s, const char *rev)
 		goto out;
 	}
 	rc = samv_view_tree(out, s->repo, tree);
-	if (rc == 0)
+	if (rc == 0) {
 		tree = NULL;
+		(*out)->store = s;
+	}
 out:
 	git_tree_free(tree);
 	git_object_free(obj);
@@ -182,6 +189,7 @@ int samv_view_worktree(struct samv_view **out, struct samv_store *s)
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	}
 	v->repo = s->repo;
+	v->store = s;
 	*out = v;
 	return 0;
 }
@@ -641,6 +649,21 @@ static int parse_valid(cJSON **out, const struct samv_type *t, const struct samv
 	return rc;
 }
 
+/* A record is where its id says: "actors/4e/x.json" holds id "x".  One
+ * that is not would show twice, or under a name it does not have. */
+static int check_placed(const cJSON *rec, const struct samv_type *t, const char *path)
+{
+	const char *id = samv_record_str(rec, "id");
+	char want[256], fid[SAMV_ID_MAX + 1];
+
+	if (!id || samv_type_path(want, sizeof(want), t, id) < 0 || !strcmp(want, path))
+		return 0; /* validation has said what is wrong with the id */
+	if (samv_path_id(path, fid) && !strcmp(fid, id))
+		return samv_error_set(SAMV_EINVAL, "%s: belongs at '%s' (samv-check lists every problem)", path, want);
+	return samv_error_set(SAMV_EINVAL, "%s: id '%s' does not match the file name (samv-check lists "
+			      "every problem)", path, id);
+}
+
 int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *id)
 {
 	struct samv_buf text = SAMV_BUF_INIT;
@@ -657,6 +680,10 @@ int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t
 		rc = samv_error_set(SAMV_ENOTFOUND, "no %s '%s'", t->name, id);
 	if (rc == 0)
 		rc = parse_valid(out, t, &text, path);
+	if (rc == 0 && (rc = check_placed(*out, t, path)) < 0) {
+		cJSON_Delete(*out);
+		*out = NULL;
+	}
 	samv_buf_free(&text);
 	return rc;
 }
@@ -722,6 +749,28 @@ int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 	return 0;
 }
 
+/* Note a file left out by a reader, once, with the reason just set. */
+static int skip(struct samv_store *s, const char *path)
+{
+	int rc = samv_idset_add(&s->skipped_paths, path);
+
+	if (rc <= 0)
+		return rc;
+	return samv_problem_add(&s->skipped, path, (struct samv_pos){ 1, 1 }, "skipped", "%s", samv_error_last());
+}
+
+int samv_store_skipped(struct samv_store *s, FILE *f, const char *prog, int rc)
+{
+	size_t i, n = s->skipped.n;
+
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s: warning: left out: %s\n", prog, s->skipped.v[i].msg);
+	if (!n || rc != 0)
+		return rc;
+	return samv_error_set(SAMV_EINVAL, "%zu file%s left out: not valid records (see samv-check)", n,
+			      n == 1 ? "" : "s");
+}
+
 struct load_walk {
 	struct samv_view *v;
 	const struct samv_type *t;
@@ -741,11 +790,18 @@ static int load_fn(const char *path, void *arg)
 	if (!samv_path_id(path, id))
 		return 0;
 	rc = samv_view_read(&text, w->v, path);
-	if (rc == 0 && (rc = parse_valid(&rec, w->t, &text, path)) < 0 && w->tolerant) {
-		w->bad++;
-		rc = 0;
+	if (rc == 0)
+		rc = parse_valid(&rec, w->t, &text, path);
+	if (rc == 0 && (rc = check_placed(rec, w->t, path)) < 0) {
+		cJSON_Delete(rec);
+		rec = NULL;
 	}
 	samv_buf_free(&text);
+	/* too large, not a regular file, not valid or misplaced: left out */
+	if (rc == SAMV_EINVAL && (w->tolerant || w->v->store)) {
+		w->bad++;
+		rc = w->tolerant ? 0 : skip(w->v->store, path);
+	}
 	if (rc < 0 || !rec)
 		return rc;
 	if (w->n == w->cap) {
