@@ -52,6 +52,8 @@ int samv_exit_status(int code);
 /* Offset of the first invalid UTF-8 byte, or -1 when all of s is valid. */
 long samv_utf8_invalid(const char *s, size_t len);
 size_t samv_utf8_width(const char *s);
+/* Whether s holds nothing but white space (or nothing). */
+bool samv_text_blank(const char *s);
 
 struct samv_buf {
 	char *ptr;
