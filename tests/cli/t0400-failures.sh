@@ -60,8 +60,9 @@ test_case 'refused: malformed JSON in the repository' '
 	expect_out <<-\EOT
 	region
 	EOT
-	expect_err <<-\EOT
-	samv-actor: 1 actor file left out: not valid records (see samv-check)
+	expect_err <<-EOT
+	samv-actor: warning: left out: $rf:1:4: JSON syntax error
+	samv-actor: 1 file left out: not valid records (see samv-check)
 	EOT
 	expect_status 1
 '

@@ -19,9 +19,9 @@ test_case 'discovery from a subdirectory, -C and SAMV_DIR' '
 	SAMV_DIR=$TRASH/repo samv_run samv-actor list --ids
 	test "$(out | wc -l)" = 2
 	SAMV_DIR=$TRASH/nowhere samv_run samv-actor list --ids
-	expect_status 1
+	expect_status 2
 	expect_err <<-EOT
-	samv-actor: SAMV_DIR '"'"'$TRASH/nowhere'"'"' is not a git repository
+	samv-actor: SAMV_DIR: '"'"'$TRASH/nowhere'"'"' is not a git repository
 	EOT
 	samv_run samv-check -C nowhere
 	expect_status 1
@@ -40,7 +40,7 @@ test_case 'author from GIT_AUTHOR_*, else from the git configuration' '
 	samv-actor edit rf-sisu --level national
 	test "$(git log -1 --format="%an <%ae>")" = "Sara Holm <sara@example.org>"
 	GIT_AUTHOR_DATE=yesterday samv_run samv-actor edit rf-sisu --level local
-	expect_status 1
+	expect_status 2
 	expect_err <<-\EOT
 	samv-actor: GIT_AUTHOR_DATE: cannot parse date '"'"'yesterday'"'"'
 	EOT
