@@ -45,8 +45,9 @@ int samv_env_lock_timeout(double *out)
 		return 0;
 	errno = 0;
 	d = strtod(v, &end);
-	/* strtod takes "inf", "nan" and hex; a number of seconds is digits */
-	if (errno || end == v || *end || !strchr("0123456789.", v[0]) || !isfinite(d) || d < 0 ||
+	/* strtod takes signs, "inf", "nan", exponents and hex; seconds are
+	 * written in digits and a point */
+	if (v[strspn(v, "0123456789.")] || errno || end == v || *end || !isfinite(d) || d < 0 ||
 	    d > SAMV_LOCK_TIMEOUT_MAX)
 		return samv_error_set(SAMV_EUSAGE, "SAMV_LOCK_TIMEOUT: '%s' is not a number of seconds "
 				      "from 0 to %d", v, SAMV_LOCK_TIMEOUT_MAX);
