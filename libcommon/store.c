@@ -21,6 +21,7 @@ static int open_failed(int code, const char *gitdir, const char *fallback)
 {
 	struct stat st;
 	char *top = NULL, *slash;
+	bool other;
 	int rc;
 
 	if (gitdir && (top = strdup(gitdir)) && (slash = strrchr(top, '/')) && slash > top && !slash[1]) {
@@ -28,15 +29,17 @@ static int open_failed(int code, const char *gitdir, const char *fallback)
 		if ((slash = strrchr(top, '/')))
 			slash[1] = '\0'; /* the work tree above .git/ */
 	}
-	if (code == GIT_EOWNER || (top && lstat(top, &st) == 0 && st.st_uid != geteuid() && st.st_uid != 0)) {
+	other = top && lstat(top, &st) == 0 && st.st_uid != geteuid() && st.st_uid != 0;
+	if (other)
 		rc = samv_error_set(SAMV_EINVAL, "git refuses the repository at '%s': it is owned by another user "
-				    "(uid %lu); to trust it, see safe.directory in git-config(1)",
-				    top ? top : gitdir, top ? (unsigned long)st.st_uid : 0ul);
-		free(top);
-		return rc;
-	}
+				    "(uid %lu); to trust it, see safe.directory in git-config(1)", top,
+				    (unsigned long)st.st_uid);
+	else if (code == GIT_EOWNER)
+		rc = samv_error_git(SAMV_EINVAL, "git refuses the repository (see safe.directory in git-config(1))");
+	else
+		rc = samv_error_set(SAMV_ENOTFOUND, "%s", fallback);
 	free(top);
-	return samv_error_set(SAMV_ENOTFOUND, "%s", fallback);
+	return rc;
 }
 
 int samv_store_open(struct samv_store **out, const char *dir)
@@ -295,22 +298,30 @@ static enum samv_file_kind kind_of_mode(mode_t m)
 	return S_ISREG(m) ? SAMV_FILE_REGULAR : S_ISLNK(m) ? SAMV_FILE_LINK : SAMV_FILE_OTHER;
 }
 
-static enum samv_file_kind worktree_kind(const char *root, const char *path)
+/* What is at path; *dfd is left open on its directory when asked for. */
+static enum samv_file_kind worktree_kind_at(int *dfd, const char *root, const char *path, const char **base)
 {
-	const char *base;
 	struct stat sb;
-	int dfd = open_parent(root, path, &base), e;
 
-	if (dfd < 0)
+	if ((*dfd = open_parent(root, path, base)) < 0)
 		/* a link or a file where a directory should be */
 		return errno == ELOOP || errno == ENOTDIR ? SAMV_FILE_LINK
 		       : errno == ENOENT		  ? SAMV_FILE_NONE
 							  : SAMV_FILE_OTHER;
-	e = fstatat(dfd, base, &sb, AT_SYMLINK_NOFOLLOW);
-	close(dfd);
-	if (e < 0)
+	if (fstatat(*dfd, *base, &sb, AT_SYMLINK_NOFOLLOW) < 0)
 		return SAMV_FILE_NONE;
 	return kind_of_mode(sb.st_mode);
+}
+
+static enum samv_file_kind worktree_kind(const char *root, const char *path)
+{
+	const char *base;
+	int dfd;
+	enum samv_file_kind k = worktree_kind_at(&dfd, root, path, &base);
+
+	if (dfd >= 0)
+		close(dfd);
+	return k;
 }
 
 static int not_regular(const char *path, enum samv_file_kind k)
@@ -332,18 +343,22 @@ static int too_large(const char *path)
  * than RECORD_MAX bytes (refused by size before reading). */
 static int read_file(struct samv_buf *out, const char *root, const char *path)
 {
-	enum samv_file_kind k = worktree_kind(root, path);
 	const char *base;
 	struct stat sb;
 	FILE *f = NULL;
 	int dfd = -1, fd = -1, rc;
+	/* looked at before opening: a device is not even opened */
+	enum samv_file_kind k = worktree_kind_at(&dfd, root, path, &base);
 
-	if (k == SAMV_FILE_NONE)
-		return samv_error_set(SAMV_ENOTFOUND, "cannot read '%s': %s", path, strerror(ENOENT));
-	if (k != SAMV_FILE_REGULAR)
-		return not_regular(path, k);
-	if ((dfd = open_parent(root, path, &base)) < 0 ||
-	    (fd = openat(dfd, base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0 ||
+	if (k == SAMV_FILE_NONE) {
+		rc = samv_error_set(SAMV_ENOTFOUND, "cannot read '%s': %s", path, strerror(ENOENT));
+		goto out;
+	}
+	if (k != SAMV_FILE_REGULAR) {
+		rc = not_regular(path, k);
+		goto out;
+	}
+	if ((fd = openat(dfd, base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0 ||
 	    fstat(fd, &sb) < 0) {
 		rc = errno == ELOOP || errno == ENOTDIR ? not_regular(path, SAMV_FILE_LINK)
 		     : samv_error_set(errno == ENOENT ? SAMV_ENOTFOUND : SAMV_EIO, "cannot read '%s': %s", path,
