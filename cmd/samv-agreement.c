@@ -818,6 +818,7 @@ int main(int argc, char **argv)
 		rc = !strcmp(n, "adopt") ? cmd_adopt(&a, s) : !strcmp(n, "amend") ? cmd_amend(&a, s)
 		   : !strcmp(n, "show") ? cmd_show(&a, s) : !strcmp(n, "history") ? cmd_history(&a, s)
 		   : !strcmp(n, "diff") ? cmd_diff(&a, s) : cmd_blame(&a, s);
+		rc = samv_store_skipped(s, stderr, PROG, rc);
 	}
 	if (rc < 0)
 		fprintf(stderr, "%s: %s\n", PROG, samv_error_last());

@@ -54,6 +54,8 @@ int main(int argc, char **argv)
 		goto fail;
 	}
 	dir = st.nops ? st.ops[0] : ".";
+	if ((rc = samv_env_check()) < 0)
+		goto fail;
 	git_libgit2_init();
 	rc = samv_init(dir, &o, &created);
 	git_libgit2_shutdown();

@@ -224,8 +224,9 @@ int main(int argc, char **argv)
 		rc = samv_error_set(SAMV_EIO, "cannot write: %s", strerror(errno));
 		goto fail;
 	}
-	rc = 0;
-	goto out;
+	rc = samv_store_skipped(s, stderr, "samv-log", 0);
+	if (rc == 0)
+		goto out;
 fail:
 	fflush(stdout);
 	fprintf(stderr, "samv-log: %s\n", samv_error_last());

@@ -198,17 +198,23 @@ int main(int argc, char **argv)
 	if ((rc = samv_store_open(&s, dir)) < 0 || (rc = samv_report_build(&doc, s, &ro)) < 0)
 		goto fail;
 	fail_on(&hit, doc, failon);
-	if (quiet && samv_report_empty(doc))
-		goto out;
-	if ((rc = samv_render(&out, doc, &rend)) < 0)
-		goto fail;
-	if ((out.len && fwrite(out.ptr, 1, out.len, stdout) != out.len) || fflush(stdout) != 0) {
-		rc = samv_error_set(SAMV_EIO, "cannot write standard output");
-		goto fail;
+	if (!(quiet && samv_report_empty(doc))) {
+		if ((rc = samv_render(&out, doc, &rend)) < 0)
+			goto fail;
+		if ((out.len && fwrite(out.ptr, 1, out.len, stdout) != out.len) || fflush(stdout) != 0) {
+			rc = samv_error_set(SAMV_EIO, "cannot write standard output");
+			goto fail;
+		}
 	}
 	rc = hit ? SAMV_EXIT_FAIL : 0;
+	if (samv_store_skipped(s, stderr, PROG, 0) < 0) {
+		fprintf(stderr, "%s: %s\n", PROG, samv_error_last());
+		rc = SAMV_EXIT_FAIL;
+	}
 	goto out;
 fail:
+	if (s)
+		samv_store_skipped(s, stderr, PROG, rc);
 	fprintf(stderr, "%s: %s\n", PROG, samv_error_last());
 	rc = samv_exit_status(rc);
 out:

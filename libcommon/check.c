@@ -227,6 +227,24 @@ static int check_names(struct check *c)
 	return rc;
 }
 
+/* A symbolic link (committed with mode 120000, or in the work tree), a
+ * FIFO, device or submodule is named, never opened: 1 when it was. */
+static int irregular(struct check *c, const char *path)
+{
+	enum samv_file_kind k = samv_view_kind(c->v, path);
+	int rc;
+
+	if (k == SAMV_FILE_LINK)
+		rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "symlink",
+				      "a symbolic link: samv reads only regular files inside the repository");
+	else if (k == SAMV_FILE_OTHER)
+		rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "not-a-file",
+				      "not a regular file (a FIFO, device, socket or submodule): samv does not open it");
+	else
+		return 0;
+	return rc < 0 ? rc : 1;
+}
+
 /* Parse, validate and place one record file. */
 static int check_record(struct check *c, const char *path, const struct samv_type *t)
 {
@@ -236,6 +254,8 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 	const char *id;
 	int rc;
 
+	if ((rc = irregular(c, path)) != 0)
+		return rc < 0 ? rc : 0;
 	if ((rc = samv_view_read(&text, c->v, path)) < 0) {
 		rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "unreadable", "%s",
 				      samv_error_last());
@@ -333,7 +353,11 @@ static int top_fn(const char *path, void *arg)
 	const char *name = path + (path[0] == '/'), *base = strrchr(name, '/'), *shard;
 	const struct samv_type *t;
 	size_t i;
+	int rc;
 
+	/* samv.json is checked first, as the repository record */
+	if (strcmp(name, SAMV_REPO_FILE) && (rc = irregular(c, name)) != 0)
+		return rc < 0 ? rc : 0;
 	if (!base && allowed_top(name))
 		return 0;
 	/* the repository's own instruments: checked by check_assessments */

@@ -20,12 +20,15 @@ extern char **environ;
 /* A temporary file holding len bytes of data; *path is malloc'ed. */
 static int temp_file(char **path, const char *data, size_t len)
 {
-	const char *dir = getenv("TMPDIR");
+	const char *dir;
 	size_t off = 0;
 	ssize_t n;
 	int fd;
 
-	if (asprintf(path, "%s/samv-sig.XXXXXX", dir && *dir ? dir : "/tmp") < 0) {
+	*path = NULL;
+	if ((fd = samv_env_tmpdir(&dir)) < 0)
+		return fd;
+	if (asprintf(path, "%s/samv-sig.XXXXXX", dir) < 0) {
 		*path = NULL;
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	}

@@ -33,17 +33,15 @@ bad:
 }
 
 /* Today in local time; SAMV_TODAY overrides it so that tests and
- * reproducible runs do not depend on the clock. */
+ * reproducible runs do not depend on the clock.  Commands refuse a bad
+ * SAMV_TODAY before they start (samv_env_check). */
 void samv_date_today(char out[11])
 {
-	const char *env = getenv("SAMV_TODAY");
 	time_t now = time(NULL);
 	struct tm tm;
 
-	if (env && samv_date_check(env) == 0) {
-		memcpy(out, env, 11);
+	if (samv_env_today(out) == 0 && out[0])
 		return;
-	}
 	localtime_r(&now, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }

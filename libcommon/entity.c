@@ -635,7 +635,6 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 {
 	struct samv_view *v = NULL;
 	cJSON *all = NULL, *out = NULL, *rec, *next;
-	size_t bad = 0;
 	int rc;
 
 	if (c->nops)
@@ -645,7 +644,7 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 	if (c->until && samv_date_check(c->until) < 0)
 		return samv_error_set(SAMV_EINVAL, "--until: %s", samv_error_last());
 	if ((rc = samv_view_rev(&v, s, c->rev)) < 0 || (rc = resolve_refs(c, v)) < 0 ||
-	    (rc = samv_record_load_all(&all, v, c->t, &bad)) < 0)
+	    (rc = samv_record_load_all(&all, v, c->t, NULL)) < 0)
 		goto out;
 	if (!(out = cJSON_CreateArray())) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -666,10 +665,6 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 	} else {
 		list_human(c->t, out);
 	}
-	/* list what can be listed, but say that something is missing */
-	if (rc == 0 && bad)
-		rc = samv_error_set(SAMV_EINVAL, "%zu %s file%s left out: not valid records (see samv-check)", bad,
-				    c->t->name, bad == 1 ? "" : "s");
 out:
 	cJSON_Delete(all);
 	cJSON_Delete(out);
@@ -1178,6 +1173,8 @@ static int run(struct samv_entity *c)
 		rc = cmd_rm(c, s);
 	else
 		rc = cmd_retire(c, s);
+	/* list what can be listed, but say that something is missing */
+	rc = samv_store_skipped(s, stderr, c->cmd->prog, rc);
 	samv_store_free(s);
 	return rc;
 }

@@ -215,7 +215,7 @@ static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW 
 
 int samv_init(const char *dir, const struct samv_init_opts *o, bool *created)
 {
-	struct samv_store s = { NULL, NULL };
+	struct samv_store s = { .repo = NULL };
 	char abs[PATH_MAX], *copy = NULL;
 	const char *name = o->name;
 	struct stat sb;

@@ -168,6 +168,8 @@ static int check_string(struct samv_problems *pr, const char *path, const struct
 	if (f->max && len > f->max)
 		return samv_problem_add(pr, path, at_pos(at), "too-long", "%s: %zu bytes, at most %zu",
 					name, len, f->max);
+	if (samv_text_blank(s))
+		return samv_problem_add(pr, path, at_pos(at), "blank", "%s: only white space, no text", name);
 	/* control characters (an escape sequence) would reach terminals and
 	 * mails: text keeps only newlines and tabs */
 	for (p = s; *p; p++) {

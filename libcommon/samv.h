@@ -52,6 +52,8 @@ int samv_exit_status(int code);
 /* Offset of the first invalid UTF-8 byte, or -1 when all of s is valid. */
 long samv_utf8_invalid(const char *s, size_t len);
 size_t samv_utf8_width(const char *s);
+/* Whether s holds nothing but white space (or nothing). */
+bool samv_text_blank(const char *s);
 
 struct samv_buf {
 	char *ptr;
@@ -94,6 +96,24 @@ void samv_date_today(char out[11]);
 /* SAMV_EINVAL, naming what, when date is after today: what has happened
  * (a decision taken, a meeting held) cannot be dated in the future. */
 int samv_date_past(const char *date, const char *what);
+
+/* ---- environment variables (env.c) ---------------------------------- */
+
+/* Each returns 0, or SAMV_EUSAGE naming the variable when it is set to a
+ * value samv cannot use; an empty value counts as unset. */
+#define SAMV_LOCK_TIMEOUT_DEFAULT 10
+#define SAMV_LOCK_TIMEOUT_MAX 86400
+/* SAMV_TODAY, a real day; out is "" when unset. */
+int samv_env_today(char out[11]);
+/* SAMV_LOCK_TIMEOUT, seconds from 0 to SAMV_LOCK_TIMEOUT_MAX (default 10). */
+int samv_env_lock_timeout(double *out);
+/* SAMV_DIR, or NULL when unset (the store checks it names a repository). */
+int samv_env_dir(const char **out);
+/* TMPDIR, an absolute path to a directory (default /tmp). */
+int samv_env_tmpdir(const char **out);
+/* Every variable of samv's own that any command reads (SAMV_TODAY,
+ * SAMV_LOCK_TIMEOUT): run first, so that no command acts on a bad one. */
+int samv_env_check(void);
 
 /* ---- record types (schema.c) ----------------------------------------- */
 
@@ -280,9 +300,18 @@ int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t
 int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 			const struct samv_type *t, const char *id_or_prefix);
 /* Every record of a type, parsed and validated, in id order (an array of
- * objects).  A file that is not a valid record fails the load, naming it;
- * when bad is not NULL such files are skipped and counted instead. */
+ * objects).  A file that is not a valid record (larger than 1 MiB, not a
+ * regular file, invalid, or its id not its file name): when bad is not
+ * NULL it is skipped and counted; else, in a view of samv_view_rev or
+ * samv_view_worktree, it is skipped and noted in the store (see
+ * samv_store_skipped); else (a write's view) it fails the load, naming
+ * it. */
 int samv_record_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad);
+/* After a reader's work (rc its result so far): one warning line on f
+ * for each file its views left out, "PROG: warning: left out: FILE...";
+ * then, when rc is 0 and files were left out, SAMV_EINVAL saying how
+ * many (the command exits 1 after its full output).  Else rc. */
+int samv_store_skipped(struct samv_store *s, FILE *f, const char *prog, int rc);
 
 /* ---- writing: one commit per change (txn.c) -------------------------- */
 

@@ -86,7 +86,7 @@ static int from_env(git_signature **out, git_repository *repo, const char *who)
 	}
 	if (date) {
 		if ((rc = samv_sig_parse_date(&when, &offset, date)) < 0) {
-			rc = samv_error_set(SAMV_EINVAL, "GIT_%s_DATE: %s", who, samv_error_last());
+			rc = samv_error_set(SAMV_EUSAGE, "GIT_%s_DATE: %s", who, samv_error_last());
 			goto out;
 		}
 		if (git_signature_new(out, name, email, (git_time_t)when, offset) < 0)

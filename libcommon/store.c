@@ -12,24 +12,59 @@
 
 #define RECORD_MAX (1024 * 1024)
 
+/* Why libgit2 would not open the repository found at gitdir: its
+ * ownership check (a repository of another user) is said as such, with
+ * git's way out, anything else is "not a repository".  libgit2 1.5.1
+ * reports that check as GIT_ENOTFOUND when safe.directory is not set, so
+ * the owner (neither you nor root, whom git trusts) is looked at too. */
+static int open_failed(int code, const char *gitdir, const char *fallback)
+{
+	struct stat st;
+	char *top = NULL, *slash;
+	bool other;
+	int rc;
+
+	if (gitdir && (top = strdup(gitdir)) && (slash = strrchr(top, '/')) && slash > top && !slash[1]) {
+		*slash = '\0';
+		if ((slash = strrchr(top, '/')))
+			slash[1] = '\0'; /* the work tree above .git/ */
+	}
+	other = top && lstat(top, &st) == 0 && st.st_uid != geteuid() && st.st_uid != 0;
+	if (other)
+		rc = samv_error_set(SAMV_EINVAL, "git refuses the repository at '%s': it is owned by another user "
+				    "(uid %lu); to trust it, see safe.directory in git-config(1)", top,
+				    (unsigned long)st.st_uid);
+	else if (code == GIT_EOWNER)
+		rc = samv_error_git(SAMV_EINVAL, "git refuses the repository (see safe.directory in git-config(1))");
+	else
+		rc = samv_error_set(SAMV_ENOTFOUND, "%s", fallback);
+	free(top);
+	return rc;
+}
+
 int samv_store_open(struct samv_store **out, const char *dir)
 {
 	struct samv_store *s = NULL;
 	git_buf found = GIT_BUF_INIT;
-	const char *env = getenv("SAMV_DIR");
+	const char *env = NULL;
 	struct samv_view *v = NULL;
-	int rc;
+	char *msg = NULL;
+	int rc, e;
 
 	*out = NULL;
+	if ((rc = samv_env_check()) < 0 || (rc = samv_env_dir(&env)) < 0)
+		return rc;
 	if (!(s = calloc(1, sizeof(*s))))
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	/* shard trees pass libgit2's 4 KB cache limit at ~10k records; without
 	 * the cache every record read re-parses its shard (docs/PERFORMANCE.md) */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)4 << 20);
-	if (!dir && env && *env) {
+	if (!dir && env) {
 		/* SAMV_DIR names the repository itself: no search upward */
-		if (git_repository_open_ext(&s->repo, env, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
-			rc = samv_error_set(SAMV_ENOTFOUND, "SAMV_DIR '%s' is not a git repository", env);
+		if ((e = git_repository_open_ext(&s->repo, env, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL)) < 0) {
+			rc = samv_error_set(SAMV_EUSAGE, "SAMV_DIR: '%s' is not a git repository", env);
+			if (e == GIT_EOWNER || git_repository_discover(&found, env, 0, NULL) == 0)
+				rc = open_failed(e, found.ptr, samv_error_last());
 			goto out;
 		}
 	} else {
@@ -37,11 +72,12 @@ int samv_store_open(struct samv_store **out, const char *dir)
 			rc = samv_error_set(SAMV_ENOTFOUND, "cannot use '%s': %s", dir, strerror(errno));
 			goto out;
 		}
-		if (git_repository_discover(&found, dir ? dir : ".", 0, NULL) < 0 ||
-		    git_repository_open(&s->repo, found.ptr) < 0) {
-			rc = samv_error_set(SAMV_ENOTFOUND,
-					    "not in a samv repository (or any parent of '%s'); see samv-init(1)",
-					    dir ? dir : ".");
+		if ((e = git_repository_discover(&found, dir ? dir : ".", 0, NULL)) < 0 ||
+		    (e = git_repository_open(&s->repo, found.ptr)) < 0) {
+			if (asprintf(&msg, "not in a samv repository (or any parent of '%s'); see samv-init(1)",
+				     dir ? dir : ".") < 0)
+				msg = NULL;
+			rc = open_failed(e, found.ptr, msg ? msg : "not in a samv repository");
 			goto out;
 		}
 	}
@@ -73,6 +109,7 @@ int samv_store_open(struct samv_store **out, const char *dir)
 	s = NULL;
 	rc = 0;
 out:
+	free(msg);
 	samv_view_free(v);
 	git_buf_dispose(&found);
 	samv_store_free(s);
@@ -84,6 +121,8 @@ void samv_store_free(struct samv_store *s)
 	if (!s)
 		return;
 	git_repository_free(s->repo);
+	samv_problems_free(&s->skipped);
+	samv_idset_free(&s->skipped_paths);
 	free(s);
 }
 
@@ -119,8 +158,11 @@ int samv_view_rev(struct samv_view **out, struct samv_store *s, const char *rev)
 	int rc;
 
 	*out = NULL;
-	if (!rev && git_repository_head_unborn(s->repo) == 1)
-		return samv_view_tree(out, s->repo, NULL);
+	if (!rev && git_repository_head_unborn(s->repo) == 1) {
+		if ((rc = samv_view_tree(out, s->repo, NULL)) == 0)
+			(*out)->store = s;
+		return rc;
+	}
 	if (git_revparse_single(&obj, s->repo, rev ? rev : "HEAD") < 0) {
 		rc = samv_error_set(SAMV_ENOTFOUND, "unknown revision '%s'", rev ? rev : "HEAD");
 		goto out;
@@ -130,8 +172,10 @@ int samv_view_rev(struct samv_view **out, struct samv_store *s, const char *rev)
 		goto out;
 	}
 	rc = samv_view_tree(out, s->repo, tree);
-	if (rc == 0)
+	if (rc == 0) {
 		tree = NULL;
+		(*out)->store = s;
+	}
 out:
 	git_tree_free(tree);
 	git_object_free(obj);
@@ -148,6 +192,7 @@ int samv_view_worktree(struct samv_view **out, struct samv_store *s)
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	}
 	v->repo = s->repo;
+	v->store = s;
 	*out = v;
 	return 0;
 }
@@ -157,6 +202,8 @@ void samv_view_free(struct samv_view *v)
 	if (!v)
 		return;
 	git_tree_free(v->tree);
+	git_tree_free(v->memo_tree);
+	free(v->memo_dir);
 	free(v->root);
 	free(v);
 }
@@ -171,33 +218,216 @@ static const struct samv_staged *staged(struct samv_view *v, const char *path)
 	return NULL;
 }
 
+/* The tree of directory dir ("" is the root) of a tree view, borrowed:
+ * valid until the next lookup.  NULL when there is no such directory. */
+static git_tree *dir_tree(struct samv_view *v, const char *dir, size_t len)
+{
+	git_tree_entry *e = NULL;
+	git_tree *t = NULL;
+	char *d;
+
+	if (!len)
+		return v->tree;
+	if (v->memo_dir && strlen(v->memo_dir) == len && !strncmp(v->memo_dir, dir, len))
+		return v->memo_tree;
+	if (!(d = strndup(dir, len)))
+		return NULL;
+	if (git_tree_entry_bypath(&e, v->tree, d) < 0 || git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+	    git_tree_lookup(&t, v->repo, git_tree_entry_id(e)) < 0) {
+		git_tree_entry_free(e);
+		free(d);
+		return NULL;
+	}
+	git_tree_entry_free(e);
+	git_tree_free(v->memo_tree);
+	free(v->memo_dir);
+	v->memo_tree = t;
+	v->memo_dir = d;
+	return t;
+}
+
+/* The entry at path in a tree view, borrowed (see dir_tree), or NULL. */
+static const git_tree_entry *tree_entry(struct samv_view *v, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	git_tree *t;
+
+	if (!v->tree)
+		return NULL;
+	t = dir_tree(v, path, slash ? (size_t)(slash - path) : 0);
+	return t ? git_tree_entry_byname(t, slash ? slash + 1 : path) : NULL;
+}
+
+/* ---- the work tree: regular files inside it, nothing else ----------- */
+
+/* The directory holding path under root, opened without following a
+ * symbolic link on the way (a link to /etc named actors/88 is not
+ * entered); *base is path's last component.  -1 with errno set. */
+static int open_parent(const char *root, const char *path, const char **base)
+{
+	const char *p = path, *slash;
+	char comp[256];
+	int dfd, fd;
+
+	if ((dfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	for (; (slash = strchr(p, '/')); p = slash + 1) {
+		size_t n = (size_t)(slash - p);
+
+		if (!n)
+			continue;
+		if (n >= sizeof(comp) || (n == 2 && p[0] == '.' && p[1] == '.')) {
+			close(dfd);
+			errno = EINVAL;
+			return -1;
+		}
+		memcpy(comp, p, n);
+		comp[n] = '\0';
+		fd = openat(dfd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		close(dfd);
+		if (fd < 0)
+			return -1;
+		dfd = fd;
+	}
+	*base = p;
+	return dfd;
+}
+
+static enum samv_file_kind kind_of_mode(mode_t m)
+{
+	return S_ISREG(m) ? SAMV_FILE_REGULAR : S_ISLNK(m) ? SAMV_FILE_LINK : SAMV_FILE_OTHER;
+}
+
+/* What is at path; *dfd is left open on its directory when asked for. */
+static enum samv_file_kind worktree_kind_at(int *dfd, const char *root, const char *path, const char **base)
+{
+	struct stat sb;
+
+	if ((*dfd = open_parent(root, path, base)) < 0)
+		/* a link or a file where a directory should be */
+		return errno == ELOOP || errno == ENOTDIR ? SAMV_FILE_LINK
+		       : errno == ENOENT		  ? SAMV_FILE_NONE
+							  : SAMV_FILE_OTHER;
+	if (fstatat(*dfd, *base, &sb, AT_SYMLINK_NOFOLLOW) < 0)
+		return SAMV_FILE_NONE;
+	return kind_of_mode(sb.st_mode);
+}
+
+static enum samv_file_kind worktree_kind(const char *root, const char *path)
+{
+	const char *base;
+	int dfd;
+	enum samv_file_kind k = worktree_kind_at(&dfd, root, path, &base);
+
+	if (dfd >= 0)
+		close(dfd);
+	return k;
+}
+
+static int not_regular(const char *path, enum samv_file_kind k)
+{
+	if (k == SAMV_FILE_LINK)
+		return samv_error_set(SAMV_EINVAL, "'%s' is a symbolic link (samv reads only regular files "
+				      "inside the repository)", path);
+	return samv_error_set(SAMV_EINVAL, "'%s' is not a regular file", path);
+}
+
+static int too_large(const char *path)
+{
+	return samv_error_set(SAMV_EINVAL, "'%s' is larger than %d bytes, the limit of a record file", path,
+			      RECORD_MAX);
+}
+
+/* Read a regular file of the work tree: never through a symbolic link,
+ * never a FIFO or device (which could block or never end), never more
+ * than RECORD_MAX bytes (refused by size before reading). */
 static int read_file(struct samv_buf *out, const char *root, const char *path)
 {
-	char *full = NULL;
+	const char *base;
+	struct stat sb;
 	FILE *f = NULL;
-	int rc;
+	int dfd = -1, fd = -1, rc;
+	/* looked at before opening: a device is not even opened */
+	enum samv_file_kind k = worktree_kind_at(&dfd, root, path, &base);
 
-	if (asprintf(&full, "%s%s", root, path) < 0)
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	if (!(f = fopen(full, "rb"))) {
-		rc = samv_error_set(errno == ENOENT ? SAMV_ENOTFOUND : SAMV_EIO, "cannot read '%s': %s",
-				    path, strerror(errno));
+	if (k == SAMV_FILE_NONE) {
+		rc = samv_error_set(SAMV_ENOTFOUND, "cannot read '%s': %s", path, strerror(ENOENT));
 		goto out;
 	}
+	if (k != SAMV_FILE_REGULAR) {
+		rc = not_regular(path, k);
+		goto out;
+	}
+	if ((fd = openat(dfd, base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0 ||
+	    fstat(fd, &sb) < 0) {
+		rc = errno == ELOOP || errno == ENOTDIR ? not_regular(path, SAMV_FILE_LINK)
+		     : samv_error_set(errno == ENOENT ? SAMV_ENOTFOUND : SAMV_EIO, "cannot read '%s': %s", path,
+				      strerror(errno));
+		goto out;
+	}
+	/* checked again on what was opened: the file may have been swapped */
+	if (!S_ISREG(sb.st_mode)) {
+		rc = not_regular(path, SAMV_FILE_OTHER);
+		goto out;
+	}
+	if (sb.st_size > RECORD_MAX) {
+		rc = too_large(path);
+		goto out;
+	}
+	if (!(f = fdopen(fd, "rb"))) {
+		rc = samv_error_set(SAMV_EIO, "cannot read '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	fd = -1;
 	if ((rc = samv_buf_read(out, f, RECORD_MAX)) < 0)
 		samv_error_set(rc, "cannot read '%s': %s", path, samv_error_last());
 out:
 	if (f)
 		fclose(f);
-	free(full);
+	if (fd >= 0)
+		close(fd);
+	if (dfd >= 0)
+		close(dfd);
 	return rc;
+}
+
+/* ---- reading a view ---------------------------------------------------- */
+
+static enum samv_file_kind tree_kind(const git_tree_entry *e)
+{
+	if (!e)
+		return SAMV_FILE_NONE;
+	switch (git_tree_entry_filemode(e)) {
+	case GIT_FILEMODE_BLOB:
+	case GIT_FILEMODE_BLOB_EXECUTABLE:
+		return SAMV_FILE_REGULAR;
+	case GIT_FILEMODE_LINK:
+		return SAMV_FILE_LINK;
+	default:
+		return SAMV_FILE_OTHER; /* a directory, a submodule */
+	}
+}
+
+enum samv_file_kind samv_view_kind(struct samv_view *v, const char *path)
+{
+	const struct samv_staged *st = staged(v, path);
+
+	if (st)
+		return st->text ? SAMV_FILE_REGULAR : SAMV_FILE_NONE;
+	if (v->root)
+		return worktree_kind(v->root, path);
+	return tree_kind(tree_entry(v, path));
 }
 
 int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 {
 	const struct samv_staged *st = staged(v, path);
-	git_tree_entry *e = NULL;
+	const git_tree_entry *e;
+	enum samv_file_kind k;
 	git_blob *blob = NULL;
+	git_odb *odb = NULL;
+	git_object_t type;
+	size_t size;
 	int rc;
 
 	out->len = 0;
@@ -208,17 +438,22 @@ int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 	}
 	if (v->root)
 		return read_file(out, v->root, path);
-	if (!v->tree || git_tree_entry_bypath(&e, v->tree, path) < 0 ||
-	    git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
-		rc = samv_error_set(SAMV_ENOTFOUND, "'%s' does not exist", path);
+	e = tree_entry(v, path);
+	if ((k = tree_kind(e)) == SAMV_FILE_NONE || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		return samv_error_set(SAMV_ENOTFOUND, "'%s' does not exist", path);
+	if (k != SAMV_FILE_REGULAR)
+		return not_regular(path, k);
+	/* the size from the object's header: a 100 MB blob is not inflated */
+	if (git_repository_odb(&odb, v->repo) < 0 || git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) < 0) {
+		rc = samv_error_git(SAMV_EIO, path);
+		goto out;
+	}
+	if (size > RECORD_MAX) {
+		rc = too_large(path);
 		goto out;
 	}
 	if (git_blob_lookup(&blob, v->repo, git_tree_entry_id(e)) < 0) {
 		rc = samv_error_git(SAMV_EIO, path);
-		goto out;
-	}
-	if (git_blob_rawsize(blob) > RECORD_MAX) {
-		rc = samv_error_set(SAMV_EINVAL, "'%s' is larger than %d bytes", path, RECORD_MAX);
 		goto out;
 	}
 	rc = samv_buf_put(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
@@ -226,32 +461,17 @@ int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 		rc = samv_buf_put(out, "", 0);
 out:
 	git_blob_free(blob);
-	git_tree_entry_free(e);
+	git_odb_free(odb);
 	return rc;
 }
 
+/* A file is there, regular or a symbolic link (which reading refuses, so
+ * that it is named rather than taken for a missing record). */
 bool samv_view_exists(struct samv_view *v, const char *path)
 {
-	const struct samv_staged *st = staged(v, path);
-	git_tree_entry *e = NULL;
-	struct stat sb;
-	char *full = NULL;
-	bool yes;
+	enum samv_file_kind k = samv_view_kind(v, path);
 
-	if (st)
-		return st->text != NULL;
-	if (v->root) {
-		if (asprintf(&full, "%s%s", v->root, path) < 0)
-			return false;
-		yes = stat(full, &sb) == 0 && S_ISREG(sb.st_mode);
-		free(full);
-		return yes;
-	}
-	if (!v->tree || git_tree_entry_bypath(&e, v->tree, path) < 0)
-		return false;
-	yes = git_tree_entry_type(e) == GIT_OBJECT_BLOB;
-	git_tree_entry_free(e);
-	return yes;
+	return k == SAMV_FILE_REGULAR || k == SAMV_FILE_LINK;
 }
 
 /* ---- walking --------------------------------------------------------- */
@@ -261,20 +481,48 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Directory rel of the work tree, reached without following a link. */
+static DIR *open_dir(const char *root, const char *rel)
+{
+	const char *base;
+	int dfd = open_parent(root, rel, &base), fd, e;
+	DIR *dir;
+
+	if (dfd < 0)
+		return NULL;
+	if (!*base) {
+		fd = dfd;
+	} else {
+		fd = openat(dfd, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		e = errno;
+		close(dfd);
+		errno = e;
+		if (fd < 0)
+			return NULL;
+	}
+	if (!(dir = fdopendir(fd))) {
+		e = errno;
+		close(fd);
+		errno = e;
+	}
+	return dir;
+}
+
 static int walk_dir(const char *root, const char *rel, samv_view_fn fn, void *arg)
 {
-	char **names = NULL, *full = NULL, *sub = NULL;
+	char **names = NULL, *sub = NULL;
 	size_t n = 0, cap = 0, i;
 	struct dirent *d;
 	struct stat sb;
 	DIR *dir = NULL;
 	int rc = 0;
 
-	if (asprintf(&full, "%s%s", root, rel) < 0)
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	if (!(dir = opendir(full))) {
-		rc = errno == ENOENT ? 0 : samv_error_set(SAMV_EIO, "cannot read '%s': %s", rel, strerror(errno));
-		goto out;
+	if (!(dir = open_dir(root, rel))) {
+		/* a link or a file where the directory should be is not entered:
+		 * the callback meets it as a file (as in a tree) */
+		if (*rel && (errno == ELOOP || errno == ENOTDIR))
+			return fn(rel, arg);
+		return errno == ENOENT ? 0 : samv_error_set(SAMV_EIO, "cannot read '%s': %s", rel, strerror(errno));
 	}
 	while ((d = readdir(dir))) {
 		if (d->d_name[0] == '.' && (!d->d_name[1] || (d->d_name[1] == '.' && !d->d_name[2])))
@@ -299,14 +547,12 @@ static int walk_dir(const char *root, const char *rel, samv_view_fn fn, void *ar
 	qsort(names, n, sizeof(*names), cmp_name);
 	for (i = 0; i < n && rc == 0; i++) {
 		free(sub);
-		free(full);
-		full = NULL;
-		if (asprintf(&sub, "%s/%s", rel, names[i]) < 0 || asprintf(&full, "%s%s", root, sub) < 0) {
+		if (asprintf(&sub, "%s/%s", rel, names[i]) < 0) {
 			sub = NULL;
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			break;
 		}
-		if (lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
+		if (fstatat(dirfd(dir), names[i], &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(sb.st_mode))
 			rc = walk_dir(root, sub, fn, arg);
 		else
 			rc = fn(sub, arg);
@@ -316,7 +562,6 @@ out:
 		free(names[i]);
 	free(names);
 	free(sub);
-	free(full);
 	if (dir)
 		closedir(dir);
 	return rc;
@@ -419,6 +664,21 @@ static int parse_valid(cJSON **out, const struct samv_type *t, const struct samv
 	return rc;
 }
 
+/* A record is where its id says: "actors/4e/x.json" holds id "x".  One
+ * that is not would show twice, or under a name it does not have. */
+static int check_placed(const cJSON *rec, const struct samv_type *t, const char *path)
+{
+	const char *id = samv_record_str(rec, "id");
+	char want[256], fid[SAMV_ID_MAX + 1];
+
+	if (!id || samv_type_path(want, sizeof(want), t, id) < 0 || !strcmp(want, path))
+		return 0; /* validation has said what is wrong with the id */
+	if (samv_path_id(path, fid) && !strcmp(fid, id))
+		return samv_error_set(SAMV_EINVAL, "%s: belongs at '%s' (samv-check lists every problem)", path, want);
+	return samv_error_set(SAMV_EINVAL, "%s: id '%s' does not match the file name (samv-check lists "
+			      "every problem)", path, id);
+}
+
 int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *id)
 {
 	struct samv_buf text = SAMV_BUF_INIT;
@@ -435,6 +695,10 @@ int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t
 		rc = samv_error_set(SAMV_ENOTFOUND, "no %s '%s'", t->name, id);
 	if (rc == 0)
 		rc = parse_valid(out, t, &text, path);
+	if (rc == 0 && (rc = check_placed(*out, t, path)) < 0) {
+		cJSON_Delete(*out);
+		*out = NULL;
+	}
 	samv_buf_free(&text);
 	return rc;
 }
@@ -500,6 +764,28 @@ int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 	return 0;
 }
 
+/* Note a file left out by a reader, once, with the reason just set. */
+static int skip(struct samv_store *s, const char *path)
+{
+	int rc = samv_idset_add(&s->skipped_paths, path);
+
+	if (rc <= 0)
+		return rc;
+	return samv_problem_add(&s->skipped, path, (struct samv_pos){ 1, 1 }, "skipped", "%s", samv_error_last());
+}
+
+int samv_store_skipped(struct samv_store *s, FILE *f, const char *prog, int rc)
+{
+	size_t i, n = s->skipped.n;
+
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s: warning: left out: %s\n", prog, s->skipped.v[i].msg);
+	if (!n || rc != 0)
+		return rc;
+	return samv_error_set(SAMV_EINVAL, "%zu file%s left out: not valid records (see samv-check)", n,
+			      n == 1 ? "" : "s");
+}
+
 struct load_walk {
 	struct samv_view *v;
 	const struct samv_type *t;
@@ -519,11 +805,18 @@ static int load_fn(const char *path, void *arg)
 	if (!samv_path_id(path, id))
 		return 0;
 	rc = samv_view_read(&text, w->v, path);
-	if (rc == 0 && (rc = parse_valid(&rec, w->t, &text, path)) < 0 && w->tolerant) {
-		w->bad++;
-		rc = 0;
+	if (rc == 0)
+		rc = parse_valid(&rec, w->t, &text, path);
+	if (rc == 0 && (rc = check_placed(rec, w->t, path)) < 0) {
+		cJSON_Delete(rec);
+		rec = NULL;
 	}
 	samv_buf_free(&text);
+	/* too large, not a regular file, not valid or misplaced: left out */
+	if (rc == SAMV_EINVAL && (w->tolerant || w->v->store)) {
+		w->bad++;
+		rc = w->tolerant ? 0 : skip(w->v->store, path);
+	}
 	if (rc < 0 || !rec)
 		return rc;
 	if (w->n == w->cap) {

@@ -42,11 +42,12 @@ struct samv_txn {
 
 static int take_lock(struct samv_txn *t)
 {
-	const char *env = getenv("SAMV_LOCK_TIMEOUT");
-	double wait = env && *env ? atof(env) : 10.0, waited = 0;
+	double wait, waited = 0;
 	char *path = NULL;
-	int rc = 0;
+	int rc;
 
+	if ((rc = samv_env_lock_timeout(&wait)) < 0)
+		return rc;
 	if (asprintf(&path, "%ssamv.lock", git_repository_path(t->s->repo)) < 0)
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	t->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);

@@ -1,4 +1,6 @@
 /* utf8.c - UTF-8 validation (cJSON lets invalid sequences through). */
+#include <string.h>
+
 #include "samv.h"
 
 /* Length of the valid sequence at s, or 0 (RFC 3629: no overlongs, no
@@ -55,4 +57,32 @@ size_t samv_utf8_width(const char *s)
 		if (((unsigned char)*s & 0xc0) != 0x80)
 			w++;
 	return w;
+}
+
+/* Whether s holds no character but white space, as JSON Schema's \s
+ * (ECMA-262) counts it: the ASCII spaces, U+00A0, U+1680, U+2000-U+200A,
+ * U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.  Required text must
+ * say something (docs/schema has the same rule as a pattern). */
+bool samv_text_blank(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+	size_t n;
+
+	while (*p) {
+		if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
+			p++;
+			continue;
+		}
+		if (!(n = seq_len(p, strlen((const char *)p))) || n == 1)
+			return false;
+		cp = n == 2 ? ((p[0] & 0x1ful) << 6) | (p[1] & 0x3f)
+		     : n == 3 ? ((p[0] & 0x0ful) << 12) | ((p[1] & 0x3ful) << 6) | (p[2] & 0x3f)
+			      : 0x10000;
+		if (!(cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 ||
+		      cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000 || cp == 0xfeff))
+			return false;
+		p += n;
+	}
+	return true;
 }

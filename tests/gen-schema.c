@@ -23,8 +23,12 @@
 #include "samv.h"
 
 #define ID_PATTERN "^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"
-#define LINE_PATTERN "^[^\\u0000-\\u001f]*$"
-#define TEXT_PATTERN "^[^\\u0000]*$"
+/* Text holds at least one character that is not white space (as \s
+ * counts it, spelt out so that every regex dialect reads it alike; the
+ * controls below U+0020 are refused anyway): samv_text_blank. */
+#define NONBLANK "[^\\u0000-\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
+#define LINE_PATTERN "^[^\\u0000-\\u001f]*" NONBLANK "[^\\u0000-\\u001f]*$"
+#define TEXT_PATTERN "^[^\\u0000]*" NONBLANK "[^\\u0000]*$"
 /* YYYY-MM-DD from 1900 on; whether the day exists in that month is left
  * to format "date" and to samv-check. */
 #define DATE_PATTERN "^(?:19|[2-9][0-9])[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"

@@ -60,8 +60,9 @@ test_case 'refused: malformed JSON in the repository' '
 	expect_out <<-\EOT
 	region
 	EOT
-	expect_err <<-\EOT
-	samv-actor: 1 actor file left out: not valid records (see samv-check)
+	expect_err <<-EOT
+	samv-actor: warning: left out: $rf:1:4: JSON syntax error
+	samv-actor: 1 file left out: not valid records (see samv-check)
 	EOT
 	expect_status 1
 '
@@ -168,4 +169,36 @@ test_case 'refused: an unknown reference in a record on standard input' '
 	samv-person: actor: unknown actor '"'"'nowhere'"'"' (see samv-actor list)
 	EOT
 	unchanged
+'
+
+test_case 'refused: required text of white space only, from options, --stdin and by hand' '
+	make_repo
+	samv-arena add --id stor --name Storgrupp --kind large-group-meeting --member region >/dev/null
+	fails 1 "samv-actor: name: only white space, no text" \
+		samv-actor add --id blank --name "   " --sector civil --kind other --level local
+	fails 1 "samv-actor: name: only white space, no text" \
+		samv-actor add --id blank --name "$(printf "\302\240\t\343\200\200")" --sector civil --kind other --level local
+	fails 1 "samv-actor: note: only white space, no text" samv-actor edit region --note " "
+	fails 1 "samv-meeting: title: only white space, no text" \
+		samv-meeting plan --id m1 --arena stor --title "   " --date 2026-12-01
+	fails 1 "samv-meeting: agenda: only white space, no text" \
+		samv-meeting plan --id m1 --arena stor --title Möte --date 2026-12-01 --agenda " "
+	fails 1 "samv-decision: title: only white space, no text" \
+		samv-decision add --id d1 --kind anchor --level political --title " " --text " " --date 2026-06-01 --body B
+	fails 1 "samv-decision: text: only white space, no text" \
+		samv-decision add --id d1 --kind anchor --level political --title T --text " " --date 2026-06-01 --body B
+	printf "{\"id\": \"blank\", \"name\": \" \", \"sector\": \"civil\", \"kind\": \"other\", \"level\": \"local\"}" |
+		fails 1 "samv-actor: name: only white space, no text" samv-actor add --stdin
+	# text with something in it, spaces around, is kept as given
+	samv_run samv-actor add --id spaced --name "  Ny  " --sector civil --kind other --level local
+	expect_status 0
+	test "$(jq -r .name "$(git ls-files actors | grep /spaced.json)")" = "  Ny  "
+	# by hand: samv-check names it
+	rf=$(git ls-files actors | grep /rf-sisu.json)
+	sed -i "s/\"name\": \"[^\"]*\"/\"name\": \"  \"/" "$rf"
+	samv_run samv-check --no-history
+	expect_status 1
+	expect_out <<-EOT
+	$rf:3:3: blank: name: only white space, no text
+	EOT
 '

@@ -1,4 +1,4 @@
-/* Unit tests: UTF-8, ids, dates, author dates. */
+/* Unit tests: UTF-8, blank text, ids, dates, author dates. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +20,20 @@ static void utf8_valid_and_invalid(void **state)
 	assert_int_equal(samv_utf8_invalid("\xf4\x90\x80\x80", 4), 0); /* > U+10FFFF */
 	assert_int_equal(samv_utf8_invalid("ab\xc3", 3), 2);           /* truncated */
 	assert_int_equal(samv_utf8_width("Öst"), 3);
+}
+
+static void blank_text(void **state)
+{
+	(void)state;
+	assert_true(samv_text_blank(""));
+	assert_true(samv_text_blank("   "));
+	assert_true(samv_text_blank(" \t\n\r\v\f"));
+	assert_true(samv_text_blank("\xc2\xa0\xe3\x80\x80\xe2\x80\xa8\xef\xbb\xbf")); /* U+00A0 U+3000 U+2028 U+FEFF */
+	assert_false(samv_text_blank(" x "));
+	assert_false(samv_text_blank("\xc3\x96"));             /* Ö */
+	assert_false(samv_text_blank(" \xe2\x80\x8b"));       /* U+200B is not white space */
+	assert_false(samv_text_blank("\xf0\x9f\x99\x82")); /* beyond the BMP */
+	assert_false(samv_text_blank("\xff"));                 /* invalid: validation says so */
 }
 
 static void id_check_rejects_unsafe(void **state)
@@ -129,6 +143,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_valid_and_invalid),
+		cmocka_unit_test(blank_text),
 		cmocka_unit_test(id_check_rejects_unsafe),
 		cmocka_unit_test(id_slug_folds_nordic_letters),
 		cmocka_unit_test(id_mint_is_unique_and_valid),
