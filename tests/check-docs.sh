@@ -230,12 +230,13 @@ for doc in "$@"; do
 	esac
 	rundoc "$name" "$work/recs" "$dir"
 done
-# Every variable a page's ENVIRONMENT names is one samv reads (samv-actor(1)
+# Every variable a page's ENVIRONMENT names is one samv reads (its name is a
+# string in the C sources: getenv or libcommon/env.c) (samv-actor(1)
 # once documented SAMV_actors for SAMV_DIR).
 for doc in "$@"; do
 	case $doc in *.md) continue ;; esac
 	for var in $(grep '^\.It Ev SAMV_' "$doc" | grep -o 'SAMV_[A-Za-z_]*'); do
-		if grep -q "getenv(\"$var\")" "$top"/cmd/*.c "$top"/libcommon/*.c; then
+		if grep -q "\"$var\"" "$top"/cmd/*.c "$top"/libcommon/*.c; then
 			passed=$((passed + 1))
 		else
 			failed=$((failed + 1)); echo "not ok - $(basename "$doc"): $var is documented but never read"
