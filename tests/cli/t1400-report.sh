@@ -388,35 +388,101 @@ test_case 'participation: sectors, kinds, levels, roles, politicians, who stoppe
 	  Arbetsgrupp ensamhet         2            3      2       1        0             1                 0
 	  Storgruppsmöte               4           12      5       6        1             2                 2
 
+	Attendance by sector
+	  Arena                 Sector   Attendances  2026-Q1  2026-Q2  2026-Q3  2026-Q4
+	  Arbetsgrupp ensamhet  civil              2        0        1        0        1
+	  Arbetsgrupp ensamhet  public             1        0        0        0        1
+	  Storgruppsmöte        civil              5        0        2        1        2
+	  Storgruppsmöte        public             6        0        1        2        3
+	  Storgruppsmöte        private            1        0        0        0        1
+
 	Attendance by kind of organisation
-	  Arena                 Kind         Attendances
-	  Arbetsgrupp ensamhet  association            2
-	  Arbetsgrupp ensamhet  region                 1
-	  Storgruppsmöte        association            1
-	  Storgruppsmöte        region                 6
-	  Storgruppsmöte        umbrella               4
-	  Storgruppsmöte        business               1
+	  Arena                 Kind         Attendances  2026-Q1  2026-Q2  2026-Q3  2026-Q4
+	  Arbetsgrupp ensamhet  association            2        0        1        0        1
+	  Arbetsgrupp ensamhet  region                 1        0        0        0        1
+	  Storgruppsmöte        association            1        0        1        0        0
+	  Storgruppsmöte        region                 6        0        1        2        3
+	  Storgruppsmöte        umbrella               4        0        1        1        2
+	  Storgruppsmöte        business               1        0        0        0        1
 
 	Attendance by level
-	  Arena                 Level     Attendances
-	  Arbetsgrupp ensamhet  local               2
-	  Arbetsgrupp ensamhet  regional            1
-	  Storgruppsmöte        local               2
-	  Storgruppsmöte        regional           10
+	  Arena                 Level     Attendances  2026-Q1  2026-Q2  2026-Q3  2026-Q4
+	  Arbetsgrupp ensamhet  local               2        0        1        0        1
+	  Arbetsgrupp ensamhet  regional            1        0        0        0        1
+	  Storgruppsmöte        local               2        0        1        0        1
+	  Storgruppsmöte        regional           10        0        2        3        5
 
 	Attendance by role
-	  Arena                 Role            Attendances
-	  Arbetsgrupp ensamhet  representative            2
-	  Arbetsgrupp ensamhet  official                  1
-	  Storgruppsmöte        representative            5
-	  Storgruppsmöte        official                  4
-	  Storgruppsmöte        politician                2
-	  Storgruppsmöte        other                     1
+	  Arena                 Role            Attendances  2026-Q1  2026-Q2  2026-Q3  2026-Q4
+	  Arbetsgrupp ensamhet  representative            2        0        1        0        1
+	  Arbetsgrupp ensamhet  official                  1        0        0        0        1
+	  Storgruppsmöte        representative            5        0        2        1        2
+	  Storgruppsmöte        official                  4        0        1        1        2
+	  Storgruppsmöte        politician                2        0        0        1        1
+	  Storgruppsmöte        other                     1        0        0        0        1
 
 	Organisations that stopped coming
 	  Arena           Organisation   Sector  Last seen
 	  Storgruppsmöte  Rotary Motala  civil   2026-05-12
 	EOT
+'
+
+test_case 'participation over time: quarters, or years past two years, in every format' '
+	make_report_repo
+	samv-meeting plan --id s-2024 --arena stor --title "Storgrupp 2024" --date 2024-03-05 >/dev/null
+	samv-meeting hold s-2024 --attended eva --attended bo >/dev/null
+	# all: March 2024 to January 2027 is longer than two years, so years
+	samv_run samv-report participation
+	expect_status 0
+	sed -n "/^Attendance by sector/,/^\$/p" "$TRASH/.out" >../got
+	cat >../want <<-\EOT
+	Attendance by sector
+	  Arena                 Sector   Attendances  2024  2025  2026  2027
+	  Arbetsgrupp ensamhet  civil              2     0     0     2     0
+	  Arbetsgrupp ensamhet  public             1     0     0     1     0
+	  Storgruppsmöte        private            2     1     0     1     0
+	  Storgruppsmöte        public             7     1     0     6     0
+	  Storgruppsmöte        civil              5     0     0     5     0
+
+	EOT
+	cmp ../want ../got
+	# the span columns are the section'"'"'s columns, so scripts find them there
+	samv_run samv-report participation --json
+	jq -c ".sections[] | select(.id == \"roles\") | [.columns[].key], .rows[0]" "$TRASH/.out" >../got
+	cat >../want <<-\EOT
+	["arena","role","attendances","2024","2025","2026","2027"]
+	{"arena":"Arbetsgrupp ensamhet","role":"representative","attendances":2,"2024":0,"2025":0,"2026":2,"2027":0}
+	EOT
+	cmp ../want ../got
+	jq -r "[.sections[].id] | join(\" \")" "$TRASH/.out" >../got
+	echo "arenas sectors kinds levels roles stopped" >../want
+	cmp ../want ../got
+	samv_run samv-report participation --format csv
+	head -1 "$TRASH/.out" | grep -q ",sector,2024,2025,2026,2027,kind,level,role,"
+	grep "^levels," "$TRASH/.out" >../got
+	printf "%s\r\n" "levels,,,Arbetsgrupp ensamhet,,2,,,,,,,0,0,2,0,,local,,," \
+		"levels,,,Arbetsgrupp ensamhet,,1,,,,,,,0,0,1,0,,regional,,," \
+		"levels,,,Storgruppsmöte,,3,,,,,,,1,0,2,0,,local,,," \
+		"levels,,,Storgruppsmöte,,11,,,,,,,1,0,10,0,,regional,,," >../want
+	cmp ../want ../got
+	samv_run samv-report participation --format markdown
+	grep -A4 "^## Attendance by kind of organisation" "$TRASH/.out" >../got
+	cat >../want <<-\EOT
+	## Attendance by kind of organisation
+
+	| Arena | Kind | Attendances | 2024 | 2025 | 2026 | 2027 |
+	|---|---|---:|---:|---:|---:|---:|
+	| Arbetsgrupp ensamhet | association | 2 | 0 | 0 | 2 | 0 |
+	EOT
+	cmp ../want ../got
+	samv_run samv-report participation --format html
+	grep -q "^<section class=\"report-section\" id=\"section-sectors\">$" "$TRASH/.out"
+	grep -q "^<thead><tr><th>Arena</th><th>Sector</th><th class=\"num\">Attendances</th><th class=\"num\">2024</th><th class=\"num\">2025</th><th class=\"num\">2026</th><th class=\"num\">2027</th></tr></thead>$" "$TRASH/.out"
+	# a year of the period: its quarters, the first with nothing held
+	samv_run samv-report participation --period 2026 --json
+	jq -c "[.sections[] | select(.id == \"sectors\") | .rows[] | select(.arena == \"Storgruppsmöte\") | [.sector, .attendances, .[\"2026-Q1\"], .[\"2026-Q2\"], .[\"2026-Q3\"], .[\"2026-Q4\"]]]" "$TRASH/.out" >../got
+	echo "[[\"civil\",5,0,2,1,2],[\"public\",6,0,1,2,3],[\"private\",1,0,0,0,1]]" >../want
+	cmp ../want ../got
 '
 
 test_case 'agreement: the changelog, told against the version before the period' '
