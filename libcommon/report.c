@@ -473,6 +473,108 @@ out:
 	return rc;
 }
 
+/* One instrument's trend (samv_assess_trend) as a line chart: a series a
+ * scale question answered at least once, a point an assessment, the axis
+ * from the lowest to the highest value of the scales drawn.  Nothing when
+ * no such question was answered. */
+static void trend_chart(struct ctx *c, const cJSON *inst, const cJSON *tr)
+{
+	const cJSON *as = cJSON_GetObjectItemCaseSensitive(tr, "assessments"), *qo, *a, *p;
+	cJSON *ch = cJSON_CreateObject(), *labels, *series, *se, *vals, *said, *notes;
+	int min = 0, max = 0, drawn = 0;
+	bool scaled = false;
+	char id[SAMV_ID_MAX + 16], title[256];
+
+	snprintf(id, sizeof(id), "trend-%s", str(inst, "name"));
+	snprintf(title, sizeof(title), "Assessment trend: %s",
+		 samv_instrument_text(cJSON_GetObjectItemCaseSensitive(inst, "title"), "en"));
+	if (!ch || !cJSON_AddStringToObject(ch, "id", id) || !cJSON_AddStringToObject(ch, "title", title) ||
+	    !cJSON_AddStringToObject(ch, "kind", "line") || !(labels = cJSON_AddArrayToObject(ch, "labels")) ||
+	    !(series = cJSON_AddArrayToObject(ch, "series")))
+		goto oom;
+	cJSON_ArrayForEach(a, as)
+		if (!cJSON_AddItemToArray(labels, cJSON_CreateString(str(a, "date"))))
+			goto oom;
+	cJSON_ArrayForEach(qo, cJSON_GetObjectItemCaseSensitive(tr, "questions")) {
+		const cJSON *answers = cJSON_GetObjectItemCaseSensitive(qo, "answers");
+		const cJSON *q = samv_instrument_question(inst, str(qo, "key"));
+
+		cJSON_ArrayForEach(a, answers)
+			if (cJSON_GetObjectItemCaseSensitive(a, "value"))
+				break;
+		if (!a || !is(qo, "type", "scale"))
+			continue;
+		cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(samv_instrument_scale(inst, q), "points")) {
+			int v = cJSON_GetObjectItemCaseSensitive(p, "value")->valueint;
+
+			min = !scaled || v < min ? v : min;
+			max = !scaled || v > max ? v : max;
+			scaled = true;
+		}
+		if (!(se = cJSON_CreateObject()) || !cJSON_AddItemToArray(series, se) ||
+		    !cJSON_AddStringToObject(se, "name", str(qo, "key")) ||
+		    !(vals = cJSON_AddArrayToObject(se, "values")) || !(said = cJSON_AddArrayToObject(se, "labels")) ||
+		    !(notes = cJSON_AddArrayToObject(se, "notes")))
+			goto oom;
+		cJSON_ArrayForEach(a, answers) {
+			const cJSON *v = cJSON_GetObjectItemCaseSensitive(a, "value");
+
+			if (!cJSON_AddItemToArray(vals, v ? cJSON_CreateNumber(v->valuedouble) : cJSON_CreateNull()) ||
+			    !cJSON_AddItemToArray(said, v ? cJSON_CreateString(str(a, "label")) : cJSON_CreateNull()) ||
+			    !cJSON_AddItemToArray(notes, v && str(a, "note") ? cJSON_CreateString(str(a, "note"))
+									       : cJSON_CreateNull()))
+				goto oom;
+		}
+		drawn++;
+	}
+	if (!drawn) {
+		cJSON_Delete(ch);
+		return;
+	}
+	if (!cJSON_AddNumberToObject(ch, "min", min) || !cJSON_AddNumberToObject(ch, "max", max) ||
+	    !cJSON_AddItemToArray(c->charts, ch))
+		goto oom;
+	return;
+oom:
+	c->oom = true;
+	cJSON_Delete(ch);
+}
+
+/* The trends of a subject (an arena, or the collaboration when id is
+ * NULL), one chart an instrument used about it: every assessment up to
+ * the period's end, for a trend is read against the years before. */
+static int chart_trends(struct ctx *c, const char *kind, const char *id)
+{
+	struct tab t = { NULL, NULL, 0 };
+	cJSON *set = NULL, *upto = NULL, *tr = NULL;
+	const cJSON *inst;
+	size_t i;
+	int rc;
+
+	if ((rc = tab_load(&t, c, "assessment")) < 0 || (rc = samv_instruments_load(&set, c->v, NULL)) < 0)
+		goto out;
+	if (!(upto = cJSON_CreateArray())) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < t.n; i++)
+		if (str(t.v[i], "date") && strcmp(str(t.v[i], "date"), c->o->period.until) <= 0 &&
+		    !cJSON_AddItemReferenceToArray(upto, (cJSON *)t.v[i]))
+			c->oom = true;
+	cJSON_ArrayForEach(inst, set) {
+		if ((rc = samv_assess_trend(&tr, inst, upto, kind, id, NULL, "en")) < 0)
+			goto out;
+		trend_chart(c, inst, tr);
+		cJSON_Delete(tr);
+		tr = NULL;
+	}
+out:
+	cJSON_Delete(upto);
+	cJSON_Delete(set);
+	tab_free(&t);
+	return rc;
+}
+
 /* ---- shared rows ----------------------------------------------------------- */
 
 static const struct col decision_cols[] = {
@@ -758,7 +860,8 @@ static int report_summary(struct ctx *c)
 	m.first = month_of(strcmp(p->until, c->o->today) > 0 ? c->o->today : p->until) - (SUMMARY_MONTHS - 1);
 	m.n = SUMMARY_MONTHS;
 	if ((rc = chart_attendance(c, &m, NULL, "Attendance by sector, the last 12 months")) < 0 ||
-	    (rc = chart_decisions(c, &m, NULL, "Decisions a month, the last 12 months")) < 0)
+	    (rc = chart_decisions(c, &m, NULL, "Decisions a month, the last 12 months")) < 0 ||
+	    (rc = chart_trends(c, "collaboration", NULL)) < 0)
 		goto out;
 out:
 	cJSON_Delete(due);
@@ -909,7 +1012,7 @@ static int report_arena(struct ctx *c, const char *arena)
 
 	months_of(&m, c, &c->o->period);
 	if ((rc = chart_attendance(c, &m, arena, "Attendance by sector")) < 0 ||
-	    (rc = chart_decisions(c, &m, arena, "Decisions a month")) < 0)
+	    (rc = chart_decisions(c, &m, arena, "Decisions a month")) < 0 || (rc = chart_trends(c, "arena", arena)) < 0)
 		goto out;
 out:
 	free(orgs);

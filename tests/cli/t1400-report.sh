@@ -735,6 +735,64 @@ test_case 'refused: outside a repository' '
 	test "$(cut -d: -f1 "$TRASH/.err")" = samv-report
 '
 
+test_case 'assessment trends: a line chart an instrument, every assessment up to the period'"'"'s end' '
+	make_report_repo
+	add_assessments
+	samv_run samv-report arena stor --period 2026 --json
+	expect_status 0
+	expect_no_err
+	jq -c ".charts[] | select(.kind == \"line\")" "$TRASH/.out" >../got
+	cat >../want <<-\EOT
+	{"id":"trend-cross","title":"Assessment trend: Willing and able to collaborate (CROSS)","kind":"line","labels":["2025-04-01","2026-10-13"],"series":[{"name":"willingness","values":[2,3],"labels":["some","high"],"notes":["Avvaktande","Alla vill"]},{"name":"goals","values":[null,1],"labels":[null,"enables"],"notes":[null,"Ett mål"]},{"name":"resources","values":[-2,-1],"labels":["strongly hinders","hinders"],"notes":["Inga medel","Tid men inga pengar"]}],"min":-2,"max":3}
+	{"id":"trend-steps","title":"Assessment trend: The collaboration staircase (Samverkanstrappan)","kind":"line","labels":["2025-03-01","2026-03-01","2026-11-17"],"series":[{"name":"step","values":[1,2,3],"labels":["talk","shared view","cooperation"],"notes":["Vi pratar",null,"Vi gör saker ihop"]}],"min":1,"max":4}
+	EOT
+	cmp ../want ../got
+	# up to the end of 2025: the first of each; the summary: the collaboration'"'"'s
+	samv-report arena stor --period 2025 --json | jq -c "[.charts[] | select(.kind == \"line\") | [.id, .labels]]" >../got
+	echo "[[\"trend-cross\",[\"2025-04-01\"]],[\"trend-steps\",[\"2025-03-01\"]]]" | cmp - ../got
+	samv-report --json | jq -c "[.charts[] | [.id, .labels[0]]]" >../got
+	echo "[[\"attendance\",\"2025-12\"],[\"decisions\",\"2025-12\"],[\"trend-steps\",\"2026-06-01\"]]" | cmp - ../got
+	# an arena never assessed has no trend
+	samv-report arena ag --json | jq -c "[.charts[].id]" >../got
+	echo "[\"attendance\",\"decisions\"]" | cmp - ../got
+	# the page: inline SVG named and described, a point an answer, the table beside it
+	samv_run samv-report arena stor --period 2026 --format html
+	expect_status 0
+	test "$(grep -c "<svg " "$TRASH/.out")" = 4
+	test "$(grep -ci -e "<script" -e "src=" -e "url(" -e " on[a-z]*=" "$TRASH/.out")" = 0
+	grep -q "^<svg [^>]* role=\"img\" aria-labelledby=\"chart-trend-steps-title chart-trend-steps-desc\"" "$TRASH/.out"
+	grep -q "^<title id=\"chart-trend-steps-title\">Assessment trend: The collaboration staircase (Samverkanstrappan)</title>$" "$TRASH/.out"
+	grep -q "^<desc id=\"chart-trend-steps-desc\">A line a question, a point an assessment, from 2025-03-01 to 2026-11-17, on the scale from 1 to 4: step. The table that follows gives every answer.</desc>$" "$TRASH/.out"
+	grep -o "<circle class=\"point\" data-series=\"[^\"]*\" data-label=\"[^\"]*\" data-value=\"[^\"]*\"" "$TRASH/.out" |
+		sed "s/.*series=\"\([^\"]*\)\" data-label=\"\([^\"]*\)\" data-value=\"\([^\"]*\)\"/\1 \2 \3/" >../got
+	cat >../want <<-\EOT
+	willingness 2025-04-01 2
+	willingness 2026-10-13 3
+	goals 2026-10-13 1
+	resources 2025-04-01 -2
+	resources 2026-10-13 -1
+	step 2025-03-01 1
+	step 2026-03-01 2
+	step 2026-11-17 3
+	EOT
+	cmp ../want ../got
+	grep -q "<title>step 2026-11-17: cooperation (3) — Vi gör saker ihop</title></circle>" "$TRASH/.out"
+	sed -n "/^<caption>Assessment trend: Willing and able to collaborate (CROSS)<\/caption>$/,/^<\/table>$/p" "$TRASH/.out" >../got
+	cat >../want <<-\EOT
+	<caption>Assessment trend: Willing and able to collaborate (CROSS)</caption>
+	<thead><tr><th scope="col">Date</th><th scope="col">willingness</th><th scope="col">goals</th><th scope="col">resources</th></tr></thead>
+	<tbody>
+	<tr><th scope="row">2025-04-01</th><td>some (2) — Avvaktande</td><td></td><td>strongly hinders (-2) — Inga medel</td></tr>
+	<tr><th scope="row">2026-10-13</th><td>high (3) — Alla vill</td><td>enables (1) — Ett mål</td><td>hinders (-1) — Tid men inga pengar</td></tr>
+	</tbody>
+	</table>
+	EOT
+	cmp ../want ../got
+	# the bar charts have their text alternative too
+	grep -q "^<desc id=\"chart-attendance-desc\">Stacked bars a month from 2026-01 to 2026-12, a colour a series: civil, public and private. The table that follows gives the numbers.</desc>$" "$TRASH/.out"
+	grep -q "^<tr><th scope=\"row\">2026-11</th><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">1</td></tr>$" "$TRASH/.out"
+'
+
 test_case 'assessments: counted in the period, listed, and where an arena stands on the staircase' '
 	make_report_repo
 	samv-assess add --id s1 --instrument steps --arena stor --date 2026-03-01 --by eva --answer step=talk >/dev/null &&
