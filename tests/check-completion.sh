@@ -168,7 +168,8 @@ run_shell() { # name command...
 		failed=$((failed + 1))
 		return
 	fi
-	if ! "$@" "$top/completions" "$cases" "$tmp/out.$name" 2>"$tmp/err.$name"; then
+	# a shell that hangs fails after five minutes rather than never
+	if ! timeout 300 "$@" "$top/completions" "$cases" "$tmp/out.$name" 2>"$tmp/err.$name"; then
 		echo "not ok - $name: the driver failed"
 		sed 's/^/  /' "$tmp/err.$name"
 		failed=$((failed + 1))
