@@ -20,7 +20,7 @@ static const struct samv_opt expire_opts[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt supersede_opts[] = {
-	{ "by", 0, SAMV_OPT_ARG, "ID", "the decision that supersedes it", O_BY },
+	{ "by", 0, SAMV_OPT_ARG, "DECISION", "the decision that supersedes it", O_BY },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt chain_opts[] = {

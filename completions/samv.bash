@@ -93,7 +93,7 @@ _samv() {
 		else
 			# every subcommand but these takes a record id
 			case $sub in
-			add | plan | list | record | overdue | action | gaps | instruments) ;;
+			add | plan | list | record | overdue | due | action | gaps | instruments) ;;
 			*) mapfile -t COMPREPLY < <(compgen -W "$("$cmd" "${dir[@]}" $grp list --ids --all 2>/dev/null)" -- "$cur") ;;
 			esac
 		fi

@@ -46,6 +46,15 @@ function __samv_complete
         set sub $sub2
     end
 
+    # a directory after -C and --dir
+    if test "$tokens[-1]" = -C
+        __fish_complete_directories $cur
+        return
+    end
+    if string match -q -- '--dir=*' $cur
+        __fish_complete_directories (string replace -- --dir= '' $cur) | string replace -r -- '^' --dir=
+        return
+    end
     if string match -q -- '--*=*' $cur
         set -l opt (string replace -r -- '=.*' '' $cur)
         for v in ($cmd $dir $grp $sub --completion-values=$opt 2>/dev/null)
@@ -88,7 +97,7 @@ function __samv_complete
                 samv-arena $dir list --ids --all 2>/dev/null
             else if test "$cmd" = samv-assess -a "$sub" = levels
                 samv-actor $dir list --ids --all 2>/dev/null
-            else if not contains -- $sub add plan list record overdue action gaps instruments
+            else if not contains -- $sub add plan list record overdue due action gaps instruments
                 # every other subcommand takes a record id
                 $cmd $dir $grp list --ids --all 2>/dev/null
             end

@@ -357,10 +357,72 @@ static int put_bar(struct samv_buf *b, const cJSON *inst, const cJSON *q, const 
 	return samv_buf_puts(b, bars[n > 1 ? i * 7 / (n - 1) : 0]);
 }
 
+/* An answer in words: a scale's label, the text, or the choices. */
+static int put_answer(struct samv_buf *b, const cJSON *a)
+{
+	const cJSON *c;
+	int rc = 0;
+
+	if (str(a, "label"))
+		return samv_buf_puts(b, str(a, "label"));
+	if (str(a, "text"))
+		return samv_buf_puts(b, str(a, "text"));
+	cJSON_ArrayForEach(c, get(a, "choices"))
+		rc |= samv_buf_printf(b, "%s%s", c == get(a, "choices")->child ? "" : " ", c->valuestring);
+	return rc;
+}
+
+/* Under the chart, every rating of every question answered, oldest first,
+ * each with its date and note: the figures never go without the words. */
+static int put_ratings(struct samv_buf *out, const cJSON *trend, size_t w, const char *lang)
+{
+	const cJSON *list = get(trend, "assessments"), *qo, *a;
+	struct samv_buf ans = SAMV_BUF_INIT;
+	size_t lw = 0, i;
+	int rc = 0;
+
+	/* the answers' width, so the notes start in one column */
+	cJSON_ArrayForEach(qo, get(trend, "questions")) {
+		cJSON_ArrayForEach(a, get(qo, "answers")) {
+			if (cJSON_IsNull(a))
+				continue;
+			if (strlen(str(qo, "key")) > w)
+				w = strlen(str(qo, "key"));
+			samv_buf_free(&ans);
+			rc |= put_answer(&ans, a);
+			if (ans.ptr && samv_utf8_width(ans.ptr) > lw)
+				lw = samv_utf8_width(ans.ptr);
+		}
+	}
+	rc |= samv_buf_printf(out, "  %s:\n", lang && !strcmp(lang, "sv") ? "svar och anteckningar" : "ratings and notes");
+	cJSON_ArrayForEach(qo, get(trend, "questions")) {
+		bool first = true;
+
+		i = 0;
+		cJSON_ArrayForEach(a, get(qo, "answers")) {
+			const cJSON *as = cJSON_GetArrayItem(list, (int)i++);
+
+			if (cJSON_IsNull(a))
+				continue;
+			samv_buf_free(&ans);
+			rc |= put_answer(&ans, a);
+			rc |= samv_buf_printf(out, "    %-*s  %s  %s", (int)w, first ? str(qo, "key") : "", str(as, "date"),
+					      ans.ptr ? ans.ptr : "");
+			if (str(a, "note"))
+				rc |= samv_buf_printf(out, "%*s  %s", (int)(lw - samv_utf8_width(ans.ptr ? ans.ptr : "")),
+						      "", str(a, "note"));
+			rc |= samv_buf_puts(out, "\n");
+			first = false;
+		}
+	}
+	samv_buf_free(&ans);
+	return rc;
+}
+
 int samv_assess_trend_chart(struct samv_buf *out, const cJSON *trend, const cJSON *inst, const char *lang)
 {
 	const cJSON *list = get(trend, "assessments"), *qo, *a, *first, *last;
-	size_t w = 0, i, n = (size_t)cJSON_GetArraySize(list);
+	size_t w = 0, n = (size_t)cJSON_GetArraySize(list);
 	int rc = 0;
 
 	if (!n)
@@ -405,22 +467,7 @@ int samv_assess_trend_chart(struct samv_buf *out, const cJSON *trend, const cJSO
 			rc |= samv_buf_printf(out, " %s", str(first, "label"));
 		rc |= samv_buf_puts(out, "\n");
 	}
-	/* the latest note of each rating: the figures never go without them */
-	i = 0;
-	cJSON_ArrayForEach(qo, get(trend, "questions")) {
-		const cJSON *note = NULL;
-
-		cJSON_ArrayForEach(a, get(qo, "answers"))
-			if (str(a, "note"))
-				note = a;
-		if (!note)
-			continue;
-		if (!i++)
-			rc |= samv_buf_printf(out, "  %s:\n", lang && !strcmp(lang, "sv") ? "senaste anteckningar"
-											   : "latest notes");
-		rc |= samv_buf_printf(out, "    %s: %s\n", str(qo, "key"), str(note, "note"));
-	}
-	return rc < 0 ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
+	return rc | put_ratings(out, trend, w, lang) ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
 }
 
 int samv_assess_trend_csv(struct samv_buf *out, const cJSON *trend, bool header)

@@ -378,6 +378,55 @@ static int html_section(struct samv_buf *b, const cJSON *sec)
 	return rc | samv_buf_puts(b, "</tbody>\n</table>\n</section>\n");
 }
 
+/* The numbers of a chart as a table, the chart's text alternative: a row
+ * a label (month or date), a column a series; a trend's cells give the
+ * answer, its value and its note ("shared view (2) — text"), empty where
+ * not answered. */
+static int html_chart_table(struct samv_buf *b, const cJSON *ch)
+{
+	const cJSON *labels = cJSON_GetObjectItemCaseSensitive(ch, "labels"), *series, *se, *l, *v, *said, *note;
+	bool line = !strcmp(s_of(ch, "kind"), "line");
+	char tmp[32];
+	int i = 0, rc = 0;
+
+	series = cJSON_GetObjectItemCaseSensitive(ch, "series");
+	rc |= samv_buf_puts(b, "<details class=\"chart-data\"><summary>The numbers</summary>\n<table>\n<caption>");
+	rc |= html_escape(b, s_of(ch, "title"));
+	rc |= samv_buf_printf(b, "</caption>\n<thead><tr><th scope=\"col\">%s</th>", line ? "Date" : "Month");
+	cJSON_ArrayForEach(se, series) {
+		rc |= samv_buf_puts(b, line ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">");
+		rc |= html_escape(b, s_of(se, "name"));
+		rc |= samv_buf_puts(b, "</th>");
+	}
+	rc |= samv_buf_puts(b, "</tr></thead>\n<tbody>\n");
+	cJSON_ArrayForEach(l, labels) {
+		rc |= samv_buf_puts(b, "<tr><th scope=\"row\">");
+		rc |= html_escape(b, cJSON_IsString(l) ? l->valuestring : "");
+		rc |= samv_buf_puts(b, "</th>");
+		cJSON_ArrayForEach(se, series) {
+			v = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(se, "values"), i);
+			said = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(se, "labels"), i);
+			rc |= samv_buf_puts(b, line ? "<td>" : "<td class=\"num\">");
+			if (cJSON_IsNumber(v) && line) {
+				rc |= html_escape(b, cJSON_IsString(said) ? said->valuestring : "");
+				rc |= samv_buf_printf(b, " (%d)", v->valueint);
+				note = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(se, "notes"), i);
+				if (cJSON_IsString(note)) {
+					rc |= samv_buf_puts(b, " \xe2\x80\x94 ");
+					rc |= html_escape(b, note->valuestring);
+				}
+			} else if (cJSON_IsNumber(v)) {
+				snprintf(tmp, sizeof(tmp), "%d", v->valueint);
+				rc |= samv_buf_puts(b, tmp);
+			}
+			rc |= samv_buf_puts(b, "</td>");
+		}
+		rc |= samv_buf_puts(b, "</tr>\n");
+		i++;
+	}
+	return rc | samv_buf_puts(b, "</tbody>\n</table>\n</details>\n");
+}
+
 static int render_html(struct samv_buf *b, const cJSON *doc)
 {
 	const cJSON *f, *sec, *ch;
@@ -415,6 +464,7 @@ static int render_html(struct samv_buf *b, const cJSON *doc)
 			rc |= html_escape(b, s_of(ch, "title"));
 			rc |= samv_buf_puts(b, "</figcaption>\n");
 			rc |= samv_chart_svg(b, ch);
+			rc |= html_chart_table(b, ch);
 			rc |= samv_buf_puts(b, "</figure>\n");
 		}
 		rc |= samv_buf_puts(b, "</section>\n");

@@ -275,6 +275,41 @@ static void month_label(char out[8], int month)
 	out[7] = '\0';
 }
 
+/* The period cut in quarters, or in years when it is longer than two
+ * years: the columns of participation over time.  first and n count
+ * quarters (year * 4 + quarter - 1) or years. */
+struct spans {
+	int first, n;
+	bool years;
+};
+
+static void spans_of(struct spans *sp, const struct months *m)
+{
+	int per;
+
+	sp->years = m->n > 24;
+	per = sp->years ? 12 : 3;
+	sp->first = m->first / per;
+	sp->n = (m->first + m->n - 1) / per - sp->first + 1;
+}
+
+static int span_index(const struct spans *sp, const struct months *m, const char *date)
+{
+	int i = month_index(m, date);
+
+	return i < 0 ? -1 : (m->first + i) / (sp->years ? 12 : 3) - sp->first;
+}
+
+static void span_label(char out[16], const struct spans *sp, int i)
+{
+	int v = sp->first + i;
+
+	if (sp->years)
+		snprintf(out, 16, "%04d", v % 10000);
+	else
+		snprintf(out, 16, "%04d-Q%d", v / 4 % 10000, v % 4 + 1);
+}
+
 /* A chart of n series over the months; values[s * m->n + i]. */
 static void chart(struct ctx *c, const char *id, const char *title, const char *kind, const struct months *m,
 		  const char *const *names, size_t n, const int *values)
@@ -434,6 +469,108 @@ static int assessments(struct ctx *c, const char *arena, int *n)
 		put(c, r, "step", str(cJSON_GetObjectItemCaseSensitive(latest, "answers"), "step"));
 	}
 out:
+	tab_free(&t);
+	return rc;
+}
+
+/* One instrument's trend (samv_assess_trend) as a line chart: a series a
+ * scale question answered at least once, a point an assessment, the axis
+ * from the lowest to the highest value of the scales drawn.  Nothing when
+ * no such question was answered. */
+static void trend_chart(struct ctx *c, const cJSON *inst, const cJSON *tr)
+{
+	const cJSON *as = cJSON_GetObjectItemCaseSensitive(tr, "assessments"), *qo, *a, *p;
+	cJSON *ch = cJSON_CreateObject(), *labels, *series, *se, *vals, *said, *notes;
+	int min = 0, max = 0, drawn = 0;
+	bool scaled = false;
+	char id[SAMV_ID_MAX + 16], title[256];
+
+	snprintf(id, sizeof(id), "trend-%s", str(inst, "name"));
+	snprintf(title, sizeof(title), "Assessment trend: %s",
+		 samv_instrument_text(cJSON_GetObjectItemCaseSensitive(inst, "title"), "en"));
+	if (!ch || !cJSON_AddStringToObject(ch, "id", id) || !cJSON_AddStringToObject(ch, "title", title) ||
+	    !cJSON_AddStringToObject(ch, "kind", "line") || !(labels = cJSON_AddArrayToObject(ch, "labels")) ||
+	    !(series = cJSON_AddArrayToObject(ch, "series")))
+		goto oom;
+	cJSON_ArrayForEach(a, as)
+		if (!cJSON_AddItemToArray(labels, cJSON_CreateString(str(a, "date"))))
+			goto oom;
+	cJSON_ArrayForEach(qo, cJSON_GetObjectItemCaseSensitive(tr, "questions")) {
+		const cJSON *answers = cJSON_GetObjectItemCaseSensitive(qo, "answers");
+		const cJSON *q = samv_instrument_question(inst, str(qo, "key"));
+
+		cJSON_ArrayForEach(a, answers)
+			if (cJSON_GetObjectItemCaseSensitive(a, "value"))
+				break;
+		if (!a || !is(qo, "type", "scale"))
+			continue;
+		cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(samv_instrument_scale(inst, q), "points")) {
+			int v = cJSON_GetObjectItemCaseSensitive(p, "value")->valueint;
+
+			min = !scaled || v < min ? v : min;
+			max = !scaled || v > max ? v : max;
+			scaled = true;
+		}
+		if (!(se = cJSON_CreateObject()) || !cJSON_AddItemToArray(series, se) ||
+		    !cJSON_AddStringToObject(se, "name", str(qo, "key")) ||
+		    !(vals = cJSON_AddArrayToObject(se, "values")) || !(said = cJSON_AddArrayToObject(se, "labels")) ||
+		    !(notes = cJSON_AddArrayToObject(se, "notes")))
+			goto oom;
+		cJSON_ArrayForEach(a, answers) {
+			const cJSON *v = cJSON_GetObjectItemCaseSensitive(a, "value");
+
+			if (!cJSON_AddItemToArray(vals, v ? cJSON_CreateNumber(v->valuedouble) : cJSON_CreateNull()) ||
+			    !cJSON_AddItemToArray(said, v ? cJSON_CreateString(str(a, "label")) : cJSON_CreateNull()) ||
+			    !cJSON_AddItemToArray(notes, v && str(a, "note") ? cJSON_CreateString(str(a, "note"))
+									       : cJSON_CreateNull()))
+				goto oom;
+		}
+		drawn++;
+	}
+	if (!drawn) {
+		cJSON_Delete(ch);
+		return;
+	}
+	if (!cJSON_AddNumberToObject(ch, "min", min) || !cJSON_AddNumberToObject(ch, "max", max) ||
+	    !cJSON_AddItemToArray(c->charts, ch))
+		goto oom;
+	return;
+oom:
+	c->oom = true;
+	cJSON_Delete(ch);
+}
+
+/* The trends of a subject (an arena, or the collaboration when id is
+ * NULL), one chart an instrument used about it: every assessment up to
+ * the period's end, for a trend is read against the years before. */
+static int chart_trends(struct ctx *c, const char *kind, const char *id)
+{
+	struct tab t = { NULL, NULL, 0 };
+	cJSON *set = NULL, *upto = NULL, *tr = NULL;
+	const cJSON *inst;
+	size_t i;
+	int rc;
+
+	if ((rc = tab_load(&t, c, "assessment")) < 0 || (rc = samv_instruments_load(&set, c->v, NULL)) < 0)
+		goto out;
+	if (!(upto = cJSON_CreateArray())) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < t.n; i++)
+		if (str(t.v[i], "date") && strcmp(str(t.v[i], "date"), c->o->period.until) <= 0 &&
+		    !cJSON_AddItemReferenceToArray(upto, (cJSON *)t.v[i]))
+			c->oom = true;
+	cJSON_ArrayForEach(inst, set) {
+		if ((rc = samv_assess_trend(&tr, inst, upto, kind, id, NULL, "en")) < 0)
+			goto out;
+		trend_chart(c, inst, tr);
+		cJSON_Delete(tr);
+		tr = NULL;
+	}
+out:
+	cJSON_Delete(upto);
+	cJSON_Delete(set);
 	tab_free(&t);
 	return rc;
 }
@@ -723,7 +860,8 @@ static int report_summary(struct ctx *c)
 	m.first = month_of(strcmp(p->until, c->o->today) > 0 ? c->o->today : p->until) - (SUMMARY_MONTHS - 1);
 	m.n = SUMMARY_MONTHS;
 	if ((rc = chart_attendance(c, &m, NULL, "Attendance by sector, the last 12 months")) < 0 ||
-	    (rc = chart_decisions(c, &m, NULL, "Decisions a month, the last 12 months")) < 0)
+	    (rc = chart_decisions(c, &m, NULL, "Decisions a month, the last 12 months")) < 0 ||
+	    (rc = chart_trends(c, "collaboration", NULL)) < 0)
 		goto out;
 out:
 	cJSON_Delete(due);
@@ -874,7 +1012,7 @@ static int report_arena(struct ctx *c, const char *arena)
 
 	months_of(&m, c, &c->o->period);
 	if ((rc = chart_attendance(c, &m, arena, "Attendance by sector")) < 0 ||
-	    (rc = chart_decisions(c, &m, arena, "Decisions a month")) < 0)
+	    (rc = chart_decisions(c, &m, arena, "Decisions a month")) < 0 || (rc = chart_trends(c, "arena", arena)) < 0)
 		goto out;
 out:
 	free(orgs);
@@ -1063,23 +1201,68 @@ static int getn(const cJSON *counts, const char *key, const char *sub)
 	return cJSON_IsNumber(n) ? n->valueint : 0;
 }
 
-/* rows {arena, WHAT, attendances} from counts[arena][value] */
-static void breakdown(struct ctx *c, const char *id, const char *title, const char *what, const char *what_title,
-		      const cJSON *counts)
+/* One more attendance at arena by value in span: counts[arena][value] is
+ * an array of the spans' counts, kept in first-seen order. */
+static void tally(struct ctx *c, cJSON *counts, const char *arena, const char *value, int span, int nspans)
 {
-	const struct col cols[] = {
-		{ "arena", "Arena" }, { what, what_title }, { "attendances", "Attendances" }, { NULL, NULL }
-	};
-	cJSON *rows = section(c, id, title, cols), *r;
-	const cJSON *a, *v;
+	cJSON *o, *v, *n;
+	int i;
 
+	if (!(o = cJSON_GetObjectItemCaseSensitive(counts, arena)) && !(o = cJSON_AddObjectToObject(counts, arena))) {
+		c->oom = true;
+		return;
+	}
+	if (!(v = cJSON_GetObjectItemCaseSensitive(o, value))) {
+		if (!(v = cJSON_AddArrayToObject(o, value))) {
+			c->oom = true;
+			return;
+		}
+		for (i = 0; i < nspans; i++)
+			if (!cJSON_AddItemToArray(v, cJSON_CreateNumber(0)))
+				c->oom = true;
+	}
+	if ((n = cJSON_GetArrayItem(v, span)))
+		cJSON_SetNumberValue(n, n->valueint + 1);
+}
+
+/* rows {arena, WHAT, attendances, and one column a span} from
+ * counts[arena][value] (tally) */
+static void breakdown(struct ctx *c, const char *id, const char *title, const char *what, const char *what_title,
+		      const cJSON *counts, const struct spans *sp)
+{
+	struct col *cols = calloc((size_t)sp->n + 4, sizeof(*cols));
+	char (*labels)[16] = calloc((size_t)sp->n + 1, sizeof(*labels));
+	const cJSON *a, *v, *n;
+	cJSON *rows, *r;
+	int i, total;
+
+	if (!cols || !labels) {
+		c->oom = true;
+		goto out;
+	}
+	cols[0] = (struct col){ "arena", "Arena" };
+	cols[1] = (struct col){ what, what_title };
+	cols[2] = (struct col){ "attendances", "Attendances" };
+	for (i = 0; i < sp->n; i++) {
+		span_label(labels[i], sp, i);
+		cols[3 + i] = (struct col){ labels[i], labels[i] };
+	}
+	rows = section(c, id, title, cols);
 	cJSON_ArrayForEach(a, counts)
 		cJSON_ArrayForEach(v, a) {
 			r = row(c, rows);
 			put(c, r, "arena", name_of(&c->arenas, a->string));
 			put(c, r, what, v->string);
-			puti(c, r, "attendances", v->valueint);
+			total = 0;
+			cJSON_ArrayForEach(n, v)
+				total += n->valueint;
+			puti(c, r, "attendances", total);
+			for (i = 0; i < sp->n; i++)
+				puti(c, r, labels[i], cJSON_GetArrayItem(v, i)->valueint);
 		}
+out:
+	free(cols);
+	free(labels);
 }
 
 static int report_participation(struct ctx *c)
@@ -1096,14 +1279,17 @@ static int report_participation(struct ctx *c)
 	};
 	struct pick pm = { NULL, 0 };
 	struct samv_idset people = { 0 }, orgs = { 0 }, civil = { 0 }, pols = { 0 }, arena_civil = { 0 };
-	cJSON *kind = cJSON_CreateObject(), *level = cJSON_CreateObject(), *role = cJSON_CreateObject();
-	cJSON *stats = cJSON_CreateObject(), *rows, *r;
-	int attendances = 0, held = 0, with_pol = 0, rc;
+	cJSON *by_sector = cJSON_CreateObject(), *kind = cJSON_CreateObject(), *level = cJSON_CreateObject();
+	cJSON *role = cJSON_CreateObject(), *stats = cJSON_CreateObject(), *rows, *r;
+	int attendances = 0, held = 0, with_pol = 0, span, rc;
 	const cJSON *a;
 	struct months m;
+	struct spans sp;
 	size_t i, j;
 
-	if (!kind || !level || !role || !stats) {
+	months_of(&m, c, &c->o->period);
+	spans_of(&sp, &m);
+	if (!by_sector || !kind || !level || !role || !stats) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
@@ -1117,6 +1303,7 @@ static int report_participation(struct ctx *c)
 		if (!is(mt, "status", "held"))
 			continue;
 		held++;
+		span = span_index(&sp, &m, str(mt, "date"));
 		if (i == 0 || strcmp(arena, str(pm.v[i - 1], "arena") ? str(pm.v[i - 1], "arena") : "")) {
 			samv_idset_free(&arena_civil);
 			memset(&arena_civil, 0, sizeof(arena_civil));
@@ -1131,9 +1318,10 @@ static int report_participation(struct ctx *c)
 			bump(c, stats, arena, "attendances", 1);
 			if (sector)
 				bump(c, stats, arena, sector, 1);
-			bump(c, kind, arena, str(actor, "kind") ? str(actor, "kind") : "unknown", 1);
-			bump(c, level, arena, str(actor, "level") ? str(actor, "level") : "unknown", 1);
-			bump(c, role, arena, rl ? rl : "unknown", 1);
+			tally(c, by_sector, arena, sector ? sector : "unknown", span, sp.n);
+			tally(c, kind, arena, str(actor, "kind") ? str(actor, "kind") : "unknown", span, sp.n);
+			tally(c, level, arena, str(actor, "level") ? str(actor, "level") : "unknown", span, sp.n);
+			tally(c, role, arena, rl ? rl : "unknown", span, sp.n);
 			if ((str(a, "person") && samv_idset_add(&people, str(a, "person")) < 0) ||
 			    (str(a, "actor") && samv_idset_add(&orgs, str(a, "actor")) < 0))
 				c->oom = true;
@@ -1169,9 +1357,10 @@ static int report_participation(struct ctx *c)
 		puti(c, r, "civil_voices", getn(stats, a->string, "civil_voices"));
 		puti(c, r, "with_politicians", getn(stats, a->string, "with_politicians"));
 	}
-	breakdown(c, "kinds", "Attendance by kind of organisation", "kind", "Kind", kind);
-	breakdown(c, "levels", "Attendance by level", "level", "Level", level);
-	breakdown(c, "roles", "Attendance by role", "role", "Role", role);
+	breakdown(c, "sectors", "Attendance by sector", "sector", "Sector", by_sector, &sp);
+	breakdown(c, "kinds", "Attendance by kind of organisation", "kind", "Kind", kind, &sp);
+	breakdown(c, "levels", "Attendance by level", "level", "Level", level, &sp);
+	breakdown(c, "roles", "Attendance by role", "role", "Role", role, &sp);
 
 	/* organisations that came before and missed the arena's last
 	 * STOPPED_AFTER held meetings up to the period's end */
@@ -1225,7 +1414,6 @@ static int report_participation(struct ctx *c)
 	figure(c, "civil_voices", "Civil organisations (voices)", (int)civil.n);
 	figure(c, "politicians", "Politicians present", (int)pols.n);
 	figure(c, "meetings_with_politicians", "Meetings with politicians", with_pol);
-	months_of(&m, c, &c->o->period);
 	rc = chart_attendance(c, &m, NULL, "Attendance by sector");
 out:
 	samv_idset_free(&people);
@@ -1233,6 +1421,7 @@ out:
 	samv_idset_free(&civil);
 	samv_idset_free(&pols);
 	samv_idset_free(&arena_civil);
+	cJSON_Delete(by_sector);
 	cJSON_Delete(kind);
 	cJSON_Delete(level);
 	cJSON_Delete(role);

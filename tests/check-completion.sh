@@ -1,155 +1,200 @@
 #!/bin/sh
-# The shell completions: bash and fish complete commands, options, option
-# values and record ids from a real repository; zsh's file parses.
-# SAMV_BIN names the built commands.  Ends with "N passed, M failed".
+# The shell completions, driven for real in all three shells: one table of
+# command lines and the candidates a user must be offered, each line
+# completed by bash (_samv on COMP_WORDS split as bash splits them), zsh
+# (compinit and _samv in an interactive zsh on a pseudo-terminal, TAB typed)
+# and fish (complete -C), against a repository with a record of every kind.
+# SAMV_BIN names the built commands.  A shell that is missing fails the
+# test (make deps installs them).  Ends with "N passed, M failed".
 set -u
 top=$(pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/samv-comp.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap '[ -n "${SAMV_KEEP:-}" ] || rm -rf "$tmp"' EXIT INT TERM
 PATH=$SAMV_BIN:$PATH
-export PATH HOME="$tmp" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8
+export PATH HOME="$tmp" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8 SAMV_TODAY=2026-12-01
 export GIT_AUTHOR_NAME=T GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=T GIT_COMMITTER_EMAIL=t@example.org
 passed=0
 failed=0
+cases=$tmp/cases
 
 cd "$tmp" && samv-init repo >/dev/null && cd repo || exit 1
-samv-actor add --id region --name Region --sector public --kind region --level regional >/dev/null
-samv-actor add --id rf-sisu --name RF --sector civil --kind umbrella --level regional >/dev/null
-samv-actor add --id rotary --name Rotary --sector civil --kind association --level local >/dev/null
-samv-arena add --id stor --name Stor --kind council --member region >/dev/null
-samv-meeting plan --id m1 --arena stor --title Start --date 2026-11-01 >/dev/null
-samv-person add --id eva --name Eva --actor region --role official >/dev/null
-samv-meeting action add --id a1 --meeting m1 --title Lista --owner eva >/dev/null
-samv-assess add --id as1 --instrument steps --arena stor --answer step=talk >/dev/null
+{
+	samv-actor add --id region --name Region --sector public --kind region --level regional &&
+	samv-actor add --id rf-sisu --name RF --sector civil --kind umbrella --level regional &&
+	samv-actor add --id rotary --name Rotary --sector civil --kind association --level local &&
+	samv-arena add --id stor --name Stor --kind council --member region &&
+	samv-meeting plan --id m1 --arena stor --title Start --date 2026-11-01 &&
+	samv-person add --id eva --name Eva --actor region --role official &&
+	samv-meeting action add --id a1 --meeting m1 --title Lista --owner eva &&
+	samv-assess add --id as1 --instrument steps --arena stor --answer step=talk &&
+	samv-decision add --id anta --kind anchor --level political --title Anta --text Text. \
+		--date 2026-11-01 --meeting m1 --arena stor --status adopted &&
+	samv-decision add --id andra --kind kedge-anchor --level arena --title Ändra --text Text. \
+		--date 2026-11-01 --meeting m1 --arena stor &&
+	samv-agreement adopt --decision anta --title Överenskommelsen --party region --party rf-sisu \
+		--purpose a=Dialog --clause 1=Samverkan
+} >/dev/null || { echo "not ok - the repository for the completion tests could not be made"; exit 1; }
 mkdir sub
 
-verdict() { # what want got
-	if [ "$3" = "$2" ]; then
-		passed=$((passed + 1))
-	else
+# t LINE CANDIDATE...: at the end of LINE (a trailing blank: a new word),
+# the shells offer exactly these candidates.
+t() {
+	printf '%s|' "$1" >>"$cases"
+	shift
+	echo "$*" >>"$cases"
+}
+
+# samv itself, and -C
+t 'samv ' init actor person arena meeting decision agreement assess check report log sync help --help --version
+t 'samv a' actor agreement arena assess
+t 'samv d' decision
+t 'samv-actor -C ../repo show rf' rf-sisu
+t 'samv-actor -C s' sub
+t 'samv-arena --dir=s' sub
+t 'samv-meeting -C . action add --mee' --meeting=
+# samv-init
+t 'samv-init --la' --language=
+t 'samv-init s' sub
+# samv-actor
+t 'samv-actor ' add list show edit retire
+t 'samv-actor add --na' --name=
+t 'samv-actor add --sec' --sector=
+t 'samv-actor list --sec' --sector=
+t 'samv-actor add --sector ' public civil private
+t 'samv-actor add --sector=' public civil private
+t 'samv-actor add --kind=um' umbrella
+t 'samv-actor add --no' --note=
+t 'samv-actor show ' region rf-sisu rotary
+t 'samv-actor show r' region rf-sisu rotary
+t 'samv actor edit ro' rotary
+# samv-person
+t 'samv-person ' add list show edit retire rm
+t 'samv-person add --no' --note= --no-boundary-spanner
+t 'samv person add --actor=r' region rf-sisu rotary
+t 'samv-person show ' eva
+# samv-arena
+t 'samv arena ' add list show edit close
+t 'samv-arena add --member ' region rf-sisu rotary
+t 'samv-arena edit stor --remove-member=re' region
+t 'samv-arena add --kind=large' large-group-meeting
+t 'samv-arena close ' stor
+# samv-meeting and its actions
+t 'samv-meeting ' plan list show edit cancel invite hold minutes distribute record action
+t 'samv-meeting hold ' m1
+t 'samv meeting hold ' m1
+t 'samv-meeting hold m1 --att' --attended=
+t 'samv-meeting hold m1 --attended=' eva
+t 'samv-meeting invite m1 --format=i' ics
+t 'samv-meeting minutes m1 --lang=' sv en
+t 'samv-meeting action ' add list show edit done report drop overdue
+t 'samv-meeting action d' done drop
+t 'samv-meeting action done ' a1
+t 'samv meeting action add --owner=e' eva
+t 'samv-meeting action add --meeting=' m1
+t 'samv-meeting action overdue ' 
+# samv-decision
+t 'samv-decision ' add list show edit adopt revoke expire supersede chain due
+t 'samv decision a' add adopt
+t 'samv-decision show ' andra anta
+t 'samv-decision adopt an' andra anta
+t 'samv decision chain ant' anta
+t 'samv-decision supersede anta --by=' andra anta
+t 'samv-decision due ' 
+t 'samv-decision due --' --date= --json --ids --rev= --help --version --dir=
+t 'samv-decision add --kind=' anchor kedge-anchor
+t 'samv-decision add --level ' political official arena
+t 'samv-decision list --status=' proposed adopted superseded revoked expired
+t 'samv-decision add --meeting=' m1
+t 'samv-decision edit andra --arena=' stor
+t 'samv-decision add --supersedes=an' andra anta
+t 'samv-decision revoke anta --r' --reason=
+# samv-agreement
+t 'samv-agreement ' adopt amend show history diff blame
+t 'samv agreement a' adopt amend
+t 'samv-agreement adopt --decision=' andra anta
+t 'samv-agreement adopt --party=r' region rf-sisu rotary
+t 'samv-agreement amend --add-party ' region rf-sisu rotary
+t 'samv-agreement amend --remove-p' --remove-party= --remove-purpose=
+t 'samv-agreement show --format=' text markdown
+t 'samv-agreement show --' --version= --as-of= --rev= --json --format= --dir= --help
+t 'samv-agreement history ' 
+# samv-assess
+t 'samv-assess ' add list show edit rm trend gaps levels instruments instrument
+t 'samv-assess instrument ' cross levels steps
+t 'samv-assess instrument l' levels
+t 'samv assess trend r' region rf-sisu rotary
+t 'samv assess trend ' collaboration region rf-sisu rotary stor
+t 'samv-assess levels r' region rf-sisu rotary
+t 'samv-assess levels --arena=' stor
+t 'samv-assess add --instrument=' cross levels steps
+t 'samv-assess add --subject-kind=p' pair
+t 'samv-assess list --subject-kind=a' actor arena
+t 'samv-assess show ' as1
+# samv-check
+t 'samv-check --r' --rev=
+t 'samv check --' --rev= --json --no-history --dir= --help --version
+# samv-report
+t 'samv-report ' summary arena decisions actions participation agreement
+t 'samv report a' arena actions agreement
+t 'samv-report arena ' stor
+t 'samv-report --format=' text markdown json csv html
+t 'samv-report summary --fail-on=o' overdue
+t 'samv-report --per' --period=
+# samv-log
+t 'samv-log --ma' --max-count=
+t 'samv-log ' agreement region rf-sisu rotary eva stor m1 a1 andra anta as1
+t 'samv log r' region rf-sisu rotary
+t 'samv-log -n 3 --json st' stor
+t 'samv-log --ve' --verify --version
+t 'samv-log --rev=' 
+# samv-sync and the merge driver
+t 'samv-sync --th' --theirs
+t 'samv sync --re' --remote=
+t 'samv-merge-driver --' --help --version
+
+# split OUT: the candidates of case N into OUT.N, sorted, without a
+# directory's trailing slash
+split() {
+	awk -v o="$1" '/^== [0-9]+$/ { if (f) close(f); f = o "." $2; printf "" >f; next }
+		{ sub(/\/$/, ""); print >f }' "$1"
+	for f in "$1".*; do sort -u "$f" -o "$f"; done
+}
+
+run_shell() { # name command...
+	name=$1
+	shift
+	if ! command -v "$name" >/dev/null 2>&1; then
+		echo "not ok - $name is not installed (make deps installs it)"
 		failed=$((failed + 1))
-		echo "not ok - $1"
-		echo "  want: $(echo $2)"
-		echo "  got:  $(echo $3)"
+		return
 	fi
+	# a shell that hangs fails after five minutes rather than never
+	if ! timeout 300 "$@" "$top/completions" "$cases" "$tmp/out.$name" 2>"$tmp/err.$name"; then
+		echo "not ok - $name: the driver failed"
+		sed 's/^/  /' "$tmp/err.$name"
+		failed=$((failed + 1))
+		return
+	fi
+	split "$tmp/out.$name"
+	n=0
+	while IFS= read -r c; do
+		n=$((n + 1))
+		printf '%s\n' ${c#*|} | sed '/^$/d' | sort -u >"$tmp/want"
+		[ -f "$tmp/out.$name.$n" ] || : >"$tmp/out.$name.$n"
+		if cmp -s "$tmp/want" "$tmp/out.$name.$n"; then
+			passed=$((passed + 1))
+		else
+			failed=$((failed + 1))
+			echo "not ok - $name: '${c%%|*}'"
+			echo "  want: $(tr '\n' ' ' <"$tmp/want")"
+			echo "  got:  $(tr '\n' ' ' <"$tmp/out.$name.$n")"
+		fi
+	done <"$cases"
 }
 
-# bash: words..., ":", then the expected candidates
-bash_case() {
-	words=""
-	while [ "$1" != ":" ]; do words="$words '$1'"; shift; done
-	shift
-	want=$(printf '%s\n' "$@" | sort)
-	got=$(bash -c '
-		source "$0"
-		eval "COMP_WORDS=($1)"
-		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
-		COMP_LINE="${COMP_WORDS[*]}"
-		COMP_POINT=${#COMP_LINE}
-		_samv
-		printf "%s\n" "${COMPREPLY[@]}"' "$top/completions/samv.bash" "$words" | sed '/^$/d' | sort)
-	verdict "bash:$words" "$want" "$got"
-}
-
-bash_case samv "" : init actor person arena meeting decision agreement assess check report log sync help --help --version
-bash_case samv a : actor agreement arena assess
-bash_case samv-actor "" : add list show edit retire
-bash_case samv-person "" : add list show edit retire rm
-bash_case samv arena "" : add list show edit close
-bash_case samv-actor add --na : --name=
-bash_case samv-actor add --sec : --sector=
-bash_case samv-actor list --sec : --sector=
-bash_case samv-actor add --sector "" : public civil private
-bash_case samv-actor add --sector = "" : public civil private
-bash_case samv-actor add --kind = um : umbrella
-bash_case samv-actor show "" : region rf-sisu rotary
-bash_case samv-actor show r : region rf-sisu rotary
-bash_case samv-actor show rf : rf-sisu
-bash_case samv actor edit ro : rotary
-bash_case samv person add --actor = r : region rf-sisu rotary
-bash_case samv-arena add --member "" : region rf-sisu rotary
-bash_case samv-arena edit stor --remove-member = re : region
-bash_case samv-arena add --kind = large : large-group-meeting
-bash_case samv-actor -C ../repo show rf : rf-sisu
-bash_case samv-check --r : --rev=
-bash_case samv-sync --th : --theirs
-bash_case samv sync --re : --remote=
-bash_case samv-init --la : --language=
-bash_case samv-actor add --no : --note=
-bash_case samv-person add --no : --note= --no-boundary-spanner
-bash_case samv-init s : sub
-bash_case samv-meeting "" : plan list show edit cancel invite hold minutes distribute record action
-bash_case samv-meeting hold "" : m1
-bash_case samv-meeting hold m1 --att : --attended=
-bash_case samv-meeting invite m1 --format = i : ics
-bash_case samv-meeting action "" : add list show edit done report drop overdue
-bash_case samv-meeting action done "" : a1
-bash_case samv-meeting -C . action add --mee : --meeting=
-bash_case samv meeting action add --owner = e : eva
-bash_case samv-meeting action add --meeting = "" : m1
-bash_case samv-meeting hold m1 --attended = "" : eva
-bash_case samv-meeting minutes m1 --lang = "" : sv en
-bash_case samv-assess "" : add list show edit rm trend gaps levels instruments instrument
-bash_case samv-assess instrument "" : cross levels steps
-bash_case samv assess trend r : region rf-sisu rotary
-bash_case samv-assess levels r : region rf-sisu rotary
-bash_case samv-assess levels --arena = "" : stor
-bash_case samv-assess add --instrument = "" : cross levels steps
-bash_case samv-assess add --subject-kind = p : pair
-bash_case samv-assess list --subject-kind = a : actor arena
-bash_case samv-assess show "" : as1
-bash_case samv-report "" : summary arena decisions actions participation agreement
-bash_case samv report a : arena actions agreement
-bash_case samv-report arena "" : stor
-bash_case samv-report --format = "" : text markdown json csv html
-bash_case samv-report summary --fail-on = o : overdue
-bash_case samv-report --per : --period=
-bash_case samv-log --ma : --max-count=
-bash_case samv-log "" : agreement region rf-sisu rotary eva stor m1 a1 as1
-bash_case samv log r : region rf-sisu rotary
-bash_case samv-log -n 3 --json st : stor
-bash_case samv-log --rev = "" :
-
-fish_case() {
-	line=$1
-	shift
-	want=$(printf '%s\n' "$@" | sort)
-	got=$(fish -c '
-		for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log samv-sync samv-merge-driver
-			sed "s/^set -l samv_cmd .*/set -l samv_cmd $c/" $argv[1] | source
-		end
-		complete -C $argv[2]' "$top/completions/samv.fish" "$line" | cut -f1 | sort)
-	verdict "fish: $line" "$want" "$got"
-}
-
-if command -v fish >/dev/null 2>&1; then
-	fish_case "samv ar" arena
-	fish_case "samv-actor " add list show edit retire
-	fish_case "samv-actor add --sec" --sector=
-	fish_case "samv-actor add --sector=p" --sector=public --sector=private
-	fish_case "samv actor show rf" rf-sisu
-	fish_case "samv-person add --actor re" region
-	fish_case "samv-meeting action d" done drop
-	fish_case "samv-meeting action done " a1
-	fish_case "samv meeting hold " m1
-	fish_case "samv-assess instrument l" levels
-	fish_case "samv assess levels rf" rf-sisu
-	fish_case "samv-report p" participation
-	fish_case "samv-report arena " stor
-	fish_case "samv report --format=c" --format=csv
-	fish_case "samv-log rf" rf-sisu
-	fish_case "samv-log --ve" --verify --version
-else
-	echo "skipped: fish is not installed (make deps installs it)"
-	failed=$((failed + 1))
-fi
-
-if command -v zsh >/dev/null 2>&1 && zsh -n "$top/completions/_samv"; then
-	passed=$((passed + 1))
-else
-	echo "not ok - zsh: completions/_samv does not parse (or zsh is not installed: make deps)"
-	failed=$((failed + 1))
-fi
+run_shell bash bash "$top/tests/completion/bash-driver.bash"
+run_shell zsh zsh -f "$top/tests/completion/zsh-driver.zsh"
+run_shell fish fish --no-config "$top/tests/completion/fish-driver.fish"
 
 echo "completion: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

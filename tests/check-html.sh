@@ -72,12 +72,15 @@ render() {
 
 # q NAME PATTERN: how many times the DOM has PATTERN (a fixed string)
 q() { grep -o -F -- "$2" "$out/$1.dom" | wc -l | tr -d ' '; }
-# bars NAME CHART: the bars of a chart, "series label value" a line
-bars() {
+# marks NAME CHART TAG CLASS: the bars (rect bar) or points (circle point)
+# of a chart, "series label value" a line
+marks() {
 	tr '\n' ' ' <"$out/$1.dom" | sed 's/<figure/\n<figure/g' | grep "id=\"chart-$2\"" |
-		grep -o '<rect class="bar"[^>]*>' |
+		grep -o "<$3 class=\"$4\"[^>]*>" |
 		sed 's/.*data-series="\([^"]*\)" data-label="\([^"]*\)" data-value="\([^"]*\)".*/\1 \2 \3/'
 }
+bars() { marks "$1" "$2" rect bar; }
+points() { marks "$1" "$2" circle point; }
 # cells NAME SECTION: the text of the cells of a section's table, one row a line
 cells() {
 	tr '\n' ' ' <"$out/$1.dom" | sed 's/<section/\n<section/g' | grep "id=\"section-$2\"" |
@@ -162,6 +165,78 @@ test_case 'an arena page over a year, and the participation page' '
 	cells participation stopped >../got
 	echo "Storgruppsmöte|Rotary Motala|civil|2026-05-12" >../want
 	cmp ../want ../got
+	# over time: a column a quarter of 2026
+	grep -q "<thead><tr><th>Arena</th><th>Sector</th><th class=\"num\">Attendances</th><th class=\"num\">2026-Q1</th><th class=\"num\">2026-Q2</th><th class=\"num\">2026-Q3</th><th class=\"num\">2026-Q4</th></tr></thead>" "$out/participation.dom"
+	cells participation sectors >../got
+	cat >../want <<-\EOT
+	Arbetsgrupp ensamhet|civil|2|0|1|0|1
+	Arbetsgrupp ensamhet|public|1|0|0|0|1
+	Storgruppsmöte|civil|5|0|2|1|2
+	Storgruppsmöte|public|6|0|1|2|3
+	Storgruppsmöte|private|1|0|0|0|1
+	EOT
+	cmp ../want ../got
+	cells participation roles | sed -n 5p >../got
+	echo "Storgruppsmöte|politician|2|0|0|1|1" | cmp - ../got
+'
+
+# chart_cells NAME CHART: the chart's table of numbers, one row a line
+chart_cells() {
+	tr '\n' ' ' <"$out/$1.dom" | sed 's/<figure/\n<figure/g' | grep "id=\"chart-$2\"" |
+		sed 's/<\/figure>.*//; s/.*<tbody>//; s/<\/tbody>.*//; s/<tr>/\n/g' | sed -n '2,$p' |
+		sed 's/<\/th><td[^>]*>/|/; s/<\/td><td[^>]*>/|/g; s/<[^>]*>//g; s/ *$//'
+}
+
+test_case 'assessment trends: a line an answered question, named, described, and its table' '
+	make_report_repo
+	add_assessments
+	samv-report arena stor --period 2026 --format html >"$out/trend.html"
+	render trend
+	test "$(q trend "<svg ")" = 4
+	test "$(q trend "<script")" = 0
+	# the browser parsed the SVG: its title and desc, and aria pointing at them
+	grep -q "<title id=\"chart-trend-cross-title\">Assessment trend: Willing and able to collaborate (CROSS)</title>" "$out/trend.dom"
+	grep -q "aria-labelledby=\"chart-trend-cross-title chart-trend-cross-desc\"" "$out/trend.dom"
+	grep -q "<desc id=\"chart-trend-cross-desc\">A line a question, a point an assessment, from 2025-04-01 to 2026-10-13, on the scale from -2 to 3: willingness, goals and resources." "$out/trend.dom"
+	test "$(tr "\n" " " <"$out/trend.dom" | sed "s/<figure/\n<figure/g" | grep "id=\"chart-trend-cross\"" | grep -o "<path class=\"line\"" | wc -l)" = 3
+	points trend trend-cross >../got
+	cat >../want <<-\EOT
+	willingness 2025-04-01 2
+	willingness 2026-10-13 3
+	goals 2026-10-13 1
+	resources 2025-04-01 -2
+	resources 2026-10-13 -1
+	EOT
+	cmp ../want ../got
+	points trend trend-steps >../got
+	printf "%s\n" "step 2025-03-01 1" "step 2026-03-01 2" "step 2026-11-17 3" >../want
+	cmp ../want ../got
+	chart_cells trend trend-steps >../got
+	cat >../want <<-\EOT
+	2025-03-01|talk (1) — Vi pratar
+	2026-03-01|shared view (2)
+	2026-11-17|cooperation (3) — Vi gör saker ihop
+	EOT
+	cmp ../want ../got
+	chart_cells trend trend-cross >../got
+	cat >../want <<-\EOT
+	2025-04-01|some (2) — Avvaktande||strongly hinders (-2) — Inga medel
+	2026-10-13|high (3) — Alla vill|enables (1) — Ett mål|hinders (-1) — Tid men inga pengar
+	EOT
+	cmp ../want ../got
+	# the bars'"'"' numbers too
+	chart_cells trend attendance | sed -n "5p;9,11p" >../got
+	cat >../want <<-\EOT
+	2026-05|2|1|0
+	2026-09|1|2|0
+	2026-10|1|1|0
+	2026-11|1|2|1
+	EOT
+	cmp ../want ../got
+	samv-report --format html >"$out/trend-summary.html"
+	render trend-summary
+	points trend-summary trend-steps >../got
+	echo "step 2026-06-01 1" | cmp - ../got
 '
 
 test_case 'an empty week: cards of 0, "None." in every section, charts with no bars' '

@@ -67,3 +67,24 @@ make_report_repo() {
 	test_tick
 }
 
+
+# add_assessments: the trends of the report tests.  Storgruppsmöte climbs
+# the staircase (talk in March 2025, shared view in March 2026, cooperation
+# on 17 Nov 2026) and is assessed twice with cross (goals answered only the
+# second time); the collaboration as a whole is on the staircase once.
+add_assessments() {
+	samv-assess add --id st1 --instrument steps --arena stor --date 2025-03-01 --by eva --answer step=talk \
+		--note step="Vi pratar" >/dev/null &&
+	samv-assess add --id st2 --instrument steps --arena stor --date 2026-03-01 --by eva \
+		--answer step=shared-view >/dev/null &&
+	samv-assess add --id st3 --instrument steps --arena stor --date 2026-11-17 --by eva \
+		--answer step=cooperation --note step="Vi gör saker ihop" >/dev/null &&
+	samv-assess add --id cr1 --instrument cross --arena stor --date 2025-04-01 --by eva \
+		--answer willingness=some --note willingness="Avvaktande" \
+		--answer resources=strongly-hinders --note resources="Inga medel" >/dev/null &&
+	samv-assess add --id cr2 --instrument cross --arena stor --date 2026-10-13 --by eva \
+		--answer willingness=high --note willingness="Alla vill" --answer resources=hinders \
+		--note resources="Tid men inga pengar" --answer goals=enables --note goals="Ett mål" >/dev/null &&
+	samv-assess add --id sc1 --instrument steps --subject-kind collaboration --date 2026-06-01 --answer step=talk >/dev/null &&
+	test_tick
+}

@@ -336,14 +336,41 @@ test_case 'assess trend: a chart per instrument, the notes, CSV and JSON' '
 	  knowledge        ·    ▁    ▁    absent → absent
 	  trust_structure  ·    ▄    ▄    begun → begun
 	  anchoring        ·    ·    ▁    absent
-	  latest notes:
-	    willingness: Stark vilja
-	    goals: Gemensamt mål om ensamhet
-	    resources: Fortfarande inga medel
+	  ratings and notes:
+	    willingness      2019-05-02  some              Nyfikna men avvaktande
+	                     2023-04-20  high              Alla vill fortsätta
+	                     2025-05-14  high              Stark vilja
+	    goals            2025-05-14  enables           Gemensamt mål om ensamhet
+	    resources        2019-05-02  strongly hinders  Inga öronmärkta medel
+	                     2023-04-20  hinders           Tid inom ordinarie tjänst
+	                     2025-05-14  hinders           Fortfarande inga medel
+	    relations        2019-05-02  begun
+	                     2023-04-20  established
+	                     2025-05-14  established
+	    arenas           2019-05-02  absent
+	                     2023-04-20  begun
+	                     2025-05-14  established
+	    knowledge        2023-04-20  absent
+	                     2025-05-14  absent
+	    trust_structure  2023-04-20  begun
+	                     2025-05-14  begun
+	    anchoring        2025-05-14  absent
 
 	steps, arena stor: 2 assessments
 	        2020 2025
 	  step  ▁    ▃    talk → shared view
+	  ratings and notes:
+	    step  2020-03-01  talk
+	          2025-05-14  shared view
+	EOT
+	samv_run samv-assess trend stor --instrument steps --lang sv
+	expect_out <<-\EOT
+	steps, arena stor: 2 assessments
+	        2020 2025
+	  step  ▁    ▃    samtal → samsyn
+	  svar och anteckningar:
+	    step  2020-03-01  samtal
+	          2025-05-14  samsyn
 	EOT
 	samv_run samv-assess trend stor --instrument steps --csv --lang sv
 	printf "%s\r\n" instrument,subject_kind,subject,partner,date,assessment,question,answer,value,note \

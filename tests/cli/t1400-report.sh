@@ -388,35 +388,101 @@ test_case 'participation: sectors, kinds, levels, roles, politicians, who stoppe
 	  Arbetsgrupp ensamhet         2            3      2       1        0             1                 0
 	  Storgruppsmöte               4           12      5       6        1             2                 2
 
+	Attendance by sector
+	  Arena                 Sector   Attendances  2026-Q1  2026-Q2  2026-Q3  2026-Q4
+	  Arbetsgrupp ensamhet  civil              2        0        1        0        1
+	  Arbetsgrupp ensamhet  public             1        0        0        0        1
+	  Storgruppsmöte        civil              5        0        2        1        2
+	  Storgruppsmöte        public             6        0        1        2        3
+	  Storgruppsmöte        private            1        0        0        0        1
+
 	Attendance by kind of organisation
-	  Arena                 Kind         Attendances
-	  Arbetsgrupp ensamhet  association            2
-	  Arbetsgrupp ensamhet  region                 1
-	  Storgruppsmöte        association            1
-	  Storgruppsmöte        region                 6
-	  Storgruppsmöte        umbrella               4
-	  Storgruppsmöte        business               1
+	  Arena                 Kind         Attendances  2026-Q1  2026-Q2  2026-Q3  2026-Q4
+	  Arbetsgrupp ensamhet  association            2        0        1        0        1
+	  Arbetsgrupp ensamhet  region                 1        0        0        0        1
+	  Storgruppsmöte        association            1        0        1        0        0
+	  Storgruppsmöte        region                 6        0        1        2        3
+	  Storgruppsmöte        umbrella               4        0        1        1        2
+	  Storgruppsmöte        business               1        0        0        0        1
 
 	Attendance by level
-	  Arena                 Level     Attendances
-	  Arbetsgrupp ensamhet  local               2
-	  Arbetsgrupp ensamhet  regional            1
-	  Storgruppsmöte        local               2
-	  Storgruppsmöte        regional           10
+	  Arena                 Level     Attendances  2026-Q1  2026-Q2  2026-Q3  2026-Q4
+	  Arbetsgrupp ensamhet  local               2        0        1        0        1
+	  Arbetsgrupp ensamhet  regional            1        0        0        0        1
+	  Storgruppsmöte        local               2        0        1        0        1
+	  Storgruppsmöte        regional           10        0        2        3        5
 
 	Attendance by role
-	  Arena                 Role            Attendances
-	  Arbetsgrupp ensamhet  representative            2
-	  Arbetsgrupp ensamhet  official                  1
-	  Storgruppsmöte        representative            5
-	  Storgruppsmöte        official                  4
-	  Storgruppsmöte        politician                2
-	  Storgruppsmöte        other                     1
+	  Arena                 Role            Attendances  2026-Q1  2026-Q2  2026-Q3  2026-Q4
+	  Arbetsgrupp ensamhet  representative            2        0        1        0        1
+	  Arbetsgrupp ensamhet  official                  1        0        0        0        1
+	  Storgruppsmöte        representative            5        0        2        1        2
+	  Storgruppsmöte        official                  4        0        1        1        2
+	  Storgruppsmöte        politician                2        0        0        1        1
+	  Storgruppsmöte        other                     1        0        0        0        1
 
 	Organisations that stopped coming
 	  Arena           Organisation   Sector  Last seen
 	  Storgruppsmöte  Rotary Motala  civil   2026-05-12
 	EOT
+'
+
+test_case 'participation over time: quarters, or years past two years, in every format' '
+	make_report_repo
+	samv-meeting plan --id s-2024 --arena stor --title "Storgrupp 2024" --date 2024-03-05 >/dev/null
+	samv-meeting hold s-2024 --attended eva --attended bo >/dev/null
+	# all: March 2024 to January 2027 is longer than two years, so years
+	samv_run samv-report participation
+	expect_status 0
+	sed -n "/^Attendance by sector/,/^\$/p" "$TRASH/.out" >../got
+	cat >../want <<-\EOT
+	Attendance by sector
+	  Arena                 Sector   Attendances  2024  2025  2026  2027
+	  Arbetsgrupp ensamhet  civil              2     0     0     2     0
+	  Arbetsgrupp ensamhet  public             1     0     0     1     0
+	  Storgruppsmöte        private            2     1     0     1     0
+	  Storgruppsmöte        public             7     1     0     6     0
+	  Storgruppsmöte        civil              5     0     0     5     0
+
+	EOT
+	cmp ../want ../got
+	# the span columns are the section'"'"'s columns, so scripts find them there
+	samv_run samv-report participation --json
+	jq -c ".sections[] | select(.id == \"roles\") | [.columns[].key], .rows[0]" "$TRASH/.out" >../got
+	cat >../want <<-\EOT
+	["arena","role","attendances","2024","2025","2026","2027"]
+	{"arena":"Arbetsgrupp ensamhet","role":"representative","attendances":2,"2024":0,"2025":0,"2026":2,"2027":0}
+	EOT
+	cmp ../want ../got
+	jq -r "[.sections[].id] | join(\" \")" "$TRASH/.out" >../got
+	echo "arenas sectors kinds levels roles stopped" >../want
+	cmp ../want ../got
+	samv_run samv-report participation --format csv
+	head -1 "$TRASH/.out" | grep -q ",sector,2024,2025,2026,2027,kind,level,role,"
+	grep "^levels," "$TRASH/.out" >../got
+	printf "%s\r\n" "levels,,,Arbetsgrupp ensamhet,,2,,,,,,,0,0,2,0,,local,,," \
+		"levels,,,Arbetsgrupp ensamhet,,1,,,,,,,0,0,1,0,,regional,,," \
+		"levels,,,Storgruppsmöte,,3,,,,,,,1,0,2,0,,local,,," \
+		"levels,,,Storgruppsmöte,,11,,,,,,,1,0,10,0,,regional,,," >../want
+	cmp ../want ../got
+	samv_run samv-report participation --format markdown
+	grep -A4 "^## Attendance by kind of organisation" "$TRASH/.out" >../got
+	cat >../want <<-\EOT
+	## Attendance by kind of organisation
+
+	| Arena | Kind | Attendances | 2024 | 2025 | 2026 | 2027 |
+	|---|---|---:|---:|---:|---:|---:|
+	| Arbetsgrupp ensamhet | association | 2 | 0 | 0 | 2 | 0 |
+	EOT
+	cmp ../want ../got
+	samv_run samv-report participation --format html
+	grep -q "^<section class=\"report-section\" id=\"section-sectors\">$" "$TRASH/.out"
+	grep -q "^<thead><tr><th>Arena</th><th>Sector</th><th class=\"num\">Attendances</th><th class=\"num\">2024</th><th class=\"num\">2025</th><th class=\"num\">2026</th><th class=\"num\">2027</th></tr></thead>$" "$TRASH/.out"
+	# a year of the period: its quarters, the first with nothing held
+	samv_run samv-report participation --period 2026 --json
+	jq -c "[.sections[] | select(.id == \"sectors\") | .rows[] | select(.arena == \"Storgruppsmöte\") | [.sector, .attendances, .[\"2026-Q1\"], .[\"2026-Q2\"], .[\"2026-Q3\"], .[\"2026-Q4\"]]]" "$TRASH/.out" >../got
+	echo "[[\"civil\",5,0,2,1,2],[\"public\",6,0,1,2,3],[\"private\",1,0,0,0,1]]" >../want
+	cmp ../want ../got
 '
 
 test_case 'agreement: the changelog, told against the version before the period' '
@@ -667,6 +733,64 @@ test_case 'refused: outside a repository' '
 	expect_status 1
 	expect_no_out
 	test "$(cut -d: -f1 "$TRASH/.err")" = samv-report
+'
+
+test_case 'assessment trends: a line chart an instrument, every assessment up to the period'"'"'s end' '
+	make_report_repo
+	add_assessments
+	samv_run samv-report arena stor --period 2026 --json
+	expect_status 0
+	expect_no_err
+	jq -c ".charts[] | select(.kind == \"line\")" "$TRASH/.out" >../got
+	cat >../want <<-\EOT
+	{"id":"trend-cross","title":"Assessment trend: Willing and able to collaborate (CROSS)","kind":"line","labels":["2025-04-01","2026-10-13"],"series":[{"name":"willingness","values":[2,3],"labels":["some","high"],"notes":["Avvaktande","Alla vill"]},{"name":"goals","values":[null,1],"labels":[null,"enables"],"notes":[null,"Ett mål"]},{"name":"resources","values":[-2,-1],"labels":["strongly hinders","hinders"],"notes":["Inga medel","Tid men inga pengar"]}],"min":-2,"max":3}
+	{"id":"trend-steps","title":"Assessment trend: The collaboration staircase (Samverkanstrappan)","kind":"line","labels":["2025-03-01","2026-03-01","2026-11-17"],"series":[{"name":"step","values":[1,2,3],"labels":["talk","shared view","cooperation"],"notes":["Vi pratar",null,"Vi gör saker ihop"]}],"min":1,"max":4}
+	EOT
+	cmp ../want ../got
+	# up to the end of 2025: the first of each; the summary: the collaboration'"'"'s
+	samv-report arena stor --period 2025 --json | jq -c "[.charts[] | select(.kind == \"line\") | [.id, .labels]]" >../got
+	echo "[[\"trend-cross\",[\"2025-04-01\"]],[\"trend-steps\",[\"2025-03-01\"]]]" | cmp - ../got
+	samv-report --json | jq -c "[.charts[] | [.id, .labels[0]]]" >../got
+	echo "[[\"attendance\",\"2025-12\"],[\"decisions\",\"2025-12\"],[\"trend-steps\",\"2026-06-01\"]]" | cmp - ../got
+	# an arena never assessed has no trend
+	samv-report arena ag --json | jq -c "[.charts[].id]" >../got
+	echo "[\"attendance\",\"decisions\"]" | cmp - ../got
+	# the page: inline SVG named and described, a point an answer, the table beside it
+	samv_run samv-report arena stor --period 2026 --format html
+	expect_status 0
+	test "$(grep -c "<svg " "$TRASH/.out")" = 4
+	test "$(grep -ci -e "<script" -e "src=" -e "url(" -e " on[a-z]*=" "$TRASH/.out")" = 0
+	grep -q "^<svg [^>]* role=\"img\" aria-labelledby=\"chart-trend-steps-title chart-trend-steps-desc\"" "$TRASH/.out"
+	grep -q "^<title id=\"chart-trend-steps-title\">Assessment trend: The collaboration staircase (Samverkanstrappan)</title>$" "$TRASH/.out"
+	grep -q "^<desc id=\"chart-trend-steps-desc\">A line a question, a point an assessment, from 2025-03-01 to 2026-11-17, on the scale from 1 to 4: step. The table that follows gives every answer.</desc>$" "$TRASH/.out"
+	grep -o "<circle class=\"point\" data-series=\"[^\"]*\" data-label=\"[^\"]*\" data-value=\"[^\"]*\"" "$TRASH/.out" |
+		sed "s/.*series=\"\([^\"]*\)\" data-label=\"\([^\"]*\)\" data-value=\"\([^\"]*\)\"/\1 \2 \3/" >../got
+	cat >../want <<-\EOT
+	willingness 2025-04-01 2
+	willingness 2026-10-13 3
+	goals 2026-10-13 1
+	resources 2025-04-01 -2
+	resources 2026-10-13 -1
+	step 2025-03-01 1
+	step 2026-03-01 2
+	step 2026-11-17 3
+	EOT
+	cmp ../want ../got
+	grep -q "<title>step 2026-11-17: cooperation (3) — Vi gör saker ihop</title></circle>" "$TRASH/.out"
+	sed -n "/^<caption>Assessment trend: Willing and able to collaborate (CROSS)<\/caption>$/,/^<\/table>$/p" "$TRASH/.out" >../got
+	cat >../want <<-\EOT
+	<caption>Assessment trend: Willing and able to collaborate (CROSS)</caption>
+	<thead><tr><th scope="col">Date</th><th scope="col">willingness</th><th scope="col">goals</th><th scope="col">resources</th></tr></thead>
+	<tbody>
+	<tr><th scope="row">2025-04-01</th><td>some (2) — Avvaktande</td><td></td><td>strongly hinders (-2) — Inga medel</td></tr>
+	<tr><th scope="row">2026-10-13</th><td>high (3) — Alla vill</td><td>enables (1) — Ett mål</td><td>hinders (-1) — Tid men inga pengar</td></tr>
+	</tbody>
+	</table>
+	EOT
+	cmp ../want ../got
+	# the bar charts have their text alternative too
+	grep -q "^<desc id=\"chart-attendance-desc\">Stacked bars a month from 2026-01 to 2026-12, a colour a series: civil, public and private. The table that follows gives the numbers.</desc>$" "$TRASH/.out"
+	grep -q "^<tr><th scope=\"row\">2026-11</th><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">1</td></tr>$" "$TRASH/.out"
 '
 
 test_case 'assessments: counted in the period, listed, and where an arena stands on the staircase' '

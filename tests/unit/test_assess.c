@@ -238,8 +238,10 @@ static void trend_of_a_subject(void **state)
 	assert_string_equal(chart.ptr, "             2020 2025\n"
 				       "  resources  ▁    ▂    strongly hinders → hinders\n"
 				       "  relations  ▁    ·    absent\n"
-				       "  latest notes:\n"
-				       "    resources: Lite, \"nästan\" inget\n");
+				       "  ratings and notes:\n"
+				       "    resources  2020-01-01  strongly hinders  Inget\n"
+				       "               2025-01-01  hinders           Lite, \"nästan\" inget\n"
+				       "    relations  2020-01-01  absent\n");
 	assert_int_equal(samv_assess_trend_csv(&csv, tr, true), 0);
 	assert_string_equal(csv.ptr,
 			    "instrument,subject_kind,subject,partner,date,assessment,question,answer,value,note\r\n"

@@ -105,8 +105,47 @@ static void html(void **state)
 	/* zero values draw no bar */
 	assert_int_equal(count(s, "<rect class=\"bar\""), 3);
 	assert_non_null(strstr(s, "data-series=\"public\" data-label=\"2026-11\" data-value=\"4\""));
+	/* the chart's text alternative: a row a month, a column a series */
+	assert_non_null(strstr(s, "<caption>Attendance</caption>\n<thead><tr><th scope=\"col\">Month</th>"
+				  "<th scope=\"col\" class=\"num\">civil</th><th scope=\"col\" class=\"num\">public</th>"));
+	assert_non_null(strstr(s, "<tr><th scope=\"row\">2026-11</th><td class=\"num\">0</td><td class=\"num\">4</td>"
+				  "</tr>"));
 	assert_int_equal(count(s, "<script"), 0);
 	free(s);
+}
+
+/* An assessment trend: a gap where a question was not answered, the note
+ * escaped in the tooltip and the table, the chart named and described. */
+static void line_chart(void **state)
+{
+	static const char chart_text[] =
+		"{\"id\": \"trend-steps\", \"title\": \"Trend <steps>\", \"kind\": \"line\","
+		" \"labels\": [\"2020-01-01\", \"2021-01-01\", \"2022-01-01\"],"
+		" \"series\": [{\"name\": \"a\", \"values\": [1, null, 3], \"labels\": [\"low\", null, \"high\"],"
+		" \"notes\": [\"x<y\", null, null]},"
+		" {\"name\": \"b\", \"values\": [0, 1, 2], \"labels\": [\"l\", \"m\", \"h\"], \"notes\": [null, null, null]}],"
+		" \"min\": 0, \"max\": 4}";
+	cJSON *ch = cJSON_Parse(chart_text);
+	struct samv_buf out = SAMV_BUF_INIT;
+	const char *p, *end;
+
+	(void)state;
+	assert_non_null(ch);
+	assert_int_equal(samv_chart_svg(&out, ch), 0);
+	samv_buf_put(&out, "", 1);
+	assert_non_null(strstr(out.ptr, "aria-labelledby=\"chart-trend-steps-title chart-trend-steps-desc\""));
+	assert_non_null(strstr(out.ptr, "<title id=\"chart-trend-steps-title\">Trend &lt;steps></title>"));
+	assert_non_null(strstr(out.ptr, "<desc id=\"chart-trend-steps-desc\">A line a question, a point an assessment, "
+					"from 2020-01-01 to 2022-01-01, on the scale from 0 to 4: a and b."));
+	assert_int_equal(count(out.ptr, "<circle class=\"point\""), 5);
+	assert_non_null(strstr(out.ptr, "<title>a 2020-01-01: low (1) \xe2\x80\x94 x&lt;y</title>"));
+	/* a's line is lifted over the gap: two moves and no line drawn */
+	assert_non_null(p = strstr(out.ptr, "<path class=\"line\""));
+	assert_non_null(end = strchr(p, '>'));
+	assert_int_equal(count(p, "M") - count(end, "M"), 2);
+	assert_null(memchr(p, 'L', (size_t)(end - p)));
+	samv_buf_free(&out);
+	cJSON_Delete(ch);
 }
 
 static void json(void **state)
@@ -140,7 +179,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(text), cmocka_unit_test(markdown), cmocka_unit_test(csv),
-		cmocka_unit_test(html), cmocka_unit_test(json),     cmocka_unit_test(formats),
+		cmocka_unit_test(html), cmocka_unit_test(line_chart), cmocka_unit_test(json),
+		cmocka_unit_test(formats),
 	};
 
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
