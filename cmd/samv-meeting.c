@@ -12,17 +12,19 @@
 
 enum {
 	O_FORMAT = SAMV_OPT_VERB, O_LANG, O_ATTENDED, O_NOT_ATTENDED, O_DATE, O_TO, O_TO_ACTOR, O_HOW,
-	O_REPLACE, O_REPORT
+	O_REPLACE, O_REPORT, O_JSON
 };
 
 static const struct samv_opt invite_opts[] = {
-	{ "format", 'f', SAMV_OPT_ARG, "text|markdown|ics", "the format (default text)", O_FORMAT },
+	{ "format", 'f', SAMV_OPT_ARG, "text|markdown|ics|mail", "the format (default text)", O_FORMAT },
 	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language (default: the repository's)", O_LANG },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print subject, recipients and text as JSON", O_JSON },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt minutes_opts[] = {
-	{ "format", 'f', SAMV_OPT_ARG, "text|markdown", "the format (default text)", O_FORMAT },
+	{ "format", 'f', SAMV_OPT_ARG, "text|markdown|mail", "the format (default text)", O_FORMAT },
 	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language (default: the repository's)", O_LANG },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print subject, recipients and text as JSON", O_JSON },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt hold_opts[] = {
@@ -95,24 +97,29 @@ static int resolve_all(cJSON **out, struct samv_view *v, const char *type, const
 	return 0;
 }
 
-static const char *repo_language(struct samv_view *v, char lang[3])
+/* The repository's language and time zone (samv.json), with their
+ * defaults when it does not say. */
+static void repo_settings(struct samv_view *v, char lang[3], char tz[64])
 {
 	struct samv_buf text = SAMV_BUF_INIT;
 	struct samv_pos pos;
 	cJSON *r = NULL;
 
 	strcpy(lang, "sv");
-	if (samv_view_read(&text, v, SAMV_REPO_FILE) == 0 && samv_json_parse(&r, text.ptr, text.len, &pos) == 0 &&
-	    samv_record_str(r, "language") && strlen(samv_record_str(r, "language")) == 2)
-		strcpy(lang, samv_record_str(r, "language"));
+	snprintf(tz, 64, "%s", SAMV_TZ_DEFAULT);
+	if (samv_view_read(&text, v, SAMV_REPO_FILE) == 0 && samv_json_parse(&r, text.ptr, text.len, &pos) == 0) {
+		if (samv_record_str(r, "language") && strlen(samv_record_str(r, "language")) == 2)
+			strcpy(lang, samv_record_str(r, "language"));
+		if (samv_record_str(r, "timezone"))
+			snprintf(tz, 64, "%s", samv_record_str(r, "timezone"));
+	}
 	samv_error_clear();
 	cJSON_Delete(r);
 	samv_buf_free(&text);
-	return lang;
 }
 
-/* The time of the tip commit: a DTSTAMP that is the same for the same
- * repository, so that output is reproducible. */
+/* The time of the tip commit: a DTSTAMP and a Date that are the same for
+ * the same repository, so that output is reproducible. */
 static long long tip_time(struct samv_store *s)
 {
 	git_object *o = NULL;
@@ -126,52 +133,197 @@ static long long tip_time(struct samv_store *s)
 
 /* ---- invite and minutes: documents -------------------------------------- */
 
+/* What invite and minutes work from. */
+struct doc {
+	struct samv_store *s;
+	struct samv_view *v;
+	cJSON *m;
+	char id[SAMV_ID_MAX + 1], lang[3], tz[64];
+	bool minutes;
+	git_signature *org;  /* the git identity, or NULL */
+};
+
+/* Text and Markdown invite to a planned meeting still to come; the
+ * calendar forms (ics, mail, json) also say that one was moved or
+ * cancelled. */
+static int invitable(const struct doc *d, const char *format)
+{
+	const char *status = samv_record_str(d->m, "status"), *date = samv_record_str(d->m, "date");
+	char today[11];
+
+	if (d->minutes || (format && (!strcmp(format, "ics") || !strcmp(format, "mail") || !strcmp(format, "json"))))
+		return 0;
+	samv_date_today(today);
+	if (status && strcmp(status, "planned"))
+		return samv_error_set(SAMV_EINVAL, "meeting '%s' is %s; an invitation is for a planned meeting", d->id,
+				      status);
+	if (date && strcmp(date, today) < 0)
+		return samv_error_set(SAMV_EINVAL, "meeting '%s' was on %s, in the past; nobody can be invited to it",
+				      d->id, date);
+	return 0;
+}
+
+static int ics(struct samv_buf *out, const struct doc *d)
+{
+	struct samv_ics_opts o = { tip_time(d->s), d->org, d->tz };
+
+	return samv_meeting_ics(out, d->v, d->m, &o);
+}
+
+/* The text of the message: the invitation (a cancelled meeting's says so
+ * first) or the minutes. */
+static int body_text(struct samv_buf *out, const struct doc *d)
+{
+	const char *status = samv_record_str(d->m, "status");
+
+	if (d->minutes)
+		return samv_meeting_minutes(out, d->v, d->m, "text", d->lang);
+	if (status && !strcmp(status, "cancelled") && samv_meeting_cancel_note(out, d->lang) < 0)
+		return SAMV_ERROR;
+	return samv_meeting_invitation(out, d->v, d->m, "text", d->lang);
+}
+
+/* The minutes of a held meeting, or the invitation with its .ics, as one
+ * message for sendmail -t. */
+static int mail(struct samv_buf *out, const struct doc *d)
+{
+	struct samv_buf body = SAMV_BUF_INIT, att = SAMV_BUF_INIT, subj = SAMV_BUF_INIT;
+	const char *status = samv_record_str(d->m, "status");
+	char mid[SAMV_ID_MAX + 64], type[80], name[SAMV_ID_MAX + 16];
+	cJSON *to = NULL;
+	int rc;
+
+	if (d->minutes && (!status || strcmp(status, "held")))
+		return samv_error_set(SAMV_EINVAL, "meeting '%s' is %s; minutes are sent after it is held "
+				      "(see samv-meeting hold)", d->id, status ? status : "not held");
+	if ((rc = samv_meeting_recipients(&to, d->v, d->m, d->minutes)) < 0 || (rc = body_text(&body, d)) < 0 ||
+	    (rc = d->minutes ? samv_meeting_minutes(&att, d->v, d->m, "markdown", d->lang) : ics(&att, d)) < 0 ||
+	    (rc = samv_meeting_subject(&subj, d->m, d->minutes, d->lang)) < 0)
+		goto out;
+	if (d->minutes) {
+		snprintf(type, sizeof(type), "text/markdown; charset=UTF-8");
+		snprintf(name, sizeof(name), "%s-minutes.md", d->id);
+		snprintf(mid, sizeof(mid), "samv.%s.minutes.%lld", d->id, tip_time(d->s));
+	} else {
+		snprintf(type, sizeof(type), "text/calendar; charset=UTF-8; method=%s",
+			 status && !strcmp(status, "cancelled") ? "CANCEL" : "REQUEST");
+		snprintf(name, sizeof(name), "%s.ics", d->id);
+		snprintf(mid, sizeof(mid), "samv.%s.%d.%lld", d->id,
+			 cJSON_GetObjectItemCaseSensitive(d->m, "sequence")
+				 ? (int)cJSON_GetObjectItemCaseSensitive(d->m, "sequence")->valuedouble : 0,
+			 tip_time(d->s));
+	}
+	{
+		struct samv_mail msg = { d->org, to, subj.ptr, tip_time(d->s), mid, body.ptr, type, name,
+					 att.ptr, att.len };
+
+		rc = samv_mail_format(out, &msg);
+	}
+	if (rc < 0)
+		rc = samv_error_set(rc, "meeting '%s': %s", d->id, samv_error_last());
+out:
+	cJSON_Delete(to);
+	samv_buf_free(&body);
+	samv_buf_free(&att);
+	samv_buf_free(&subj);
+	return rc;
+}
+
+static cJSON *str_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+/* --json: what a script needs to send the invitation or the minutes
+ * itself; the keys are listed in samv-meeting(1). */
+static int doc_json(struct samv_buf *out, const struct doc *d)
+{
+	struct samv_buf text = SAMV_BUF_INIT, subj = SAMV_BUF_INIT;
+	const char *status = samv_record_str(d->m, "status");
+	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(d->m, "sequence");
+	cJSON *o = cJSON_CreateObject(), *to = NULL, *org = NULL;
+	int rc;
+
+	if (!o) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if ((rc = samv_meeting_recipients(&to, d->v, d->m, d->minutes)) < 0 || (rc = body_text(&text, d)) < 0 ||
+	    (rc = samv_meeting_subject(&subj, d->m, d->minutes, d->lang)) < 0)
+		goto out;
+	cJSON_AddStringToObject(o, "meeting", d->id);
+	cJSON_AddStringToObject(o, "title", samv_record_str(d->m, "title"));
+	cJSON_AddStringToObject(o, "date", samv_record_str(d->m, "date"));
+	cJSON_AddItemToObject(o, "start", str_or_null(samv_record_str(d->m, "start")));
+	cJSON_AddItemToObject(o, "end", str_or_null(samv_record_str(d->m, "end")));
+	cJSON_AddStringToObject(o, "timezone", d->tz);
+	cJSON_AddItemToObject(o, "place", str_or_null(samv_record_str(d->m, "place")));
+	cJSON_AddItemToObject(o, "link", str_or_null(samv_record_str(d->m, "link")));
+	cJSON_AddStringToObject(o, "status", status);
+	cJSON_AddNumberToObject(o, "sequence", cJSON_IsNumber(seq) ? seq->valuedouble : 0);
+	cJSON_AddItemToObject(o, "method", d->minutes ? cJSON_CreateNull()
+				  : cJSON_CreateString(status && !strcmp(status, "cancelled") ? "CANCEL" : "REQUEST"));
+	if (d->org && (org = cJSON_AddObjectToObject(o, "organizer"))) {
+		cJSON_AddStringToObject(org, "name", d->org->name);
+		cJSON_AddItemToObject(org, "email", str_or_null(*d->org->email ? d->org->email : NULL));
+	} else {
+		cJSON_AddNullToObject(o, "organizer");
+	}
+	cJSON_AddStringToObject(o, "subject", subj.ptr);
+	cJSON_AddItemToObject(o, "recipients", to);
+	to = NULL;
+	cJSON_AddStringToObject(o, "text", text.ptr);
+	rc = samv_json_print(out, o);
+out:
+	cJSON_Delete(o);
+	cJSON_Delete(to);
+	samv_buf_free(&text);
+	samv_buf_free(&subj);
+	return rc;
+}
+
+static int render_doc(struct samv_buf *out, const struct doc *d, const char *format)
+{
+	if (format && !strcmp(format, "json"))
+		return doc_json(out, d);
+	if (format && !strcmp(format, "mail"))
+		return mail(out, d);
+	if (format && !strcmp(format, "ics"))
+		return ics(out, d);
+	if (d->minutes)
+		return samv_meeting_minutes(out, d->v, d->m, format, d->lang);
+	return samv_meeting_invitation(out, d->v, d->m, format, d->lang);
+}
+
 static int print_doc(struct samv_entity *e, struct samv_store *s, bool minutes)
 {
 	struct samv_buf out = SAMV_BUF_INIT;
-	struct samv_view *v = NULL;
-	char id[SAMV_ID_MAX + 1], lang[3], today[11];
-	const char *format = samv_entity_arg(e, "format"), *status, *date;
-	cJSON *m = NULL;
+	struct doc d = { .s = s, .minutes = minutes };
+	const char *format = samv_entity_arg(e, "format"), *lang = samv_entity_arg(e, "lang");
 	int rc;
 
-	if (samv_entity_arg(e, "lang") && strcmp(samv_entity_arg(e, "lang"), "sv") &&
-	    strcmp(samv_entity_arg(e, "lang"), "en"))
-		return samv_error_set(SAMV_EUSAGE, "--lang: '%s' is not one of sv, en", samv_entity_arg(e, "lang"));
-	if ((rc = samv_view_rev(&v, s, NULL)) < 0 || (rc = load_operand(&m, id, e, v)) < 0)
-		goto out;
-	if (!samv_entity_arg(e, "lang"))
-		repo_language(v, lang);
-	status = samv_record_str(m, "status");
-	date = samv_record_str(m, "date");
-	samv_date_today(today);
-	if (!minutes && status && strcmp(status, "planned") && (!format || strcmp(format, "ics"))) {
-		rc = samv_error_set(SAMV_EINVAL, "meeting '%s' is %s; an invitation is for a planned meeting", id, status);
-		goto out;
+	if (lang && strcmp(lang, "sv") && strcmp(lang, "en"))
+		return samv_error_set(SAMV_EUSAGE, "--lang: '%s' is not one of sv, en", lang);
+	if (samv_entity_flag(e, "json")) {
+		if (format)
+			return samv_error_set(SAMV_EUSAGE, "--json: not with --format");
+		format = "json";
 	}
-	if (!minutes && date && strcmp(date, today) < 0 && (!format || strcmp(format, "ics"))) {
-		rc = samv_error_set(SAMV_EINVAL, "meeting '%s' was on %s, in the past; nobody can be invited to it",
-				    id, date);
+	if ((rc = samv_view_rev(&d.v, s, NULL)) < 0 || (rc = load_operand(&d.m, d.id, e, d.v)) < 0)
 		goto out;
-	}
-	if (!minutes && format && !strcmp(format, "ics")) {
-		git_signature *org = NULL;
-
-		if (samv_sig_author(&org, samv_store_repo(s)) < 0)
-			samv_error_clear(); /* no organiser: no attendees */
-		rc = samv_meeting_ics(&out, v, m, tip_time(s), org);
-		git_signature_free(org);
-	}
-	else if (minutes)
-		rc = samv_meeting_minutes(&out, v, m, format, samv_entity_arg(e, "lang") ? samv_entity_arg(e, "lang") : lang);
-	else
-		rc = samv_meeting_invitation(&out, v, m, format, samv_entity_arg(e, "lang") ? samv_entity_arg(e, "lang") : lang);
-	if (rc == 0)
-		fwrite(out.ptr, 1, out.len, stdout);
+	repo_settings(d.v, d.lang, d.tz);
+	if (lang)
+		snprintf(d.lang, sizeof(d.lang), "%s", lang);
+	if (samv_sig_author(&d.org, samv_store_repo(s)) < 0)
+		samv_error_clear(); /* said where an organiser is needed */
+	if ((rc = invitable(&d, format)) == 0 && (rc = render_doc(&out, &d, format)) == 0 &&
+	    (fwrite(out.ptr, 1, out.len, stdout) != out.len || fflush(stdout) != 0))
+		rc = samv_error_set(SAMV_EIO, "cannot write standard output");
 out:
+	git_signature_free(d.org);
 	samv_buf_free(&out);
-	cJSON_Delete(m);
-	samv_view_free(v);
+	cJSON_Delete(d.m);
+	samv_view_free(d.v);
 	return rc;
 }
 
@@ -179,13 +331,17 @@ static int cmd_invite(struct samv_entity *e, struct samv_store *s)
 {
 	const char *f = samv_entity_arg(e, "format");
 
-	if (f && strcmp(f, "text") && strcmp(f, "markdown") && strcmp(f, "md") && strcmp(f, "ics"))
-		return samv_error_set(SAMV_EUSAGE, "--format: '%s' is not one of text, markdown, ics", f);
+	if (f && strcmp(f, "text") && strcmp(f, "markdown") && strcmp(f, "md") && strcmp(f, "ics") && strcmp(f, "mail"))
+		return samv_error_set(SAMV_EUSAGE, "--format: '%s' is not one of text, markdown, ics, mail", f);
 	return print_doc(e, s, false);
 }
 
 static int cmd_minutes(struct samv_entity *e, struct samv_store *s)
 {
+	const char *f = samv_entity_arg(e, "format");
+
+	if (f && strcmp(f, "text") && strcmp(f, "markdown") && strcmp(f, "md") && strcmp(f, "mail"))
+		return samv_error_set(SAMV_EUSAGE, "--format: '%s' is not one of text, markdown, mail", f);
 	return print_doc(e, s, true);
 }
 
@@ -335,7 +491,7 @@ static int cmd_distribute(struct samv_entity *e, struct samv_store *s)
 		cJSON_AddItemToObject(entry, "actors", cJSON_Duplicate(actors, 1));
 	if (how)
 		cJSON_AddStringToObject(entry, "how", how);
-	if ((rc = samv_txn_put_record(t, samv_entity_cmd(e)->type, rec)) < 0)
+	if ((rc = samv_meeting_prepare(t, rec, old)) < 0 || (rc = samv_txn_put_record(t, samv_entity_cmd(e)->type, rec)) < 0)
 		goto out;
 	rc = samv_entity_commit(e, t, "distribute", id, NULL);
 	if (rc == 0)
@@ -620,7 +776,7 @@ static int action_index(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	static const struct samv_verb verbs[] = {
-		{ "invite", "ID [--format FORMAT]", "print the invitation (text, markdown or ics)", invite_opts, false,
+		{ "invite", "ID [--format FORMAT]", "print the invitation (text, markdown, ics or mail)", invite_opts, false,
 		  cmd_invite },
 		{ "hold", "ID [OPTIONS]", "record that it was held: attendance, minutes, summary, ...", hold_opts,
 		  true, cmd_hold },

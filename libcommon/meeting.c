@@ -79,13 +79,27 @@ static int check_transition(const cJSON *rec, const cJSON *old)
 	return 0;
 }
 
+/* Every change of a meeting counts: a calendar takes the invitation with
+ * the higher SEQUENCE as the newer.  A record from before the count reads
+ * as 0. */
+static int count_change(cJSON *rec, const cJSON *old)
+{
+	const cJSON *was = old ? cJSON_GetObjectItemCaseSensitive(old, "sequence") : NULL;
+	double n = !old ? 0 : cJSON_IsNumber(was) && was->valuedouble > 0 ? was->valuedouble + 1 : 1;
+
+	cJSON_DeleteItemFromObjectCaseSensitive(rec, "sequence");
+	if (!cJSON_AddNumberToObject(rec, "sequence", n))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	return 0;
+}
+
 int samv_meeting_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old)
 {
 	const char *arena = samv_record_str(rec, "arena"), *status;
 	cJSON *a = NULL;
 	int rc;
 
-	if ((rc = check_transition(rec, old)) < 0)
+	if ((rc = check_transition(rec, old)) < 0 || (rc = count_change(rec, old)) < 0)
 		return rc;
 	/* a new meeting, or one moved to another arena, needs an open arena */
 	if (arena && (!old || !samv_record_str(old, "arena") || strcmp(arena, samv_record_str(old, "arena")))) {

@@ -717,10 +717,53 @@ int samv_meeting_invitation(struct samv_buf *out, struct samv_view *v, const cJS
 			    const char *lang);
 int samv_meeting_minutes(struct samv_buf *out, struct samv_view *v, const cJSON *m, const char *format,
 			 const char *lang);
-/* The meeting as an iCalendar (RFC 5545) event (ics.c); stamp is the
- * DTSTAMP, seconds since the epoch. */
-int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, long long stamp,
-		     const git_signature *organizer);
+/* The subject of the invitation (or of a cancelled meeting's notice) or
+ * of the minutes: "Inbjudan: TITLE, DATE"; appended to out. */
+int samv_meeting_subject(struct samv_buf *out, const cJSON *m, bool minutes, const char *lang);
+/* "The meeting is cancelled." and a blank line, appended to out. */
+int samv_meeting_cancel_note(struct samv_buf *out, const char *lang);
+/* The meeting as an iCalendar (RFC 5545) iTIP message (ics.c): a
+ * REQUEST, or a CANCEL for a cancelled meeting. */
+struct samv_ics_opts {
+	long long stamp;                 /* DTSTAMP, seconds since the epoch */
+	const git_signature *organizer;  /* required, with an e-mail address */
+	const char *tz;                  /* the TZID of start and end */
+};
+int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, const struct samv_ics_opts *o);
+/* Whom the invitation (minutes false) or the minutes go to
+ * (recipients.c): an array of {"person", "actor", "name", "email"}, every
+ * key present, null when unknown; an invited organisation without a
+ * contact person is one entry with person null. */
+int samv_meeting_recipients(cJSON **out, struct samv_view *v, const cJSON *m, bool minutes);
+
+/* ---- e-mail (mail.c) ----------------------------------------------------- */
+
+/* A message for "sendmail -t": To: every recipient (objects with "name"
+ * and "email", as samv_meeting_recipients gives) that has an address. */
+struct samv_mail {
+	const git_signature *from;
+	const cJSON *to;
+	const char *subject;     /* UTF-8 */
+	long long date;          /* seconds since the epoch */
+	const char *id;          /* Message-ID before the '@' (the sender's domain follows) */
+	const char *body;        /* UTF-8 text, LF line ends */
+	const char *attach_type; /* Content-Type of the attachment, without name */
+	const char *attach_name;
+	const char *attach;
+	size_t attach_len;
+};
+int samv_mail_format(struct samv_buf *out, const struct samv_mail *m);
+/* An address that may stand in To: and in a mailto: URI as it is. */
+bool samv_mail_address_ok(const char *mail);
+
+/* ---- time zones (tz.c) --------------------------------------------------- */
+
+/* The zones a repository's "timezone" may name, NULL-terminated. */
+extern const char *const samv_timezones[];
+#define SAMV_TZ_DEFAULT "Europe/Stockholm"
+bool samv_tz_known(const char *name);
+/* The zone as an iCalendar VTIMEZONE (CRLF lines). */
+int samv_tz_vtimezone(struct samv_buf *out, const char *name);
 /* ---- decisions: anchors and kedge anchors (decision.c) ---------------- */
 
 /*
