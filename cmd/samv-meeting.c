@@ -715,7 +715,7 @@ static int cmd_overdue(struct samv_entity *e, struct samv_store *s)
 			cJSON_Delete(cJSON_DetachItemViaPointer(all, a));
 	}
 	if (samv_entity_flag(e, "json")) {
-		rc = samv_print_json(stdout, all);
+		rc = samv_print_records(stdout, samv_entity_cmd(e)->type, all);
 	} else {
 		cJSON_ArrayForEach(a, all) {
 			const char *owner = samv_record_str(a, "owner");

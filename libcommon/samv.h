@@ -668,6 +668,15 @@ int samv_entity_commit(struct samv_entity *e, struct samv_txn *t, const char *ve
 void samv_entity_print_record(FILE *f, const struct samv_type *t, const cJSON *rec);
 /* Any JSON value as samv prints it (2-space indent, newline). */
 int samv_print_json(FILE *f, const cJSON *v);
+/* Records as --json prints them (jsonout.c): every field of t present,
+ * null when absent; docs/schema/<type>.output.schema.json.  recs is one
+ * record or an array of them. */
+int samv_record_output(cJSON **out, const struct samv_type *t, const cJSON *rec);
+int samv_records_output(cJSON **out, const struct samv_type *t, const cJSON *recs);
+int samv_print_records(FILE *f, const struct samv_type *t, const cJSON *recs);
+/* Remove the members that are null from every object in v: null in input
+ * means absent. */
+void samv_json_drop_nulls(cJSON *v);
 /* Read a JSON object from a stream (at most max bytes); what names it in
  * errors ("standard input"). */
 int samv_json_read_object(cJSON **out, FILE *in, size_t max, const char *what);
