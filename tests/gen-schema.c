@@ -1,7 +1,8 @@
 /*
  * gen-schema.c - write a JSON Schema (draft 2020-12) for every record type
  * from the type tables in libcommon/schema.c, one file a type:
- * DIR/<type>.schema.json (repository.schema.json describes samv.json).
+ * DIR/<type>.schema.json (repository.schema.json describes samv.json), and
+ * for every record type the shape --json prints, DIR/<type>.output.schema.json.
  *
  * The files under docs/schema are made by this program and compared with
  * its output by tests/check-schema.sh, so that the schemas cannot drift
@@ -110,9 +111,10 @@ static bool add_id(cJSON *o)
 	       add_num(o, "maxLength", SAMV_ID_MAX) && add_str(o, "pattern", ID_PATTERN);
 }
 
-static int add_properties(cJSON *s, const struct samv_type *t);
+static int add_properties(cJSON *s, const struct samv_type *t, bool output);
 
-static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f)
+/* output: as --json prints it, where objects in lists have every key. */
+static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f, bool output)
 {
 	cJSON *p = cJSON_CreateObject(), *items = NULL;
 	bool ok = p && describe(p, t, f) == 0;
@@ -173,7 +175,7 @@ static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f
 	case SAMV_F_OBJS:
 		ok = add_str(p, "type", "array") && (items = cJSON_CreateObject()) &&
 		     cJSON_AddItemToObject(p, "items", items) && add_str(items, "type", "object") &&
-		     add_properties(items, samv_subtype_find(f->ref)) == 0 && add_num(p, "minItems", 1) &&
+		     add_properties(items, samv_subtype_find(f->ref), output) == 0 && add_num(p, "minItems", 1) &&
 		     add_num(p, "maxItems", (double)f->max);
 		break;
 	case SAMV_F_MAP: {
@@ -200,6 +202,31 @@ static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f
 		return p;
 fail:
 	cJSON_Delete(p);
+	return NULL;
+}
+
+/* The shape --json prints: every field present, null when absent. */
+static cJSON *output_schema(const struct samv_type *t)
+{
+	cJSON *s = cJSON_CreateObject();
+	char title[128], desc[1024];
+
+	snprintf(title, sizeof(title), "samv %s record as --json prints it", t->name);
+	snprintf(desc, sizeof(desc),
+		 "One %s as the commands' --json options print it (an array of these for lists): every "
+		 "field of %s.schema.json present, in its order, null when the record has no value (an "
+		 "empty set, a text never given), and no other keys; objects in lists likewise. Input "
+		 "read with --stdin may be the same: null there means absent. See samv-records(5).",
+		 t->title, t->name);
+	if (!s || !add_str(s, "$schema", "https://json-schema.org/draft/2020-12/schema") ||
+	    !add_str(s, "$comment", "Generated from libcommon/schema.c by tests/gen-schema.c; "
+				    "do not edit. Regenerate: sh tests/check-schema.sh --update") ||
+	    !add_str(s, "title", title) || !add_str(s, "description", desc) ||
+	    !add_str(s, "type", "object") || add_properties(s, t, true) < 0)
+		goto fail;
+	return s;
+fail:
+	cJSON_Delete(s);
 	return NULL;
 }
 
@@ -231,7 +258,7 @@ static cJSON *type_schema(const struct samv_type *t)
 	    !add_str(s, "$comment", "Generated from libcommon/schema.c by tests/gen-schema.c; "
 				    "do not edit. Regenerate: sh tests/check-schema.sh --update") ||
 	    !add_str(s, "title", title) || !add_str(s, "description", desc) ||
-	    !add_str(s, "type", "object") || add_properties(s, t) < 0 ||
+	    !add_str(s, "type", "object") || add_properties(s, t, false) < 0 ||
 	    (!repo && !add_str(s, "x-samv-dir", t->dir)))
 		goto fail;
 	return s;
@@ -240,8 +267,26 @@ fail:
 	return NULL;
 }
 
-/* properties, required and additionalProperties of a type or subtype */
-static int add_properties(cJSON *s, const struct samv_type *t)
+/* "anyOf": [p, null] */
+static cJSON *nullable(cJSON *p)
+{
+	cJSON *o = cJSON_CreateObject(), *any = o ? cJSON_AddArrayToObject(o, "anyOf") : NULL, *n = NULL;
+
+	if (!any || !cJSON_AddItemToArray(any, p)) {
+		cJSON_Delete(o);
+		cJSON_Delete(p);
+		return NULL;
+	}
+	if (!(n = cJSON_CreateObject()) || !cJSON_AddItemToArray(any, n) || !add_str(n, "type", "null")) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* properties, required and additionalProperties of a type or subtype; in
+ * the output form every property is required and may be null */
+static int add_properties(cJSON *s, const struct samv_type *t, bool output)
 {
 	cJSON *props, *req, *p;
 	size_t i;
@@ -252,19 +297,19 @@ static int add_properties(cJSON *s, const struct samv_type *t)
 	for (i = 0; i < t->nfields; i++) {
 		const struct samv_field *f = &t->fields[i];
 
-		if (!(p = field_schema(t, f)))
+		if (!(p = field_schema(t, f, output)) || (output && !(p = nullable(p))))
 			return -1;
 		if (!cJSON_AddItemToObject(props, f->name, p)) {
 			cJSON_Delete(p);
 			return -1;
 		}
-		if ((f->flags & SAMV_FL_REQUIRED) && !cJSON_AddItemToArray(req, cJSON_CreateString(f->name)))
+		if ((output || (f->flags & SAMV_FL_REQUIRED)) && !cJSON_AddItemToArray(req, cJSON_CreateString(f->name)))
 			return -1;
 	}
 	return 0;
 }
 
-static int write_schema(const char *dir, const struct samv_type *t)
+static int write_schema(const char *dir, const struct samv_type *t, bool output)
 {
 	struct samv_buf b = SAMV_BUF_INIT;
 	char path[4096];
@@ -272,8 +317,8 @@ static int write_schema(const char *dir, const struct samv_type *t)
 	FILE *f = NULL;
 	int rc = -1;
 
-	snprintf(path, sizeof(path), "%s/%s.schema.json", dir, t->name);
-	if (!(s = type_schema(t)) || samv_json_print(&b, s) < 0) {
+	snprintf(path, sizeof(path), "%s/%s.%sschema.json", dir, t->name, output ? "output." : "");
+	if (!(s = output ? output_schema(t) : type_schema(t)) || samv_json_print(&b, s) < 0) {
 		fprintf(stderr, "%s: %s: out of memory\n", prog, t->name);
 		goto out;
 	}
@@ -305,10 +350,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s DIR\n", prog);
 		return 2;
 	}
-	if (write_schema(argv[1], samv_type_repository()) < 0)
+	if (write_schema(argv[1], samv_type_repository(), false) < 0)
 		return 1;
 	for (i = 0; (t = samv_type_at(i)); i++)
-		if (write_schema(argv[1], t) < 0)
+		if (write_schema(argv[1], t, false) < 0 || write_schema(argv[1], t, true) < 0)
 			return 1;
 	return 0;
 }
