@@ -55,14 +55,17 @@ static bool ascii_line(const char *s)
 	return true;
 }
 
-/* Encoded words of at most 45 bytes each (60 characters of base64), cut
- * between UTF-8 sequences, joined by folding white space. */
-static int put_encoded(struct samv_buf *out, const char *s)
+/* Encoded words, cut between UTF-8 sequences, joined by folding white
+ * space, so that no line is longer than 76 characters: col is where the
+ * first starts; 12 characters are "=?UTF-8?B?" and "?=", and 3 bytes
+ * take 4 characters of base64. */
+static int put_encoded(struct samv_buf *out, const char *s, size_t col)
 {
-	size_t n = strlen(s), i = 0, len;
+	size_t n = strlen(s), i = 0, len, room;
 
 	while (i < n) {
-		len = n - i < 45 ? n - i : 45;
+		room = (76 - (i ? 1 : col) - 12) / 4 * 3;
+		len = n - i < room ? n - i : room;
 		while (len < n - i && len > 1 && ((unsigned char)s[i + len] & 0xc0) == 0x80)
 			len--;
 		if ((i && samv_buf_puts(out, "\r\n ") < 0) || samv_buf_puts(out, "=?UTF-8?B?") < 0 ||
@@ -80,7 +83,7 @@ static int put_name(struct samv_buf *out, const char *name)
 	const char *p;
 
 	if (!ascii_line(name))
-		return put_encoded(out, name);
+		return put_encoded(out, name, 6); /* after "From: ", "To: " or a fold */
 	if (!strpbrk(name, "()<>[]:;@\\,.\""))
 		return samv_buf_puts(out, name);
 	if (samv_buf_puts(out, "\"") < 0)
@@ -178,7 +181,7 @@ static int put_headers(struct samv_buf *out, const struct samv_mail *m, const ch
 		return samv_error_set(SAMV_EINVAL, "nobody it goes to has an e-mail address (see samv-person edit "
 				      "--email, samv-actor edit --contact)");
 	if (samv_buf_puts(out, "Subject: ") < 0 ||
-	    (ascii_line(m->subject) ? samv_buf_puts(out, m->subject) : put_encoded(out, m->subject)) < 0 ||
+	    (ascii_line(m->subject) ? samv_buf_puts(out, m->subject) : put_encoded(out, m->subject, 9)) < 0 ||
 	    samv_buf_printf(out, "\r\nDate: %s\r\nMessage-ID: <%s@%s>\r\n", date, m->id, at + 1) < 0 ||
 	    samv_buf_printf(out, "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n",
 			    boundary) < 0)

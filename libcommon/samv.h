@@ -37,7 +37,8 @@ enum {
 };
 
 /* Exit statuses shared by every command (documented in samv(7)). */
-enum { SAMV_EXIT_OK = 0, SAMV_EXIT_FAIL = 1, SAMV_EXIT_USAGE = 2, SAMV_EXIT_BUSY = 3 };
+/* SAMV_EXIT_FOUND: a --fail-on condition holds (the command itself worked). */
+enum { SAMV_EXIT_OK = 0, SAMV_EXIT_FAIL = 1, SAMV_EXIT_USAGE = 2, SAMV_EXIT_BUSY = 3, SAMV_EXIT_FOUND = 4 };
 
 int samv_error_set(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
