@@ -123,7 +123,7 @@ static int cmd_chain(struct samv_entity *e, struct samv_store *s)
 	    (rc = samv_decision_chain(&chain, all, id)) < 0)
 		goto out;
 	if (samv_entity_flag(e, "json"))
-		rc = samv_print_records(stdout, dt, chain);
+		rc = samv_print_json(stdout, chain);
 	else
 		samv_decision_chain_print(stdout, chain);
 out:

@@ -244,6 +244,26 @@ static void invited_absent(cJSON *abs_people, cJSON *abs_actors, const cJSON *re
 			cJSON_AddItemToArray(abs_actors, cJSON_CreateString(it->valuestring));
 }
 
+static double seq_of(const cJSON *rec)
+{
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(rec, "sequence");
+
+	return cJSON_IsNumber(s) ? s->valuedouble : 0;
+}
+
+int samv_meeting_merge_sequence(const cJSON *base, cJSON *ours, cJSON *theirs)
+{
+	double b = seq_of(base), o = seq_of(ours), t = seq_of(theirs), n = (o > t ? o : t) + 1;
+
+	if (!cJSON_IsObject(ours) || !cJSON_IsObject(theirs) || o == t || o == b || t == b)
+		return 0;
+	cJSON_DeleteItemFromObjectCaseSensitive(ours, "sequence");
+	cJSON_DeleteItemFromObjectCaseSensitive(theirs, "sequence");
+	if (!cJSON_AddNumberToObject(ours, "sequence", n) || !cJSON_AddNumberToObject(theirs, "sequence", n))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	return 0;
+}
+
 int samv_meeting_derive(cJSON *rec)
 {
 	const char *status = samv_record_str(rec, "status");

@@ -343,6 +343,7 @@ struct samv_init_opts {
 	const char *name;
 	const char *region;
 	const char *language;
+	const char *timezone; /* NULL: none written (Europe/Stockholm) */
 };
 /* Create or adopt a repository at dir; *created tells if git init ran. */
 int samv_init(const char *dir, const struct samv_init_opts *o, bool *created);
@@ -719,6 +720,10 @@ int samv_meeting_attend(cJSON *rec, struct samv_view *v, const cJSON *attended, 
  * who did not come are), as after a merge of two partial attendance
  * records.  Any other meeting is left as it is. */
 int samv_meeting_derive(cJSON *rec);
+/* Before a three-way merge of a meeting changed on both sides: both
+ * sides' SEQUENCE becomes one more than the higher, so that the merged
+ * meeting is newer than either copy sent out (and the count no conflict). */
+int samv_meeting_merge_sequence(const cJSON *base, cJSON *ours, cJSON *theirs);
 
 /* The invitation and the minutes (minutes.c): format "text" or
  * "markdown", lang "sv" or "en" (NULL: the repository's language is the

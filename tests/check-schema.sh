@@ -241,7 +241,6 @@ json_case meeting "meeting show --json (held)" samv-meeting show uppstart --json
 json_case action "action list --json" samv-meeting action list --json --all
 json_case action "action overdue --json" sh -c 'samv-meeting action overdue --json; test $? = 1'
 json_case decision "decision list --json" samv-decision list --json
-json_case decision "decision chain --json" samv-decision chain pilot --json
 json_case assessment "assess list --json" samv-assess list --json
 json_case assessment "assess show --json" samv-assess show c26 --json
 # and given back: null means absent

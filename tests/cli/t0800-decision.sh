@@ -562,7 +562,7 @@ test_case 'refused: ended and status given on standard input' '
 	expect_err <<-\EOT
 	samv-decision: ended: set by samv-decision when a decision ends
 	EOT
-	samv-decision show k1 --json | sed "s/\"adopted\"/\"adopted\", \"ended\": \"2026-05-01\"/" >../k1.json
+	samv-decision show k1 --json | jq ".ended = \"2026-05-01\"" >../k1.json
 	samv_run samv-decision edit k1 --stdin <../k1.json
 	expect_status 1
 	expect_err <<-\EOT
