@@ -29,7 +29,7 @@ int main(int argc, char **argv)
 {
 	const struct samv_opt *tables[] = { opts, NULL };
 	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
-	struct samv_init_opts o = { NULL, NULL, NULL };
+	struct samv_init_opts o = { NULL, NULL, NULL, NULL };
 	const char *dir;
 	bool created;
 	int id, rc = 0;

@@ -460,5 +460,5 @@ int samv_meeting_subject(struct samv_buf *out, const cJSON *m, bool minutes, con
 
 int samv_meeting_cancel_note(struct samv_buf *out, const char *lang)
 {
-	return samv_buf_printf(out, "%s\n\n", labels[L_CANCELLED][lang && !strcmp(lang, "en")]);
+	return samv_buf_printf(out, "%s\n", labels[L_CANCELLED][lang && !strcmp(lang, "en")]);
 }

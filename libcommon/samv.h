@@ -735,7 +735,8 @@ int samv_meeting_minutes(struct samv_buf *out, struct samv_view *v, const cJSON 
 /* The subject of the invitation (or of a cancelled meeting's notice) or
  * of the minutes: "Inbjudan: TITLE, DATE"; appended to out. */
 int samv_meeting_subject(struct samv_buf *out, const cJSON *m, bool minutes, const char *lang);
-/* "The meeting is cancelled." and a blank line, appended to out. */
+/* "The meeting is cancelled.", a line before the invitation (whose first
+ * block the document separates from it). */
 int samv_meeting_cancel_note(struct samv_buf *out, const char *lang);
 /* The meeting as an iCalendar (RFC 5545) iTIP message (ics.c): a
  * REQUEST, or a CANCEL for a cancelled meeting. */
