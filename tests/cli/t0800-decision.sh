@@ -139,15 +139,22 @@ test_case 'adopt: an anchor that confirms a kedge anchor supersedes it in the sa
 	  "title": "Mötesplatsen blir permanent",
 	  "text": "Regionen finansierar mötesplatsen.",
 	  "date": "2026-06-12",
+	  "meeting": null,
+	  "arena": null,
 	  "body": "Regionala utvecklingsnämnden",
 	  "serves": [
 	    "a",
 	    "d"
 	  ],
 	  "status": "adopted",
+	  "supersedes": null,
+	  "amends": null,
 	  "confirms": [
 	    "k1"
-	  ]
+	  ],
+	  "review": null,
+	  "ended": null,
+	  "note": null
 	}
 	EOT
 '
@@ -388,12 +395,20 @@ test_case 'list: columns, filters, period, --json' '
 	    "title": "Mötesplatsen blir permanent",
 	    "text": "Regionen finansierar mötesplatsen.",
 	    "date": "2026-06-01",
+	    "meeting": null,
+	    "arena": null,
 	    "body": "Regionala utvecklingsnämnden",
 	    "serves": [
 	      "a",
 	      "d"
 	    ],
-	    "status": "proposed"
+	    "status": "proposed",
+	    "supersedes": null,
+	    "amends": null,
+	    "confirms": null,
+	    "review": null,
+	    "ended": null,
+	    "note": null
 	  }
 	]
 	EOT
