@@ -133,197 +133,42 @@ static long long tip_time(struct samv_store *s)
 
 /* ---- invite and minutes: documents -------------------------------------- */
 
-/* What invite and minutes work from. */
-struct doc {
-	struct samv_store *s;
-	struct samv_view *v;
-	cJSON *m;
-	char id[SAMV_ID_MAX + 1], lang[3], tz[64];
-	bool minutes;
-	git_signature *org;  /* the git identity, or NULL */
-};
-
-/* Text and Markdown invite to a planned meeting still to come; the
- * calendar forms (ics, mail, json) also say that one was moved or
- * cancelled. */
-static int invitable(const struct doc *d, const char *format)
-{
-	const char *status = samv_record_str(d->m, "status"), *date = samv_record_str(d->m, "date");
-	char today[11];
-
-	if (d->minutes || (format && (!strcmp(format, "ics") || !strcmp(format, "mail") || !strcmp(format, "json"))))
-		return 0;
-	samv_date_today(today);
-	if (status && strcmp(status, "planned"))
-		return samv_error_set(SAMV_EINVAL, "meeting '%s' is %s; an invitation is for a planned meeting", d->id,
-				      status);
-	if (date && strcmp(date, today) < 0)
-		return samv_error_set(SAMV_EINVAL, "meeting '%s' was on %s, in the past; nobody can be invited to it",
-				      d->id, date);
-	return 0;
-}
-
-static int ics(struct samv_buf *out, const struct doc *d)
-{
-	struct samv_ics_opts o = { tip_time(d->s), d->org, d->tz };
-
-	return samv_meeting_ics(out, d->v, d->m, &o);
-}
-
-/* The text of the message: the invitation (a cancelled meeting's says so
- * first) or the minutes. */
-static int body_text(struct samv_buf *out, const struct doc *d)
-{
-	const char *status = samv_record_str(d->m, "status");
-
-	if (d->minutes)
-		return samv_meeting_minutes(out, d->v, d->m, "text", d->lang);
-	if (status && !strcmp(status, "cancelled") && samv_meeting_cancel_note(out, d->lang) < 0)
-		return SAMV_ERROR;
-	return samv_meeting_invitation(out, d->v, d->m, "text", d->lang);
-}
-
-/* The minutes of a held meeting, or the invitation with its .ics, as one
- * message for sendmail -t. */
-static int mail(struct samv_buf *out, const struct doc *d)
-{
-	struct samv_buf body = SAMV_BUF_INIT, att = SAMV_BUF_INIT, subj = SAMV_BUF_INIT;
-	const char *status = samv_record_str(d->m, "status");
-	char mid[SAMV_ID_MAX + 64], type[80], name[SAMV_ID_MAX + 16];
-	cJSON *to = NULL;
-	int rc;
-
-	if (d->minutes && (!status || strcmp(status, "held")))
-		return samv_error_set(SAMV_EINVAL, "meeting '%s' is %s; minutes are sent after it is held "
-				      "(see samv-meeting hold)", d->id, status ? status : "not held");
-	if ((rc = samv_meeting_recipients(&to, d->v, d->m, d->minutes)) < 0 || (rc = body_text(&body, d)) < 0 ||
-	    (rc = d->minutes ? samv_meeting_minutes(&att, d->v, d->m, "markdown", d->lang) : ics(&att, d)) < 0 ||
-	    (rc = samv_meeting_subject(&subj, d->m, d->minutes, d->lang)) < 0)
-		goto out;
-	if (d->minutes) {
-		snprintf(type, sizeof(type), "text/markdown; charset=UTF-8");
-		snprintf(name, sizeof(name), "%s-minutes.md", d->id);
-		snprintf(mid, sizeof(mid), "samv.%s.minutes.%lld", d->id, tip_time(d->s));
-	} else {
-		snprintf(type, sizeof(type), "text/calendar; charset=UTF-8; method=%s",
-			 status && !strcmp(status, "cancelled") ? "CANCEL" : "REQUEST");
-		snprintf(name, sizeof(name), "%s.ics", d->id);
-		snprintf(mid, sizeof(mid), "samv.%s.%d.%lld", d->id,
-			 cJSON_GetObjectItemCaseSensitive(d->m, "sequence")
-				 ? (int)cJSON_GetObjectItemCaseSensitive(d->m, "sequence")->valuedouble : 0,
-			 tip_time(d->s));
-	}
-	{
-		struct samv_mail msg = { d->org, to, subj.ptr, tip_time(d->s), mid, body.ptr, type, name,
-					 att.ptr, att.len };
-
-		rc = samv_mail_format(out, &msg);
-	}
-	if (rc < 0)
-		rc = samv_error_set(rc, "meeting '%s': %s", d->id, samv_error_last());
-out:
-	cJSON_Delete(to);
-	samv_buf_free(&body);
-	samv_buf_free(&att);
-	samv_buf_free(&subj);
-	return rc;
-}
-
-static cJSON *str_or_null(const char *s)
-{
-	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
-
-/* --json: what a script needs to send the invitation or the minutes
- * itself; the keys are listed in samv-meeting(1). */
-static int doc_json(struct samv_buf *out, const struct doc *d)
-{
-	struct samv_buf text = SAMV_BUF_INIT, subj = SAMV_BUF_INIT;
-	const char *status = samv_record_str(d->m, "status");
-	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(d->m, "sequence");
-	cJSON *o = cJSON_CreateObject(), *to = NULL, *org = NULL;
-	int rc;
-
-	if (!o) {
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
-		goto out;
-	}
-	if ((rc = samv_meeting_recipients(&to, d->v, d->m, d->minutes)) < 0 || (rc = body_text(&text, d)) < 0 ||
-	    (rc = samv_meeting_subject(&subj, d->m, d->minutes, d->lang)) < 0)
-		goto out;
-	cJSON_AddStringToObject(o, "meeting", d->id);
-	cJSON_AddStringToObject(o, "title", samv_record_str(d->m, "title"));
-	cJSON_AddStringToObject(o, "date", samv_record_str(d->m, "date"));
-	cJSON_AddItemToObject(o, "start", str_or_null(samv_record_str(d->m, "start")));
-	cJSON_AddItemToObject(o, "end", str_or_null(samv_record_str(d->m, "end")));
-	cJSON_AddStringToObject(o, "timezone", d->tz);
-	cJSON_AddItemToObject(o, "place", str_or_null(samv_record_str(d->m, "place")));
-	cJSON_AddItemToObject(o, "link", str_or_null(samv_record_str(d->m, "link")));
-	cJSON_AddStringToObject(o, "status", status);
-	cJSON_AddNumberToObject(o, "sequence", cJSON_IsNumber(seq) ? seq->valuedouble : 0);
-	cJSON_AddItemToObject(o, "method", d->minutes ? cJSON_CreateNull()
-				  : cJSON_CreateString(status && !strcmp(status, "cancelled") ? "CANCEL" : "REQUEST"));
-	if (d->org && (org = cJSON_AddObjectToObject(o, "organizer"))) {
-		cJSON_AddStringToObject(org, "name", d->org->name);
-		cJSON_AddItemToObject(org, "email", str_or_null(*d->org->email ? d->org->email : NULL));
-	} else {
-		cJSON_AddNullToObject(o, "organizer");
-	}
-	cJSON_AddStringToObject(o, "subject", subj.ptr);
-	cJSON_AddItemToObject(o, "recipients", to);
-	to = NULL;
-	cJSON_AddStringToObject(o, "text", text.ptr);
-	rc = samv_json_print(out, o);
-out:
-	cJSON_Delete(o);
-	cJSON_Delete(to);
-	samv_buf_free(&text);
-	samv_buf_free(&subj);
-	return rc;
-}
-
-static int render_doc(struct samv_buf *out, const struct doc *d, const char *format)
-{
-	if (format && !strcmp(format, "json"))
-		return doc_json(out, d);
-	if (format && !strcmp(format, "mail"))
-		return mail(out, d);
-	if (format && !strcmp(format, "ics"))
-		return ics(out, d);
-	if (d->minutes)
-		return samv_meeting_minutes(out, d->v, d->m, format, d->lang);
-	return samv_meeting_invitation(out, d->v, d->m, format, d->lang);
-}
-
 static int print_doc(struct samv_entity *e, struct samv_store *s, bool minutes)
 {
 	struct samv_buf out = SAMV_BUF_INIT;
-	struct doc d = { .s = s, .minutes = minutes };
-	const char *format = samv_entity_arg(e, "format"), *lang = samv_entity_arg(e, "lang");
+	struct samv_notice n = { .minutes = minutes };
+	char id[SAMV_ID_MAX + 1], lang[3], tz[64];
+	const char *format = samv_entity_arg(e, "format"), *given = samv_entity_arg(e, "lang");
+	git_signature *org = NULL;
+	cJSON *m = NULL;
 	int rc;
 
-	if (lang && strcmp(lang, "sv") && strcmp(lang, "en"))
-		return samv_error_set(SAMV_EUSAGE, "--lang: '%s' is not one of sv, en", lang);
+	if (given && strcmp(given, "sv") && strcmp(given, "en"))
+		return samv_error_set(SAMV_EUSAGE, "--lang: '%s' is not one of sv, en", given);
 	if (samv_entity_flag(e, "json")) {
 		if (format)
 			return samv_error_set(SAMV_EUSAGE, "--json: not with --format");
 		format = "json";
 	}
-	if ((rc = samv_view_rev(&d.v, s, NULL)) < 0 || (rc = load_operand(&d.m, d.id, e, d.v)) < 0)
+	if ((rc = samv_view_rev(&n.v, s, NULL)) < 0 || (rc = load_operand(&m, id, e, n.v)) < 0)
 		goto out;
-	repo_settings(d.v, d.lang, d.tz);
-	if (lang)
-		snprintf(d.lang, sizeof(d.lang), "%s", lang);
-	if (samv_sig_author(&d.org, samv_store_repo(s)) < 0)
+	repo_settings(n.v, lang, tz);
+	if (samv_sig_author(&org, samv_store_repo(s)) < 0)
 		samv_error_clear(); /* said where an organiser is needed */
-	if ((rc = invitable(&d, format)) == 0 && (rc = render_doc(&out, &d, format)) == 0 &&
+	n.m = m;
+	n.id = id;
+	n.lang = given ? given : lang;
+	n.tz = tz;
+	n.organizer = org;
+	n.stamp = tip_time(s);
+	if ((rc = samv_notice_check(&n, format)) == 0 && (rc = samv_notice_render(&out, &n, format)) == 0 &&
 	    (fwrite(out.ptr, 1, out.len, stdout) != out.len || fflush(stdout) != 0))
 		rc = samv_error_set(SAMV_EIO, "cannot write standard output");
 out:
-	git_signature_free(d.org);
+	git_signature_free(org);
 	samv_buf_free(&out);
-	cJSON_Delete(d.m);
-	samv_view_free(d.v);
+	cJSON_Delete(m);
+	samv_view_free(n.v);
 	return rc;
 }
 
@@ -776,12 +621,12 @@ static int action_index(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	static const struct samv_verb verbs[] = {
-		{ "invite", "ID [--format FORMAT]", "print the invitation (text, markdown, ics or mail)", invite_opts, false,
-		  cmd_invite },
+		{ "invite", "ID [--format FORMAT | --json]", "print the invitation (text, markdown, ics or mail)",
+		  invite_opts, false, cmd_invite },
 		{ "hold", "ID [OPTIONS]", "record that it was held: attendance, minutes, summary, ...", hold_opts,
 		  true, cmd_hold },
-		{ "minutes", "ID [--format FORMAT]", "print the minutes of a held meeting", minutes_opts, false,
-		  cmd_minutes },
+		{ "minutes", "ID [--format FORMAT | --json]", "print the minutes of a held meeting (text, markdown or mail)",
+		  minutes_opts, false, cmd_minutes },
 		{ "distribute", "ID [OPTIONS]", "record when and to whom the minutes went", distribute_opts, false,
 		  cmd_distribute },
 		{ "record", "< MEETING.json", "record a whole meeting (and its actions) from JSON", record_opts,

@@ -60,11 +60,6 @@ static bool path_id(const char *path, char id[SAMV_ID_MAX + 1])
 	return true;
 }
 
-static cJSON *str_or_null(const char *s)
-{
-	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
-
 /* --json: the same facts as report() and conflicts(), every key always
  * there; result "conflict" when nothing was changed. */
 static int report_json(const struct samv_sync_result *r, bool conflict)
@@ -92,11 +87,11 @@ static int report_json(const struct samv_sync_result *r, bool conflict)
 			break;
 		}
 		cJSON_AddStringToObject(c, "file", k->file);
-		cJSON_AddItemToObject(c, "type", str_or_null(rec ? t->name : NULL));
-		cJSON_AddItemToObject(c, "id", str_or_null(rec ? id : NULL));
-		cJSON_AddItemToObject(c, "field", str_or_null(*k->field ? k->field : NULL));
-		cJSON_AddItemToObject(c, "ours", str_or_null(k->ours));
-		cJSON_AddItemToObject(c, "theirs", str_or_null(k->theirs));
+		cJSON_AddItemToObject(c, "type", samv_json_str_or_null(rec ? t->name : NULL));
+		cJSON_AddItemToObject(c, "id", samv_json_str_or_null(rec ? id : NULL));
+		cJSON_AddItemToObject(c, "field", samv_json_str_or_null(*k->field ? k->field : NULL));
+		cJSON_AddItemToObject(c, "ours", samv_json_str_or_null(k->ours));
+		cJSON_AddItemToObject(c, "theirs", samv_json_str_or_null(k->theirs));
 	}
 	if (rc == 0)
 		rc = samv_print_json(stdout, o);

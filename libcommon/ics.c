@@ -195,13 +195,6 @@ static int put_attendees(struct samv_buf *out, struct samv_view *v, const cJSON 
 	return rc;
 }
 
-static long long sequence(const cJSON *m)
-{
-	const cJSON *s = cJSON_GetObjectItemCaseSensitive(m, "sequence");
-
-	return cJSON_IsNumber(s) && s->valuedouble > 0 ? (long long)s->valuedouble : 0;
-}
-
 int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, const struct samv_ics_opts *o)
 {
 	const char *status = samv_record_str(m, "status");
@@ -226,7 +219,7 @@ int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, 
 	    (samv_record_str(m, "start") && samv_tz_vtimezone(out, o->tz) < 0) ||
 	    samv_buf_puts(out, "BEGIN:VEVENT\r\n") < 0 ||
 	    put_line(out, uid) < 0 || samv_buf_printf(out, "DTSTAMP:%s\r\n", when) < 0 ||
-	    samv_buf_printf(out, "SEQUENCE:%lld\r\n", sequence(m)) < 0 ||
+	    samv_buf_printf(out, "SEQUENCE:%lld\r\n", samv_meeting_sequence(m)) < 0 ||
 	    put_times(out, m, o->tz) < 0 ||
 	    put_text(out, "SUMMARY", samv_record_str(m, "title")) < 0 ||
 	    put_text(out, "LOCATION", samv_record_str(m, "place")) < 0 || put_description(out, m) < 0)

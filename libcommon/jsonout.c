@@ -96,6 +96,11 @@ int samv_print_records(FILE *f, const struct samv_type *t, const cJSON *recs)
 	return rc;
 }
 
+cJSON *samv_json_str_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
 void samv_json_drop_nulls(cJSON *v)
 {
 	cJSON *it, *next;

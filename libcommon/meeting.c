@@ -79,13 +79,18 @@ static int check_transition(const cJSON *rec, const cJSON *old)
 	return 0;
 }
 
+long long samv_meeting_sequence(const cJSON *m)
+{
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(m, "sequence");
+
+	return cJSON_IsNumber(s) && s->valuedouble > 0 ? (long long)s->valuedouble : 0;
+}
+
 /* Every change of a meeting counts: a calendar takes the invitation with
- * the higher SEQUENCE as the newer.  A record from before the count reads
- * as 0. */
+ * the higher SEQUENCE as the newer. */
 static int count_change(cJSON *rec, const cJSON *old)
 {
-	const cJSON *was = old ? cJSON_GetObjectItemCaseSensitive(old, "sequence") : NULL;
-	double n = !old ? 0 : cJSON_IsNumber(was) && was->valuedouble > 0 ? was->valuedouble + 1 : 1;
+	double n = old ? (double)samv_meeting_sequence(old) + 1 : 0;
 
 	cJSON_DeleteItemFromObjectCaseSensitive(rec, "sequence");
 	if (!cJSON_AddNumberToObject(rec, "sequence", n))
@@ -244,16 +249,10 @@ static void invited_absent(cJSON *abs_people, cJSON *abs_actors, const cJSON *re
 			cJSON_AddItemToArray(abs_actors, cJSON_CreateString(it->valuestring));
 }
 
-static double seq_of(const cJSON *rec)
-{
-	const cJSON *s = cJSON_GetObjectItemCaseSensitive(rec, "sequence");
-
-	return cJSON_IsNumber(s) ? s->valuedouble : 0;
-}
-
 int samv_meeting_merge_sequence(const cJSON *base, cJSON *ours, cJSON *theirs)
 {
-	double b = seq_of(base), o = seq_of(ours), t = seq_of(theirs), n = (o > t ? o : t) + 1;
+	long long b = samv_meeting_sequence(base), o = samv_meeting_sequence(ours), t = samv_meeting_sequence(theirs);
+	double n = (double)(o > t ? o : t) + 1;
 
 	if (!cJSON_IsObject(ours) || !cJSON_IsObject(theirs) || o == t || o == b || t == b)
 		return 0;

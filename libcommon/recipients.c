@@ -23,11 +23,6 @@ static bool listed(const cJSON *list, const char *key, const char *id)
 	return false;
 }
 
-static cJSON *str_or_null(const char *s)
-{
-	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
-
 static int add(cJSON *list, const char *person, const char *actor, const char *name, const char *email)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -36,10 +31,10 @@ static int add(cJSON *list, const char *person, const char *actor, const char *n
 		cJSON_Delete(o);
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	}
-	if (!cJSON_AddItemToObject(o, "person", str_or_null(person)) ||
-	    !cJSON_AddItemToObject(o, "actor", str_or_null(actor)) ||
-	    !cJSON_AddItemToObject(o, "name", str_or_null(name)) ||
-	    !cJSON_AddItemToObject(o, "email", str_or_null(email)))
+	if (!cJSON_AddItemToObject(o, "person", samv_json_str_or_null(person)) ||
+	    !cJSON_AddItemToObject(o, "actor", samv_json_str_or_null(actor)) ||
+	    !cJSON_AddItemToObject(o, "name", samv_json_str_or_null(name)) ||
+	    !cJSON_AddItemToObject(o, "email", samv_json_str_or_null(email)))
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	return 0;
 }

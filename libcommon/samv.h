@@ -679,6 +679,8 @@ int samv_print_records(FILE *f, const struct samv_type *t, const cJSON *recs);
 /* Remove the members that are null from every object in v: null in input
  * means absent. */
 void samv_json_drop_nulls(cJSON *v);
+/* A JSON string, or null for NULL: a key that is always there. */
+cJSON *samv_json_str_or_null(const char *s);
 /* Read a JSON object from a stream (at most max bytes); what names it in
  * errors ("standard input"). */
 int samv_json_read_object(cJSON **out, FILE *in, size_t max, const char *what);
@@ -724,6 +726,8 @@ int samv_meeting_derive(cJSON *rec);
  * sides' SEQUENCE becomes one more than the higher, so that the merged
  * meeting is newer than either copy sent out (and the count no conflict). */
 int samv_meeting_merge_sequence(const cJSON *base, cJSON *ours, cJSON *theirs);
+/* The meeting's count of changes; 0 for a record from before the count. */
+long long samv_meeting_sequence(const cJSON *m);
 
 /* The invitation and the minutes (minutes.c): format "text" or
  * "markdown", lang "sv" or "en" (NULL: the repository's language is the
@@ -746,6 +750,21 @@ struct samv_ics_opts {
 	const char *tz;                  /* the TZID of start and end */
 };
 int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, const struct samv_ics_opts *o);
+/* What samv-meeting invite and minutes print (notice.c). */
+struct samv_notice {
+	struct samv_view *v;
+	const cJSON *m;                 /* the meeting */
+	const char *id, *lang, *tz;     /* its id, "sv" or "en", the TZID */
+	bool minutes;                   /* the minutes, not the invitation */
+	const git_signature *organizer; /* the sender; NULL: none known */
+	long long stamp;                /* DTSTAMP and Date, seconds since the epoch */
+};
+/* Whether the notice may be made in format: text and Markdown invite only
+ * to a planned meeting still to come. */
+int samv_notice_check(const struct samv_notice *n, const char *format);
+/* format: NULL or "text", "markdown", "md", "ics" (invitations), "mail"
+ * or "json" (the keys listed in samv-meeting(1)). */
+int samv_notice_render(struct samv_buf *out, const struct samv_notice *n, const char *format);
 /* Whom the invitation (minutes false) or the minutes go to
  * (recipients.c): an array of {"person", "actor", "name", "email"}, every
  * key present, null when unknown; an invited organisation without a
