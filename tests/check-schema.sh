@@ -243,6 +243,12 @@ json_case action "action overdue --json" sh -c 'samv-meeting action overdue --js
 json_case decision "decision list --json" samv-decision list --json
 json_case assessment "assess list --json" samv-assess list --json
 json_case assessment "assess show --json" samv-assess show c26 --json
+json_case notice "meeting invite --json" samv-meeting invite nasta --json
+json_case notice "meeting invite --json (held)" samv-meeting invite uppstart --json
+json_case notice "meeting minutes --json" samv-meeting minutes uppstart --json
+git init -q --bare "$tmp/remote.git" && git remote add origin "$tmp/remote.git"
+json_case sync "sync --json (pushed)" samv-sync --json
+json_case sync "sync --json (up to date)" samv-sync --json
 # and given back: null means absent
 if samv-actor show nsph --json | jq '.note = "Paraply."' | samv-actor edit nsph --stdin >/dev/null 2>"$tmp/err" &&
 	[ "$(samv-actor show nsph --json | jq -r '.note, .short')" = "Paraply.

@@ -2,7 +2,9 @@
  * gen-schema.c - write a JSON Schema (draft 2020-12) for every record type
  * from the type tables in libcommon/schema.c, one file a type:
  * DIR/<type>.schema.json (repository.schema.json describes samv.json), and
- * for every record type the shape --json prints, DIR/<type>.output.schema.json.
+ * for every record type the shape --json prints, DIR/<type>.output.schema.json;
+ * and what samv-meeting invite/minutes --json and samv-sync --json print,
+ * DIR/notice.output.schema.json and DIR/sync.output.schema.json.
  *
  * The files under docs/schema are made by this program and compared with
  * its output by tests/check-schema.sh, so that the schemas cannot drift
@@ -341,6 +343,138 @@ out:
 	return rc;
 }
 
+/* ---- what invite, minutes and sync print with --json --------------------- */
+
+struct prop {
+	const char *name, *type; /* a JSON Schema type; "object" and "array" are built below */
+	bool nullable;
+	const char *help;
+};
+
+static const struct prop notice_props[] = {
+	{ "meeting", "string", false, "the meeting's id" },
+	{ "title", "string", false, "its title" },
+	{ "date", "string", false, "its day, YYYY-MM-DD" },
+	{ "start", "string", true, "start time, HH:MM, in timezone" },
+	{ "end", "string", true, "end time, HH:MM, in timezone" },
+	{ "timezone", "string", false, "the repository's time zone (TZID)" },
+	{ "place", "string", true, "where it is held" },
+	{ "link", "string", true, "link to join on line" },
+	{ "status", "string", false, "planned, held or cancelled" },
+	{ "sequence", "integer", false, "the meeting's count of changes: the SEQUENCE of its invitations" },
+	{ "method", "string", true, "REQUEST or CANCEL for an invitation; null for the minutes" },
+	{ "organizer", "object", true, "who sends it (the git identity): name and email; null when none is set" },
+	{ "subject", "string", false, "the subject of the message" },
+	{ "recipients", "array", false, "whom it goes to: person, actor, name and email, each null when unknown" },
+	{ "text", "string", false, "the invitation or the minutes as text" },
+	{ NULL, NULL, false, NULL }
+};
+
+static const struct prop sync_props[] = {
+	{ "result", "string", false, "up-to-date, pushed, fast-forward, merged, or conflict (nothing changed)" },
+	{ "upstream", "string", false, "the remote branch, as origin/main" },
+	{ "in", "integer", false, "commits received" },
+	{ "out", "integer", false, "local commits sent" },
+	{ "retries", "integer", false, "pushes refused because the remote moved" },
+	{ "unverified", "boolean", false, "a certificate not trusted was accepted" },
+	{ "conflicts", "array", false, "the conflicting fields when result is conflict: file, type, id, field, ours, theirs" },
+	{ NULL, NULL, false, NULL }
+};
+
+static const struct prop recipient_props[] = {
+	{ "person", "string", true, "the person's id; null for an organisation without a contact person" },
+	{ "actor", "string", true, "the organisation's id" },
+	{ "name", "string", false, "the name" },
+	{ "email", "string", true, "the e-mail address, when known" },
+	{ NULL, NULL, false, NULL }
+};
+
+static const struct prop organizer_props[] = {
+	{ "name", "string", false, "the name" },
+	{ "email", "string", true, "the e-mail address" },
+	{ NULL, NULL, false, NULL }
+};
+
+static const struct prop conflict_props[] = {
+	{ "file", "string", false, "the file" },
+	{ "type", "string", true, "the record type; null for a file that is not a record" },
+	{ "id", "string", true, "the record's id" },
+	{ "field", "string", true, "the field; null when the whole file is in conflict" },
+	{ "ours", "string", true, "your value as JSON text; null when absent or deleted" },
+	{ "theirs", "string", true, "the remote's value as JSON text; null when absent or deleted" },
+	{ NULL, NULL, false, NULL }
+};
+
+static int add_props(cJSON *s, const struct prop *props);
+
+static cJSON *prop_schema(const struct prop *p)
+{
+	cJSON *o = cJSON_CreateObject(), *items = NULL, *types;
+	const struct prop *sub = !strcmp(p->name, "organizer") ? organizer_props
+				 : !strcmp(p->name, "recipients") ? recipient_props : conflict_props;
+	bool ok = o && add_str(o, "description", p->help);
+
+	if (ok && p->nullable)
+		ok = (types = cJSON_AddArrayToObject(o, "type")) && cJSON_AddItemToArray(types, cJSON_CreateString(p->type)) &&
+		     cJSON_AddItemToArray(types, cJSON_CreateString("null"));
+	else if (ok)
+		ok = add_str(o, "type", p->type);
+	if (ok && !strcmp(p->type, "object"))
+		ok = add_props(o, sub) == 0;
+	else if (ok && !strcmp(p->type, "array"))
+		ok = (items = cJSON_AddObjectToObject(o, "items")) && add_str(items, "type", "object") &&
+		     add_props(items, sub) == 0;
+	if (ok)
+		return o;
+	cJSON_Delete(o);
+	return NULL;
+}
+
+/* every property required, no others */
+static int add_props(cJSON *s, const struct prop *props)
+{
+	cJSON *ps = cJSON_AddObjectToObject(s, "properties"), *req = cJSON_AddArrayToObject(s, "required"), *p;
+
+	if (!ps || !req || !add_bool(s, "additionalProperties", false))
+		return -1;
+	for (; props->name; props++) {
+		if (!(p = prop_schema(props)) || !cJSON_AddItemToObject(ps, props->name, p) ||
+		    !cJSON_AddItemToArray(req, cJSON_CreateString(props->name)))
+			return -1;
+	}
+	return 0;
+}
+
+static int write_output(const char *dir, const char *name, const char *title, const char *desc,
+			const struct prop *props)
+{
+	struct samv_buf b = SAMV_BUF_INIT;
+	cJSON *s = cJSON_CreateObject();
+	char path[4096];
+	FILE *f = NULL;
+	int rc = -1;
+
+	snprintf(path, sizeof(path), "%s/%s.output.schema.json", dir, name);
+	if (!s || !add_str(s, "$schema", "https://json-schema.org/draft/2020-12/schema") ||
+	    !add_str(s, "$comment", "Generated by tests/gen-schema.c; do not edit. Regenerate: "
+				    "sh tests/check-schema.sh --update") ||
+	    !add_str(s, "title", title) || !add_str(s, "description", desc) || !add_str(s, "type", "object") ||
+	    add_props(s, props) < 0 || samv_json_print(&b, s) < 0) {
+		fprintf(stderr, "%s: %s: out of memory\n", prog, name);
+		goto out;
+	}
+	if (!(f = fopen(path, "w")) || fwrite(b.ptr, 1, b.len, f) != b.len || fclose(f) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+		f = NULL;
+		goto out;
+	}
+	rc = 0;
+out:
+	cJSON_Delete(s);
+	samv_buf_free(&b);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	const struct samv_type *t;
@@ -355,5 +489,13 @@ int main(int argc, char **argv)
 	for (i = 0; (t = samv_type_at(i)); i++)
 		if (write_schema(argv[1], t, false) < 0 || write_schema(argv[1], t, true) < 0)
 			return 1;
+	if (write_output(argv[1], "notice", "samv-meeting invite or minutes --json",
+			 "What samv-meeting invite --json and minutes --json print: the meeting, whom the "
+			 "invitation or the minutes go to, the subject and the text, for scripts that send them "
+			 "themselves. Every key is always there. See samv-meeting(1).", notice_props) < 0 ||
+	    write_output(argv[1], "sync", "samv-sync --json",
+			 "What samv-sync --json prints: what happened, every key always there. See samv-sync(1).",
+			 sync_props) < 0)
+		return 1;
 	return 0;
 }
