@@ -462,6 +462,30 @@ static int load_at(cJSON **doc, struct samv_store *s, const char *rev)
 	return rc;
 }
 
+/* --json: the Agreement's record and each clause with every field, null
+ * when absent (samv-records(5)), the purposes as a map of key to text. */
+static int print_doc_json(const cJSON *doc)
+{
+	cJSON *out = NULL, *clauses = NULL, *c, *purposes;
+	const cJSON *it;
+	int rc;
+
+	if ((rc = samv_record_output(&out, samv_type_find("agreement"), doc)) < 0)
+		return rc;
+	purposes = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(doc, "purposes"), 1);
+	if (!purposes || !cJSON_AddItemToObject(out, "purposes", purposes) ||
+	    !(clauses = cJSON_AddArrayToObject(out, "clauses")))
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(doc, "clauses"))
+		if (rc == 0 && ((rc = samv_record_output(&c, samv_type_find("clause"), it)) < 0 ||
+				!cJSON_AddItemToArray(clauses, c)))
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+	if (rc == 0)
+		rc = samv_print_json(stdout, out);
+	cJSON_Delete(out);
+	return rc;
+}
+
 static int cmd_show(struct args *a, struct samv_store *s)
 {
 	char commit[GIT_OID_HEXSZ + 1];
@@ -487,7 +511,7 @@ static int cmd_show(struct args *a, struct samv_store *s)
 	if ((rc = load_at(&doc, s, rev)) < 0)
 		return rc;
 	if (a->json)
-		rc = samv_print_json(stdout, doc);
+		rc = print_doc_json(doc);
 	else if (a->format && !strcmp(a->format, "markdown"))
 		show_markdown(doc);
 	else

@@ -38,7 +38,7 @@ static const struct samv_opt list_opts[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt show_opts[] = {
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the record as stored (JSON)", O_JSON },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print the record as JSON (every field, null when absent)", O_JSON },
 	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language of the labels (default: from LANG)", O_LANG },
 	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the record as of a commit", O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
@@ -607,7 +607,7 @@ static int cmd_list(struct samv_entity *e, struct samv_store *s)
 		cJSON_AddItemToArray(out, cJSON_DetachItemViaPointer(all, rec));
 	}
 	if (samv_entity_flag(e, "json")) {
-		rc = samv_print_json(stdout, out);
+		rc = samv_print_records(stdout, samv_type_find("assessment"), out);
 		goto out;
 	}
 	cJSON_ArrayForEach(rec, out)
@@ -692,8 +692,7 @@ static int cmd_show(struct samv_entity *e, struct samv_store *s)
 	    (rc = samv_record_load(&rec, v, t, id)) < 0)
 		goto out;
 	if (samv_entity_flag(e, "json")) {
-		if ((rc = samv_record_format(&text, t, rec)) == 0)
-			fputs(text.ptr, stdout);
+		rc = samv_print_records(stdout, t, rec);
 		goto out;
 	}
 	/* the record's own fields as other commands show them, then the

@@ -156,7 +156,7 @@ static int cmd_due(struct samv_entity *e, struct samv_store *s)
 	    (rc = samv_decision_due(&due, all, date ? date : today)) < 0)
 		goto out;
 	if (samv_entity_flag(e, "json")) {
-		rc = samv_print_json(stdout, due);
+		rc = samv_print_records(stdout, dt, due);
 		goto found;
 	}
 	cJSON_ArrayForEach(rec, due)

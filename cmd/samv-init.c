@@ -4,12 +4,13 @@
 
 #include "samv.h"
 
-enum { O_HELP = 1, O_VERSION, O_NAME, O_REGION, O_LANGUAGE, O_COMPLETE };
+enum { O_HELP = 1, O_VERSION, O_NAME, O_REGION, O_LANGUAGE, O_COMPLETE, O_TIMEZONE };
 
 static const struct samv_opt opts[] = {
 	{ "name", 0, SAMV_OPT_ARG, "NAME", "name of the collaboration (default: the directory's)", O_NAME },
 	{ "region", 0, SAMV_OPT_ARG, "REGION", "the region or area it covers", O_REGION },
 	{ "language", 0, SAMV_OPT_ARG, "LANG", "default language: sv or en (default sv)", O_LANGUAGE },
+	{ "timezone", 0, SAMV_OPT_ARG, "ZONE", "the time zone of meetings (default Europe/Stockholm)", O_TIMEZONE },
 	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
 	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
 	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
@@ -28,7 +29,7 @@ int main(int argc, char **argv)
 {
 	const struct samv_opt *tables[] = { opts, NULL };
 	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
-	struct samv_init_opts o = { NULL, NULL, NULL };
+	struct samv_init_opts o = { NULL, NULL, NULL, NULL };
 	const char *dir;
 	bool created;
 	int id, rc = 0;
@@ -45,6 +46,7 @@ int main(int argc, char **argv)
 		case O_NAME: o.name = st.arg; break;
 		case O_REGION: o.region = st.arg; break;
 		case O_LANGUAGE: o.language = st.arg; break;
+		case O_TIMEZONE: o.timezone = st.arg; break;
 		}
 	}
 	if ((rc = id) < 0)

@@ -12,17 +12,19 @@
 
 enum {
 	O_FORMAT = SAMV_OPT_VERB, O_LANG, O_ATTENDED, O_NOT_ATTENDED, O_DATE, O_TO, O_TO_ACTOR, O_HOW,
-	O_REPLACE, O_REPORT
+	O_REPLACE, O_REPORT, O_JSON
 };
 
 static const struct samv_opt invite_opts[] = {
-	{ "format", 'f', SAMV_OPT_ARG, "text|markdown|ics", "the format (default text)", O_FORMAT },
+	{ "format", 'f', SAMV_OPT_ARG, "text|markdown|ics|mail", "the format (default text)", O_FORMAT },
 	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language (default: the repository's)", O_LANG },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print subject, recipients and text as JSON", O_JSON },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt minutes_opts[] = {
-	{ "format", 'f', SAMV_OPT_ARG, "text|markdown", "the format (default text)", O_FORMAT },
+	{ "format", 'f', SAMV_OPT_ARG, "text|markdown|mail", "the format (default text)", O_FORMAT },
 	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language (default: the repository's)", O_LANG },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print subject, recipients and text as JSON", O_JSON },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt hold_opts[] = {
@@ -95,24 +97,29 @@ static int resolve_all(cJSON **out, struct samv_view *v, const char *type, const
 	return 0;
 }
 
-static const char *repo_language(struct samv_view *v, char lang[3])
+/* The repository's language and time zone (samv.json), with their
+ * defaults when it does not say. */
+static void repo_settings(struct samv_view *v, char lang[3], char tz[64])
 {
 	struct samv_buf text = SAMV_BUF_INIT;
 	struct samv_pos pos;
 	cJSON *r = NULL;
 
 	strcpy(lang, "sv");
-	if (samv_view_read(&text, v, SAMV_REPO_FILE) == 0 && samv_json_parse(&r, text.ptr, text.len, &pos) == 0 &&
-	    samv_record_str(r, "language") && strlen(samv_record_str(r, "language")) == 2)
-		strcpy(lang, samv_record_str(r, "language"));
+	snprintf(tz, 64, "%s", SAMV_TZ_DEFAULT);
+	if (samv_view_read(&text, v, SAMV_REPO_FILE) == 0 && samv_json_parse(&r, text.ptr, text.len, &pos) == 0) {
+		if (samv_record_str(r, "language") && strlen(samv_record_str(r, "language")) == 2)
+			strcpy(lang, samv_record_str(r, "language"));
+		if (samv_record_str(r, "timezone"))
+			snprintf(tz, 64, "%s", samv_record_str(r, "timezone"));
+	}
 	samv_error_clear();
 	cJSON_Delete(r);
 	samv_buf_free(&text);
-	return lang;
 }
 
-/* The time of the tip commit: a DTSTAMP that is the same for the same
- * repository, so that output is reproducible. */
+/* The time of the tip commit: a DTSTAMP and a Date that are the same for
+ * the same repository, so that output is reproducible. */
 static long long tip_time(struct samv_store *s)
 {
 	git_object *o = NULL;
@@ -129,49 +136,39 @@ static long long tip_time(struct samv_store *s)
 static int print_doc(struct samv_entity *e, struct samv_store *s, bool minutes)
 {
 	struct samv_buf out = SAMV_BUF_INIT;
-	struct samv_view *v = NULL;
-	char id[SAMV_ID_MAX + 1], lang[3], today[11];
-	const char *format = samv_entity_arg(e, "format"), *status, *date;
+	struct samv_notice n = { .minutes = minutes };
+	char id[SAMV_ID_MAX + 1], lang[3], tz[64];
+	const char *format = samv_entity_arg(e, "format"), *given = samv_entity_arg(e, "lang");
+	git_signature *org = NULL;
 	cJSON *m = NULL;
 	int rc;
 
-	if (samv_entity_arg(e, "lang") && strcmp(samv_entity_arg(e, "lang"), "sv") &&
-	    strcmp(samv_entity_arg(e, "lang"), "en"))
-		return samv_error_set(SAMV_EUSAGE, "--lang: '%s' is not one of sv, en", samv_entity_arg(e, "lang"));
-	if ((rc = samv_view_rev(&v, s, NULL)) < 0 || (rc = load_operand(&m, id, e, v)) < 0)
-		goto out;
-	if (!samv_entity_arg(e, "lang"))
-		repo_language(v, lang);
-	status = samv_record_str(m, "status");
-	date = samv_record_str(m, "date");
-	samv_date_today(today);
-	if (!minutes && status && strcmp(status, "planned") && (!format || strcmp(format, "ics"))) {
-		rc = samv_error_set(SAMV_EINVAL, "meeting '%s' is %s; an invitation is for a planned meeting", id, status);
-		goto out;
+	if (given && strcmp(given, "sv") && strcmp(given, "en"))
+		return samv_error_set(SAMV_EUSAGE, "--lang: '%s' is not one of sv, en", given);
+	if (samv_entity_flag(e, "json")) {
+		if (format)
+			return samv_error_set(SAMV_EUSAGE, "--json: not with --format");
+		format = "json";
 	}
-	if (!minutes && date && strcmp(date, today) < 0 && (!format || strcmp(format, "ics"))) {
-		rc = samv_error_set(SAMV_EINVAL, "meeting '%s' was on %s, in the past; nobody can be invited to it",
-				    id, date);
+	if ((rc = samv_view_rev(&n.v, s, NULL)) < 0 || (rc = load_operand(&m, id, e, n.v)) < 0)
 		goto out;
-	}
-	if (!minutes && format && !strcmp(format, "ics")) {
-		git_signature *org = NULL;
-
-		if (samv_sig_author(&org, samv_store_repo(s)) < 0)
-			samv_error_clear(); /* no organiser: no attendees */
-		rc = samv_meeting_ics(&out, v, m, tip_time(s), org);
-		git_signature_free(org);
-	}
-	else if (minutes)
-		rc = samv_meeting_minutes(&out, v, m, format, samv_entity_arg(e, "lang") ? samv_entity_arg(e, "lang") : lang);
-	else
-		rc = samv_meeting_invitation(&out, v, m, format, samv_entity_arg(e, "lang") ? samv_entity_arg(e, "lang") : lang);
-	if (rc == 0)
-		fwrite(out.ptr, 1, out.len, stdout);
+	repo_settings(n.v, lang, tz);
+	if (samv_sig_author(&org, samv_store_repo(s)) < 0)
+		samv_error_clear(); /* said where an organiser is needed */
+	n.m = m;
+	n.id = id;
+	n.lang = given ? given : lang;
+	n.tz = tz;
+	n.organizer = org;
+	n.stamp = tip_time(s);
+	if ((rc = samv_notice_check(&n, format)) == 0 && (rc = samv_notice_render(&out, &n, format)) == 0 &&
+	    (fwrite(out.ptr, 1, out.len, stdout) != out.len || fflush(stdout) != 0))
+		rc = samv_error_set(SAMV_EIO, "cannot write standard output");
 out:
+	git_signature_free(org);
 	samv_buf_free(&out);
 	cJSON_Delete(m);
-	samv_view_free(v);
+	samv_view_free(n.v);
 	return rc;
 }
 
@@ -179,13 +176,17 @@ static int cmd_invite(struct samv_entity *e, struct samv_store *s)
 {
 	const char *f = samv_entity_arg(e, "format");
 
-	if (f && strcmp(f, "text") && strcmp(f, "markdown") && strcmp(f, "md") && strcmp(f, "ics"))
-		return samv_error_set(SAMV_EUSAGE, "--format: '%s' is not one of text, markdown, ics", f);
+	if (f && strcmp(f, "text") && strcmp(f, "markdown") && strcmp(f, "md") && strcmp(f, "ics") && strcmp(f, "mail"))
+		return samv_error_set(SAMV_EUSAGE, "--format: '%s' is not one of text, markdown, ics, mail", f);
 	return print_doc(e, s, false);
 }
 
 static int cmd_minutes(struct samv_entity *e, struct samv_store *s)
 {
+	const char *f = samv_entity_arg(e, "format");
+
+	if (f && strcmp(f, "text") && strcmp(f, "markdown") && strcmp(f, "md") && strcmp(f, "mail"))
+		return samv_error_set(SAMV_EUSAGE, "--format: '%s' is not one of text, markdown, mail", f);
 	return print_doc(e, s, true);
 }
 
@@ -335,7 +336,7 @@ static int cmd_distribute(struct samv_entity *e, struct samv_store *s)
 		cJSON_AddItemToObject(entry, "actors", cJSON_Duplicate(actors, 1));
 	if (how)
 		cJSON_AddStringToObject(entry, "how", how);
-	if ((rc = samv_txn_put_record(t, samv_entity_cmd(e)->type, rec)) < 0)
+	if ((rc = samv_meeting_prepare(t, rec, old)) < 0 || (rc = samv_txn_put_record(t, samv_entity_cmd(e)->type, rec)) < 0)
 		goto out;
 	rc = samv_entity_commit(e, t, "distribute", id, NULL);
 	if (rc == 0)
@@ -559,7 +560,7 @@ static int cmd_overdue(struct samv_entity *e, struct samv_store *s)
 			cJSON_Delete(cJSON_DetachItemViaPointer(all, a));
 	}
 	if (samv_entity_flag(e, "json")) {
-		rc = samv_print_json(stdout, all);
+		rc = samv_print_records(stdout, samv_entity_cmd(e)->type, all);
 	} else {
 		cJSON_ArrayForEach(a, all) {
 			const char *owner = samv_record_str(a, "owner");
@@ -620,12 +621,12 @@ static int action_index(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	static const struct samv_verb verbs[] = {
-		{ "invite", "ID [--format FORMAT]", "print the invitation (text, markdown or ics)", invite_opts, false,
-		  cmd_invite },
+		{ "invite", "ID [--format FORMAT | --json]", "print the invitation (text, markdown, ics or mail)",
+		  invite_opts, false, cmd_invite },
 		{ "hold", "ID [OPTIONS]", "record that it was held: attendance, minutes, summary, ...", hold_opts,
 		  true, cmd_hold },
-		{ "minutes", "ID [--format FORMAT]", "print the minutes of a held meeting", minutes_opts, false,
-		  cmd_minutes },
+		{ "minutes", "ID [--format FORMAT | --json]", "print the minutes of a held meeting (text, markdown or mail)",
+		  minutes_opts, false, cmd_minutes },
 		{ "distribute", "ID [OPTIONS]", "record when and to whom the minutes went", distribute_opts, false,
 		  cmd_distribute },
 		{ "record", "< MEETING.json", "record a whole meeting (and its actions) from JSON", record_opts,

@@ -21,7 +21,7 @@ static const struct samv_opt opts[] = {
 	{ "json", 0, SAMV_OPT_NONE, NULL, "the same as --format json", O_JSON },
 	{ "minutes-days", 0, SAMV_OPT_ARG, "N", "minutes are late N days after a meeting (default 7)", O_MINUTES_DAYS },
 	{ "quiet-if-empty", 'q', SAMV_OPT_NONE, NULL, "print nothing when every figure is 0", O_QUIET },
-	{ "fail-on", 0, SAMV_OPT_ARG, "WHAT", "exit 1 when there are overdue actions, decisions due or late "
+	{ "fail-on", 0, SAMV_OPT_ARG, "WHAT", "exit 4 when there are overdue actions, decisions due or late "
 	  "minutes (overdue, due, late; comma-separated)", O_FAIL_ON },
 	{ "color", 0, SAMV_OPT_ARG, "WHEN", "bold headings: auto (on a terminal, unless NO_COLOR), always, never",
 	  O_COLOR },
@@ -44,7 +44,8 @@ static void help(void)
 	       "  agreement      the changelog of the Agreement\n\n"
 	       "options:\n", PROG);
 	samv_opt_help(stdout, opts);
-	printf("\nExit status: 0, or 1 on failure or when --fail-on finds something; 2 on bad usage.\n"
+	printf("\nExit status: 0; 1 on failure; 2 on bad usage; 3 when the repository is busy;\n"
+	       "4 when --fail-on finds something.\n"
 	       "See %s(1).\n", PROG);
 }
 
@@ -65,7 +66,7 @@ static int complete_values(const char *opt)
 	return 0;
 }
 
-/* 1 when the figures say --fail-on's condition holds. */
+/* Whether the figures say --fail-on's condition holds (exit 4). */
 static int fail_on(bool *hit, const cJSON *doc, const char *what)
 {
 	char buf[128], *tok, *save = NULL;
@@ -206,7 +207,7 @@ int main(int argc, char **argv)
 			goto fail;
 		}
 	}
-	rc = hit ? SAMV_EXIT_FAIL : 0;
+	rc = hit ? SAMV_EXIT_FOUND : 0;
 	if (samv_store_skipped(s, stderr, PROG, 0) < 0) {
 		fprintf(stderr, "%s: %s\n", PROG, samv_error_last());
 		rc = SAMV_EXIT_FAIL;

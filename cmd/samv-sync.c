@@ -7,7 +7,7 @@
 
 #include "samv.h"
 
-enum { O_HELP = 1, O_VERSION, O_DIR, O_REMOTE, O_OURS, O_THEIRS, O_SETUP, O_COMPLETE };
+enum { O_HELP = 1, O_VERSION, O_DIR, O_REMOTE, O_OURS, O_THEIRS, O_SETUP, O_COMPLETE, O_JSON };
 
 static const struct samv_opt opts[] = {
 	{ "remote", 0, SAMV_OPT_ARG, "NAME", "the remote to sync with (default: the branch's, else origin)",
@@ -16,6 +16,7 @@ static const struct samv_opt opts[] = {
 	{ "theirs", 0, SAMV_OPT_NONE, NULL, "resolve conflicting fields with the remote's values", O_THEIRS },
 	{ "setup", 0, SAMV_OPT_NONE, NULL,
 	  "register the record merge driver for git merge and git pull, then exit", O_SETUP },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "say what happened as JSON (see samv-sync(1) for its keys)", O_JSON },
 	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
@@ -46,6 +47,58 @@ static void report(const struct samv_sync_result *r)
 	printf(")\n");
 }
 
+/* A record's id is its file's name, less ".json". */
+static bool path_id(const char *path, char id[SAMV_ID_MAX + 1])
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t n = strlen(base);
+
+	if (n <= 5 || n - 5 > SAMV_ID_MAX || strcmp(base + n - 5, ".json"))
+		return false;
+	memcpy(id, base, n - 5);
+	id[n - 5] = '\0';
+	return true;
+}
+
+/* --json: the same facts as report() and conflicts(), every key always
+ * there; result "conflict" when nothing was changed. */
+static int report_json(const struct samv_sync_result *r, bool conflict)
+{
+	static const char *const how[] = { "up-to-date", "pushed", "fast-forward", "merged" };
+	cJSON *o = cJSON_CreateObject(), *list, *c;
+	char id[SAMV_ID_MAX + 1];
+	size_t i;
+	int rc = 0;
+
+	if (!o || !cJSON_AddStringToObject(o, "result", conflict ? "conflict" : how[r->how]) ||
+	    !cJSON_AddStringToObject(o, "upstream", r->upstream) ||
+	    !cJSON_AddNumberToObject(o, "in", (double)r->in) || !cJSON_AddNumberToObject(o, "out", (double)r->out) ||
+	    !cJSON_AddNumberToObject(o, "retries", r->tries) ||
+	    !cJSON_AddBoolToObject(o, "unverified", r->unverified) || !(list = cJSON_AddArrayToObject(o, "conflicts")))
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; rc == 0 && conflict && i < r->conflicts.n; i++) {
+		const struct samv_conflict *k = &r->conflicts.v[i];
+		const struct samv_type *t = samv_type_of_path(k->file);
+		bool rec = t && t != samv_type_repository() && path_id(k->file, id);
+
+		if (!(c = cJSON_CreateObject()) || !cJSON_AddItemToArray(list, c)) {
+			cJSON_Delete(c);
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			break;
+		}
+		cJSON_AddStringToObject(c, "file", k->file);
+		cJSON_AddItemToObject(c, "type", samv_json_str_or_null(rec ? t->name : NULL));
+		cJSON_AddItemToObject(c, "id", samv_json_str_or_null(rec ? id : NULL));
+		cJSON_AddItemToObject(c, "field", samv_json_str_or_null(*k->field ? k->field : NULL));
+		cJSON_AddItemToObject(c, "ours", samv_json_str_or_null(k->ours));
+		cJSON_AddItemToObject(c, "theirs", samv_json_str_or_null(k->theirs));
+	}
+	if (rc == 0)
+		rc = samv_print_json(stdout, o);
+	cJSON_Delete(o);
+	return rc;
+}
+
 static void conflicts(const struct samv_sync_result *r)
 {
 	size_t i;
@@ -66,7 +119,7 @@ int main(int argc, char **argv)
 	struct samv_sync_result r;
 	struct samv_store *s = NULL;
 	const char *dir = NULL;
-	bool setup = false, committed;
+	bool setup = false, committed, json = false;
 	int id, rc = 0, both = 0;
 
 	memset(&r, 0, sizeof(r));
@@ -85,6 +138,7 @@ int main(int argc, char **argv)
 		case O_OURS: both |= 1; so.favor = SAMV_FAVOR_OURS; break;
 		case O_THEIRS: both |= 2; so.favor = SAMV_FAVOR_THEIRS; break;
 		case O_SETUP: setup = true; break;
+		case O_JSON: json = true; break;
 		}
 	}
 	if ((rc = id) < 0)
@@ -105,6 +159,10 @@ int main(int argc, char **argv)
 		rc = samv_error_set(SAMV_EIO, "cannot change to '%s': %s", samv_store_workdir(s), strerror(errno));
 		goto fail;
 	}
+	if (setup && json) {
+		rc = samv_error_set(SAMV_EUSAGE, "--json: not with --setup");
+		goto fail;
+	}
 	if (setup) {
 		if ((rc = samv_merge_setup(&committed, s, "samv-sync --setup")) < 0)
 			goto fail;
@@ -119,12 +177,15 @@ int main(int argc, char **argv)
 			"false or GIT_SSL_NO_VERIFY is set)\n");
 	if (rc == SAMV_ECONFLICT) {
 		conflicts(&r);
+		if (json && report_json(&r, true) < 0)
+			goto fail;
 		rc = SAMV_EXIT_FAIL;
 		goto out;
 	}
-	if (rc < 0)
+	if (rc < 0 || (json && (rc = report_json(&r, false)) < 0))
 		goto fail;
-	report(&r);
+	if (!json)
+		report(&r);
 	goto out;
 fail:
 	fprintf(stderr, "samv-sync: %s\n", samv_error_last());

@@ -65,7 +65,7 @@ static const struct samv_opt list_dated_opts[] = {
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt show_opts[] = {
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the record as stored (JSON)", O_JSON },
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print the record as JSON (every field, null when absent)", O_JSON },
 	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the record as of a commit", O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
@@ -658,7 +658,7 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 		cJSON_AddItemToArray(out, cJSON_DetachItemViaPointer(all, rec));
 	}
 	if (c->json) {
-		rc = samv_print_json(stdout, out);
+		rc = samv_print_records(stdout, c->t, out);
 	} else if (c->ids) {
 		cJSON_ArrayForEach(rec, out)
 			printf("%s\n", samv_record_str(rec, "id"));
@@ -686,8 +686,7 @@ static int cmd_show(struct samv_entity *c, struct samv_store *s)
 	    (rc = samv_record_load(&rec, v, c->t, id)) < 0)
 		goto out;
 	if (c->json) {
-		if ((rc = samv_record_format(&text, c->t, rec)) == 0)
-			fputs(text.ptr, stdout);
+		rc = samv_print_records(stdout, c->t, rec);
 	} else {
 		samv_entity_print_record(stdout, c->t, rec);
 	}

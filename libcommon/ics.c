@@ -2,23 +2,21 @@
  * ics.c - a meeting as an iCalendar event (RFC 5545), so that calendar
  * programs can put it in people's calendars.
  *
- * Times are "floating" local times (no time zone): the collaboration
- * meets in one region, and a floating time shows as written in every
- * calendar.  A meeting without a start time is an all-day event.  Lines
- * end in CRLF and are folded at 75 octets, never inside a UTF-8 sequence.
- * The UID is the meeting's id, so that sending the event again updates it,
- * and SEQUENCE grows with the repository's last change, so the later copy
- * wins.  No METHOD: the file is an event to import, not an iTIP message;
- * attendees are named only with an organiser, whom replies go to.
+ * It is an iTIP message (RFC 5546): METHOD:REQUEST, or METHOD:CANCEL for
+ * a cancelled meeting, from the ORGANIZER who records it, to an ATTENDEE
+ * for everyone the invitation goes to (recipients.c).  Times carry the
+ * repository's time zone (TZID) and its rules (a VTIMEZONE, tz.c), so that
+ * 13:00 in Linköping is 13:00 in Linköping in every calendar; a meeting
+ * without a start time is an all-day event.  The UID is the meeting's id
+ * and SEQUENCE the meeting's own count of changes, so that a calendar
+ * replaces an earlier copy with a later one.  Lines end in CRLF and are
+ * folded at 75 octets, never inside a UTF-8 sequence.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "samv.h"
-
-/* SEQUENCE counts minutes from 2000-01-01: it fits 32 bits for 4000 years. */
-#define SEQ_EPOCH 946684800LL
 
 /* Append one content line, folded. */
 static int put_line(struct samv_buf *out, const char *line)
@@ -80,7 +78,7 @@ static void compact_date(char out[9], const char *date)
 	out[8] = '\0';
 }
 
-static int put_times(struct samv_buf *out, const cJSON *m)
+static int put_times(struct samv_buf *out, const cJSON *m, const char *tz)
 {
 	const char *date = samv_record_str(m, "date"), *start = samv_record_str(m, "start");
 	const char *end = samv_record_str(m, "end");
@@ -95,10 +93,10 @@ static int put_times(struct samv_buf *out, const cJSON *m)
 			return SAMV_ERROR;
 		return 0;
 	}
-	if (samv_buf_printf(out, "DTSTART:%sT%.2s%.2s00\r\n", d, start, start + 3) < 0)
+	if (samv_buf_printf(out, "DTSTART;TZID=%s:%sT%.2s%.2s00\r\n", tz, d, start, start + 3) < 0)
 		return SAMV_ERROR;
 	if (end)
-		return samv_buf_printf(out, "DTEND:%sT%.2s%.2s00\r\n", d, end, end + 3);
+		return samv_buf_printf(out, "DTEND;TZID=%s:%sT%.2s%.2s00\r\n", tz, d, end, end + 3);
 	return samv_buf_puts(out, "DURATION:PT1H\r\n"); /* a start alone: an hour, as calendars assume */
 }
 
@@ -143,72 +141,96 @@ static int put_url(struct samv_buf *out, const char *url)
 	return rc;
 }
 
-/* A quoted CN may hold anything but a double quote. */
-static bool cn_ok(const char *name, const char *mail)
+/* A parameter value is quoted and may not hold a double quote. */
+static void param_value(char *out, size_t n, const char *s)
 {
-	return mail && name && !strchr(name, '"') && !strpbrk(mail, "\r\n\" ");
+	size_t i = 0;
+
+	for (; s && *s && i + 1 < n; s++)
+		out[i++] = *s == '"' ? '\'' : (unsigned char)*s < 0x20 ? ' ' : *s;
+	out[i] = '\0';
 }
 
-/* Invited people who gave an e-mail address become ATTENDEEs, under the
- * ORGANIZER who sends the invitation. */
-static int put_attendees(struct samv_buf *out, struct samv_view *v, const cJSON *m, const git_signature *org)
+static int put_party(struct samv_buf *out, const char *prop, const char *params, const char *name,
+		     const char *mail, const char *urn)
 {
-	const cJSON *it;
-	cJSON *p = NULL;
-	char line[600];
-	int rc = 0;
+	char cn[600], line[1200];
 
-	if (!org || !cn_ok(org->name, org->email))
-		return 0;
-	snprintf(line, sizeof(line), "ORGANIZER;CN=\"%s\":mailto:%s", org->name, org->email);
-	if (put_line(out, line) < 0)
-		return SAMV_ERROR;
+	param_value(cn, sizeof(cn), name);
+	if (samv_mail_address_ok(mail))
+		snprintf(line, sizeof(line), "%s;%sCN=\"%s\":mailto:%s", prop, params, cn, mail);
+	else
+		snprintf(line, sizeof(line), "%s;%sCN=\"%s\":%s", prop, params, cn, urn);
+	return put_line(out, line);
+}
 
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(m, "invited_people")) {
-		const char *mail, *name;
+/* ATTENDEE for every recipient of the invitation: people with a mailto:
+ * when their address is known, otherwise a urn:samv: name; an invited
+ * organisation without a contact person as a GROUP. */
+static int put_attendees(struct samv_buf *out, struct samv_view *v, const cJSON *m)
+{
+	cJSON *list = NULL;
+	const cJSON *r;
+	char urn[128];
+	int rc;
 
-		if (samv_record_load(&p, v, samv_type_find("person"), it->valuestring) < 0) {
-			samv_error_clear();
-			continue;
-		}
-		mail = samv_record_str(p, "email");
-		name = samv_record_str(p, "name");
-		if (cn_ok(name, mail)) {
-			snprintf(line, sizeof(line), "ATTENDEE;CN=\"%s\";ROLE=REQ-PARTICIPANT:mailto:%s", name, mail);
-			rc = put_line(out, line);
-		}
-		cJSON_Delete(p);
-		p = NULL;
+	if ((rc = samv_meeting_recipients(&list, v, m, false)) < 0)
+		return rc;
+	cJSON_ArrayForEach(r, list) {
+		const char *person = samv_record_str(r, "person"), *email = samv_record_str(r, "email");
+
+		if (person)
+			snprintf(urn, sizeof(urn), "urn:samv:person:%s", person);
+		else
+			snprintf(urn, sizeof(urn), "urn:samv:actor:%s", samv_record_str(r, "actor"));
+		rc = put_party(out, "ATTENDEE",
+			       !person ? "CUTYPE=GROUP;ROLE=REQ-PARTICIPANT;"
+			       : samv_mail_address_ok(email) ? "CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;"
+						: "CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;",
+			       samv_record_str(r, "name"), email, urn);
 		if (rc < 0)
 			break;
 	}
+	cJSON_Delete(list);
 	return rc;
 }
 
-int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, long long stamp,
-		     const git_signature *organizer)
+int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, const struct samv_ics_opts *o)
 {
 	const char *status = samv_record_str(m, "status");
-	time_t t = (time_t)stamp;
+	bool cancelled = status && !strcmp(status, "cancelled");
+	time_t t = (time_t)o->stamp;
 	struct tm tm;
 	char when[32], uid[128];
+	int rc;
 
+	if (!o->organizer || !samv_mail_address_ok(o->organizer->email))
+		return samv_error_set(SAMV_EINVAL, "an invitation needs an organiser with an e-mail address: "
+				      "set user.email (git config) or GIT_AUTHOR_EMAIL");
+	if (!samv_tz_known(o->tz))
+		return samv_error_set(SAMV_EINVAL, "%s: timezone: '%s' is not a time zone samv knows",
+				      SAMV_REPO_FILE, o->tz);
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof(when), "%Y%m%dT%H%M%SZ", &tm);
 	snprintf(uid, sizeof(uid), "UID:%s@samv", samv_record_str(m, "id"));
 	if (samv_buf_puts(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") < 0 ||
 	    samv_buf_printf(out, "PRODID:-//samv//samv %s//EN\r\n", SAMV_VERSION) < 0 ||
-	    samv_buf_puts(out, "CALSCALE:GREGORIAN\r\nBEGIN:VEVENT\r\n") < 0 ||
+	    samv_buf_printf(out, "CALSCALE:GREGORIAN\r\nMETHOD:%s\r\n", cancelled ? "CANCEL" : "REQUEST") < 0 ||
+	    (samv_record_str(m, "start") && samv_tz_vtimezone(out, o->tz) < 0) ||
+	    samv_buf_puts(out, "BEGIN:VEVENT\r\n") < 0 ||
 	    put_line(out, uid) < 0 || samv_buf_printf(out, "DTSTAMP:%s\r\n", when) < 0 ||
-	    samv_buf_printf(out, "SEQUENCE:%lld\r\n", stamp > SEQ_EPOCH ? (stamp - SEQ_EPOCH) / 60 : 0) < 0 ||
-	    put_times(out, m) < 0 ||
+	    samv_buf_printf(out, "SEQUENCE:%lld\r\n", samv_meeting_sequence(m)) < 0 ||
+	    put_times(out, m, o->tz) < 0 ||
 	    put_text(out, "SUMMARY", samv_record_str(m, "title")) < 0 ||
 	    put_text(out, "LOCATION", samv_record_str(m, "place")) < 0 || put_description(out, m) < 0)
 		return SAMV_ERROR;
 	if (samv_record_str(m, "link") && put_url(out, samv_record_str(m, "link")) < 0)
 		return SAMV_ERROR;
-	if (put_attendees(out, v, m, organizer) < 0 ||
-	    samv_buf_printf(out, "STATUS:%s\r\n", status && !strcmp(status, "cancelled") ? "CANCELLED" : "CONFIRMED") < 0 ||
+	if (put_party(out, "ORGANIZER", "", o->organizer->name, o->organizer->email, "") < 0)
+		return SAMV_ERROR;
+	if ((rc = put_attendees(out, v, m)) < 0)
+		return rc;
+	if (samv_buf_printf(out, "STATUS:%s\r\n", cancelled ? "CANCELLED" : "CONFIRMED") < 0 ||
 	    samv_buf_puts(out, "END:VEVENT\r\nEND:VCALENDAR\r\n") < 0)
 		return SAMV_ERROR;
 	return 0;

@@ -20,7 +20,7 @@ static const char readme_sv[] =
 	"This is a collaboration's record, kept with samv(7): one JSON file per\n"
 	"record, one commit per change, readable with plain `git log`.\n"
 	"\n"
-	"- `samv.json`: the collaboration (name, region, language)\n"
+	"- `samv.json`: the collaboration (name, region, language, time zone)\n"
 	"- `actors/`: organisations\n"
 	"- `people/`: people who act for them\n"
 	"- `arenas/`: arenas where the sectors meet\n"
@@ -165,7 +165,8 @@ static int write_layout(struct samv_store *s, const struct samv_init_opts *o, co
 	if (!rec || !cJSON_AddNumberToObject(rec, "format", SAMV_FORMAT) ||
 	    !cJSON_AddStringToObject(rec, "name", name) ||
 	    (o->region && !cJSON_AddStringToObject(rec, "region", o->region)) ||
-	    !cJSON_AddStringToObject(rec, "language", o->language ? o->language : "sv")) {
+	    !cJSON_AddStringToObject(rec, "language", o->language ? o->language : "sv") ||
+	    (o->timezone && !cJSON_AddStringToObject(rec, "timezone", o->timezone))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
@@ -224,6 +225,10 @@ int samv_init(const char *dir, const struct samv_init_opts *o, bool *created)
 	*created = false;
 	if (o->language && strcmp(o->language, "sv") && strcmp(o->language, "en"))
 		return samv_error_set(SAMV_EINVAL, "--language: '%s' is not one of sv, en", o->language);
+	if (o->timezone && !samv_tz_known(o->timezone))
+		return samv_error_set(SAMV_EINVAL, "--timezone: '%s' is not one of Europe/Stockholm, Europe/Oslo, "
+				      "Europe/Copenhagen, Europe/Berlin, Europe/Helsinki, Europe/London, "
+				      "Atlantic/Reykjavik, UTC", o->timezone);
 	if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
 		return samv_error_set(SAMV_EINVAL, "'%s' exists and is not a directory", dir);
 	if ((rc = open_or_create(&s.repo, dir, created)) < 0)

@@ -29,6 +29,8 @@ int samv_json_read_object(cJSON **out, FILE *in, size_t max, const char *what)
 		cJSON_Delete(*out);
 		*out = NULL;
 		rc = samv_error_set(SAMV_EINVAL, "%s: expected a JSON object", what);
+	} else {
+		samv_json_drop_nulls(*out); /* as --json prints absent fields */
 	}
 out:
 	samv_buf_free(&text);

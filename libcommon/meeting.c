@@ -79,13 +79,32 @@ static int check_transition(const cJSON *rec, const cJSON *old)
 	return 0;
 }
 
+long long samv_meeting_sequence(const cJSON *m)
+{
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(m, "sequence");
+
+	return cJSON_IsNumber(s) && s->valuedouble > 0 ? (long long)s->valuedouble : 0;
+}
+
+/* Every change of a meeting counts: a calendar takes the invitation with
+ * the higher SEQUENCE as the newer. */
+static int count_change(cJSON *rec, const cJSON *old)
+{
+	double n = old ? (double)samv_meeting_sequence(old) + 1 : 0;
+
+	cJSON_DeleteItemFromObjectCaseSensitive(rec, "sequence");
+	if (!cJSON_AddNumberToObject(rec, "sequence", n))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	return 0;
+}
+
 int samv_meeting_prepare(struct samv_txn *t, cJSON *rec, const cJSON *old)
 {
 	const char *arena = samv_record_str(rec, "arena"), *status;
 	cJSON *a = NULL;
 	int rc;
 
-	if ((rc = check_transition(rec, old)) < 0)
+	if ((rc = check_transition(rec, old)) < 0 || (rc = count_change(rec, old)) < 0)
 		return rc;
 	/* a new meeting, or one moved to another arena, needs an open arena */
 	if (arena && (!old || !samv_record_str(old, "arena") || strcmp(arena, samv_record_str(old, "arena")))) {
@@ -228,6 +247,20 @@ static void invited_absent(cJSON *abs_people, cJSON *abs_actors, const cJSON *re
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "invited"))
 		if (!came(att, "actor", it->valuestring))
 			cJSON_AddItemToArray(abs_actors, cJSON_CreateString(it->valuestring));
+}
+
+int samv_meeting_merge_sequence(const cJSON *base, cJSON *ours, cJSON *theirs)
+{
+	long long b = samv_meeting_sequence(base), o = samv_meeting_sequence(ours), t = samv_meeting_sequence(theirs);
+	double n = (double)(o > t ? o : t) + 1;
+
+	if (!cJSON_IsObject(ours) || !cJSON_IsObject(theirs) || o == t || o == b || t == b)
+		return 0;
+	cJSON_DeleteItemFromObjectCaseSensitive(ours, "sequence");
+	cJSON_DeleteItemFromObjectCaseSensitive(theirs, "sequence");
+	if (!cJSON_AddNumberToObject(ours, "sequence", n) || !cJSON_AddNumberToObject(theirs, "sequence", n))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	return 0;
 }
 
 int samv_meeting_derive(cJSON *rec)

@@ -409,6 +409,8 @@ int samv_merge_record(struct samv_buf *out, bool *deleted, const char *path, con
 	    (rc = parse_side(&o, ours->text, ours->len, path, "our")) < 0 ||
 	    (rc = parse_side(&t, theirs->text, theirs->len, path, "their")) < 0)
 		goto out;
+	if (type == samv_type_find("meeting") && (rc = samv_meeting_merge_sequence(b, o, t)) < 0)
+		goto out;
 	if ((rc = samv_merge_json(&res, b, o, t, favor, c, path)) < 0)
 		goto out;
 	/* fields worked out from others follow the merged values */

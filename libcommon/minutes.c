@@ -13,7 +13,7 @@ enum label {
 	L_AGENDA, L_INVITED, L_CLOSING, L_ATTENDED, L_ABSENT, L_NOBODY, L_NOTES, L_SUMMARY, L_DIRECTION,
 	L_DECISIONS, L_ACTIONS, L_NEXT, L_NEXT_INVITE, L_OBSERVED, L_WORDS, L_POWER, L_CHECKLIST,
 	L_INTROS, L_ALL_HEARD, L_SUMMARISED, L_DIST_ANNOUNCED, L_DISTRIBUTED, L_OWNER, L_DUE, L_STATUS,
-	L_CANCELLED, L_NOT_HELD, L_PEOPLE, L_ORGS, L_COUNT
+	L_CANCELLED, L_NOT_HELD, L_PEOPLE, L_ORGS, L_CANCELLED_SUBJ, L_COUNT
 };
 
 static const char *const labels[L_COUNT][2] = {
@@ -59,6 +59,7 @@ static const char *const labels[L_COUNT][2] = {
 	[L_NOT_HELD] = { "Mötet är ännu inte hållet.", "The meeting has not been held yet." },
 	[L_PEOPLE] = { "personer", "people" },
 	[L_ORGS] = { "organisationer", "organisations" },
+	[L_CANCELLED_SUBJ] = { "Inställt", "Cancelled" },
 };
 
 struct render {
@@ -445,4 +446,19 @@ int samv_meeting_minutes(struct samv_buf *out, struct samv_view *v, const cJSON 
 	    distributed(&r) < 0)
 		return SAMV_ERROR;
 	return 0;
+}
+
+int samv_meeting_subject(struct samv_buf *out, const cJSON *m, bool minutes, const char *lang)
+{
+	const char *status = samv_record_str(m, "status");
+	int en = lang && !strcmp(lang, "en");
+	enum label l = minutes ? L_MINUTES : status && !strcmp(status, "cancelled") ? L_CANCELLED_SUBJ : L_INVITATION;
+
+	return samv_buf_printf(out, "%s: %s, %s", labels[l][en], samv_record_str(m, "title"),
+			       samv_record_str(m, "date"));
+}
+
+int samv_meeting_cancel_note(struct samv_buf *out, const char *lang)
+{
+	return samv_buf_printf(out, "%s\n", labels[L_CANCELLED][lang && !strcmp(lang, "en")]);
 }

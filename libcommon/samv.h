@@ -37,7 +37,8 @@ enum {
 };
 
 /* Exit statuses shared by every command (documented in samv(7)). */
-enum { SAMV_EXIT_OK = 0, SAMV_EXIT_FAIL = 1, SAMV_EXIT_USAGE = 2, SAMV_EXIT_BUSY = 3 };
+/* SAMV_EXIT_FOUND: a --fail-on condition holds (the command itself worked). */
+enum { SAMV_EXIT_OK = 0, SAMV_EXIT_FAIL = 1, SAMV_EXIT_USAGE = 2, SAMV_EXIT_BUSY = 3, SAMV_EXIT_FOUND = 4 };
 
 int samv_error_set(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -371,6 +372,7 @@ struct samv_init_opts {
 	const char *name;
 	const char *region;
 	const char *language;
+	const char *timezone; /* NULL: none written (Europe/Stockholm) */
 };
 /* Create or adopt a repository at dir; *created tells if git init ran. */
 int samv_init(const char *dir, const struct samv_init_opts *o, bool *created);
@@ -697,6 +699,17 @@ int samv_entity_commit(struct samv_entity *e, struct samv_txn *t, const char *ve
 void samv_entity_print_record(FILE *f, const struct samv_type *t, const cJSON *rec);
 /* Any JSON value as samv prints it (2-space indent, newline). */
 int samv_print_json(FILE *f, const cJSON *v);
+/* Records as --json prints them (jsonout.c): every field of t present,
+ * null when absent; docs/schema/<type>.output.schema.json.  recs is one
+ * record or an array of them. */
+int samv_record_output(cJSON **out, const struct samv_type *t, const cJSON *rec);
+int samv_records_output(cJSON **out, const struct samv_type *t, const cJSON *recs);
+int samv_print_records(FILE *f, const struct samv_type *t, const cJSON *recs);
+/* Remove the members that are null from every object in v: null in input
+ * means absent. */
+void samv_json_drop_nulls(cJSON *v);
+/* A JSON string, or null for NULL: a key that is always there. */
+cJSON *samv_json_str_or_null(const char *s);
 /* Read a JSON object from a stream (at most max bytes); what names it in
  * errors ("standard input"). */
 int samv_json_read_object(cJSON **out, FILE *in, size_t max, const char *what);
@@ -738,6 +751,12 @@ int samv_meeting_attend(cJSON *rec, struct samv_view *v, const cJSON *attended, 
  * who did not come are), as after a merge of two partial attendance
  * records.  Any other meeting is left as it is. */
 int samv_meeting_derive(cJSON *rec);
+/* Before a three-way merge of a meeting changed on both sides: both
+ * sides' SEQUENCE becomes one more than the higher, so that the merged
+ * meeting is newer than either copy sent out (and the count no conflict). */
+int samv_meeting_merge_sequence(const cJSON *base, cJSON *ours, cJSON *theirs);
+/* The meeting's count of changes; 0 for a record from before the count. */
+long long samv_meeting_sequence(const cJSON *m);
 
 /* The invitation and the minutes (minutes.c): format "text" or
  * "markdown", lang "sv" or "en" (NULL: the repository's language is the
@@ -746,10 +765,69 @@ int samv_meeting_invitation(struct samv_buf *out, struct samv_view *v, const cJS
 			    const char *lang);
 int samv_meeting_minutes(struct samv_buf *out, struct samv_view *v, const cJSON *m, const char *format,
 			 const char *lang);
-/* The meeting as an iCalendar (RFC 5545) event (ics.c); stamp is the
- * DTSTAMP, seconds since the epoch. */
-int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, long long stamp,
-		     const git_signature *organizer);
+/* The subject of the invitation (or of a cancelled meeting's notice) or
+ * of the minutes: "Inbjudan: TITLE, DATE"; appended to out. */
+int samv_meeting_subject(struct samv_buf *out, const cJSON *m, bool minutes, const char *lang);
+/* "The meeting is cancelled.", a line before the invitation (whose first
+ * block the document separates from it). */
+int samv_meeting_cancel_note(struct samv_buf *out, const char *lang);
+/* The meeting as an iCalendar (RFC 5545) iTIP message (ics.c): a
+ * REQUEST, or a CANCEL for a cancelled meeting. */
+struct samv_ics_opts {
+	long long stamp;                 /* DTSTAMP, seconds since the epoch */
+	const git_signature *organizer;  /* required, with an e-mail address */
+	const char *tz;                  /* the TZID of start and end */
+};
+int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, const struct samv_ics_opts *o);
+/* What samv-meeting invite and minutes print (notice.c). */
+struct samv_notice {
+	struct samv_view *v;
+	const cJSON *m;                 /* the meeting */
+	const char *id, *lang, *tz;     /* its id, "sv" or "en", the TZID */
+	bool minutes;                   /* the minutes, not the invitation */
+	const git_signature *organizer; /* the sender; NULL: none known */
+	long long stamp;                /* DTSTAMP and Date, seconds since the epoch */
+};
+/* Whether the notice may be made in format: text and Markdown invite only
+ * to a planned meeting still to come. */
+int samv_notice_check(const struct samv_notice *n, const char *format);
+/* format: NULL or "text", "markdown", "md", "ics" (invitations), "mail"
+ * or "json" (the keys listed in samv-meeting(1)). */
+int samv_notice_render(struct samv_buf *out, const struct samv_notice *n, const char *format);
+/* Whom the invitation (minutes false) or the minutes go to
+ * (recipients.c): an array of {"person", "actor", "name", "email"}, every
+ * key present, null when unknown; an invited organisation without a
+ * contact person is one entry with person null. */
+int samv_meeting_recipients(cJSON **out, struct samv_view *v, const cJSON *m, bool minutes);
+
+/* ---- e-mail (mail.c) ----------------------------------------------------- */
+
+/* A message for "sendmail -t": To: every recipient (objects with "name"
+ * and "email", as samv_meeting_recipients gives) that has an address. */
+struct samv_mail {
+	const git_signature *from;
+	const cJSON *to;
+	const char *subject;     /* UTF-8 */
+	long long date;          /* seconds since the epoch */
+	const char *id;          /* Message-ID before the '@' (the sender's domain follows) */
+	const char *body;        /* UTF-8 text, LF line ends */
+	const char *attach_type; /* Content-Type of the attachment, without name */
+	const char *attach_name;
+	const char *attach;
+	size_t attach_len;
+};
+int samv_mail_format(struct samv_buf *out, const struct samv_mail *m);
+/* An address that may stand in To: and in a mailto: URI as it is. */
+bool samv_mail_address_ok(const char *mail);
+
+/* ---- time zones (tz.c) --------------------------------------------------- */
+
+/* The zones a repository's "timezone" may name, NULL-terminated. */
+extern const char *const samv_timezones[];
+#define SAMV_TZ_DEFAULT "Europe/Stockholm"
+bool samv_tz_known(const char *name);
+/* The zone as an iCalendar VTIMEZONE (CRLF lines). */
+int samv_tz_vtimezone(struct samv_buf *out, const char *name);
 /* ---- decisions: anchors and kedge anchors (decision.c) ---------------- */
 
 /*

@@ -50,6 +50,8 @@ static const struct samv_field repository_fields[] = {
 	{ "region", "region", SAMV_F_STRING, 0, NULL, NULL, STR, NULL, "the region or area it covers" },
 	{ "language", "language", SAMV_F_ENUM, REQ, languages, NULL, 0, "sv",
 	  "default language of texts the suite writes" },
+	{ "timezone", "timezone", SAMV_F_ENUM, 0, samv_timezones, NULL, 0, "Europe/Stockholm",
+	  "the time zone meetings' times are in (invitations carry its rules)" },
 };
 
 static const struct samv_field actor_fields[] = {
@@ -63,6 +65,8 @@ static const struct samv_field actor_fields[] = {
 	  "organisation it belongs to (a national parent, an umbrella)" },
 	{ "area", "area", SAMV_F_STRING, FIL, NULL, NULL, STR, NULL, "municipality or catchment area" },
 	{ "orgnr", "orgnr", SAMV_F_STRING, 0, NULL, NULL, 20, NULL, "organisation number" },
+	{ "contact", "contact", SAMV_F_REF, 0, NULL, "person", 0, NULL,
+	  "the person who receives the organisation's invitations" },
 	{ "status", "status", SAMV_F_ENUM, REQ | FIL, actor_status, NULL, 0, "active", "active or retired" },
 	{ "retired", "retired", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL, "date it was retired" },
 	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
@@ -133,6 +137,8 @@ static const struct samv_field meeting_fields[] = {
 	{ "agenda", "agenda", SAMV_F_LIST, 0, NULL, NULL, 100, NULL, "agenda items, in order" },
 	{ "status", "status", SAMV_F_ENUM, REQ | COL | FIL, meeting_status, NULL, 0, "planned",
 	  "planned, held or cancelled" },
+	{ "sequence", "sequence", SAMV_F_INT, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
+	  "changes since it was planned: the SEQUENCE of its invitations (absent: 0)" },
 	{ "attended", "attended", SAMV_F_OBJS, SAMV_FL_NOEDIT, NULL, "attendance", SET, NULL,
 	  "who attended: person, organisation, role and mandate" },
 	{ "absent", "absent", SAMV_F_REFS, 0, NULL, "person", SET, NULL,

@@ -9,7 +9,8 @@
 # (make check-schema sets SAMV_BIN.)  The schemas are made by
 # tests/gen-schema.c, compiled here against $SAMV_BIN/../libcommon.a.
 # Validation needs a draft 2020-12 validator: Debian's python3-jsonschema
-# (4.x).  Without it that part is skipped, saying so.
+# (4.x); without it the test fails.  Records written and what --json prints
+# are both validated.
 # Ends with "N passed, M failed"; exit 1 when anything failed.
 
 set -u
@@ -88,7 +89,7 @@ for p in python3 /usr/bin/python3; do
 	fi
 done
 if [ -z "$py" ]; then
-	echo "skipped: no validator (install python3-jsonschema for draft 2020-12 validation)"
+	bad "no validator: install python3-jsonschema (.ci/deps) for draft 2020-12 validation"
 	finish
 fi
 
@@ -182,8 +183,84 @@ validate() { # schema file...
 		esac
 	done <"$tmp/v"
 }
+# ---- what --json prints ------------------------------------------------------
+
+# More record types, so that every lister has something to print: a meeting
+# held and one planned, an action, a decision, an assessment.
+run samv-person edit anna-andersson --title "Processledare"
+run samv-actor edit region-ostergotland --contact anna-andersson
+run samv-meeting plan --id uppstart --arena storgruppsmote --title "Uppstart" --date 2026-11-20 \
+	--start 13:00 --end 15:00 --invite nsph-ostergotland --invite-person anna-andersson
+run samv-meeting hold uppstart --attended anna-andersson --summary "Vi började."
+run samv-meeting distribute uppstart --how e-post
+run samv-meeting plan --id nasta --arena storgruppsmote --title "Nästa" --date 2026-12-10
+run samv-meeting action add --id lista --meeting uppstart --title "Skriv listan" \
+	--owner anna-andersson --due 2026-11-01
+run samv-decision add --id pilot --kind kedge-anchor --level arena --title "Pilot" \
+	--text "Vi prövar." --date 2026-11-20 --meeting uppstart --status adopted
+run samv-assess add --id c26 --instrument cross --arena storgruppsmote --date 2026-11-20 \
+	--by anna-andersson --answer willingness=high --note willingness="Alla vill."
+
+# json_case SCHEMA WHAT CMD...: the output, one record or an array of them,
+# matches the output schema, and every record has the same keys.
+json_case() {
+	schema=$1 what=$2
+	shift 2
+	if ! "$@" >"$tmp/j.json" 2>"$tmp/err"; then
+		bad "$what: $* failed: $(head -n 1 "$tmp/err")"
+		return
+	fi
+	jq -c 'if type == "array" then .[] else . end' "$tmp/j.json" >"$tmp/j.lines"
+	if [ ! -s "$tmp/j.lines" ]; then
+		bad "$what: $* printed no record"
+		return
+	fi
+	i=0
+	: >"$tmp/j.bad"
+	while IFS= read -r line; do
+		i=$((i + 1))
+		printf '%s\n' "$line" >"$tmp/j.$i.json"
+		"$py" "$tmp/validate.py" "$tmp/schema/$schema.output.schema.json" "$tmp/j.$i.json" |
+			grep '^bad ' >>"$tmp/j.bad"
+	done <"$tmp/j.lines"
+	if [ -s "$tmp/j.bad" ]; then
+		bad "$what does not match $schema.output.schema.json: $(head -n 1 "$tmp/j.bad")"
+	elif [ "$(jq -c 'keys_unsorted' "$tmp/j.lines" | sort -u | wc -l)" != 1 ]; then
+		bad "$what: records with different key sets"
+	else
+		ok "$what: $i record(s) match $schema.output.schema.json, one key set"
+	fi
+}
+json_case actor "actor list --json" samv-actor list --json --all
+json_case actor "actor show --json" samv-actor show nsph --json
+json_case person "person list --json" samv-person list --json --all
+json_case arena "arena list --json" samv-arena list --json --all
+json_case arena "arena show --json" samv-arena show arbetsgrupp --json
+json_case meeting "meeting list --json" samv-meeting list --json --all
+json_case meeting "meeting show --json (held)" samv-meeting show uppstart --json
+json_case action "action list --json" samv-meeting action list --json --all
+json_case action "action overdue --json" sh -c 'samv-meeting action overdue --json; test $? = 1'
+json_case decision "decision list --json" samv-decision list --json
+json_case assessment "assess list --json" samv-assess list --json
+json_case assessment "assess show --json" samv-assess show c26 --json
+json_case notice "meeting invite --json" samv-meeting invite nasta --json
+json_case notice "meeting invite --json (held)" samv-meeting invite uppstart --json
+json_case notice "meeting minutes --json" samv-meeting minutes uppstart --json
+git init -q --bare "$tmp/remote.git" && git remote add origin "$tmp/remote.git"
+json_case sync "sync --json (pushed)" samv-sync --json
+json_case sync "sync --json (up to date)" samv-sync --json
+# and given back: null means absent
+if samv-actor show nsph --json | jq '.note = "Paraply."' | samv-actor edit nsph --stdin >/dev/null 2>"$tmp/err" &&
+	[ "$(samv-actor show nsph --json | jq -r '.note, .short')" = "Paraply.
+null" ]; then
+	ok "what show --json prints, edited, is taken back by edit --stdin"
+else
+	bad "show --json | edit --stdin: $(head -n 1 "$tmp/err")"
+fi
+
 validate "$tmp/schema/repository.schema.json" "$repo/samv.json"
-for t in actor:actors person:people arena:arenas; do
+for t in actor:actors person:people arena:arenas meeting:meetings action:actions decision:decisions \
+	assessment:assessments; do
 	files=$(find "$repo/${t#*:}" -name '*.json' | sort)
 	if [ -z "$files" ]; then
 		bad "no ${t%%:*} records were written"
@@ -211,6 +288,7 @@ reject() { # file jq-filter code what
 	actors/*) s=actor ;;
 	people/*) s=person ;;
 	arenas/*) s=arena ;;
+	meetings/*) s=meeting ;;
 	esac
 	"$py" "$tmp/validate.py" "$tmp/schema/$s.schema.json" "$repo/$f" >"$tmp/v" 2>&1
 	if grep -q '^bad ' "$tmp/v"; then
@@ -246,6 +324,10 @@ reject "$arena" '.members += ["nsph"]' duplicate "a member listed twice"
 reject "$arena" '.serves = ["ab"]' bad-value "a purpose key that is not a letter"
 reject samv.json '.language = "de"' bad-value "an unknown language"
 reject samv.json '.format = "1"' bad-type "a format that is not a number"
+reject samv.json '.timezone = "Europe/Atlantis"' bad-value "a time zone samv does not know"
+meeting=$(find meetings -name 'uppstart.json')
+reject "$meeting" '.sequence = "2"' bad-type "a SEQUENCE that is not a number"
+reject "$meeting" '.sequence = 1.5' bad-type "a SEQUENCE that is not a whole number"
 if samv-check >/dev/null 2>&1; then
 	ok "the repository is valid again after the cases"
 else

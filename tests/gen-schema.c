@@ -1,7 +1,10 @@
 /*
  * gen-schema.c - write a JSON Schema (draft 2020-12) for every record type
  * from the type tables in libcommon/schema.c, one file a type:
- * DIR/<type>.schema.json (repository.schema.json describes samv.json).
+ * DIR/<type>.schema.json (repository.schema.json describes samv.json), and
+ * for every record type the shape --json prints, DIR/<type>.output.schema.json;
+ * and what samv-meeting invite/minutes --json and samv-sync --json print,
+ * DIR/notice.output.schema.json and DIR/sync.output.schema.json.
  *
  * The files under docs/schema are made by this program and compared with
  * its output by tests/check-schema.sh, so that the schemas cannot drift
@@ -114,9 +117,10 @@ static bool add_id(cJSON *o)
 	       add_num(o, "maxLength", SAMV_ID_MAX) && add_str(o, "pattern", ID_PATTERN);
 }
 
-static int add_properties(cJSON *s, const struct samv_type *t);
+static int add_properties(cJSON *s, const struct samv_type *t, bool output);
 
-static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f)
+/* output: as --json prints it, where objects in lists have every key. */
+static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f, bool output)
 {
 	cJSON *p = cJSON_CreateObject(), *items = NULL;
 	bool ok = p && describe(p, t, f) == 0;
@@ -177,7 +181,7 @@ static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f
 	case SAMV_F_OBJS:
 		ok = add_str(p, "type", "array") && (items = cJSON_CreateObject()) &&
 		     cJSON_AddItemToObject(p, "items", items) && add_str(items, "type", "object") &&
-		     add_properties(items, samv_subtype_find(f->ref)) == 0 && add_num(p, "minItems", 1) &&
+		     add_properties(items, samv_subtype_find(f->ref), output) == 0 && add_num(p, "minItems", 1) &&
 		     add_num(p, "maxItems", (double)f->max);
 		break;
 	case SAMV_F_MAP: {
@@ -204,6 +208,31 @@ static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f
 		return p;
 fail:
 	cJSON_Delete(p);
+	return NULL;
+}
+
+/* The shape --json prints: every field present, null when absent. */
+static cJSON *output_schema(const struct samv_type *t)
+{
+	cJSON *s = cJSON_CreateObject();
+	char title[128], desc[1024];
+
+	snprintf(title, sizeof(title), "samv %s record as --json prints it", t->name);
+	snprintf(desc, sizeof(desc),
+		 "One %s as the commands' --json options print it (an array of these for lists): every "
+		 "field of %s.schema.json present, in its order, null when the record has no value (an "
+		 "empty set, a text never given), and no other keys; objects in lists likewise. Input "
+		 "read with --stdin may be the same: null there means absent. See samv-records(5).",
+		 t->title, t->name);
+	if (!s || !add_str(s, "$schema", "https://json-schema.org/draft/2020-12/schema") ||
+	    !add_str(s, "$comment", "Generated from libcommon/schema.c by tests/gen-schema.c; "
+				    "do not edit. Regenerate: sh tests/check-schema.sh --update") ||
+	    !add_str(s, "title", title) || !add_str(s, "description", desc) ||
+	    !add_str(s, "type", "object") || add_properties(s, t, true) < 0)
+		goto fail;
+	return s;
+fail:
+	cJSON_Delete(s);
 	return NULL;
 }
 
@@ -235,7 +264,7 @@ static cJSON *type_schema(const struct samv_type *t)
 	    !add_str(s, "$comment", "Generated from libcommon/schema.c by tests/gen-schema.c; "
 				    "do not edit. Regenerate: sh tests/check-schema.sh --update") ||
 	    !add_str(s, "title", title) || !add_str(s, "description", desc) ||
-	    !add_str(s, "type", "object") || add_properties(s, t) < 0 ||
+	    !add_str(s, "type", "object") || add_properties(s, t, false) < 0 ||
 	    (!repo && !add_str(s, "x-samv-dir", t->dir)))
 		goto fail;
 	return s;
@@ -244,8 +273,26 @@ fail:
 	return NULL;
 }
 
-/* properties, required and additionalProperties of a type or subtype */
-static int add_properties(cJSON *s, const struct samv_type *t)
+/* "anyOf": [p, null] */
+static cJSON *nullable(cJSON *p)
+{
+	cJSON *o = cJSON_CreateObject(), *any = o ? cJSON_AddArrayToObject(o, "anyOf") : NULL, *n = NULL;
+
+	if (!any || !cJSON_AddItemToArray(any, p)) {
+		cJSON_Delete(o);
+		cJSON_Delete(p);
+		return NULL;
+	}
+	if (!(n = cJSON_CreateObject()) || !cJSON_AddItemToArray(any, n) || !add_str(n, "type", "null")) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* properties, required and additionalProperties of a type or subtype; in
+ * the output form every property is required and may be null */
+static int add_properties(cJSON *s, const struct samv_type *t, bool output)
 {
 	cJSON *props, *req, *p;
 	size_t i;
@@ -256,29 +303,27 @@ static int add_properties(cJSON *s, const struct samv_type *t)
 	for (i = 0; i < t->nfields; i++) {
 		const struct samv_field *f = &t->fields[i];
 
-		if (!(p = field_schema(t, f)))
+		if (!(p = field_schema(t, f, output)) || (output && !(p = nullable(p))))
 			return -1;
 		if (!cJSON_AddItemToObject(props, f->name, p)) {
 			cJSON_Delete(p);
 			return -1;
 		}
-		if ((f->flags & SAMV_FL_REQUIRED) && !cJSON_AddItemToArray(req, cJSON_CreateString(f->name)))
+		if ((output || (f->flags & SAMV_FL_REQUIRED)) && !cJSON_AddItemToArray(req, cJSON_CreateString(f->name)))
 			return -1;
 	}
 	return 0;
 }
 
-static int write_schema(const char *dir, const struct samv_type *t)
+/* Write schema s (NULL: it could not be made) to path; s is freed. */
+static int write_file(const char *path, cJSON *s)
 {
 	struct samv_buf b = SAMV_BUF_INIT;
-	char path[4096];
-	cJSON *s = NULL;
 	FILE *f = NULL;
 	int rc = -1;
 
-	snprintf(path, sizeof(path), "%s/%s.schema.json", dir, t->name);
-	if (!(s = type_schema(t)) || samv_json_print(&b, s) < 0) {
-		fprintf(stderr, "%s: %s: out of memory\n", prog, t->name);
+	if (!s || samv_json_print(&b, s) < 0) {
+		fprintf(stderr, "%s: %s: out of memory\n", prog, path);
 		goto out;
 	}
 	if (!(f = fopen(path, "w")) || fwrite(b.ptr, 1, b.len, f) != b.len) {
@@ -300,6 +345,134 @@ out:
 	return rc;
 }
 
+static int write_schema(const char *dir, const struct samv_type *t, bool output)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s.%sschema.json", dir, t->name, output ? "output." : "");
+	return write_file(path, output ? output_schema(t) : type_schema(t));
+}
+
+/* ---- what invite, minutes and sync print with --json --------------------- */
+
+struct prop {
+	const char *name, *type; /* a JSON Schema type; "object" and "array" are built below */
+	bool nullable;
+	const char *help;
+};
+
+static const struct prop notice_props[] = {
+	{ "meeting", "string", false, "the meeting's id" },
+	{ "title", "string", false, "its title" },
+	{ "date", "string", false, "its day, YYYY-MM-DD" },
+	{ "start", "string", true, "start time, HH:MM, in timezone" },
+	{ "end", "string", true, "end time, HH:MM, in timezone" },
+	{ "timezone", "string", false, "the repository's time zone (TZID)" },
+	{ "place", "string", true, "where it is held" },
+	{ "link", "string", true, "link to join on line" },
+	{ "status", "string", false, "planned, held or cancelled" },
+	{ "sequence", "integer", false, "the meeting's count of changes: the SEQUENCE of its invitations" },
+	{ "method", "string", true, "REQUEST or CANCEL for an invitation; null for the minutes" },
+	{ "organizer", "object", true, "who sends it (the git identity): name and email; null when none is set" },
+	{ "subject", "string", false, "the subject of the message" },
+	{ "recipients", "array", false, "whom it goes to: person, actor, name and email, each null when unknown" },
+	{ "text", "string", false, "the invitation or the minutes as text" },
+	{ NULL, NULL, false, NULL }
+};
+
+static const struct prop sync_props[] = {
+	{ "result", "string", false, "up-to-date, pushed, fast-forward, merged, or conflict (nothing changed)" },
+	{ "upstream", "string", false, "the remote branch, as origin/main" },
+	{ "in", "integer", false, "commits received" },
+	{ "out", "integer", false, "local commits sent" },
+	{ "retries", "integer", false, "pushes refused because the remote moved" },
+	{ "unverified", "boolean", false, "a certificate not trusted was accepted" },
+	{ "conflicts", "array", false, "the conflicting fields when result is conflict: file, type, id, field, ours, theirs" },
+	{ NULL, NULL, false, NULL }
+};
+
+static const struct prop recipient_props[] = {
+	{ "person", "string", true, "the person's id; null for an organisation without a contact person" },
+	{ "actor", "string", true, "the organisation's id" },
+	{ "name", "string", false, "the name" },
+	{ "email", "string", true, "the e-mail address, when known" },
+	{ NULL, NULL, false, NULL }
+};
+
+static const struct prop organizer_props[] = {
+	{ "name", "string", false, "the name" },
+	{ "email", "string", true, "the e-mail address" },
+	{ NULL, NULL, false, NULL }
+};
+
+static const struct prop conflict_props[] = {
+	{ "file", "string", false, "the file" },
+	{ "type", "string", true, "the record type; null for a file that is not a record" },
+	{ "id", "string", true, "the record's id" },
+	{ "field", "string", true, "the field; null when the whole file is in conflict" },
+	{ "ours", "string", true, "your value as JSON text; null when absent or deleted" },
+	{ "theirs", "string", true, "the remote's value as JSON text; null when absent or deleted" },
+	{ NULL, NULL, false, NULL }
+};
+
+static int add_props(cJSON *s, const struct prop *props);
+
+static cJSON *prop_schema(const struct prop *p)
+{
+	cJSON *o = cJSON_CreateObject(), *items = NULL, *types;
+	const struct prop *sub = !strcmp(p->name, "organizer") ? organizer_props
+				 : !strcmp(p->name, "recipients") ? recipient_props : conflict_props;
+	bool ok = o && add_str(o, "description", p->help);
+
+	if (ok && p->nullable)
+		ok = (types = cJSON_AddArrayToObject(o, "type")) && cJSON_AddItemToArray(types, cJSON_CreateString(p->type)) &&
+		     cJSON_AddItemToArray(types, cJSON_CreateString("null"));
+	else if (ok)
+		ok = add_str(o, "type", p->type);
+	if (ok && !strcmp(p->type, "object"))
+		ok = add_props(o, sub) == 0;
+	else if (ok && !strcmp(p->type, "array"))
+		ok = (items = cJSON_AddObjectToObject(o, "items")) && add_str(items, "type", "object") &&
+		     add_props(items, sub) == 0;
+	if (ok)
+		return o;
+	cJSON_Delete(o);
+	return NULL;
+}
+
+/* every property required, no others */
+static int add_props(cJSON *s, const struct prop *props)
+{
+	cJSON *ps = cJSON_AddObjectToObject(s, "properties"), *req = cJSON_AddArrayToObject(s, "required"), *p;
+
+	if (!ps || !req || !add_bool(s, "additionalProperties", false))
+		return -1;
+	for (; props->name; props++) {
+		if (!(p = prop_schema(props)) || !cJSON_AddItemToObject(ps, props->name, p) ||
+		    !cJSON_AddItemToArray(req, cJSON_CreateString(props->name)))
+			return -1;
+	}
+	return 0;
+}
+
+static int write_output(const char *dir, const char *name, const char *title, const char *desc,
+			const struct prop *props)
+{
+	cJSON *s = cJSON_CreateObject();
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s.output.schema.json", dir, name);
+	if (!s || !add_str(s, "$schema", "https://json-schema.org/draft/2020-12/schema") ||
+	    !add_str(s, "$comment", "Generated by tests/gen-schema.c; do not edit. Regenerate: "
+				    "sh tests/check-schema.sh --update") ||
+	    !add_str(s, "title", title) || !add_str(s, "description", desc) || !add_str(s, "type", "object") ||
+	    add_props(s, props) < 0) {
+		cJSON_Delete(s);
+		s = NULL;
+	}
+	return write_file(path, s);
+}
+
 int main(int argc, char **argv)
 {
 	const struct samv_type *t;
@@ -309,10 +482,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s DIR\n", prog);
 		return 2;
 	}
-	if (write_schema(argv[1], samv_type_repository()) < 0)
+	if (write_schema(argv[1], samv_type_repository(), false) < 0)
 		return 1;
 	for (i = 0; (t = samv_type_at(i)); i++)
-		if (write_schema(argv[1], t) < 0)
+		if (write_schema(argv[1], t, false) < 0 || write_schema(argv[1], t, true) < 0)
 			return 1;
+	if (write_output(argv[1], "notice", "samv-meeting invite or minutes --json",
+			 "What samv-meeting invite --json and minutes --json print: the meeting, whom the "
+			 "invitation or the minutes go to, the subject and the text, for scripts that send them "
+			 "themselves. Every key is always there. See samv-meeting(1).", notice_props) < 0 ||
+	    write_output(argv[1], "sync", "samv-sync --json",
+			 "What samv-sync --json prints: what happened, every key always there. See samv-sync(1).",
+			 sync_props) < 0)
+		return 1;
 	return 0;
 }

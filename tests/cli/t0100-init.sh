@@ -84,6 +84,22 @@ test_case 'init rejects a bad language and leaves nothing behind' '
 	test ! -e repo
 '
 
+test_case 'init --timezone: the zone of meetings, in samv.json; an unknown zone is refused' '
+	samv_run samv-init --timezone Europe/Helsinki repo
+	expect_status 0
+	test "$(jq -r .timezone repo/samv.json)" = Europe/Helsinki
+	(cd repo && samv-check)
+	samv_run samv-init --timezone Europe/Paris other
+	expect_status 1
+	expect_err <<-\EOT
+	samv-init: --timezone: '"'"'Europe/Paris'"'"' is not one of Europe/Stockholm, Europe/Oslo, Europe/Copenhagen, Europe/Berlin, Europe/Helsinki, Europe/London, Atlantic/Reykjavik, UTC
+	EOT
+	test ! -e other
+	# without it, none is written: Europe/Stockholm is meant
+	samv-init third >/dev/null
+	test "$(jq -r .timezone third/samv.json)" = null
+'
+
 test_case 'init without an identity fails and leaves no repository' '
 	unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
 	samv_run samv-init repo

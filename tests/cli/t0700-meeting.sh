@@ -49,7 +49,8 @@ test_case 'plan writes one meeting and one commit naming the meeting and the are
 	  "title": "Arbetsgrupp",
 	  "date": "2026-12-10",
 	  "start": "09:00",
-	  "status": "planned"
+	  "status": "planned",
+	  "sequence": 0
 	}
 	EOT
 	cmp ../want "$path"
@@ -156,56 +157,242 @@ test_case 'invite prints a ready-to-send invitation as text and Markdown' '
 	EOT
 '
 
-test_case 'invite --format ics is an RFC 5545 event: CRLF, folded, escaped' '
+# py MODULE: a python3 that has MODULE (.ci/deps installs python3-icalendar
+# and python3's email is in the standard library); none is a failure.
+py() {
+	for p in python3 /usr/bin/python3; do
+		if "$p" -c "import $1" 2>/dev/null; then
+			echo "$p"
+			return 0
+		fi
+	done
+	echo "# no python3 with $1 (install it with .ci/deps)" >&2
+	return 1
+}
+
+test_case 'invite --format ics is an iTIP request: CRLF, folded, escaped, zoned, every invitee' '
 	make_meeting_repo
 	samv_run samv-meeting invite m1 --format ics
 	expect_status 0
 	stamp=$(TZ=UTC date -d "@$(git log -1 --format=%ct)" +%Y%m%dT%H%M%SZ)
-	seq=$((($(git log -1 --format=%ct) - 946684800) / 60))
 	printf "%s\r\n" "BEGIN:VCALENDAR" "VERSION:2.0" "PRODID:-//samv//samv 0.1.0//EN" \
-		"CALSCALE:GREGORIAN" "BEGIN:VEVENT" "UID:m1@samv" "DTSTAMP:$stamp" "SEQUENCE:$seq" \
-		"DTSTART:20261201T130000" "DTEND:20261201T153000" "SUMMARY:Stormöte om ensamhet" \
+		"CALSCALE:GREGORIAN" "METHOD:REQUEST" "BEGIN:VTIMEZONE" "TZID:Europe/Stockholm" \
+		"BEGIN:DAYLIGHT" "TZOFFSETFROM:+0100" "TZOFFSETTO:+0200" "TZNAME:CEST" \
+		"DTSTART:19700329T020000" "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU" "END:DAYLIGHT" \
+		"BEGIN:STANDARD" "TZOFFSETFROM:+0200" "TZOFFSETTO:+0100" "TZNAME:CET" \
+		"DTSTART:19701025T030000" "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU" "END:STANDARD" \
+		"END:VTIMEZONE" "BEGIN:VEVENT" "UID:m1@samv" "DTSTAMP:$stamp" "SEQUENCE:0" \
+		"DTSTART;TZID=Europe/Stockholm:20261201T130000" "DTEND;TZID=Europe/Stockholm:20261201T153000" \
+		"SUMMARY:Stormöte om ensamhet" \
 		"LOCATION:Linköping\\, Konsert & Kongress" \
 		"DESCRIPTION:Syfte/Purpose: Att samla parterna kring ofrivillig ensamhet\\nM" \
 		" ål/Goal: En gemensam bild\\nFörväntningar/Expectations: Kom förberedd\\;" \
 		"  ta med en kollega\\nDagordning/Agenda:\\n1. Välkommen\\n2. Presentationsrun" \
 		" da" \
 		"ORGANIZER;CN=\"Eva Lind\":mailto:eva@example.org" \
-		"ATTENDEE;CN=\"Eva Lind\";ROLE=REQ-PARTICIPANT:mailto:eva@example.org" \
+		"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=" \
+		" TRUE;CN=\"Eva Lind\":mailto:eva@example.org" \
+		"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;CN=\"Per Ek\":urn:samv:person" \
+		" :per" \
+		"ATTENDEE;CUTYPE=GROUP;ROLE=REQ-PARTICIPANT;CN=\"Region Östergötland\":urn:s" \
+		" amv:actor:region" \
+		"ATTENDEE;CUTYPE=GROUP;ROLE=REQ-PARTICIPANT;CN=\"RF-SISU Östergötland\":urn:" \
+		" samv:actor:rf-sisu" \
 		"STATUS:CONFIRMED" "END:VEVENT" "END:VCALENDAR" >../want
 	cmp ../want "$TRASH/.out"
 	# no content line is longer than 75 octets
 	test "$(tr -d "\r" <"$TRASH/.out" | LC_ALL=C awk "length(\$0) > 75" | wc -l)" = 0
-	py=
-	for p in python3 /usr/bin/python3; do
-		"$p" -c "import icalendar" 2>/dev/null && { py=$p; break; }
-	done
-	if [ -n "$py" ]; then
-		"$py" - "$TRASH/.out" <<-\PY
-		import sys, icalendar
-		cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
-		ev = [c for c in cal.walk("VEVENT")][0]
-		assert str(ev["SUMMARY"]) == "Stormöte om ensamhet", ev["SUMMARY"]
-		assert str(ev["LOCATION"]) == "Linköping, Konsert & Kongress"
-		assert ev.decoded("DTSTART").isoformat() == "2026-12-01T13:00:00"
-		assert "Kom förberedd; ta med en kollega" in str(ev["DESCRIPTION"])
-		assert "Dagordning/Agenda:\n1. Välkommen\n2. Presentationsrunda" in str(ev["DESCRIPTION"])
-		assert str(ev["ORGANIZER"]) == "mailto:eva@example.org"
-		assert int(ev["SEQUENCE"]) > 0
-		PY
-	else
-		echo "# python3-icalendar not installed: parsed the event by comparison only" >&2
-	fi
+	p=$(py icalendar)
+	"$p" - "$TRASH/.out" <<-\PY
+	import sys, datetime, icalendar
+	cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+	assert str(cal["METHOD"]) == "REQUEST"
+	ev = [c for c in cal.walk("VEVENT")][0]
+	assert str(ev["SUMMARY"]) == "Stormöte om ensamhet", ev["SUMMARY"]
+	assert str(ev["LOCATION"]) == "Linköping, Konsert & Kongress"
+	assert ev["DTSTART"].params["TZID"] == "Europe/Stockholm"
+	assert "Kom förberedd; ta med en kollega" in str(ev["DESCRIPTION"])
+	assert "Dagordning/Agenda:\n1. Välkommen\n2. Presentationsrunda" in str(ev["DESCRIPTION"])
+	assert str(ev["ORGANIZER"]) == "mailto:eva@example.org"
+	assert ev["ORGANIZER"].params["CN"] == "Eva Lind"
+	att = ev["ATTENDEE"]
+	assert [a.params["CN"] for a in att] == ["Eva Lind", "Per Ek", "Region Östergötland", "RF-SISU Östergötland"], att
+	assert int(ev["SEQUENCE"]) == 0
+	# the VTIMEZONE places the time: 13:00 in Stockholm is 12:00 UTC in
+	# winter, and its rules give summer time in July
+	tz = cal.walk("VTIMEZONE")[0].to_tz()
+	start = ev.decoded("DTSTART").replace(tzinfo=None)
+	assert tz.utcoffset(start) == datetime.timedelta(hours=1), tz.utcoffset(start)
+	assert tz.utcoffset(datetime.datetime(2026, 7, 1, 13, 0)) == datetime.timedelta(hours=2)
+	assert tz.utcoffset(datetime.datetime(2027, 3, 28, 1, 59)) == datetime.timedelta(hours=1)
+	assert tz.utcoffset(datetime.datetime(2027, 3, 28, 3, 0)) == datetime.timedelta(hours=2)
+	PY
 '
 
-test_case 'ics: a link with non-ASCII characters is percent-encoded; a new change raises SEQUENCE' '
+test_case 'ics: an organisation with a contact person invites that person; another zone from samv.json' '
 	make_meeting_repo
-	samv-meeting invite m1 --format ics | tr -d "\r" | grep "^SEQUENCE:" >../before
+	samv-person edit ali --email ali@example.org >/dev/null
+	samv-actor edit rf-sisu --contact ali >/dev/null
+	jq ".timezone = \"Europe/Helsinki\"" samv.json >../s && cp ../s samv.json && git commit -qam zone
+	samv_run samv-meeting invite m1 --format ics
+	expect_status 0
+	tr -d "\r" <"$TRASH/.out" | sed -e ":a" -e "\$!N;s/\n //;ta" -e "P;D" | grep "^ATTENDEE\|^DTSTART;" >../got
+	cat >../want <<-\EOT
+	DTSTART;TZID=Europe/Helsinki:20261201T130000
+	ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN="Eva Lind":mailto:eva@example.org
+	ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;CN="Per Ek":urn:samv:person:per
+	ATTENDEE;CUTYPE=GROUP;ROLE=REQ-PARTICIPANT;CN="Region Östergötland":urn:samv:actor:region
+	ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN="Ali Nur":mailto:ali@example.org
+	EOT
+	cmp ../want ../got
+	p=$(py icalendar)
+	"$p" - "$TRASH/.out" <<-\PY
+	import sys, datetime, icalendar
+	cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+	tz = cal.walk("VTIMEZONE")[0].to_tz()
+	assert tz.utcoffset(datetime.datetime(2026, 12, 1, 13, 0)) == datetime.timedelta(hours=2)
+	assert tz.utcoffset(datetime.datetime(2026, 7, 1, 13, 0)) == datetime.timedelta(hours=3)
+	PY
+	# a zone samv does not know is refused by samv-check and by invite
+	jq ".timezone = \"Europe/Atlantis\"" samv.json >../s && cp ../s samv.json && git commit -qam zone
+	fails 1 "samv-meeting: samv.json: timezone: '\''Europe/Atlantis'\'' is not a time zone samv knows" \
+		samv-meeting invite m1 --format ics
+'
+
+test_case 'SEQUENCE: 0 when planned, one more for each change, kept in the record; cancel is METHOD:CANCEL' '
+	make_meeting_repo
+	seq() { samv-meeting invite m1 --format ics | tr -d "\r" | sed -n "s/^SEQUENCE://p"; }
+	test "$(jq .sequence meetings/*/m1.json)" = 0
+	test "$(seq)" = 0
 	samv-meeting edit m1 --link "https://example.org/möte rum" >/dev/null
+	test "$(seq)" = 1
 	samv_run samv-meeting invite m1 --format ics
 	tr -d "\r" <../.out | grep -qx "URL:https://example.org/m%C3%B6te%20rum"
-	tr -d "\r" <../.out | grep "^SEQUENCE:" >../after
-	test "$(cut -d: -f2 ../after)" -gt "$(cut -d: -f2 ../before)"
+	# the same repository gives the same invitation: no clock in it
+	samv-meeting invite m1 --format ics >../again
+	cmp ../.out ../again
+	samv-meeting edit m1 --start 14:00 >/dev/null
+	test "$(seq)" = 2
+	samv-meeting cancel m1 >/dev/null
+	test "$(jq .sequence meetings/*/m1.json)" = 3
+	samv_run samv-meeting invite m1 --format ics
+	tr -d "\r" <../.out | grep -qx "METHOD:CANCEL"
+	tr -d "\r" <../.out | grep -qx "STATUS:CANCELLED"
+	tr -d "\r" <../.out | grep -qx "SEQUENCE:3"
+	p=$(py icalendar)
+	"$p" -c "import sys, icalendar; c = icalendar.Calendar.from_ical(open(sys.argv[1], \"rb\").read()); assert str(c[\"METHOD\"]) == \"CANCEL\"; assert int(c.walk(\"VEVENT\")[0][\"SEQUENCE\"]) == 3" ../.out
+	# a meeting written before the count reads as 0 and counts on from there
+	jq "del(.sequence)" meetings/*/m0.json >../m0 && cp ../m0 meetings/*/m0.json && git commit -qam old
+	samv-check
+	samv-meeting invite m0 --format ics | tr -d "\r" | grep -qx "SEQUENCE:0"
+	samv-meeting hold m0 --attended eva >/dev/null
+	test "$(jq .sequence meetings/*/m0.json)" = 1
+	samv-meeting distribute m0 >/dev/null
+	test "$(jq .sequence meetings/*/m0.json)" = 2
+'
+
+test_case 'invite --format mail: a multipart message for sendmail -t, with the .ics attached' '
+	make_meeting_repo
+	samv-person edit ali --email ali@example.org >/dev/null
+	samv-actor edit rf-sisu --contact ali >/dev/null
+	samv_run samv-meeting invite m1 --format mail
+	expect_status 0
+	# 7-bit, CRLF, no line over 78 characters
+	test "$(LC_ALL=C tr -d "\r\n -~" <"$TRASH/.out" | wc -c)" = 0
+	test "$(LC_ALL=C awk "!/\r\$/" "$TRASH/.out" | wc -l)" = 0
+	test "$(tr -d "\r" <"$TRASH/.out" | LC_ALL=C awk "length(\$0) > 78" | wc -l)" = 0
+	when=$(git log -1 --format=%ct)
+	p=$(py icalendar)
+	"$p" - "$TRASH/.out" "$when" <<-\PY
+	import sys, email, email.policy, email.utils, icalendar
+	msg = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+	assert msg["From"] == "Eva Lind <eva@example.org>", msg["From"]
+	assert [a.addr_spec for a in msg["To"].addresses] == ["eva@example.org", "ali@example.org"], msg["To"]
+	assert [a.display_name for a in msg["To"].addresses] == ["Eva Lind", "Ali Nur"]
+	assert str(msg["Subject"]) == "Inbjudan: Stormöte om ensamhet, 2026-12-01", msg["Subject"]
+	assert email.utils.parsedate_to_datetime(msg["Date"]).timestamp() == int(sys.argv[2])
+	assert msg["Message-ID"] == "<samv.m1.0.%s@example.org>" % sys.argv[2], msg["Message-ID"]
+	assert msg["MIME-Version"] == "1.0"
+	assert msg.get_content_type() == "multipart/mixed"
+	assert not msg.defects, msg.defects
+	text, ics = msg.get_payload()
+	assert text.get_content_type() == "text/plain" and text.get_content_charset() == "utf-8"
+	body = text.get_content()
+	assert body.startswith("Inbjudan: Stormöte om ensamhet\n"), body
+	assert "Plats: Linköping, Konsert & Kongress\n" in body
+	assert ics.get_content_type() == "text/calendar"
+	assert ics.get_param("method") == "REQUEST"
+	assert ics.get_filename() == "m1.ics"
+	cal = icalendar.Calendar.from_ical(ics.get_payload(decode=True))
+	ev = cal.walk("VEVENT")[0]
+	assert str(ev["UID"]) == "m1@samv"
+	assert [str(a) for a in ev["ATTENDEE"]] == ["mailto:eva@example.org", "urn:samv:person:per", "urn:samv:actor:region", "mailto:ali@example.org"]
+	PY
+	# a cancelled meeting: the notice, with METHOD:CANCEL
+	samv-meeting cancel m1 >/dev/null
+	samv_run samv-meeting invite m1 --format mail --lang en
+	expect_status 0
+	"$p" - "$TRASH/.out" <<-\PY
+	import sys, email, email.policy, icalendar
+	msg = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+	assert str(msg["Subject"]) == "Cancelled: Stormöte om ensamhet, 2026-12-01", msg["Subject"]
+	text, ics = msg.get_payload()
+	assert text.get_content().startswith("The meeting is cancelled.\n\nInvitation: "), text.get_content()
+	assert ics.get_param("method") == "CANCEL"
+	assert str(icalendar.Calendar.from_ical(ics.get_payload(decode=True))["METHOD"]) == "CANCEL"
+	PY
+'
+
+test_case 'minutes --format mail: the minutes to everyone asked and everyone who came' '
+	make_meeting_repo
+	samv-person edit per --email per@example.org >/dev/null
+	samv-meeting hold m0 --attended eva --summary "Alla vill fortsätta" >/dev/null
+	samv_run samv-meeting minutes m0 --format mail
+	expect_status 0
+	p=$(py email)
+	"$p" - "$TRASH/.out" <<-\PY
+	import sys, email, email.policy
+	msg = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+	assert [a.addr_spec for a in msg["To"].addresses] == ["eva@example.org", "per@example.org"], msg["To"]
+	assert str(msg["Subject"]) == "Minnesanteckningar: Uppstart, 2026-11-20"
+	text, md = msg.get_payload()
+	assert "Alla vill fortsätta" in text.get_content()
+	assert md.get_content_type() == "text/markdown" and md.get_filename() == "m0-minutes.md"
+	assert md.get_content().startswith("# Minnesanteckningar: Uppstart\n"), md.get_content()
+	PY
+	# and then it is recorded as sent
+	samv-meeting distribute m0 --how e-post >/dev/null
+'
+
+test_case 'invite and minutes --json: subject, recipients and text, every key always there' '
+	make_meeting_repo
+	samv_run samv-meeting invite m1 --json
+	expect_status 0
+	jq -c "keys_unsorted" ../.out >../got
+	echo "[\"meeting\",\"title\",\"date\",\"start\",\"end\",\"timezone\",\"place\",\"link\",\"status\",\"sequence\",\"method\",\"organizer\",\"subject\",\"recipients\",\"text\"]" >../want
+	cmp ../want ../got
+	jq -c "[.method, .link, .organizer, .subject, .recipients[0], (.recipients | length)]" ../.out >../got
+	echo "[\"REQUEST\",null,{\"name\":\"Eva Lind\",\"email\":\"eva@example.org\"},\"Inbjudan: Stormöte om ensamhet, 2026-12-01\",{\"person\":\"eva\",\"actor\":\"region\",\"name\":\"Eva Lind\",\"email\":\"eva@example.org\"},4]" >../want
+	cmp ../want ../got
+	samv-meeting invite m1 >../text
+	test "$(jq -r .text ../.out)" = "$(cat ../text)"
+	samv-meeting hold m0 --attended eva >/dev/null
+	samv_run samv-meeting minutes m0 --json --lang en
+	jq -c "[.method, .subject, [.recipients[].person]]" ../.out >../got
+	echo "[null,\"Minutes: Uppstart, 2026-11-20\",[\"eva\",\"ali\",\"per\",null,null]]" >../want
+	cmp ../want ../got
+'
+
+test_case 'refused: mail to nobody with an address, minutes of a meeting not held, no organiser' '
+	make_meeting_repo
+	samv-person edit eva --email "" >/dev/null
+	fails 1 "samv-meeting: meeting '\''m1'\'': nobody it goes to has an e-mail address (see samv-person edit --email, samv-actor edit --contact)" \
+		samv-meeting invite m1 --format mail
+	fails 1 "samv-meeting: meeting '\''m1'\'' is planned; minutes are sent after it is held (see samv-meeting hold)" \
+		samv-meeting minutes m1 --format mail
+	fails 2 "samv-meeting: --json: not with --format" samv-meeting invite m1 --json --format ics
+	GIT_AUTHOR_EMAIL= fails 1 "samv-meeting: an invitation needs an organiser with an e-mail address: set user.email (git config) or GIT_AUTHOR_EMAIL" \
+		samv-meeting invite m1 --format ics
 '
 
 test_case 'a meeting without a time is an all-day event' '
@@ -242,6 +429,7 @@ test_case 'hold records attendance, who did not come, minutes and the checklist'
 	    "per"
 	  ],
 	  "status": "held",
+	  "sequence": 1,
 	  "attended": [
 	    {
 	      "person": "eva",
@@ -360,7 +548,7 @@ test_case 'distribute records when and to whom the minutes went' '
 	m0: minutes sent to 1 people and 0 organisations on 2026-11-23
 	EOT
 	samv-meeting show m0 --json | jq -c .distributed >../got
-	echo "[{\"date\":\"2026-11-21\",\"people\":[\"ali\",\"eva\",\"per\"],\"actors\":[\"region\",\"rf-sisu\"],\"how\":\"e-post\"},{\"date\":\"2026-11-23\",\"people\":[\"per\"]}]" >../want
+	echo "[{\"date\":\"2026-11-21\",\"people\":[\"ali\",\"eva\",\"per\"],\"actors\":[\"region\",\"rf-sisu\"],\"how\":\"e-post\"},{\"date\":\"2026-11-23\",\"people\":[\"per\"],\"actors\":null,\"how\":null}]" >../want
 	cmp ../want ../got
 	test "$(git log -1 --format=%s)" = "meeting: distribute m0"
 '
@@ -472,7 +660,8 @@ distribution before the meeting|1|samv-meeting: --date: 2026-11-19 is before the
 action without an owner|1|samv-meeting action: owner: an action needs an owner (a person or an organisation)|samv-meeting action add --meeting m0 --title X
 action on an unknown meeting|1|samv-meeting action: --meeting: no meeting 'nope' (see samv-meeting list)|samv-meeting action add --meeting nope --title X --owner eva
 a held meeting cannot be cancelled|1|samv-meeting: meeting 'm0' was held; it cannot become cancelled|samv-meeting cancel m0
-unknown format|2|samv-meeting: --format: 'pdf' is not one of text, markdown, ics|samv-meeting invite m1 --format pdf
+unknown format|2|samv-meeting: --format: 'pdf' is not one of text, markdown, ics, mail|samv-meeting invite m1 --format pdf
+unknown minutes format|2|samv-meeting: --format: 'ics' is not one of text, markdown, mail|samv-meeting minutes m0 --format ics
 unknown language|2|samv-meeting: --lang: 'de' is not one of sv, en|samv-meeting minutes m0 --lang de
 unknown language for an event|2|samv-meeting: --lang: 'de' is not one of sv, en|samv-meeting invite m1 --format ics --lang de
 missing minutes file|1|samv-meeting: --minutes: ../nope.txt: No such file or directory|samv-meeting hold m0 --minutes @../nope.txt

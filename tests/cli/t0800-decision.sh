@@ -139,15 +139,22 @@ test_case 'adopt: an anchor that confirms a kedge anchor supersedes it in the sa
 	  "title": "Mötesplatsen blir permanent",
 	  "text": "Regionen finansierar mötesplatsen.",
 	  "date": "2026-06-12",
+	  "meeting": null,
+	  "arena": null,
 	  "body": "Regionala utvecklingsnämnden",
 	  "serves": [
 	    "a",
 	    "d"
 	  ],
 	  "status": "adopted",
+	  "supersedes": null,
+	  "amends": null,
 	  "confirms": [
 	    "k1"
-	  ]
+	  ],
+	  "review": null,
+	  "ended": null,
+	  "note": null
 	}
 	EOT
 '
@@ -388,12 +395,20 @@ test_case 'list: columns, filters, period, --json' '
 	    "title": "Mötesplatsen blir permanent",
 	    "text": "Regionen finansierar mötesplatsen.",
 	    "date": "2026-06-01",
+	    "meeting": null,
+	    "arena": null,
 	    "body": "Regionala utvecklingsnämnden",
 	    "serves": [
 	      "a",
 	      "d"
 	    ],
-	    "status": "proposed"
+	    "status": "proposed",
+	    "supersedes": null,
+	    "amends": null,
+	    "confirms": null,
+	    "review": null,
+	    "ended": null,
+	    "note": null
 	  }
 	]
 	EOT
@@ -562,7 +577,7 @@ test_case 'refused: ended and status given on standard input' '
 	expect_err <<-\EOT
 	samv-decision: ended: set by samv-decision when a decision ends
 	EOT
-	samv-decision show k1 --json | sed "s/\"adopted\"/\"adopted\", \"ended\": \"2026-05-01\"/" >../k1.json
+	samv-decision show k1 --json | jq ".ended = \"2026-05-01\"" >../k1.json
 	samv_run samv-decision edit k1 --stdin <../k1.json
 	expect_status 1
 	expect_err <<-\EOT

@@ -149,6 +149,7 @@ test_case 'adopt --stdin reads the whole Agreement; --date sets the adoption dat
 	  ],
 	  "adopted": "2026-10-15",
 	  "version": 1,
+	  "amended": null,
 	  "decision": "anta",
 	  "note": "Antagen av fullmäktige.",
 	  "purposes": {
@@ -163,6 +164,7 @@ test_case 'adopt --stdin reads the whole Agreement; --date sets the adoption dat
 	    },
 	    {
 	      "id": "2",
+	      "heading": null,
 	      "text": "Två."
 	    }
 	  ]

@@ -270,13 +270,16 @@ test_case 'assess list: oldest first, with filters' '
 	    "subject_kind": "pair",
 	    "actor": "nsph",
 	    "partner": "region",
+	    "arena": null,
 	    "date": "2025-09-03",
+	    "assessed_by": null,
 	    "answers": {
 	      "level": "networking"
 	    },
 	    "notes": {
 	      "level": "Vi informeras mest"
-	    }
+	    },
+	    "comment": null
 	  }
 	]
 	EOT
@@ -287,7 +290,7 @@ test_case 'assess list: oldest first, with filters' '
 	EOT
 '
 
-test_case 'assess show: each answer with its note; --json as stored' '
+test_case 'assess show: each answer with its note; --json with every field' '
 	make_history
 	samv_run samv-assess show c25
 	expect_status 0
@@ -317,7 +320,9 @@ test_case 'assess show: each answer with its note; --json as stored' '
 	  anchoring: absent (0)
 	EOT
 	samv_run samv-assess show l2 --json
-	cat "$(path_of l2)" | expect_out
+	jq "with_entries(select(.value != null))" "$TRASH/.out" >../shown
+	jq . "$(path_of l2)" | cmp - ../shown
+	test "$(jq -c "[.arena, .comment]" "$TRASH/.out")" = "[null,null]"
 '
 
 test_case 'assess trend: a chart per instrument, the notes, CSV and JSON' '

@@ -199,6 +199,58 @@ samv-sync: nothing was changed; keep your values with '"'"'samv-sync --ours'"'"'
 	grep -q "\"RÖ\"" "$path"
 '
 
+test_case 'sync --json: what happened as one object, every key always there; a conflict too' '
+	make_shared
+	cd a
+	samv_run samv-sync --json
+	expect_status 0
+	expect_out <<-\EOT
+	{
+	  "result": "up-to-date",
+	  "upstream": "origin/main",
+	  "in": 0,
+	  "out": 0,
+	  "retries": 0,
+	  "unverified": false,
+	  "conflicts": []
+	}
+	EOT
+	samv-actor edit region --level national >/dev/null
+	samv_run samv-sync --json
+	test "$(jq -c "[.result, .in, .out]" ../.out)" = "[\"pushed\",0,1]"
+	test_tick
+	cd ../b
+	as_b samv-actor edit region --level local >/dev/null
+	path=$(git ls-files actors | grep /region.json)
+	samv_run samv-sync --json
+	expect_status 1
+	jq -c "[.result, .conflicts]" ../.out >../got
+	echo "[\"conflict\",[{\"file\":\"$path\",\"type\":\"actor\",\"id\":\"region\",\"field\":\"level\",\"ours\":\"\\\"local\\\"\",\"theirs\":\"\\\"national\\\"\"}]]" >../want
+	cmp ../want ../got
+	grep -q "^samv-sync: conflict in actor region" ../.err
+	samv_run samv-sync --json --setup
+	expect_status 2
+	expect_err <<-\EOT
+	samv-sync: --json: not with --setup
+	EOT
+'
+
+test_case 'a meeting changed on both sides: merged, its SEQUENCE one more than either side' '
+	make_shared
+	(cd a && samv-meeting edit m1 --place Linköping >/dev/null && samv-meeting edit m1 --start 13:00 >/dev/null &&
+		samv-sync >/dev/null)
+	test_tick
+	cd b
+	as_b samv-meeting edit m1 --link https://example.org/m >/dev/null
+	test "$(jq .sequence meetings/*/m1.json)" = 1
+	samv_run samv-sync
+	expect_status 0
+	test "$(jq -c "[.sequence, .place, .start, .link]" meetings/*/m1.json)" = "[3,\"Linköping\",\"13:00\",\"https://example.org/m\"]"
+	samv-meeting invite m1 --format ics | tr -d "\r" | grep -qx "SEQUENCE:3"
+	samv_run samv-check
+	expect_status 0
+'
+
 test_case 'a record deleted here and changed there, a file both changed: conflicts' '
 	make_shared
 	(cd a && samv-person edit bo --role official >/dev/null && printf "# A\n" >README.md &&

@@ -625,19 +625,24 @@ test_case 'minutes are late --minutes-days after the meeting' '
 	cmp ../want ../got
 '
 
-test_case 'for cron: --fail-on exits 1 with the report printed; --quiet-if-empty prints nothing' '
+test_case 'for cron: --fail-on exits 4 with the report printed, apart from failure (1) and usage (2); --quiet-if-empty prints nothing' '
 	make_report_repo
 	samv-report >../plain
 	samv_run samv-report --fail-on overdue
-	expect_status 1
+	expect_status 4
 	expect_no_err
 	out | cmp - ../plain
 	samv_run samv-report --fail-on due
-	expect_status 1
+	expect_status 4
 	samv_run samv-report --fail-on late --minutes-days 200
 	expect_status 0
 	samv_run samv-report --fail-on due,late --minutes-days 200
+	expect_status 4
+	# a real failure with the condition holding is still a failure
+	samv_run samv-report --fail-on overdue --rev nosuchrev
 	expect_status 1
+	samv_run samv-report --fail-on overdue --minutes-days x
+	expect_status 2
 	samv_run samv-report --fail-on overdue --rev HEAD~30
 	expect_status 0
 	samv_run samv-report --quiet-if-empty

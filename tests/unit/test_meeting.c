@@ -132,12 +132,16 @@ static void days(void **state)
 static void ics_folding(void **state)
 {
 	struct samv_buf b = SAMV_BUF_INIT;
+	struct samv_ics_opts o = { 0, NULL, "Europe/Stockholm" };
+	git_signature *org = NULL;
 	char title[400];
 	cJSON *m;
 	const char *line, *end;
 	size_t i;
 
 	(void)state;
+	assert_int_equal(git_signature_new(&org, "Ola \"Q\" Ek", "ola@example.org", 0, 0), 0);
+	o.organizer = org;
 	/* 7 bytes a round: two 2-byte letters and three escaped characters */
 	for (i = 0; i < 40; i++)
 		memcpy(title + i * 7, "ö,ä;\\", 7);
@@ -147,7 +151,12 @@ static void ics_folding(void **state)
 	cJSON_AddStringToObject(m, "title", title);
 	cJSON_AddStringToObject(m, "date", "2026-12-01");
 	cJSON_AddStringToObject(m, "status", "planned");
-	assert_int_equal(samv_meeting_ics(&b, NULL, m, 0, NULL), 0);
+	/* no organiser: no invitation */
+	o.organizer = NULL;
+	assert_int_equal(samv_meeting_ics(&b, NULL, m, &o), SAMV_EINVAL);
+	o.organizer = org;
+	b.len = 0;
+	assert_int_equal(samv_meeting_ics(&b, NULL, m, &o), 0);
 	for (line = b.ptr; *line; line = end + 2) {
 		end = strstr(line, "\r\n");
 		assert_non_null(end);
@@ -159,6 +168,12 @@ static void ics_folding(void **state)
 	assert_non_null(strstr(b.ptr, "SUMMARY:ö\\,ä\\;\\\\ö"));
 	assert_non_null(strstr(b.ptr, "DTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20261202\r\n"));
 	assert_non_null(strstr(b.ptr, "DTSTAMP:19700101T000000Z\r\n"));
+	/* an all-day event needs no time zone; a quote cannot end the CN */
+	assert_null(strstr(b.ptr, "VTIMEZONE"));
+	assert_non_null(strstr(b.ptr, "ORGANIZER;CN=\"Ola 'Q' Ek\":mailto:ola@example.org\r\n"));
+	assert_non_null(strstr(b.ptr, "METHOD:REQUEST\r\n"));
+	assert_non_null(strstr(b.ptr, "SEQUENCE:0\r\n"));
+	git_signature_free(org);
 	samv_buf_free(&b);
 	cJSON_Delete(m);
 }
@@ -173,5 +188,10 @@ int main(void)
 		cmocka_unit_test(ics_folding),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int rc;
+
+	git_libgit2_init(); /* for git_signature_new */
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	git_libgit2_shutdown();
+	return rc;
 }

@@ -238,6 +238,39 @@ static void meeting_absence_derived(void **state)
 	samv_conflicts_free(&c);
 }
 
+/* Both sides changed a meeting: SEQUENCE is one more than the higher
+ * side's, no conflict; one side alone keeps its own. */
+static void meeting_sequence_merged(void **state)
+{
+	const char *base = "{\"id\":\"m3\",\"arena\":\"stor\",\"title\":\"T\",\"date\":\"2026-12-21\","
+			   "\"status\":\"planned\",\"sequence\":1}";
+	const char *ours = "{\"id\":\"m3\",\"arena\":\"stor\",\"title\":\"T\",\"date\":\"2026-12-21\","
+			   "\"place\":\"Motala\",\"status\":\"planned\",\"sequence\":2}";
+	const char *theirs = "{\"id\":\"m3\",\"arena\":\"stor\",\"title\":\"T\",\"date\":\"2026-12-21\","
+			     "\"start\":\"10:00\",\"end\":\"11:00\",\"status\":\"planned\",\"sequence\":3}";
+	struct samv_side b = { base, strlen(base) }, o = { ours, strlen(ours) }, t = { theirs, strlen(theirs) };
+	struct samv_conflicts c = SAMV_CONFLICTS_INIT;
+	struct samv_buf out = SAMV_BUF_INIT;
+	cJSON *m;
+	bool deleted;
+
+	(void)state;
+	assert_int_equal(samv_merge_record(&out, &deleted, "meetings/aa/m3.json", &b, &o, &t, SAMV_FAVOR_NONE, &c), 0);
+	assert_int_equal(c.n, 0);
+	assert_non_null(m = cJSON_Parse(out.ptr));
+	assert_int_equal(cJSON_GetObjectItem(m, "sequence")->valueint, 4);
+	assert_string_equal(cJSON_GetObjectItem(m, "place")->valuestring, "Motala");
+	assert_string_equal(cJSON_GetObjectItem(m, "start")->valuestring, "10:00");
+	cJSON_Delete(m);
+	/* only theirs changed: theirs, as it is */
+	assert_int_equal(samv_merge_record(&out, &deleted, "meetings/aa/m3.json", &b, &b, &t, SAMV_FAVOR_NONE, &c), 0);
+	assert_non_null(m = cJSON_Parse(out.ptr));
+	assert_int_equal(cJSON_GetObjectItem(m, "sequence")->valueint, 3);
+	cJSON_Delete(m);
+	samv_buf_free(&out);
+	samv_conflicts_free(&c);
+}
+
 static void type_of_path(void **state)
 {
 	(void)state;
@@ -260,6 +293,7 @@ int main(void)
 		cmocka_unit_test(attendance_merged_per_person),
 		cmocka_unit_test(nested_objects),
 		cmocka_unit_test(same_field_is_a_conflict),
+		cmocka_unit_test(meeting_sequence_merged),
 		cmocka_unit_test(deletion_against_change),
 		cmocka_unit_test(records_keep_canonical_form),
 		cmocka_unit_test(meeting_absence_derived),

@@ -19,7 +19,7 @@ struct fx {
 
 static int setup(void **state)
 {
-	struct samv_init_opts o = { "Test", NULL, NULL };
+	struct samv_init_opts o = { "Test", NULL, NULL, NULL };
 	struct fx *f = calloc(1, sizeof(*f));
 	bool created;
 
