@@ -342,6 +342,21 @@ static void complete(struct samv_entity *c)
 	samv_opt_complete(stdout, global_opts);
 }
 
+/* "unknown command 'lst'; did you mean 'list'?" */
+static int unknown_sub(const struct samv_cmd *cmd, const char *typed)
+{
+	const char *names[64];
+	char see[80];
+	struct sub s;
+	bool ok;
+	size_t n;
+
+	for (n = 0; n < 64 && ((s = subs_of(cmd, n, &ok)), ok); n++)
+		names[n] = s.name;
+	snprintf(see, sizeof(see), "%s --help", cmd->prog);
+	return samv_error_unknown("command", "", typed, names, n, see);
+}
+
 /* Returns 1 when the command is done (help, version), 0 to go on, < 0. */
 static int parse(struct samv_entity *c, int argc, char **argv)
 {
@@ -375,8 +390,7 @@ static int parse(struct samv_entity *c, int argc, char **argv)
 			if (!strcmp(s.name, argv[st.ind]))
 				break;
 		if (!ok)
-			return samv_error_set(SAMV_EUSAGE, "unknown command '%s' (see %s --help)", argv[st.ind],
-					      c->cmd->prog);
+			return unknown_sub(c->cmd, argv[st.ind]);
 		c->sub = malloc(sizeof(*c->sub));
 		if (!c->sub)
 			return samv_error_set(SAMV_ERROR, "out of memory");

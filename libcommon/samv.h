@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include <cjson/cJSON.h>
 #include <git2.h>
@@ -602,6 +603,33 @@ int samv_opt_next(struct samv_optstate *st, int argc, char **argv,
 void samv_opt_help(FILE *f, const struct samv_opt *opts);
 /* Options as the completion scripts want them: "--name=" or "--flag". */
 void samv_opt_complete(FILE *f, const struct samv_opt *opts);
+
+/* ---- "did you mean" (suggest.c) --------------------------------------- */
+
+/* The names nearest to a mistyped one, as git's help.autocorrect weighs
+ * them (a prefix first, then a Damerau-Levenshtein distance): up to max
+ * into out, their number; 0 when none is near. */
+size_t samv_suggest(const char **out, size_t max, const char *typed, const char *const *names, size_t n);
+/* Append "did you mean 'x'?" (or "one of 'x', 'y'?"), each name after
+ * prefix ("--"), to b: 1 when it did, 0 when no name is near. */
+int samv_suggest_text(struct samv_buf *b, const char *prefix, const char *typed, const char *const *names,
+		      size_t n);
+/* SAMV_EUSAGE, "unknown WHAT 'PREFIXTYPED'; did you mean ...?", or with
+ * " (see SEE)" when no name is near and see is given. */
+int samv_error_unknown(const char *what, const char *prefix, const char *typed, const char *const *names, size_t n,
+		       const char *see);
+
+/* ---- the pager (pager.c) ---------------------------------------------- */
+
+/* The pager to use, as git chooses: SAMV_PAGER, else core.pager from
+ * repo's configuration (or the user's when repo is NULL), else PAGER, else
+ * "less".  *out is NULL when paging is off ("" or "cat"); else malloc'ed. */
+int samv_pager_command(char **out, git_repository *repo);
+/* Run cmd with "sh -c", its standard input our standard output (and our
+ * standard error when that is a terminal); LESS=FRX and LV=-c unless set. */
+int samv_pager_start(pid_t *pid, const char *cmd);
+/* Close our ends and wait for the pager: its exit status. */
+int samv_pager_wait(pid_t pid);
 
 /* ---- the generic record command (entity.c) ---------------------------- */
 
