@@ -488,15 +488,18 @@ out:
 /* An id or prefix of an arena or an actor; both matching is ambiguous. */
 static int resolve_subject(char out[SAMV_ID_MAX + 1], char kind[8], struct samv_view *v, const char *given)
 {
-	char a[SAMV_ID_MAX + 1], b[SAMV_ID_MAX + 1];
+	char a[SAMV_ID_MAX + 1], b[SAMV_ID_MAX + 1], amb[1024] = "";
 	int ra, rb;
 
 	if (!strncmp(given, "arena:", 6) || !strncmp(given, "actor:", 6)) {
 		snprintf(kind, 8, "%.5s", given);
 		return samv_record_resolve(out, v, samv_type_find(kind), given + 6);
 	}
-	ra = samv_record_resolve(a, v, samv_type_find("arena"), given);
-	rb = samv_record_resolve(b, v, samv_type_find("actor"), given);
+	/* an ambiguous prefix keeps its message: it names the candidates */
+	if ((ra = samv_record_resolve(a, v, samv_type_find("arena"), given)) == SAMV_EAMBIGUOUS)
+		snprintf(amb, sizeof(amb), "%s", samv_error_last());
+	if ((rb = samv_record_resolve(b, v, samv_type_find("actor"), given)) == SAMV_EAMBIGUOUS && !amb[0])
+		snprintf(amb, sizeof(amb), "%s", samv_error_last());
 	if (ra == 0 && rb == 0 && strcmp(a, b) && strcmp(given, a) && strcmp(given, b))
 		return samv_error_set(SAMV_EAMBIGUOUS, "'%s' names both arena '%s' and actor '%s' (say arena:%s or actor:%s)",
 				      given, a, b, given, given);
@@ -510,6 +513,8 @@ static int resolve_subject(char out[SAMV_ID_MAX + 1], char kind[8], struct samv_
 		strcpy(kind, "actor");
 		return 0;
 	}
+	if (amb[0])
+		return samv_error_set(SAMV_EAMBIGUOUS, "%s", amb);
 	return samv_error_set(SAMV_ENOTFOUND, "no actor or arena '%s' (see samv-actor list, samv-arena list)", given);
 }
 

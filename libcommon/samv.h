@@ -80,6 +80,11 @@ int samv_id_check(const char *id, const char *what);
 int samv_id_slug(char *out, size_t outsz, const char *name);
 /* Mint a new id: slug of name + '-' + 6 random base32 characters. */
 int samv_id_mint(char *out, size_t outsz, const char *name);
+/* An ambiguous id's error names at most this many candidates. */
+#define SAMV_ID_AMBIGUOUS_MAX 10
+/* SAMV_EAMBIGUOUS, "WHAT 'GIVEN' is ambiguous: a, b, c and N more": n
+ * candidates named, total in all. */
+int samv_id_ambiguous(const char *what, const char *given, const char *const *cands, size_t n, size_t total);
 /* The record's path: "<dir>/<shard>/<id>.json". */
 int samv_id_path(char *out, size_t outsz, const char *dir, const char *id);
 void samv_id_shard(char out[3], const char *id);
@@ -277,9 +282,14 @@ int samv_view_walk(struct samv_view *v, const char *dir, samv_view_fn fn, void *
 /* Load, parse and validate one record by id; SAMV_ENOTFOUND when absent,
  * SAMV_EINVAL naming the file when it is not a valid record. */
 int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *id);
-/* Resolve an id or a unique prefix of one to the full id. */
+/* Resolve an id or a unique prefix of one to the full id (id.c); an
+ * ambiguous prefix fails naming its candidates. */
 int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 			const struct samv_type *t, const char *id_or_prefix);
+/* The ids of type t that begin with prefix: the first max (max > 0) in
+ * order into out, *total how many in all (id.c). */
+int samv_id_matches(char (*out)[SAMV_ID_MAX + 1], size_t max, size_t *total, struct samv_view *v,
+		    const struct samv_type *t, const char *prefix);
 /* Every record of a type, parsed and validated, in id order (an array of
  * objects).  A file that is not a valid record fails the load, naming it;
  * when bad is not NULL such files are skipped and counted instead. */
