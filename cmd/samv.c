@@ -78,9 +78,10 @@ static void self_dir(char out[PATH_MAX])
 	ssize_t n = readlink("/proc/self/exe", out, PATH_MAX - 1);
 	char *slash;
 
-	out[0] = '\0';
-	if (n <= 0)
+	if (n <= 0) {
+		out[0] = '\0';
 		return;
+	}
 	out[n] = '\0';
 	if ((slash = strrchr(out, '/')))
 		slash[1] = '\0';

@@ -213,6 +213,9 @@ int samv_record_format(struct samv_buf *out, const struct samv_type *t, const cJ
  * file name path and positions found in text (may be NULL). */
 int samv_record_validate(struct samv_problems *pr, const struct samv_type *t,
 			 const cJSON *rec, const char *path, const char *text);
+/* One value of field f checked as a record's would be (a filter's value):
+ * SAMV_EINVAL with the message, name (e.g. "--sector") first. */
+int samv_field_value_check(const struct samv_field *f, const cJSON *v, const char *name);
 const char *samv_record_str(const cJSON *rec, const char *key);
 /* Call fn for every well-formed id the record refers to, nested lists of
  * objects included; a non-zero return stops the walk and is returned. */
