@@ -22,6 +22,9 @@ samv-person add --id eva --name Eva --actor region --role official >/dev/null
 samv-meeting action add --id a1 --meeting m1 --title Lista --owner eva >/dev/null
 samv-assess add --id as1 --instrument steps --arena stor --answer step=talk >/dev/null
 mkdir sub
+# a second repository, for -C
+(cd "$tmp" && samv-init other >/dev/null && cd other &&
+	samv-actor add --id otter --name Otter --sector civil --kind other --level local >/dev/null) || exit 1
 
 verdict() { # what want got
 	if [ "$3" = "$2" ]; then
@@ -51,7 +54,17 @@ bash_case() {
 	verdict "bash:$words" "$want" "$got"
 }
 
-bash_case samv "" : init actor person arena meeting decision agreement assess check report log sync help --help --version
+bash_case samv "" : init actor person arena meeting decision agreement assess check report log sync help -C --dir= --no-pager --paginate --help --version
+bash_case samv --no : --no-pager
+bash_case samv -C ../other actor show "" : otter
+bash_case samv -C .. -C other --no-pager actor show "" : otter
+bash_case samv --dir = .. -C other person add --actor = "" : otter
+bash_case samv -C /nowhere -C "$tmp/other" actor show "" : otter
+bash_case samv -C s : sub
+bash_case samv --dir = s : sub
+bash_case samv -C sub -C .. ac : actor
+bash_case samv help ac : actor
+bash_case samv help "" : init actor person arena meeting decision agreement assess check report log sync
 bash_case samv a : actor agreement arena assess
 bash_case samv-actor "" : add list show edit retire
 bash_case samv-person "" : add list show edit retire rm
@@ -124,6 +137,11 @@ fish_case() {
 
 if command -v fish >/dev/null 2>&1; then
 	fish_case "samv ar" arena
+	fish_case "samv --no" --no-pager
+	fish_case "samv -C .. -C other actor show " otter
+	fish_case "samv --dir=../other --no-pager actor show " otter
+	fish_case "samv -C sub -C .. ac" actor
+	fish_case "samv help ac" actor
 	fish_case "samv-actor " add list show edit retire
 	fish_case "samv-actor add --sec" --sector=
 	fish_case "samv-actor add --sector=p" --sector=public --sector=private
