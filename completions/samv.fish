@@ -16,26 +16,24 @@ function __samv_complete
         set -l j 2
         set -l n (count $tokens)
         while test $j -le $n
+            set -l v
             switch $tokens[$j]
                 case -C --dir
                     set j (math $j + 1)
                     test $j -le $n; or break
-                    set -l v $tokens[$j]
-                    if string match -q -- '/*' $v; or test -z "$fdir"
-                        set fdir $v
-                    else
-                        set fdir $fdir/$v
-                    end
+                    set v $tokens[$j]
                 case '--dir=*'
-                    set -l v (string replace -- --dir= '' $tokens[$j])
-                    if string match -q -- '/*' $v; or test -z "$fdir"
-                        set fdir $v
-                    else
-                        set fdir $fdir/$v
-                    end
+                    set v (string replace -- --dir= '' $tokens[$j])
                 case '-*'
                 case '*'
                     break
+            end
+            if test -n "$v"
+                if string match -q -- '/*' $v; or test -z "$fdir"
+                    set fdir $v
+                else
+                    set fdir $fdir/$v
+                end
             end
             set j (math $j + 1)
         end
