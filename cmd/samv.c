@@ -111,34 +111,37 @@ static int find_prog(char *out, size_t outsz, const char *name)
 	return -1;
 }
 
+/* Whether a command line's output pages: its command, or the command and
+ * its first one or two operands (past -C DIR), is in paged[]. */
+static bool pages(int argc, char **argv)
+{
+	char line[200];
+	size_t i, len = 0;
+	int k, words = 0;
+
+	for (k = 0; k < argc && words < 3; k++) {
+		if (!strcmp(argv[k], "-C") || !strcmp(argv[k], "--dir")) {
+			k++;
+			continue;
+		}
+		if (argv[k][0] == '-')
+			continue;
+		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%.60s", words++ ? " " : "", argv[k]);
+		for (i = 0; i < sizeof(paged) / sizeof(paged[0]); i++)
+			if (!strcmp(paged[i], line))
+				return true;
+	}
+	return false;
+}
+
 /* The pager's command when what is about to run should be paged, else NULL. */
 static char *pager_for(int argc, char **argv, bool force)
 {
-	const char *words[3] = { argv[0], NULL, NULL };
 	const char *env = getenv("SAMV_DIR");
 	git_repository *repo = NULL;
-	char line[200], *cmd = NULL;
-	size_t i, nw = 1;
-	int k;
+	char *cmd = NULL;
 
-	if (!isatty(STDOUT_FILENO))
-		return NULL;
-	/* the verb: the first operands, past -C DIR */
-	for (k = 1; k < argc && nw < 3; k++) {
-		if (!strcmp(argv[k], "-C") || !strcmp(argv[k], "--dir"))
-			k++;
-		else if (argv[k][0] != '-')
-			words[nw++] = argv[k];
-	}
-	for (i = 0; i < sizeof(paged) / sizeof(paged[0]) && !force; i++) {
-		snprintf(line, sizeof(line), "%s%s%s", words[0], words[1] ? " " : "", words[1] ? words[1] : "");
-		if (!strcmp(paged[i], words[0]) || !strcmp(paged[i], line))
-			force = true;
-		snprintf(line + strlen(line), sizeof(line) - strlen(line), " %s", words[2] ? words[2] : "");
-		if (words[2] && !strcmp(paged[i], line))
-			force = true;
-	}
-	if (!force)
+	if (!isatty(STDOUT_FILENO) || !(force || pages(argc, argv)))
 		return NULL;
 	git_libgit2_init();
 	if (env && *env ? git_repository_open_ext(&repo, env, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0

@@ -93,6 +93,9 @@ test_case 'the pager: on a terminal only, with LESS=FRX and LV=-c unless set' '
 	test ! -e "$TRASH/paged.e"
 	SAMV_PAGER="$TRASH/pager e" on_tty samv -p actor show x
 	grep -q "^name: *X$" "$TRASH/paged.e"
+	# the verb is found past the command'"'"'s own -C DIR
+	SAMV_PAGER="$TRASH/pager f" on_tty samv actor -C . show x
+	grep -q "^name: *X$" "$TRASH/paged.f"
 '
 
 test_case 'the pager: SAMV_PAGER, then core.pager, then PAGER, then less' '
