@@ -264,7 +264,7 @@ static int unknown_option(const char *opt)
 
 int main(int argc, char **argv)
 {
-	bool no_pager = false, paginate = false;
+	bool no_pager = false, paginate = false, moved = false;
 	const char *dir;
 	int i;
 
@@ -306,7 +306,11 @@ int main(int argc, char **argv)
 			fprintf(stderr, "samv: cannot change to '%s': %s\n", dir, strerror(errno));
 			return SAMV_EXIT_FAIL;
 		}
+		moved = moved || dir;
 	}
+	/* as a command's own -C, the front's takes precedence over SAMV_DIR */
+	if (moved)
+		unsetenv("SAMV_DIR");
 	if (i >= argc) {
 		list(stderr);
 		return SAMV_EXIT_USAGE;

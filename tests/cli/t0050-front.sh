@@ -38,6 +38,13 @@ test_case '-C DIR and --dir DIR run the command in DIR; each -C is taken from th
 	cmp "$TRASH/want" "$TRASH/.out"
 	samv_run samv -C "" -C repo -C . actor list
 	cmp "$TRASH/want" "$TRASH/.out"
+	# as a command'"'"'s own -C, it takes precedence over SAMV_DIR
+	samv-init other >/dev/null
+	SAMV_DIR="$TRASH/other" samv_run samv -C repo actor list
+	cmp "$TRASH/want" "$TRASH/.out"
+	SAMV_DIR="$TRASH/other" samv_run samv actor list
+	expect_status 0
+	expect_no_out
 	cd a/b
 	samv_run samv -C ../.. -C repo actor add --id x --name X --sector civil --kind other --level local
 	expect_status 0
