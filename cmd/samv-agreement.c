@@ -151,6 +151,17 @@ static const cJSON *keyed(struct args *a, const char *opt)
 	return cJSON_GetObjectItemCaseSensitive(a->keyed, opt);
 }
 
+/* "unknown command 'histroy'; did you mean 'history'?" */
+static int unknown_sub(const char *typed)
+{
+	const char *names[sizeof(subs) / sizeof(subs[0])];
+	size_t n;
+
+	for (n = 0; subs[n].name; n++)
+		names[n] = subs[n].name;
+	return samv_error_unknown("command", "", typed, names, n, PROG " --help");
+}
+
 /* 1: done (help, completion), 0: run the subcommand, < 0: error. */
 static int parse(struct args *a, int argc, char **argv)
 {
@@ -178,7 +189,7 @@ static int parse(struct args *a, int argc, char **argv)
 		for (s = subs; s->name && strcmp(s->name, argv[st.ind]); s++)
 			;
 		if (!s->name)
-			return samv_error_set(SAMV_EUSAGE, "unknown command '%s' (see %s --help)", argv[st.ind], PROG);
+			return unknown_sub(argv[st.ind]);
 		a->sub = s;
 		st.ind++;
 	}

@@ -488,15 +488,18 @@ out:
 /* An id or prefix of an arena or an actor; both matching is ambiguous. */
 static int resolve_subject(char out[SAMV_ID_MAX + 1], char kind[8], struct samv_view *v, const char *given)
 {
-	char a[SAMV_ID_MAX + 1], b[SAMV_ID_MAX + 1];
+	char a[SAMV_ID_MAX + 1], b[SAMV_ID_MAX + 1], amb[1024] = "";
 	int ra, rb;
 
 	if (!strncmp(given, "arena:", 6) || !strncmp(given, "actor:", 6)) {
 		snprintf(kind, 8, "%.5s", given);
 		return samv_record_resolve(out, v, samv_type_find(kind), given + 6);
 	}
-	ra = samv_record_resolve(a, v, samv_type_find("arena"), given);
-	rb = samv_record_resolve(b, v, samv_type_find("actor"), given);
+	/* an ambiguous prefix keeps its message: it names the candidates */
+	if ((ra = samv_record_resolve(a, v, samv_type_find("arena"), given)) == SAMV_EAMBIGUOUS)
+		snprintf(amb, sizeof(amb), "%s", samv_error_last());
+	if ((rb = samv_record_resolve(b, v, samv_type_find("actor"), given)) == SAMV_EAMBIGUOUS && !amb[0])
+		snprintf(amb, sizeof(amb), "%s", samv_error_last());
 	if (ra == 0 && rb == 0 && strcmp(a, b) && strcmp(given, a) && strcmp(given, b))
 		return samv_error_set(SAMV_EAMBIGUOUS, "'%s' names both arena '%s' and actor '%s' (say arena:%s or actor:%s)",
 				      given, a, b, given, given);
@@ -510,6 +513,8 @@ static int resolve_subject(char out[SAMV_ID_MAX + 1], char kind[8], struct samv_
 		strcpy(kind, "actor");
 		return 0;
 	}
+	if (amb[0])
+		return samv_error_set(SAMV_EAMBIGUOUS, "%s", amb);
 	return samv_error_set(SAMV_ENOTFOUND, "no actor or arena '%s' (see samv-actor list, samv-arena list)", given);
 }
 
@@ -562,30 +567,36 @@ static int cmd_list(struct samv_entity *e, struct samv_store *s)
 	char subject[SAMV_ID_MAX + 1], arena[SAMV_ID_MAX + 1], skind[8];
 	struct samv_buf subj = SAMV_BUF_INIT;
 	struct samv_view *v = NULL;
-	cJSON *all = NULL, *out = NULL, *rec, *next;
+	cJSON *all = NULL, *out = NULL, *rec, *next, *set = NULL;
+	const cJSON *inst;
 	size_t w = 0;
 	int n, rc;
 
 	samv_entity_operands(e, &n);
 	if (n)
 		return samv_error_set(SAMV_EUSAGE, "list: unexpected argument '%s'", samv_entity_operands(e, &n)[0]);
+	/* a filter that is not valid is a usage error (exit 2) */
 	if (since && samv_date_check(since) < 0)
-		return samv_error_set(SAMV_EINVAL, "--since: %s", samv_error_last());
+		return samv_error_set(SAMV_EUSAGE, "--since: %s", samv_error_last());
 	if (until && samv_date_check(until) < 0)
-		return samv_error_set(SAMV_EINVAL, "--until: %s", samv_error_last());
+		return samv_error_set(SAMV_EUSAGE, "--until: %s", samv_error_last());
 	if (kind && !samv_subject_kind_ok(kind))
-		return samv_error_set(SAMV_EINVAL, "--subject-kind: '%s' is not one of actor, arena, pair, collaboration",
+		return samv_error_set(SAMV_EUSAGE, "--subject-kind: '%s' is not one of actor, arena, pair, collaboration",
 				      kind);
-	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0)
+	if ((rc = load(&v, &set, s, samv_entity_arg(e, "rev"))) < 0)
 		goto out;
+	if (instrument && samv_instrument_get(&inst, set, instrument) < 0) {
+		rc = samv_error_set(SAMV_EUSAGE, "--instrument: %s", samv_error_last());
+		goto out;
+	}
 	if (samv_entity_arg(e, "subject") &&
-	    (rc = resolve_subject(subject, skind, v, samv_entity_arg(e, "subject"))) < 0) {
-		rc = samv_error_set(rc, "--subject: %s", samv_error_last());
+	    resolve_subject(subject, skind, v, samv_entity_arg(e, "subject")) < 0) {
+		rc = samv_error_set(SAMV_EUSAGE, "--subject: %s", samv_error_last());
 		goto out;
 	}
 	if (samv_entity_arg(e, "arena") &&
-	    (rc = samv_record_resolve(arena, v, samv_type_find("arena"), samv_entity_arg(e, "arena"))) < 0) {
-		rc = samv_error_set(rc, "--arena: %s", samv_error_last());
+	    samv_record_resolve(arena, v, samv_type_find("arena"), samv_entity_arg(e, "arena")) < 0) {
+		rc = samv_error_set(SAMV_EUSAGE, "--arena: %s", samv_error_last());
 		goto out;
 	}
 	if ((rc = load_sorted(&all, v)) < 0 || !(out = cJSON_CreateArray())) {
@@ -624,6 +635,7 @@ static int cmd_list(struct samv_entity *e, struct samv_store *s)
 		       str(rec, "instrument") ? str(rec, "instrument") : "-", subj.ptr);
 	}
 out:
+	cJSON_Delete(set);
 	samv_buf_free(&subj);
 	cJSON_Delete(out);
 	cJSON_Delete(all);

@@ -149,7 +149,7 @@ static int cmd_due(struct samv_entity *e, struct samv_store *s)
 	if (n)
 		return samv_error_set(SAMV_EUSAGE, "due: unexpected argument '%s'", ops[0]);
 	if (date && samv_date_check(date) < 0)
-		return samv_error_set(SAMV_EINVAL, "--date: %s", samv_error_last());
+		return samv_error_set(SAMV_EUSAGE, "--date: %s", samv_error_last());
 	samv_date_today(today);
 	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0 ||
 	    (rc = samv_record_load_all(&all, v, dt, NULL)) < 0 ||

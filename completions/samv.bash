@@ -9,8 +9,8 @@
 #                                      or the ids a reference option names
 #   CMD list --ids --all               ids, for ID operands
 #   samv-log --completion-values=ID    samv-log's operand: every id
-# -C DIR typed earlier on the line is passed on, so ids come from the
-# repository the command will use.
+# -C DIR typed earlier on the line (to samv or to the command) is passed
+# on, so ids come from the repository the command will use.
 
 _samv() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
@@ -19,12 +19,43 @@ _samv() {
 
 	COMPREPLY=()
 	if [[ $cmd == samv ]]; then
-		if ((COMP_CWORD == 1)); then
-			mapfile -t COMPREPLY < <(compgen -W "$(samv --completion-helper 2>/dev/null)" -- "$cur")
+		# the front's options before the command; each -C DIR is taken
+		# from the one before, as samv(1) and git do
+		local fdir="" v
+		j=1
+		while ((j < COMP_CWORD)); do
+			w=${COMP_WORDS[j]}
+			case $w in
+			-C | --dir)
+				((j++))
+				[[ ${COMP_WORDS[j]} == = ]] && ((j++))
+				((j < COMP_CWORD)) || break
+				v=${COMP_WORDS[j]}
+				if [[ $v == /* ]]; then fdir=$v; else fdir=${fdir:+$fdir/}$v; fi ;;
+			-*) ;;
+			*) break ;;
+			esac
+			((j++))
+		done
+		if ((j >= COMP_CWORD)); then
+			[[ $cur == = ]] && cur=""
+			if [[ $prev == -C || $prev == --dir || ($prev == = && ${COMP_WORDS[COMP_CWORD-2]} == --dir) ]]; then
+				mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+			else
+				mapfile -t COMPREPLY < <(compgen -W "$(samv --completion-helper 2>/dev/null)" -- "$cur")
+				[[ ${COMPREPLY[0]} == *= ]] && compopt -o nospace 2>/dev/null
+			fi
 			return
 		fi
-		cmd=samv-${COMP_WORDS[1]}
-		first=2
+		# "samv help COMMAND": the commands
+		if [[ ${COMP_WORDS[j]} == help ]]; then
+			((COMP_CWORD == j + 1)) &&
+				mapfile -t COMPREPLY < <(compgen -W "$(samv --completion-helper 2>/dev/null | grep -v -e '^-' -e '^help$')" -- "$cur")
+			return
+		fi
+		cmd=samv-${COMP_WORDS[j]}
+		first=$((j + 1))
+		[[ -n $fdir ]] && dir=(-C "$fdir")
 	fi
 	for ((j = first; j < COMP_CWORD; j++)); do
 		w=${COMP_WORDS[j]}

@@ -8,18 +8,55 @@ function __samv_complete
     set -l cur (commandline -ct)
     set -l cmd (basename -- $tokens[1])
     set -l first 2
+    set -l dir
     if test "$cmd" = samv
-        if test (count $tokens) -eq 1
-            samv --completion-helper 2>/dev/null
+        # the front's options before the command; each -C DIR is taken
+        # from the one before, as samv(1) and git do
+        set -l fdir
+        set -l j 2
+        set -l n (count $tokens)
+        while test $j -le $n
+            set -l v
+            switch $tokens[$j]
+                case -C --dir
+                    set j (math $j + 1)
+                    test $j -le $n; or break
+                    set v $tokens[$j]
+                case '--dir=*'
+                    set v (string replace -- --dir= '' $tokens[$j])
+                case '-*'
+                case '*'
+                    break
+            end
+            if test -n "$v"
+                if string match -q -- '/*' $v; or test -z "$fdir"
+                    set fdir $v
+                else
+                    set fdir $fdir/$v
+                end
+            end
+            set j (math $j + 1)
+        end
+        if test $j -gt $n
+            if contains -- $tokens[-1] -C --dir
+                __fish_complete_directories $cur
+            else
+                samv --completion-helper 2>/dev/null
+            end
             return
         end
-        set cmd samv-$tokens[2]
-        set first 3
+        # "samv help COMMAND": the commands
+        if test "$tokens[$j]" = help
+            test $j -eq $n; and samv --completion-helper 2>/dev/null | string match -v -r -- '^-|^help$'
+            return
+        end
+        set cmd samv-$tokens[$j]
+        set first (math $j + 1)
+        test -n "$fdir"; and set dir -C $fdir
     end
     set -l sub
     set -l sub2
     set -l grp
-    set -l dir
     set -l j $first
     while test $j -le (count $tokens)
         set -l w $tokens[$j]

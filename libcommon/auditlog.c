@@ -70,6 +70,28 @@ static int push_related(struct pathlist *l, struct samv_view *v, const char *typ
 	return rc;
 }
 
+/* An id prefix of records of several types: the error names them all,
+ * "actor stad-a, arena st-x". */
+static int ambiguous_across(struct samv_view *v, const char *given)
+{
+	char found[SAMV_ID_AMBIGUOUS_MAX][SAMV_ID_MAX + 1], label[SAMV_ID_AMBIGUOUS_MAX][SAMV_ID_MAX + 24];
+	const char *cands[SAMV_ID_AMBIGUOUS_MAX];
+	const struct samv_type *t;
+	size_t i, k, n = 0, total = 0, here;
+	int rc;
+
+	for (i = 0; (t = samv_type_at(i)); i++) {
+		if ((rc = samv_id_matches(found, SAMV_ID_AMBIGUOUS_MAX, &here, v, t, given)) < 0)
+			return rc;
+		total += here;
+		for (k = 0; k < here && k < SAMV_ID_AMBIGUOUS_MAX && n < SAMV_ID_AMBIGUOUS_MAX; k++, n++) {
+			snprintf(label[n], sizeof(label[n]), "%.20s %.64s", t->name, found[k]);
+			cands[n] = label[n];
+		}
+	}
+	return samv_id_ambiguous("id", given, cands, n, total);
+}
+
 /* Which type (or types) has a record id exactly, or by a unique prefix. */
 static int find_record(const struct samv_type **type, char id[SAMV_ID_MAX + 1], struct samv_view *v,
 		       const char *given)
@@ -99,7 +121,7 @@ static int find_record(const struct samv_type **type, char id[SAMV_ID_MAX + 1], 
 		if (rc == SAMV_ENOTFOUND)
 			continue;
 		if (rc == SAMV_EAMBIGUOUS || (rc == 0 && matches))
-			return samv_error_set(SAMV_EAMBIGUOUS, "id '%s' is ambiguous: several records match", given);
+			return ambiguous_across(v, given);
 		if (rc < 0)
 			return rc;
 		matches++;

@@ -346,6 +346,21 @@ static bool is_json(const char *path)
 	return n > 5 && !strcmp(path + n - 5, ".json");
 }
 
+/* stray-file is for what git would track: in the work tree, a file git
+ * ignores and does not track (a saved invitation.ics) is not ours. */
+static bool git_ignores(const struct samv_view *v, const char *name)
+{
+	unsigned flags = 0;
+
+	if (!v->root)
+		return false;
+	if (git_status_file(&flags, v->repo, name) < 0) {
+		git_error_clear();
+		return false;
+	}
+	return flags & GIT_STATUS_IGNORED;
+}
+
 /* Paths from a walk of the root begin with '/'. */
 static int top_fn(const char *path, void *arg)
 {
@@ -374,6 +389,8 @@ static int top_fn(const char *path, void *arg)
 			return check_record(c, name, t);
 		}
 	}
+	if (git_ignores(c->v, name))
+		return 0;
 	for (i = 0; (t = samv_type_at(i)); i++) {
 		size_t n = strlen(t->dir);
 

@@ -342,6 +342,21 @@ static void complete(struct samv_entity *c)
 	samv_opt_complete(stdout, global_opts);
 }
 
+/* "unknown command 'lst'; did you mean 'list'?" */
+static int unknown_sub(const struct samv_cmd *cmd, const char *typed)
+{
+	const char *names[64];
+	char see[80];
+	struct sub s;
+	bool ok;
+	size_t n;
+
+	for (n = 0; n < 64 && ((s = subs_of(cmd, n, &ok)), ok); n++)
+		names[n] = s.name;
+	snprintf(see, sizeof(see), "%s --help", cmd->prog);
+	return samv_error_unknown("command", "", typed, names, n, see);
+}
+
 /* Returns 1 when the command is done (help, version), 0 to go on, < 0. */
 static int parse(struct samv_entity *c, int argc, char **argv)
 {
@@ -375,8 +390,7 @@ static int parse(struct samv_entity *c, int argc, char **argv)
 			if (!strcmp(s.name, argv[st.ind]))
 				break;
 		if (!ok)
-			return samv_error_set(SAMV_EUSAGE, "unknown command '%s' (see %s --help)", argv[st.ind],
-					      c->cmd->prog);
+			return unknown_sub(c->cmd, argv[st.ind]);
 		c->sub = malloc(sizeof(*c->sub));
 		if (!c->sub)
 			return samv_error_set(SAMV_ERROR, "out of memory");
@@ -601,6 +615,40 @@ static int resolve_refs(struct samv_entity *c, struct samv_view *v)
 	return 0;
 }
 
+/* A filter's value is checked as an input of the field would be: a word
+ * the field does not know is refused, not matched against nothing. */
+static int check_filters(struct samv_entity *c)
+{
+	const struct samv_field *f;
+	char name[80];
+	cJSON *o, *it, *one;
+	int rc = 0;
+
+	cJSON_ArrayForEach(o, c->set) {
+		if (!(f = samv_field_find(c->t, o->string)))
+			continue;
+		snprintf(name, sizeof(name), "--%s", f->opt);
+		if (samv_field_value_check(f, o, name) < 0)
+			return SAMV_EUSAGE;
+	}
+	cJSON_ArrayForEach(o, c->adds) {
+		if (!(f = samv_field_find(c->t, o->string)))
+			continue;
+		snprintf(name, sizeof(name), "--%s", f->opt);
+		cJSON_ArrayForEach(it, o) {
+			if (!(one = cJSON_CreateArray()) || !cJSON_AddItemToArray(one, cJSON_CreateString(it->valuestring))) {
+				cJSON_Delete(one);
+				return samv_error_set(SAMV_ERROR, "out of memory");
+			}
+			rc = samv_field_value_check(f, one, name);
+			cJSON_Delete(one);
+			if (rc < 0)
+				return SAMV_EUSAGE;
+		}
+	}
+	return 0;
+}
+
 static bool matches(struct samv_entity *c, const cJSON *rec)
 {
 	const cJSON *want, *have, *it;
@@ -639,12 +687,20 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 
 	if (c->nops)
 		return samv_error_set(SAMV_EUSAGE, "list: unexpected argument '%s'", c->ops[0]);
+	/* a filter that is not valid is a usage error (exit 2) */
 	if (c->since && samv_date_check(c->since) < 0)
-		return samv_error_set(SAMV_EINVAL, "--since: %s", samv_error_last());
+		return samv_error_set(SAMV_EUSAGE, "--since: %s", samv_error_last());
 	if (c->until && samv_date_check(c->until) < 0)
-		return samv_error_set(SAMV_EINVAL, "--until: %s", samv_error_last());
-	if ((rc = samv_view_rev(&v, s, c->rev)) < 0 || (rc = resolve_refs(c, v)) < 0 ||
-	    (rc = samv_record_load_all(&all, v, c->t, NULL)) < 0)
+		return samv_error_set(SAMV_EUSAGE, "--until: %s", samv_error_last());
+	if ((rc = check_filters(c)) < 0)
+		return rc;
+	if ((rc = samv_view_rev(&v, s, c->rev)) < 0)
+		goto out;
+	if ((rc = resolve_refs(c, v)) < 0) {
+		rc = SAMV_EUSAGE;
+		goto out;
+	}
+	if ((rc = samv_record_load_all(&all, v, c->t, NULL)) < 0)
 		goto out;
 	if (!(out = cJSON_CreateArray())) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");

@@ -5,6 +5,7 @@
 #include <sys/random.h>
 
 #include "samv.h"
+#include "store.h"
 
 static bool id_char(char c)
 {
@@ -143,5 +144,94 @@ int samv_id_path(char *out, size_t outsz, const char *dir, const char *id)
 	n = snprintf(out, outsz, "%s/%s/%s.json", dir, shard, id);
 	if (n < 0 || (size_t)n >= outsz)
 		return samv_error_set(SAMV_ERROR, "path too long");
+	return 0;
+}
+
+/* ---- resolving a prefix ------------------------------------------------ */
+
+struct prefix_walk {
+	const char *prefix;
+	size_t len, max, total;
+	char (*found)[SAMV_ID_MAX + 1]; /* the first max, in order */
+};
+
+static int prefix_fn(const char *path, void *arg)
+{
+	struct prefix_walk *w = arg;
+	char id[SAMV_ID_MAX + 1];
+	size_t i, kept;
+
+	if (!samv_path_id(path, id) || strncmp(id, w->prefix, w->len))
+		return 0;
+	kept = w->total < w->max ? w->total : w->max;
+	w->total++;
+	/* keep the max first in order: the walk goes shard by shard */
+	if (kept == w->max) {
+		if (strcmp(id, w->found[kept - 1]) >= 0)
+			return 0;
+		kept--;
+	}
+	for (i = kept; i > 0 && strcmp(w->found[i - 1], id) > 0; i--)
+		memcpy(w->found[i], w->found[i - 1], sizeof(w->found[i]));
+	strcpy(w->found[i], id);
+	return 0;
+}
+
+int samv_id_matches(char (*out)[SAMV_ID_MAX + 1], size_t max, size_t *total, struct samv_view *v,
+		    const struct samv_type *t, const char *prefix)
+{
+	struct prefix_walk w = { prefix, strlen(prefix), max, 0, out };
+	int rc = samv_view_walk(v, t->dir, prefix_fn, &w);
+
+	*total = w.total;
+	return rc;
+}
+
+int samv_id_ambiguous(const char *what, const char *given, const char *const *cands, size_t n, size_t total)
+{
+	struct samv_buf b = SAMV_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++)
+		rc = samv_buf_printf(&b, "%s%s", i ? ", " : "", cands[i]);
+	if (rc == 0 && total > n)
+		rc = samv_buf_printf(&b, " and %zu more", total - n);
+	if (rc < 0)
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	else
+		rc = samv_error_set(SAMV_EAMBIGUOUS, "%s '%s' is ambiguous: %s", what, given, b.ptr ? b.ptr : "");
+	samv_buf_free(&b);
+	return rc;
+}
+
+int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
+			const struct samv_type *t, const char *id)
+{
+	char found[SAMV_ID_AMBIGUOUS_MAX][SAMV_ID_MAX + 1], path[256], lister[64], what[80];
+	const char *cands[SAMV_ID_AMBIGUOUS_MAX];
+	size_t total, i;
+	int rc;
+
+	if ((rc = samv_id_check(id, t->name)) < 0)
+		return rc;
+	if ((rc = samv_type_path(path, sizeof(path), t, id)) < 0)
+		return rc;
+	if (samv_view_exists(v, path)) {
+		strcpy(out, id);
+		return 0;
+	}
+	if ((rc = samv_id_matches(found, SAMV_ID_AMBIGUOUS_MAX, &total, v, t, id)) < 0)
+		return rc;
+	if (total == 0)
+		return samv_error_set(SAMV_ENOTFOUND, "no %s '%s' (see %s)", t->name, id,
+				      samv_type_lister(lister, t));
+	if (total > 1) {
+		for (i = 0; i < total && i < SAMV_ID_AMBIGUOUS_MAX; i++)
+			cands[i] = found[i];
+		snprintf(what, sizeof(what), "%s id", t->name);
+		return samv_id_ambiguous(what, id, cands, i, total);
+	}
+	strcpy(out, found[0]);
 	return 0;
 }

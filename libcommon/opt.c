@@ -25,6 +25,22 @@ static const struct samv_opt *find_short(const struct samv_opt *const *tables, c
 	return NULL;
 }
 
+/* "unknown option '--sectr'; did you mean '--sector'?" */
+static int unknown_long(const struct samv_opt *const *tables, const char *w, int len)
+{
+	const char *names[256];
+	const struct samv_opt *o;
+	char typed[80];
+	size_t n = 0;
+
+	for (; *tables; tables++)
+		for (o = *tables; o->name && n < 256; o++)
+			if (o->help)
+				names[n++] = o->name;
+	snprintf(typed, sizeof(typed), "%.*s", len - 2, w + 2);
+	return samv_error_unknown("option", "--", typed, names, n, NULL);
+}
+
 int samv_opt_next(struct samv_optstate *st, int argc, char **argv, const struct samv_opt *const *tables)
 {
 	const struct samv_opt *o;
@@ -46,8 +62,7 @@ int samv_opt_next(struct samv_optstate *st, int argc, char **argv, const struct 
 			eq = strchr(w + 2, '=');
 			o = find_long(tables, w + 2, eq ? (size_t)(eq - w - 2) : strlen(w + 2));
 			if (!o)
-				return samv_error_set(SAMV_EUSAGE, "unknown option '%.*s'",
-						      eq ? (int)(eq - w) : (int)strlen(w), w);
+				return unknown_long(tables, w, eq ? (int)(eq - w) : (int)strlen(w));
 			if (o->arg == SAMV_OPT_NONE && eq)
 				return samv_error_set(SAMV_EUSAGE, "option '--%s' takes no value", o->name);
 			if (o->arg == SAMV_OPT_ARG) {

@@ -430,3 +430,14 @@ int samv_record_refs(const struct samv_type *t, const cJSON *rec, samv_ref_fn fn
 	}
 	return 0;
 }
+
+int samv_field_value_check(const struct samv_field *f, const cJSON *v, const char *name)
+{
+	struct samv_problems pr = SAMV_PROBLEMS_INIT;
+	int rc = check_field(&pr, "", "", f, name, v, NULL);
+
+	if (rc == 0 && pr.n)
+		rc = samv_error_set(SAMV_EINVAL, "%s", pr.v[0].msg);
+	samv_problems_free(&pr);
+	return rc;
+}

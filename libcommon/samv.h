@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include <cjson/cJSON.h>
 #include <git2.h>
@@ -82,6 +83,11 @@ int samv_id_check(const char *id, const char *what);
 int samv_id_slug(char *out, size_t outsz, const char *name);
 /* Mint a new id: slug of name + '-' + 6 random base32 characters. */
 int samv_id_mint(char *out, size_t outsz, const char *name);
+/* An ambiguous id's error names at most this many candidates. */
+#define SAMV_ID_AMBIGUOUS_MAX 10
+/* SAMV_EAMBIGUOUS, "WHAT 'GIVEN' is ambiguous: a, b, c and N more": n
+ * candidates named, total in all. */
+int samv_id_ambiguous(const char *what, const char *given, const char *const *cands, size_t n, size_t total);
 /* The record's path: "<dir>/<shard>/<id>.json". */
 int samv_id_path(char *out, size_t outsz, const char *dir, const char *id);
 void samv_id_shard(char out[3], const char *id);
@@ -228,6 +234,9 @@ int samv_record_format(struct samv_buf *out, const struct samv_type *t, const cJ
  * file name path and positions found in text (may be NULL). */
 int samv_record_validate(struct samv_problems *pr, const struct samv_type *t,
 			 const cJSON *rec, const char *path, const char *text);
+/* One value of field f checked as a record's would be (a filter's value):
+ * SAMV_EINVAL with the message, name (e.g. "--sector") first. */
+int samv_field_value_check(const struct samv_field *f, const cJSON *v, const char *name);
 const char *samv_record_str(const cJSON *rec, const char *key);
 /* Call fn for every well-formed id the record refers to, nested lists of
  * objects included; a non-zero return stops the walk and is returned. */
@@ -297,9 +306,14 @@ int samv_view_walk(struct samv_view *v, const char *dir, samv_view_fn fn, void *
 /* Load, parse and validate one record by id; SAMV_ENOTFOUND when absent,
  * SAMV_EINVAL naming the file when it is not a valid record. */
 int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *id);
-/* Resolve an id or a unique prefix of one to the full id. */
+/* Resolve an id or a unique prefix of one to the full id (id.c); an
+ * ambiguous prefix fails naming its candidates. */
 int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 			const struct samv_type *t, const char *id_or_prefix);
+/* The ids of type t that begin with prefix: the first max (max > 0) in
+ * order into out, *total how many in all (id.c). */
+int samv_id_matches(char (*out)[SAMV_ID_MAX + 1], size_t max, size_t *total, struct samv_view *v,
+		    const struct samv_type *t, const char *prefix);
 /* Every record of a type, parsed and validated, in id order (an array of
  * objects).  A file that is not a valid record (larger than 1 MiB, not a
  * regular file, invalid, or its id not its file name): when bad is not
@@ -633,6 +647,33 @@ int samv_opt_next(struct samv_optstate *st, int argc, char **argv,
 void samv_opt_help(FILE *f, const struct samv_opt *opts);
 /* Options as the completion scripts want them: "--name=" or "--flag". */
 void samv_opt_complete(FILE *f, const struct samv_opt *opts);
+
+/* ---- "did you mean" (suggest.c) --------------------------------------- */
+
+/* The names nearest to a mistyped one, as git's help.autocorrect weighs
+ * them (a prefix first, then a Damerau-Levenshtein distance): up to max
+ * into out, their number; 0 when none is near. */
+size_t samv_suggest(const char **out, size_t max, const char *typed, const char *const *names, size_t n);
+/* Append "did you mean 'x'?" (or "one of 'x', 'y'?"), each name after
+ * prefix ("--"), to b: 1 when it did, 0 when no name is near. */
+int samv_suggest_text(struct samv_buf *b, const char *prefix, const char *typed, const char *const *names,
+		      size_t n);
+/* SAMV_EUSAGE, "unknown WHAT 'PREFIXTYPED'; did you mean ...?", or with
+ * " (see SEE)" when no name is near and see is given. */
+int samv_error_unknown(const char *what, const char *prefix, const char *typed, const char *const *names, size_t n,
+		       const char *see);
+
+/* ---- the pager (pager.c) ---------------------------------------------- */
+
+/* The pager to use, as git chooses: SAMV_PAGER, else core.pager from
+ * repo's configuration (or the user's when repo is NULL), else PAGER, else
+ * "less".  *out is NULL when paging is off ("" or "cat"); else malloc'ed. */
+int samv_pager_command(char **out, git_repository *repo);
+/* Run cmd with "sh -c", its standard input our standard output (and our
+ * standard error when that is a terminal); LESS=FRX and LV=-c unless set. */
+int samv_pager_start(pid_t *pid, const char *cmd);
+/* Close our ends and wait for the pager: its exit status. */
+int samv_pager_wait(pid_t pid);
 
 /* ---- the generic record command (entity.c) ---------------------------- */
 

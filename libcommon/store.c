@@ -703,13 +703,6 @@ int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t
 	return rc;
 }
 
-struct prefix_walk {
-	const char *prefix;
-	size_t len;
-	char found[SAMV_ID_MAX + 1];
-	int matches;
-};
-
 /* The id of a record path "dir/xx/ID.json", or NULL. */
 const char *samv_path_id(const char *path, char out[SAMV_ID_MAX + 1])
 {
@@ -723,45 +716,6 @@ const char *samv_path_id(const char *path, char out[SAMV_ID_MAX + 1])
 	memcpy(out, base, n - 5);
 	out[n - 5] = '\0';
 	return out;
-}
-
-static int prefix_fn(const char *path, void *arg)
-{
-	struct prefix_walk *w = arg;
-	char id[SAMV_ID_MAX + 1];
-
-	if (!samv_path_id(path, id) || strncmp(id, w->prefix, w->len))
-		return 0;
-	if (w->matches++ == 0)
-		strcpy(w->found, id);
-	return 0;
-}
-
-int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
-			const struct samv_type *t, const char *id)
-{
-	struct prefix_walk w = { id, strlen(id), "", 0 };
-	char path[256], lister[64];
-	int rc;
-
-	if ((rc = samv_id_check(id, t->name)) < 0)
-		return rc;
-	if ((rc = samv_type_path(path, sizeof(path), t, id)) < 0)
-		return rc;
-	if (samv_view_exists(v, path)) {
-		strcpy(out, id);
-		return 0;
-	}
-	if ((rc = samv_view_walk(v, t->dir, prefix_fn, &w)) < 0)
-		return rc;
-	if (w.matches == 0)
-		return samv_error_set(SAMV_ENOTFOUND, "no %s '%s' (see %s)", t->name, id,
-				      samv_type_lister(lister, t));
-	if (w.matches > 1)
-		return samv_error_set(SAMV_EAMBIGUOUS, "%s id '%s' is ambiguous: %d match", t->name, id,
-				      w.matches);
-	strcpy(out, w.found);
-	return 0;
 }
 
 /* Note a file left out by a reader, once, with the reason just set. */

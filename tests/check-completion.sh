@@ -35,6 +35,9 @@ cd "$tmp" && samv-init repo >/dev/null && cd repo || exit 1
 		--purpose a=Dialog --clause 1=Samverkan
 } >/dev/null || { echo "not ok - the repository for the completion tests could not be made"; exit 1; }
 mkdir sub
+# a second repository, for -C
+(cd "$tmp" && samv-init other >/dev/null && cd other &&
+	samv-actor add --id otter --name Otter --sector civil --kind other --level local >/dev/null) || exit 1
 
 # t LINE CANDIDATE...: at the end of LINE (a trailing blank: a new word),
 # the shells offer exactly these candidates.
@@ -45,7 +48,15 @@ t() {
 }
 
 # samv itself, and -C
-t 'samv ' init actor person arena meeting decision agreement assess check report log sync help --help --version
+t 'samv ' init actor person arena meeting decision agreement assess check report log sync help -C --dir= --no-pager --paginate --help --version
+t 'samv --no' --no-pager
+t 'samv -C ../other actor show ' otter
+t 'samv -C .. -C other --no-pager actor show ' otter
+t 'samv --dir=../other --no-pager actor show ' otter
+t 'samv -C sub -C .. ac' actor
+t 'samv -C s' sub
+t 'samv help ac' actor
+t 'samv help ' init actor person arena meeting decision agreement assess check report log sync
 t 'samv a' actor agreement arena assess
 t 'samv d' decision
 t 'samv-actor -C ../repo show rf' rf-sisu

@@ -91,3 +91,43 @@ test_case 'check --rev reads an older commit; duplicate keys and bad UTF-8 are n
 	samv-check: unknown revision '"'"'nosuchrev'"'"'
 	EOT
 '
+
+test_case 'stray-file: only for files git would track, not for what git ignores' '
+	make_repo
+	echo "BEGIN:VCALENDAR" >m.ics
+	mkdir -p build/bin
+	echo x >build/bin/tool
+	echo notes >notes.txt
+	samv_run samv-check
+	expect_status 1
+	expect_out <<-\EOT
+	build/bin/tool:1:1: stray-file: does not belong in a samv repository
+	m.ics:1:1: stray-file: does not belong in a samv repository
+	notes.txt:1:1: stray-file: does not belong in a samv repository
+	EOT
+	# ignored by .gitignore and by .git/info/exclude: not reported
+	echo "*.ics" >.gitignore
+	echo "build/" >>.git/info/exclude
+	samv_run samv-check
+	expect_status 1
+	expect_out <<-\EOT
+	notes.txt:1:1: stray-file: does not belong in a samv repository
+	EOT
+	rm notes.txt
+	samv_run samv-check
+	expect_status 0
+	expect_no_out
+	# a file git tracks is reported though a pattern matches it
+	git add -f m.ics
+	samv_run samv-check
+	expect_status 1
+	expect_out <<-\EOT
+	m.ics:1:1: stray-file: does not belong in a samv repository
+	EOT
+	git commit -q -m "an invitation, by hand"
+	samv_run samv-check --rev HEAD
+	expect_status 1
+	expect_out <<-\EOT
+	m.ics:1:1: stray-file: does not belong in a samv repository
+	EOT
+'

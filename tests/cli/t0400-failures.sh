@@ -17,7 +17,7 @@ id with a slash|1|samv-actor: invalid id 'a/b': no '/' or '..' in ids|samv-actor
 id with dot-dot|1|samv-actor: invalid actor '../x': no '/' or '..' in ids|samv-actor show ../x
 id with upper case|1|samv-actor: invalid id 'Region': use only a-z, 0-9 and '-'|samv-actor add --id Region --name X --sector civil --kind other --level local
 unknown record|1|samv-actor: no actor 'nobody' (see samv-actor list)|samv-actor edit nobody --level local
-ambiguous prefix|1|samv-actor: actor id 'r' is ambiguous: 2 match|samv-actor show r
+ambiguous prefix|1|samv-actor: actor id 'r' is ambiguous: region, rf-sisu|samv-actor show r
 missing required field|1|samv-actor: kind: required|samv-actor add --name X --sector civil --level local
 edit with nothing to change|2|samv-actor: edit: nothing to change given (see samv-actor edit --help)|samv-actor edit rf-sisu
 a value-less option|2|samv-actor: option '--name' needs a value (VALUE)|samv-actor add --name

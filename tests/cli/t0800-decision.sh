@@ -272,7 +272,7 @@ test_case 'due: adopted decisions whose review date has come' '
 	test "$(grep -c "\"id\"" "$TRASH/.out")" = 1
 	grep -q "\"review\": \"2026-09-01\"" "$TRASH/.out"
 	samv_run samv-decision due --date 2026-09-31
-	expect_status 1
+	expect_status 2
 	expect_err <<-\EOT
 	samv-decision: --date: '"'"'2026-09-31'"'"' is not a date (YYYY-MM-DD)
 	EOT

@@ -284,7 +284,7 @@ test_case 'assess list: oldest first, with filters' '
 	]
 	EOT
 	samv_run samv-assess list --subject-kind team
-	expect_status 1
+	expect_status 2
 	expect_err <<-\EOT
 	samv-assess: --subject-kind: '"'"'team'"'"' is not one of actor, arena, pair, collaboration
 	EOT

@@ -189,7 +189,7 @@ test_case '--since and --until (dates or a revision), --rev, the whole repositor
 test_case 'failures: unknown id, bad --since and --until, bad revision, not a repository' '
 	make_history
 	fails 1 "samv-log: no record '"'"'zzz'"'"'" samv-log zzz
-	fails 1 "samv-log: id '"'"'r'"'"' is ambiguous: several records match" samv-log r
+	fails 1 "samv-log: id '"'"'r'"'"' is ambiguous: actor region, actor rf-sisu" samv-log r
 	fails 1 "samv-log: invalid record '"'"'A/B'"'"': no '"'"'/'"'"' or '"'"'..'"'"' in ids" samv-log A/B
 	fails 2 "samv-log: --since: '"'"'yesterday'"'"' is neither a date (YYYY-MM-DD) nor a revision" \
 		samv-log rf --since yesterday
