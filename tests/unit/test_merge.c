@@ -195,6 +195,12 @@ static void records_keep_canonical_form(void **state)
 	assert_int_equal(samv_merge_record(&out, &deleted, "actors/4e/rf-sisu.json", &b, &o, &t, SAMV_FAVOR_NONE, &c),
 			 SAMV_EINVAL);
 	assert_non_null(strstr(samv_error_last(), "actors/4e/rf-sisu.json: their version"));
+	/* a number no double holds: refused, never written as "inf" */
+	t.text = "{\"id\":\"rf-sisu\",\"x\":1e999}";
+	t.len = strlen(t.text);
+	assert_int_equal(samv_merge_record(&out, &deleted, "actors/4e/rf-sisu.json", &b, &o, &t, SAMV_FAVOR_NONE, &c),
+			 SAMV_EINVAL);
+	assert_non_null(strstr(samv_error_last(), "their version, 1:21: number out of range"));
 	samv_buf_free(&out);
 	samv_conflicts_free(&c);
 }

@@ -52,6 +52,20 @@ static void json_nul_byte(void **state)
 	assert_string_equal(samv_error_last(), "NUL byte in JSON text");
 }
 
+/* Found by tests/fuzz/fuzz_record: cJSON reads 1e999 as infinity, and the
+ * canonical writer then wrote "inf", which is not JSON. */
+static void json_huge_number(void **state)
+{
+	struct samv_pos pos;
+
+	(void)state;
+	assert_int_equal(parse_err("{\n  \"a\": \"1e999\",\n  \"b\": [1, -1e999]\n}", &pos), SAMV_EINVAL);
+	assert_string_equal(samv_error_last(), "number out of range");
+	assert_true(pos.line == 3 && pos.col == 12);
+	assert_int_equal(parse_err("{\"a\": 1e999}", &pos), SAMV_EINVAL);
+	assert_int_equal(parse_err("[1e308, -1.7976931348623157e308, 1e-999, -0]", &pos), 0);
+}
+
 static void json_locate_and_print(void **state)
 {
 	const char *text = "{\n  \"id\": \"x\",\n  \"sub\": {\"name\": 1},\n  \"name\": \"y\"\n}\n";
@@ -207,6 +221,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(json_strict),
 		cmocka_unit_test(json_nul_byte),
+		cmocka_unit_test(json_huge_number),
 		cmocka_unit_test(json_locate_and_print),
 		cmocka_unit_test(record_canonical),
 		cmocka_unit_test(record_validate_reports_all),
