@@ -2,7 +2,7 @@
 #   make              build every command into $(BUILD)/bin
 #   make check        unit tests, CLI tests, schemas, man pages, completions, install
 #                     (make check-cli T=t0800 runs only tests/cli/t0800*.sh)
-#   make check-asan   the same tests under AddressSanitizer + UBSan
+#   make check-asan   the same tests and check-html under AddressSanitizer + UBSan
 #   make check-valgrind   the CLI tests with every command under valgrind
 #   make fuzz         the libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS each
 #                     (make fuzz-smoke: FUZZ_SMOKE_SECONDS each, for CI)
@@ -97,7 +97,7 @@ check-cli: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/cli/run.sh
 
 check-schema: all
-	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-schema.sh
+	@CC="$(CC) $(SAN)" SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-schema.sh
 
 check-man: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-man.sh $(MAN1) $(MAN5) $(MAN7)
@@ -108,15 +108,17 @@ check-install: all
 check-completion: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-completion.sh
 
-# samv-report's HTML in headless Chromium (installed from Debian's packages
-# when missing and we may; skipped with a message otherwise).  The pages
+# samv-report's HTML in headless Chromium (.ci/deps installs it; installed
+# from Debian's packages when missing and we may; failing otherwise).  The pages
 # and their screenshots are left in $(BUILD)/check-html.
 check-html: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) SAMV_HTML_OUT=$(abspath $(BUILD)/check-html) sh tests/check-html.sh
 
+# Every suite of make check, and check-html, with every command, test
+# program and tool built by check-schema sanitized, in build/asan.
 check-asan:
 	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 $(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		CFLAGS="-O1 -g" check-unit check-cli
+		CFLAGS="-O1 -g" check check-html
 
 # The fuzzers: clang's libFuzzer with ASan and UBSan, over the library
 # built by clang in build/fuzz; seeds derived from docs/example each run.

@@ -140,7 +140,7 @@ if command -v fish >/dev/null 2>&1; then
 	fish_case "samv-log rf" rf-sisu
 	fish_case "samv-log --ve" --verify --version
 else
-	echo "skipped: fish is not installed (make deps installs it)"
+	echo "not ok - fish: fish is not installed (make deps installs it)"
 	failed=$((failed + 1))
 fi
 
