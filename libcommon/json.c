@@ -24,6 +24,16 @@ static struct samv_pos pos_at(const char *text, size_t off)
 	return p;
 }
 
+static bool hex4(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (i >= len || !strchr("0123456789abcdefABCDEF", s[i]) || !s[i])
+			return false;
+	return true;
+}
+
 /*
  * One pass over the text as JSON tokens: reject what cJSON lets through
  * inside strings; when key is given, find the nth occurrence of it used as
@@ -59,6 +69,13 @@ static long scan(const char *text, size_t len, const char *key, int nth, int wan
 				if (text[i + 1] == 'u' && i + 5 < len && !strncmp(text + i + 2, "0000", 4)) {
 					if (why)
 						*why = "\\u0000 is not allowed in a string";
+					return -(long)i - 2;
+				}
+				/* cJSON reads \\u and anything but four hex digits as
+				 * U+0000, which silently cuts the string short */
+				if (text[i + 1] == 'u' && !hex4(text + i + 2, len - i - 2)) {
+					if (why)
+						*why = "\\u must be followed by four hexadecimal digits";
 					return -(long)i - 2;
 				}
 				i++;

@@ -207,6 +207,7 @@ int samv_record_format(struct samv_buf *out, const struct samv_type *t, const cJ
  * file name path and positions found in text (may be NULL). */
 int samv_record_validate(struct samv_problems *pr, const struct samv_type *t,
 			 const cJSON *rec, const char *path, const char *text);
+/* The string value of key; NULL when it is absent, not a string, or "". */
 const char *samv_record_str(const cJSON *rec, const char *key);
 /* Call fn for every well-formed id the record refers to, nested lists of
  * objects included; a non-zero return stops the walk and is returned. */
