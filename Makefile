@@ -133,7 +133,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h $(LIB)
 
 fuzz-build: all
 	@command -v clang >/dev/null || { echo "samv: clang is not installed (make deps)" >&2; exit 1; }
-	$(MAKE) BUILD=build/fuzz CC=clang SAN="$(FUZZ_SAN)" CFLAGS="-O1 -g" $(FUZZERS:%=build/fuzz/fuzz/%)
+	@$(MAKE) -s --no-print-directory BUILD=build/fuzz CC=clang SAN="$(FUZZ_SAN)" CFLAGS="-O1 -g" $(FUZZERS:%=build/fuzz/fuzz/%)
 	@sh tests/fuzz/seeds.sh $(abspath $(BUILD)/bin) $(abspath build/fuzz/fuzz/seeds)
 
 fuzz: fuzz-build

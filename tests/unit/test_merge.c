@@ -241,6 +241,15 @@ static void meeting_absence_derived(void **state)
 	assert_int_equal(samv_meeting_derive(m = cJSON_Parse(base)), 0);
 	assert_null(cJSON_GetObjectItem(m, "absent"));
 	cJSON_Delete(m);
+	/* found by tests/fuzz/fuzz_merge: a merged record is not validated yet,
+	 * and an invitation that is not a string was read as a NULL id */
+	m = cJSON_Parse("{\"status\":\"held\",\"invited_people\":[1,\"bo\"],\"invited\":[{},\"region\"],"
+			"\"attended\":[{\"person\":\"eva\",\"actor\":\"region\"}]}");
+	assert_int_equal(samv_meeting_derive(m), 0);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(m, "absent")), 1);
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(m, "absent"), 0)->valuestring, "bo");
+	assert_null(cJSON_GetObjectItem(m, "absent_actors"));
+	cJSON_Delete(m);
 	samv_conflicts_free(&c);
 }
 
