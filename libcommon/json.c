@@ -1,6 +1,7 @@
 /*
  * json.c - strict parsing on top of cJSON, which on its own accepts
- * invalid UTF-8, raw control characters, duplicate keys and \u0000.
+ * invalid UTF-8, raw control characters, duplicate keys, \u0000, \u
+ * without four hex digits (as U+0000) and 1e999 (as infinity).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -29,7 +30,7 @@ static bool hex4(const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; i < 4; i++)
-		if (i >= len || !strchr("0123456789abcdefABCDEF", s[i]) || !s[i])
+		if (i >= len || !s[i] || !strchr("0123456789abcdefABCDEF", s[i]))
 			return false;
 	return true;
 }
@@ -71,7 +72,7 @@ static long scan(const char *text, size_t len, const char *key, int nth, int wan
 						*why = "\\u0000 is not allowed in a string";
 					return -(long)i - 2;
 				}
-				/* cJSON reads \\u and anything but four hex digits as
+				/* cJSON reads \u and anything but four hex digits as
 				 * U+0000, which silently cuts the string short */
 				if (text[i + 1] == 'u' && !hex4(text + i + 2, len - i - 2)) {
 					if (why)
