@@ -3,8 +3,10 @@
 #   make check        unit tests, CLI tests, schemas, man pages, completions, install,
 #                     the README's tour and the man pages' EXAMPLES (check-docs)
 #                     (make check-cli T=t0800 runs only tests/cli/t0800*.sh)
-#   make check-asan   the same tests under AddressSanitizer + UBSan
+#   make check-asan   the same tests and check-html under AddressSanitizer + UBSan
 #   make check-valgrind   the CLI tests with every command under valgrind
+#   make fuzz         the libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS each
+#                     (make fuzz-smoke: FUZZ_SMOKE_SECONDS each, for CI)
 #   make check-html   samv-report's HTML pages checked in headless Chromium
 #   make demo         install the build dependencies if missing, build, and
 #                     build the example collaboration (docs/example)
@@ -53,7 +55,8 @@ MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
-	check-html check-asan check-valgrind check-docs demo demo-example deps install uninstall bench bench-report bench-sync clean
+	check-html check-asan check-valgrind check-docs fuzz fuzz-smoke fuzz-build demo demo-example deps \
+	install uninstall bench bench-report bench-sync clean
 
 all: $(BINS)
 
@@ -104,7 +107,7 @@ check-cli: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/cli/run.sh
 
 check-schema: all
-	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-schema.sh
+	@CC="$(CC) $(SAN)" SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-schema.sh
 
 check-man: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-man.sh $(MAN1) $(MAN5) $(MAN7)
@@ -119,15 +122,39 @@ check-install: all
 check-completion: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-completion.sh
 
-# samv-report's HTML in headless Chromium (installed from Debian's packages
-# when missing and we may; skipped with a message otherwise).  The pages
+# samv-report's HTML in headless Chromium (.ci/deps installs it; installed
+# from Debian's packages when missing and we may; failing otherwise).  The pages
 # and their screenshots are left in $(BUILD)/check-html.
 check-html: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) SAMV_HTML_OUT=$(abspath $(BUILD)/check-html) sh tests/check-html.sh
 
+# Every suite of make check, and check-html, with every command, test
+# program and tool built by check-schema sanitized, in build/asan.
 check-asan:
 	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 $(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		CFLAGS="-O1 -g" check-unit check-cli
+		CFLAGS="-O1 -g" check check-html
+
+# The fuzzers: clang's libFuzzer with ASan and UBSan, over the library
+# built by clang in build/fuzz; seeds derived from docs/example each run.
+FUZZERS := $(sort $(notdir $(basename $(wildcard tests/fuzz/fuzz_*.c))))
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_SAN = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz.c $(LIB) $(ALL_LDFLAGS) $(LIBS)
+
+fuzz-build: all
+	@command -v clang >/dev/null || { echo "samv: clang is not installed (make deps)" >&2; exit 1; }
+	@$(MAKE) -s --no-print-directory BUILD=build/fuzz CC=clang SAN="$(FUZZ_SAN)" CFLAGS="-O1 -g" $(FUZZERS:%=build/fuzz/fuzz/%)
+	@sh tests/fuzz/seeds.sh $(abspath $(BUILD)/bin) $(abspath build/fuzz/fuzz/seeds)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh build/fuzz/fuzz $(FUZZ_SECONDS) $(FUZZERS)
+
+fuzz-smoke: fuzz-build
+	@sh tests/fuzz/run.sh build/fuzz/fuzz $(FUZZ_SMOKE_SECONDS) $(FUZZERS)
 
 check-valgrind: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) SAMV_VALGRIND=1 sh tests/cli/run.sh

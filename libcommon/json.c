@@ -1,7 +1,10 @@
 /*
  * json.c - strict parsing on top of cJSON, which on its own accepts
- * invalid UTF-8, raw control characters, duplicate keys and \u0000.
+ * invalid UTF-8, raw control characters, duplicate keys, \u0000, \u
+ * without four hex digits (as U+0000) and 1e999 (as infinity).
  */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "samv.h"
@@ -20,6 +23,16 @@ static struct samv_pos pos_at(const char *text, size_t off)
 		}
 	}
 	return p;
+}
+
+static bool hex4(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (i >= len || !s[i] || !strchr("0123456789abcdefABCDEF", s[i]))
+			return false;
+	return true;
 }
 
 /*
@@ -59,6 +72,13 @@ static long scan(const char *text, size_t len, const char *key, int nth, int wan
 						*why = "\\u0000 is not allowed in a string";
 					return -(long)i - 2;
 				}
+				/* cJSON reads \u and anything but four hex digits as
+				 * U+0000, which silently cuts the string short */
+				if (text[i + 1] == 'u' && !hex4(text + i + 2, len - i - 2)) {
+					if (why)
+						*why = "\\u must be followed by four hexadecimal digits";
+					return -(long)i - 2;
+				}
 				i++;
 			}
 		}
@@ -93,6 +113,41 @@ static const char *dup_key(const cJSON *node)
 			return d;
 	}
 	return NULL;
+}
+
+/* cJSON reads a number beyond a double's range (1e999) as infinity, which
+ * no writer can give back as JSON: such a number is refused. */
+static bool has_huge_number(const cJSON *node)
+{
+	const cJSON *a;
+
+	if (cJSON_IsNumber(node) && !isfinite(node->valuedouble))
+		return true;
+	for (a = node->child; a; a = a->next)
+		if (has_huge_number(a))
+			return true;
+	return false;
+}
+
+/* Where the first such number is written in text (parsed already, so
+ * every token is valid JSON; text ends in a NUL); 0 when not found. */
+static size_t huge_number_at(const char *text, size_t len)
+{
+	size_t i;
+	char *end;
+
+	for (i = 0; i < len; i++) {
+		if (text[i] == '"') {
+			for (i++; i < len && text[i] != '"'; i++)
+				if (text[i] == '\\')
+					i++;
+		} else if (text[i] == '-' || (text[i] >= '0' && text[i] <= '9')) {
+			if (isinf(strtod(text + i, &end)))
+				return i;
+			i = (size_t)(end - text) - 1;
+		}
+	}
+	return 0;
 }
 
 int samv_json_parse(cJSON **out, const char *text, size_t len, struct samv_pos *pos)
@@ -139,6 +194,11 @@ int samv_json_parse(cJSON **out, const char *text, size_t len, struct samv_pos *
 		samv_error_set(SAMV_EINVAL, "duplicate key '%s'", dup);
 		cJSON_Delete(j);
 		return SAMV_EINVAL;
+	}
+	if (has_huge_number(j)) {
+		*pos = pos_at(text, huge_number_at(text, len));
+		cJSON_Delete(j);
+		return samv_error_set(SAMV_EINVAL, "number out of range");
 	}
 	*out = j;
 	return 0;

@@ -236,16 +236,18 @@ static bool came(const cJSON *att, const char *key, const char *id)
 }
 
 /* Who was asked and did not come: invited people not attending, added to
- * abs_people, and invited organisations nobody came from. */
+ * abs_people, and invited organisations nobody came from.  A merge derives
+ * this before the record is validated: what is not a string is passed by. */
 static void invited_absent(cJSON *abs_people, cJSON *abs_actors, const cJSON *rec, const cJSON *att)
 {
 	const cJSON *it;
 
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "invited_people"))
-		if (!came(att, "person", it->valuestring) && !samv_json_has(abs_people, it->valuestring))
+		if (cJSON_IsString(it) && !came(att, "person", it->valuestring) &&
+		    !samv_json_has(abs_people, it->valuestring))
 			cJSON_AddItemToArray(abs_people, cJSON_CreateString(it->valuestring));
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "invited"))
-		if (!came(att, "actor", it->valuestring))
+		if (cJSON_IsString(it) && !came(att, "actor", it->valuestring))
 			cJSON_AddItemToArray(abs_actors, cJSON_CreateString(it->valuestring));
 }
 

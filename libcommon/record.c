@@ -9,7 +9,9 @@ const char *samv_record_str(const cJSON *rec, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, key);
 
-	return cJSON_IsString(v) ? v->valuestring : NULL;
+	/* "" is absent, as the canonical writer leaves it out: a rule checked
+	 * on the record must hold for the record as it is written */
+	return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -237,6 +237,7 @@ int samv_record_validate(struct samv_problems *pr, const struct samv_type *t,
 /* One value of field f checked as a record's would be (a filter's value):
  * SAMV_EINVAL with the message, name (e.g. "--sector") first. */
 int samv_field_value_check(const struct samv_field *f, const cJSON *v, const char *name);
+/* The string value of key; NULL when it is absent, not a string, or "". */
 const char *samv_record_str(const cJSON *rec, const char *key);
 /* Call fn for every well-formed id the record refers to, nested lists of
  * objects included; a non-zero return stops the walk and is returned. */

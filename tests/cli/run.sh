@@ -30,6 +30,10 @@ export SAMV_TEST_BIN
 for t in "$here"/${T:-t[0-9]}*.sh; do
 	echo "# ${t##*/}"
 	(cd "$SAMV_CLI_ROOT" && . "$here/lib.sh" && . "$t")
+	# a file that stops early (a syntax error, a failed set-up) fails
+	rc=$?
+	[ "$rc" -eq 0 ] || echo "not ok - ${t##*/} stopped with exit status $rc before its end" |
+		tee -a "$SAMV_CLI_ROOT/results"
 done
 passed=$(grep -c '^ok' "$SAMV_CLI_ROOT/results")
 failed=$(grep -c '^not ok' "$SAMV_CLI_ROOT/results")

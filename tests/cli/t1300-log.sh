@@ -331,9 +331,17 @@ test_case '--verify: records invalid at a commit, a deleted decision, commits ma
 	expect_no_out
 '
 
-# Signatures, judged as git log --show-signature judges them.
-if command -v ssh-keygen >/dev/null 2>&1; then
+# Signatures, judged as git log --show-signature judges them.  Without
+# ssh-keygen or gpg these cases fail: .ci/deps installs them.
+# need TOOL PACKAGE: fail the case, saying what to install, when TOOL is missing.
+need() {
+	command -v "$1" >/dev/null 2>&1 && return 0
+	echo "# $1 is not installed (sh .ci/deps installs $2)" >&2
+	return 1
+}
+
 test_case 'ssh signatures: good, a key no allowed signer has, bad' '
+	need ssh-keygen openssh-client
 	make_repo
 	ssh-keygen -q -t ed25519 -N "" -C eva -f ../eva
 	ssh-keygen -q -t ed25519 -N "" -C ali -f ../ali
@@ -381,12 +389,9 @@ test_case 'ssh signatures: good, a key no allowed signer has, bad' '
 	jq -r ".commits[0].signature" ../.out >../got
 	echo null | cmp - ../got
 '
-else
-	echo "skip: ssh signatures (ssh-keygen is not installed; .ci/deps installs openssh-client)"
-fi
 
-if command -v gpg >/dev/null 2>&1; then
 test_case 'OpenPGP signatures: good, unknown key' '
+	need gpg gnupg
 	make_repo
 	export GNUPGHOME="$TRASH/gnupg"
 	mkdir -m 700 "$GNUPGHOME"
@@ -405,6 +410,3 @@ test_case 'OpenPGP signatures: good, unknown key' '
 	printf "openpgp\nunknown-key\nnull\n" | cmp - ../got
 	gpgconf --kill gpg-agent 2>/dev/null || :
 '
-else
-	echo "skip: OpenPGP signatures (gpg is not installed; .ci/deps installs gnupg)"
-fi

@@ -195,6 +195,12 @@ static void records_keep_canonical_form(void **state)
 	assert_int_equal(samv_merge_record(&out, &deleted, "actors/4e/rf-sisu.json", &b, &o, &t, SAMV_FAVOR_NONE, &c),
 			 SAMV_EINVAL);
 	assert_non_null(strstr(samv_error_last(), "actors/4e/rf-sisu.json: their version"));
+	/* a number no double holds: refused, never written as "inf" */
+	t.text = "{\"id\":\"rf-sisu\",\"x\":1e999}";
+	t.len = strlen(t.text);
+	assert_int_equal(samv_merge_record(&out, &deleted, "actors/4e/rf-sisu.json", &b, &o, &t, SAMV_FAVOR_NONE, &c),
+			 SAMV_EINVAL);
+	assert_non_null(strstr(samv_error_last(), "their version, 1:21: number out of range"));
 	samv_buf_free(&out);
 	samv_conflicts_free(&c);
 }
@@ -234,6 +240,15 @@ static void meeting_absence_derived(void **state)
 	samv_buf_free(&out);
 	assert_int_equal(samv_meeting_derive(m = cJSON_Parse(base)), 0);
 	assert_null(cJSON_GetObjectItem(m, "absent"));
+	cJSON_Delete(m);
+	/* found by tests/fuzz/fuzz_merge: a merged record is not validated yet,
+	 * and an invitation that is not a string was read as a NULL id */
+	m = cJSON_Parse("{\"status\":\"held\",\"invited_people\":[1,\"bo\"],\"invited\":[{},\"region\"],"
+			"\"attended\":[{\"person\":\"eva\",\"actor\":\"region\"}]}");
+	assert_int_equal(samv_meeting_derive(m), 0);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(m, "absent")), 1);
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(m, "absent"), 0)->valuestring, "bo");
+	assert_null(cJSON_GetObjectItem(m, "absent_actors"));
 	cJSON_Delete(m);
 	samv_conflicts_free(&c);
 }

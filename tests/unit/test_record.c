@@ -36,6 +36,13 @@ static void json_strict(void **state)
 	assert_true(pos.line == 2 && pos.col == 10);
 	assert_int_equal(parse_err("{\n  \"a\": [1,\n", &pos), SAMV_EINVAL);
 	assert_string_equal(samv_error_last(), "unexpected end of JSON text");
+	/* found by tests/fuzz/fuzz_record: cJSON reads a bad \u escape as
+	 * U+0000, which cut "\ugipr..." down to "" */
+	assert_int_equal(parse_err("{\"a\": \"x\\ugiprmotala\"}", &pos), SAMV_EINVAL);
+	assert_string_equal(samv_error_last(), "\\u must be followed by four hexadecimal digits");
+	assert_true(pos.line == 1 && pos.col == 9);
+	assert_int_equal(parse_err("{\"a\": \"\\u00e", &pos), SAMV_EINVAL);
+	assert_int_equal(parse_err("{\"a\": \"\\u00e5\\uD83D\\uDE00\"}", &pos), 0);
 	assert_int_equal(parse_err("{\"a\": tru}", &pos), SAMV_EINVAL);
 	assert_string_equal(samv_error_last(), "JSON syntax error");
 	assert_int_equal(parse_err("{\"a\": {\"b\": [\"c\", \"d\"]}}", &pos), 0);
@@ -50,6 +57,20 @@ static void json_nul_byte(void **state)
 	assert_int_equal(samv_json_parse(&j, "{}\0{}", 5, &pos), SAMV_EINVAL);
 	assert_null(j);
 	assert_string_equal(samv_error_last(), "NUL byte in JSON text");
+}
+
+/* Found by tests/fuzz/fuzz_record: cJSON reads 1e999 as infinity, and the
+ * canonical writer then wrote "inf", which is not JSON. */
+static void json_huge_number(void **state)
+{
+	struct samv_pos pos;
+
+	(void)state;
+	assert_int_equal(parse_err("{\n  \"a\": \"1e999\",\n  \"b\": [1, -1e999]\n}", &pos), SAMV_EINVAL);
+	assert_string_equal(samv_error_last(), "number out of range");
+	assert_true(pos.line == 3 && pos.col == 12);
+	assert_int_equal(parse_err("{\"a\": 1e999}", &pos), SAMV_EINVAL);
+	assert_int_equal(parse_err("[1e308, -1.7976931348623157e308, 1e-999, -0]", &pos), 0);
 }
 
 static void json_locate_and_print(void **state)
@@ -137,6 +158,26 @@ static void record_validate_reports_all(void **state)
 	cJSON_Delete(rec);
 }
 
+/* Found by tests/fuzz/fuzz_record: "" passed where a rule wants a value,
+ * and the canonical writer then left it out, writing an invalid record. */
+static void record_rules_see_empty_as_absent(void **state)
+{
+	const struct samv_type *t = samv_type_find("assessment");
+	struct samv_problems pr = SAMV_PROBLEMS_INIT;
+	const char *text = "{\"id\": \"a1\", \"instrument\": \"levels\", \"subject_kind\": \"pair\", "
+			   "\"actor\": \"\", \"partner\": \"rf\", \"date\": \"2025-03-20\", "
+			   "\"answers\": {\"level\": \"cn\"}}";
+	cJSON *rec = cJSON_Parse(text);
+
+	(void)state;
+	assert_null(samv_record_str(rec, "actor"));
+	assert_int_equal(samv_record_validate(&pr, t, rec, "assessments/a1.json", text), 0);
+	assert_int_equal(pr.n, 1);
+	assert_string_equal(pr.v[0].code, "bad-subject");
+	samv_problems_free(&pr);
+	cJSON_Delete(rec);
+}
+
 static void record_validate_sets_and_sizes(void **state)
 {
 	const struct samv_type *t = samv_type_find("arena");
@@ -207,9 +248,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(json_strict),
 		cmocka_unit_test(json_nul_byte),
+		cmocka_unit_test(json_huge_number),
 		cmocka_unit_test(json_locate_and_print),
 		cmocka_unit_test(record_canonical),
 		cmocka_unit_test(record_validate_reports_all),
+		cmocka_unit_test(record_rules_see_empty_as_absent),
 		cmocka_unit_test(record_validate_sets_and_sizes),
 		cmocka_unit_test(options),
 	};
