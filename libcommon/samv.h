@@ -965,6 +965,7 @@ int samv_jsondiff_line(struct samv_buf *out, const cJSON *change);
 struct samv_treechange {
 	const char *path;
 	git_oid old_id, new_id; /* old: in the first parent */
+	unsigned old_mode, new_mode;
 	bool had_old, has_new;
 };
 typedef int (*samv_treediff_fn)(const struct samv_treechange *c, void *arg);
@@ -981,6 +982,10 @@ void samv_treememo_free(struct samv_treememo *m);
  */
 int samv_treediff(git_repository *repo, struct samv_treememo *memo, git_commit *c, const char *const *paths,
 		  size_t n, samv_treediff_fn fn, void *arg);
+/* The same for every file that differs from tree from to tree to (either
+ * may be NULL: empty); old is from's. */
+int samv_treediff_trees(git_repository *repo, struct samv_treememo *memo, git_tree *from, git_tree *to,
+			samv_treediff_fn fn, void *arg);
 
 /*
  * The signature of a commit as `git log --show-signature` judges it, by
@@ -993,6 +998,9 @@ int samv_commit_signature(cJSON **out, git_repository *repo, const git_oid *id);
 
 /* A commit time as "2026-11-23T11:02:00+01:00", in its own offset. */
 int samv_git_time(char out[32], const git_time *t);
+/* The type and id of the record whose path is path exactly (id "" for
+ * samv.json), or NULL. */
+const struct samv_type *samv_path_record(const char *path, char id[SAMV_ID_MAX + 1]);
 /* The value of the first trailer key of a commit message (malloc'ed), or
  * NULL. */
 char *samv_commit_trailer(const char *message, const char *key);

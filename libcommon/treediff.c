@@ -120,11 +120,13 @@ static int one_name(struct td *d, git_tree *t, git_tree **p, size_t np, const ch
 		c.path = d->path.ptr;
 		if (e && !is_tree(e)) {
 			git_oid_cpy(&c.new_id, git_tree_entry_id(e));
+			c.new_mode = git_tree_entry_filemode(e);
 			c.has_new = true;
 		}
 		pe = np && p[0] ? git_tree_entry_byname(p[0], name) : NULL;
 		if (pe && !is_tree(pe)) {
 			git_oid_cpy(&c.old_id, git_tree_entry_id(pe));
+			c.old_mode = git_tree_entry_filemode(pe);
 			c.had_old = true;
 		}
 		if (c.has_new || c.had_old)
@@ -276,6 +278,20 @@ out:
 	free(p);
 	git_tree_free(t);
 	free(sorted);
+	samv_buf_free(&d.path);
+	return rc;
+}
+
+int samv_treediff_trees(git_repository *repo, struct samv_treememo *memo, git_tree *from, git_tree *to,
+			samv_treediff_fn fn, void *arg)
+{
+	struct td d = { repo, memo, NULL, 0, fn, arg, SAMV_BUF_INIT };
+	git_tree *p[1] = { from };
+	int rc;
+
+	if (from && to && git_oid_equal(git_tree_id(from), git_tree_id(to)))
+		return 0;
+	rc = level(&d, to, p, 1, true);
 	samv_buf_free(&d.path);
 	return rc;
 }
