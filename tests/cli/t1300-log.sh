@@ -451,6 +451,35 @@ test_case '--verify: a clean field by field merge made by git pull through the m
 	EOT
 '
 
+test_case '--verify: a conflict resolved by hand fails; resolved with samv-sync --theirs, it passes' '
+	make_clones
+	(cd ../b && samv-actor edit region --level local >/dev/null && git push -q 2>/dev/null)
+	samv-actor edit region --level national --note "Från a" >/dev/null
+	test_tick
+	# through git pull, resolved by hand with a third value
+	git -c pull.rebase=false pull -q --no-edit >/dev/null 2>&1 && exit 1
+	git show HEAD:actors/9a/region.json | sed "s/\"national\"/\"regional\"/" >actors/9a/region.json
+	git commit -q -a --no-edit
+	test "$(git rev-list --count --merges HEAD)" = 1
+	samv_run samv-log --verify
+	expect_status 1
+	expect_out <<-EOT
+	actors/9a/region.json:1:1: merge-differs: commit $(short HEAD) is not the field by field merge of its parents: this file differs from it (changed in the merge, or a conflict resolved by hand)
+	EOT
+	# the same conflict through samv-sync, which takes their value
+	git reset -q --hard HEAD^1
+	samv_run samv-sync
+	expect_status 1
+	samv_run samv-sync --theirs
+	expect_status 0
+	test "$(git rev-list --count --merges HEAD)" = 1
+	jq -r ".level, .note" actors/9a/region.json >../got
+	printf "local\nFrån a\n" | cmp - ../got
+	samv_run samv-log --verify
+	expect_status 0
+	expect_no_out
+'
+
 test_case '--verify: what one branch deleted, referred to from the other, is a problem of the merge' '
 	make_clones
 	(cd ../b && git rm -q actors/4e/rf-sisu.json && git commit -q -m "by hand" && git push -q 2>/dev/null)
