@@ -1048,9 +1048,11 @@ int samv_log_entry_text(struct samv_buf *out, const cJSON *entry);
 
 /*
  * Every commit from o->rev (not in o->hide's history) that broke the
- * rules: a record invalid at that commit, an Agreement change without an
- * adopted decision, a decision deleted, a commit made outside samv.
- * Problems carry their commit, newest commit first.
+ * rules: a record invalid at that commit, a record deleted that others
+ * still refer to, an Agreement change without an adopted decision, a
+ * decision deleted, a commit made outside samv, a merge that is not the
+ * field by field merge of its parents (samv-log(1)).  Problems carry
+ * their commit, newest commit first, by file within a commit.
  */
 int samv_log_verify(struct samv_problems *pr, struct samv_store *s, const struct samv_log_opts *o);
 
