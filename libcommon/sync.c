@@ -153,9 +153,11 @@ out:
 	return rc;
 }
 
-/* Both sides' lines merged, a side's lines where they conflict. */
-static int merge_lines(struct treemerge *m, const git_index_entry *a, const git_index_entry *o,
-		       const git_index_entry *t)
+/* Both sides' lines merged, a side's lines where they conflict.  The
+ * entries belong to the index until the conflict is removed: copied
+ * first, path (the caller's) in place of theirs. */
+static int merge_lines(struct treemerge *m, const char *path, const git_index_entry *a,
+		       const git_index_entry *o, const git_index_entry *t)
 {
 	git_merge_file_options opts;
 	git_merge_file_result res;
@@ -168,8 +170,9 @@ static int merge_lines(struct treemerge *m, const git_index_entry *a, const git_
 	if (git_merge_file_from_index(&res, m->repo, a, o, t, &opts) < 0)
 		return samv_error_git(SAMV_ERROR, "cannot merge a file");
 	e = *o;
+	e.path = path;
 	e.flags = 0; /* stage 0 */
-	git_index_conflict_remove(m->idx, o->path);
+	git_index_conflict_remove(m->idx, path);
 	if (git_blob_create_from_buffer(&e.id, m->repo, res.ptr ? res.ptr : "", res.len) < 0 ||
 	    git_index_add(m->idx, &e) < 0)
 		rc = samv_error_git(SAMV_EIO, "cannot resolve a file");
@@ -196,12 +199,15 @@ static int merge_other_file(struct treemerge *m, const char *path, const git_ind
 		return rc;
 	}
 	if (o && t && o->mode == t->mode)
-		return merge_lines(m, a, o, t);
+		return merge_lines(m, path, a, o, t);
+	if (keep) {
+		e = *keep;
+		e.path = path;
+		e.flags = 0; /* stage 0 */
+	}
 	git_index_conflict_remove(m->idx, path);
 	if (!keep)
 		return 0;
-	e = *keep;
-	e.flags = 0; /* stage 0 */
 	if (git_index_add(m->idx, &e) < 0)
 		return samv_error_git(SAMV_EIO, "cannot resolve a file");
 	return 0;
