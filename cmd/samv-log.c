@@ -195,8 +195,12 @@ int main(int argc, char **argv)
 		}
 	}
 	if (verify) {
-		/* as for the log below: the walk keeps its own trees */
-		git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)0);
+		/* unlike the log below: each commit's records are read by path,
+		 * through their trees, several times; samv_store_open's cache of
+		 * trees up to 4 MB is kept, in less memory than libgit2's 256 MB:
+		 * a few commits' trees are all that is used again
+		 * (docs/PERFORMANCE.md) */
+		git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)32 << 20);
 		if ((rc = samv_log_verify(&pr, s, &o)) < 0)
 			goto fail;
 		if (p.json)

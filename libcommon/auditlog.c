@@ -187,8 +187,7 @@ out:
 
 /* ---- one entry ------------------------------------------------------------ */
 
-/* The record type and id a path holds, when it is a record's path. */
-static const struct samv_type *path_type(const char *path, char id[SAMV_ID_MAX + 1])
+const struct samv_type *samv_path_record(const char *path, char id[SAMV_ID_MAX + 1])
 {
 	const struct samv_type *t;
 	char want[256];
@@ -230,7 +229,7 @@ static int file_fn(const struct samv_treechange *c, void *arg)
 {
 	struct files *f = arg;
 	char id[SAMV_ID_MAX + 1];
-	const struct samv_type *t = path_type(c->path, id);
+	const struct samv_type *t = samv_path_record(c->path, id);
 	cJSON *o = NULL, *old = NULL, *new = NULL, *fields = NULL;
 	bool bad = false;
 	int rc = SAMV_ERROR;

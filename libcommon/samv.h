@@ -1114,6 +1114,7 @@ int samv_jsondiff_line(struct samv_buf *out, const cJSON *change);
 struct samv_treechange {
 	const char *path;
 	git_oid old_id, new_id; /* old: in the first parent */
+	unsigned old_mode, new_mode;
 	bool had_old, has_new;
 };
 typedef int (*samv_treediff_fn)(const struct samv_treechange *c, void *arg);
@@ -1130,6 +1131,10 @@ void samv_treememo_free(struct samv_treememo *m);
  */
 int samv_treediff(git_repository *repo, struct samv_treememo *memo, git_commit *c, const char *const *paths,
 		  size_t n, samv_treediff_fn fn, void *arg);
+/* The same for every file that differs from tree from to tree to (either
+ * may be NULL: empty); old is from's. */
+int samv_treediff_trees(git_repository *repo, struct samv_treememo *memo, git_tree *from, git_tree *to,
+			samv_treediff_fn fn, void *arg);
 
 /*
  * The signature of a commit as `git log --show-signature` judges it, by
@@ -1142,6 +1147,9 @@ int samv_commit_signature(cJSON **out, git_repository *repo, const git_oid *id);
 
 /* A commit time as "2026-11-23T11:02:00+01:00", in its own offset. */
 int samv_git_time(char out[32], const git_time *t);
+/* The type and id of the record whose path is path exactly (id "" for
+ * samv.json), or NULL. */
+const struct samv_type *samv_path_record(const char *path, char id[SAMV_ID_MAX + 1]);
 /* The value of the first trailer key of a commit message (malloc'ed), or
  * NULL. */
 char *samv_commit_trailer(const char *message, const char *key);
@@ -1189,9 +1197,11 @@ int samv_log_entry_text(struct samv_buf *out, const cJSON *entry);
 
 /*
  * Every commit from o->rev (not in o->hide's history) that broke the
- * rules: a record invalid at that commit, an Agreement change without an
- * adopted decision, a decision deleted, a commit made outside samv.
- * Problems carry their commit, newest commit first.
+ * rules: a record invalid at that commit, a record deleted that others
+ * still refer to, an Agreement change without an adopted decision, a
+ * decision deleted, a commit made outside samv, a merge that is not the
+ * field by field merge of its parents (samv-log(1)).  Problems carry
+ * their commit, newest commit first, by file within a commit.
  */
 int samv_log_verify(struct samv_problems *pr, struct samv_store *s, const struct samv_log_opts *o);
 

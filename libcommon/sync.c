@@ -153,9 +153,37 @@ out:
 	return rc;
 }
 
-/* A file that is no record, changed on both sides: a side if favoured. */
-static int merge_other_file(struct treemerge *m, const char *path, const git_index_entry *o,
-			    const git_index_entry *t)
+/* Both sides' lines merged, a side's lines where they conflict.  The
+ * entries belong to the index until the conflict is removed: copied
+ * first, path (the caller's) in place of theirs. */
+static int merge_lines(struct treemerge *m, const char *path, const git_index_entry *a,
+		       const git_index_entry *o, const git_index_entry *t)
+{
+	git_merge_file_options opts;
+	git_merge_file_result res;
+	git_index_entry e;
+	int rc = 0;
+
+	git_merge_file_options_init(&opts, GIT_MERGE_FILE_OPTIONS_VERSION);
+	opts.favor = m->favor == SAMV_FAVOR_OURS ? GIT_MERGE_FILE_FAVOR_OURS : GIT_MERGE_FILE_FAVOR_THEIRS;
+	memset(&res, 0, sizeof(res));
+	if (git_merge_file_from_index(&res, m->repo, a, o, t, &opts) < 0)
+		return samv_error_git(SAMV_ERROR, "cannot merge a file");
+	e = *o;
+	e.path = path;
+	e.flags = 0; /* stage 0 */
+	git_index_conflict_remove(m->idx, path);
+	if (git_blob_create_from_buffer(&e.id, m->repo, res.ptr ? res.ptr : "", res.len) < 0 ||
+	    git_index_add(m->idx, &e) < 0)
+		rc = samv_error_git(SAMV_EIO, "cannot resolve a file");
+	git_merge_file_result_free(&res);
+	return rc;
+}
+
+/* A file that is no record, changed on both sides: a side if favoured,
+ * line by line when both have it. */
+static int merge_other_file(struct treemerge *m, const char *path, const git_index_entry *a,
+			    const git_index_entry *o, const git_index_entry *t)
 {
 	const git_index_entry *keep = m->favor == SAMV_FAVOR_OURS ? o : t;
 	git_index_entry e;
@@ -170,11 +198,16 @@ static int merge_other_file(struct treemerge *m, const char *path, const git_ind
 		cJSON_Delete(ct);
 		return rc;
 	}
+	if (o && t && o->mode == t->mode)
+		return merge_lines(m, path, a, o, t);
+	if (keep) {
+		e = *keep;
+		e.path = path;
+		e.flags = 0; /* stage 0 */
+	}
 	git_index_conflict_remove(m->idx, path);
 	if (!keep)
 		return 0;
-	e = *keep;
-	e.flags = 0; /* stage 0 */
 	if (git_index_add(m->idx, &e) < 0)
 		return samv_error_git(SAMV_EIO, "cannot resolve a file");
 	return 0;
@@ -219,7 +252,7 @@ static int resolve_conflicts(struct treemerge *m)
 		if (samv_type_of_path(ps.v[i]))
 			rc = merge_record_file(m, ps.v[i], a ? &a->id : NULL, o ? &o->id : NULL, t ? &t->id : NULL);
 		else
-			rc = merge_other_file(m, ps.v[i], o, t);
+			rc = merge_other_file(m, ps.v[i], a, o, t);
 	}
 out:
 	git_index_conflict_iterator_free(it);
@@ -481,11 +514,13 @@ static int merge_trees(git_oid *tree_id, struct treemerge *m)
 	int rc;
 
 	git_merge_options_init(&mo, GIT_MERGE_OPTIONS_VERSION);
-	/* no rename detection: two similar records are two records */
+	/* no rename detection: two similar records are two records; no
+	 * side favoured here: libgit2 would resolve a record's conflicting
+	 * lines for one side, and with them the other side's changes of the
+	 * neighbouring fields (the favour applies field by field, in
+	 * resolve_conflicts) */
 	mo.flags = 0;
-	mo.file_favor = m->favor == SAMV_FAVOR_OURS	? GIT_MERGE_FILE_FAVOR_OURS
-			: m->favor == SAMV_FAVOR_THEIRS ? GIT_MERGE_FILE_FAVOR_THEIRS
-							: GIT_MERGE_FILE_FAVOR_NORMAL;
+	mo.file_favor = GIT_MERGE_FILE_FAVOR_NORMAL;
 	if (git_merge_trees(&m->idx, m->repo, m->base, m->ours, m->theirs, &mo) < 0)
 		return samv_error_git(SAMV_ERROR, "cannot merge");
 	if ((rc = resolve_conflicts(m)) < 0 || m->c->n)

@@ -93,10 +93,11 @@ static int subtree(git_tree **out, struct td *d, const git_tree_entry *e)
 	return 0;
 }
 
-/* Compare the entry name of t with the parents' and go down or report. */
-static int one_name(struct td *d, git_tree *t, git_tree **p, size_t np, const char *name, bool all)
+/* Compare entry e (of t, NULL: absent) named name with the parents'
+ * entries pe[0..np) and go down or report. */
+static int one_entry(struct td *d, const git_tree_entry *e, const git_tree_entry *const *pe, size_t np,
+		     const char *name, bool all)
 {
-	const git_tree_entry *e = t ? git_tree_entry_byname(t, name) : NULL, *pe;
 	git_tree **sub = NULL, *tsub = NULL;
 	size_t i, keep = d->path.len;
 	bool down = is_tree(e);
@@ -105,10 +106,9 @@ static int one_name(struct td *d, git_tree *t, git_tree **p, size_t np, const ch
 	if (np == 0 && !e)
 		return 0;
 	for (i = 0; i < np; i++) {
-		pe = p[i] ? git_tree_entry_byname(p[i], name) : NULL;
-		if (same_entry(e, pe))
+		if (same_entry(e, pe[i]))
 			return 0;
-		if (!e && is_tree(pe))
+		if (!e && is_tree(pe[i]))
 			down = true;
 	}
 	if ((rc = samv_buf_puts(&d->path, name)) < 0)
@@ -120,11 +120,12 @@ static int one_name(struct td *d, git_tree *t, git_tree **p, size_t np, const ch
 		c.path = d->path.ptr;
 		if (e && !is_tree(e)) {
 			git_oid_cpy(&c.new_id, git_tree_entry_id(e));
+			c.new_mode = git_tree_entry_filemode(e);
 			c.has_new = true;
 		}
-		pe = np && p[0] ? git_tree_entry_byname(p[0], name) : NULL;
-		if (pe && !is_tree(pe)) {
-			git_oid_cpy(&c.old_id, git_tree_entry_id(pe));
+		if (np && pe[0] && !is_tree(pe[0])) {
+			git_oid_cpy(&c.old_id, git_tree_entry_id(pe[0]));
+			c.old_mode = git_tree_entry_filemode(pe[0]);
 			c.had_old = true;
 		}
 		if (c.has_new || c.had_old)
@@ -140,7 +141,7 @@ static int one_name(struct td *d, git_tree *t, git_tree **p, size_t np, const ch
 	if ((rc = subtree(&tsub, d, e)) < 0)
 		goto out;
 	for (i = 0; i < np; i++)
-		if ((rc = subtree(&sub[i], d, p[i] ? git_tree_entry_byname(p[i], name) : NULL)) < 0)
+		if ((rc = subtree(&sub[i], d, pe[i])) < 0)
 			goto out;
 	rc = level(d, tsub, sub, np, all);
 out:
@@ -151,6 +152,49 @@ out:
 	d->path.len = keep;
 	if (d->path.ptr)
 		d->path.ptr[keep] = '\0';
+	return rc;
+}
+
+/* The same for the entry name of t, looked up in every tree. */
+static int one_name(struct td *d, git_tree *t, git_tree **p, size_t np, const char *name, bool all)
+{
+	const git_tree_entry *one[1] = { NULL }, **pe = np > 1 ? calloc(np, sizeof(*pe)) : one;
+	size_t i;
+	int rc;
+
+	if (!pe)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < np; i++)
+		pe[i] = p[i] ? git_tree_entry_byname(p[i], name) : NULL;
+	rc = one_entry(d, t ? git_tree_entry_byname(t, name) : NULL, pe, np, name, all);
+	if (pe != one)
+		free(pe);
+	return rc;
+}
+
+/* Every entry of t and of its one parent p, both in git's order, side by
+ * side: linear in the size of the trees, where looking each name up
+ * would cost a search in the other tree. */
+static int level_joined(struct td *d, git_tree *t, git_tree *p)
+{
+	size_t i = 0, k = 0, n = t ? git_tree_entrycount(t) : 0, m = p ? git_tree_entrycount(p) : 0;
+	int rc = 0;
+
+	while (rc == 0 && (i < n || k < m)) {
+		const git_tree_entry *e = i < n ? git_tree_entry_byindex(t, i) : NULL;
+		const git_tree_entry *pe = k < m ? git_tree_entry_byindex(p, k) : NULL;
+		int c = !e ? 1 : !pe ? -1 : git_tree_entry_cmp(e, pe);
+
+		i += c <= 0;
+		k += c >= 0;
+		if (c < 0)
+			pe = NULL;
+		else if (c > 0)
+			e = NULL;
+		else if (same_entry(e, pe))
+			continue;
+		rc = one_entry(d, e, &pe, 1, git_tree_entry_name(e ? e : pe), true);
+	}
 	return rc;
 }
 
@@ -174,6 +218,8 @@ static int level(struct td *d, git_tree *t, git_tree **p, size_t np, bool all)
 	char *last = NULL;
 	int rc = 0;
 
+	if (all && np == 1)
+		return level_joined(d, t, p[0]);
 	if (all) {
 		n = t ? git_tree_entrycount(t) : 0;
 		for (i = 0; i < n && rc == 0; i++)
@@ -276,6 +322,20 @@ out:
 	free(p);
 	git_tree_free(t);
 	free(sorted);
+	samv_buf_free(&d.path);
+	return rc;
+}
+
+int samv_treediff_trees(git_repository *repo, struct samv_treememo *memo, git_tree *from, git_tree *to,
+			samv_treediff_fn fn, void *arg)
+{
+	struct td d = { repo, memo, NULL, 0, fn, arg, SAMV_BUF_INIT };
+	git_tree *p[1] = { from };
+	int rc;
+
+	if (from && to && git_oid_equal(git_tree_id(from), git_tree_id(to)))
+		return 0;
+	rc = level(&d, to, p, 1, true);
 	samv_buf_free(&d.path);
 	return rc;
 }

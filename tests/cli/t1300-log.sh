@@ -272,7 +272,7 @@ test_case 'a merge whose Agreement differs from every parent needs its own decis
 	expect_status 1
 	expect_out <<-EOT
 	agreement/agreement.json:1:1: agreement-without-decision: commit $merge changed the Agreement without a Samv-Decision trailer
-	agreement/clauses/1.json:1:1: outside-samv: commit $merge was made outside samv (no Samv-Command trailer) and changed this file
+	agreement/clauses/1.json:1:1: merge-differs: commit $merge is not the field by field merge of its parents: this file differs from it (changed in the merge, or a conflict resolved by hand)
 	EOT
 	samv_run samv-log agreement -n 1
 	expect_out <<-EOT
@@ -329,6 +329,171 @@ test_case '--verify: records invalid at a commit, a deleted decision, commits ma
 	samv_run samv-log --verify --rev HEAD~2
 	expect_status 0
 	expect_no_out
+'
+
+test_case '--verify: a forged deletion that leaves references dangling fails, as samv-check does' '
+	make_history
+	# an older hand commit, then a deletion with trailers written by hand
+	sed -i "s/\"public\"/\"publik\"/" actors/9a/region.json
+	git commit -q -a -m "by hand"
+	older=$(git rev-parse HEAD)
+	test_tick
+	git rm -q actors/4e/rf-sisu.json
+	git commit -q -m "actor: remove rf-sisu" -m "Samv-Command: samv-actor remove
+	Samv-Record: actors/4e/rf-sisu.json"
+	forged=$(git rev-parse HEAD)
+	samv_run samv-check
+	expect_status 1
+	expect_out <<-\EOT
+	actors/9a/region.json:4:3: bad-value: sector: '"'"'publik'"'"' is not one of public, civil, private
+	arenas/02/stor.json:5:3: bad-ref: members: unknown actor '"'"'rf-sisu'"'"'
+	EOT
+	samv_run samv-log --verify
+	expect_status 1
+	expect_no_err
+	expect_out <<-EOT
+	arenas/02/stor.json:5:3: bad-ref: commit $(short HEAD): members: unknown actor '"'"'rf-sisu'"'"'
+	actors/9a/region.json:1:1: outside-samv: commit $(short HEAD~1) was made outside samv (no Samv-Command trailer) and changed this file
+	actors/9a/region.json:4:3: bad-value: commit $(short HEAD~1): sector: '"'"'publik'"'"' is not one of public, civil, private
+	EOT
+	samv_run samv-log --verify --json
+	expect_status 1
+	expect_no_err
+	expect_out <<-EOT
+	[
+	  {
+	    "file": "arenas/02/stor.json",
+	    "line": 5,
+	    "column": 3,
+	    "code": "bad-ref",
+	    "message": "commit $(short HEAD): members: unknown actor '"'"'rf-sisu'"'"'",
+	    "commit": "$forged"
+	  },
+	  {
+	    "file": "actors/9a/region.json",
+	    "line": 1,
+	    "column": 1,
+	    "code": "outside-samv",
+	    "message": "commit $(short HEAD~1) was made outside samv (no Samv-Command trailer) and changed this file",
+	    "commit": "$older"
+	  },
+	  {
+	    "file": "actors/9a/region.json",
+	    "line": 4,
+	    "column": 3,
+	    "code": "bad-value",
+	    "message": "commit $(short HEAD~1): sector: '"'"'publik'"'"' is not one of public, civil, private",
+	    "commit": "$older"
+	  }
+	]
+	EOT
+	# once the arena no longer names it, the history from there is clean
+	samv-arena edit stor --remove-member rf-sisu >/dev/null
+	samv_run samv-log --verify --since HEAD~1
+	expect_status 0
+	expect_no_out
+'
+
+test_case '--verify: a deleted purpose that an arena still serves, and a deleted meeting a decision names' '
+	make_agreement
+	samv-meeting plan --id stor-mars --arena stor --title "Storgrupp i mars" --date 2026-03-10 >/dev/null
+	samv-decision add --id prova --kind kedge-anchor --level arena --title Pröva --text "Vi prövar." \
+		--date 2026-03-10 --meeting stor-mars --arena stor >/dev/null
+	git rm -q agreement/purposes/a.json meetings/c8/stor-mars.json
+	git commit -q -m "remove" -m "Samv-Command: samv-meeting remove"
+	samv_run samv-log --verify
+	expect_status 1
+	expect_out <<-EOT
+	agreement/agreement.json:1:1: agreement-without-decision: commit $(short HEAD) changed the Agreement without a Samv-Decision trailer
+	arenas/02/stor.json:5:3: unknown-purpose: commit $(short HEAD): serves: the Agreement has no purpose '"'"'a'"'"'
+	decisions/7e/prova.json:8:3: bad-ref: commit $(short HEAD): meeting: unknown meeting '"'"'stor-mars'"'"'
+	EOT
+'
+
+# Two clones of one collaboration that meet on a bare repository: ./a
+# (made by samv-init) and ./b (a plain git clone, set up for the merge
+# driver with samv-sync --setup); the shell is left in ./a.
+make_clones() {
+	make_repo
+	git init -q --bare -b "$(git symbolic-ref --short HEAD)" ../origin.git
+	git remote add origin ../origin.git
+	git push -q -u origin HEAD 2>/dev/null
+	cd ..
+	git clone -q origin.git b
+	(cd b && samv-sync --setup >/dev/null)
+	cd repo
+}
+
+test_case '--verify: a clean field by field merge made by git pull through the merge driver passes' '
+	make_clones
+	(cd ../b && samv-actor edit region --note "Från b" >/dev/null && git push -q 2>/dev/null)
+	samv-actor edit region --level national >/dev/null
+	test_tick
+	git -c pull.rebase=false pull -q --no-edit >/dev/null 2>&1
+	test "$(git rev-list --count --merges HEAD)" = 1
+	git log -1 --format=%B | grep -q Samv-Command && exit 1
+	jq -r ".level, .note" actors/9a/region.json >../got
+	printf "national\nFrån b\n" | cmp - ../got
+	samv_run samv-check
+	expect_status 0
+	expect_no_out
+	samv_run samv-log --verify
+	expect_status 0
+	expect_no_out
+	# the same merge changed by hand afterwards is not the merge of its parents
+	sed -i "s/\"national\"/\"local\"/" actors/9a/region.json
+	git commit -q --amend --no-edit -a
+	merge=$(short HEAD)
+	samv_run samv-log --verify
+	expect_status 1
+	expect_out <<-EOT
+	actors/9a/region.json:1:1: merge-differs: commit $merge is not the field by field merge of its parents: this file differs from it (changed in the merge, or a conflict resolved by hand)
+	EOT
+'
+
+test_case '--verify: a conflict resolved by hand fails; resolved with samv-sync --theirs, it passes' '
+	make_clones
+	(cd ../b && samv-actor edit region --level local >/dev/null && git push -q 2>/dev/null)
+	samv-actor edit region --level national --note "Från a" >/dev/null
+	test_tick
+	# through git pull, resolved by hand with a third value
+	git -c pull.rebase=false pull -q --no-edit >/dev/null 2>&1 && exit 1
+	git show HEAD:actors/9a/region.json | sed "s/\"national\"/\"regional\"/" >actors/9a/region.json
+	git commit -q -a --no-edit
+	test "$(git rev-list --count --merges HEAD)" = 1
+	samv_run samv-log --verify
+	expect_status 1
+	expect_out <<-EOT
+	actors/9a/region.json:1:1: merge-differs: commit $(short HEAD) is not the field by field merge of its parents: this file differs from it (changed in the merge, or a conflict resolved by hand)
+	EOT
+	# the same conflict through samv-sync, which takes their value
+	git reset -q --hard HEAD^1
+	samv_run samv-sync
+	expect_status 1
+	samv_run samv-sync --theirs
+	expect_status 0
+	test "$(git rev-list --count --merges HEAD)" = 1
+	jq -r ".level, .note" actors/9a/region.json >../got
+	printf "local\nFrån a\n" | cmp - ../got
+	samv_run samv-log --verify
+	expect_status 0
+	expect_no_out
+'
+
+test_case '--verify: what one branch deleted, referred to from the other, is a problem of the merge' '
+	make_clones
+	(cd ../b && git rm -q actors/4e/rf-sisu.json && git commit -q -m "by hand" && git push -q 2>/dev/null)
+	samv-arena add --id stor --name Storgruppen --kind large-group-meeting --member rf-sisu >/dev/null
+	test_tick
+	git -c pull.rebase=false pull -q --no-edit >/dev/null 2>&1
+	samv_run samv-log --verify --json
+	expect_status 1
+	jq -r ".[] | [.commit, .file, .code, .message] | join(\" \")" ../.out >../got
+	cat >../want <<-EOT
+	$(git rev-parse HEAD) arenas/02/stor.json bad-ref commit $(short HEAD): members: unknown actor '"'"'rf-sisu'"'"'
+	$(git rev-parse HEAD^2) actors/4e/rf-sisu.json outside-samv commit $(short HEAD^2) was made outside samv (no Samv-Command trailer) and deleted this file
+	EOT
+	cmp ../want ../got
 '
 
 # Signatures, judged as git log --show-signature judges them.  Without
