@@ -202,6 +202,16 @@ oom:
 	return samv_error_set(SAMV_ERROR, "out of memory");
 }
 
+static void remove_new_index(const struct samv_journal *j)
+{
+	char *lock = join(j->newindex, ".lock");
+
+	if (lock)
+		unlink(lock);
+	free(lock);
+	unlink(j->newindex);
+}
+
 int samv_journal_index(struct samv_journal *j, git_index **out)
 {
 	char *index = join(j->gitdir, "index");
@@ -210,8 +220,9 @@ int samv_journal_index(struct samv_journal *j, git_index **out)
 	*out = NULL;
 	if (!index)
 		return samv_error_set(SAMV_ERROR, "out of memory");
-	/* a stale copy from a dead writer, then this one: O(1), no reading */
-	unlink(j->newindex);
+	/* a stale copy (and libgit2's lock on it) from a dead writer, then
+	 * this one: O(1), no reading */
+	remove_new_index(j);
 	if (link(index, j->newindex) < 0 && errno != ENOENT)
 		rc = samv_error_set(SAMV_EIO, "cannot read the index: %s", strerror(errno));
 	else if (git_index_open(out, j->newindex) < 0)
@@ -333,7 +344,7 @@ void samv_journal_close(struct samv_journal *j)
 {
 	if (samv_journal_owns_lock(j))
 		unlink(j->lock);
-	unlink(j->newindex);
+	remove_new_index(j);
 	unlink(j->path);
 	j->done = true;
 }
@@ -353,9 +364,6 @@ void samv_journal_abort(struct samv_journal *j)
 		free(dir);
 		free(tmp);
 	}
-	if ((tmp = join(j->newindex, ".lock")))
-		unlink(tmp);
-	free(tmp);
 	samv_journal_close(j);
 }
 
