@@ -5,6 +5,9 @@
 #   make check-asan   the same tests under AddressSanitizer + UBSan
 #   make check-valgrind   the CLI tests with every command under valgrind
 #   make check-html   samv-report's HTML pages checked in headless Chromium
+#   make torture      500 writes killed with SIGKILL at random moments, each followed
+#                     by the next command; fails unless nothing is corrupt, stuck or
+#                     half-applied (TORTURE_KILLS=N for another count; docs/INTEGRITY.md)
 #   make demo         install the build dependencies if missing, build, and
 #                     build the example collaboration (docs/example)
 #   make install / uninstall   honour PREFIX and DESTDIR
@@ -47,7 +50,7 @@ MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
-	check-html check-asan check-valgrind demo deps install uninstall bench bench-report bench-sync clean
+	check-html check-asan check-valgrind torture demo deps install uninstall bench bench-report bench-sync clean
 
 all: $(BINS)
 
@@ -117,6 +120,10 @@ check-asan:
 
 check-valgrind: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) SAMV_VALGRIND=1 sh tests/cli/run.sh
+
+TORTURE_KILLS ?= 500
+torture: all
+	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/torture.sh $(TORTURE_KILLS)
 
 demo: deps all
 	@sh docs/example/ostergotland.sh $(abspath $(BUILD)/bin) $(BUILD)/demo

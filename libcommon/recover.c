@@ -124,8 +124,18 @@ int samv_recover_locked(git_repository *repo, const char *workdir, struct samv_b
 
 int samv_recover(struct samv_store *s, struct samv_buf *note)
 {
+	char *journal = NULL;
 	int fd = -1, rc = 0;
+	bool none;
 
+	/* most of the time there is nothing to do: then nothing is opened,
+	 * so that a read-only repository can be checked */
+	if (asprintf(&journal, "%ssamv-journal", git_repository_path(s->repo)) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	none = access(journal, F_OK) < 0 && errno == ENOENT;
+	free(journal);
+	if (none)
+		return 0;
 	if ((rc = samv_lock_open(&fd, s->repo)) < 0)
 		return rc;
 	/* a writer that holds the lock is alive: its journal is its own */
