@@ -145,6 +145,19 @@ out:
 	return rc;
 }
 
+/* A path of the work tree, one line: recovery never touches anything else. */
+static bool inside(const char *path)
+{
+	const char *p;
+
+	if (!*path || *path == '/' || strchr(path, '\n') || !strncmp(path, ".git/", 5))
+		return false;
+	for (p = path; p; p = strchr(p, '/'), p = p ? p + 1 : NULL)
+		if (!strncmp(p, "../", 3) || !strcmp(p, ".."))
+			return false;
+	return true;
+}
+
 int samv_journal_add(struct samv_journal *j, const char *path, const char *tmp, const git_oid *blob, unsigned mode)
 {
 	struct samv_jentry *nv = realloc(j->v, (j->n + 1) * sizeof(*nv)), *e;
@@ -152,8 +165,8 @@ int samv_journal_add(struct samv_journal *j, const char *path, const char *tmp, 
 	if (!nv)
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	j->v = nv;
-	if (strchr(path, '\n') || (tmp && (strchr(tmp, ' ') || strchr(tmp, '/'))))
-		return samv_error_set(SAMV_EINVAL, "cannot write '%s': a line break in a path", path);
+	if (!inside(path) || (tmp && (strchr(tmp, ' ') || strchr(tmp, '/'))))
+		return samv_error_set(SAMV_EINVAL, "cannot write '%s': not a path inside the work tree", path);
 	e = &j->v[j->n];
 	memset(e, 0, sizeof(*e));
 	if (!(e->path = strdup(path)) || (tmp && !(e->tmp = strdup(tmp)))) {
@@ -397,8 +410,11 @@ static int parse_line(struct samv_journal *j, char *line)
 	unsigned mode;
 	git_oid id;
 
-	if (!strncmp(line, "branch ", 7))
+	if (!strncmp(line, "branch ", 7)) {
+		if (strncmp(line + 7, "refs/heads/", 11) || strstr(line, ".."))
+			return SAMV_EINVAL;
 		return (j->branch = strdup(line + 7)) ? 0 : samv_error_set(SAMV_ERROR, "out of memory");
+	}
 	if (!strncmp(line, "old ", 4))
 		return git_oid_fromstr(&j->old, line + 4) < 0 ? SAMV_EINVAL : 0;
 	if (!strncmp(line, "target ", 7))
