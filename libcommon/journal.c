@@ -271,81 +271,107 @@ static int index_entry(git_index_entry *e, const char *full, const struct samv_j
 	return 0;
 }
 
-/* One path of the commit into the work tree and the index.  Idempotent, so
- * that recovery can run it again over a half-done write. */
-static int finish_path(struct samv_journal *j, git_index *index, const struct samv_jentry *e)
+/* One path of the commit into the work tree: its temporary file renamed
+ * into place, or the file removed.  Idempotent, so that recovery can run
+ * it again over a half-done write; *moved says whether this call wrote it. */
+static int move_path(struct samv_journal *j, const struct samv_jentry *e, bool *moved)
 {
 	char *full = join(j->workdir, e->path), *tmp = NULL, *dir = NULL;
-	git_index_entry ie;
-	bool moved = false;
 	int rc = 0;
 
+	*moved = false;
 	if (!full)
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	if (e->tmp) {
-		if (!(tmp = samv_journal_tmp(j, e))) {
+		if (!(tmp = samv_journal_tmp(j, e)))
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
-			goto out;
-		}
-		if (rename(tmp, full) == 0)
-			moved = true;
-		else if (errno != ENOENT) { /* ENOENT: renamed before a crash */
+		else if (rename(tmp, full) == 0)
+			*moved = true;
+		else if (errno != ENOENT) /* ENOENT: renamed before a crash */
 			rc = samv_error_set(SAMV_EIO, "cannot write '%s': %s", e->path, strerror(errno));
-			goto out;
-		}
-		if ((rc = index_entry(&ie, full, e, moved)) < 0)
-			goto out;
-		if (git_index_add(index, &ie) < 0)
-			rc = samv_error_git(SAMV_EIO, "cannot update the index");
-	} else {
-		if (unlink(full) < 0 && errno != ENOENT) {
-			rc = samv_error_set(SAMV_EIO, "cannot remove '%s': %s", e->path, strerror(errno));
-			goto out;
-		}
-		git_index_remove(index, e->path, 0);
-		/* drop the shard directory when it became empty */
-		if ((dir = strdup(full)))
-			rmdir(dirname(dir));
+	} else if (unlink(full) < 0 && errno != ENOENT) {
+		rc = samv_error_set(SAMV_EIO, "cannot remove '%s': %s", e->path, strerror(errno));
+	} else if ((dir = strdup(full))) {
+		rmdir(dirname(dir)); /* drop the shard directory when it became empty */
 	}
-out:
 	free(dir);
 	free(tmp);
 	free(full);
 	return rc;
 }
 
-/* Put the new index in place while index.lock is held, then let go. */
-static int install_index(struct samv_journal *j, git_index *index)
+/* One path of the commit into the index, with the stat data of FILE (the
+ * temporary file, or the file in place). */
+static int index_path(struct samv_journal *j, git_index *index, const struct samv_jentry *e, bool tmp,
+		      bool trust)
+{
+	char *file = tmp ? samv_journal_tmp(j, e) : join(j->workdir, e->path);
+	git_index_entry ie;
+	int rc = 0;
+
+	if (!file)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (!e->tmp)
+		git_index_remove(index, e->path, 0);
+	else if ((rc = index_entry(&ie, file, e, trust)) == 0 && git_index_add(index, &ie) < 0)
+		rc = samv_error_git(SAMV_EIO, "cannot update the index");
+	free(file);
+	return rc;
+}
+
+static int write_index(git_index *index)
+{
+	return git_index_write(index) < 0 ? samv_error_git(SAMV_EIO, "cannot write the index") : 0;
+}
+
+/* Put the new index in place while index.lock is held. */
+static int install_index(struct samv_journal *j)
 {
 	char *dst = join(j->gitdir, "index");
 	int rc = 0;
 
 	if (!dst)
 		return samv_error_set(SAMV_ERROR, "out of memory");
-	if (git_index_write(index) < 0)
-		rc = samv_error_git(SAMV_EIO, "cannot write the index");
-	else if (rename(j->newindex, dst) < 0)
+	if (rename(j->newindex, dst) < 0)
 		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
 	free(dst);
 	return rc;
 }
 
-int samv_journal_finish(struct samv_journal *j, git_index *index)
+/* Before the commit point: the new index, complete, in .git/samv-index,
+ * with the stat data of the temporary files (a rename keeps them but for
+ * ctime).  Between the branch's move and the new index then lie only
+ * renames: a git command that reads the moved branch finds the new index
+ * too, nearly always (git reads its index before it takes the lock). */
+int samv_journal_prepare_index(struct samv_journal *j, git_index *index)
 {
-	git_index *own = NULL;
 	size_t i;
 	int rc = 0;
 
-	if (!index) {
-		if ((rc = samv_journal_index(j, &own)) < 0)
-			return rc;
-		index = own;
-	}
 	for (i = 0; i < j->n && rc == 0; i++)
-		rc = finish_path(j, index, &j->v[i]);
+		rc = index_path(j, index, &j->v[i], true, true);
+	if (rc == 0 && (rc = write_index(index)) == 0)
+		j->index_ready = true;
+	return rc;
+}
+
+int samv_journal_finish(struct samv_journal *j)
+{
+	git_index *index = NULL;
+	bool moved;
+	size_t i;
+	int rc = 0;
+
+	if (!j->index_ready && (rc = samv_journal_index(j, &index)) < 0)
+		return rc;
+	for (i = 0; i < j->n && rc == 0; i++)
+		if ((rc = move_path(j, &j->v[i], &moved)) == 0 && index)
+			rc = index_path(j, index, &j->v[i], false, moved);
+	if (rc == 0 && index)
+		rc = write_index(index);
 	if (rc == 0)
-		rc = install_index(j, index);
-	git_index_free(own);
+		rc = install_index(j);
+	git_index_free(index);
 	if (rc == 0)
 		samv_journal_close(j);
 	return rc;

@@ -96,7 +96,7 @@ static int roll_forward(struct samv_journal *j, struct samv_buf *note)
 		return samv_error_set(SAMV_EBUSY, "busy: '.git/index.lock' exists: a git process is running, or "
 				      "one was killed (remove the file if no git process is running); an "
 				      "interrupted samv write waits for it to be finished");
-	if ((rc = samv_journal_finish(j, NULL)) < 0)
+	if ((rc = samv_journal_finish(j)) < 0)
 		return rc;
 	return samv_buf_printf(note, "finished an interrupted write: commit %.12s is now in the work tree "
 			       "and the index (%zu file%s)", git_oid_tostr_s(&j->target), j->n,

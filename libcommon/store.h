@@ -52,6 +52,7 @@ struct samv_journal {
 	struct samv_jentry *v;
 	size_t n;
 	bool planned;           /* the plan is durable: the commit point may follow */
+	bool index_ready;       /* samv-index holds the new index */
 	bool done;              /* journal and lock removed */
 };
 
@@ -62,7 +63,10 @@ int samv_journal_add(struct samv_journal *j, const char *path, const char *tmp, 
 char *samv_journal_tmp(const struct samv_journal *j, const struct samv_jentry *e);
 int samv_journal_plan(struct samv_journal *j, const char *branch, const git_oid *old, const git_oid *target);
 int samv_journal_index(struct samv_journal *j, git_index **out);
-int samv_journal_finish(struct samv_journal *j, git_index *index);
+int samv_journal_prepare_index(struct samv_journal *j, git_index *index);
+/* After the commit point: files into place, the new index over the old
+ * (prepared, or for a dead writer's journal built here), lock released. */
+int samv_journal_finish(struct samv_journal *j);
 void samv_journal_abort(struct samv_journal *j);
 void samv_journal_close(struct samv_journal *j);
 void samv_journal_free(struct samv_journal *j);

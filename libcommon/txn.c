@@ -705,7 +705,8 @@ int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, b
 		goto out;
 	if (!t->ff && (rc = make_commit(&commit_id, t, &tree_id, subject, body)) < 0)
 		goto out;
-	if ((rc = prepare_files(t, &commit_id)) < 0 || (rc = update_branch(t, &commit_id, subject)) < 0)
+	if ((rc = prepare_files(t, &commit_id)) < 0 || (rc = samv_journal_prepare_index(t->journal, index)) < 0 ||
+	    (rc = update_branch(t, &commit_id, subject)) < 0)
 		goto undo;
 	*changed = true;
 	t->committed = true;
@@ -713,7 +714,7 @@ int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, b
 	for (i = 0; i < t->nmade; i++)
 		free(t->made_dirs[i]);
 	t->nmade = 0;
-	if ((rc = samv_journal_finish(t->journal, index)) < 0)
+	if ((rc = samv_journal_finish(t->journal)) < 0)
 		rc = samv_error_set(SAMV_EIO, "committed %.12s, but %s; the next samv command (or samv check) "
 				    "finishes the write", git_oid_tostr_s(&commit_id), samv_error_last());
 	goto out;

@@ -101,10 +101,10 @@ for sc in rename link unlink fsync write mkdir; do
 	"
 done
 
-test_case 'a write killed after the commit point, as in the issue: the next edit finishes it, never reverts it' '
+test_case 'a write killed after the commit point (its first rename after it), as in the issue: the next edit finishes it, never reverts it' '
 	make_repo
 	rc=0
-	ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e inject=rename:signal=SIGKILL:when=2 \
+	ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e inject=rename:signal=SIGKILL:when=3 \
 		samv-actor edit rf-sisu --note y >/dev/null 2>&1 || rc=$?
 	test $rc = 137
 	test "$(git log -1 --format=%s)" = "actor: edit rf-sisu"
@@ -121,7 +121,7 @@ test_case 'a write killed after the commit point, as in the issue: the next edit
 test_case 'a lock held by git itself is never taken over, even with a dead writer'"'"'s journal' '
 	make_repo
 	rc=0
-	ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e inject=rename:signal=SIGKILL:when=2 \
+	ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e inject=rename:signal=SIGKILL:when=3 \
 		samv-actor edit rf-sisu --note y >/dev/null 2>&1 || rc=$?
 	test $rc = 137
 	# the dead writer held index.lock; a user removed it and git took it
