@@ -6,10 +6,10 @@
  * a dead writer's journal is then finished or undone (recover.c); then
  * .git/index.lock is taken (journal.c) before the tip or the index is
  * read, so that no git command can build a commit from an index this write
- * is about to change.  Objects, the journal's plan and temporary files are
- * written first; the compare-and-swap of the branch is the commit point;
- * only after it are files renamed into place and the new index renamed
- * over the old, and index.lock let go.
+ * is about to change.  Objects, the journal's plan, the temporary files and
+ * the new index are written first; the compare-and-swap of the branch is
+ * the commit point; only after it are files and the new index renamed into
+ * place, and index.lock let go.
  */
 #include <errno.h>
 #include <fcntl.h>
