@@ -397,10 +397,11 @@ void samv_journal_abort(struct samv_journal *j)
 		if (!j->v[i].tmp || !(tmp = samv_journal_tmp(j, &j->v[i])))
 			continue;
 		unlink(tmp);
-		/* a shard directory made for this write goes too when empty */
-		if ((dir = strdup(tmp)))
-			rmdir(dirname(dir));
-		free(dir);
+		/* the directories made for this write (a shard, a type's first
+		 * record) go too when empty; rmdir(2) leaves any other */
+		for (dir = tmp; (dir = dirname(dir)) && strlen(dir) + 1 > strlen(j->workdir) &&
+				      (rmdir(dir) == 0 || errno == ENOENT);)
+			;
 		free(tmp);
 	}
 	samv_journal_close(j);

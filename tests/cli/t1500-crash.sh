@@ -22,6 +22,7 @@ crash_next() {
 # next command N, or the killed write's completion).
 crash_clean() {
 	test -z "$(git status --porcelain --untracked-files=all)"
+	test -z "$(find . -path ./.git -prune -o -type d -empty -print)"
 	for f in index.lock refs/heads/main.lock samv-journal samv-index samv-index.lock; do
 		! test -e .git/$f
 	done
