@@ -8,6 +8,9 @@
 #   make fuzz         the libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS each
 #                     (make fuzz-smoke: FUZZ_SMOKE_SECONDS each, for CI)
 #   make check-html   samv-report's HTML pages checked in headless Chromium
+#   make torture      500 writes killed with SIGKILL at random moments, each followed
+#                     by the next command; fails unless nothing is corrupt, stuck or
+#                     half-applied (TORTURE_KILLS=N for another count; docs/INTEGRITY.md)
 #   make demo         install the build dependencies if missing, build, and
 #                     build the example collaboration (docs/example)
 #   make install / uninstall   honour PREFIX and DESTDIR
@@ -55,8 +58,8 @@ MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
-	check-html check-asan check-valgrind check-docs fuzz fuzz-smoke fuzz-build demo demo-example deps \
-	install uninstall bench bench-report bench-sync clean
+	check-html check-asan check-valgrind check-docs fuzz fuzz-smoke fuzz-build torture demo demo-example \
+	deps install uninstall bench bench-report bench-sync clean
 
 all: $(BINS)
 
@@ -158,6 +161,10 @@ fuzz-smoke: fuzz-build
 
 check-valgrind: all
 	@SAMV_BIN=$(abspath $(BUILD)/bin) SAMV_VALGRIND=1 sh tests/cli/run.sh
+
+TORTURE_KILLS ?= 500
+torture: all
+	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/torture.sh $(TORTURE_KILLS)
 
 # The dependencies first, then the rest in a make of its own, so that even
 # under -j nothing is compiled before they are installed.

@@ -30,6 +30,7 @@ int main(int argc, char **argv)
 	const struct samv_opt *tables[] = { opts, NULL };
 	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
 	struct samv_problems pr = SAMV_PROBLEMS_INIT;
+	struct samv_buf note = SAMV_BUF_INIT;
 	struct samv_store *s = NULL;
 	struct samv_view *v = NULL;
 	const char *dir = NULL, *rev = NULL;
@@ -60,6 +61,13 @@ int main(int argc, char **argv)
 	}
 	if ((rc = samv_store_open(&s, dir)) < 0)
 		goto fail;
+	/* a write a dead samv process left half-done is finished or undone
+	 * first, as the next writer would; then the repository is checked */
+	rc = samv_recover(s, &note);
+	if (note.len)
+		fprintf(stderr, "samv-check: %s\n", note.ptr);
+	if (rc < 0)
+		goto fail;
 	rc = rev ? samv_view_rev(&v, s, rev) : samv_view_worktree(&v, s);
 	if (rc < 0 || (rc = samv_check(&pr, v)) < 0)
 		goto fail;
@@ -81,6 +89,7 @@ fail:
 	rc = samv_exit_status(rc);
 out:
 	samv_problems_free(&pr);
+	samv_buf_free(&note);
 	samv_view_free(v);
 	samv_store_free(s);
 	free(st.ops);

@@ -361,6 +361,10 @@ int samv_txn_trailer(struct samv_txn *t, const char *key, const char *value);
  */
 int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, bool *changed);
 void samv_txn_free(struct samv_txn *t);
+/* Finish or undo the write of a samv process that died (its journal under
+ * .git/), unless a live writer holds the lock; NOTE gets one line saying
+ * what was repaired, or nothing.  Every write does it first (recover.c). */
+int samv_recover(struct samv_store *s, struct samv_buf *note);
 /* Stage a file with a git file mode (0100644 or 0100755; 0 is 0100644). */
 int samv_txn_put_mode(struct samv_txn *t, const char *path, const char *text, size_t len, unsigned mode);
 /* The branch written ("refs/heads/main") and its pinned tip (NULL when

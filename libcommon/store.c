@@ -544,7 +544,8 @@ static int walk_dir(const char *root, const char *rel, samv_view_fn fn, void *ar
 		}
 		n++;
 	}
-	qsort(names, n, sizeof(*names), cmp_name);
+	if (n) /* qsort of NULL, even with no items, is undefined */
+		qsort(names, n, sizeof(*names), cmp_name);
 	for (i = 0; i < n && rc == 0; i++) {
 		free(sub);
 		if (asprintf(&sub, "%s/%s", rel, names[i]) < 0) {

@@ -48,4 +48,49 @@ enum samv_file_kind samv_view_kind(struct samv_view *v, const char *path);
 int samv_record_parse(cJSON **out, const struct samv_buf *text, const char *path);
 const char *samv_path_id(const char *path, char out[SAMV_ID_MAX + 1]);
 
+/* ---- a write's journal and its hold on .git/index.lock (journal.c) ---- */
+
+struct samv_jentry {
+	char *path;
+	char *tmp;     /* its temporary file's name, in path's directory; NULL: removed */
+	git_oid blob;
+	unsigned mode;
+};
+
+struct samv_journal {
+	char *gitdir, *workdir; /* end in '/' */
+	char *path;             /* .git/samv-journal */
+	char *lock;             /* .git/index.lock: a hard link to the journal */
+	char *newindex;         /* .git/samv-index: the index being written */
+	int fd;
+	char *branch;
+	git_oid old, target;    /* old is zero for an unborn branch */
+	struct samv_jentry *v;
+	size_t n;
+	bool planned;           /* the plan is durable: the commit point may follow */
+	bool index_ready;       /* samv-index holds the new index */
+	bool done;              /* journal and lock removed */
+};
+
+int samv_journal_begin(struct samv_journal **out, git_repository *repo, const char *workdir, double wait);
+int samv_journal_take_lock(struct samv_journal *j, double wait);
+bool samv_journal_owns_lock(const struct samv_journal *j);
+int samv_journal_add(struct samv_journal *j, const char *path, const char *tmp, const git_oid *blob, unsigned mode);
+char *samv_journal_tmp(const struct samv_journal *j, const struct samv_jentry *e);
+int samv_journal_plan(struct samv_journal *j, const char *branch, const git_oid *old, const git_oid *target);
+int samv_journal_index(struct samv_journal *j, git_index **out);
+int samv_journal_prepare_index(struct samv_journal *j, git_index *index);
+/* After the commit point: files into place, the new index over the old
+ * (prepared, or for a dead writer's journal built here), lock released. */
+int samv_journal_finish(struct samv_journal *j);
+void samv_journal_abort(struct samv_journal *j);
+void samv_journal_close(struct samv_journal *j);
+void samv_journal_free(struct samv_journal *j);
+int samv_journal_read(struct samv_journal **out, git_repository *repo, const char *workdir);
+
+/* recover.c: finish or undo what a dead writer left; the caller holds the
+ * flock on .git/samv.lock.  NOTE gets one line when something was done. */
+int samv_recover_locked(git_repository *repo, const char *workdir, struct samv_buf *note);
+int samv_lock_open(int *fd, git_repository *repo);
+
 #endif

@@ -1,11 +1,15 @@
 /*
  * txn.c - a write: staged files become exactly one commit, or nothing.
  *
- * Order matters for "all or nothing": objects and temporary files are
- * written first; the compare-and-swap of the branch is the commit point;
- * only after it are files renamed into place and the index updated.  The
- * suite's writers are serialised by flock(2) on .git/samv.lock, which the
- * kernel releases when a process dies, so that lock is never stale.
+ * git's lock protocol, end to end: the suite's writers are serialised by
+ * flock(2) on .git/samv.lock (the kernel releases it when a process dies);
+ * a dead writer's journal is then finished or undone (recover.c); then
+ * .git/index.lock is taken (journal.c) before the tip or the index is
+ * read, so that no git command can build a commit from an index this write
+ * is about to change.  Objects, the journal's plan, the temporary files and
+ * the new index are written first; the compare-and-swap of the branch is
+ * the commit point; only after it are files and the new index renamed into
+ * place, and index.lock let go.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -25,13 +29,15 @@ struct samv_txn {
 	char *command;
 	char *branch;          /* "refs/heads/main" */
 	int lockfd;
+	struct samv_journal *journal; /* and with it, index.lock */
+	bool committed;        /* the branch moved: the journal must survive a failure */
 	bool unborn;
 	git_oid tip;
 	git_commit *tip_commit;
 	git_tree *tip_tree;
 	struct samv_view *view;
 	struct samv_stage stage;
-	char **temps;          /* temporary file per staged entry, or NULL */
+	git_oid *blobs;        /* per staged entry, set by build_tree */
 	char **made_dirs;      /* directories this write created */
 	size_t nmade;
 	struct samv_buf trailers; /* "Key: value\n" lines, each once */
@@ -40,38 +46,38 @@ struct samv_txn {
 	git_oid other;
 };
 
-static int take_lock(struct samv_txn *t)
+static int take_lock(struct samv_txn *t, double wait)
 {
-	double wait, waited = 0;
-	char *path = NULL;
+	double waited = 0;
 	int rc;
 
-	if ((rc = samv_env_lock_timeout(&wait)) < 0)
+	if ((rc = samv_lock_open(&t->lockfd, t->s->repo)) < 0)
 		return rc;
-	if (asprintf(&path, "%ssamv.lock", git_repository_path(t->s->repo)) < 0)
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	t->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (t->lockfd < 0) {
-		rc = samv_error_set(SAMV_EIO, "cannot open '%s': %s", path, strerror(errno));
-		goto out;
-	}
 	while (flock(t->lockfd, LOCK_EX | LOCK_NB) < 0) {
 		struct timespec ts = { 0, 50 * 1000 * 1000 };
 
-		if (errno != EWOULDBLOCK && errno != EINTR) {
-			rc = samv_error_set(SAMV_EIO, "cannot lock '%s': %s", path, strerror(errno));
-			goto out;
-		}
-		if (waited >= wait) {
-			rc = samv_error_set(SAMV_EBUSY, "busy: another samv command is writing to this "
-					    "repository (waited %gs; see SAMV_LOCK_TIMEOUT)", wait);
-			goto out;
-		}
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return samv_error_set(SAMV_EIO, "cannot lock '.git/samv.lock': %s", strerror(errno));
+		if (waited >= wait)
+			return samv_error_set(SAMV_EBUSY, "busy: another samv command is writing to this "
+					      "repository (waited %gs; see SAMV_LOCK_TIMEOUT)", wait);
 		nanosleep(&ts, NULL);
 		waited += 0.05;
 	}
-out:
-	free(path);
+	return 0;
+}
+
+/* With the suite's lock held, a journal left behind is a dead writer's.
+ * The line saying what was repaired is printed here, not returned: it must
+ * be said even when the command itself then fails. */
+static int recover(struct samv_txn *t)
+{
+	struct samv_buf note = SAMV_BUF_INIT;
+	int rc = samv_recover_locked(t->s->repo, t->s->workdir, &note);
+
+	if (note.len)
+		fprintf(stderr, "%.*s: %s\n", (int)strcspn(t->command, " "), t->command, note.ptr);
+	samv_buf_free(&note);
 	return rc;
 }
 
@@ -110,10 +116,14 @@ out:
 
 int samv_txn_begin(struct samv_txn **out, struct samv_store *s, const char *command)
 {
-	struct samv_txn *t = calloc(1, sizeof(*t));
+	struct samv_txn *t;
+	double wait;
 	int rc;
 
 	*out = NULL;
+	if ((rc = samv_env_lock_timeout(&wait)) < 0)
+		return rc;
+	t = calloc(1, sizeof(*t));
 	if (!t || !(t->command = strdup(command))) {
 		free(t);
 		return samv_error_set(SAMV_ERROR, "out of memory");
@@ -123,7 +133,9 @@ int samv_txn_begin(struct samv_txn **out, struct samv_store *s, const char *comm
 	/* a coordinator's record must survive a power cut: fsync objects and
 	 * refs too (measured: a few ms a commit, docs/PERFORMANCE.md) */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
-	if ((rc = take_lock(t)) < 0 || (rc = pin_tip(t)) < 0) {
+	if ((rc = take_lock(t, wait)) < 0 || (rc = recover(t)) < 0 ||
+	    (rc = samv_journal_begin(&t->journal, s->repo, s->workdir, wait)) < 0 ||
+	    (rc = pin_tip(t)) < 0) {
 		samv_txn_free(t);
 		return rc;
 	}
@@ -429,8 +441,11 @@ static int build_tree(git_oid *out, struct samv_txn *t)
 	size_t i, n = 0;
 	int rc = SAMV_ERROR;
 
-	if (!up)
+	free(t->blobs);
+	if (!up || !(t->blobs = calloc(t->stage.n + 1, sizeof(*t->blobs)))) {
+		free(up);
 		return samv_error_set(SAMV_ERROR, "out of memory");
+	}
 	for (i = 0; i < t->stage.n; i++) {
 		struct samv_staged *st = &t->stage.v[i];
 
@@ -443,6 +458,8 @@ static int build_tree(git_oid *out, struct samv_txn *t)
 			samv_error_git(SAMV_EIO, "cannot write object");
 			goto out;
 		}
+		if (st->text)
+			git_oid_cpy(&t->blobs[i], &up[n].id);
 		n++;
 	}
 	if (t->tip_tree) {
@@ -519,33 +536,25 @@ out:
 	return rc;
 }
 
-static int write_temp(char **out, struct samv_txn *t, const struct samv_staged *st)
+/* The staged content into its temporary file, named in the journal's plan
+ * before it is created, so that a crash leaves nothing unaccounted for. */
+static int write_temp(struct samv_txn *t, const struct samv_staged *st, const struct samv_jentry *e)
 {
-	char *full = NULL, *tmp = NULL, *copy = NULL;
+	char *tmp = samv_journal_tmp(t->journal, e);
 	size_t off = 0;
 	ssize_t n;
 	int fd = -1, rc = SAMV_EIO;
 
-	if (asprintf(&full, "%s%s", t->s->workdir, st->path) < 0 || !(copy = strdup(full))) {
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	if (!tmp)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	if ((rc = mkdirs(t, tmp)) < 0)
 		goto out;
-	}
-	if ((rc = mkdirs(t, full)) < 0)
-		goto out;
-	/* mkstemp(3) fills in the six trailing template characters */
-	if (asprintf(&tmp, "%s/.samv-tmp-%06d", dirname(copy), 0) < 0) {
-		tmp = NULL;
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
-		goto out;
-	}
-	memset(tmp + strlen(tmp) - 6, 'X', 6);
-	if ((fd = mkstemp(tmp)) < 0) {
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+		  st->mode == GIT_FILEMODE_BLOB_EXECUTABLE ? 0777 : 0666);
+	if (fd < 0) {
 		rc = samv_error_set(SAMV_EIO, "cannot write '%s': %s", st->path, strerror(errno));
-		free(tmp);
-		tmp = NULL;
 		goto out;
 	}
-	fchmod(fd, (st->mode == GIT_FILEMODE_BLOB_EXECUTABLE ? 0777 : 0666) & ~(mode_t)0022);
 	while (off < st->len) {
 		if ((n = write(fd, st->text + off, st->len - off)) < 0) {
 			if (errno == EINTR)
@@ -563,102 +572,42 @@ static int write_temp(char **out, struct samv_txn *t, const struct samv_staged *
 out:
 	if (fd >= 0 && close(fd) < 0 && rc == 0)
 		rc = samv_error_set(SAMV_EIO, "cannot write '%s': %s", st->path, strerror(errno));
-	if (rc < 0 && tmp) {
-		unlink(tmp);
-		free(tmp);
-		tmp = NULL;
-	}
-	*out = tmp;
-	free(copy);
-	free(full);
+	free(tmp);
 	return rc;
 }
 
+/* Before the commit point: the plan (durable), then the temporary files. */
+static int prepare_files(struct samv_txn *t, const git_oid *commit)
+{
+	char name[64];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < t->stage.n; i++) {
+		const struct samv_staged *st = &t->stage.v[i];
+
+		snprintf(name, sizeof(name), ".samv-tmp-%ld-%zu", (long)getpid(), i);
+		if ((rc = samv_journal_add(t->journal, st->path, st->text ? name : NULL, &t->blobs[i], st->mode)) < 0)
+			return rc;
+	}
+	if ((rc = samv_journal_plan(t->journal, t->branch, t->unborn ? NULL : &t->tip, commit)) < 0)
+		return rc;
+	for (i = 0; i < t->stage.n; i++)
+		if (t->stage.v[i].text && (rc = write_temp(t, &t->stage.v[i], &t->journal->v[i])) < 0)
+			return rc;
+	return 0;
+}
+
+/* Undo a write that did not reach its commit point. */
 static void undo_files(struct samv_txn *t)
 {
-	size_t i;
-
-	for (i = 0; t->temps && i < t->stage.n; i++)
-		if (t->temps[i]) {
-			unlink(t->temps[i]);
-			free(t->temps[i]);
-			t->temps[i] = NULL;
-		}
+	if (t->journal && !t->journal->done && !t->committed)
+		samv_journal_abort(t->journal);
 	while (t->nmade > 0) {
 		t->nmade--;
 		rmdir(t->made_dirs[t->nmade]);
 		free(t->made_dirs[t->nmade]);
 	}
-}
-
-static int index_entry(git_index_entry *e, const char *full, const char *path, const git_oid *id, unsigned mode)
-{
-	struct stat sb;
-
-	if (stat(full, &sb) < 0)
-		return samv_error_set(SAMV_EIO, "cannot stat '%s': %s", path, strerror(errno));
-	memset(e, 0, sizeof(*e));
-	e->ctime.seconds = (int32_t)sb.st_ctim.tv_sec;
-	e->ctime.nanoseconds = (uint32_t)sb.st_ctim.tv_nsec;
-	e->mtime.seconds = (int32_t)sb.st_mtim.tv_sec;
-	e->mtime.nanoseconds = (uint32_t)sb.st_mtim.tv_nsec;
-	e->dev = (uint32_t)sb.st_dev;
-	e->ino = (uint32_t)sb.st_ino;
-	e->mode = mode ? mode : GIT_FILEMODE_BLOB;
-	e->uid = sb.st_uid;
-	e->gid = sb.st_gid;
-	e->file_size = (uint32_t)sb.st_size;
-	git_oid_cpy(&e->id, id);
-	e->path = path;
-	return 0;
-}
-
-/* After the commit point: put files in place and record them in the index.
- * A failure here leaves the commit made; the message says how to recover. */
-static int apply_files(struct samv_txn *t, git_index *index, const git_oid *commit)
-{
-	char sha[GIT_OID_HEXSZ + 1], *full = NULL, *copy = NULL;
-	git_index_entry e;
-	git_oid id;
-	size_t i;
-	int rc = 0;
-
-	git_oid_tostr(sha, sizeof(sha), commit);
-	for (i = 0; i < t->stage.n && rc == 0; i++) {
-		struct samv_staged *st = &t->stage.v[i];
-
-		free(full);
-		if (asprintf(&full, "%s%s", t->s->workdir, st->path) < 0) {
-			full = NULL;
-			rc = samv_error_set(SAMV_ERROR, "out of memory");
-			break;
-		}
-		if (st->text) {
-			if (rename(t->temps[i], full) < 0) {
-				rc = samv_error_set(SAMV_EIO, "committed %.12s but cannot write '%s': %s; "
-						    "run 'git checkout -- %s'", sha, st->path, strerror(errno), st->path);
-				break;
-			}
-			free(t->temps[i]);
-			t->temps[i] = NULL;
-			git_odb_hash(&id, st->text, st->len, GIT_OBJECT_BLOB);
-			if ((rc = index_entry(&e, full, st->path, &id, st->mode)) < 0 || git_index_add(index, &e) < 0)
-				rc = samv_error_git(SAMV_EIO, "cannot update the index");
-		} else {
-			unlink(full);
-			git_index_remove(index, st->path, 0);
-			/* drop the shard directory when it became empty */
-			free(copy);
-			copy = strdup(full);
-			if (copy)
-				rmdir(dirname(copy));
-		}
-	}
-	if (rc == 0 && git_index_write(index) < 0)
-		rc = samv_error_git(SAMV_EIO, "committed, but cannot write the index (run 'git reset')");
-	free(copy);
-	free(full);
-	return rc;
 }
 
 static int update_branch(struct samv_txn *t, const git_oid *id, const char *subject)
@@ -684,20 +633,6 @@ static int update_branch(struct samv_txn *t, const git_oid *id, const char *subj
 	if (e < 0)
 		return samv_error_git(SAMV_EIO, "cannot update the branch");
 	return 0;
-}
-
-static int check_index_lock(struct samv_txn *t)
-{
-	char *p = NULL;
-	int rc = 0;
-
-	if (asprintf(&p, "%sindex.lock", git_repository_path(t->s->repo)) < 0)
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	if (access(p, F_OK) == 0)
-		rc = samv_error_set(SAMV_EBUSY, "busy: '.git/index.lock' exists: a git process is running, "
-				    "or one was killed (remove the file if no git process is running)");
-	free(p);
-	return rc;
 }
 
 static int make_commit(git_oid *out, struct samv_txn *t, const git_oid *tree_id, const char *subject,
@@ -761,31 +696,24 @@ int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, b
 	} else if (!t->merge && t->tip_tree && git_oid_equal(&tree_id, git_tree_id(t->tip_tree))) {
 		goto out; /* nothing changes: no commit */
 	}
-	if ((rc = check_index_lock(t)) < 0)
-		goto out;
-	if (git_repository_index(&index, t->s->repo) < 0 || git_index_read(index, 0) < 0) {
-		rc = samv_error_git(SAMV_EIO, "cannot read the index");
-		goto out;
-	}
-	if ((rc = check_clean(t, index)) < 0)
+	/* index.lock is held since samv_txn_begin: the index read here is the
+	 * one the new index replaces */
+	if ((rc = samv_journal_index(t->journal, &index)) < 0 || (rc = check_clean(t, index)) < 0)
 		goto out;
 	if (!t->ff && (rc = make_commit(&commit_id, t, &tree_id, subject, body)) < 0)
 		goto out;
-	if (!(t->temps = calloc(t->stage.n + 1, sizeof(*t->temps)))) {
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
-		goto out;
-	}
-	for (i = 0; i < t->stage.n; i++)
-		if (t->stage.v[i].text && (rc = write_temp(&t->temps[i], t, &t->stage.v[i])) < 0)
-			goto undo;
-	if ((rc = update_branch(t, &commit_id, subject)) < 0)
+	if ((rc = prepare_files(t, &commit_id)) < 0 || (rc = samv_journal_prepare_index(t->journal, index)) < 0 ||
+	    (rc = update_branch(t, &commit_id, subject)) < 0)
 		goto undo;
 	*changed = true;
+	t->committed = true;
 	/* the directories now belong to the commit: forget them */
 	for (i = 0; i < t->nmade; i++)
 		free(t->made_dirs[i]);
 	t->nmade = 0;
-	rc = apply_files(t, index, &commit_id);
+	if ((rc = samv_journal_finish(t->journal)) < 0)
+		rc = samv_error_set(SAMV_EIO, "committed %.12s, but %s; the next samv command (or samv check) "
+				    "finishes the write", git_oid_tostr_s(&commit_id), samv_error_last());
 	goto out;
 undo:
 	undo_files(t);
@@ -801,15 +729,16 @@ void samv_txn_free(struct samv_txn *t)
 	if (!t)
 		return;
 	undo_files(t);
-	for (i = 0; i < t->nmade; i++)
-		free(t->made_dirs[i]);
 	free(t->made_dirs);
+	/* after a failure past the commit point the journal and index.lock
+	 * stay, for the next samv command to finish the write */
+	samv_journal_free(t->journal);
 	for (i = 0; i < t->stage.n; i++) {
 		free(t->stage.v[i].path);
 		free(t->stage.v[i].text);
 	}
 	free(t->stage.v);
-	free(t->temps);
+	free(t->blobs);
 	samv_view_free(t->view);
 	git_tree_free(t->tip_tree);
 	git_commit_free(t->tip_commit);

@@ -1,4 +1,5 @@
-/* Unit tests: writes are one commit or nothing (txn.c, init.c, check.c). */
+/* Unit tests: writes are one commit or nothing (txn.c, journal.c,
+ * recover.c, init.c, check.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,7 @@
 #include <cmocka.h>
 
 #include "samv.h"
+#include "store.h"
 
 struct fx {
 	char dir[64];
@@ -298,6 +300,106 @@ static void check_finds_every_problem(void **state)
 	samv_view_free(v);
 }
 
+/* ---- the journal of a dead writer (journal.c, recover.c) ---- */
+
+static void put_git(struct fx *f, const char *name, const char *text)
+{
+	char path[160];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s%s", git_repository_path(samv_store_repo(f->s)), name);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static bool exists_git(struct fx *f, const char *name)
+{
+	char path[160];
+
+	snprintf(path, sizeof(path), "%s%s", git_repository_path(samv_store_repo(f->s)), name);
+	return access(path, F_OK) == 0;
+}
+
+#define HEAD "samv-journal 1\npid 1\nlock index.lock\ntemp samv-index\n"
+#define ZERO "0000000000000000000000000000000000000000"
+
+/* Only whole lines count: a plan cut short was never acted upon. */
+static void torn_plan_is_no_plan(void **state)
+{
+	struct fx *f = *state;
+	struct samv_journal *j = NULL;
+
+	put_git(f, "samv-journal", HEAD "branch refs/heads/main\nold " ZERO "\ntarget " ZERO "\ndel actors/aa/x.json\npla");
+	assert_int_equal(samv_journal_read(&j, samv_store_repo(f->s), f->dir), 0);
+	assert_non_null(j);
+	assert_false(j->planned);
+	assert_int_equal(j->n, 0);
+	samv_journal_free(j);
+}
+
+/* A path outside the work tree, or a branch outside refs/heads/, makes the
+ * journal damaged: nothing is done from it. */
+static void paths_outside_are_refused(void **state)
+{
+	static const char *bad[] = { "del ../x.json\nplan\n", "del .git/config\nplan\n",
+				     "del /etc/passwd\nplan\n", "del a/../../x\nplan\n" };
+	struct fx *f = *state;
+	struct samv_journal *j = NULL;
+	char text[512];
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		snprintf(text, sizeof(text), HEAD "branch refs/heads/main\nold " ZERO "\ntarget " ZERO "\n%s", bad[i]);
+		put_git(f, "samv-journal", text);
+		assert_int_equal(samv_journal_read(&j, samv_store_repo(f->s), f->dir), SAMV_EINVAL);
+		assert_null(j);
+	}
+	put_git(f, "samv-journal", HEAD "branch refs/heads/../../config\nplan\n");
+	assert_int_equal(samv_journal_read(&j, samv_store_repo(f->s), f->dir), SAMV_EINVAL);
+}
+
+/* The dead writer's index.lock (a hard link to its journal) goes; one that
+ * is not the journal's (git's) stays. */
+static void only_the_journals_own_lock_is_removed(void **state)
+{
+	struct fx *f = *state;
+	struct samv_buf note = SAMV_BUF_INIT;
+	char a[160], b[160];
+
+	put_git(f, "samv-journal", HEAD);
+	snprintf(a, sizeof(a), "%ssamv-journal", git_repository_path(samv_store_repo(f->s)));
+	snprintf(b, sizeof(b), "%sindex.lock", git_repository_path(samv_store_repo(f->s)));
+	assert_int_equal(link(a, b), 0);
+	assert_int_equal(samv_recover(f->s, &note), 0);
+	assert_string_equal(note.ptr, "rolled back an interrupted write: nothing of it had been committed");
+	assert_false(exists_git(f, "index.lock"));
+	assert_false(exists_git(f, "samv-journal"));
+
+	put_git(f, "samv-journal", HEAD);
+	put_git(f, "index.lock", "");
+	note.len = 0;
+	assert_int_equal(samv_recover(f->s, &note), 0);
+	assert_true(exists_git(f, "index.lock"));
+	assert_false(exists_git(f, "samv-journal"));
+	samv_buf_free(&note);
+}
+
+/* No journal: nothing is opened or created. */
+static void nothing_to_recover(void **state)
+{
+	struct fx *f = *state;
+	struct samv_buf note = SAMV_BUF_INIT;
+	char lock[160];
+
+	snprintf(lock, sizeof(lock), "%ssamv.lock", git_repository_path(samv_store_repo(f->s)));
+	unlink(lock);
+	assert_int_equal(samv_recover(f->s, &note), 0);
+	assert_int_equal(note.len, 0);
+	assert_false(exists_git(f, "samv.lock"));
+	samv_buf_free(&note);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +411,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(staged_records_resolve_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(second_writer_is_busy, setup, teardown),
 		cmocka_unit_test_setup_teardown(check_finds_every_problem, setup, teardown),
+		cmocka_unit_test_setup_teardown(torn_plan_is_no_plan, setup, teardown),
+		cmocka_unit_test_setup_teardown(paths_outside_are_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(only_the_journals_own_lock_is_removed, setup, teardown),
+		cmocka_unit_test_setup_teardown(nothing_to_recover, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("txn", tests, NULL, NULL);
