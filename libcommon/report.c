@@ -40,6 +40,7 @@ struct ctx {
 	struct samv_store *s;
 	struct samv_view *v;
 	struct tab actors, people, arenas, meetings, actions, decisions;
+	struct tab assessments; /* read when first wanted: load_assessments */
 	cJSON *doc, *figures, *sections, *charts;
 	bool oom;
 };
@@ -81,6 +82,13 @@ static int tab_load(struct tab *t, struct ctx *c, const char *type)
 	cJSON_ArrayForEach(r, t->all)
 		t->v[i++] = r;
 	return 0;
+}
+
+/* The assessments, read once a report: its sections and its trend charts
+ * both want them, and most reports want neither. */
+static int load_assessments(struct ctx *c)
+{
+	return c->assessments.all ? 0 : tab_load(&c->assessments, c, "assessment");
 }
 
 static void tab_free(struct tab *t)
@@ -436,17 +444,17 @@ static int assessments(struct ctx *c, const char *arena, int *n)
 {
 	const struct samv_period *p = &c->o->period;
 	const cJSON *latest = NULL;
-	struct tab t = { NULL, NULL, 0 };
+	const struct tab *t = &c->assessments;
 	cJSON *rows = NULL;
 	size_t i;
 	int rc;
 
 	*n = 0;
-	if ((rc = tab_load(&t, c, "assessment")) < 0)
+	if ((rc = load_assessments(c)) < 0)
 		goto out;
 	/* sections only when there is something: most weeks have none */
-	for (i = 0; i < t.n; i++) {
-		const cJSON *a = t.v[i];
+	for (i = 0; i < t->n; i++) {
+		const cJSON *a = t->v[i];
 		const char *date = str(a, "date");
 
 		if (arena && !is(a, "arena", arena))
@@ -469,7 +477,6 @@ static int assessments(struct ctx *c, const char *arena, int *n)
 		put(c, r, "step", str(cJSON_GetObjectItemCaseSensitive(latest, "answers"), "step"));
 	}
 out:
-	tab_free(&t);
 	return rc;
 }
 
@@ -545,21 +552,21 @@ oom:
  * the period's end, for a trend is read against the years before. */
 static int chart_trends(struct ctx *c, const char *kind, const char *id)
 {
-	struct tab t = { NULL, NULL, 0 };
+	const struct tab *t = &c->assessments;
 	cJSON *set = NULL, *upto = NULL, *tr = NULL;
 	const cJSON *inst;
 	size_t i;
 	int rc;
 
-	if ((rc = tab_load(&t, c, "assessment")) < 0 || (rc = samv_instruments_load(&set, c->v, NULL)) < 0)
+	if ((rc = load_assessments(c)) < 0 || (rc = samv_instruments_load(&set, c->v, NULL)) < 0)
 		goto out;
 	if (!(upto = cJSON_CreateArray())) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
-	for (i = 0; i < t.n; i++)
-		if (str(t.v[i], "date") && strcmp(str(t.v[i], "date"), c->o->period.until) <= 0 &&
-		    !cJSON_AddItemReferenceToArray(upto, (cJSON *)t.v[i]))
+	for (i = 0; i < t->n; i++)
+		if (str(t->v[i], "date") && strcmp(str(t->v[i], "date"), c->o->period.until) <= 0 &&
+		    !cJSON_AddItemReferenceToArray(upto, (cJSON *)t->v[i]))
 			c->oom = true;
 	cJSON_ArrayForEach(inst, set) {
 		if ((rc = samv_assess_trend(&tr, inst, upto, kind, id, NULL, "en")) < 0)
@@ -571,7 +578,6 @@ static int chart_trends(struct ctx *c, const char *kind, const char *id)
 out:
 	cJSON_Delete(upto);
 	cJSON_Delete(set);
-	tab_free(&t);
 	return rc;
 }
 
@@ -1564,6 +1570,7 @@ out:
 	tab_free(&c.meetings);
 	tab_free(&c.actions);
 	tab_free(&c.decisions);
+	tab_free(&c.assessments);
 	samv_view_free(c.v);
 	free(coll);
 	return rc;
