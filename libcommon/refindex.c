@@ -16,9 +16,6 @@
 
 #include "refindex.h"
 
-/* as store.c: a larger file is no record, and refers to nothing */
-#define RECORD_MAX (1024 * 1024)
-
 struct target;
 struct source;
 
@@ -248,7 +245,7 @@ static int learn(struct samv_refindex *ix, git_repository *repo, const char *pat
 		return 0;
 	if (git_blob_lookup(&blob, repo, id) < 0)
 		return samv_error_git(SAMV_EIO, "cannot read a file of the history");
-	if (git_blob_rawsize(blob) > RECORD_MAX ||
+	if (git_blob_rawsize(blob) > SAMV_RECORD_MAX ||
 	    samv_json_parse(&rec, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), &pos) < 0 ||
 	    !cJSON_IsObject(rec)) {
 		samv_error_clear(); /* not a record: it refers to nothing */

@@ -224,6 +224,10 @@ bool samv_json_has(const cJSON *list, const char *s);
 
 /* ---- records (record.c) ---------------------------------------------- */
 
+/* The largest record file, in bytes: a larger one is no record (samv(7),
+ * Limits). */
+#define SAMV_RECORD_MAX (1024 * 1024)
+
 struct samv_problem; /* below */
 struct samv_problems;
 

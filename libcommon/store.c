@@ -10,8 +10,6 @@
 #include "samv.h"
 #include "store.h"
 
-#define RECORD_MAX (1024 * 1024)
-
 /* Why libgit2 would not open the repository found at gitdir: its
  * ownership check (a repository of another user) is said as such, with
  * git's way out, anything else is "not a repository".  libgit2 1.5.1
@@ -335,12 +333,12 @@ static int not_regular(const char *path, enum samv_file_kind k)
 static int too_large(const char *path)
 {
 	return samv_error_set(SAMV_EINVAL, "'%s' is larger than %d bytes, the limit of a record file", path,
-			      RECORD_MAX);
+			      SAMV_RECORD_MAX);
 }
 
 /* Read a regular file of the work tree: never through a symbolic link,
  * never a FIFO or device (which could block or never end), never more
- * than RECORD_MAX bytes (refused by size before reading). */
+ * than SAMV_RECORD_MAX bytes (refused by size before reading). */
 static int read_file(struct samv_buf *out, const char *root, const char *path)
 {
 	const char *base;
@@ -370,7 +368,7 @@ static int read_file(struct samv_buf *out, const char *root, const char *path)
 		rc = not_regular(path, SAMV_FILE_OTHER);
 		goto out;
 	}
-	if (sb.st_size > RECORD_MAX) {
+	if (sb.st_size > SAMV_RECORD_MAX) {
 		rc = too_large(path);
 		goto out;
 	}
@@ -379,7 +377,7 @@ static int read_file(struct samv_buf *out, const char *root, const char *path)
 		goto out;
 	}
 	fd = -1;
-	if ((rc = samv_buf_read(out, f, RECORD_MAX)) < 0)
+	if ((rc = samv_buf_read(out, f, SAMV_RECORD_MAX)) < 0)
 		samv_error_set(rc, "cannot read '%s': %s", path, samv_error_last());
 out:
 	if (f)
@@ -448,7 +446,7 @@ int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 		rc = samv_error_git(SAMV_EIO, path);
 		goto out;
 	}
-	if (size > RECORD_MAX) {
+	if (size > SAMV_RECORD_MAX) {
 		rc = too_large(path);
 		goto out;
 	}
