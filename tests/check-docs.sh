@@ -230,9 +230,9 @@ for doc in "$@"; do
 	esac
 	rundoc "$name" "$work/recs" "$dir"
 done
-# Every variable a page's ENVIRONMENT names is one samv reads (its name is a
-# string in the C sources: getenv or libcommon/env.c) (samv-actor(1)
-# once documented SAMV_actors for SAMV_DIR).
+# Every variable a page's ENVIRONMENT names is one samv reads: its name is
+# a string in the C sources, given to getenv or to libcommon/env.c
+# (samv-actor(1) once documented SAMV_actors for SAMV_DIR).
 for doc in "$@"; do
 	case $doc in *.md) continue ;; esac
 	for var in $(grep '^\.It Ev SAMV_' "$doc" | grep -o 'SAMV_[A-Za-z_]*'); do
