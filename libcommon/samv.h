@@ -18,6 +18,8 @@
 #include <cjson/cJSON.h>
 #include <git2.h>
 
+#include "i18n.h"
+
 #define SAMV_VERSION "0.1.0"
 #define SAMV_FORMAT 1
 
