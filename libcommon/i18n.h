@@ -15,4 +15,14 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
+#include <stddef.h>
+
+/* The directory holding <lang>/LC_MESSAGES/<domain>.mo (i18n.c): buf, or
+ * SAMV_LOCALEDIR from the environment, or the compiled-in default. */
+const char *samv_locale_dir(char *buf, size_t n);
+
+/* setlocale() for messages and character classes, and the catalog bound;
+ * called first thing in every command's main. */
+void samv_i18n_init(void);
+
 #endif
