@@ -56,6 +56,11 @@ UNITS := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MAN1 := $(sort $(wildcard man/*.1))
 MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
+# The Swedish translations, installed under $(MANDIR)/sv for man -L sv.
+MAN1_SV := $(sort $(wildcard man/sv/*.1))
+MAN5_SV := $(sort $(wildcard man/sv/*.5))
+MAN7_SV := $(sort $(wildcard man/sv/*.7))
+MAN_SV := $(MAN1_SV) $(MAN5_SV) $(MAN7_SV)
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
 	check-html check-asan check-valgrind check-docs fuzz fuzz-smoke fuzz-build torture demo demo-example \
@@ -113,11 +118,11 @@ check-schema: all
 	@CC="$(CC) $(SAN)" SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-schema.sh
 
 check-man: all
-	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-man.sh $(MAN1) $(MAN5) $(MAN7)
+	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-man.sh $(MAN1) $(MAN5) $(MAN7) $(MAN_SV)
 
 # The README's tour and the man pages' EXAMPLES, run as a user would.
 check-docs: all
-	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-docs.sh README.md $(MAN1) $(MAN5) $(MAN7)
+	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-docs.sh README.md $(MAN1) $(MAN5) $(MAN7) $(MAN_SV)
 
 check-install: all
 	@sh tests/check-install.sh $(BUILD)
@@ -185,11 +190,15 @@ bench-sync: all
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(MANDIR)/sv/man1 $(DESTDIR)$(MANDIR)/sv/man5 \
+		$(DESTDIR)$(MANDIR)/sv/man7 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	install -m 644 $(MAN1_SV) $(DESTDIR)$(MANDIR)/sv/man1
+	install -m 644 $(MAN5_SV) $(DESTDIR)$(MANDIR)/sv/man5
+	install -m 644 $(MAN7_SV) $(DESTDIR)$(MANDIR)/sv/man7
 	install -m 644 completions/samv.bash $(DESTDIR)$(BASHCOMPDIR)/samv
 	for c in $(filter-out samv,$(CMDS)); do ln -sf samv $(DESTDIR)$(BASHCOMPDIR)/$$c; done
 	install -m 644 completions/_samv $(DESTDIR)$(ZSHCOMPDIR)/_samv
@@ -201,6 +210,8 @@ uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
 		$(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(MAN1_SV:man/sv/%=$(DESTDIR)$(MANDIR)/sv/man1/%) $(MAN5_SV:man/sv/%=$(DESTDIR)$(MANDIR)/sv/man5/%) \
+		$(MAN7_SV:man/sv/%=$(DESTDIR)$(MANDIR)/sv/man7/%)
 	rm -f $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%) $(DESTDIR)$(ZSHCOMPDIR)/_samv
 	rm -f $(CMDS:%=$(DESTDIR)$(FISHCOMPDIR)/%.fish)
 

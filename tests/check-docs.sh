@@ -8,8 +8,9 @@
 #   README.md  every indented code block whose first line starts with "$ ",
 #              in order, in one shell, in an empty directory: the tour
 #              makes everything it uses.
-#   a page     every ".Bd -literal" block of EXAMPLES whose first line
-#              starts with "$ ", in order, in one shell, in a repository
+#   a page     every ".Bd -literal" block of EXAMPLES (EXEMPEL in the
+#              Swedish pages, man/sv) whose first line starts with "$ ",
+#              in order, in one shell, in a repository
 #              fresh from samv-init (".\" doc-test: empty" before the first
 #              block: in an empty directory instead).  ".\" doc-test: setup
 #              CMD" runs CMD, unshown, before the next block (what a page
@@ -64,7 +65,7 @@ blocks_readme() {
 }
 blocks_man() {
 	awk '
-	/^\.Sh EXAMPLES/ { inex = 1; next }
+	/^\.Sh (EXAMPLES|EXEMPEL)$/ { inex = 1; next }
 	/^\.Sh / { inex = 0 }
 	!inex { next }
 	/^\.\\" doc-test: skip/ { skip = 1; next }
@@ -215,7 +216,8 @@ git config --global init.defaultBranch main
 for doc in "$@"; do
 	case $doc in /*) ;; *) doc=$top/$doc ;; esac
 	name=$(basename "$doc")
-	dir="$work/doc-$name/run"	# the parent, where ../ points, its own too
+	case $doc in */man/sv/*) name=sv/$name ;; esac
+	dir="$work/doc-$(echo "$name" | tr / -)/run"	# the parent, where ../ points, its own too
 	mkdir -p "$dir"
 	case $name in
 	*.md) blocks_readme "$doc" >"$work/recs" ;;
@@ -235,11 +237,13 @@ done
 # (samv-actor(1) once documented SAMV_actors for SAMV_DIR).
 for doc in "$@"; do
 	case $doc in *.md) continue ;; esac
+	name=$(basename "$doc")
+	case $doc in */man/sv/*) name=sv/$name ;; esac
 	for var in $(grep '^\.It Ev SAMV_' "$doc" | grep -o 'SAMV_[A-Za-z_]*'); do
 		if grep -q "\"$var\"" "$top"/cmd/*.c "$top"/libcommon/*.c; then
 			passed=$((passed + 1))
 		else
-			failed=$((failed + 1)); echo "not ok - $(basename "$doc"): $var is documented but never read"
+			failed=$((failed + 1)); echo "not ok - $name: $var is documented but never read"
 		fi
 	done
 done
