@@ -196,9 +196,9 @@ install: all
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
-	install -m 644 $(MAN1_SV) $(DESTDIR)$(MANDIR)/sv/man1
-	install -m 644 $(MAN5_SV) $(DESTDIR)$(MANDIR)/sv/man5
-	install -m 644 $(MAN7_SV) $(DESTDIR)$(MANDIR)/sv/man7
+	$(if $(MAN1_SV),install -m 644 $(MAN1_SV) $(DESTDIR)$(MANDIR)/sv/man1)
+	$(if $(MAN5_SV),install -m 644 $(MAN5_SV) $(DESTDIR)$(MANDIR)/sv/man5)
+	$(if $(MAN7_SV),install -m 644 $(MAN7_SV) $(DESTDIR)$(MANDIR)/sv/man7)
 	install -m 644 completions/samv.bash $(DESTDIR)$(BASHCOMPDIR)/samv
 	for c in $(filter-out samv,$(CMDS)); do ln -sf samv $(DESTDIR)$(BASHCOMPDIR)/$$c; done
 	install -m 644 completions/_samv $(DESTDIR)$(ZSHCOMPDIR)/_samv
