@@ -336,7 +336,7 @@ struct server {
 static int find_server(struct server *out, struct samv_view *v, bool (*keep)(const char *key, const void *arg),
 		       const void *arg)
 {
-	static const char *const users[] = { "arena", "decision", NULL };
+	static const char *const users[] = { "arena", "decision", "challenge", NULL };
 	const char *const *u;
 	const cJSON *it;
 	cJSON *all = NULL, *rec;
