@@ -26,7 +26,7 @@ int samv_actor_check(struct samv_problems *pr, const cJSON *rec, const char *pat
 
 	if (id && samv_json_has(cJSON_GetObjectItemCaseSensitive(rec, "speaks_for"), id))
 		return samv_problem_add(pr, path, samv_json_locate(text, "speaks_for"), "bad-value",
-					"speaks_for: an organisation does not speak for itself");
+					_("speaks_for: an organisation does not speak for itself"));
 	return 0;
 }
 
@@ -172,7 +172,7 @@ int samv_challenge_sections(cJSON *sections, int *started, int *agreed, struct s
 	goto out;
 oom:
 	if (rc == 0)
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		rc = samv_error_set(SAMV_ERROR, _("out of memory"));
 out:
 	samv_buf_free(&b);
 	cJSON_Delete(chs);
@@ -226,12 +226,12 @@ int samv_speaks_for_section(cJSON *sections, const cJSON *actors, const cJSON *m
 				    !came(m, mem->valuestring))
 					n++;
 			if (!rows && !(rows = section(sections, "voices", "Voices through an umbrella", cols)))
-				return samv_error_set(SAMV_ERROR, "out of memory");
+				return samv_error_set(SAMV_ERROR, _("out of memory"));
 			if (!(x = cJSON_CreateObject()) || !cJSON_AddItemToArray(rows, x) ||
 			    !put(x, "organisation", name_of(actors, mem->valuestring)) ||
 			    !put(x, "through", name_of(actors, uid)) || !cJSON_AddNumberToObject(x, "meetings", n)) {
 				cJSON_Delete(x);
-				return samv_error_set(SAMV_ERROR, "out of memory");
+				return samv_error_set(SAMV_ERROR, _("out of memory"));
 			}
 		}
 	}

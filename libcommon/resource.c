@@ -46,7 +46,7 @@ static int none_of(struct samv_problems *pr, const cJSON *rec, const char *path,
 
 	for (; *keys; keys++)
 		if (cJSON_GetObjectItemCaseSensitive(rec, *keys)) {
-			snprintf(msg, sizeof(msg), "%s: a %s resource has no %s", *keys, kind, *keys);
+			snprintf(msg, sizeof(msg), _("%s: a %s resource has no %s"), *keys, kind, *keys);
 			return bad(pr, path, text, *keys, "bad-value", msg);
 		}
 	return 0;
@@ -67,14 +67,14 @@ static int check_money(struct samv_problems *pr, const cJSON *rec, const char *p
 	if ((rc = none_of(pr, rec, path, text, time_only, "money")) != 0)
 		return rc;
 	if (!amount)
-		return bad(pr, path, text, "kind", "missing-field", "amount: money needs an amount (--amount)");
+		return bad(pr, path, text, "kind", "missing-field", _("amount: money needs an amount (--amount)"));
 	if (amount->valuedouble <= 0)
-		return bad(pr, path, text, "amount", "bad-value", "amount: must be above 0");
+		return bad(pr, path, text, "amount", "bad-value", _("amount: must be above 0"));
 	if (!cur)
-		return bad(pr, path, text, "kind", "missing-field", "currency: money needs a currency (--currency SEK)");
+		return bad(pr, path, text, "kind", "missing-field", _("currency: money needs a currency (--currency SEK)"));
 	if (!currency_ok(cur))
 		return bad(pr, path, text, "currency", "bad-value",
-			   "currency: must be an ISO 4217 code of three capital letters (SEK, EUR)");
+			   _("currency: must be an ISO 4217 code of three capital letters (SEK, EUR)"));
 	return 0;
 }
 
@@ -87,18 +87,18 @@ static int check_time(struct samv_problems *pr, const cJSON *rec, const char *pa
 		return rc;
 	if (!percent == !hours)
 		return bad(pr, path, text, "kind", percent ? "bad-value" : "missing-field",
-			   "percent: time is a percent of a post (--percent) or hours (--hours), one of them");
+			   _("percent: time is a percent of a post (--percent) or hours (--hours), one of them"));
 	if (percent && (percent->valuedouble < 1 || percent->valuedouble > 100))
-		return bad(pr, path, text, "percent", "bad-value", "percent: must be from 1 to 100");
+		return bad(pr, path, text, "percent", "bad-value", _("percent: must be from 1 to 100"));
 	if (percent && str(rec, "per"))
-		return bad(pr, path, text, "per", "bad-value", "per: only hours are per week or month");
+		return bad(pr, path, text, "per", "bad-value", _("per: only hours are per week or month"));
 	if (hours && (hours->valuedouble < 1 || hours->valuedouble > 744))
-		return bad(pr, path, text, "hours", "bad-value", "hours: must be from 1 to 744");
+		return bad(pr, path, text, "hours", "bad-value", _("hours: must be from 1 to 744"));
 	if (hours && !str(rec, "per"))
-		return bad(pr, path, text, "hours", "missing-field", "per: hours need --per week or --per month");
+		return bad(pr, path, text, "hours", "missing-field", _("per: hours need --per week or --per month"));
 	if (!str(rec, "basis"))
 		return bad(pr, path, text, "kind", "missing-field",
-			   "basis: time is paid or voluntary (--basis paid, --basis voluntary)");
+			   _("basis: time is paid or voluntary (--basis paid, --basis voluntary)"));
 	return 0;
 }
 
@@ -109,9 +109,9 @@ int samv_resource_check(struct samv_problems *pr, const cJSON *rec, const char *
 
 	if (!str(rec, "arena") && !str(rec, "challenge"))
 		return bad(pr, path, text, "title", "missing-field",
-			   "arena: a resource is for an arena or a challenge (--arena, --challenge)");
+			   _("arena: a resource is for an arena or a challenge (--arena, --challenge)"));
 	if (from && until && samv_date_check(from) == 0 && samv_date_check(until) == 0 && strcmp(until, from) < 0)
-		return bad(pr, path, text, "until", "bad-date", "until: the period ends before it starts (from)");
+		return bad(pr, path, text, "until", "bad-date", _("until: the period ends before it starts (from)"));
 	samv_error_clear();
 	if (is(rec, "kind", "money"))
 		rc = check_money(pr, rec, path, text);
@@ -122,7 +122,7 @@ int samv_resource_check(struct samv_problems *pr, const cJSON *rec, const char *
 	else
 		rc = 0;
 	if (rc == 0 && is(rec, "status", "ended") && !until)
-		rc = bad(pr, path, text, "status", "missing-field", "until: an ended resource has the last day of its period");
+		rc = bad(pr, path, text, "status", "missing-field", _("until: an ended resource has the last day of its period"));
 	return rc;
 }
 
@@ -235,7 +235,7 @@ int samv_resource_totals(cJSON **parties, cJSON **sectors, struct samv_view *v, 
 
 	*parties = *sectors = NULL;
 	if (!by_party || !by_sector) {
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		rc = samv_error_set(SAMV_ERROR, _("out of memory"));
 		goto out;
 	}
 	if ((rc = samv_record_load_all(&res, v, samv_type_find("resource"), NULL)) < 0 ||
@@ -255,14 +255,14 @@ int samv_resource_totals(cJSON **parties, cJSON **sectors, struct samv_view *v, 
 			}
 		if (!count(entry(by_party, actor, name, sector), r) ||
 		    (sector && !count(entry(by_sector, sector, sector, sector), r))) {
-			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			rc = samv_error_set(SAMV_ERROR, _("out of memory"));
 			goto out;
 		}
 	}
 	if (!(*parties = values(by_party)) || !(*sectors = values(by_sector))) {
 		cJSON_Delete(*parties);
 		*parties = NULL;
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		rc = samv_error_set(SAMV_ERROR, _("out of memory"));
 	}
 out:
 	cJSON_Delete(res);
@@ -285,7 +285,7 @@ static int totals_section(cJSON *sections, const char *id, const char *title, co
 	int rc = 0;
 
 	if (!curs)
-		return samv_error_set(SAMV_ERROR, "out of memory");
+		return samv_error_set(SAMV_ERROR, _("out of memory"));
 	cJSON_ArrayForEach(e, totals)
 		cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(e, "money"))
 			if (!samv_json_has(curs, m->string))
@@ -326,7 +326,7 @@ static int totals_section(cJSON *sections, const char *id, const char *title, co
 	}
 	goto out;
 oom:
-	rc = samv_error_set(SAMV_ERROR, "out of memory");
+	rc = samv_error_set(SAMV_ERROR, _("out of memory"));
 out:
 	cJSON_Delete(cols);
 	cJSON_Delete(curs);
