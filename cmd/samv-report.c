@@ -41,7 +41,8 @@ static void help(void)
 	       "  decisions      the decision register, with chains\n"
 	       "  actions        open and overdue follow-ups by owner\n"
 	       "  participation  who is at the table: sectors, kinds, levels, roles\n"
-	       "  agreement      the changelog of the Agreement\n\n"
+	       "  agreement      the changelog of the Agreement\n"
+	       "  resources      money, time and premises by party and sector\n\n"
 	       "options:\n", PROG);
 	samv_opt_help(stdout, opts);
 	printf("\nExit status: 0; 1 on failure; 2 on bad usage; 3 when the repository is busy;\n"

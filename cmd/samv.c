@@ -25,6 +25,10 @@ static const struct {
 	{ "report", "weekly summaries, registers, a dashboard page" },
 	{ "log", "the audit trail: history with field changes, --verify" },
 	{ "sync", "fetch, merge records field by field, push" },
+	{ "challenge", "challenges the collaboration is about (samhällsutmaningar)" },
+	{ "target", "target groups (målgrupper) of challenges and arenas" },
+	{ "resource", "money, time and premises each party puts in" },
+	{ "glossary", "terms the parties agreed on (a common language)" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -39,6 +43,8 @@ static const char *const paged[] = {
 	"agreement show", "agreement history", "agreement diff", "agreement blame",
 	"assess list", "assess show", "assess trend", "assess gaps", "assess levels",
 	"assess instruments", "assess instrument",
+	"challenge list", "challenge show", "target list", "target show", "resource list", "resource show",
+	"glossary list", "glossary show",
 };
 
 static const char *const front_opts[] = { "-C", "--dir", "--no-pager", "--paginate", "--help", "--version" };

@@ -324,7 +324,7 @@ static int adopted_decision(cJSON **out, struct samv_view *v, const char *given)
 	return rc;
 }
 
-/* The first arena or proposed decision serving a purpose key for which
+/* The first arena, challenge or proposed decision serving a purpose key for which
  * keep(key) is false: *kind, id and key say which.  Decisions taken keep
  * what they served when they were taken. */
 struct server {
@@ -336,7 +336,7 @@ struct server {
 static int find_server(struct server *out, struct samv_view *v, bool (*keep)(const char *key, const void *arg),
 		       const void *arg)
 {
-	static const char *const users[] = { "arena", "decision", NULL };
+	static const char *const users[] = { "arena", "decision", "challenge", NULL };
 	const char *const *u;
 	const cJSON *it;
 	cJSON *all = NULL, *rec;
@@ -346,7 +346,7 @@ static int find_server(struct server *out, struct samv_view *v, bool (*keep)(con
 		if ((rc = samv_record_load_all(&all, v, type(*u), NULL)) < 0)
 			break;
 		cJSON_ArrayForEach(rec, all) {
-			if (strcmp(*u, "arena") && strcmp(str(rec, "status"), "proposed"))
+			if (!strcmp(*u, "decision") && strcmp(str(rec, "status"), "proposed"))
 				continue;
 			cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "serves"))
 				if (!found && cJSON_IsString(it) && !keep(it->valuestring, arg)) {

@@ -195,6 +195,8 @@ static int gen_opts(struct samv_entity *c, bool filters)
 			o[n].argname = "HH:MM";
 		else if (f->kind == SAMV_F_TEXT)
 			o[n].argname = "TEXT";
+		else if (f->kind == SAMV_F_INT)
+			o[n].argname = "N";
 		else if (f->kind == SAMV_F_BOOL)
 			o[n].arg = SAMV_OPT_NONE;
 		if (!(o[n].name = opt_name("", f->opt)))
@@ -262,6 +264,14 @@ static int field_option(struct samv_entity *c, int id, const char *arg)
 		return cJSON_AddItemToArray(list, cJSON_CreateString(arg)) ? 0 : SAMV_ERROR;
 	}
 	cJSON_DeleteItemFromObjectCaseSensitive(c->set, f->name);
+	if (f->kind == SAMV_F_INT) {
+		const char *p = arg + (*arg == '-');
+
+		/* digits only: "1e3", " 5" and "50%" are typing mistakes, not numbers */
+		if (!*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 9)
+			return samv_error_set(SAMV_EINVAL, "--%s: '%s' is not a whole number", f->opt, arg);
+		return cJSON_AddNumberToObject(c->set, f->name, (double)strtol(arg, NULL, 10)) ? 0 : SAMV_ERROR;
+	}
 	if (f->kind == SAMV_F_TEXT) {
 		char *text;
 		int rc;
@@ -1006,6 +1016,7 @@ out:
 
 static int cmd_retire(struct samv_entity *c, struct samv_store *s)
 {
+	const char *rdate = c->t->retire_date ? c->t->retire_date : "retired";
 	char id[SAMV_ID_MAX + 1], command[64], today[11];
 	struct samv_txn *t = NULL;
 	cJSON *rec = NULL, *old = NULL;
@@ -1027,14 +1038,14 @@ static int cmd_retire(struct samv_entity *c, struct samv_store *s)
 	}
 	cJSON_DeleteItemFromObjectCaseSensitive(rec, "status");
 	cJSON_AddStringToObject(rec, "status", c->t->retire_value);
-	if (samv_field_find(c->t, "retired") && !cJSON_GetObjectItemCaseSensitive(rec, "retired"))
-		cJSON_AddStringToObject(rec, "retired", c->date ? c->date : today);
+	if (samv_field_find(c->t, rdate) && !cJSON_GetObjectItemCaseSensitive(rec, rdate))
+		cJSON_AddStringToObject(rec, rdate, c->date ? c->date : today);
 	if (c->cmd->prepare && (rc = c->cmd->prepare(t, rec, old)) < 0)
 		goto out;
 	/* a record without a field for the day (a meeting) keeps it in the
 	 * commit */
 	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0 ||
-	    (!samv_field_find(c->t, "retired") && (rc = samv_txn_trailer(t, "Samv-Date", c->date ? c->date : today)) < 0))
+	    (!samv_field_find(c->t, rdate) && (rc = samv_txn_trailer(t, "Samv-Date", c->date ? c->date : today)) < 0))
 		goto out;
 	rc = samv_entity_commit(c, t, c->sub->name, id, NULL);
 out:

@@ -292,7 +292,11 @@ static int move_path(struct samv_journal *j, const struct samv_jentry *e, bool *
 	} else if (unlink(full) < 0 && errno != ENOENT) {
 		rc = samv_error_set(SAMV_EIO, "cannot remove '%s': %s", e->path, strerror(errno));
 	} else if ((dir = strdup(full))) {
-		rmdir(dirname(dir)); /* drop the shard directory when it became empty */
+		/* drop the shard directory when it became empty, and the type's
+		 * when that was its last record: git keeps no empty directory */
+		for (tmp = dir; (tmp = dirname(tmp)) && strlen(tmp) + 1 > strlen(j->workdir) && rmdir(tmp) == 0;)
+			;
+		tmp = NULL;
 	}
 	free(dir);
 	free(tmp);

@@ -19,6 +19,7 @@
 
 #include "samv.h"
 #include "idset.h"
+#include "challenge.h"
 
 #define STOPPED_AFTER 3 /* an organisation missing this many meetings in a row stopped coming */
 #define SUMMARY_MONTHS 12
@@ -46,7 +47,7 @@ struct ctx {
 };
 
 static const char *const reports[] = {
-	"summary", "arena", "decisions", "actions", "participation", "agreement", NULL
+	"summary", "arena", "decisions", "actions", "participation", "agreement", "resources", NULL
 };
 
 const char *samv_report_name(size_t i)
@@ -734,6 +735,25 @@ out:
 	return rc;
 }
 
+/* Challenges, the glossary and resources (challenge.c, resource.c): their
+ * sections when they have something to show, their figures when not 0. */
+static int what_for(struct ctx *c, const char *arena)
+{
+	const struct samv_period *p = &c->o->period;
+	int started, agreed, met, changed, rc;
+
+	if ((rc = samv_challenge_sections(c->sections, &started, &agreed, c->v, arena, p->since, p->until)) < 0 ||
+	    (rc = samv_resource_sections(c->sections, &met, &changed, c->v, arena, p->since, p->until, false)) < 0)
+		return rc;
+	if (started)
+		figure(c, "challenges_started", "Challenges taken up", started);
+	if (agreed)
+		figure(c, "terms_agreed", "Terms agreed", agreed);
+	if (changed)
+		figure(c, "resources_changed", "Resources begun or ended", changed);
+	return 0;
+}
+
 static int report_summary(struct ctx *c)
 {
 	int nassess = 0;
@@ -861,6 +881,8 @@ static int report_summary(struct ctx *c)
 	figure(c, "actions_overdue", "Actions overdue", over);
 	figure(c, "minutes_late", "Minutes not distributed", (int)pl.n);
 	figure(c, "assessments", "Assessments made", nassess);
+	if ((rc = what_for(c, NULL)) < 0)
+		goto out;
 
 	/* the dashboard: the twelve months up to the period's end */
 	m.first = month_of(strcmp(p->until, c->o->today) > 0 ? c->o->today : p->until) - (SUMMARY_MONTHS - 1);
@@ -1015,6 +1037,8 @@ static int report_arena(struct ctx *c, const char *arena)
 	figure(c, "decisions", "Decisions made", (int)pd.n);
 	figure(c, "actions_open", "Actions open", nopen);
 	figure(c, "assessments", "Assessments made", nassess);
+	if ((rc = what_for(c, arena)) < 0)
+		goto out;
 
 	months_of(&m, c, &c->o->period);
 	if ((rc = chart_attendance(c, &m, arena, "Attendance by sector")) < 0 ||
@@ -1420,6 +1444,10 @@ static int report_participation(struct ctx *c)
 	figure(c, "civil_voices", "Civil organisations (voices)", (int)civil.n);
 	figure(c, "politicians", "Politicians present", (int)pols.n);
 	figure(c, "meetings_with_politicians", "Meetings with politicians", with_pol);
+	/* an umbrella's members have a voice where it came, not an attendance */
+	if ((rc = samv_speaks_for_section(c->sections, c->actors.all, c->meetings.all, c->o->period.since,
+					  c->o->period.until)) < 0)
+		goto out;
 	rc = chart_attendance(c, &m, NULL, "Attendance by sector");
 out:
 	samv_idset_free(&people);
@@ -1451,6 +1479,20 @@ static int report_agreement(struct ctx *c)
 	return 0;
 }
 
+/* ---- resources: totals per party and sector ------------------------------------ */
+
+static int report_resources(struct ctx *c)
+{
+	const struct samv_period *p = &c->o->period;
+	int met, changed, rc;
+
+	if ((rc = samv_resource_sections(c->sections, &met, &changed, c->v, NULL, p->since, p->until, true)) < 0)
+		return rc;
+	figure(c, "resources", "Resources in the period", met);
+	figure(c, "resources_changed", "Resources begun or ended", changed);
+	return 0;
+}
+
 /* ---- the whole --------------------------------------------------------------- */
 
 static const char *title_of(const char *report)
@@ -1458,6 +1500,7 @@ static const char *title_of(const char *report)
 	static const char *const titles[][2] = {
 		{ "summary", "Summary" }, { "arena", "Arena" }, { "decisions", "Decision register" },
 		{ "actions", "Actions" }, { "participation", "Participation" }, { "agreement", "Agreement changelog" },
+		{ "resources", "Resources" },
 	};
 	size_t i;
 
@@ -1507,7 +1550,7 @@ int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_repor
 		;
 	if (!reports[i])
 		return samv_error_set(SAMV_EUSAGE, "unknown report '%s' (summary, arena, decisions, actions, "
-				      "participation or agreement)", what);
+				      "participation, agreement or resources)", what);
 	if ((rc = samv_view_rev(&c.v, s, o->rev)) < 0)
 		return rc;
 	if (!strcmp(what, "arena")) {
@@ -1552,8 +1595,10 @@ int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_repor
 		rc = report_actions(&c);
 	else if (!strcmp(what, "participation"))
 		rc = report_participation(&c);
-	else
+	else if (!strcmp(what, "agreement"))
 		rc = report_agreement(&c);
+	else
+		rc = report_resources(&c);
 	if (rc < 0)
 		goto out;
 	if (c.oom) {

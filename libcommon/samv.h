@@ -181,6 +181,8 @@ struct samv_type {
 				   * "samv-NAME list" */
 	/* rules across fields (an end after the start); problems appended */
 	int (*check)(struct samv_problems *pr, const cJSON *rec, const char *path, const char *text);
+	const char *retire_date;  /* the date field retire sets when absent,
+				   * when not "retired" */
 };
 
 const struct samv_type *samv_type_find(const char *name);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "samv.h"
+#include "challenge.h"
 
 #define STR 200     /* one-line text, bytes */
 #define TEXT 16384  /* free text, bytes */
@@ -37,6 +38,15 @@ static const char *const subject_kinds[] = { "actor", "arena", "pair", "collabor
 static const char *const decision_status[] = {
 	"proposed", "adopted", "superseded", "revoked", "expired", NULL
 };
+static const char *const challenge_kinds[] = { "societal-challenge", "welfare-gap", NULL };
+static const char *const challenge_status[] = { "active", "closed", NULL };
+static const char *const target_status[] = { "active", "retired", NULL };
+static const char *const resource_kinds[] = { "money", "time", "premises", NULL };
+static const char *const resource_basis[] = { "paid", "voluntary", NULL };
+static const char *const resource_per[] = { "week", "month", NULL };
+static const char *const resource_status[] = { "active", "ended", NULL };
+static const char *const term_languages[] = { "sv", "en", NULL };
+static const char *const term_status[] = { "agreed", "proposed", "retired", NULL };
 
 #define REQ SAMV_FL_REQUIRED
 #define COL SAMV_FL_COLUMN
@@ -67,6 +77,8 @@ static const struct samv_field actor_fields[] = {
 	{ "orgnr", "orgnr", SAMV_F_STRING, 0, NULL, NULL, 20, NULL, "organisation number" },
 	{ "contact", "contact", SAMV_F_REF, 0, NULL, "person", 0, NULL,
 	  "the person who receives the organisation's invitations" },
+	{ "speaks_for", "speaks-for", SAMV_F_REFS, FIL, NULL, "actor", SET, NULL,
+	  "member organisations it speaks for (an umbrella's \"one voice\")" },
 	{ "status", "status", SAMV_F_ENUM, REQ | FIL, actor_status, NULL, 0, "active", "active or retired" },
 	{ "retired", "retired", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL, "date it was retired" },
 	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
@@ -94,6 +106,8 @@ static const struct samv_field arena_fields[] = {
 	{ "purpose", "purpose", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "why the arena exists" },
 	{ "challenge", "challenge", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL,
 	  "the societal challenge (samhällsutmaning) it is about" },
+	{ "targets", "target", SAMV_F_REFS, FIL, NULL, "target", SET, NULL,
+	  "target groups (målgrupper) it pilots activities for" },
 	{ "convener", "convener", SAMV_F_REF, FIL, NULL, "actor", 0, NULL, "organisation that convenes it" },
 	{ "members", "member", SAMV_F_REFS, FIL, NULL, "actor", SET, NULL, "member organisations" },
 	{ "serves", "serves", SAMV_F_KEYS, FIL, NULL, NULL, 26, NULL,
@@ -260,6 +274,76 @@ static const struct samv_field clause_fields[] = {
 	{ "text", "text", SAMV_F_TEXT, REQ, NULL, NULL, TEXT, NULL, "the clause" },
 };
 
+/* The societal challenge (samhällsutmaning, välfärdslucka) the
+ * collaboration is about: who it is for, what it serves, who works on it. */
+static const struct samv_field challenge_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the challenge's id" },
+	{ "title", "title", SAMV_F_STRING, REQ | COL, NULL, NULL, STR, NULL, "short title" },
+	{ "kind", "kind", SAMV_F_ENUM, COL | FIL, challenge_kinds, NULL, 0, NULL,
+	  "societal-challenge (samhällsutmaning) or welfare-gap (välfärdslucka)" },
+	{ "description", "description", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "what the challenge is" },
+	{ "serves", "serves", SAMV_F_KEYS, FIL, NULL, NULL, 26, NULL,
+	  "purposes of the Agreement it serves (a, b, c, ...)" },
+	{ "targets", "target", SAMV_F_REFS, FIL, NULL, "target", SET, NULL, "its target groups (målgrupper)" },
+	{ "arenas", "arena", SAMV_F_REFS, FIL, NULL, "arena", SET, NULL, "arenas working on it" },
+	{ "decisions", "decision", SAMV_F_REFS, FIL, NULL, "decision", SET, NULL, "decisions about it" },
+	{ "status", "status", SAMV_F_ENUM, REQ | COL | FIL, challenge_status, NULL, 0, "active", "active or closed" },
+	{ "started", "started", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, "when the collaboration took it up" },
+	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+};
+
+/* A target group (målgrupp): shared by challenges and arenas. */
+static const struct samv_field target_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the target group's id" },
+	{ "name", "name", SAMV_F_STRING, REQ | COL, NULL, NULL, STR, NULL, "name" },
+	{ "description", "description", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "who belongs to it" },
+	{ "area", "area", SAMV_F_STRING, COL | FIL, NULL, NULL, STR, NULL, "municipality or area where they live" },
+	{ "status", "status", SAMV_F_ENUM, REQ | COL | FIL, target_status, NULL, 0, "active", "active or retired" },
+	{ "retired", "retired", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL, "date it was retired" },
+	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+};
+
+/* What one party puts in: money, time or premises, for an arena or a
+ * challenge, over a period (samv_resource_check: the rules across fields). */
+static const struct samv_field resource_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the resource's id" },
+	{ "title", "title", SAMV_F_STRING, REQ | COL, NULL, NULL, STR, NULL, "what it is" },
+	{ "kind", "kind", SAMV_F_ENUM, REQ | COL | FIL, resource_kinds, NULL, 0, NULL, "money, time or premises" },
+	{ "actor", "actor", SAMV_F_REF, REQ | COL | FIL, NULL, "actor", 0, NULL, "the party that contributes it" },
+	{ "arena", "arena", SAMV_F_REF, FIL | TRL, NULL, "arena", 0, NULL, "the arena it is for" },
+	{ "challenge", "challenge", SAMV_F_REF, FIL | TRL, NULL, "challenge", 0, NULL, "the challenge it is for" },
+	{ "amount", "amount", SAMV_F_INT, 0, NULL, NULL, 0, NULL, "money: the amount, in whole units of the currency" },
+	{ "currency", "currency", SAMV_F_STRING, 0, NULL, NULL, 3, NULL, "money: ISO 4217 code (SEK, EUR)" },
+	{ "percent", "percent", SAMV_F_INT, 0, NULL, NULL, 0, NULL, "time: percent of a full-time post, 1 to 100" },
+	{ "hours", "hours", SAMV_F_INT, 0, NULL, NULL, 0, NULL, "time: hours per week or month (--per)" },
+	{ "per", "per", SAMV_F_ENUM, 0, resource_per, NULL, 0, NULL, "time: the hours are per week or per month" },
+	{ "basis", "basis", SAMV_F_ENUM, FIL, resource_basis, NULL, 0, NULL,
+	  "time: paid (in the post) or voluntary (in free time)" },
+	{ "person", "person", SAMV_F_REF, FIL, NULL, "person", 0, NULL, "time: whose time it is" },
+	{ "from", "from", SAMV_F_DATE, REQ | COL, NULL, NULL, 0, NULL, "first day of the period" },
+	{ "until", "until", SAMV_F_DATE, COL, NULL, NULL, 0, NULL, "last day of the period (absent: open-ended)" },
+	{ "decision", "decision", SAMV_F_REF, FIL | TRL, NULL, "decision", 0, NULL, "the decision it comes from" },
+	{ "status", "status", SAMV_F_ENUM, REQ | FIL, resource_status, NULL, 0, "active", "active or ended" },
+	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+};
+
+/* A term of the common language (gemensamt språk) the parties agreed on. */
+static const struct samv_field term_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the term's id" },
+	{ "term", "term", SAMV_F_STRING, REQ | COL, NULL, NULL, STR, NULL, "the term" },
+	{ "language", "language", SAMV_F_ENUM, REQ | COL | FIL, term_languages, NULL, 0, "sv", "its language: sv or en" },
+	{ "translation", "translation", SAMV_F_STRING, COL, NULL, NULL, STR, NULL, "the term in the other language" },
+	{ "definition", "definition", SAMV_F_TEXT, REQ, NULL, NULL, TEXT, NULL, "what the parties mean by it" },
+	{ "variants", "variant", SAMV_F_LIST, 0, NULL, NULL, 50, NULL,
+	  "other words the parties use for the same thing" },
+	{ "decision", "decision", SAMV_F_REF, FIL | TRL, NULL, "decision", 0, NULL, "the decision that agreed it" },
+	{ "meeting", "meeting", SAMV_F_REF, FIL | TRL, NULL, "meeting", 0, NULL, "the meeting where it was agreed" },
+	{ "agreed", "agreed", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, "when it was agreed" },
+	{ "status", "status", SAMV_F_ENUM, REQ | COL | FIL, term_status, NULL, 0, "agreed",
+	  "agreed, proposed or retired" },
+	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+};
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct samv_type repository_type = {
@@ -269,7 +353,7 @@ static const struct samv_type repository_type = {
 
 static const struct samv_type types[] = {
 	{ .name = "actor", .dir = "actors", .title = "organisation", .fields = actor_fields,
-	  .nfields = N(actor_fields), .retire_value = "retired", .name_field = "name" },
+	  .nfields = N(actor_fields), .retire_value = "retired", .name_field = "name", .check = samv_actor_check },
 	{ .name = "person", .dir = "people", .title = "person", .fields = person_fields,
 	  .nfields = N(person_fields), .retire_value = "inactive", .name_field = "name" },
 	{ .name = "arena", .dir = "arenas", .title = "arena", .fields = arena_fields,
@@ -292,6 +376,16 @@ static const struct samv_type types[] = {
 	  .nfields = N(purpose_fields), .flat = true },
 	{ .name = "clause", .dir = "agreement/clauses", .title = "clause", .lister = "samv-agreement show", .fields = clause_fields,
 	  .nfields = N(clause_fields), .flat = true, .trailer = "Samv-Clause" },
+	{ .name = "challenge", .dir = "challenges", .title = "challenge", .fields = challenge_fields,
+	  .nfields = N(challenge_fields), .retire_value = "closed", .name_field = "title",
+	  .trailer = "Samv-Challenge" },
+	{ .name = "target", .dir = "targets", .title = "target group", .fields = target_fields,
+	  .nfields = N(target_fields), .retire_value = "retired", .name_field = "name" },
+	{ .name = "resource", .dir = "resources", .title = "resource", .fields = resource_fields,
+	  .nfields = N(resource_fields), .retire_value = "ended", .name_field = "title", .date_field = "from",
+	  .check = samv_resource_check, .retire_date = "until" },
+	{ .name = "term", .dir = "glossary", .title = "term", .lister = "samv-glossary list", .fields = term_fields,
+	  .nfields = N(term_fields), .retire_value = "retired", .name_field = "term" },
 };
 
 /* Types of objects inside records (items of SAMV_F_OBJS fields). */

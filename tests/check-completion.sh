@@ -32,7 +32,12 @@ cd "$tmp" && samv-init repo >/dev/null && cd repo || exit 1
 	samv-decision add --id andra --kind kedge-anchor --level arena --title Ändra --text Text. \
 		--date 2026-11-01 --meeting m1 --arena stor &&
 	samv-agreement adopt --decision anta --title Överenskommelsen --party region --party rf-sisu \
-		--purpose a=Dialog --clause 1=Samverkan
+		--purpose a=Dialog --clause 1=Samverkan &&
+	samv-target add --id unga --name Unga &&
+	samv-challenge add --id ensamhet --title Ensamhet --target unga --arena stor &&
+	samv-resource add --id pl --title PL --kind time --actor region --percent 50 --basis paid \
+		--arena stor --from 2026-01-01 &&
+	samv-glossary add --id gg --term gränsgångare --definition Text.
 } >/dev/null || { echo "not ok - the repository for the completion tests could not be made"; exit 1; }
 mkdir sub
 # a second repository, for -C
@@ -48,7 +53,7 @@ t() {
 }
 
 # samv itself, and -C
-t 'samv ' init actor person arena meeting decision agreement assess check report log sync help -C --dir= --no-pager --paginate --help --version
+t 'samv ' init actor person arena meeting decision agreement assess check report log sync challenge target resource glossary help -C --dir= --no-pager --paginate --help --version
 t 'samv --no' --no-pager
 t 'samv -C ../other actor show ' otter
 t 'samv -C .. -C other --no-pager actor show ' otter
@@ -56,7 +61,7 @@ t 'samv --dir=../other --no-pager actor show ' otter
 t 'samv -C sub -C .. ac' actor
 t 'samv -C s' sub
 t 'samv help ac' actor
-t 'samv help ' init actor person arena meeting decision agreement assess check report log sync
+t 'samv help ' init actor person arena meeting decision agreement assess check report log sync challenge target resource glossary
 t 'samv a' actor agreement arena assess
 t 'samv d' decision
 t 'samv-actor -C ../repo show rf' rf-sisu
@@ -145,7 +150,7 @@ t 'samv-assess show ' as1
 t 'samv-check --r' --rev=
 t 'samv check --' --rev= --json --no-history --dir= --help --version
 # samv-report
-t 'samv-report ' summary arena decisions actions participation agreement
+t 'samv-report ' summary arena decisions actions participation agreement resources
 t 'samv report a' arena actions agreement
 t 'samv-report arena ' stor
 t 'samv-report --format=' text markdown json csv html
@@ -153,11 +158,34 @@ t 'samv-report summary --fail-on=o' overdue
 t 'samv-report --per' --period=
 # samv-log
 t 'samv-log --ma' --max-count=
-t 'samv-log ' agreement region rf-sisu rotary eva stor m1 a1 andra anta as1
+t 'samv-log ' agreement region rf-sisu rotary eva stor m1 a1 andra anta as1 unga ensamhet pl gg
 t 'samv log r' region rf-sisu rotary
 t 'samv-log -n 3 --json st' stor
 t 'samv-log --ve' --verify --version
 t 'samv-log --rev=' 
+# samv-challenge, samv-target, samv-resource, samv-glossary
+t 'samv challenge ' add list show edit close
+t 'samv-challenge add --kind=' societal-challenge welfare-gap
+t 'samv-challenge add --target=' unga
+t 'samv-challenge edit ensamhet --remove-t' --remove-target=
+t 'samv-challenge close ' ensamhet
+t 'samv-target ' add list show edit retire
+t 'samv target show ' unga
+t 'samv-arena add --tar' --target=
+t 'samv-resource ' add list show edit end
+t 'samv-resource add --kind ' money time premises
+t 'samv-resource add --basis=' paid voluntary
+t 'samv-resource add --per=' week month
+t 'samv-resource add --challenge=' ensamhet
+t 'samv resource end ' pl
+t 'samv-glossary ' add list show edit retire
+t 'samv-glossary add --language=' sv en
+t 'samv glossary show ' gg
+t 'samv-actor edit rf-sisu --speaks-for=ro' rotary
+t 'samv c' challenge check
+t 'samv r' report resource
+t 'samv t' target
+t 'samv g' glossary
 # samv-sync and the merge driver
 t 'samv-sync --th' --theirs
 t 'samv sync --re' --remote=

@@ -200,6 +200,31 @@ run samv-decision add --id pilot --kind kedge-anchor --level arena --title "Pilo
 	--text "Vi prövar." --date 2026-11-20 --meeting uppstart --status adopted
 run samv-assess add --id c26 --instrument cross --arena storgruppsmote --date 2026-11-20 \
 	--by anna-andersson --answer willingness=high --note willingness="Alla vill."
+run samv-actor edit nsph --speaks-for nsph-ostergotland
+run samv-target add --id unga-vuxna --name "Unga vuxna 18-29 år" --area Linköping \
+	--description "Unga vuxna som lever i ofrivillig ensamhet."
+run samv-target add --id gamla --name "Äldre som bor ensamma"
+run samv-target retire gamla
+run samv-arena edit storgruppsmote --target unga-vuxna
+run samv-challenge add --id ensamhet --title "Ofrivillig ensamhet bland unga vuxna" --kind welfare-gap \
+	--description "Unga faller mellan organisationerna." --serves a --target unga-vuxna \
+	--arena storgruppsmote --decision pilot --started 2026-02-01 --note "Från piloten."
+run samv-challenge add --id ohalsa --title "Psykisk ohälsa"
+run samv-challenge close ohalsa
+run samv-resource add --id pl --title "Processledare" --kind time --actor region-ostergotland \
+	--percent 50 --basis paid --person anna-andersson --arena storgruppsmote --from 2026-01-01
+run samv-resource add --id medel --title "Öronmärkta medel" --kind money --actor region-ostergotland \
+	--amount 400000 --currency SEK --challenge ensamhet --decision pilot --from 2026-01-01 --until 2026-12-31
+run samv-resource add --id fritid --title "Gränsgångare på fritid" --kind time --actor nsph-ostergotland \
+	--hours 6 --per month --basis voluntary --arena storgruppsmote --challenge ensamhet --from 2026-03-01
+run samv-resource add --id lokal --title "Lokal" --kind premises --actor nsph-ostergotland \
+	--arena storgruppsmote --from 2026-03-01 --note "Föreningens lokal."
+run samv-resource end lokal --date 2026-06-30
+run samv-glossary add --id gransgangare --term "gränsgångare" --translation "boundary spanner" \
+	--definition "En person som korsar sin organisations gräns." --variant brobyggare \
+	--variant kontaktperson --meeting uppstart --decision pilot --agreed 2026-11-20
+run samv-glossary add --id ankare --term "anchor" --language en --translation "ankare" \
+	--definition "A formal decision that fixes a point." --status proposed
 
 # json_case SCHEMA WHAT CMD...: the output, one record or an array of them,
 # matches the output schema, and every record has the same keys.
@@ -243,6 +268,13 @@ json_case action "action overdue --json" sh -c 'samv-meeting action overdue --js
 json_case decision "decision list --json" samv-decision list --json
 json_case assessment "assess list --json" samv-assess list --json
 json_case assessment "assess show --json" samv-assess show c26 --json
+json_case challenge "challenge list --json" samv-challenge list --json --all
+json_case challenge "challenge show --json" samv-challenge show ensamhet --json
+json_case target "target list --json" samv-target list --json --all
+json_case resource "resource list --json" samv-resource list --json --all
+json_case resource "resource show --json" samv-resource show medel --json
+json_case term "glossary list --json" samv-glossary list --json --all
+json_case term "glossary show --json" samv-glossary show ankare --json
 json_case notice "meeting invite --json" samv-meeting invite nasta --json
 json_case notice "meeting invite --json (held)" samv-meeting invite uppstart --json
 json_case notice "meeting minutes --json" samv-meeting minutes uppstart --json
@@ -260,7 +292,7 @@ fi
 
 validate "$tmp/schema/repository.schema.json" "$repo/samv.json"
 for t in actor:actors person:people arena:arenas meeting:meetings action:actions decision:decisions \
-	assessment:assessments; do
+	assessment:assessments challenge:challenges target:targets resource:resources term:glossary; do
 	files=$(find "$repo/${t#*:}" -name '*.json' | sort)
 	if [ -z "$files" ]; then
 		bad "no ${t%%:*} records were written"
@@ -289,6 +321,9 @@ reject() { # file jq-filter code what
 	people/*) s=person ;;
 	arenas/*) s=arena ;;
 	meetings/*) s=meeting ;;
+	challenges/*) s=challenge ;;
+	resources/*) s=resource ;;
+	glossary/*) s=term ;;
 	esac
 	"$py" "$tmp/validate.py" "$tmp/schema/$s.schema.json" "$repo/$f" >"$tmp/v" 2>&1
 	if grep -q '^bad ' "$tmp/v"; then
@@ -328,6 +363,19 @@ reject samv.json '.timezone = "Europe/Atlantis"' bad-value "a time zone samv doe
 meeting=$(find meetings -name 'uppstart.json')
 reject "$meeting" '.sequence = "2"' bad-type "a SEQUENCE that is not a number"
 reject "$meeting" '.sequence = 1.5' bad-type "a SEQUENCE that is not a whole number"
+challenge=$(find challenges -name 'ensamhet.json')
+resource=$(find resources -name 'medel.json')
+term=$(find glossary -name 'gransgangare.json')
+reject "$challenge" '.kind = "problem"' bad-value "an unknown kind of challenge"
+reject "$challenge" '.targets += ["unga-vuxna"]' duplicate "a target group listed twice"
+reject "$challenge" '.arenas = ["../x"]' bad-id "an arena reference that is not an id"
+reject "$resource" '.amount = "400000"' bad-type "an amount that is not a number"
+reject "$resource" '.amount = 12.5' bad-type "an amount that is not a whole number"
+reject "$resource" '.currency = "SEKR"' too-long "a currency longer than three letters"
+reject "$resource" 'del(.kind)' missing-field "a resource without a kind"
+reject "$term" '.language = "de"' bad-value "a term in a language samv does not know"
+reject "$term" '.variants = "brobyggare"' bad-type "variants that are not a list"
+reject "$actor" '.speaks_for = ["Nsph"]' bad-id "a speaks_for id with upper case"
 if samv-check >/dev/null 2>&1; then
 	ok "the repository is valid again after the cases"
 else

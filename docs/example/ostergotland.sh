@@ -57,6 +57,15 @@ while IFS='|' read -r name kind level area parent; do
 	[ -n "$parent" ] && set -- "$@" --parent "$parent"
 	civil="$civil $(actor "$@")"
 done <"$list"
+# The umbrellas speak for their members ("en röst"): where an umbrella
+# comes, its members have a voice (samv report participation)
+for u in funktionsratt-ostergotland rf-sisu-ostergotland; do
+	set --
+	for a in $civil; do
+		[ "$(samv actor show "$a" --json | jq -r .parent)" = "$u" ] && set -- "$@" --speaks-for "$a"
+	done
+	samv actor edit "$u" "$@"
+done
 
 # People, each acting for an organisation with a mandate
 day 2018-04-12
@@ -144,6 +153,14 @@ samv decision add --id ag-ensamhet-bildas --kind anchor --level arena --meeting 
 	--date 2019-02-14 --serves d --status adopted >/dev/null
 samv meeting action add --meeting "$s1" --id bjud-in-kommunerna --title "Bjud in kommunerna till arbetsgruppen" \
 	--owner eva-lind --due 2019-03-31 >/dev/null
+# What the working group is about: a welfare gap, and whom it is for
+samv target add --id aldre-som-bor-ensamma --name "Äldre som bor ensamma" --area Linköping \
+	--description "Äldre som bor ensamma och saknar någon att träffa" >/dev/null
+samv challenge add --id ensamhet-aldre --title "Ofrivillig ensamhet bland äldre" --kind welfare-gap \
+	--description "Äldre som ingen organisation tar ansvar för faller mellan vård, kommun och föreningar." \
+	--serves d --target aldre-som-bor-ensamma --arena ag-ofrivillig-ensamhet --arena storgruppsmote \
+	--decision ag-ensamhet-bildas --started 2019-02-14 >/dev/null
+samv arena edit ag-ofrivillig-ensamhet --target aldre-som-bor-ensamma
 day 2019-02-20
 samv meeting distribute "$s1" --how "e-post och Regionens webbplats" >/dev/null
 day 2019-03-20
@@ -189,6 +206,30 @@ samv decision add --id revidera-overenskommelsen --kind anchor --level political
 samv agreement amend --decision revidera-overenskommelsen \
 	--change-clause "4=Regionen avsätter medel för en processledare; övriga parter bidrar med tid." \
 	--add-clause "5=Samverkan följs upp varje år vid ett storgruppsmöte." --heading "5=Uppföljning" >/dev/null
+# What the revision put in: two process leaders at 50 % each (one in the
+# Region, one for the non-profits, both paid by the Region), earmarked
+# funds, and what the parties give of their own: a boundary spanner's
+# evenings, premises
+day 2024-08-15
+res() { samv resource add "$@" >/dev/null; }
+res --id processledare-regionen --title "Processledare 50 %" --kind time --actor region-ostergotland \
+	--percent 50 --basis paid --person eva-lind --arena storgruppsmote \
+	--decision revidera-overenskommelsen --from 2024-09-01
+res --id processledare-ideburna --title "Processledare för de idéburna 50 %" --kind time \
+	--actor region-ostergotland --percent 50 --basis paid --person maria-nilsson --arena storgruppsmote \
+	--decision revidera-overenskommelsen --from 2024-09-01 \
+	--note "Anställd hos Funktionsrätt Östergötland, finansierad av Regionen"
+res --id medel-2025 --title "Öronmärkta medel 2025" --kind money --actor region-ostergotland \
+	--amount 300000 --currency SEK --arena storgruppsmote --decision revidera-overenskommelsen \
+	--from 2025-01-01 --until 2025-12-31
+res --id medel-2026 --title "Öronmärkta medel 2026" --kind money --actor region-ostergotland \
+	--amount 350000 --currency SEK --arena storgruppsmote --decision revidera-overenskommelsen \
+	--from 2026-01-01 --until 2026-12-31
+res --id gransgangare-rf-sisu --title "Gränsgångare på fritid" --kind time --actor rf-sisu-ostergotland \
+	--hours 2 --per week --basis voluntary --person ali-hassan --arena storgruppsmote --from 2024-09-01
+res --id lokal-motesplats --title "Lokal för mötesplatsen" --kind premises \
+	--actor "$(samv actor list --ids | grep '^roda-korset-linkoping')" --arena ag-ofrivillig-ensamhet \
+	--from 2023-01-01 --note "Röda Korsets lokal i Linköping, en eftermiddag i veckan"
 
 # This autumn: a meeting held, its follow-up, and the next one planned
 day 2026-11-10
@@ -205,6 +246,27 @@ samv meeting action add --meeting "$s2" --id rapport-till-namnden --title "Rappo
 	--owner eva-lind --due 2026-11-18 >/dev/null
 samv meeting action add --meeting "$s2" --id samla-ungdomsforeningar --title "Samla ungdomsföreningarna" \
 	--owner-actor rf-sisu-ostergotland --due 2026-12-01 >/dev/null
+samv decision add --id fokus-2027 --kind anchor --level arena --meeting "$s2" \
+	--title "Fokus 2027: unga vuxnas ensamhet" \
+	--text "Storgruppen arbetar 2027 med ofrivillig ensamhet bland unga vuxna." \
+	--date 2026-11-10 --serves d --status adopted >/dev/null
+# The challenge of 2027, its target group, and money set aside for it
+samv target add --id unga-vuxna --name "Unga vuxna 18–29 år" \
+	--description "Unga vuxna som varken studerar eller arbetar och saknar sammanhang" >/dev/null
+samv challenge add --id ensamhet-unga-vuxna --title "Ofrivillig ensamhet bland unga vuxna" --kind welfare-gap \
+	--description "Unga vuxna faller mellan skola, socialtjänst, vård och föreningsliv." \
+	--serves b --serves d --target unga-vuxna --arena storgruppsmote --decision fokus-2027 \
+	--started 2026-11-10 >/dev/null
+samv resource add --id medel-unga-vuxna-2027 --title "Öronmärkta medel för unga vuxna" --kind money \
+	--actor region-ostergotland --amount 200000 --currency SEK --challenge ensamhet-unga-vuxna \
+	--decision fokus-2027 --from 2027-01-01 --until 2027-12-31 >/dev/null
+# A common language: words the parties agreed on at the meeting
+samv glossary add --id gransgangare --term gränsgångare --translation "boundary spanner" \
+	--definition "En person som korsar sin organisations gräns och bär med sig dess kultur, verktyg och kunskap." \
+	--variant brobyggare --variant kontaktperson --meeting "$s2" --agreed 2026-11-10 >/dev/null
+samv glossary add --id ideburen-organisation --term "idéburen organisation" --translation "non-profit organisation" \
+	--definition "En organisation som drivs av en idé och inte av vinst: förening, stiftelse, trossamfund." \
+	--variant "ideell förening" --variant civilsamhället --meeting "$s2" --agreed 2026-11-10 >/dev/null
 day 2026-11-20
 samv meeting plan --id storgruppsmote-2026-12 --arena storgruppsmote --title "Storgruppsmöte december 2026" \
 	--date 2026-12-03 --start 09:30 --end 12:00 --place "Norrköping, Arbetets museum" \
@@ -353,6 +415,19 @@ samv assess gaps --arena ag-ofrivillig-ensamhet
 echo
 echo "== How the Region and its partners rate each other (samv assess levels region-ostergotland):"
 samv assess levels region-ostergotland
+echo
+echo "== What the collaboration is about (samv challenge list, samv challenge show ensamhet-unga-vuxna):"
+samv challenge list --all
+samv challenge show ensamhet-unga-vuxna
+echo
+echo "== What each party puts in, 2026 (samv report resources --period 2026):"
+samv report resources --period 2026
+echo
+echo "== The common language (samv glossary list):"
+samv glossary list
+echo
+echo "== Voices through an umbrella, 2026 (samv report participation --period 2026):"
+samv report participation --period 2026 | sed -n '/^Voices through an umbrella/,$p'
 echo
 echo "== samv-check:"
 samv check && echo "no problems"

@@ -1,6 +1,6 @@
 # Every command: --help, --version, usage errors; the samv front.
 
-for c in samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log samv-sync samv-merge-driver; do
+for c in samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log samv-sync samv-merge-driver samv-challenge samv-target samv-resource samv-glossary; do
 	test_case "$c --help and --version" "
 		samv_run $c --help
 		expect_status 0
@@ -40,6 +40,10 @@ test_case 'samv help lists the commands' '
 	  report    weekly summaries, registers, a dashboard page
 	  log       the audit trail: history with field changes, --verify
 	  sync      fetch, merge records field by field, push
+	  challenge challenges the collaboration is about (samhällsutmaningar)
+	  target    target groups (målgrupper) of challenges and arenas
+	  resource  money, time and premises each party puts in
+	  glossary  terms the parties agreed on (a common language)
 
 	'"'"'samv help COMMAND'"'"' opens a command'"'"'s manual, '"'"'samv COMMAND --help'"'"' its short help;
 	see samv(7) for the concepts.

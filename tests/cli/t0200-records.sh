@@ -82,6 +82,7 @@ test_case 'list, filters, --ids, --json and show' '
 	    "area": null,
 	    "orgnr": null,
 	    "contact": null,
+	    "speaks_for": null,
 	    "status": "active",
 	    "retired": null,
 	    "note": null
