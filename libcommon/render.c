@@ -363,8 +363,8 @@ static int html_section(struct samv_buf *b, const cJSON *sec)
 		return rc | samv_buf_puts(b, "<p class=\"none\">None.</p>\n</section>\n");
 	rc |= samv_buf_puts(b, "<table>\n<thead><tr>");
 	cJSON_ArrayForEach(c, cols) {
-		rc |= samv_buf_puts(b, numeric(rows, s_of(c, "key")) ? "<th scope=\"col\" class=\"num\">" :
-				      "<th scope=\"col\">");
+		rc |= samv_buf_puts(b, row_headers ? "<th scope=\"col\">" :
+				       numeric(rows, s_of(c, "key")) ? "<th class=\"num\">" : "<th>");
 		rc |= html_escape(b, s_of(c, "title"));
 		rc |= samv_buf_puts(b, "</th>");
 	}

@@ -927,8 +927,10 @@ static int report_summary(struct ctx *c)
 		put(c, r, "title", str(pl.v[i], "title"));
 		puti(c, r, "days", (int)(samv_date_days(c->o->today) - samv_date_days(str(pl.v[i], "date"))));
 	}
-	if ((rc = assessments(c, NULL, &nassess)) < 0 || (rc = anchoring_changes(c, NULL, &nsteps)) < 0 ||
-	    (rc = count_unanchored(c, &unanchored)) < 0)
+	/* anchoring at home, once a party has recorded any */
+	if ((rc = assessments(c, NULL, &nassess)) < 0 ||
+	    (c->anchorings.n && ((rc = anchoring_changes(c, NULL, &nsteps)) < 0 ||
+				 (rc = count_unanchored(c, &unanchored)) < 0)))
 		goto out;
 
 	figure(c, "meetings_held", "Meetings held", held);
@@ -943,8 +945,10 @@ static int report_summary(struct ctx *c)
 	figure(c, "actions_overdue", "Actions overdue", over);
 	figure(c, "minutes_late", "Minutes not distributed", (int)pl.n);
 	figure(c, "assessments", "Assessments made", nassess);
-	figure(c, "anchoring_steps", "Anchoring steps", nsteps);
-	figure(c, "unanchored", "Adopted decisions not anchored by every party", unanchored);
+	if (c->anchorings.n) {
+		figure(c, "anchoring_steps", "Anchoring steps", nsteps);
+		figure(c, "unanchored", "Adopted decisions not anchored by every party", unanchored);
+	}
 
 	/* the dashboard: the twelve months up to the period's end */
 	m.first = month_of(strcmp(p->until, c->o->today) > 0 ? c->o->today : p->until) - (SUMMARY_MONTHS - 1);
@@ -1089,7 +1093,8 @@ static int report_arena(struct ctx *c, const char *arena)
 		decision_row(c, rows, pd.v[i]);
 	for (i = 0; i < c->actions.n; i++)
 		nopen += is(c->actions.v[i], "arena", arena) && is(c->actions.v[i], "status", "open");
-	if ((rc = assessments(c, arena, &nassess)) < 0 || (rc = anchoring_changes(c, arena, &nsteps)) < 0)
+	if ((rc = assessments(c, arena, &nassess)) < 0 ||
+	    (c->anchorings.n && (rc = anchoring_changes(c, arena, &nsteps)) < 0))
 		goto out;
 
 	figure(c, "meetings_held", "Meetings held", held);
@@ -1099,7 +1104,8 @@ static int report_arena(struct ctx *c, const char *arena)
 	figure(c, "decisions", "Decisions made", (int)pd.n);
 	figure(c, "actions_open", "Actions open", nopen);
 	figure(c, "assessments", "Assessments made", nassess);
-	figure(c, "anchoring_steps", "Anchoring steps", nsteps);
+	if (c->anchorings.n)
+		figure(c, "anchoring_steps", "Anchoring steps", nsteps);
 
 	months_of(&m, c, &c->o->period);
 	if ((rc = chart_attendance(c, &m, arena, "Attendance by sector")) < 0 ||
