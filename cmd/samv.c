@@ -25,6 +25,8 @@ static const struct {
 	{ "report", "weekly summaries, registers, a dashboard page" },
 	{ "log", "the audit trail: history with field changes, --verify" },
 	{ "sync", "fetch, merge records field by field, push" },
+	{ "body", "bodies of organisations: boards, committees (nämnder)" },
+	{ "plan", "plans decisions refer to (verksamhetsplaner)" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -35,7 +37,7 @@ static const char *const paged[] = {
 	"actor list", "actor show", "person list", "person show", "arena list", "arena show",
 	"meeting list", "meeting show", "meeting invite", "meeting minutes",
 	"meeting action list", "meeting action show", "meeting action overdue",
-	"decision list", "decision show", "decision chain", "decision due",
+	"decision list", "decision show", "decision chain", "decision due", "decision anchoring",
 	"agreement show", "agreement history", "agreement diff", "agreement blame",
 	"assess list", "assess show", "assess trend", "assess gaps", "assess levels",
 	"assess instruments", "assess instrument",

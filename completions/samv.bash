@@ -132,4 +132,4 @@ _samv() {
 	esac
 }
 
-complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log samv-sync samv-merge-driver
+complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log samv-sync samv-merge-driver samv-body samv-plan
