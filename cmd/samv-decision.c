@@ -302,6 +302,16 @@ out:
 	return rc;
 }
 
+static bool recorded(const cJSON *st)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, st)
+		if (samv_record_str(e, "outcome"))
+			return true;
+	return false;
+}
+
 /* show, with each party's anchoring at home after the fields. */
 static int cmd_show(struct samv_entity *e, struct samv_store *s)
 {
@@ -325,7 +335,8 @@ static int cmd_show(struct samv_entity *e, struct samv_store *s)
 	samv_entity_print_record(stdout, dt, rec);
 	if ((rc = samv_anchoring_of(&st, v, id)) < 0)
 		goto out;
-	if (cJSON_GetArraySize(st)) {
+	/* an ended decision shows its anchoring only when someone recorded any */
+	if (cJSON_GetArraySize(st) && (samv_anchoring_wanted(rec) || recorded(st))) {
 		printf("%s\n", _("anchoring at home:"));
 		samv_anchoring_print(stdout, st);
 	}

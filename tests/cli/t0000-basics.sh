@@ -40,6 +40,8 @@ test_case 'samv help lists the commands' '
 	  report    weekly summaries, registers, a dashboard page
 	  log       the audit trail: history with field changes, --verify
 	  sync      fetch, merge records field by field, push
+	  body      bodies of organisations: boards, committees (nämnder)
+	  plan      plans decisions refer to (verksamhetsplaner)
 
 	'"'"'samv help COMMAND'"'"' opens a command'"'"'s manual, '"'"'samv COMMAND --help'"'"' its short help;
 	see samv(7) for the concepts.
