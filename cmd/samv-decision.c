@@ -3,8 +3,9 @@
 #include <string.h>
 
 #include "samv.h"
+#include "anchoring.h"
 
-enum { O_DATE = SAMV_OPT_VERB, O_REASON, O_BY, O_JSON, O_REV, O_IDS };
+enum { O_DATE = SAMV_OPT_VERB, O_REASON, O_BY, O_JSON, O_REV, O_IDS, O_ACTOR, O_BODY, O_OUTCOME, O_NOTE };
 
 static const struct samv_opt adopt_opts[] = {
 	{ "date", 0, SAMV_OPT_ARG, "DATE", "the day it was adopted (default: the decision's date)", O_DATE },
@@ -34,6 +35,25 @@ static const struct samv_opt due_opts[] = {
 	{ "json", 0, SAMV_OPT_NONE, NULL, "print the decisions as a JSON array", O_JSON },
 	{ "ids", 0, SAMV_OPT_NONE, NULL, "print only the ids, one a line", O_IDS },
 	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the decisions as of a commit", O_REV },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+
+static const struct samv_opt anchor_opts[] = {
+	{ "actor", 0, SAMV_OPT_ARG, "ID", "the party anchoring it at home", O_ACTOR },
+	{ "body", 0, SAMV_OPT_ARG, "ID", "where: the party's board or committee (see samv-body list)", O_BODY },
+	{ "date", 0, SAMV_OPT_ARG, "DATE", "when (default today)", O_DATE },
+	{ "outcome", 0, SAMV_OPT_ARG, "WORD", "informed, backed, rejected or pending", O_OUTCOME },
+	{ "note", 0, SAMV_OPT_ARG, "TEXT", "a note (@FILE reads a file)", O_NOTE },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+static const struct samv_opt show_opts[] = {
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print the record as JSON (every field, null when absent)", O_JSON },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the record as of a commit", O_REV },
+	{ NULL, 0, 0, NULL, NULL, 0 }
+};
+static const struct samv_opt anchoring_opts[] = {
+	{ "json", 0, SAMV_OPT_NONE, NULL, "print each party's standing as JSON", O_JSON },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -182,7 +202,153 @@ out:
 	return rc;
 }
 
+static bool is_outcome(const char *o)
+{
+	const char *const *p;
+
+	for (p = samv_anchoring_outcomes; *p; p++)
+		if (!strcmp(*p, o))
+			return true;
+	return false;
+}
+
+/* One step of a party's anchoring at home: a new anchoring record. */
+static int cmd_anchor(struct samv_entity *e, struct samv_store *s)
+{
+	const char *actor = samv_entity_arg(e, "actor"), *body = samv_entity_arg(e, "body");
+	const char *date = samv_entity_arg(e, "date"), *outcome = samv_entity_arg(e, "outcome");
+	const char *note = samv_entity_arg(e, "note");
+	const struct samv_type *at = samv_type_find("anchoring");
+	char did[SAMV_ID_MAX + 1], aid[SAMV_ID_MAX + 1], bid[SAMV_ID_MAX + 1], id[SAMV_ID_MAX + 1], today[11];
+	struct samv_buf msg = SAMV_BUF_INIT;
+	struct samv_txn *t = NULL;
+	cJSON *d = NULL, *rec = NULL;
+	char *text = NULL, **ops;
+	int n, rc;
+
+	if ((rc = samv_entity_one_operand(e, "one id")) < 0)
+		return rc;
+	ops = samv_entity_operands(e, &n);
+	if (!actor || !outcome)
+		return samv_error_set(SAMV_EUSAGE, _("anchor: --actor and --outcome are required (usage: samv-decision "
+						     "anchor ID --actor ACTOR --outcome WORD)"));
+	if (!is_outcome(outcome))
+		return samv_error_set(SAMV_EINVAL, _("--outcome: '%s' is not one of informed, backed, rejected, pending"),
+				      outcome);
+	if (date && samv_date_check(date) < 0)
+		return samv_error_set(SAMV_EINVAL, "--date: %s", samv_error_last());
+	if (note && (rc = samv_text_arg(&text, "note", note)) < 0)
+		return rc;
+	samv_date_today(today);
+	if ((rc = samv_txn_begin(&t, s, "samv-decision anchor")) < 0 ||
+	    (rc = samv_record_resolve(did, samv_txn_view(t), samv_entity_cmd(e)->type, ops[0])) < 0 ||
+	    (rc = samv_record_load(&d, samv_txn_view(t), samv_entity_cmd(e)->type, did)) < 0)
+		goto out;
+	if (!samv_anchoring_wanted(d)) {
+		rc = samv_error_set(SAMV_EINVAL, _("decision '%s' is %s: only proposed or adopted decisions are anchored"),
+				    did, samv_record_str(d, "status"));
+		goto out;
+	}
+	if ((rc = samv_record_resolve(aid, samv_txn_view(t), samv_type_find("actor"), actor)) < 0 ||
+	    (body && (rc = samv_record_resolve(bid, samv_txn_view(t), samv_type_find("body"), body)) < 0) ||
+	    (rc = samv_id_mint(id, sizeof(id), aid)) < 0)
+		goto out;
+	if (!(rec = cJSON_CreateObject()) || !cJSON_AddStringToObject(rec, "id", id) ||
+	    !cJSON_AddStringToObject(rec, "decision", did) || !cJSON_AddStringToObject(rec, "actor", aid) ||
+	    (body && !cJSON_AddStringToObject(rec, "body", bid)) ||
+	    !cJSON_AddStringToObject(rec, "date", date ? date : today) ||
+	    !cJSON_AddStringToObject(rec, "outcome", outcome) || (text && !cJSON_AddStringToObject(rec, "note", text))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if ((rc = samv_anchoring_prepare(t, rec, NULL)) < 0 || (rc = samv_txn_put_record(t, at, rec)) < 0 ||
+	    (rc = samv_buf_printf(&msg, "%s: %s%s%s on %s (anchoring %s).", aid, outcome, body ? " at " : "",
+				  body ? bid : "", date ? date : today, id)) < 0)
+		goto out;
+	if ((rc = samv_entity_commit(e, t, "anchor", did, msg.ptr)) == 0)
+		printf("%s\n", id);
+out:
+	samv_buf_free(&msg);
+	samv_txn_free(t);
+	cJSON_Delete(rec);
+	cJSON_Delete(d);
+	free(text);
+	return rc;
+}
+
+/* Which parties have anchored decision ID at home, and who has not yet. */
+static int cmd_anchoring(struct samv_entity *e, struct samv_store *s)
+{
+	char id[SAMV_ID_MAX + 1];
+	struct samv_view *v = NULL;
+	cJSON *st = NULL;
+	char **ops;
+	int n, rc;
+
+	if ((rc = samv_entity_one_operand(e, "one id")) < 0)
+		return rc;
+	ops = samv_entity_operands(e, &n);
+	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0 ||
+	    (rc = samv_record_resolve(id, v, samv_entity_cmd(e)->type, ops[0])) < 0 ||
+	    (rc = samv_anchoring_of(&st, v, id)) < 0)
+		goto out;
+	if (samv_entity_flag(e, "json"))
+		rc = samv_print_json(stdout, st);
+	else
+		samv_anchoring_print(stdout, st);
+out:
+	cJSON_Delete(st);
+	samv_view_free(v);
+	return rc;
+}
+
+static bool recorded(const cJSON *st)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, st)
+		if (samv_record_str(e, "outcome"))
+			return true;
+	return false;
+}
+
+/* show, with each party's anchoring at home after the fields. */
+static int cmd_show(struct samv_entity *e, struct samv_store *s)
+{
+	const struct samv_type *dt = samv_entity_cmd(e)->type;
+	char id[SAMV_ID_MAX + 1];
+	struct samv_view *v = NULL;
+	cJSON *rec = NULL, *st = NULL;
+	char **ops;
+	int n, rc;
+
+	if ((rc = samv_entity_one_operand(e, "one id")) < 0)
+		return rc;
+	ops = samv_entity_operands(e, &n);
+	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0 || (rc = samv_record_resolve(id, v, dt, ops[0])) < 0 ||
+	    (rc = samv_record_load(&rec, v, dt, id)) < 0)
+		goto out;
+	if (samv_entity_flag(e, "json")) {
+		rc = samv_print_records(stdout, dt, rec);
+		goto out;
+	}
+	samv_entity_print_record(stdout, dt, rec);
+	if ((rc = samv_anchoring_of(&st, v, id)) < 0)
+		goto out;
+	/* an ended decision shows its anchoring only when someone recorded any */
+	if (cJSON_GetArraySize(st) && (samv_anchoring_wanted(rec) || recorded(st))) {
+		printf("%s\n", _("anchoring at home:"));
+		samv_anchoring_print(stdout, st);
+	}
+out:
+	cJSON_Delete(st);
+	cJSON_Delete(rec);
+	samv_view_free(v);
+	return rc;
+}
+
 static const struct samv_verb verbs[] = {
+	{ "show", "ID", "show one decision, with each party's anchoring at home", show_opts, false, cmd_show },
 	{ "adopt", "ID [--date DATE]", "adopt a proposed decision", adopt_opts, false, cmd_adopt },
 	{ "revoke", "ID [--date DATE] [--reason TEXT]", "revoke a decision, or withdraw a proposal", revoke_opts,
 	  false, cmd_revoke },
@@ -191,6 +357,10 @@ static const struct samv_verb verbs[] = {
 	{ "chain", "ID [--json]", "what a decision superseded, and what superseded it", chain_opts, false,
 	  cmd_chain },
 	{ "due", "[--date DATE]", "adopted decisions due for review", due_opts, false, cmd_due },
+	{ "anchor", "ID --actor ACTOR --outcome WORD [--body BODY] [--date DATE] [--note TEXT]",
+	  "record a party's anchoring of a decision at home (förankring)", anchor_opts, false, cmd_anchor },
+	{ "anchoring", "ID [--json]", "which parties have anchored a decision at home, and who has not yet",
+	  anchoring_opts, false, cmd_anchoring },
 	{ NULL, NULL, NULL, NULL, false, NULL }
 };
 

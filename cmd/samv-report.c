@@ -21,8 +21,8 @@ static const struct samv_opt opts[] = {
 	{ "json", 0, SAMV_OPT_NONE, NULL, "the same as --format json", O_JSON },
 	{ "minutes-days", 0, SAMV_OPT_ARG, "N", "minutes are late N days after a meeting (default 7)", O_MINUTES_DAYS },
 	{ "quiet-if-empty", 'q', SAMV_OPT_NONE, NULL, "print nothing when every figure is 0", O_QUIET },
-	{ "fail-on", 0, SAMV_OPT_ARG, "WHAT", "exit 4 when there are overdue actions, decisions due or late "
-	  "minutes (overdue, due, late; comma-separated)", O_FAIL_ON },
+	{ "fail-on", 0, SAMV_OPT_ARG, "WHAT", "exit 4 when there are overdue actions, decisions due, late "
+	  "minutes or adopted decisions not anchored (overdue, due, late, unanchored; comma-separated)", O_FAIL_ON },
 	{ "color", 0, SAMV_OPT_ARG, "WHEN", "bold headings: auto (on a terminal, unless NO_COLOR), always, never",
 	  O_COLOR },
 	{ "bom", 0, SAMV_OPT_NONE, NULL, "csv: start with a UTF-8 byte order mark (for Excel)", O_BOM },
@@ -42,7 +42,8 @@ static void help(void)
 	       "  actions        open and overdue follow-ups by owner\n"
 	       "  participation  who is at the table: sectors, kinds, levels, roles\n"
 	       "  agreement      the changelog of the Agreement\n"
-	       "  resources      money, time and premises by party and sector\n\n"
+	       "  resources      money, time and premises by party and sector\n"
+	       "  anchoring      each party's anchoring of decisions at home (förankring)\n\n"
 	       "options:\n", PROG);
 	samv_opt_help(stdout, opts);
 	printf("\nExit status: 0; 1 on failure; 2 on bad usage; 3 when the repository is busy;\n"
@@ -55,7 +56,7 @@ static int complete_values(const char *opt)
 	static const char *const values[][8] = {
 		{ "--format", "text", "markdown", "json", "csv", "html", NULL },
 		{ "--color", "auto", "always", "never", NULL },
-		{ "--fail-on", "overdue", "due", "late", NULL },
+		{ "--fail-on", "overdue", "due", "late", "unanchored", NULL },
 		{ "--period", "last-week", "this-week", "last-month", "this-month", "last-year", "this-year", "all" },
 	};
 	size_t i, j;
@@ -83,8 +84,11 @@ static int fail_on(bool *hit, const cJSON *doc, const char *what)
 			*hit |= samv_report_figure(doc, "decisions_due") > 0;
 		else if (!strcmp(tok, "late"))
 			*hit |= samv_report_figure(doc, "minutes_late") > 0;
+		else if (!strcmp(tok, "unanchored"))
+			*hit |= samv_report_figure(doc, "unanchored") > 0;
 		else
-			return samv_error_set(SAMV_EUSAGE, "--fail-on: '%s' is not one of overdue, due, late", tok);
+			return samv_error_set(SAMV_EUSAGE, "--fail-on: '%s' is not one of overdue, due, late, unanchored",
+					      tok);
 	}
 	return 0;
 }

@@ -29,6 +29,8 @@ static const struct {
 	{ "target", "target groups (målgrupper) of challenges and arenas" },
 	{ "resource", "money, time and premises each party puts in" },
 	{ "glossary", "terms the parties agreed on (a common language)" },
+	{ "body", "bodies of organisations: boards, committees (nämnder)" },
+	{ "plan", "plans decisions refer to (verksamhetsplaner)" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -39,7 +41,7 @@ static const char *const paged[] = {
 	"actor list", "actor show", "person list", "person show", "arena list", "arena show",
 	"meeting list", "meeting show", "meeting invite", "meeting minutes",
 	"meeting action list", "meeting action show", "meeting action overdue",
-	"decision list", "decision show", "decision chain", "decision due",
+	"decision list", "decision show", "decision chain", "decision due", "decision anchoring",
 	"agreement show", "agreement history", "agreement diff", "agreement blame",
 	"assess list", "assess show", "assess trend", "assess gaps", "assess levels",
 	"assess instruments", "assess instrument",

@@ -349,6 +349,8 @@ static int html_section(struct samv_buf *b, const cJSON *sec)
 {
 	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(sec, "columns");
 	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(sec, "rows"), *c, *r;
+	/* a matrix names its rows in its first column: row headers */
+	bool row_headers = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(sec, "row_headers"));
 	char tmp[32];
 	int rc = 0;
 
@@ -361,7 +363,8 @@ static int html_section(struct samv_buf *b, const cJSON *sec)
 		return rc | samv_buf_puts(b, "<p class=\"none\">None.</p>\n</section>\n");
 	rc |= samv_buf_puts(b, "<table>\n<thead><tr>");
 	cJSON_ArrayForEach(c, cols) {
-		rc |= samv_buf_puts(b, numeric(rows, s_of(c, "key")) ? "<th class=\"num\">" : "<th>");
+		rc |= samv_buf_puts(b, row_headers ? "<th scope=\"col\">" :
+				       numeric(rows, s_of(c, "key")) ? "<th class=\"num\">" : "<th>");
 		rc |= html_escape(b, s_of(c, "title"));
 		rc |= samv_buf_puts(b, "</th>");
 	}
@@ -369,9 +372,12 @@ static int html_section(struct samv_buf *b, const cJSON *sec)
 	cJSON_ArrayForEach(r, rows) {
 		rc |= samv_buf_puts(b, "<tr>");
 		cJSON_ArrayForEach(c, cols) {
-			rc |= samv_buf_puts(b, numeric(rows, s_of(c, "key")) ? "<td class=\"num\">" : "<td>");
+			bool head = row_headers && c == cols->child;
+
+			rc |= samv_buf_puts(b, head ? "<th scope=\"row\">" :
+					       numeric(rows, s_of(c, "key")) ? "<td class=\"num\">" : "<td>");
 			rc |= html_escape(b, cell(tmp, r, s_of(c, "key")));
-			rc |= samv_buf_puts(b, "</td>");
+			rc |= samv_buf_puts(b, head ? "</th>" : "</td>");
 		}
 		rc |= samv_buf_puts(b, "</tr>\n");
 	}

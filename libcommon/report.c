@@ -20,6 +20,7 @@
 #include "samv.h"
 #include "idset.h"
 #include "challenge.h"
+#include "anchoring.h"
 
 #define STOPPED_AFTER 3 /* an organisation missing this many meetings in a row stopped coming */
 #define SUMMARY_MONTHS 12
@@ -42,12 +43,14 @@ struct ctx {
 	struct samv_view *v;
 	struct tab actors, people, arenas, meetings, actions, decisions;
 	struct tab assessments; /* read when first wanted: load_assessments */
+	struct tab anchorings, bodies;
+	cJSON *agreement;       /* NULL when there is none */
 	cJSON *doc, *figures, *sections, *charts;
 	bool oom;
 };
 
 static const char *const reports[] = {
-	"summary", "arena", "decisions", "actions", "participation", "agreement", "resources", NULL
+	"summary", "arena", "decisions", "actions", "participation", "agreement", "resources", "anchoring", NULL
 };
 
 const char *samv_report_name(size_t i)
@@ -648,6 +651,84 @@ static int count_attended(const cJSON *m)
 	return cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(m, "attended"));
 }
 
+/* ---- anchoring at home ------------------------------------------------------ */
+
+/* Each party's standing on decision d (samv_anchoring_status). */
+static int standing(cJSON **out, struct ctx *c, const cJSON *d)
+{
+	cJSON *parties = NULL;
+	int rc;
+
+	if ((rc = samv_anchoring_parties(&parties, d, find(&c->arenas, str(d, "arena")), c->agreement,
+					 c->anchorings.all)) < 0)
+		return rc;
+	rc = samv_anchoring_status(out, d, parties, c->anchorings.all);
+	cJSON_Delete(parties);
+	return rc;
+}
+
+static bool step_in_period(struct ctx *c, const cJSON *a, const void *arena)
+{
+	return in_period(c, a, "date") && (!arena || is(find(&c->decisions, str(a, "decision")), "arena", arena));
+}
+
+/* The steps of anchoring taken in the period (of one arena's decisions),
+ * each with the outcome it replaced. */
+static int anchoring_changes(struct ctx *c, const char *arena, int *n)
+{
+	static const struct col cols[] = {
+		{ "date", "Date" }, { "decision", "Decision" }, { "party", "Party" }, { "body", "Body" },
+		{ "outcome", "Outcome" }, { "before", "Before" }, { NULL, NULL }
+	};
+	static const char *const keys[] = { "date", "decision", "actor", NULL };
+	struct pick p = { NULL, 0 };
+	cJSON *rows = section(c, "anchoring", "Anchoring at home: changes", cols), *r;
+	size_t i;
+	int rc;
+
+	if ((rc = pick(&p, c, &c->anchorings, step_in_period, arena, keys)) < 0)
+		return rc;
+	for (i = 0; i < p.n; i++) {
+		const cJSON *prev = samv_anchoring_previous(p.v[i], c->anchorings.all);
+
+		r = row(c, rows);
+		put(c, r, "date", str(p.v[i], "date"));
+		put(c, r, "decision", str(p.v[i], "decision"));
+		put(c, r, "party", name_of(&c->actors, str(p.v[i], "actor")));
+		put(c, r, "body", str(p.v[i], "body") ? name_of(&c->bodies, str(p.v[i], "body")) : NULL);
+		put(c, r, "outcome", str(p.v[i], "outcome"));
+		put(c, r, "before", prev ? str(prev, "outcome") : "(none)");
+	}
+	*n = (int)p.n;
+	free(p.v);
+	return 0;
+}
+
+/* Adopted decisions some party has not anchored (none, or pending). */
+static int count_unanchored(struct ctx *c, int *n)
+{
+	cJSON *st = NULL;
+	const cJSON *e;
+	size_t i;
+	int rc;
+
+	*n = 0;
+	for (i = 0; i < c->decisions.n; i++) {
+		if (!is(c->decisions.v[i], "status", "adopted"))
+			continue;
+		if ((rc = standing(&st, c, c->decisions.v[i])) < 0)
+			return rc;
+		cJSON_ArrayForEach(e, st)
+			if (!samv_anchoring_done(str(e, "outcome"))) {
+				(*n)++;
+				break;
+			}
+		cJSON_Delete(st);
+		st = NULL;
+	}
+	return 0;
+}
+
 /* ---- summary --------------------------------------------------------------- */
 
 static bool opened_in_period(struct ctx *c, const cJSON *a, const void *arg)
@@ -756,7 +837,7 @@ static int what_for(struct ctx *c, const char *arena)
 
 static int report_summary(struct ctx *c)
 {
-	int nassess = 0;
+	int nassess = 0, nsteps = 0, unanchored = 0;
 	static const char *const by_arena[] = { "arena", "date", "start", NULL };
 	static const char *const by_date[] = { "date", NULL };
 	static const struct col meeting_cols[] = {
@@ -866,7 +947,10 @@ static int report_summary(struct ctx *c)
 		put(c, r, "title", str(pl.v[i], "title"));
 		puti(c, r, "days", (int)(samv_date_days(c->o->today) - samv_date_days(str(pl.v[i], "date"))));
 	}
-	if ((rc = assessments(c, NULL, &nassess)) < 0)
+	/* anchoring at home, once a party has recorded any */
+	if ((rc = assessments(c, NULL, &nassess)) < 0 ||
+	    (c->anchorings.n && ((rc = anchoring_changes(c, NULL, &nsteps)) < 0 ||
+				 (rc = count_unanchored(c, &unanchored)) < 0)))
 		goto out;
 
 	figure(c, "meetings_held", "Meetings held", held);
@@ -883,6 +967,10 @@ static int report_summary(struct ctx *c)
 	figure(c, "assessments", "Assessments made", nassess);
 	if ((rc = what_for(c, NULL)) < 0)
 		goto out;
+	if (c->anchorings.n) {
+		figure(c, "anchoring_steps", "Anchoring steps", nsteps);
+		figure(c, "unanchored", "Adopted decisions not anchored by every party", unanchored);
+	}
 
 	/* the dashboard: the twelve months up to the period's end */
 	m.first = month_of(strcmp(p->until, c->o->today) > 0 ? c->o->today : p->until) - (SUMMARY_MONTHS - 1);
@@ -917,7 +1005,7 @@ static int count_cmp(const void *a, const void *b)
 
 static int report_arena(struct ctx *c, const char *arena)
 {
-	int nassess = 0;
+	int nassess = 0, nsteps = 0;
 	static const char *const by_date[] = { "date", NULL };
 	static const struct col about_cols[] = { { "field", "Field" }, { "value", "Value" }, { NULL, NULL } };
 	static const struct col meeting_cols[] = {
@@ -1027,7 +1115,8 @@ static int report_arena(struct ctx *c, const char *arena)
 		decision_row(c, rows, pd.v[i]);
 	for (i = 0; i < c->actions.n; i++)
 		nopen += is(c->actions.v[i], "arena", arena) && is(c->actions.v[i], "status", "open");
-	if ((rc = assessments(c, arena, &nassess)) < 0)
+	if ((rc = assessments(c, arena, &nassess)) < 0 ||
+	    (c->anchorings.n && (rc = anchoring_changes(c, arena, &nsteps)) < 0))
 		goto out;
 
 	figure(c, "meetings_held", "Meetings held", held);
@@ -1039,6 +1128,8 @@ static int report_arena(struct ctx *c, const char *arena)
 	figure(c, "assessments", "Assessments made", nassess);
 	if ((rc = what_for(c, arena)) < 0)
 		goto out;
+	if (c->anchorings.n)
+		figure(c, "anchoring_steps", "Anchoring steps", nsteps);
 
 	months_of(&m, c, &c->o->period);
 	if ((rc = chart_attendance(c, &m, arena, "Attendance by sector")) < 0 ||
@@ -1493,6 +1584,109 @@ static int report_resources(struct ctx *c)
 	return 0;
 }
 
+/* The matrix: a row a decision to anchor (proposed or adopted), a column
+ * a party; each cell says the outcome in words and its date. */
+static int report_anchoring(struct ctx *c)
+{
+	cJSON *parties = NULL, *cols = NULL, *rows = NULL, *sec, *st = NULL, *r, *o, *mrows;
+	const cJSON *e, *p;
+	int nsteps = 0, unanchored = 0, ndec = 0, missing = 0, rc;
+	static const struct col miss_cols[] = {
+		{ "decision", "Decision" }, { "title", "Title" }, { "status", "Status" }, { "party", "Party" },
+		{ "outcome", "Outcome" }, { NULL, NULL }
+	};
+	char cellv[64];
+	size_t i;
+
+	if (!(parties = cJSON_CreateArray())) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < c->decisions.n; i++) {
+		cJSON *ps = NULL;
+
+		if (!samv_anchoring_wanted(c->decisions.v[i]))
+			continue;
+		if ((rc = samv_anchoring_parties(&ps, c->decisions.v[i], find(&c->arenas, str(c->decisions.v[i], "arena")),
+						 c->agreement, c->anchorings.all)) < 0)
+			goto out;
+		cJSON_ArrayForEach(p, ps)
+			if (!samv_json_has(parties, p->valuestring))
+				cJSON_AddItemToArray(parties, cJSON_CreateString(p->valuestring));
+		cJSON_Delete(ps);
+	}
+	/* the section by hand: its columns are the parties */
+	if (!(sec = cJSON_CreateObject()) || !cJSON_AddItemToArray(c->sections, sec) ||
+	    !cJSON_AddStringToObject(sec, "id", "matrix") ||
+	    !cJSON_AddStringToObject(sec, "title", "Anchoring at home: decisions and parties") ||
+	    !cJSON_AddTrueToObject(sec, "row_headers") || !(cols = cJSON_AddArrayToObject(sec, "columns")) ||
+	    !(mrows = cJSON_AddArrayToObject(sec, "rows"))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if (!(o = cJSON_CreateObject()) || !cJSON_AddItemToArray(cols, o) || !cJSON_AddStringToObject(o, "key", "decision") ||
+	    !cJSON_AddStringToObject(o, "title", "Decision"))
+		c->oom = true;
+	cJSON_ArrayForEach(p, parties) {
+		const cJSON *a = find(&c->actors, p->valuestring);
+
+		if (!(o = cJSON_CreateObject()) || !cJSON_AddItemToArray(cols, o) ||
+		    !cJSON_AddStringToObject(o, "key", p->valuestring) ||
+		    !cJSON_AddStringToObject(o, "title", str(a, "short") ? str(a, "short") : name_of(&c->actors, p->valuestring)))
+			c->oom = true;
+	}
+	rows = section(c, "unanchored", "Not yet anchored", miss_cols);
+	for (i = 0; i < c->decisions.n; i++) {
+		const cJSON *d = c->decisions.v[i];
+		bool any = false;
+
+		if (!samv_anchoring_wanted(d))
+			continue;
+		ndec++;
+		if ((rc = standing(&st, c, d)) < 0)
+			goto out;
+		r = row(c, mrows);
+		put(c, r, "decision", str(d, "id"));
+		cJSON_ArrayForEach(p, parties)
+			put(c, r, p->valuestring, NULL);
+		cJSON_ArrayForEach(e, st) {
+			const char *oc = str(e, "outcome");
+
+			if (oc)
+				snprintf(cellv, sizeof(cellv), "%s %s", oc, str(e, "date"));
+			else
+				snprintf(cellv, sizeof(cellv), "not yet");
+			cJSON_DeleteItemFromObjectCaseSensitive(r, str(e, "actor"));
+			put(c, r, str(e, "actor"), cellv);
+			if (!samv_anchoring_done(oc)) {
+				cJSON *m = row(c, rows);
+
+				put(c, m, "decision", str(d, "id"));
+				put(c, m, "title", str(d, "title"));
+				put(c, m, "status", str(d, "status"));
+				put(c, m, "party", name_of(&c->actors, str(e, "actor")));
+				put(c, m, "outcome", oc ? oc : "not yet");
+				missing++;
+				any = true;
+			}
+		}
+		unanchored += any && is(d, "status", "adopted");
+		cJSON_Delete(st);
+		st = NULL;
+	}
+	if ((rc = anchoring_changes(c, NULL, &nsteps)) < 0)
+		goto out;
+	figure(c, "decisions_to_anchor", "Decisions to anchor", ndec);
+	figure(c, "unanchored", "Adopted decisions not anchored by every party", unanchored);
+	figure(c, "parties_missing", "Parties yet to anchor", missing);
+	figure(c, "anchoring_steps", "Anchoring steps", nsteps);
+	rc = 0;
+out:
+	cJSON_Delete(st);
+	cJSON_Delete(parties);
+	return rc;
+}
+
 /* ---- the whole --------------------------------------------------------------- */
 
 static const char *title_of(const char *report)
@@ -1501,6 +1695,7 @@ static const char *title_of(const char *report)
 		{ "summary", "Summary" }, { "arena", "Arena" }, { "decisions", "Decision register" },
 		{ "actions", "Actions" }, { "participation", "Participation" }, { "agreement", "Agreement changelog" },
 		{ "resources", "Resources" },
+		{ "anchoring", "Anchoring at home" },
 	};
 	size_t i;
 
@@ -1550,7 +1745,7 @@ int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_repor
 		;
 	if (!reports[i])
 		return samv_error_set(SAMV_EUSAGE, "unknown report '%s' (summary, arena, decisions, actions, "
-				      "participation, agreement or resources)", what);
+				      "participation, agreement, resources or anchoring)", what);
 	if ((rc = samv_view_rev(&c.v, s, o->rev)) < 0)
 		return rc;
 	if (!strcmp(what, "arena")) {
@@ -1567,7 +1762,12 @@ int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_repor
 	if ((rc = collaboration(&coll, c.v)) < 0 || (rc = tab_load(&c.actors, &c, "actor")) < 0 ||
 	    (rc = tab_load(&c.people, &c, "person")) < 0 || (rc = tab_load(&c.arenas, &c, "arena")) < 0 ||
 	    (rc = tab_load(&c.meetings, &c, "meeting")) < 0 || (rc = tab_load(&c.actions, &c, "action")) < 0 ||
-	    (rc = tab_load(&c.decisions, &c, "decision")) < 0)
+	    (rc = tab_load(&c.decisions, &c, "decision")) < 0 || (rc = tab_load(&c.anchorings, &c, "anchoring")) < 0 ||
+	    (rc = tab_load(&c.bodies, &c, "body")) < 0)
+		goto out;
+	if ((rc = samv_record_load(&c.agreement, c.v, samv_type_find("agreement"), "agreement")) == SAMV_ENOTFOUND)
+		rc = 0;
+	else if (rc < 0)
 		goto out;
 	if (!strcmp(what, "arena"))
 		snprintf(title, sizeof(title), "Arena: %s", name_of(&c.arenas, arena));
@@ -1597,8 +1797,10 @@ int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_repor
 		rc = report_participation(&c);
 	else if (!strcmp(what, "agreement"))
 		rc = report_agreement(&c);
-	else
+	else if (!strcmp(what, "resources"))
 		rc = report_resources(&c);
+	else
+		rc = report_anchoring(&c);
 	if (rc < 0)
 		goto out;
 	if (c.oom) {
@@ -1616,6 +1818,9 @@ out:
 	tab_free(&c.actions);
 	tab_free(&c.decisions);
 	tab_free(&c.assessments);
+	tab_free(&c.anchorings);
+	tab_free(&c.bodies);
+	cJSON_Delete(c.agreement);
 	samv_view_free(c.v);
 	free(coll);
 	return rc;

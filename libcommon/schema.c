@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "samv.h"
+#include "anchoring.h"
 #include "challenge.h"
 
 #define STR 200     /* one-line text, bytes */
@@ -63,6 +64,14 @@ static const struct samv_field repository_fields[] = {
 	{ "timezone", "timezone", SAMV_F_ENUM, 0, samv_timezones, NULL, 0, "Europe/Stockholm",
 	  "the time zone meetings' times are in (invitations carry its rules)" },
 };
+static const char *const body_kinds[] = {
+	"board", "committee", "council", "members-meeting", "assembly", "management", "other", NULL
+};
+static const char *const body_status[] = { "active", "retired", NULL };
+static const char *const plan_kinds[] = {
+	"operational-plan", "action-plan", "budget", "strategy", "policy", "other", NULL
+};
+static const char *const plan_status[] = { "active", "retired", NULL };
 
 static const struct samv_field actor_fields[] = {
 	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the organisation's id" },
@@ -222,6 +231,10 @@ static const struct samv_field decision_fields[] = {
 	{ "amends", "amends", SAMV_F_REFS, 0, NULL, "decision", SET, NULL, "decisions it amends" },
 	{ "confirms", "confirms", SAMV_F_REFS, 0, NULL, "decision", SET, NULL,
 	  "kedge anchors it confirms as firm" },
+	{ "cites_bodies", "cites-body", SAMV_F_REFS, FIL, NULL, "body", SET, NULL,
+	  "bodies (committees, boards) it refers to or is to be anchored in" },
+	{ "cites_plans", "cites-plan", SAMV_F_REFS, FIL, NULL, "plan", SET, NULL,
+	  "plans (verksamhetsplaner) it refers to or is written into" },
 	{ "review", "review", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, "when it is to be reviewed" },
 	{ "ended", "ended", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
 	  "when it was superseded, revoked or expired" },
@@ -344,6 +357,47 @@ static const struct samv_field term_fields[] = {
 	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
 };
 
+/* A body of an organisation (nämnd, styrelse): where decisions are anchored. */
+static const struct samv_field body_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the body's id" },
+	{ "name", "name", SAMV_F_STRING, REQ | COL, NULL, NULL, STR, NULL, "name (e.g. Regional development committee)" },
+	{ "kind", "kind", SAMV_F_ENUM, REQ | COL | FIL, body_kinds, NULL, 0, NULL,
+	  "board (styrelse), committee (nämnd), council, members-meeting, assembly, management or other" },
+	{ "actor", "actor", SAMV_F_REF, REQ | COL | FIL, NULL, "actor", 0, NULL, "the organisation it belongs to" },
+	{ "status", "status", SAMV_F_ENUM, REQ | FIL, body_status, NULL, 0, "active", "active or retired" },
+	{ "retired", "retired", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL, "date it was retired" },
+	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+};
+
+/* A plan decisions refer to (verksamhetsplan, handlingsplan). */
+static const struct samv_field plan_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the plan's id" },
+	{ "title", "title", SAMV_F_STRING, REQ | COL, NULL, NULL, STR, NULL, "title" },
+	{ "kind", "kind", SAMV_F_ENUM, REQ | COL | FIL, plan_kinds, NULL, 0, NULL,
+	  "operational-plan (verksamhetsplan), action-plan, budget, strategy, policy or other" },
+	{ "actor", "actor", SAMV_F_REF, REQ | COL | FIL, NULL, "actor", 0, NULL, "the organisation that owns it" },
+	{ "body", "body", SAMV_F_REF, FIL, NULL, "body", 0, NULL, "the body that adopted it" },
+	{ "from", "from", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, "first day of the period it covers" },
+	{ "to", "to", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, "last day of the period it covers" },
+	{ "reference", "reference", SAMV_F_STRING, 0, NULL, NULL, STR, NULL, "diary number (diarienummer) or URL" },
+	{ "status", "status", SAMV_F_ENUM, REQ | FIL, plan_status, NULL, 0, "active", "active or retired" },
+	{ "retired", "retired", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL, "date it was retired" },
+	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+};
+
+/* One step of a party's anchoring of a decision at home (förankring). */
+static const struct samv_field anchoring_fields[] = {
+	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, "the anchoring's id" },
+	{ "decision", "decision", SAMV_F_REF, REQ | COL | FIL | TRL, NULL, "decision", 0, NULL,
+	  "the decision anchored" },
+	{ "actor", "actor", SAMV_F_REF, REQ | COL | FIL, NULL, "actor", 0, NULL, "the party anchoring it at home" },
+	{ "body", "body", SAMV_F_REF, FIL, NULL, "body", 0, NULL, "where: the party's body (board, committee)" },
+	{ "date", "date", SAMV_F_DATE, REQ | COL, NULL, NULL, 0, NULL, "when" },
+	{ "outcome", "outcome", SAMV_F_ENUM, REQ | COL | FIL, samv_anchoring_outcomes, NULL, 0, NULL,
+	  "informed, backed, rejected or pending" },
+	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+};
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct samv_type repository_type = {
@@ -386,6 +440,14 @@ static const struct samv_type types[] = {
 	  .check = samv_resource_check, .retire_date = "until" },
 	{ .name = "term", .dir = "glossary", .title = "term", .lister = "samv-glossary list", .fields = term_fields,
 	  .nfields = N(term_fields), .retire_value = "retired", .name_field = "term" },
+	{ .name = "body", .dir = "bodies", .title = "body", .fields = body_fields,
+	  .nfields = N(body_fields), .retire_value = "retired", .name_field = "name", .trailer = "Samv-Body" },
+	{ .name = "plan", .dir = "plans", .title = "plan", .fields = plan_fields,
+	  .nfields = N(plan_fields), .retire_value = "retired", .name_field = "title", .trailer = "Samv-Plan",
+	  .check = samv_plan_check },
+	{ .name = "anchoring", .dir = "anchorings", .title = "anchoring", .lister = "samv-decision anchoring",
+	  .fields = anchoring_fields, .nfields = N(anchoring_fields), .name_field = "decision", .date_field = "date",
+	  .trailer = "Samv-Anchoring" },
 };
 
 /* Types of objects inside records (items of SAMV_F_OBJS fields). */

@@ -53,7 +53,7 @@ t() {
 }
 
 # samv itself, and -C
-t 'samv ' init actor person arena meeting decision agreement assess check report log sync challenge target resource glossary help -C --dir= --no-pager --paginate --help --version
+t 'samv ' init actor person arena meeting decision agreement assess check report log sync challenge target resource glossary body plan help -C --dir= --no-pager --paginate --help --version
 t 'samv --no' --no-pager
 t 'samv -C ../other actor show ' otter
 t 'samv -C .. -C other --no-pager actor show ' otter
@@ -61,7 +61,7 @@ t 'samv --dir=../other --no-pager actor show ' otter
 t 'samv -C sub -C .. ac' actor
 t 'samv -C s' sub
 t 'samv help ac' actor
-t 'samv help ' init actor person arena meeting decision agreement assess check report log sync challenge target resource glossary
+t 'samv help ' init actor person arena meeting decision agreement assess check report log sync challenge target resource glossary body plan
 t 'samv a' actor agreement arena assess
 t 'samv d' decision
 t 'samv-actor -C ../repo show rf' rf-sisu
@@ -109,8 +109,13 @@ t 'samv meeting action add --owner=e' eva
 t 'samv-meeting action add --meeting=' m1
 t 'samv-meeting action overdue ' 
 # samv-decision
-t 'samv-decision ' add list show edit adopt revoke expire supersede chain due
-t 'samv decision a' add adopt
+t 'samv-decision ' add list show edit adopt revoke expire supersede chain due anchor anchoring
+t 'samv-decision anchor d1 --out' --outcome=
+t 'samv-body ' add list show edit retire
+t 'samv-body add --ki' --kind=
+t 'samv-plan ' add list show edit retire
+t 'samv-plan add --ki' --kind=
+t 'samv decision a' add adopt anchor anchoring
 t 'samv-decision show ' andra anta
 t 'samv-decision adopt an' andra anta
 t 'samv decision chain ant' anta
@@ -152,6 +157,8 @@ t 'samv check --' --rev= --json --no-history --dir= --help --version
 # samv-report
 t 'samv-report ' summary arena decisions actions participation agreement resources
 t 'samv report a' arena actions agreement
+t 'samv-report ' summary arena decisions actions participation agreement anchoring
+t 'samv report a' arena actions agreement anchoring
 t 'samv-report arena ' stor
 t 'samv-report --format=' text markdown json csv html
 t 'samv-report summary --fail-on=o' overdue

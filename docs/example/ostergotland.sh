@@ -231,6 +231,28 @@ res --id lokal-motesplats --title "Lokal för mötesplatsen" --kind premises \
 	--actor "$(samv actor list --ids | grep '^roda-korset-linkoping')" --arena ag-ofrivillig-ensamhet \
 	--from 2023-01-01 --note "Röda Korsets lokal i Linköping, en eftermiddag i veckan"
 
+# Each party anchors the revision at home (förankring), in its own board;
+# the Region writes it into its operational plan
+samv body add --id regionstyrelsen --name "Regionstyrelsen" --kind board --actor region-ostergotland >/dev/null
+samv body add --id funktionsratt-styrelse --name "Funktionsrätt Östergötlands styrelse" --kind board \
+	--actor funktionsratt-ostergotland >/dev/null
+samv body add --id rf-sisu-styrelse --name "RF-SISU Östergötlands styrelse" --kind board \
+	--actor rf-sisu-ostergotland >/dev/null
+samv plan add --id verksamhetsplan-2025 --title "Regionens verksamhetsplan 2025" --kind operational-plan \
+	--actor region-ostergotland --body regionstyrelsen --from 2025-01-01 --to 2025-12-31 >/dev/null
+samv decision edit revidera-overenskommelsen --cites-plan verksamhetsplan-2025 >/dev/null
+day 2024-08-27
+samv decision anchor revidera-overenskommelsen --actor region-ostergotland --body regionstyrelsen \
+	--outcome backed --note "Skrivs in i verksamhetsplanen 2025" >/dev/null
+day 2024-09-10
+samv decision anchor revidera-overenskommelsen --actor funktionsratt-ostergotland \
+	--body funktionsratt-styrelse --outcome informed >/dev/null
+day 2024-10-15
+samv decision anchor revidera-overenskommelsen --actor funktionsratt-ostergotland \
+	--body funktionsratt-styrelse --outcome backed >/dev/null
+samv decision anchor revidera-overenskommelsen --actor rf-sisu-ostergotland --body rf-sisu-styrelse \
+	--outcome pending --note "Ny styrelse efter årsmötet; frågan tas upp i november" >/dev/null
+
 # This autumn: a meeting held, its follow-up, and the next one planned
 day 2026-11-10
 s2=$(samv meeting plan --id storgruppsmote-2026-11 --arena storgruppsmote --title "Storgruppsmöte hösten 2026" \
@@ -428,6 +450,9 @@ samv glossary list
 echo
 echo "== Voices through an umbrella, 2026 (samv report participation --period 2026):"
 samv report participation --period 2026 | sed -n '/^Voices through an umbrella/,$p'
+echo "== Who has anchored the revised Agreement at home, and who not yet (samv decision anchoring):"
+samv decision anchoring revidera-overenskommelsen | grep -v "not yet"
+echo "  ... and $(samv decision anchoring revidera-overenskommelsen | grep -c "not yet") parties not yet"
 echo
 echo "== samv-check:"
 samv check && echo "no problems"

@@ -44,6 +44,8 @@ test_case 'samv help lists the commands' '
 	  target    target groups (målgrupper) of challenges and arenas
 	  resource  money, time and premises each party puts in
 	  glossary  terms the parties agreed on (a common language)
+	  body      bodies of organisations: boards, committees (nämnder)
+	  plan      plans decisions refer to (verksamhetsplaner)
 
 	'"'"'samv help COMMAND'"'"' opens a command'"'"'s manual, '"'"'samv COMMAND --help'"'"' its short help;
 	see samv(7) for the concepts.

@@ -223,7 +223,7 @@ test_case 'an unknown command, verb or option: the nearest, as git suggests' '
 	fails 2 "samv-actor: unknown command '"'"'lst'"'"'; did you mean '"'"'list'"'"'?" samv actor lst
 	fails 2 "samv-meeting action: unknown command '"'"'lsit'"'"'; did you mean '"'"'list'"'"'?" samv meeting action lsit
 	fails 2 "samv-agreement: unknown command '"'"'histroy'"'"'; did you mean '"'"'history'"'"'?" samv agreement histroy
-	fails 2 "samv-decision: unknown command '"'"'a'"'"'; did you mean one of '"'"'add'"'"', '"'"'adopt'"'"'?" samv decision a
+	fails 2 "samv-decision: unknown command '"'"'a'"'"'; did you mean one of '"'"'add'"'"', '"'"'adopt'"'"', '"'"'anchor'"'"', '"'"'anchoring'"'"'?" samv decision a
 	fails 2 "samv-actor: unknown option '"'"'--sectr'"'"'; did you mean '"'"'--sector'"'"'?" samv actor list --sectr public
 	fails 2 "samv-actor: unknown command '"'"'zzz'"'"' (see samv-actor --help)" samv actor zzz
 '

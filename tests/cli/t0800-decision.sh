@@ -152,6 +152,8 @@ test_case 'adopt: an anchor that confirms a kedge anchor supersedes it in the sa
 	  "confirms": [
 	    "k1"
 	  ],
+	  "cites_bodies": null,
+	  "cites_plans": null,
 	  "review": null,
 	  "ended": null,
 	  "note": null
@@ -406,6 +408,8 @@ test_case 'list: columns, filters, period, --json' '
 	    "supersedes": null,
 	    "amends": null,
 	    "confirms": null,
+	    "cites_bodies": null,
+	    "cites_plans": null,
 	    "review": null,
 	    "ended": null,
 	    "note": null
@@ -530,6 +534,8 @@ test_case 'decisions are never removed: rm and retire do not exist' '
 	supersede
 	chain
 	due
+	anchor
+	anchoring
 	--help
 	--version
 	--dir=

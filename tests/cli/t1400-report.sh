@@ -699,12 +699,12 @@ test_case 'help, version, completion' '
 	libgit2 1.5.1, cJSON 1.7.15
 	EOT
 	samv-report --completion-helper | grep -v "^-" >../got
-	printf "%s\n" summary arena decisions actions participation agreement resources >../want
+	printf "%s\n" summary arena decisions actions participation agreement resources anchoring >../want
 	cmp ../want ../got
 	samv-report summary --completion-helper | grep -c "^--" >../got
 	test "$(cat ../got)" -gt 10
 	test "$(samv-report --completion-values=--format | tr "\n" " ")" = "text markdown json csv html "
-	test "$(samv-report --completion-values=--fail-on | tr "\n" " ")" = "overdue due late "
+	test "$(samv-report --completion-values=--fail-on | tr "\n" " ")" = "overdue due late unanchored "
 	samv report --version >../got
 	out | cmp - ../got
 '
@@ -723,11 +723,11 @@ a --since that is no date|2|samv-report: --since: '2026-11-31' is not a date (YY
 --period with --since|2|samv-report: --period cannot be given with --since or --until|samv-report --period 2026 --since 2026-01-01
 an unknown arena|1|samv-report: unknown arena 'torg' (see samv-arena list)|samv-report arena torg
 an arena report without an arena|2|samv-report: the arena report needs an arena (usage: samv-report arena ID)|samv-report arena
-an unknown report|2|samv-report: unknown report 'weekly' (summary, arena, decisions, actions, participation, agreement or resources)|samv-report weekly
+an unknown report|2|samv-report: unknown report 'weekly' (summary, arena, decisions, actions, participation, agreement, resources or anchoring)|samv-report weekly
 an unknown format|2|samv-report: --format: 'pdf' is not one of text, markdown, json, csv, html|samv-report --format pdf
 a second operand|2|samv-report: unexpected argument 'extra' (usage: samv-report [OPTIONS] [REPORT [ARENA]])|samv-report summary extra
 a bad --minutes-days|2|samv-report: --minutes-days: 'a week' is not a number of days (0 to 3650)|samv-report --minutes-days 'a week'
-a bad --fail-on|2|samv-report: --fail-on: 'late-minutes' is not one of overdue, due, late|samv-report --fail-on overdue,late-minutes
+a bad --fail-on|2|samv-report: --fail-on: 'late-minutes' is not one of overdue, due, late, unanchored|samv-report --fail-on overdue,late-minutes
 a bad --color|2|samv-report: --color: 'yes' is not one of auto, always, never|samv-report --color yes
 an unknown option|2|samv-report: unknown option '--weekly'|samv-report --weekly
 an unknown revision|1|samv-report: unknown revision 'nope'|samv-report --rev nope
