@@ -881,7 +881,8 @@ static int cmd_add(struct samv_entity *c, struct samv_store *s)
 
 		rc = samv_error_set(SAMV_EINVAL, "%s: required (--%s)", nf, samv_field_find(c->t, nf)->opt);
 		goto out;
-	} else if ((rc = samv_id_mint(id, sizeof(id), name)) < 0) {
+	} else if ((rc = samv_id_mint(id, sizeof(id), samv_type_personal(c->t) ? "p" : name)) < 0) {
+		/* a person's id carries no name: "p-7k2m9q" (samv(7)) */
 		goto out;
 	}
 	if ((rc = samv_type_path(path, sizeof(path), c->t, id)) < 0)
@@ -896,7 +897,7 @@ static int cmd_add(struct samv_entity *c, struct samv_store *s)
 		goto out;
 	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0)
 		goto out;
-	if (name && (rc = samv_buf_printf(&body, "%s", name)) < 0)
+	if (name && !samv_type_personal(c->t) && (rc = samv_buf_printf(&body, "%s", name)) < 0)
 		goto out;
 	if ((rc = samv_entity_commit(c, t, c->sub->name, id, body.ptr)) == 0)
 		printf("%s\n", id);
