@@ -404,3 +404,21 @@ bool samv_type_personal(const struct samv_type *t)
 {
 	return t && !strcmp(t->dir, SAMV_PEOPLE_DIR);
 }
+
+int samv_people_start(const char *dir)
+{
+	struct samv_staged none = { NULL, NULL, 0, 0 };
+	git_repository *repo = NULL;
+	git_oid tip;
+	bool exists, changed;
+	int rc = 0;
+
+	if (git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
+		return samv_error_git(SAMV_ENOTFOUND, dir);
+	if ((rc = samv_people_tip(&tip, &exists, NULL, repo)) == 0 && !exists)
+		rc = samv_people_commit(repo, NULL, NULL, &none, 0,
+					"people: start\n\nSamv-Command: samv-init\nSamv-Version: " SAMV_VERSION "\n",
+					"samv-init", &changed);
+	git_repository_free(repo);
+	return rc;
+}

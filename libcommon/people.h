@@ -49,4 +49,14 @@ int samv_people_rewrite(git_oid *out, git_repository *repo, const git_oid *tip, 
  * (txn.c). */
 int samv_txn_people(struct samv_txn *t, const git_oid **tip, git_tree **tree);
 
+/*
+ * samv-sync's part (peoplesync.c): fetch the remote's people ref, refuse
+ * when it has forgotten a person whose data our chain holds, rewrite its
+ * chain when we have forgotten one it holds, combine with ours (a merge
+ * commit when both moved; conflicts appended to c) and push.  Nothing to
+ * do when the branch keeps people itself.
+ */
+int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name, enum samv_favor favor,
+		     struct samv_conflicts *c, bool *unverified);
+
 #endif

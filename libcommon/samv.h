@@ -1231,6 +1231,10 @@ int samv_log_verify(struct samv_problems *pr, struct samv_store *s, const struct
 int samv_person_forget(cJSON **mentions, char id[SAMV_ID_MAX + 1], struct samv_store *s, const char *given,
 		       const char *ref, const char *today);
 
+/* Start refs/samv/people in the repository at dir (samv-init
+ * --people-ref): from then on people are kept there (samv(7)). */
+int samv_people_start(const char *dir);
+
 /* Shared by every command (version.c). */
 void samv_print_version(FILE *f, const char *prog);
 

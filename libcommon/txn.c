@@ -116,10 +116,13 @@ static int pin_tip(struct samv_txn *t)
 		goto out;
 	}
 	t->view->stage = &t->stage;
-	if ((t->people_layout = !samv_people_in_tree(t->tip_tree))) {
+	/* people go to their ref when it exists and the branch keeps none */
+	if (!samv_people_in_tree(t->tip_tree)) {
 		git_tree *dup = NULL;
 
 		if ((rc = samv_people_tip(&t->people_tip, &t->people_exists, &t->people_tree, t->s->repo)) < 0)
+			goto out;
+		if (!(t->people_layout = t->people_exists))
 			goto out;
 		if (t->people_tree && git_tree_dup(&dup, t->people_tree) < 0) {
 			rc = samv_error_git(SAMV_ERROR, "tree");
