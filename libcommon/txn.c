@@ -756,7 +756,7 @@ int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, b
 	git_oid tree_id, commit_id;
 	size_t i;
 	bool people = false;
-	int rc;
+	int rc = 0;
 
 	*changed = false;
 	if (t->people_layout && (rc = commit_people(t, subject, body, &people)) < 0)
