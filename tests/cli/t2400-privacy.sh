@@ -104,3 +104,12 @@ test_case 'forget across clones: sync refuses the data back; after forget and gc
 	done
 	test "$(samv-person -C ../b show "$p" --json | grep -c borttagen)" = 1
 '
+
+test_case 'forget refused where people are kept on the branch; nothing changed' '
+	make_repo
+	samv-person add --id eva --name "Eva Lind" --actor region --role official >/dev/null
+	test -e people
+	fails 1 "samv-person: this repository keeps its people on the branch (people/), not on refs/samv/people; see Personal data in samv(7)" \
+		samv-person forget eva
+	! git rev-parse -q --verify refs/samv/people
+'
