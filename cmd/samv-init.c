@@ -4,13 +4,15 @@
 
 #include "samv.h"
 
-enum { O_HELP = 1, O_VERSION, O_NAME, O_REGION, O_LANGUAGE, O_COMPLETE, O_TIMEZONE };
+enum { O_HELP = 1, O_VERSION, O_NAME, O_REGION, O_LANGUAGE, O_COMPLETE, O_TIMEZONE, O_PEOPLE_REF };
 
 static const struct samv_opt opts[] = {
 	{ "name", 0, SAMV_OPT_ARG, "NAME", "name of the collaboration (default: the directory's)", O_NAME },
 	{ "region", 0, SAMV_OPT_ARG, "REGION", "the region or area it covers", O_REGION },
 	{ "language", 0, SAMV_OPT_ARG, "LANG", "default language: sv or en (default sv)", O_LANGUAGE },
 	{ "timezone", 0, SAMV_OPT_ARG, "ZONE", "the time zone of meetings (default Europe/Stockholm)", O_TIMEZONE },
+	{ "people-ref", 0, SAMV_OPT_NONE, NULL, "keep people on refs/samv/people, apart from the branch "
+	  "(see samv(7), Personal data)", O_PEOPLE_REF },
 	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
 	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
 	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
@@ -31,7 +33,7 @@ int main(int argc, char **argv)
 	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
 	struct samv_init_opts o = { NULL, NULL, NULL, NULL };
 	const char *dir;
-	bool created;
+	bool created, people_ref = false;
 	int id, rc = 0;
 
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
@@ -47,6 +49,7 @@ int main(int argc, char **argv)
 		case O_REGION: o.region = st.arg; break;
 		case O_LANGUAGE: o.language = st.arg; break;
 		case O_TIMEZONE: o.timezone = st.arg; break;
+		case O_PEOPLE_REF: people_ref = true; break;
 		}
 	}
 	if ((rc = id) < 0)
@@ -60,6 +63,8 @@ int main(int argc, char **argv)
 		goto fail;
 	git_libgit2_init();
 	rc = samv_init(dir, &o, &created);
+	if (rc == 0 && people_ref)
+		rc = samv_people_start(dir);
 	git_libgit2_shutdown();
 	if (rc < 0)
 		goto fail;

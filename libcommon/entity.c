@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "samv.h"
+#include "people.h"
 
 #define STDIN_MAX (1024 * 1024)
 
@@ -856,6 +857,21 @@ static int add_defaults(const struct samv_type *t, cJSON *rec)
 	return 0;
 }
 
+/* Whether a write of a type's records goes to the people ref: then ids
+ * and commit messages carry no name (samv(7), Personal data). */
+static bool private_people(const struct samv_type *type, struct samv_txn *t)
+{
+	const git_oid *tip;
+	git_tree *tree;
+
+	if (!samv_type_personal(type))
+		return false;
+	if (samv_txn_people(t, &tip, &tree) == 0)
+		return true;
+	samv_error_clear();
+	return false;
+}
+
 static int cmd_add(struct samv_entity *c, struct samv_store *s)
 {
 	char id[SAMV_ID_MAX + 1], path[256], command[64];
@@ -891,7 +907,8 @@ static int cmd_add(struct samv_entity *c, struct samv_store *s)
 
 		rc = samv_error_set(SAMV_EINVAL, "%s: required (--%s)", nf, samv_field_find(c->t, nf)->opt);
 		goto out;
-	} else if ((rc = samv_id_mint(id, sizeof(id), name)) < 0) {
+	} else if ((rc = samv_id_mint(id, sizeof(id), private_people(c->t, t) ? "p" : name)) < 0) {
+		/* a person's id carries no name: "p-7k2m9q" (samv(7)) */
 		goto out;
 	}
 	if ((rc = samv_type_path(path, sizeof(path), c->t, id)) < 0)
@@ -906,7 +923,7 @@ static int cmd_add(struct samv_entity *c, struct samv_store *s)
 		goto out;
 	if ((rc = samv_txn_put_record(t, c->t, rec)) < 0)
 		goto out;
-	if (name && (rc = samv_buf_printf(&body, "%s", name)) < 0)
+	if (name && !private_people(c->t, t) && (rc = samv_buf_printf(&body, "%s", name)) < 0)
 		goto out;
 	if ((rc = samv_entity_commit(c, t, c->sub->name, id, body.ptr)) == 0)
 		printf("%s\n", id);

@@ -186,6 +186,9 @@ struct samv_type {
 };
 
 const struct samv_type *samv_type_find(const char *name);
+/* Whether records of t are personal data, kept on the people ref and
+ * never named in commit messages (people.c). */
+bool samv_type_personal(const struct samv_type *t);
 /* The command that lists records of type t, for hints in errors. */
 const char *samv_type_lister(char out[64], const struct samv_type *t);
 const struct samv_type *samv_type_by_dir(const char *dir);
@@ -1216,6 +1219,23 @@ int samv_log_entry_text(struct samv_buf *out, const cJSON *entry);
  * their commit, newest commit first, by file within a commit.
  */
 int samv_log_verify(struct samv_problems *pr, struct samv_store *s, const struct samv_log_opts *o);
+
+/* ---- personal data (people.c, forget.c) ------------------------------ */
+
+/*
+ * Erase a person's data (samv-person(1), forget): their record is taken
+ * out of every commit of the people ref, a tombstone (id, organisation,
+ * role, the date, ref) put in its place, and the ref's reflog dropped.
+ * *id gets the full id; *mentions an array of {"file", "type", "id",
+ * "field", "option"}: text fields on the branch that still hold the name,
+ * e-mail or telephone, for a person to redact.
+ */
+int samv_person_forget(cJSON **mentions, char id[SAMV_ID_MAX + 1], struct samv_store *s, const char *given,
+		       const char *ref, const char *today);
+
+/* Start refs/samv/people in the repository at dir (samv-init
+ * --people-ref): from then on people are kept there (samv(7)). */
+int samv_people_start(const char *dir);
 
 /* Shared by every command (version.c). */
 void samv_print_version(FILE *f, const char *prog);

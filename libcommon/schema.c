@@ -24,7 +24,7 @@ static const char *const actor_status[] = { "active", "retired", NULL };
 static const char *const roles[] = {
 	"official", "politician", "representative", "process-leader", "other", NULL
 };
-static const char *const person_status[] = { "active", "inactive", NULL };
+static const char *const person_status[] = { "active", "inactive", "forgotten", NULL };
 static const char *const arena_kinds[] = {
 	"large-group-meeting", "working-group", "workshop", "dialogue", "council",
 	"iop", "grant-programme", "feedback-seminar", "other", NULL
@@ -104,8 +104,13 @@ static const struct samv_field person_fields[] = {
 	{ "mandate", "mandate", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "the mandate (uppdrag) given by the organisation" },
 	{ "email", "email", SAMV_F_STRING, 0, NULL, NULL, STR, NULL, "e-mail address, only if the person gave it" },
 	{ "phone", "phone", SAMV_F_STRING, 0, NULL, NULL, 40, NULL, "telephone, only if the person gave it" },
-	{ "status", "status", SAMV_F_ENUM, REQ | FIL, person_status, NULL, 0, "active", "active or inactive" },
+	{ "status", "status", SAMV_F_ENUM, REQ | FIL, person_status, NULL, 0, "active",
+	  "active or inactive; forgotten for the tombstone samv-person forget leaves" },
 	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, "free note" },
+	{ "forgotten", "forgotten", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
+	  "date the person's data was erased (a tombstone)" },
+	{ "forgotten_ref", "forgotten-ref", SAMV_F_STRING, SAMV_FL_NOEDIT, NULL, NULL, STR, NULL,
+	  "the decision or request the erasure follows" },
 };
 
 static const struct samv_field arena_fields[] = {

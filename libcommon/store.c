@@ -9,6 +9,7 @@
 
 #include "samv.h"
 #include "store.h"
+#include "people.h"
 
 /* Why libgit2 would not open the repository found at gitdir: its
  * ownership check (a repository of another user) is said as such, with
@@ -199,6 +200,7 @@ void samv_view_free(struct samv_view *v)
 {
 	if (!v)
 		return;
+	samv_view_free(v->people);
 	git_tree_free(v->tree);
 	git_tree_free(v->memo_tree);
 	free(v->memo_dir);
@@ -406,13 +408,62 @@ static enum samv_file_kind tree_kind(const git_tree_entry *e)
 	}
 }
 
+/* Whether the view's own files keep people/ (the layout before
+ * samv-migrate(1)). */
+static bool keeps_people(struct samv_view *v)
+{
+	struct stat sb;
+	char *p = NULL;
+	bool dir;
+
+	if (!v->root)
+		return samv_people_in_tree(v->tree);
+	if (asprintf(&p, "%s%s", v->root, SAMV_PEOPLE_DIR) < 0)
+		return false;
+	dir = lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+	free(p);
+	return dir;
+}
+
+int samv_view_set_people(struct samv_view *v, git_tree *tree)
+{
+	int rc = 0;
+
+	v->people_known = true;
+	if (tree && (rc = samv_view_tree(&v->people, v->repo, tree)) == 0) {
+		v->people->is_people = true;
+		v->people->store = v->store;
+	}
+	return rc;
+}
+
+/* The view that holds path: people/ comes from the people ref unless the
+ * view's own files keep it. */
+static struct samv_view *route(struct samv_view *v, const char *path)
+{
+	git_tree *tree = NULL;
+	git_oid tip;
+	bool exists;
+
+	if (v->is_people || !samv_people_path(path))
+		return v;
+	if (!v->people_known) {
+		v->people_known = true;
+		if (!keeps_people(v) && samv_people_tip(&tip, &exists, &tree, v->repo) == 0 && exists &&
+		    samv_view_set_people(v, tree) < 0)
+			git_tree_free(tree);
+		samv_error_clear();
+	}
+	return v->people ? v->people : v;
+}
+
 enum samv_file_kind samv_view_kind(struct samv_view *v, const char *path)
 {
 	const struct samv_staged *st = staged(v, path);
 
 	if (st)
 		return st->text ? SAMV_FILE_REGULAR : SAMV_FILE_NONE;
-	if (v->root)
+	if ((v = route(v, path))->root)
 		return worktree_kind(v->root, path);
 	return tree_kind(tree_entry(v, path));
 }
@@ -434,7 +485,7 @@ int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 			return samv_error_set(SAMV_ENOTFOUND, "'%s' does not exist", path);
 		return samv_buf_put(out, st->text, st->len);
 	}
-	if (v->root)
+	if ((v = route(v, path))->root)
 		return read_file(out, v->root, path);
 	e = tree_entry(v, path);
 	if ((k = tree_kind(e)) == SAMV_FILE_NONE || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
@@ -566,6 +617,16 @@ out:
 	return rc;
 }
 
+static int walk_tree(git_repository *repo, git_tree *tree, const char *rel, samv_view_fn fn, void *arg);
+
+/* Every file of the view itself, the people ref's left out. */
+static int walk_own(struct samv_view *v, samv_view_fn fn, void *arg)
+{
+	if (v->root)
+		return walk_dir(v->root, "", fn, arg);
+	return v->tree ? walk_tree(v->repo, v->tree, "", fn, arg) : 0;
+}
+
 static int walk_tree(git_repository *repo, git_tree *tree, const char *rel, samv_view_fn fn, void *arg)
 {
 	size_t i, n = git_tree_entrycount(tree);
@@ -602,8 +663,16 @@ int samv_view_walk(struct samv_view *v, const char *dir, samv_view_fn fn, void *
 {
 	git_tree_entry *e = NULL;
 	git_tree *sub = NULL;
+	struct samv_view *pv;
 	int rc;
 
+	if (!*dir && (pv = route(v, SAMV_PEOPLE_DIR)) != v) {
+		/* the whole view: its own files, then the people ref's */
+		if ((rc = walk_own(v, fn, arg)) == 0 && pv->tree)
+			rc = walk_tree(pv->repo, pv->tree, "", fn, arg);
+		return rc;
+	}
+	v = route(v, dir);
 	if (v->root)
 		return walk_dir(v->root, dir, fn, arg);
 	if (!v->tree)

@@ -38,9 +38,16 @@ struct samv_view {
 	 * (100 000 entries) would otherwise be read again for every file */
 	char *memo_dir;
 	git_tree *memo_tree;
+	/* people/ read from the people ref (people.c) when the main tree
+	 * does not keep them: looked up once, or pinned by a write */
+	struct samv_view *people;
+	bool people_known, is_people;
 };
 
 int samv_view_tree(struct samv_view **out, git_repository *repo, git_tree *tree);
+/* Read people/ of v from tree (a people ref's, taken over; NULL: from v
+ * itself), instead of looking the ref up (store.c). */
+int samv_view_set_people(struct samv_view *v, git_tree *tree);
 /* What is at path: samv reads only regular files (samv-check names the
  * rest). */
 enum samv_file_kind { SAMV_FILE_NONE, SAMV_FILE_REGULAR, SAMV_FILE_LINK, SAMV_FILE_OTHER };

@@ -19,6 +19,7 @@
 
 #include "samv.h"
 #include "store.h"
+#include "people.h"
 
 #define SAMV_SYNC_TRIES 5
 
@@ -947,6 +948,9 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 		goto out;
 	}
 	snprintf(r->upstream, sizeof(r->upstream), "%s/%s", name, branch + strlen("refs/heads/"));
+	/* the people first: a refusal (an erasure not made here) changes nothing */
+	if ((rc = samv_people_sync(s, remote, name, o->favor, &r->conflicts, &r->unverified)) < 0)
+		goto out;
 	for (tries = 0; tries < SAMV_SYNC_TRIES; tries++) {
 		r->tries = tries;
 		if ((rc = fetch(remote, name, branch, tracking, &r->unverified)) < 0 || (rc = combine(s, r, o, tracking)) < 0)

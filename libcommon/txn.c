@@ -23,6 +23,7 @@
 
 #include "samv.h"
 #include "store.h"
+#include "people.h"
 
 struct samv_txn {
 	struct samv_store *s;
@@ -44,6 +45,10 @@ struct samv_txn {
 	bool merge;            /* a second parent: other */
 	bool ff;               /* no new commit: the branch moves to other */
 	git_oid other;
+	/* people/ goes to the people ref (people.c), pinned here as the tip */
+	bool people_layout, people_exists;
+	git_oid people_tip;
+	git_tree *people_tree;
 };
 
 static int take_lock(struct samv_txn *t, double wait)
@@ -106,9 +111,26 @@ static int pin_tip(struct samv_txn *t)
 	}
 	if ((rc = samv_view_tree(&t->view, t->s->repo, NULL)) < 0)
 		goto out;
-	if (t->tip_tree && git_tree_dup(&t->view->tree, t->tip_tree) < 0)
+	if (t->tip_tree && git_tree_dup(&t->view->tree, t->tip_tree) < 0) {
 		rc = samv_error_git(SAMV_ERROR, "tree");
+		goto out;
+	}
 	t->view->stage = &t->stage;
+	/* people go to their ref when it exists and the branch keeps none */
+	if (!samv_people_in_tree(t->tip_tree)) {
+		git_tree *dup = NULL;
+
+		if ((rc = samv_people_tip(&t->people_tip, &t->people_exists, &t->people_tree, t->s->repo)) < 0)
+			goto out;
+		if (!(t->people_layout = t->people_exists))
+			goto out;
+		if (t->people_tree && git_tree_dup(&dup, t->people_tree) < 0) {
+			rc = samv_error_git(SAMV_ERROR, "tree");
+			goto out;
+		}
+		if ((rc = samv_view_set_people(t->view, dup)) < 0)
+			git_tree_free(dup);
+	}
 out:
 	git_reference_free(head);
 	return rc;
@@ -156,6 +178,20 @@ int samv_txn_put(struct samv_txn *t, const char *path, const char *text, size_t 
 const char *samv_txn_branch(struct samv_txn *t)
 {
 	return t->branch;
+}
+
+int samv_txn_people(struct samv_txn *t, const git_oid **tip, git_tree **tree)
+{
+	*tip = NULL;
+	*tree = NULL;
+	if (!t->people_layout)
+		return samv_error_set(SAMV_EINVAL, "this repository keeps its people on the branch (people/), "
+				      "not on %s; see Personal data in samv(7)", SAMV_PEOPLE_REF);
+	if (t->people_exists) {
+		*tip = &t->people_tip;
+		*tree = t->people_tree;
+	}
+	return 0;
 }
 
 const git_oid *samv_txn_tip(struct samv_txn *t)
@@ -669,14 +705,65 @@ out:
 	return rc;
 }
 
+/* The staged people/ files, taken out of the stage, become one commit on
+ * the people ref, with the same subject and trailers as the branch's. */
+static int commit_people(struct samv_txn *t, const char *subject, const char *body, bool *changed)
+{
+	struct samv_stage main = t->stage, people = { NULL, 0, 0 };
+	struct samv_buf msg = SAMV_BUF_INIT;
+	char *log = NULL;
+	size_t i, k = 0;
+	int rc = 0;
+
+	*changed = false;
+	if (!(people.v = calloc(t->stage.n + 1, sizeof(*people.v))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < t->stage.n; i++) {
+		if (samv_people_path(t->stage.v[i].path))
+			people.v[people.n++] = t->stage.v[i];
+		else
+			t->stage.v[k++] = t->stage.v[i];
+	}
+	t->stage.n = k;
+	main = t->stage;
+	if (!people.n)
+		goto out;
+	/* the message's Samv-Record trailers are those of the people files */
+	t->stage = people;
+	rc = make_message(&msg, t, subject, body);
+	t->stage = main;
+	if (rc < 0 || asprintf(&log, "%s: %s", t->command, subject) < 0) {
+		log = NULL;
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	rc = samv_people_commit(t->s->repo, t->people_exists ? &t->people_tip : NULL, t->people_tree, people.v,
+				people.n, msg.ptr, log, changed);
+out:
+	for (i = 0; i < people.n; i++) {
+		free(people.v[i].path);
+		free(people.v[i].text);
+	}
+	free(people.v);
+	free(log);
+	samv_buf_free(&msg);
+	return rc;
+}
+
 int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, bool *changed)
 {
 	git_index *index = NULL;
 	git_oid tree_id, commit_id;
 	size_t i;
-	int rc;
+	bool people = false;
+	int rc = 0;
 
 	*changed = false;
+	if (t->people_layout && (rc = commit_people(t, subject, body, &people)) < 0)
+		goto out;
+	*changed = people;
+	if (people && !t->stage.n && !t->merge && !t->ff)
+		goto out; /* only people changed: the branch stays */
 	if ((rc = build_tree(&tree_id, t)) < 0)
 		goto out;
 	if (t->ff) {
@@ -741,6 +828,7 @@ void samv_txn_free(struct samv_txn *t)
 	free(t->blobs);
 	samv_view_free(t->view);
 	git_tree_free(t->tip_tree);
+	git_tree_free(t->people_tree);
 	git_commit_free(t->tip_commit);
 	free(t->branch);
 	free(t->command);

@@ -70,6 +70,7 @@ t 'samv-arena --dir=s' sub
 t 'samv-meeting -C . action add --mee' --meeting=
 # samv-init
 t 'samv-init --la' --language=
+t 'samv-init --pe' --people-ref
 t 'samv-init s' sub
 # samv-actor
 t 'samv-actor ' add list show edit retire
@@ -84,7 +85,8 @@ t 'samv-actor show ' region rf-sisu rotary
 t 'samv-actor show r' region rf-sisu rotary
 t 'samv actor edit ro' rotary
 # samv-person
-t 'samv-person ' add list show edit retire rm
+t 'samv-person ' add list show edit retire rm forget
+t 'samv-person forget --r' --reason=
 t 'samv-person add --no' --note= --no-boundary-spanner
 t 'samv person add --actor=r' region rf-sisu rotary
 t 'samv-person show ' eva

@@ -1,0 +1,115 @@
+# Personal data on refs/samv/people (samv-init --people-ref): opaque ids,
+# names only on the people ref, samv-person forget, and samv-sync keeping
+# an erasure from coming back.
+
+make_private() {
+	samv-init --people-ref --name "Samverkan" repo >/dev/null &&
+	cd repo &&
+	samv-actor add --id region --name "Region Östergötland" --sector public --kind region \
+		--level regional >/dev/null &&
+	samv-arena add --id ag --name AG --kind working-group --member region >/dev/null &&
+	p=$(samv-person add --name "Karin Sjöberg" --actor region --role representative \
+		--email karin@example.net --phone 0701234567) &&
+	m=$(samv-meeting plan --arena ag --title Möte --date 2026-11-20 --invite-person "$p") &&
+	samv-meeting hold "$m" --attended "$p" --minutes "${MINUTES:-Karin Sjöberg presented (karin@example.net)}" >/dev/null &&
+	test_tick
+}
+
+test_case 'a person has an opaque id; the name is on the people ref only' '
+	MINUTES="The plan was presented" make_private
+	case $p in p-??????) ;; *) echo "id $p" >&2; false ;; esac
+	test ! -e people
+	git log -p main >"$TRASH/log"
+	! grep -i "sjöberg" "$TRASH/log"
+	git log --format=%B refs/samv/people | grep -q "person: add $p"
+	samv_run samv-person list
+	expect_status 0
+	printf "%s  Karin Sjöberg  region  representative\n" "$p" | expect_out
+	samv_run samv-meeting minutes "$m"
+	grep -q "^- Karin Sjöberg, Region Östergötland" "$TRASH/.out"
+	samv_run samv-check
+	expect_status 0
+'
+
+test_case 'forget: the record leaves every commit of the ref; a tombstone stays; mentions are listed' '
+	make_private
+	samv-person edit "$p" --title Ordförande >/dev/null
+	main=$(git rev-parse main)
+	samv_run samv-person forget "$p" --reason "begäran 2026-11-23"
+	expect_status 0
+	cat >"$TRASH/want" <<-EOT
+	forgot $p: the record is gone from every commit of refs/samv/people; a tombstone stays
+	still named in these fields (redact them; their earlier versions stay in the branch'"'"'s history):
+	  meetings/$(git ls-files meetings | sed -n "s|meetings/\(..\)/.*|\1|p")/$m.json: minutes: samv-meeting edit $m --minutes=...
+	to remove the old objects from this clone: git gc --prune=now; then samv sync, and the same in every other clone
+	EOT
+	expect_out <"$TRASH/want"
+	test "$(git rev-parse main)" = "$main"
+	samv_run samv-person show "$p"
+	grep -q "^name: *(borttagen)" "$TRASH/.out"
+	grep -q "^forgotten_ref: *begäran 2026-11-23" "$TRASH/.out"
+	! grep -q "karin" "$TRASH/.out"
+	samv_run samv-meeting minutes "$m"
+	grep -q "^- (borttagen), Region Östergötland" "$TRASH/.out"
+	git log -p refs/samv/people >"$TRASH/log"
+	! grep -qi "karin\|0701234567" "$TRASH/log"
+	samv_run samv-log --verify
+	expect_status 0
+'
+
+test_case 'forget refused: unknown id, forgotten already; nothing changed' '
+	make_private
+	people=$(git rev-parse refs/samv/people)
+	samv_run samv-person forget p-nobody
+	expect_status 1
+	test "$(git rev-parse refs/samv/people)" = "$people"
+	samv-person forget "$p" >/dev/null
+	people=$(git rev-parse refs/samv/people)
+	samv_run samv-person forget "$p"
+	expect_status 1
+	printf "samv-person: person '"'"'%s'"'"' is forgotten already\n" "$p" | expect_err
+	test "$(git rev-parse refs/samv/people)" = "$people"
+'
+
+test_case 'forget across clones: sync refuses the data back; after forget and gc no trace anywhere' '
+	git init -q --bare -b main remote.git
+	MINUTES="The plan was presented" make_private
+	git remote add origin ../remote.git
+	samv-sync >/dev/null
+	cd ..
+	git clone -q remote.git b
+	git -C b fetch -q origin "refs/samv/people:refs/samv/people"
+	test "$(samv-person -C b list --ids)" = "$p"
+	cd repo
+	samv-person forget "$p" >/dev/null
+	samv-sync >/dev/null
+	git gc -q --prune=now
+	cd ../b
+	samv_run samv-sync
+	expect_status 1
+	printf "samv-sync: origin has forgotten person '"'"'%s'"'"', whose data this clone still holds; run '"'"'samv person forget %s'"'"' here, then '"'"'git gc --prune=now'"'"', then sync again\n" "$p" "$p" | expect_err
+	samv-person forget "$p" >/dev/null
+	samv_run samv-sync
+	expect_status 0
+	git gc -q --prune=now
+	cd ../repo
+	samv-sync >/dev/null
+	git gc -q --prune=now
+	git -C ../remote.git gc -q --prune=now
+	for d in ../repo ../b ../remote.git; do
+		git -C $d log -p --all >"$TRASH/log"
+		git -C $d cat-file --batch-all-objects --batch >"$TRASH/objects"
+		! grep -qi "sjöberg\|karin@example\|0701234567" "$TRASH/log"
+		! grep -aqi "sjöberg\|karin@example\|0701234567" "$TRASH/objects"
+	done
+	test "$(samv-person -C ../b show "$p" --json | grep -c borttagen)" = 1
+'
+
+test_case 'forget refused where people are kept on the branch; nothing changed' '
+	make_repo
+	samv-person add --id eva --name "Eva Lind" --actor region --role official >/dev/null
+	test -e people
+	fails 1 "samv-person: this repository keeps its people on the branch (people/), not on refs/samv/people; see Personal data in samv(7)" \
+		samv-person forget eva
+	! git rev-parse -q --verify refs/samv/people
+'
