@@ -15,7 +15,7 @@
 #                     build the example collaboration (docs/example)
 #   make install / uninstall   honour PREFIX and DESTDIR
 #   make bench        the benchmarks under bench/ (make bench-report: samv-report's,
-#                     make bench-sync: samv-sync's)
+#                     make bench-sync: samv-sync's, make bench-cache: the query cache's)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -59,7 +59,7 @@ MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
 	check-html check-asan check-valgrind check-docs fuzz fuzz-smoke fuzz-build torture demo demo-example \
-	deps install uninstall bench bench-report bench-sync clean
+	deps install uninstall bench bench-report bench-sync bench-cache clean
 
 all: $(BINS)
 
@@ -182,6 +182,9 @@ bench-report: all
 
 bench-sync: all
 	@sh bench/sync.sh $(abspath $(BUILD)/bin)
+
+bench-cache: all
+	@sh bench/cache.sh $(abspath $(BUILD)/bin)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
