@@ -15,7 +15,7 @@
 #                     build the example collaboration (docs/example)
 #   make install / uninstall   honour PREFIX and DESTDIR
 #   make bench        the benchmarks under bench/ (make bench-report: samv-report's,
-#                     make bench-sync: samv-sync's)
+#                     make bench-sync: samv-sync's, make bench-cache: the query cache's)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -26,7 +26,7 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 BUILD ?= build
 CC ?= cc
-PKGS = libgit2 libcjson
+PKGS = libgit2 libcjson sqlite3
 # The libraries' flags are asked of pkg-config when a recipe first needs them
 # (and then kept), not when the Makefile is read: on a fresh machine
 # `make demo` installs the libraries first, and flags read at parse time
@@ -64,7 +64,7 @@ MAN_SV := $(MAN1_SV) $(MAN5_SV) $(MAN7_SV)
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
 	check-html check-asan check-valgrind check-docs fuzz fuzz-smoke fuzz-build torture demo demo-example \
-	deps install uninstall bench bench-report bench-sync clean
+	deps install uninstall bench bench-report bench-sync bench-cache clean
 
 all: $(BINS)
 
@@ -96,7 +96,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) | deps-ok-cmocka
 # Fail early and clearly when the libraries or the test tools are missing.
 .PHONY: deps-ok deps-ok-cmocka check-deps
 deps-ok:
-	@pkg-config --exists $(PKGS) || { echo "samv: libgit2 and cJSON not found; run 'make deps' (Debian: apt-get install libgit2-dev libcjson-dev libcmocka-dev pkg-config)" >&2; exit 1; }
+	@pkg-config --exists $(PKGS) || { echo "samv: libgit2, cJSON or SQLite not found; run 'make deps' (Debian: apt-get install libgit2-dev libcjson-dev libsqlite3-dev libcmocka-dev pkg-config)" >&2; exit 1; }
 deps-ok-cmocka:
 	@pkg-config --exists cmocka || { echo "samv: cmocka not found; run 'make deps' (Debian: apt-get install libcmocka-dev)" >&2; exit 1; }
 check-deps:
@@ -187,6 +187,9 @@ bench-report: all
 
 bench-sync: all
 	@sh bench/sync.sh $(abspath $(BUILD)/bin)
+
+bench-cache: all
+	@sh bench/cache.sh $(abspath $(BUILD)/bin)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

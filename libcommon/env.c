@@ -75,13 +75,28 @@ int samv_env_tmpdir(const char **out)
 	return 0;
 }
 
+int samv_env_no_cache(bool *out)
+{
+	const char *v = value("SAMV_NO_CACHE");
+
+	*out = false;
+	if (!v)
+		return 0;
+	if (strcmp(v, "0") && strcmp(v, "1"))
+		return samv_error_set(SAMV_EUSAGE, "SAMV_NO_CACHE: '%s' is neither 0 nor 1", v);
+	*out = *v == '1';
+	return 0;
+}
+
 int samv_env_check(void)
 {
 	char today[11];
 	double wait;
+	bool off;
 	int rc;
 
-	if ((rc = samv_env_today(today)) < 0 || (rc = samv_env_lock_timeout(&wait)) < 0)
+	if ((rc = samv_env_today(today)) < 0 || (rc = samv_env_lock_timeout(&wait)) < 0 ||
+	    (rc = samv_env_no_cache(&off)) < 0)
 		return rc;
 	return 0;
 }

@@ -120,6 +120,8 @@ int samv_env_lock_timeout(double *out);
 int samv_env_dir(const char **out);
 /* TMPDIR, an absolute path to a directory (default /tmp). */
 int samv_env_tmpdir(const char **out);
+/* SAMV_NO_CACHE: 1 reads without the query cache (cache.c), 0 with it. */
+int samv_env_no_cache(bool *out);
 /* Every variable of samv's own that any command reads (SAMV_TODAY,
  * SAMV_LOCK_TIMEOUT): run first, so that no command acts on a bad one. */
 int samv_env_check(void);

@@ -10,6 +10,7 @@
 #include "samv.h"
 #include "store.h"
 #include "people.h"
+#include "cache.h"
 
 /* Why libgit2 would not open the repository found at gitdir: its
  * ownership check (a repository of another user) is said as such, with
@@ -119,6 +120,7 @@ void samv_store_free(struct samv_store *s)
 {
 	if (!s)
 		return;
+	samv_cache_close(s);
 	git_repository_free(s->repo);
 	samv_problems_free(&s->skipped);
 	samv_idset_free(&s->skipped_paths);
@@ -747,9 +749,25 @@ static int check_placed(const cJSON *rec, const struct samv_type *t, const char 
 			      "every problem)", path, id);
 }
 
-int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *id)
+int samv_record_load_path(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *path)
 {
 	struct samv_buf text = SAMV_BUF_INIT;
+	int rc;
+
+	*out = NULL;
+	rc = samv_view_read(&text, v, path);
+	if (rc == 0)
+		rc = parse_valid(out, t, &text, path);
+	if (rc == 0 && (rc = check_placed(*out, t, path)) < 0) {
+		cJSON_Delete(*out);
+		*out = NULL;
+	}
+	samv_buf_free(&text);
+	return rc;
+}
+
+int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *id)
+{
 	char path[256];
 	int rc;
 
@@ -758,16 +776,8 @@ int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t
 		return rc;
 	if ((rc = samv_type_path(path, sizeof(path), t, id)) < 0)
 		return rc;
-	rc = samv_view_read(&text, v, path);
-	if (rc == SAMV_ENOTFOUND)
+	if ((rc = samv_record_load_path(out, v, t, path)) == SAMV_ENOTFOUND)
 		rc = samv_error_set(SAMV_ENOTFOUND, "no %s '%s'", t->name, id);
-	if (rc == 0)
-		rc = parse_valid(out, t, &text, path);
-	if (rc == 0 && (rc = check_placed(*out, t, path)) < 0) {
-		cJSON_Delete(*out);
-		*out = NULL;
-	}
-	samv_buf_free(&text);
 	return rc;
 }
 
@@ -786,8 +796,7 @@ const char *samv_path_id(const char *path, char out[SAMV_ID_MAX + 1])
 	return out;
 }
 
-/* Note a file left out by a reader, once, with the reason just set. */
-static int skip(struct samv_store *s, const char *path)
+int samv_store_skip(struct samv_store *s, const char *path)
 {
 	int rc = samv_idset_add(&s->skipped_paths, path);
 
@@ -819,25 +828,17 @@ struct load_walk {
 static int load_fn(const char *path, void *arg)
 {
 	struct load_walk *w = arg;
-	struct samv_buf text = SAMV_BUF_INIT;
 	char id[SAMV_ID_MAX + 1];
 	cJSON *rec = NULL;
 	int rc;
 
 	if (!samv_path_id(path, id))
 		return 0;
-	rc = samv_view_read(&text, w->v, path);
-	if (rc == 0)
-		rc = parse_valid(&rec, w->t, &text, path);
-	if (rc == 0 && (rc = check_placed(rec, w->t, path)) < 0) {
-		cJSON_Delete(rec);
-		rec = NULL;
-	}
-	samv_buf_free(&text);
+	rc = samv_record_load_path(&rec, w->v, w->t, path);
 	/* too large, not a regular file, not valid or misplaced: left out */
 	if (rc == SAMV_EINVAL && (w->tolerant || w->v->store)) {
 		w->bad++;
-		rc = w->tolerant ? 0 : skip(w->v->store, path);
+		rc = w->tolerant ? 0 : samv_store_skip(w->v->store, path);
 	}
 	if (rc < 0 || !rec)
 		return rc;
@@ -870,6 +871,9 @@ int samv_record_load_all(cJSON **out, struct samv_view *v, const struct samv_typ
 	int rc;
 
 	*out = NULL;
+	/* people may come from their own ref: the cache reads whichever holds them */
+	if ((rc = samv_cache_load_all(out, route(v, t->dir), t, bad)) <= 0)
+		return rc;
 	rc = samv_view_walk(v, t->dir, load_fn, &w);
 	if (rc == 0 && !(arr = cJSON_CreateArray()))
 		rc = samv_error_set(SAMV_ERROR, "out of memory");

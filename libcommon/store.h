@@ -11,6 +11,9 @@ struct samv_store {
 	/* files readers left out (not valid records), each once, with why */
 	struct samv_problems skipped;
 	struct samv_idset skipped_paths;
+	/* the query cache (cache.c), opened when a reader first wants it */
+	struct samv_cache *cache;
+	int cache_state; /* 0: not tried yet, 1: open, -1: not used */
 };
 
 struct samv_staged {
@@ -54,6 +57,11 @@ enum samv_file_kind { SAMV_FILE_NONE, SAMV_FILE_REGULAR, SAMV_FILE_LINK, SAMV_FI
 enum samv_file_kind samv_view_kind(struct samv_view *v, const char *path);
 int samv_record_parse(cJSON **out, const struct samv_buf *text, const char *path);
 const char *samv_path_id(const char *path, char out[SAMV_ID_MAX + 1]);
+/* Load, parse and validate the record file at path as type t (a file
+ * not a valid record fails with SAMV_EINVAL saying why). */
+int samv_record_load_path(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *path);
+/* Note a file left out by a reader, once, with the reason just set. */
+int samv_store_skip(struct samv_store *s, const char *path);
 
 /* ---- a write's journal and its hold on .git/index.lock (journal.c) ---- */
 

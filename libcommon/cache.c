@@ -1,0 +1,681 @@
+/*
+ * cache.c - the derived query cache: .git/samv/cache.sqlite.
+ *
+ * It holds, for every record file the readers have asked about, the
+ * record already parsed, validated and checked for its place (as compact
+ * JSON), or why it is not a valid record; and, for every directory of
+ * the record types, the git tree id it was last brought up to.  Bringing
+ * it up to a tree reads only the subtrees whose ids differ from those
+ * kept, and in them only the blobs whose ids (or modes) differ: a reader
+ * after one write reads one shard tree and one blob, not the collection.
+ *
+ * It is never the source of truth: every use checks it against the tree
+ * the reader pinned, inside one SQLite transaction that also serves the
+ * reads, so that two readers at different commits never see each other's
+ * half.  A file that is not a cache of ours is removed and built again;
+ * when it cannot be written (a read-only .git/), readers read git as if
+ * there were no cache.  See samv(7), CACHE, and docs/CACHE.md.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "cache.h"
+#include "store.h"
+
+/* PRAGMA user_version of the layout below; another value is a file we
+ * did not write (or an older samv's), rebuilt. */
+#define CACHE_SCHEMA 0x53410001
+
+static const char schema_sql[] =
+	"CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
+	/* a directory of a record type, or one below it: the tree id the
+	 * rows under it were read from */
+	"CREATE TABLE trees(path TEXT PRIMARY KEY, parent TEXT NOT NULL, oid BLOB NOT NULL);"
+	"CREATE INDEX trees_parent ON trees(parent);"
+	/* a *.json file there: its blob id and mode, and the record (json)
+	 * or why it is none (bad) */
+	"CREATE TABLE recs(path TEXT PRIMARY KEY, parent TEXT NOT NULL, dir TEXT NOT NULL, id TEXT NOT NULL,"
+	" oid BLOB NOT NULL, mode INTEGER NOT NULL, json TEXT, bad TEXT);"
+	"CREATE INDEX recs_parent ON recs(parent);"
+	"CREATE INDEX recs_dir_id ON recs(dir, id);";
+
+enum {
+	ST_TREE_GET,
+	ST_TREE_PUT,
+	ST_TREE_KIDS,
+	ST_TREE_DEL,
+	ST_REC_GET,
+	ST_REC_PUT,
+	ST_REC_KIDS,
+	ST_REC_DEL,
+	ST_RECS,
+	ST_BAD,
+	ST_N
+};
+
+static const char *const stmt_sql[ST_N] = {
+	[ST_TREE_GET] = "SELECT oid FROM trees WHERE path = ?1",
+	[ST_TREE_PUT] = "INSERT OR REPLACE INTO trees(path, parent, oid) VALUES (?1, ?2, ?3)",
+	[ST_TREE_KIDS] = "SELECT path FROM trees WHERE parent = ?1",
+	/* the tree and everything below it ('0' follows '/') */
+	[ST_TREE_DEL] = "DELETE FROM trees WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
+	[ST_REC_GET] = "SELECT oid, mode FROM recs WHERE path = ?1",
+	[ST_REC_PUT] = "INSERT OR REPLACE INTO recs(path, parent, dir, id, oid, mode, json, bad)"
+		       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_REC_KIDS] = "SELECT path FROM recs WHERE parent = ?1",
+	[ST_REC_DEL] = "DELETE FROM recs WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
+	[ST_RECS] = "SELECT json FROM recs WHERE dir = ?1 AND json IS NOT NULL ORDER BY id",
+	[ST_BAD] = "SELECT path, bad FROM recs WHERE dir = ?1 AND bad IS NOT NULL ORDER BY path",
+};
+
+struct samv_cache {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *st[ST_N];
+};
+
+/* A SQLite failure: which kind decides between rebuilding and giving up. */
+enum { CACHE_OK = 0, CACHE_BROKEN = 1, CACHE_UNUSABLE = 2 };
+
+static int sql_fail(sqlite3 *db, int code)
+{
+	int c = (db ? sqlite3_errcode(db) : code) & 0xff;
+
+	if (code != SQLITE_OK)
+		c = code & 0xff;
+	return c == SQLITE_CORRUPT || c == SQLITE_NOTADB || c == SQLITE_FORMAT ? CACHE_BROKEN : CACHE_UNUSABLE;
+}
+
+static void cache_free(struct samv_cache *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < ST_N; i++)
+		sqlite3_finalize(c->st[i]);
+	sqlite3_close(c->db);
+	free(c->path);
+	free(c);
+}
+
+/* What is wrong with the file at path as a SQLite database, seen from its
+ * header alone, or NULL: a truncated file otherwise opens and fails only
+ * when the missing pages are read, perhaps halfway through a reader. */
+static const char *header_problem(const char *path)
+{
+	unsigned char h[100];
+	struct stat st;
+	unsigned long psize, pages;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return NULL; /* absent: created; unreadable: open says so */
+	/* not a regular file: SQLite cannot open it, and readers go without */
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+		close(fd);
+		return NULL;
+	}
+	n = read(fd, h, sizeof(h));
+	close(fd);
+	if (n != (ssize_t)sizeof(h) || memcmp(h, "SQLite format 3", 16))
+		return "is not a SQLite database";
+	psize = (unsigned long)h[16] << 8 | h[17];
+	if (psize == 1)
+		psize = 65536;
+	pages = (unsigned long)h[28] << 24 | (unsigned long)h[29] << 16 | (unsigned long)h[30] << 8 | h[31];
+	/* the header's page count is valid when its change counter matches */
+	if (!memcmp(h + 24, h + 92, 4) && (off_t)(psize * pages) > st.st_size)
+		return "is truncated";
+	return NULL;
+}
+
+static int exec(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? CACHE_OK : sql_fail(db, SQLITE_OK);
+}
+
+/* Open (creating when absent) the cache at path; *why says what was wrong
+ * with a file found broken. */
+static int cache_open_at(struct samv_cache **out, const char *path, const char **why)
+{
+	struct samv_cache *c = calloc(1, sizeof(*c));
+	sqlite3_stmt *st = NULL;
+	int rc = CACHE_UNUSABLE, version, tables, i;
+
+	*out = NULL;
+	if (!c || !(c->path = strdup(path)))
+		goto out;
+	if ((*why = header_problem(path))) {
+		rc = CACHE_BROKEN;
+		goto out;
+	}
+	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_busy_timeout(c->db, SAMV_LOCK_TIMEOUT_DEFAULT * 1000);
+	/* a cache: after a crash of the machine it may be lost, and rebuilt */
+	if ((rc = exec(c->db, "PRAGMA synchronous=OFF")) != CACHE_OK)
+		goto out;
+	if (sqlite3_prepare_v2(c->db, "SELECT (SELECT user_version FROM pragma_user_version),"
+			       " (SELECT count(*) FROM sqlite_master)", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		rc = sql_fail(c->db, SQLITE_OK);
+		*why = "is not a SQLite database";
+		goto out;
+	}
+	version = sqlite3_column_int(st, 0);
+	tables = sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (version == 0 && tables == 0) {
+		char *sql = NULL;
+
+		if (asprintf(&sql, "BEGIN IMMEDIATE; %s PRAGMA user_version=%d; COMMIT;", schema_sql, CACHE_SCHEMA) < 0)
+			goto out;
+		rc = exec(c->db, sql);
+		free(sql);
+		if (rc != CACHE_OK) {
+			/* SQLITE_ERROR: another reader made the tables first */
+			int err = sqlite3_errcode(c->db);
+
+			exec(c->db, "ROLLBACK");
+			if (err != SQLITE_ERROR)
+				goto out;
+		}
+	} else if (version != CACHE_SCHEMA) {
+		rc = CACHE_BROKEN;
+		*why = "was not written by this samv";
+		goto out;
+	}
+	for (i = 0; i < ST_N; i++)
+		if (sqlite3_prepare_v3(c->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &c->st[i], NULL) != SQLITE_OK) {
+			rc = sql_fail(c->db, SQLITE_OK);
+			*why = "does not hold the cache's tables";
+			goto out;
+		}
+	*out = c;
+	c = NULL;
+	rc = CACHE_OK;
+out:
+	sqlite3_finalize(st);
+	if (rc == CACHE_BROKEN && !*why)
+		*why = "is corrupt";
+	cache_free(c);
+	return rc;
+}
+
+/* The records as this samv validates them: a cache written by another
+ * build of samv is emptied (its rules may differ), not trusted. */
+static void fnv(unsigned long long *h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	while (n--) {
+		*h ^= *b++;
+		*h *= 1099511628211ull;
+	}
+}
+
+static void fnv_str(unsigned long long *h, const char *s)
+{
+	fnv(h, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+/* The version and a digest of the record types' rules: what a cached
+ * validation depends on. */
+static void rules_id(char out[64])
+{
+	unsigned long long h = 14695981039346656037ull;
+	const struct samv_type *t;
+	size_t i, j, k;
+
+	for (i = 0; (t = samv_type_at(i)); i++) {
+		fnv_str(&h, t->name);
+		fnv_str(&h, t->dir);
+		fnv(&h, &t->flat, sizeof(t->flat));
+		for (j = 0; j < t->nfields; j++) {
+			const struct samv_field *f = &t->fields[j];
+
+			fnv_str(&h, f->name);
+			fnv(&h, &f->kind, sizeof(f->kind));
+			fnv(&h, &f->flags, sizeof(f->flags));
+			fnv(&h, &f->max, sizeof(f->max));
+			fnv_str(&h, f->ref);
+			for (k = 0; f->values && f->values[k]; k++)
+				fnv_str(&h, f->values[k]);
+		}
+	}
+	snprintf(out, 64, "%s %016llx", SAMV_VERSION, h);
+}
+
+static int cache_own(struct samv_cache *c)
+{
+	char want[64];
+	sqlite3_stmt *st = NULL;
+	int rc = CACHE_OK;
+
+	rules_id(want);
+	if (sqlite3_prepare_v2(c->db, "SELECT v FROM meta WHERE k = 'samv'", -1, &st, NULL) != SQLITE_OK)
+		return sql_fail(c->db, SQLITE_OK);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(st, 0), want)) {
+		sqlite3_finalize(st);
+		return CACHE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_fail(c->db, rc);
+	if (sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO meta(k, v) VALUES ('samv', ?1)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return sql_fail(c->db, SQLITE_OK);
+	sqlite3_bind_text(st, 1, want, -1, SQLITE_TRANSIENT);
+	if ((rc = exec(c->db, "BEGIN IMMEDIATE; DELETE FROM trees; DELETE FROM recs;")) == CACHE_OK &&
+	    sqlite3_step(st) != SQLITE_DONE)
+		rc = sql_fail(c->db, SQLITE_OK);
+	sqlite3_finalize(st);
+	if (rc == CACHE_OK)
+		rc = exec(c->db, "COMMIT");
+	if (rc != CACHE_OK)
+		exec(c->db, "ROLLBACK");
+	return rc;
+}
+
+static void remove_file(const char *path)
+{
+	char *j = NULL;
+
+	unlink(path);
+	if (asprintf(&j, "%s-journal", path) >= 0) {
+		unlink(j);
+		free(j);
+	}
+}
+
+/* Say, once, that the file was not a cache and is built again: the only
+ * thing this file prints, since no caller asked for the rebuild and every
+ * reader would otherwise have to pass it on. */
+static void say_rebuilt(const char *path, const char *why)
+{
+	static bool said;
+
+	if (said)
+		return;
+	said = true;
+	fprintf(stderr, _("%s: warning: query cache '%s' %s; rebuilt\n"), program_invocation_short_name, path, why);
+}
+
+/* The store's cache, opened (and when broken rebuilt) on first use; NULL
+ * when readers go without it. */
+static struct samv_cache *cache_get(struct samv_store *s)
+{
+	const char *why = NULL;
+	char *path = NULL, *dir = NULL;
+	bool off = false;
+	int rc;
+
+	if (s->cache_state)
+		return s->cache_state > 0 ? s->cache : NULL;
+	s->cache_state = -1;
+	if (samv_env_no_cache(&off) < 0 || off)
+		return NULL;
+	if (asprintf(&dir, "%ssamv", git_repository_commondir(s->repo)) < 0) {
+		dir = NULL;
+		goto out;
+	}
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+		goto out; /* a read-only .git/: no cache */
+	if (asprintf(&path, "%s/%s", dir, strrchr(SAMV_CACHE_FILE, '/') + 1) < 0) {
+		path = NULL;
+		goto out;
+	}
+	rc = cache_open_at(&s->cache, path, &why);
+	if (rc == CACHE_OK && (rc = cache_own(s->cache)) == CACHE_BROKEN)
+		why = "is corrupt";
+	if (rc == CACHE_BROKEN) {
+		cache_free(s->cache);
+		s->cache = NULL;
+		remove_file(path);
+		say_rebuilt(path, why);
+		if ((rc = cache_open_at(&s->cache, path, &why)) == CACHE_OK)
+			rc = cache_own(s->cache);
+	}
+	if (rc != CACHE_OK) {
+		cache_free(s->cache);
+		s->cache = NULL;
+		goto out;
+	}
+	s->cache_state = 1;
+out:
+	free(dir);
+	free(path);
+	return s->cache;
+}
+
+void samv_cache_close(struct samv_store *s)
+{
+	cache_free(s->cache);
+	s->cache = NULL;
+	s->cache_state = 0;
+}
+
+/* ---- bringing the cache up to a tree --------------------------------- */
+
+struct sync {
+	struct samv_cache *c;
+	struct samv_view *v;
+	const struct samv_type *t;
+	int sqlrc;  /* CACHE_* of a SQLite failure */
+};
+
+static sqlite3_stmt *st_reset(struct sync *y, int which)
+{
+	sqlite3_stmt *st = y->c->st[which];
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+/* The step of a statement that returns no rows. */
+static int st_done(struct sync *y, sqlite3_stmt *st)
+{
+	int r = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (r == SQLITE_DONE)
+		return 0;
+	y->sqlrc = sql_fail(y->c->db, r);
+	return SAMV_EIO;
+}
+
+/* Whether the row of path in table which (ST_TREE_GET or ST_REC_GET) has
+ * this oid (and mode). */
+static int same_oid(struct sync *y, int which, const char *path, const git_oid *oid, int mode)
+{
+	sqlite3_stmt *st = st_reset(y, which);
+	int r, same = 0;
+
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		same = sqlite3_column_bytes(st, 0) == GIT_OID_RAWSZ &&
+		       !memcmp(sqlite3_column_blob(st, 0), oid->id, GIT_OID_RAWSZ) &&
+		       (which == ST_TREE_GET || sqlite3_column_int(st, 1) == mode);
+	sqlite3_reset(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE) {
+		y->sqlrc = sql_fail(y->c->db, r);
+		return SAMV_EIO;
+	}
+	return same;
+}
+
+static int del(struct sync *y, int which, const char *path)
+{
+	sqlite3_stmt *st = st_reset(y, which);
+
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	return st_done(y, st);
+}
+
+/* Rows of the children of dir (table kids: ST_TREE_KIDS, ST_REC_KIDS)
+ * that the tree no longer has as such (a tree, or a file): removed. */
+static int drop_gone(struct sync *y, int kids, const char *dir, const git_tree *tree)
+{
+	sqlite3_stmt *st = st_reset(y, kids);
+	char **gone = NULL;
+	size_t n = 0, cap = 0, i, skip = strlen(dir) + 1;
+	int r, rc = 0;
+
+	sqlite3_bind_text(st, 1, dir, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *p = (const char *)sqlite3_column_text(st, 0);
+		const git_tree_entry *e = strlen(p) > skip ? git_tree_entry_byname(tree, p + skip) : NULL;
+		bool is_tree = e && git_tree_entry_type(e) == GIT_OBJECT_TREE;
+
+		if (e && is_tree == (kids == ST_TREE_KIDS))
+			continue;
+		if (n == cap) {
+			char **nv = realloc(gone, (cap = cap ? 2 * cap : 16) * sizeof(*nv));
+
+			if (!nv) {
+				rc = samv_error_set(SAMV_ERROR, "out of memory");
+				goto out;
+			}
+			gone = nv;
+		}
+		if (!(gone[n] = strdup(p))) {
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+		n++;
+	}
+	if (r != SQLITE_DONE) {
+		y->sqlrc = sql_fail(y->c->db, r);
+		rc = SAMV_EIO;
+		goto out;
+	}
+	sqlite3_reset(st);
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = del(y, ST_REC_DEL, gone[i]);
+		if (rc == 0 && kids == ST_TREE_KIDS)
+			rc = del(y, ST_TREE_DEL, gone[i]);
+	}
+out:
+	sqlite3_reset(st);
+	for (i = 0; i < n; i++)
+		free(gone[i]);
+	free(gone);
+	return rc;
+}
+
+/* The file at path (entry e of directory parent): read again when its
+ * blob or mode changed. */
+static int sync_file(struct sync *y, const char *parent, const char *path, const git_tree_entry *e)
+{
+	char id[SAMV_ID_MAX + 1];
+	int mode = (int)git_tree_entry_filemode(e), rc;
+	sqlite3_stmt *st;
+	cJSON *rec = NULL;
+	char *json = NULL;
+	const char *bad = NULL;
+
+	if (!samv_path_id(path, id))
+		return 0; /* not a record file: readers pass it by */
+	if ((rc = same_oid(y, ST_REC_GET, path, git_tree_entry_id(e), mode)) != 0)
+		return rc < 0 ? rc : 0;
+	rc = samv_record_load_path(&rec, y->v, y->t, path);
+	if (rc == SAMV_EINVAL)
+		bad = samv_error_last();
+	else if (rc < 0)
+		return rc;
+	else if (!(json = cJSON_PrintUnformatted(rec)))
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	cJSON_Delete(rec);
+	if (rc < 0 && !bad)
+		return rc;
+	st = st_reset(y, ST_REC_PUT);
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, y->t->dir, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, id, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 5, git_tree_entry_id(e)->id, GIT_OID_RAWSZ, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, mode);
+	if (json)
+		sqlite3_bind_text(st, 7, json, -1, SQLITE_STATIC);
+	if (bad)
+		sqlite3_bind_text(st, 8, bad, -1, SQLITE_TRANSIENT);
+	rc = st_done(y, st);
+	sqlite3_clear_bindings(st);
+	cJSON_free(json);
+	return rc;
+}
+
+/* The directory path (tree oid, in directory parent) and all below it. */
+static int sync_tree(struct sync *y, const char *parent, const char *path, const git_oid *oid)
+{
+	git_tree *tree = NULL;
+	char *sub = NULL;
+	sqlite3_stmt *st;
+	size_t i, n;
+	int rc;
+
+	if ((rc = same_oid(y, ST_TREE_GET, path, oid, 0)) != 0)
+		return rc < 0 ? rc : 0;
+	if (git_tree_lookup(&tree, y->v->repo, oid) < 0)
+		return samv_error_git(SAMV_EIO, path);
+	if ((rc = drop_gone(y, ST_TREE_KIDS, path, tree)) < 0 || (rc = drop_gone(y, ST_REC_KIDS, path, tree)) < 0)
+		goto out;
+	n = git_tree_entrycount(tree);
+	for (i = 0; i < n && rc == 0; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+
+		free(sub);
+		if (asprintf(&sub, "%s/%s", path, git_tree_entry_name(e)) < 0) {
+			sub = NULL;
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			break;
+		}
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
+			rc = sync_tree(y, path, sub, git_tree_entry_id(e));
+		else
+			rc = sync_file(y, path, sub, e);
+	}
+	if (rc < 0)
+		goto out;
+	st = st_reset(y, ST_TREE_PUT);
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 3, oid->id, GIT_OID_RAWSZ, SQLITE_STATIC);
+	rc = st_done(y, st);
+out:
+	free(sub);
+	git_tree_free(tree);
+	return rc;
+}
+
+/* The type's directory brought up to the view's tree. */
+static int sync_dir(struct sync *y)
+{
+	git_tree_entry *e = NULL;
+	int rc;
+
+	/* no directory (or a file in its place): readers find no records */
+	if (git_tree_entry_bypath(&e, y->v->tree, y->t->dir) < 0 || git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+		if ((rc = del(y, ST_REC_DEL, y->t->dir)) == 0)
+			rc = del(y, ST_TREE_DEL, y->t->dir);
+	} else {
+		rc = sync_tree(y, "", y->t->dir, git_tree_entry_id(e));
+	}
+	git_tree_entry_free(e);
+	return rc;
+}
+
+/* ---- reading --------------------------------------------------------- */
+
+static int read_all(struct sync *y, cJSON **out, size_t *bad)
+{
+	sqlite3_stmt *st = st_reset(y, ST_RECS);
+	cJSON *arr = cJSON_CreateArray(), *rec;
+	int r, rc = 0;
+
+	if (!arr)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *json = (const char *)sqlite3_column_text(st, 0);
+
+		if (!(rec = cJSON_ParseWithLength(json, (size_t)sqlite3_column_bytes(st, 0))) ||
+		    !cJSON_AddItemToArray(arr, rec)) {
+			cJSON_Delete(rec);
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+	}
+	if (r != SQLITE_DONE)
+		goto sqlerr;
+	sqlite3_reset(st);
+	/* the files that are not valid records, in the order a walk of the
+	 * tree meets them */
+	st = st_reset(y, ST_BAD);
+	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
+	if (bad)
+		*bad = 0;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (bad) {
+			++*bad;
+			continue;
+		}
+		samv_error_set(SAMV_EINVAL, "%s", (const char *)sqlite3_column_text(st, 1));
+		if ((rc = samv_store_skip(y->v->store, (const char *)sqlite3_column_text(st, 0))) < 0)
+			goto out;
+	}
+	if (r != SQLITE_DONE)
+		goto sqlerr;
+	*out = arr;
+	arr = NULL;
+	goto out;
+sqlerr:
+	y->sqlrc = sql_fail(y->c->db, r);
+	rc = SAMV_EIO;
+out:
+	sqlite3_reset(st);
+	cJSON_Delete(arr);
+	return rc;
+}
+
+int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad)
+{
+	struct samv_store *s = v->store;
+	struct sync y = { NULL, v, t, CACHE_OK };
+	int attempt, rc = 1;
+
+	*out = NULL;
+	/* a write's view, the work tree, an unborn branch: read directly */
+	if (!s || v->root || v->stage || !v->tree)
+		return 1;
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (!(y.c = cache_get(s)))
+			return 1;
+		y.sqlrc = CACHE_OK;
+		if ((y.sqlrc = exec(y.c->db, "BEGIN IMMEDIATE")) == CACHE_OK) {
+			rc = sync_dir(&y);
+			if (rc == 0)
+				rc = read_all(&y, out, bad);
+			if (rc == 0 && (y.sqlrc = exec(y.c->db, "COMMIT")) != CACHE_OK)
+				rc = SAMV_EIO;
+			if (rc < 0)
+				exec(y.c->db, "ROLLBACK");
+		}
+		if (y.sqlrc == CACHE_OK)
+			return rc;
+		/* SQLite failed, not git nor the records: read without it */
+		cJSON_Delete(*out);
+		*out = NULL;
+		samv_error_clear();
+		if (y.sqlrc != CACHE_BROKEN) {
+			samv_cache_close(s);
+			s->cache_state = -1;
+			return 1;
+		}
+		{
+			char *path = strdup(y.c->path);
+
+			samv_cache_close(s);
+			if (path) {
+				remove_file(path);
+				say_rebuilt(path, "is corrupt");
+				free(path);
+			}
+		}
+	}
+	s->cache_state = -1;
+	return 1;
+}

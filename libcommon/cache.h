@@ -1,0 +1,30 @@
+/* cache.h - the derived query cache under .git/samv/ (not installed). */
+#ifndef SAMV_CACHE_H
+#define SAMV_CACHE_H
+
+#include "samv.h"
+
+struct samv_store;
+struct samv_view;
+
+/* The cache file, relative to git's common directory. */
+#define SAMV_CACHE_FILE "samv/cache.sqlite"
+
+/*
+ * Every record file of type t in the view's tree, through the cache:
+ * first the cache is brought up to the view's tree (only the subtrees
+ * and blobs whose ids changed are read), then, in the same SQLite
+ * transaction, the valid records are handed out in id order and the
+ * files that are not valid records are counted (bad not NULL) or noted
+ * in the store as samv_record_load_all does.
+ *
+ * Returns 1 when the cache cannot serve the view (SAMV_NO_CACHE=1, a
+ * write's or the work tree's view, an unwritable git directory, a cache
+ * found broken this time): the caller reads the tree itself.
+ */
+int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad);
+
+/* Close the store's cache, if it opened one. */
+void samv_cache_close(struct samv_store *s);
+
+#endif
