@@ -26,7 +26,7 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 BUILD ?= build
 CC ?= cc
-PKGS = libgit2 libcjson
+PKGS = libgit2 libcjson libcrypto
 # The libraries' flags are asked of pkg-config when a recipe first needs them
 # (and then kept), not when the Makefile is read: on a fresh machine
 # `make demo` installs the libraries first, and flags read at parse time
@@ -91,7 +91,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) | deps-ok-cmocka
 # Fail early and clearly when the libraries or the test tools are missing.
 .PHONY: deps-ok deps-ok-cmocka check-deps
 deps-ok:
-	@pkg-config --exists $(PKGS) || { echo "samv: libgit2 and cJSON not found; run 'make deps' (Debian: apt-get install libgit2-dev libcjson-dev libcmocka-dev pkg-config)" >&2; exit 1; }
+	@pkg-config --exists $(PKGS) || { echo "samv: libgit2, cJSON and libcrypto not found; run 'make deps' (Debian: apt-get install libgit2-dev libssl-dev libcjson-dev libcmocka-dev pkg-config)" >&2; exit 1; }
 deps-ok-cmocka:
 	@pkg-config --exists cmocka || { echo "samv: cmocka not found; run 'make deps' (Debian: apt-get install libcmocka-dev)" >&2; exit 1; }
 check-deps:
