@@ -14,8 +14,12 @@
 #   make demo         install the build dependencies if missing, build, and
 #                     build the example collaboration (docs/example)
 #   make install / uninstall   honour PREFIX and DESTDIR
-#   make bench        the benchmarks under bench/ (make bench-report: samv-report's,
-#                     make bench-sync: samv-sync's)
+#   make bench        every benchmark under bench/, one after the other (long: an hour
+#                     and more; not part of make check).  One figure each:
+#                     bench-actors (writes and reads of actors), bench-report,
+#                     bench-log, bench-sync, bench-readers, bench-verify, bench-write (a write's
+#                     CPU against bench/floor.c), bench-index (the index update's
+#                     two ways), bench-start (process start), bench-cache
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -59,7 +63,8 @@ MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
 	check-html check-asan check-valgrind check-docs fuzz fuzz-smoke fuzz-build torture demo demo-example \
-	deps install uninstall bench bench-report bench-sync clean
+	deps install uninstall bench bench-actors bench-report bench-sync bench-log bench-readers \
+	bench-verify bench-write bench-index bench-start clean
 
 all: $(BINS)
 
@@ -174,8 +179,40 @@ demo: deps
 demo-example: all
 	@sh docs/example/ostergotland.sh $(abspath $(BUILD)/bin) $(BUILD)/demo
 
+# One after the other, never in parallel: each times against the others'
+# absence.  bench-cache is the query cache's (bench/cache-*.sh).
 bench: all
+	@$(MAKE) --no-print-directory bench-actors
+	@$(MAKE) --no-print-directory bench-report
+	@$(MAKE) --no-print-directory bench-log
+	@$(MAKE) --no-print-directory bench-sync
+	@$(MAKE) --no-print-directory bench-readers
+	@$(MAKE) --no-print-directory bench-verify
+	@$(MAKE) --no-print-directory bench-write
+	@$(MAKE) --no-print-directory bench-index
+	@$(MAKE) --no-print-directory bench-start
+	@$(MAKE) --no-print-directory bench-cache
+
+bench-actors: all
 	@sh bench/run.sh $(abspath $(BUILD)/bin)
+
+bench-log: all
+	@sh bench/log.sh $(abspath $(BUILD)/bin)
+
+bench-readers: all
+	@sh bench/readers.sh $(abspath $(BUILD)/bin)
+
+bench-verify: all
+	@sh bench/verify-bigdir.sh $(abspath $(BUILD)/bin)
+
+bench-write: all
+	@sh bench/write.sh $(abspath $(BUILD)/bin) write
+
+bench-index: all
+	@sh bench/write.sh $(abspath $(BUILD)/bin) index
+
+bench-start: all
+	@sh bench/write.sh $(abspath $(BUILD)/bin) start
 
 bench-report: all
 	@sh bench/report.sh $(abspath $(BUILD)/bin)
