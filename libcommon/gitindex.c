@@ -64,7 +64,8 @@ struct walk {
 	const struct samv_gitindex *ix;
 	size_t off;
 	uint32_t i;
-	char *path;           /* the current entry's path (own copy) */
+	const char *path;     /* the current entry's path: in the file, or buf (version 4) */
+	char *buf;            /* version 4's paths, decoded */
 	size_t len, cap;
 	const unsigned char *fixed;
 	size_t fixedlen;
@@ -78,16 +79,16 @@ static int path_room(struct walk *w, size_t need)
 
 	if (need <= w->cap)
 		return 0;
-	if (!(np = realloc(w->path, need * 2)))
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	w->path = np;
+	if (!(np = realloc(w->buf, need * 2)))
+		return samv_error_set(SAMV_ERROR, _("out of memory"));
+	w->buf = np;
 	w->cap = need * 2;
 	return 0;
 }
 
 static int damaged(const char *what)
 {
-	return samv_error_set(SAMV_EINVAL, "cannot read the index: .git/index is damaged (%s)", what);
+	return samv_error_set(SAMV_EINVAL, _("cannot read the index: .git/index is damaged (%s)"), what);
 }
 
 /* The next entry into w: 1, or 0 at the end. */
@@ -101,53 +102,60 @@ static int walk_next(struct walk *w)
 	if (w->i >= ix->nentries)
 		return 0;
 	if (w->off + FIXED > limit)
-		return damaged("an entry is cut short");
+		return damaged(_("an entry is cut short"));
 	w->fixed = d + w->off;
 	flags = (unsigned)d[w->off + 60] << 8 | d[w->off + 61];
 	if ((flags & F_EXTENDED) && ix->version < 3)
-		return damaged("extended flags in a version 2 index");
+		return damaged(_("extended flags in a version 2 index"));
 	w->fixedlen = FIXED + ((flags & F_EXTENDED) ? 2 : 0);
 	w->stage = (int)(flags >> 12) & 3;
 	name = d + w->off + w->fixedlen;
 	if (name > d + limit)
-		return damaged("an entry is cut short");
+		return damaged(_("an entry is cut short"));
 	if (ix->version == 4) {
 		/* git's varint: 7 bits a byte, each continuation adding one */
 		const unsigned char *p = name;
 		unsigned char c;
 
 		if (p >= d + limit)
-			return damaged("an entry is cut short");
+			return damaged(_("an entry is cut short"));
 		c = *p++;
 		strip = c & 127;
 		while (c & 128) {
 			if (p >= d + limit || strip > (SIZE_MAX >> 8))
-				return damaged("a path is cut short");
+				return damaged(_("a path is cut short"));
 			c = *p++;
 			strip = ((strip + 1) << 7) | (c & 127);
 		}
 		if (strip > w->len)
-			return damaged("a path's prefix is longer than the path before it");
+			return damaged(_("a path's prefix is longer than the path before it"));
 		keep = w->len - strip;
 		name = p;
 	}
 	if (!(nul = memchr(name, '\0', (size_t)(d + limit - name))))
-		return damaged("a path is not terminated");
+		return damaged(_("a path is not terminated"));
 	n = (size_t)(nul - name);
-	if (path_room(w, keep + n + 1) < 0)
-		return SAMV_ERROR;
-	memcpy(w->path + keep, name, n);
-	w->len = keep + n;
-	w->path[w->len] = '\0';
+	if (ix->version < 4) {
+		/* no copy: the name is NUL-terminated in the file */
+		w->path = (const char *)name;
+		w->len = n;
+	} else {
+		if (path_room(w, keep + n + 1) < 0)
+			return SAMV_ERROR;
+		memcpy(w->buf + keep, name, n);
+		w->len = keep + n;
+		w->buf[w->len] = '\0';
+		w->path = w->buf;
+	}
 	if ((flags & F_NAMEMASK) != F_NAMEMASK ? (flags & F_NAMEMASK) != w->len : w->len < F_NAMEMASK)
-		return damaged("a path's length does not match its flags");
+		return damaged(_("a path's length does not match its flags"));
 	if (!w->len && !w->lax)
-		return damaged("an empty path");
+		return damaged(_("an empty path"));
 	used = (size_t)(nul + 1 - (d + w->off));
 	if (ix->version < 4)
 		used = (w->fixedlen + n + 8) & ~(size_t)7;
 	if (w->off + used > limit)
-		return damaged("an entry is cut short");
+		return damaged(_("an entry is cut short"));
 	w->off += used;
 	w->i++;
 	return 1;
@@ -165,13 +173,13 @@ static void walk_init(struct walk *w, const struct samv_gitindex *ix)
 static int refuse(const char sig[4])
 {
 	if (!memcmp(sig, "link", 4))
-		return samv_error_set(SAMV_EINVAL, "cannot update the index: it is a split index; samv writes "
-				      "only a whole one (git update-index --no-split-index)");
+		return samv_error_set(SAMV_EINVAL, _("cannot update the index: it is a split index; samv writes "
+				      "only a whole one (git update-index --no-split-index)"));
 	if (!memcmp(sig, "sdir", 4))
-		return samv_error_set(SAMV_EINVAL, "cannot update the index: it is a sparse index; samv writes "
-				      "only a full one (git sparse-checkout disable, or index.sparse=false)");
-	return samv_error_set(SAMV_EINVAL, "cannot update the index: it has the extension '%.4s', which "
-			      "samv does not know", sig);
+		return samv_error_set(SAMV_EINVAL, _("cannot update the index: it is a sparse index; samv writes "
+				      "only a full one (git sparse-checkout disable, or index.sparse=false)"));
+	return samv_error_set(SAMV_EINVAL, _("cannot update the index: it has the extension '%.4s', which "
+			      "samv does not know"), sig);
 }
 
 /* DATA (malloc'd) becomes the index's. */
@@ -187,13 +195,13 @@ static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t siz
 	ix->data = data;
 	ix->size = size;
 	if (size < 12 + TRAILER || memcmp(ix->data, "DIRC", 4)) {
-		rc = damaged("no index header");
+		rc = damaged(_("no index header"));
 		goto out;
 	}
 	ix->version = be32(ix->data + 4);
 	ix->nentries = be32(ix->data + 8);
 	if (ix->version < 2 || ix->version > 4) {
-		rc = samv_error_set(SAMV_EINVAL, "cannot update the index: version %u; samv writes versions 2 to 4",
+		rc = samv_error_set(SAMV_EINVAL, _("cannot update the index: version %u; samv writes versions 2 to 4"),
 				    ix->version);
 		goto out;
 	}
@@ -203,14 +211,14 @@ static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t siz
 		/* sorted by path, then stage: what git's binary search relies on */
 		c = prev ? strcmp(prev, w.path) : -1;
 		if (!bad && !w.len)
-			bad = "an empty path";
+			bad = _("an empty path");
 		if (!bad && (c > 0 || (c == 0 && prevstage >= w.stage)))
-			bad = "entries out of order";
+			bad = _("entries out of order");
 		if (w.len + 1 > prevlen) {
 			char *np = realloc(prev, (w.len + 1) * 2);
 
 			if (!np) {
-				rc = samv_error_set(SAMV_ERROR, "out of memory");
+				rc = samv_error_set(SAMV_ERROR, _("out of memory"));
 				break;
 			}
 			prev = np;
@@ -219,18 +227,18 @@ static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t siz
 		memcpy(prev, w.path, w.len + 1);
 		prevstage = w.stage;
 	}
-	free(w.path);
+	free(w.buf);
 	if (rc < 0)
 		goto out;
 	if (w.i != ix->nentries) {
-		rc = damaged("fewer entries than its header says");
+		rc = damaged(_("fewer entries than its header says"));
 		goto out;
 	}
 	ix->ext = off = w.off;
 	while (off + 8 <= size - TRAILER) {
 		len = be32(ix->data + off + 4);
 		if (len > size - TRAILER - off - 8) {
-			rc = damaged("an extension is cut short");
+			rc = damaged(_("an extension is cut short"));
 			goto out;
 		}
 		if (ix->data[off] < 'A' || ix->data[off] > 'Z') {
@@ -239,7 +247,7 @@ static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t siz
 		}
 		off += 8 + len;
 	}
-	rc = off != size - TRAILER ? damaged("bytes after the last extension") : bad ? damaged(bad) : 0;
+	rc = off != size - TRAILER ? damaged(_("bytes after the last extension")) : bad ? damaged(bad) : 0;
 out:
 	free(prev);
 	if (rc < 0)
@@ -253,7 +261,7 @@ int samv_gitindex_parse(struct samv_gitindex *ix, const void *data, size_t size)
 
 	memset(ix, 0, sizeof(*ix));
 	if (!copy)
-		return samv_error_set(SAMV_ERROR, "out of memory");
+		return samv_error_set(SAMV_ERROR, _("out of memory"));
 	memcpy(copy, data, size);
 	return parse_owned(ix, copy, size);
 }
@@ -270,24 +278,24 @@ int samv_gitindex_open(struct samv_gitindex *ix, const char *path)
 	memset(ix, 0, sizeof(*ix));
 	if (fd < 0 && errno == ENOENT) {
 		if (!(data = malloc(12 + TRAILER)))
-			return samv_error_set(SAMV_ERROR, "out of memory");
+			return samv_error_set(SAMV_ERROR, _("out of memory"));
 		memcpy(data, empty, 12);
 		samv_sha1(data + 12, data, 12);
 		return parse_owned(ix, data, 12 + TRAILER);
 	}
 	if (fd < 0 || fstat(fd, &sb) < 0) {
-		rc = samv_error_set(SAMV_EIO, "cannot read the index: %s", strerror(errno));
+		rc = samv_error_set(SAMV_EIO, _("cannot read the index: %s"), strerror(errno));
 		goto out;
 	}
 	if (!(data = malloc((size_t)sb.st_size + 1))) {
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		rc = samv_error_set(SAMV_ERROR, _("out of memory"));
 		goto out;
 	}
 	while (got < (size_t)sb.st_size && (r = read(fd, data + got, (size_t)sb.st_size - got)) != 0) {
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			rc = samv_error_set(SAMV_EIO, "cannot read the index: %s", strerror(errno));
+			rc = samv_error_set(SAMV_EIO, _("cannot read the index: %s"), strerror(errno));
 			goto out;
 		}
 		got += (size_t)r;
@@ -325,7 +333,7 @@ bool samv_gitindex_find(const struct samv_gitindex *ix, const char *path, int st
 			break;
 		}
 	}
-	free(w.path);
+	free(w.buf);
 	return found;
 }
 
@@ -347,10 +355,10 @@ static int emit(struct out *o, const unsigned char *fixed, size_t fixedlen, cons
 	/* a file where a directory is, or the other way round: libgit2 would
 	 * replace one with the other; a samv write never makes one */
 	if (o->lastlen && o->lastlen < len && !memcmp(o->last, path, o->lastlen) && path[o->lastlen] == '/')
-		return samv_error_set(SAMV_EINVAL, "cannot update the index: '%s' is a file and a directory", o->last);
+		return samv_error_set(SAMV_EINVAL, _("cannot update the index: '%s' is a file and a directory"), o->last);
 	need = fixedlen + len + 16 + 8;
 	if (o->len + need > o->cap) /* only when a TREE line grew: sized ahead */
-		return samv_error_set(SAMV_ERROR, "index buffer too small");
+		return samv_error_set(SAMV_ERROR, _("index buffer too small"));
 	memcpy(o->p + o->len, fixed, fixedlen);
 	o->len += fixedlen;
 	if (o->version == 4) {
@@ -379,7 +387,7 @@ static int emit(struct out *o, const unsigned char *fixed, size_t fixedlen, cons
 		char *np = realloc(o->last, (len + 1) * 2);
 
 		if (!np)
-			return samv_error_set(SAMV_ERROR, "out of memory");
+			return samv_error_set(SAMV_ERROR, _("out of memory"));
 		o->last = np;
 		o->lastcap = (len + 1) * 2;
 	}
@@ -474,7 +482,7 @@ static int copy_extensions(struct out *o, const struct samv_gitindex *ix, const 
 	char *dir = malloc(PATH_MAX);
 
 	if (!dir)
-		return samv_error_set(SAMV_ERROR, "out of memory");
+		return samv_error_set(SAMV_ERROR, _("out of memory"));
 	for (; off + 8 <= ix->size - TRAILER; off += 8 + len) {
 		const unsigned char *e = ix->data + off;
 
@@ -515,7 +523,7 @@ int samv_gitindex_update(unsigned char **out, size_t *outlen, const struct samv_
 	for (i = 0; i < n; i++)
 		o.cap += FIXED + strlen(ch[i].path) + 24;
 	if (!(o.p = malloc(o.cap)))
-		return samv_error_set(SAMV_ERROR, "out of memory");
+		return samv_error_set(SAMV_ERROR, _("out of memory"));
 	o.version = ix->version;
 	memcpy(o.p, ix->data, 12);
 	o.len = 12;
@@ -528,7 +536,7 @@ int samv_gitindex_update(unsigned char **out, size_t *outlen, const struct samv_
 			rc = emit(&o, w.fixed, w.fixedlen, w.path, w.len);
 		/* else: an entry of a changed path (any stage), replaced */
 	}
-	free(w.path);
+	free(w.buf);
 	while (rc == 0 && ci < n)
 		rc = emit_change(&o, &ch[ci++]);
 	if (rc == 0)
