@@ -14,8 +14,12 @@
 #   make demo         install the build dependencies if missing, build, and
 #                     build the example collaboration (docs/example)
 #   make install / uninstall   honour PREFIX and DESTDIR
-#   make bench        the benchmarks under bench/ (make bench-report: samv-report's,
-#                     make bench-sync: samv-sync's, make bench-cache: the query cache's)
+#   make bench        every benchmark under bench/, one after the other (long: an hour
+#                     and more; not part of make check).  One figure each:
+#                     bench-actors (writes and reads of actors), bench-report,
+#                     bench-log, bench-sync, bench-readers, bench-verify, bench-write (a write's
+#                     CPU against bench/floor.c), bench-index (the index update's
+#                     two ways), bench-start (process start), bench-cache
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -26,7 +30,7 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 BUILD ?= build
 CC ?= cc
-PKGS = libgit2 libcjson sqlite3
+PKGS = libgit2 libcjson sqlite3 libcrypto
 # The libraries' flags are asked of pkg-config when a recipe first needs them
 # (and then kept), not when the Makefile is read: on a fresh machine
 # `make demo` installs the libraries first, and flags read at parse time
@@ -64,7 +68,8 @@ MAN_SV := $(MAN1_SV) $(MAN5_SV) $(MAN7_SV)
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
 	check-html check-asan check-valgrind check-docs fuzz fuzz-smoke fuzz-build torture demo demo-example \
-	deps install uninstall bench bench-report bench-sync bench-cache clean
+	deps install uninstall bench bench-actors bench-report bench-sync bench-log bench-readers \
+	bench-verify bench-write bench-index bench-start bench-cache clean
 
 all: $(BINS)
 
@@ -96,7 +101,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) | deps-ok-cmocka
 # Fail early and clearly when the libraries or the test tools are missing.
 .PHONY: deps-ok deps-ok-cmocka check-deps
 deps-ok:
-	@pkg-config --exists $(PKGS) || { echo "samv: libgit2, cJSON or SQLite not found; run 'make deps' (Debian: apt-get install libgit2-dev libcjson-dev libsqlite3-dev libcmocka-dev pkg-config)" >&2; exit 1; }
+	@pkg-config --exists $(PKGS) || { echo "samv: libgit2, cJSON, SQLite or libcrypto not found; run 'make deps' (Debian: apt-get install libgit2-dev libcjson-dev libsqlite3-dev libssl-dev libcmocka-dev pkg-config)" >&2; exit 1; }
 deps-ok-cmocka:
 	@pkg-config --exists cmocka || { echo "samv: cmocka not found; run 'make deps' (Debian: apt-get install libcmocka-dev)" >&2; exit 1; }
 check-deps:
@@ -179,8 +184,40 @@ demo: deps
 demo-example: all
 	@sh docs/example/ostergotland.sh $(abspath $(BUILD)/bin) $(BUILD)/demo
 
+# One after the other, never in parallel: each times against the others'
+# absence.  bench-cache is the query cache's (bench/cache-*.sh).
 bench: all
+	@$(MAKE) --no-print-directory bench-actors
+	@$(MAKE) --no-print-directory bench-report
+	@$(MAKE) --no-print-directory bench-log
+	@$(MAKE) --no-print-directory bench-sync
+	@$(MAKE) --no-print-directory bench-readers
+	@$(MAKE) --no-print-directory bench-verify
+	@$(MAKE) --no-print-directory bench-write
+	@$(MAKE) --no-print-directory bench-index
+	@$(MAKE) --no-print-directory bench-start
+	@$(MAKE) --no-print-directory bench-cache
+
+bench-actors: all
 	@sh bench/run.sh $(abspath $(BUILD)/bin)
+
+bench-log: all
+	@sh bench/log.sh $(abspath $(BUILD)/bin)
+
+bench-readers: all
+	@sh bench/readers.sh $(abspath $(BUILD)/bin)
+
+bench-verify: all
+	@sh bench/verify-bigdir.sh $(abspath $(BUILD)/bin)
+
+bench-write: all
+	@sh bench/write.sh $(abspath $(BUILD)/bin) write
+
+bench-index: all
+	@sh bench/write.sh $(abspath $(BUILD)/bin) index
+
+bench-start: all
+	@sh bench/write.sh $(abspath $(BUILD)/bin) start
 
 bench-report: all
 	@sh bench/report.sh $(abspath $(BUILD)/bin)

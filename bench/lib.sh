@@ -78,7 +78,7 @@ collab_setup() {
 	# shellcheck disable=SC2046
 	${CC:-cc} -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -I"$top/libcommon" \
 		$(pkg-config --cflags libgit2 libcjson) -o "$gen" "$top/bench/gen-collab.c" \
-		"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson sqlite3) -lm
+		"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson sqlite3 libcrypto) -lm
 }
 
 # collab_repo SIZE DIR [--one-commit]: a collaboration of SIZE records made

@@ -50,7 +50,7 @@ mkdir -p "$build/bench"
 # shellcheck disable=SC2046
 ${CC:-cc} -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -I"$top/libcommon" \
 	$(pkg-config --cflags libgit2 libcjson) -o "$gen" "$top/bench/gen-actors.c" \
-	"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson sqlite3) -lm
+	"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson sqlite3 libcrypto) -lm
 
 # count_pair NAME SAMV-COMMAND GIT-COMMAND: instructions, a table row.
 count_pair() {

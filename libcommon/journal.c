@@ -11,10 +11,10 @@
  * its temporary file, blob id and mode.  The journal is removed last, after
  * the new index is in place and the lock released.
  *
- * The index is rewritten without libgit2 taking index.lock (it is ours):
- * .git/index is hard-linked as .git/samv-index, opened as an index of its
- * own, written there (libgit2 writes samv-index.lock and renames it), and
- * renamed over .git/index while index.lock is still held.
+ * The index is rewritten without anyone else taking index.lock (it is
+ * ours): .git/index is streamed with the write's paths changed
+ * (gitindex.c) into .git/samv-index, fsync'd, and renamed over .git/index
+ * while index.lock is still held.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -27,6 +27,7 @@
 
 #include "samv.h"
 #include "store.h"
+#include "gitindex.h"
 
 static char *join(const char *a, const char *b)
 {
@@ -225,50 +226,47 @@ static void remove_new_index(const struct samv_journal *j)
 	unlink(j->newindex);
 }
 
-int samv_journal_index(struct samv_journal *j, git_index **out)
+int samv_journal_index(struct samv_journal *j, struct samv_gitindex *out)
 {
 	char *index = join(j->gitdir, "index");
-	int rc = 0;
+	int rc;
 
-	*out = NULL;
 	if (!index)
 		return samv_error_set(SAMV_ERROR, "out of memory");
-	/* a stale copy (and libgit2's lock on it) from a dead writer, then
-	 * this one: O(1), no reading */
-	remove_new_index(j);
-	if (link(index, j->newindex) < 0 && errno != ENOENT)
-		rc = samv_error_set(SAMV_EIO, "cannot read the index: %s", strerror(errno));
-	else if (git_index_open(out, j->newindex) < 0)
-		rc = samv_error_git(SAMV_EIO, "cannot read the index");
+	/* index.lock is held: nobody else replaces the file while it is read */
+	rc = samv_gitindex_open(out, index);
 	free(index);
 	return rc;
 }
 
-static int index_entry(git_index_entry *e, const char *full, const struct samv_jentry *je, bool trust)
+/* A path's new index entry: the blob, and the stat data of FULL, so that
+ * git status need not hash the file again. */
+static void index_entry(struct samv_gitindex_change *c, const char *full, const struct samv_jentry *je, bool trust)
 {
 	struct stat sb;
 	git_oid have;
 
-	memset(e, 0, sizeof(*e));
-	e->mode = je->mode;
-	e->path = je->path;
-	git_oid_cpy(&e->id, &je->blob);
+	memset(c, 0, sizeof(*c));
+	c->path = je->path;
+	if (!je->tmp)
+		return; /* mode 0: removed */
+	c->mode = je->mode;
+	git_oid_cpy(&c->id, &je->blob);
 	if (lstat(full, &sb) < 0 || !S_ISREG(sb.st_mode))
-		return 0;
+		return;
 	/* a file this process did not just write is trusted only when it holds
 	 * the blob: else its stat data stays zero and git sees it modified */
 	if (!trust && (git_odb_hashfile(&have, full, GIT_OBJECT_BLOB) < 0 || !git_oid_equal(&have, &je->blob)))
-		return 0;
-	e->ctime.seconds = (int32_t)sb.st_ctim.tv_sec;
-	e->ctime.nanoseconds = (uint32_t)sb.st_ctim.tv_nsec;
-	e->mtime.seconds = (int32_t)sb.st_mtim.tv_sec;
-	e->mtime.nanoseconds = (uint32_t)sb.st_mtim.tv_nsec;
-	e->dev = (uint32_t)sb.st_dev;
-	e->ino = (uint32_t)sb.st_ino;
-	e->uid = sb.st_uid;
-	e->gid = sb.st_gid;
-	e->file_size = (uint32_t)sb.st_size;
-	return 0;
+		return;
+	c->ctime_s = (uint32_t)sb.st_ctim.tv_sec;
+	c->ctime_ns = (uint32_t)sb.st_ctim.tv_nsec;
+	c->mtime_s = (uint32_t)sb.st_mtim.tv_sec;
+	c->mtime_ns = (uint32_t)sb.st_mtim.tv_nsec;
+	c->dev = (uint32_t)sb.st_dev;
+	c->ino = (uint32_t)sb.st_ino;
+	c->uid = sb.st_uid;
+	c->gid = sb.st_gid;
+	c->size = (uint32_t)sb.st_size;
 }
 
 /* One path of the commit into the work tree: its temporary file renamed
@@ -304,28 +302,42 @@ static int move_path(struct samv_journal *j, const struct samv_jentry *e, bool *
 	return rc;
 }
 
-/* One path of the commit into the index, with the stat data of FILE (the
- * temporary file, or the file in place). */
-static int index_path(struct samv_journal *j, git_index *index, const struct samv_jentry *e, bool tmp,
-		      bool trust)
+/* The index with the journal's paths changed, into .git/samv-index,
+ * durable.  TMP: the stat data are the temporary files' (before the commit
+ * point); else the files in place, trusted when MOVED[i] (this process
+ * renamed them). */
+static int write_index(struct samv_journal *j, const struct samv_gitindex *ix, bool tmp, const bool *moved)
 {
-	char *file = tmp ? samv_journal_tmp(j, e) : join(j->workdir, e->path);
-	git_index_entry ie;
-	int rc = 0;
+	struct samv_gitindex_change *ch = calloc(j->n + 1, sizeof(*ch));
+	unsigned char *data = NULL;
+	size_t len = 0, i;
+	char *file;
+	int fd = -1, rc = 0;
 
-	if (!file)
+	if (!ch)
 		return samv_error_set(SAMV_ERROR, "out of memory");
-	if (!e->tmp)
-		git_index_remove(index, e->path, 0);
-	else if ((rc = index_entry(&ie, file, e, trust)) == 0 && git_index_add(index, &ie) < 0)
-		rc = samv_error_git(SAMV_EIO, "cannot update the index");
-	free(file);
+	for (i = 0; i < j->n; i++) {
+		file = tmp && j->v[i].tmp ? samv_journal_tmp(j, &j->v[i]) : join(j->workdir, j->v[i].path);
+		if (!file) {
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+		index_entry(&ch[i], file, &j->v[i], tmp || (moved && moved[i]));
+		free(file);
+	}
+	if ((rc = samv_gitindex_update(&data, &len, ix, ch, j->n)) < 0)
+		goto out;
+	/* a stale copy (and libgit2's lock on it) from a dead writer first */
+	remove_new_index(j);
+	fd = open(j->newindex, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0 || write_all(fd, (const char *)data, len) < 0 || fsync(fd) < 0)
+		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
+	if (fd >= 0 && close(fd) < 0 && rc == 0)
+		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
+out:
+	free(data);
+	free(ch);
 	return rc;
-}
-
-static int write_index(git_index *index)
-{
-	return git_index_write(index) < 0 ? samv_error_git(SAMV_EIO, "cannot write the index") : 0;
 }
 
 /* Put the new index in place while index.lock is held. */
@@ -347,37 +359,37 @@ static int install_index(struct samv_journal *j)
  * ctime).  Between the branch's move and the new index then lie only
  * renames: a git command that reads the moved branch finds the new index
  * too, nearly always (git reads its index before it takes the lock). */
-int samv_journal_prepare_index(struct samv_journal *j, git_index *index)
+int samv_journal_prepare_index(struct samv_journal *j, const struct samv_gitindex *ix)
 {
-	size_t i;
-	int rc = 0;
+	int rc = write_index(j, ix, true, NULL);
 
-	for (i = 0; i < j->n && rc == 0; i++)
-		rc = index_path(j, index, &j->v[i], true, true);
-	if (rc == 0 && (rc = write_index(index)) == 0)
+	if (rc == 0)
 		j->index_ready = true;
 	return rc;
 }
 
 int samv_journal_finish(struct samv_journal *j)
 {
-	git_index *index = NULL;
-	bool moved;
+	struct samv_gitindex ix = { 0 };
+	bool *moved = calloc(j->n + 1, sizeof(*moved));
 	size_t i;
 	int rc = 0;
 
-	if (!j->index_ready && (rc = samv_journal_index(j, &index)) < 0)
-		return rc;
+	if (!moved)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (!j->index_ready && (rc = samv_journal_index(j, &ix)) < 0)
+		goto out;
 	for (i = 0; i < j->n && rc == 0; i++)
-		if ((rc = move_path(j, &j->v[i], &moved)) == 0 && index)
-			rc = index_path(j, index, &j->v[i], false, moved);
-	if (rc == 0 && index)
-		rc = write_index(index);
+		rc = move_path(j, &j->v[i], &moved[i]);
+	if (rc == 0 && !j->index_ready)
+		rc = write_index(j, &ix, false, moved);
 	if (rc == 0)
 		rc = install_index(j);
-	git_index_free(index);
 	if (rc == 0)
 		samv_journal_close(j);
+out:
+	samv_gitindex_free(&ix);
+	free(moved);
 	return rc;
 }
 

@@ -93,8 +93,11 @@ bool samv_journal_owns_lock(const struct samv_journal *j);
 int samv_journal_add(struct samv_journal *j, const char *path, const char *tmp, const git_oid *blob, unsigned mode);
 char *samv_journal_tmp(const struct samv_journal *j, const struct samv_jentry *e);
 int samv_journal_plan(struct samv_journal *j, const char *branch, const git_oid *old, const git_oid *target);
-int samv_journal_index(struct samv_journal *j, git_index **out);
-int samv_journal_prepare_index(struct samv_journal *j, git_index *index);
+struct samv_gitindex;
+/* .git/index as it is (gitindex.h), read while index.lock is held. */
+int samv_journal_index(struct samv_journal *j, struct samv_gitindex *out);
+/* The new index into .git/samv-index, before the commit point. */
+int samv_journal_prepare_index(struct samv_journal *j, const struct samv_gitindex *ix);
 /* After the commit point: files into place, the new index over the old
  * (prepared, or for a dead writer's journal built here), lock released. */
 int samv_journal_finish(struct samv_journal *j);

@@ -24,6 +24,7 @@
 #include "samv.h"
 #include "store.h"
 #include "people.h"
+#include "gitindex.h"
 
 struct samv_txn {
 	struct samv_store *s;
@@ -413,11 +414,11 @@ static int tip_blob(git_oid *out, struct samv_txn *t, const char *path)
 
 /* A file this write touches must equal the tip in the work tree and index:
  * otherwise local changes would be overwritten or committed by surprise. */
-static int check_clean(struct samv_txn *t, git_index *index)
+static int check_clean(struct samv_txn *t, const struct samv_gitindex *index)
 {
 	struct samv_buf text = SAMV_BUF_INIT;
-	const git_index_entry *ie;
-	git_oid want, have;
+	git_oid want, have, staged;
+	bool ie;
 	char *full = NULL;
 	size_t i;
 	int rc = 0, in_tip;
@@ -427,9 +428,10 @@ static int check_clean(struct samv_txn *t, git_index *index)
 		const char *path = t->stage.v[i].path;
 
 		in_tip = tip_blob(&want, t, path);
-		ie = git_index_get_bypath(index, path, 0);
-		if ((ie && (!in_tip || !git_oid_equal(&ie->id, &want))) || (!ie && in_tip) ||
-		    git_index_get_bypath(index, path, 1) || git_index_get_bypath(index, path, 2)) {
+		ie = samv_gitindex_find(index, path, 0, &staged);
+		if ((ie && (!in_tip || !git_oid_equal(&staged, &want))) || (!ie && in_tip) ||
+		    samv_gitindex_find(index, path, 1, NULL) || samv_gitindex_find(index, path, 2, NULL) ||
+		    samv_gitindex_find(index, path, 3, NULL)) {
 			rc = samv_error_set(SAMV_EDIRTY, "'%s' has staged changes; commit or reset them first",
 					    path);
 			break;
@@ -752,7 +754,7 @@ out:
 
 int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, bool *changed)
 {
-	git_index *index = NULL;
+	struct samv_gitindex index = { 0 };
 	git_oid tree_id, commit_id;
 	size_t i;
 	bool people = false;
@@ -785,11 +787,11 @@ int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, b
 	}
 	/* index.lock is held since samv_txn_begin: the index read here is the
 	 * one the new index replaces */
-	if ((rc = samv_journal_index(t->journal, &index)) < 0 || (rc = check_clean(t, index)) < 0)
+	if ((rc = samv_journal_index(t->journal, &index)) < 0 || (rc = check_clean(t, &index)) < 0)
 		goto out;
 	if (!t->ff && (rc = make_commit(&commit_id, t, &tree_id, subject, body)) < 0)
 		goto out;
-	if ((rc = prepare_files(t, &commit_id)) < 0 || (rc = samv_journal_prepare_index(t->journal, index)) < 0 ||
+	if ((rc = prepare_files(t, &commit_id)) < 0 || (rc = samv_journal_prepare_index(t->journal, &index)) < 0 ||
 	    (rc = update_branch(t, &commit_id, subject)) < 0)
 		goto undo;
 	*changed = true;
@@ -805,7 +807,7 @@ int samv_txn_commit(struct samv_txn *t, const char *subject, const char *body, b
 undo:
 	undo_files(t);
 out:
-	git_index_free(index);
+	samv_gitindex_free(&index);
 	return rc;
 }
 

@@ -52,7 +52,7 @@ mkdir -p "$build/tests"
 # shellcheck disable=SC2046,SC2086
 if ! ${CC:-cc} -std=c11 -D_GNU_SOURCE $warn -O2 -I"$top/libcommon" \
 	$(pkg-config --cflags libgit2 libcjson) -o "$gen" "$top/tests/gen-schema.c" \
-	"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson sqlite3) -lm; then
+	"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson sqlite3 libcrypto) -lm; then
 	bad "tests/gen-schema.c does not build"
 	finish
 fi

@@ -1,0 +1,57 @@
+/*
+ * gitindex.h - git's index file, streamed: a write replaces, inserts or
+ * removes the entries it touches and copies the rest, without parsing the
+ * index into memory (gitindex.c; docs/PERFORMANCE.md, "Writes").
+ */
+#ifndef SAMV_GITINDEX_H
+#define SAMV_GITINDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <git2.h>
+
+/* An index file as read: the whole file in memory, checked for structure
+ * (every entry whole, sorted, its name NUL-terminated; every extension
+ * whole) but not its checksum, as git does outside git fsck. */
+struct samv_gitindex {
+	unsigned char *data;
+	size_t size;
+	unsigned version;      /* 2, 3 or 4 */
+	uint32_t nentries;
+	size_t ext;            /* offset of the first extension */
+};
+
+/* Read PATH; a missing file is an empty index (version 2).  SAMV_EINVAL
+ * with a one-line message for what samv does not update (a split or a
+ * sparse index, an unknown required extension, another version) and for
+ * a damaged file. */
+int samv_gitindex_open(struct samv_gitindex *ix, const char *path);
+/* The same from a buffer (copied): for the unit tests. */
+int samv_gitindex_parse(struct samv_gitindex *ix, const void *data, size_t size);
+void samv_gitindex_free(struct samv_gitindex *ix);
+
+/* Whether PATH has an entry at STAGE (0-3); its blob id into *id. */
+bool samv_gitindex_find(const struct samv_gitindex *ix, const char *path, int stage, git_oid *id);
+
+/* A change: mode 0 removes every entry of path; otherwise path's entries
+ * are replaced by this one at stage 0 (id, mode, and the stat data). */
+struct samv_gitindex_change {
+	const char *path;
+	unsigned mode;
+	git_oid id;
+	uint32_t ctime_s, ctime_ns, mtime_s, mtime_ns, dev, ino, uid, gid, size;
+};
+
+/* The index with CH applied (CH is sorted here; each path once) into
+ * *OUT (malloc'd, *OUTLEN bytes): same version, TREE invalidated along the changed paths,
+ * REUC kept, the other optional extensions (UNTR, FSMN, EOIE, IEOT, ...)
+ * dropped, and a new trailing SHA-1. */
+int samv_gitindex_update(unsigned char **out, size_t *outlen, const struct samv_gitindex *ix,
+			 struct samv_gitindex_change *ch, size_t n);
+
+/* SHA-1 of DATA (the index's checksum). */
+void samv_sha1(unsigned char out[20], const void *data, size_t len);
+
+#endif
