@@ -477,7 +477,7 @@ static int render_html(struct samv_buf *b, const cJSON *doc, const char *lang)
 			rc |= samv_buf_puts(b, "\">\n<figcaption>");
 			rc |= html_escape(b, s_of(ch, "title"));
 			rc |= samv_buf_puts(b, "</figcaption>\n");
-			rc |= samv_chart_svg(b, ch);
+			rc |= samv_chart_svg_lang(b, ch, lang);
 			rc |= html_chart_table(b, ch, lang);
 			rc |= samv_buf_puts(b, "</figure>\n");
 		}

@@ -404,6 +404,10 @@ struct samv_init_opts {
 };
 /* Create or adopt a repository at dir; *created tells if git init ran. */
 int samv_init(const char *dir, const struct samv_init_opts *o, bool *created);
+/* The document language of the samv repository at dir, changed in one
+ * commit; SAMV_ENOTFOUND when dir is not one; *changed false when it
+ * already was lang. */
+int samv_init_language(const char *dir, const char *lang, bool *changed);
 
 /* ---- checking (check.c) ---------------------------------------------- */
 
@@ -1109,6 +1113,8 @@ int samv_render(struct samv_buf *out, const cJSON *doc, const struct samv_render
 /* One chart of a report ({"id", "title", "kind", "labels", "series"}) as
  * inline SVG (chart.c). */
 int samv_chart_svg(struct samv_buf *out, const cJSON *chart);
+/* The same with its description in a document language (NULL: en). */
+int samv_chart_svg_lang(struct samv_buf *out, const cJSON *chart, const char *lang);
 /* ---- the audit trail (jsondiff.c, treediff.c, commitsig.c, auditlog.c,
  * auditverify.c) ------------------------------------------------------- */
 
