@@ -218,6 +218,7 @@ DOC_XGETTEXT = xgettext --from-code=UTF-8 --language=C -k -kD_:2 -kDN_ -kDP_:2c,
 
 .PHONY: po-doc check-po-doc install-doc-mo uninstall-doc-mo
 all: $(DOC_MO)
+check-unit: $(DOC_MO)
 $(BUILD)/share/locale/%/LC_MESSAGES/samv-doc.mo: po/doc/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
