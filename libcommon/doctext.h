@@ -38,6 +38,11 @@ int samv_doc_is_en(const char *lang);
  * values it does not know. */
 const char *samv_doc_word(const char *lang, const char *field, const char *value);
 
+/* A record's enum value from what a coordinator typed: the value itself,
+ * or its Swedish word (case-insensitive: "ideell", "idéburen",
+ * "halningsankare", "processledare"); given itself when neither. */
+const char *samv_word_canonical(const char *field, const char *const *values, const char *given);
+
 /* ---- the language and its forms (doclang.c) ---------------------------- */
 
 struct samv_view;

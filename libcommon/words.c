@@ -7,6 +7,7 @@
  * is a role and a level of decision).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "samv.h"
 
@@ -44,4 +45,42 @@ const char *samv_doc_word(const char *lang, const char *field, const char *value
 		if (!strcmp(words[i].field, field) && !strcmp(words[i].value, value))
 			return DP_(lang, field, value);
 	return value;
+}
+
+/* Words coordinators type that are not the documents' own. */
+static const struct {
+	const char *field, *word, *value;
+} extra[] = {
+	{ "sector", "ideell", "civil" }, { "sector", "ideburen", "civil" }, { "kind", "ankare", "anchor" },
+	{ "level", "politisk", "political" }, { "level", "politiskt", "political" },
+	{ "level", "tjänstemannanivå", "official" }, { "level", "arenan", "arena" },
+};
+
+/* The Swedish word of a document (the catalog's) or a word of extra[], for
+ * one of values; given itself when it is a value or no word. */
+const char *samv_word_canonical(const char *field, const char *const *values, const char *given)
+{
+	size_t i;
+
+	if (!values || !given)
+		return given;
+	for (i = 0; values[i]; i++)
+		if (!strcmp(values[i], given))
+			return given;
+	for (i = 0; values[i]; i++) {
+		const char *w = DP_("sv", field, values[i]);
+
+		if (w != values[i] && !strcasecmp(w, given))
+			return values[i];
+	}
+	for (i = 0; i < sizeof(extra) / sizeof(extra[0]); i++) {
+		size_t j;
+
+		if (strcmp(extra[i].field, field) || strcasecmp(extra[i].word, given))
+			continue;
+		for (j = 0; values[j]; j++)
+			if (!strcmp(values[j], extra[i].value))
+				return values[j];
+	}
+	return given;
 }

@@ -179,3 +179,19 @@ test_case 'po/doc/sv.po is complete: 0 untranslated, 0 fuzzy, and has every msgi
 	grep -q "^[0-9]* translated messages\.\$" ../stat
 	msgcmp "$po" "$pot"
 '
+
+test_case 'Swedish words for enum values on the command line: the record keeps the canonical value' '
+	make_repo
+	samv_run samv-actor add --id ide --name "Idé" --sector ideell --kind förening --level lokal
+	expect_status 0
+	test "$(jq -r ".sector + \" \" + .kind + \" \" + .level" actors/*/ide.json)" = "civil association local"
+	samv-person add --id lo --name "Lo" --actor ide --role Processledare >/dev/null
+	test "$(jq -r .role people/*/lo.json)" = process-leader
+	samv-decision add --id k --kind halningsankare --level arenan --title T --text T --date 2026-11-01 >/dev/null
+	test "$(jq -r ".kind + \" \" + .level" decisions/*/k.json)" = "kedge-anchor arena"
+	samv_run samv-actor list --sector idéburen
+	expect_status 0
+	out | grep -q "^ide "
+	fails 1 "samv-actor: sector: '"'"'ankare'"'"' is not one of public, civil, private" \
+		samv-actor add --id x --name X --sector ankare --kind region --level local
+'
