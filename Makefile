@@ -257,3 +257,33 @@ uninstall:
 
 clean:
 	rm -rf build
+
+# ---- the document catalog (samv-doc): text of reports, minutes, invitations
+# and the HTML page in the repository's language, read by libcommon/catalog.c
+# whatever the locale.  `make po-doc` refreshes po/doc/samv-doc.pot from the
+# sources and merges it into each po/doc/LANG.po.
+DOC_LANGS := $(basename $(notdir $(wildcard po/doc/*.po)))
+DOC_MO := $(DOC_LANGS:%=$(BUILD)/share/locale/%/LC_MESSAGES/samv-doc.mo)
+DOC_XGETTEXT = xgettext --from-code=UTF-8 --language=C -k -kD_:2 -kDN_ -kDP_:2c,3 -kDPN_:1c,2 \
+	--add-comments=TRANSLATORS: --package-name=samv --msgid-bugs-address= -o po/doc/samv-doc.pot
+
+.PHONY: po-doc check-po-doc install-doc-mo uninstall-doc-mo
+all: $(DOC_MO)
+check-unit: $(DOC_MO)
+$(BUILD)/share/locale/%/LC_MESSAGES/samv-doc.mo: po/doc/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+po-doc:
+	$(DOC_XGETTEXT) $(LIB_SRC) $(wildcard cmd/*.c)
+	for l in $(DOC_LANGS); do msgmerge -q --update --backup=none po/doc/$$l.po po/doc/samv-doc.pot; done
+check-po-doc:
+	@for l in $(DOC_LANGS); do msgfmt --check --statistics -o /dev/null po/doc/$$l.po 2>&1 | \
+		tee /dev/stderr | grep -qv 'untranslated\|fuzzy' || { echo "po/doc/$$l.po is not complete" >&2; exit 1; }; done
+install: install-doc-mo
+install-doc-mo: $(DOC_MO)
+	for l in $(DOC_LANGS); do install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/share/locale/$$l/LC_MESSAGES/samv-doc.mo \
+		$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/samv-doc.mo; done
+uninstall: uninstall-doc-mo
+uninstall-doc-mo:
+	rm -f $(DOC_LANGS:%=$(DESTDIR)$(PREFIX)/share/locale/%/LC_MESSAGES/samv-doc.mo)

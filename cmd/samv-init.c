@@ -9,7 +9,8 @@ enum { O_HELP = 1, O_VERSION, O_NAME, O_REGION, O_LANGUAGE, O_COMPLETE, O_TIMEZO
 static const struct samv_opt opts[] = {
 	{ "name", 0, SAMV_OPT_ARG, "NAME", "name of the collaboration (default: the directory's)", O_NAME },
 	{ "region", 0, SAMV_OPT_ARG, "REGION", "the region or area it covers", O_REGION },
-	{ "language", 0, SAMV_OPT_ARG, "LANG", "default language: sv or en (default sv)", O_LANGUAGE },
+	{ "language", 0, SAMV_OPT_ARG, "LANG", "the language of documents: sv or en (default sv); alone, on a samv "
+	  "repository, changes it", O_LANGUAGE },
 	{ "timezone", 0, SAMV_OPT_ARG, "ZONE", "the time zone of meetings (default Europe/Stockholm)", O_TIMEZONE },
 	{ "people-ref", 0, SAMV_OPT_NONE, NULL, "keep people on refs/samv/people, apart from the branch "
 	  "(see samv(7), Personal data)", O_PEOPLE_REF },
@@ -33,7 +34,7 @@ int main(int argc, char **argv)
 	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
 	struct samv_init_opts o = { NULL, NULL, NULL, NULL };
 	const char *dir;
-	bool created, people_ref = false;
+	bool created, changed, people_ref = false;
 	int id, rc = 0;
 
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
@@ -62,6 +63,19 @@ int main(int argc, char **argv)
 	if ((rc = samv_env_check()) < 0)
 		goto fail;
 	git_libgit2_init();
+	/* --language alone on a samv repository changes its document language */
+	if (o.language && !o.name && !o.region && !o.timezone) {
+		rc = samv_init_language(dir, o.language, &changed);
+		if (rc != SAMV_ENOTFOUND) {
+			git_libgit2_shutdown();
+			if (rc < 0)
+				goto fail;
+			printf(changed ? _("Document language of %s set to %s\n") : _("Document language of %s is already %s\n"),
+			       dir, o.language);
+			goto out;
+		}
+		samv_error_clear();
+	}
 	rc = samv_init(dir, &o, &created);
 	if (rc == 0 && people_ref)
 		rc = samv_people_start(dir);

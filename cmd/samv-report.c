@@ -9,7 +9,7 @@
 
 enum {
 	O_HELP = 1, O_VERSION, O_DIR, O_COMPLETE, O_COMPVALUES, O_PERIOD, O_SINCE, O_UNTIL, O_FORMAT, O_JSON,
-	O_MINUTES_DAYS, O_QUIET, O_FAIL_ON, O_COLOR, O_BOM, O_REV
+	O_MINUTES_DAYS, O_QUIET, O_FAIL_ON, O_COLOR, O_BOM, O_REV, O_LANG, O_CSV_DIALECT
 };
 
 static const struct samv_opt opts[] = {
@@ -27,6 +27,9 @@ static const struct samv_opt opts[] = {
 	  O_COLOR },
 	{ "bom", 0, SAMV_OPT_NONE, NULL, "csv: start with a UTF-8 byte order mark (for Excel)", O_BOM },
 	{ "rev", 'r', SAMV_OPT_ARG, "REV", "read the records as of a commit (default HEAD)", O_REV },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language of the report (default: the repository's)", O_LANG },
+	{ "csv-dialect", 0, SAMV_OPT_ARG, "DIALECT", "csv: rfc4180 (default) or excel-sv (';', BOM, for Swedish "
+	  "Excel)", O_CSV_DIALECT },
 	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ "completion-values", 0, SAMV_OPT_ARG, "OPTION", NULL, O_COMPVALUES },
 	{ NULL, 0, 0, NULL, NULL, 0 }
@@ -56,6 +59,8 @@ static int complete_values(const char *opt)
 	static const char *const values[][8] = {
 		{ "--format", "text", "markdown", "json", "csv", "html", NULL },
 		{ "--color", "auto", "always", "never", NULL },
+		{ "--lang", "sv", "en", NULL },
+		{ "--csv-dialect", "rfc4180", "excel-sv", NULL },
 		{ "--fail-on", "overdue", "due", "late", "unanchored", NULL },
 		{ "--period", "last-week", "this-week", "last-month", "this-month", "last-year", "this-year", "all" },
 	};
@@ -109,12 +114,15 @@ int main(int argc, char **argv)
 	const struct samv_opt *tables[] = { opts, NULL };
 	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
 	struct samv_report_opts ro = { 0 };
-	struct samv_render_opts rend = { SAMV_RENDER_TEXT, false, false };
+	struct samv_render_opts rend = { SAMV_RENDER_TEXT, false, false, NULL, false };
+	struct samv_view *view = NULL;
+	const char *lang = NULL, *dialect = NULL;
+	char doclang[3];
 	struct samv_buf out = SAMV_BUF_INIT;
 	struct samv_store *s = NULL;
 	const char *dir = NULL, *period = NULL, *since = NULL, *until = NULL, *format = "text";
 	const char *failon = NULL, *color = "auto", *compvalues = NULL, *days = NULL;
-	bool quiet = false, complete = false, hit = false;
+	bool quiet = false, complete = false, hit = false, people;
 	cJSON *doc = NULL;
 	char today[11], *end;
 	long n;
@@ -143,6 +151,8 @@ int main(int argc, char **argv)
 		case O_COLOR: color = st.arg; break;
 		case O_BOM: rend.bom = true; break;
 		case O_REV: ro.rev = st.arg; break;
+		case O_LANG: lang = st.arg; break;
+		case O_CSV_DIALECT: dialect = st.arg; break;
 		}
 	}
 	if ((rc = id) < 0)
@@ -170,6 +180,19 @@ int main(int argc, char **argv)
 		rc = samv_error_set(SAMV_EUSAGE, "--color: '%s' is not one of auto, always, never", color);
 		goto fail;
 	}
+	if (dialect && strcmp(dialect, "rfc4180") && strcmp(dialect, "excel-sv")) {
+		rc = samv_error_set(SAMV_EUSAGE, "--csv-dialect: '%s' is not one of rfc4180, excel-sv", dialect);
+		goto fail;
+	}
+	rend.excel_sv = dialect && !strcmp(dialect, "excel-sv");
+	/* JSON and CSV for scripts do not depend on the language nor need its catalog */
+	people = rend.format != SAMV_RENDER_JSON && (rend.format != SAMV_RENDER_CSV || rend.excel_sv);
+	if (lang && (strcmp(lang, "sv") && strcmp(lang, "en"))) {
+		rc = samv_error_set(SAMV_EUSAGE, "--lang: '%s' is not one of sv, en", lang);
+		goto fail;
+	}
+	if (lang && people && (rc = samv_doc_language(doclang, NULL, lang)) < 0)
+		goto fail;
 	rend.color = rend.format == SAMV_RENDER_TEXT && want_color(color);
 	ro.minutes_days = 7;
 	if (days) {
@@ -203,6 +226,9 @@ int main(int argc, char **argv)
 	}
 	if ((rc = samv_store_open(&s, dir)) < 0 || (rc = samv_report_build(&doc, s, &ro)) < 0)
 		goto fail;
+	if (people && !lang && ((rc = samv_view_rev(&view, s, ro.rev)) < 0 || (rc = samv_doc_language(doclang, view, NULL)) < 0))
+		goto fail;
+	rend.lang = people ? doclang : NULL;
 	fail_on(&hit, doc, failon);
 	if (!(quiet && samv_report_empty(doc))) {
 		if ((rc = samv_render(&out, doc, &rend)) < 0)
@@ -225,6 +251,7 @@ fail:
 	rc = samv_exit_status(rc);
 out:
 	cJSON_Delete(doc);
+	samv_view_free(view);
 	samv_buf_free(&out);
 	samv_store_free(s);
 	free(st.ops);

@@ -72,13 +72,13 @@ static int open_svg(struct samv_buf *b, const cJSON *chart, int h)
 }
 
 /* " a, b and c": the series' names, for a <desc> */
-static int put_names(struct samv_buf *b, const cJSON *series)
+static int put_names(struct samv_buf *b, const cJSON *series, const char *lang)
 {
 	int n = cJSON_GetArraySize(series), i = 0, rc = 0;
 	const cJSON *se;
 
 	cJSON_ArrayForEach(se, series) {
-		rc |= samv_buf_puts(b, i == 0 ? " " : i == n - 1 ? " and " : ", ");
+		rc |= samv_buf_puts(b, i == 0 ? " " : i == n - 1 ? D_(lang, " and ") : ", ");
 		rc |= esc(b, samv_record_str(se, "name") ? samv_record_str(se, "name") : "");
 		i++;
 	}
@@ -91,7 +91,7 @@ static int put_names(struct samv_buf *b, const cJSON *series)
  * question was not answered.  Six colours, then the same six dashed, so
  * that ten questions stay apart; the legend wraps five to a row.
  */
-static int line_svg(struct samv_buf *b, const cJSON *chart)
+static int line_svg(struct samv_buf *b, const cJSON *chart, const char *lang)
 {
 	const cJSON *labels = cJSON_GetObjectItemCaseSensitive(chart, "labels");
 	const cJSON *series = cJSON_GetObjectItemCaseSensitive(chart, "series"), *se, *v;
@@ -107,11 +107,11 @@ static int line_svg(struct samv_buf *b, const cJSON *chart)
 	if (max <= min)
 		max = min + 1;
 	rc |= open_svg(b, chart, h);
-	rc |= samv_buf_printf(b, "A line a question, a point an assessment, from %s to %s, on the scale from %d to "
-			      "%d:", n ? cJSON_GetArrayItem(labels, 0)->valuestring : "-",
+	rc |= samv_buf_printf(b, D_(lang, "A line a question, a point an assessment, from %s to %s, on the scale "
+				      "from %d to %d:"), n ? cJSON_GetArrayItem(labels, 0)->valuestring : "-",
 			      n ? cJSON_GetArrayItem(labels, n - 1)->valuestring : "-", min, max);
-	rc |= put_names(b, series);
-	rc |= samv_buf_puts(b, ". The table that follows gives every answer.</desc>\n");
+	rc |= put_names(b, series, lang);
+	rc |= samv_buf_printf(b, ". %s</desc>\n", D_(lang, "The table that follows gives every answer."));
 	s = 0;
 	cJSON_ArrayForEach(se, series) {
 		rc |= samv_buf_printf(b, "<line class=\"legend\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
@@ -187,6 +187,11 @@ static int line_svg(struct samv_buf *b, const cJSON *chart)
 
 int samv_chart_svg(struct samv_buf *b, const cJSON *chart)
 {
+	return samv_chart_svg_lang(b, chart, NULL);
+}
+
+int samv_chart_svg_lang(struct samv_buf *b, const cJSON *chart, const char *lang)
+{
 	const cJSON *labels = cJSON_GetObjectItemCaseSensitive(chart, "labels");
 	const cJSON *series = cJSON_GetObjectItemCaseSensitive(chart, "series"), *se, *v;
 	int n = cJSON_GetArraySize(labels), ns = cJSON_GetArraySize(series), i, s, max = 0, step, t, every;
@@ -194,7 +199,7 @@ int samv_chart_svg(struct samv_buf *b, const cJSON *chart)
 	int rc = 0;
 
 	if (samv_record_str(chart, "kind") && !strcmp(samv_record_str(chart, "kind"), "line"))
-		return line_svg(b, chart);
+		return line_svg(b, chart, lang);
 	for (i = 0; i < n; i++) {
 		int sum = 0;
 
@@ -210,11 +215,11 @@ int samv_chart_svg(struct samv_buf *b, const cJSON *chart)
 	if (max < 1)
 		max = 1;
 	rc |= open_svg(b, chart, H);
-	rc |= samv_buf_printf(b, "Stacked bars a month from %s to %s, a colour a series:",
+	rc |= samv_buf_printf(b, D_(lang, "Stacked bars a month from %s to %s, a colour a series:"),
 			      n ? cJSON_GetArrayItem(labels, 0)->valuestring : "-",
 			      n ? cJSON_GetArrayItem(labels, n - 1)->valuestring : "-");
-	rc |= put_names(b, series);
-	rc |= samv_buf_puts(b, ". The table that follows gives the numbers.</desc>\n");
+	rc |= put_names(b, series, lang);
+	rc |= samv_buf_printf(b, ". %s</desc>\n", D_(lang, "The table that follows gives the numbers."));
 	/* legend */
 	s = 0;
 	cJSON_ArrayForEach(se, series) {

@@ -9,11 +9,19 @@
 
 int samv_csv_field(struct samv_buf *b, const char *s, bool first)
 {
-	int rc = first ? 0 : samv_buf_puts(b, ",");
+	return samv_csv_field_sep(b, s, first, ',');
+}
+
+/* Swedish Excel separates fields with ';' (its list separator, as ',' is
+ * the decimal sign there). */
+int samv_csv_field_sep(struct samv_buf *b, const char *s, bool first, char sep)
+{
+	char special[] = { sep, '"', '\r', '\n', '\0' };
+	int rc = first ? 0 : samv_buf_put(b, &sep, 1);
 
 	if (!s)
 		return rc;
-	if (!strpbrk(s, ",\"\r\n") && *s != ' ' && (!*s || s[strlen(s) - 1] != ' '))
+	if (!strpbrk(s, special) && *s != ' ' && (!*s || s[strlen(s) - 1] != ' '))
 		return rc | samv_buf_puts(b, s);
 	rc |= samv_buf_puts(b, "\"");
 	for (; *s; s++)

@@ -283,6 +283,8 @@ static int field_option(struct samv_entity *c, int id, const char *arg)
 		free(text);
 		return rc;
 	}
+	if (f->kind == SAMV_F_ENUM) /* Swedish words stand for the values */
+		arg = samv_word_canonical(f->name, f->values, arg);
 	return cJSON_AddStringToObject(c->set, f->name, arg) ? 0 : SAMV_ERROR;
 }
 

@@ -265,3 +265,56 @@ out:
 	free(copy);
 	return rc;
 }
+
+/*
+ * The document language of an existing repository, changed in one commit
+ * (samv-init --language on a samv repository): SAMV_ENOTFOUND when dir is
+ * no samv repository; *changed false when it already was lang.
+ */
+int samv_init_language(const char *dir, const char *lang, bool *changed)
+{
+	struct samv_buf text = SAMV_BUF_INIT;
+	struct samv_store *s = NULL;
+	struct samv_txn *t = NULL;
+	struct samv_pos pos;
+	cJSON *rec = NULL;
+	char subject[64];
+	const char *was;
+	int rc;
+
+	*changed = false;
+	if (!lang || (strcmp(lang, "sv") && strcmp(lang, "en")))
+		return samv_error_set(SAMV_EINVAL, "--language: '%s' is not one of sv, en", lang ? lang : "");
+	if ((rc = samv_store_open(&s, dir)) < 0)
+		goto out;
+	if ((rc = samv_txn_begin(&t, s, "samv-init")) < 0)
+		goto out;
+	if (!samv_view_exists(samv_txn_view(t), SAMV_REPO_FILE)) {
+		rc = samv_error_set(SAMV_ENOTFOUND, "'%s' is not a samv repository", dir);
+		goto out;
+	}
+	if ((rc = samv_view_read(&text, samv_txn_view(t), SAMV_REPO_FILE)) < 0)
+		goto out;
+	if (samv_json_parse(&rec, text.ptr, text.len, &pos) < 0) {
+		rc = samv_error_set(SAMV_EINVAL, "%s:%d:%d: %s", SAMV_REPO_FILE, pos.line, pos.col, samv_error_last());
+		goto out;
+	}
+	was = samv_record_str(rec, "language");
+	if (was && !strcmp(was, lang))
+		goto out;
+	if (!cJSON_ReplaceItemInObjectCaseSensitive(rec, "language", cJSON_CreateString(lang)) &&
+	    !cJSON_AddStringToObject(rec, "language", lang)) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	snprintf(subject, sizeof(subject), "samv: language %s", lang);
+	if ((rc = samv_txn_put_record(t, samv_type_repository(), rec)) < 0 ||
+	    (rc = samv_txn_commit(t, subject, NULL, changed)) < 0)
+		goto out;
+out:
+	samv_txn_free(t);
+	samv_store_free(s);
+	samv_buf_free(&text);
+	cJSON_Delete(rec);
+	return rc;
+}

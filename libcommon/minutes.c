@@ -67,6 +67,7 @@ struct render {
 	struct samv_view *v;
 	const cJSON *m;
 	int lang; /* 0 sv, 1 en */
+	const char *lname; /* "sv" or "en", for the words of enum values */
 };
 
 static const char *L(struct render *r, enum label l)
@@ -204,8 +205,11 @@ static int begin(struct render *r, struct samv_buf *out, struct samv_view *v, co
 	r->v = v;
 	r->m = m;
 	r->lang = lang && !strcmp(lang, "en");
+	r->lname = r->lang ? "en" : "sv";
 	if (lang && strcmp(lang, "en") && strcmp(lang, "sv"))
 		return samv_error_set(SAMV_EUSAGE, "--lang: '%s' is not one of sv, en", lang);
+	if (samv_doc_lang_check(r->lname) < 0)
+		return SAMV_ERROR;
 	return samv_doc_format(&r->d.format, format);
 }
 
@@ -268,8 +272,10 @@ static int decisions(struct render *r)
 	cJSON_ArrayForEach(d, all) {
 		free(line);
 		line = NULL;
-		if (asprintf(&line, "%s (%s, %s, %s): %s", samv_record_str(d, "title"), samv_record_str(d, "kind"),
-			     samv_record_str(d, "level"), samv_record_str(d, "status"), samv_record_str(d, "text")) < 0 ||
+		if (asprintf(&line, "%s (%s, %s, %s): %s", samv_record_str(d, "title"),
+			     samv_doc_word(r->lname, "kind", samv_record_str(d, "kind")),
+			     samv_doc_word(r->lname, "level", samv_record_str(d, "level")),
+			     samv_doc_word(r->lname, "status", samv_record_str(d, "status")), samv_record_str(d, "text")) < 0 ||
 		    (rc = samv_doc_item(&r->d, 0, line)) < 0) {
 			rc = SAMV_ERROR;
 			break;
@@ -302,10 +308,10 @@ static int actions(struct render *r)
 			rc = -1;
 		else if (due)
 			rc = asprintf(&line, "%s (%s: %s; %s %s; %s)", samv_record_str(a, "title"), L(r, L_OWNER),
-				      owner, L(r, L_DUE), due, samv_record_str(a, "status"));
+				      owner, L(r, L_DUE), due, samv_doc_word(r->lname, "status", samv_record_str(a, "status")));
 		else
 			rc = asprintf(&line, "%s (%s: %s; %s)", samv_record_str(a, "title"), L(r, L_OWNER), owner,
-				      samv_record_str(a, "status"));
+				      samv_doc_word(r->lname, "status", samv_record_str(a, "status")));
 		if (rc < 0) {
 			line = NULL;
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -330,7 +336,7 @@ static int attendance(struct render *r)
 			return SAMV_ERROR;
 		cJSON_ArrayForEach(it, att)
 			if (person_item(r, samv_record_str(it, "person"), samv_record_str(it, "actor"),
-					samv_record_str(it, "role")) < 0)
+					samv_doc_word(r->lname, "role", samv_record_str(it, "role"))) < 0)
 				return SAMV_ERROR;
 	}
 	if (!cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r->m, "absent")) &&

@@ -66,21 +66,27 @@ static bool numeric(const cJSON *rows, const char *key)
 	return true;
 }
 
-static int put_period(struct samv_buf *b, const cJSON *doc, const char *to)
+/* "Period: LABEL (SINCE to UNTIL), made TODAY", the line under a title. */
+static int put_period(struct samv_buf *b, const cJSON *doc, const char *lang)
 {
 	const cJSON *p = cJSON_GetObjectItemCaseSensitive(doc, "period");
 	const char *since = s_of(p, "since"), *until = s_of(p, "until"), *label = s_of(p, "label");
+	const char *to = D_(lang, " to ");
 	bool from = strcmp(since, "1900-01-01") != 0, upto = strcmp(until, "9999-12-31") != 0;
+	char l[48], made[32];
+	int rc = samv_buf_puts(b, D_(lang, "Period: "));
 
 	if (!from && !upto)
-		return samv_buf_puts(b, "all");
-	if (!upto)
-		return samv_buf_printf(b, "from %s", since);
-	if (!from)
-		return samv_buf_printf(b, "up to %s", until);
-	if (strstr(label, ".."))
-		return samv_buf_printf(b, "%s%s%s", since, to, until);
-	return samv_buf_printf(b, "%s (%s%s%s)", label, since, to, until);
+		rc |= samv_buf_puts(b, D_(lang, "all"));
+	else if (!upto)
+		rc |= samv_buf_printf(b, D_(lang, "from %s"), since);
+	else if (!from)
+		rc |= samv_buf_printf(b, D_(lang, "up to %s"), until);
+	else if (strstr(label, ".."))
+		rc |= samv_buf_printf(b, "%s%s%s", since, to, until);
+	else
+		rc |= samv_buf_printf(b, "%s (%s%s%s)", samv_doc_period(l, lang, label), since, to, until);
+	return rc | samv_buf_printf(b, D_(lang, ", made %s"), samv_doc_date(made, lang, s_of(doc, "today")));
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -120,7 +126,7 @@ static int text_heading(struct samv_buf *b, const char *text, bool color)
 	return samv_buf_printf(b, "%s%s%s\n", color ? BOLD : "", text, color ? RESET : "");
 }
 
-static int text_section(struct samv_buf *b, const cJSON *sec, bool color)
+static int text_section(struct samv_buf *b, const cJSON *sec, bool color, const char *lang)
 {
 	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(sec, "columns");
 	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(sec, "rows");
@@ -135,7 +141,7 @@ static int text_section(struct samv_buf *b, const cJSON *sec, bool color)
 	if (samv_buf_puts(b, "\n") < 0 || text_heading(b, s_of(sec, "title"), color) < 0)
 		return SAMV_ERROR;
 	if (!cJSON_GetArraySize(rows))
-		return samv_buf_puts(b, "  (none)\n");
+		return samv_buf_printf(b, "  (%s)\n", D_(lang, "none"));
 	for (i = 0; i < n; i++) {
 		c = cJSON_GetArrayItem(cols, i);
 		w[i] = samv_utf8_width(s_of(c, "title"));
@@ -162,27 +168,29 @@ static int text_section(struct samv_buf *b, const cJSON *sec, bool color)
 	return rc ? SAMV_ERROR : 0;
 }
 
-static int render_text(struct samv_buf *b, const cJSON *doc, bool color)
+static int render_text(struct samv_buf *b, const cJSON *doc, bool color, const char *lang)
 {
 	const cJSON *figs = cJSON_GetObjectItemCaseSensitive(doc, "figures"), *f, *sec;
 	size_t w = 0;
+	char num[32];
 	int rc = 0;
 
 	rc |= samv_buf_printf(b, "%s%s: %s%s\n", color ? BOLD : "", s_of(doc, "collaboration"), s_of(doc, "title"),
 			      color ? RESET : "");
-	rc |= samv_buf_puts(b, "Period: ");
-	rc |= put_period(b, doc, " to ");
-	rc |= samv_buf_printf(b, ", made %s\n\n", s_of(doc, "today"));
+	rc |= put_period(b, doc, lang);
+	rc |= samv_buf_puts(b, "\n\n");
 	cJSON_ArrayForEach(f, figs)
 		if (samv_utf8_width(s_of(f, "title")) > w)
 			w = samv_utf8_width(s_of(f, "title"));
 	cJSON_ArrayForEach(f, figs) {
 		rc |= samv_buf_puts(b, s_of(f, "title"));
 		rc |= pad(b, w - samv_utf8_width(s_of(f, "title")));
-		rc |= samv_buf_printf(b, "  %5d\n", cJSON_GetObjectItemCaseSensitive(f, "value")->valueint);
+		samv_doc_int(num, lang, cJSON_GetObjectItemCaseSensitive(f, "value")->valueint);
+		rc |= pad(b, 2 + (samv_utf8_width(num) < 5 ? 5 - samv_utf8_width(num) : 0));
+		rc |= samv_buf_printf(b, "%s\n", num);
 	}
 	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
-		rc |= text_section(b, sec, color);
+		rc |= text_section(b, sec, color, lang);
 	return rc ? SAMV_ERROR : 0;
 }
 
@@ -199,7 +207,7 @@ static int md_escape(struct samv_buf *b, const char *s)
 	return 0;
 }
 
-static int md_section(struct samv_buf *b, const cJSON *sec)
+static int md_section(struct samv_buf *b, const cJSON *sec, const char *lang)
 {
 	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(sec, "columns");
 	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(sec, "rows"), *c, *r;
@@ -210,7 +218,7 @@ static int md_section(struct samv_buf *b, const cJSON *sec)
 	rc |= md_escape(b, s_of(sec, "title"));
 	rc |= samv_buf_puts(b, "\n\n");
 	if (!cJSON_GetArraySize(rows))
-		return rc | samv_buf_puts(b, "None.\n");
+		return rc | samv_buf_printf(b, "%s\n", D_(lang, "None."));
 	cJSON_ArrayForEach(c, cols) {
 		rc |= samv_buf_puts(b, "| ");
 		rc |= md_escape(b, s_of(c, "title"));
@@ -231,25 +239,27 @@ static int md_section(struct samv_buf *b, const cJSON *sec)
 	return rc ? SAMV_ERROR : 0;
 }
 
-static int render_markdown(struct samv_buf *b, const cJSON *doc)
+static int render_markdown(struct samv_buf *b, const cJSON *doc, const char *lang)
 {
 	const cJSON *f, *sec;
+	char num[32];
 	int rc = 0;
 
 	rc |= samv_buf_puts(b, "# ");
 	rc |= md_escape(b, s_of(doc, "collaboration"));
 	rc |= samv_buf_puts(b, ": ");
 	rc |= md_escape(b, s_of(doc, "title"));
-	rc |= samv_buf_puts(b, "\n\nPeriod: ");
-	rc |= put_period(b, doc, " to ");
-	rc |= samv_buf_printf(b, ", made %s.\n\n| Figure | Value |\n|---|---:|\n", s_of(doc, "today"));
+	rc |= samv_buf_puts(b, "\n\n");
+	rc |= put_period(b, doc, lang);
+	rc |= samv_buf_printf(b, ".\n\n| %s | %s |\n|---|---:|\n", D_(lang, "Figure"), D_(lang, "Value"));
 	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "figures")) {
 		rc |= samv_buf_puts(b, "| ");
 		rc |= md_escape(b, s_of(f, "title"));
-		rc |= samv_buf_printf(b, " | %d |\n", cJSON_GetObjectItemCaseSensitive(f, "value")->valueint);
+		rc |= samv_buf_printf(b, " | %s |\n",
+				      samv_doc_int(num, lang, cJSON_GetObjectItemCaseSensitive(f, "value")->valueint));
 	}
 	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
-		rc |= md_section(b, sec);
+		rc |= md_section(b, sec, lang);
 	return rc ? SAMV_ERROR : 0;
 }
 
@@ -270,11 +280,11 @@ static bool has_key(const cJSON *keys, const char *key)
  * then "figure" and "value" for the figures, then every section's
  * columns in the order they first appear.
  */
-static int render_csv(struct samv_buf *b, const cJSON *doc, bool bom)
+static int render_csv(struct samv_buf *b, const cJSON *doc, bool bom, bool sv)
 {
 	cJSON *keys = cJSON_CreateArray();
 	const cJSON *sec, *c, *k, *r, *f;
-	char tmp[32];
+	char tmp[32], sep = sv ? ';' : ',';
 	int rc = 0;
 
 	if (!keys)
@@ -285,27 +295,27 @@ static int render_csv(struct samv_buf *b, const cJSON *doc, bool bom)
 		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(sec, "columns"))
 			if (!has_key(keys, s_of(c, "key")))
 				cJSON_AddItemToArray(keys, cJSON_CreateString(s_of(c, "key")));
-	if (bom)
+	if (bom || sv)
 		rc |= samv_buf_puts(b, "\xef\xbb\xbf");
-	rc |= samv_csv_field(b, "section", true);
+	rc |= samv_csv_field_sep(b, "section", true, sep);
 	cJSON_ArrayForEach(k, keys)
-		rc |= samv_csv_field(b, k->valuestring ? k->valuestring : "", false);
+		rc |= samv_csv_field_sep(b, k->valuestring ? k->valuestring : "", false, sep);
 	rc |= samv_buf_puts(b, "\r\n");
 	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "figures")) {
-		rc |= samv_csv_field(b, "figures", true);
+		rc |= samv_csv_field_sep(b, "figures", true, sep);
 		cJSON_ArrayForEach(k, keys) {
 			if (!strcmp(k->valuestring, "figure"))
-				rc |= samv_csv_field(b, s_of(f, "key"), false);
+				rc |= samv_csv_field_sep(b, s_of(f, "key"), false, sep);
 			else
-				rc |= samv_csv_field(b, !strcmp(k->valuestring, "value") ? cell(tmp, f, "value") : "", false);
+				rc |= samv_csv_field_sep(b, !strcmp(k->valuestring, "value") ? cell(tmp, f, "value") : "", false, sep);
 		}
 		rc |= samv_buf_puts(b, "\r\n");
 	}
 	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
 		cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(sec, "rows")) {
-			rc |= samv_csv_field(b, s_of(sec, "id"), true);
+			rc |= samv_csv_field_sep(b, s_of(sec, "id"), true, sep);
 			cJSON_ArrayForEach(k, keys)
-				rc |= samv_csv_field(b, cell(tmp, r, k->valuestring), false);
+				rc |= samv_csv_field_sep(b, cell(tmp, r, k->valuestring), false, sep);
 			rc |= samv_buf_puts(b, "\r\n");
 		}
 	cJSON_Delete(keys);
@@ -345,7 +355,7 @@ static const char css[] =
 	".none{color:#777;font-style:italic}footer{margin-top:2rem;color:#777;font-size:.8rem}\n"
 	"@media print{body{margin:0;max-width:none}section,figure,tr{break-inside:avoid}h2{break-after:avoid}}\n";
 
-static int html_section(struct samv_buf *b, const cJSON *sec)
+static int html_section(struct samv_buf *b, const cJSON *sec, const char *lang)
 {
 	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(sec, "columns");
 	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(sec, "rows"), *c, *r;
@@ -360,7 +370,7 @@ static int html_section(struct samv_buf *b, const cJSON *sec)
 	rc |= html_escape(b, s_of(sec, "title"));
 	rc |= samv_buf_puts(b, "</h2>\n");
 	if (!cJSON_GetArraySize(rows))
-		return rc | samv_buf_puts(b, "<p class=\"none\">None.</p>\n</section>\n");
+		return rc | samv_buf_printf(b, "<p class=\"none\">%s</p>\n</section>\n", D_(lang, "None."));
 	rc |= samv_buf_puts(b, "<table>\n<thead><tr>");
 	cJSON_ArrayForEach(c, cols) {
 		rc |= samv_buf_puts(b, row_headers ? "<th scope=\"col\">" :
@@ -388,7 +398,7 @@ static int html_section(struct samv_buf *b, const cJSON *sec)
  * a label (month or date), a column a series; a trend's cells give the
  * answer, its value and its note ("shared view (2) — text"), empty where
  * not answered. */
-static int html_chart_table(struct samv_buf *b, const cJSON *ch)
+static int html_chart_table(struct samv_buf *b, const cJSON *ch, const char *lang)
 {
 	const cJSON *labels = cJSON_GetObjectItemCaseSensitive(ch, "labels"), *series, *se, *l, *v, *said, *note;
 	bool line = !strcmp(s_of(ch, "kind"), "line");
@@ -396,9 +406,11 @@ static int html_chart_table(struct samv_buf *b, const cJSON *ch)
 	int i = 0, rc = 0;
 
 	series = cJSON_GetObjectItemCaseSensitive(ch, "series");
-	rc |= samv_buf_puts(b, "<details class=\"chart-data\"><summary>The numbers</summary>\n<table>\n<caption>");
+	rc |= samv_buf_printf(b, "<details class=\"chart-data\"><summary>%s</summary>\n<table>\n<caption>",
+			      D_(lang, "The numbers"));
 	rc |= html_escape(b, s_of(ch, "title"));
-	rc |= samv_buf_printf(b, "</caption>\n<thead><tr><th scope=\"col\">%s</th>", line ? "Date" : "Month");
+	rc |= samv_buf_printf(b, "</caption>\n<thead><tr><th scope=\"col\">%s</th>",
+			      line ? D_(lang, "Date") : D_(lang, "Month"));
 	cJSON_ArrayForEach(se, series) {
 		rc |= samv_buf_puts(b, line ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">");
 		rc |= html_escape(b, s_of(se, "name"));
@@ -433,13 +445,15 @@ static int html_chart_table(struct samv_buf *b, const cJSON *ch)
 	return rc | samv_buf_puts(b, "</tbody>\n</table>\n</details>\n");
 }
 
-static int render_html(struct samv_buf *b, const cJSON *doc)
+static int render_html(struct samv_buf *b, const cJSON *doc, const char *lang)
 {
 	const cJSON *f, *sec, *ch;
+	char num[32];
 	int rc = 0;
 
-	rc |= samv_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-			    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	rc |= samv_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+			      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+			      samv_doc_is_en(lang) ? "en" : lang);
 	rc |= html_escape(b, s_of(doc, "collaboration"));
 	rc |= samv_buf_puts(b, ": ");
 	rc |= html_escape(b, s_of(doc, "title"));
@@ -449,14 +463,14 @@ static int render_html(struct samv_buf *b, const cJSON *doc)
 	rc |= html_escape(b, s_of(doc, "collaboration"));
 	rc |= samv_buf_puts(b, ": ");
 	rc |= html_escape(b, s_of(doc, "title"));
-	rc |= samv_buf_puts(b, "</h1>\n<p class=\"sub\">Period: ");
-	rc |= put_period(b, doc, " to ");
-	rc |= samv_buf_printf(b, ", made %s</p>\n</header>\n<ul class=\"figures\">\n", s_of(doc, "today"));
+	rc |= samv_buf_puts(b, "</h1>\n<p class=\"sub\">");
+	rc |= put_period(b, doc, lang);
+	rc |= samv_buf_puts(b, "</p>\n</header>\n<ul class=\"figures\">\n");
 	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "figures")) {
 		rc |= samv_buf_puts(b, "<li class=\"figure\" id=\"figure-");
 		rc |= html_escape(b, s_of(f, "key"));
-		rc |= samv_buf_printf(b, "\"><span class=\"value\">%d</span><span class=\"label\">",
-				      cJSON_GetObjectItemCaseSensitive(f, "value")->valueint);
+		rc |= samv_buf_printf(b, "\"><span class=\"value\">%s</span><span class=\"label\">",
+				      samv_doc_int(num, lang, cJSON_GetObjectItemCaseSensitive(f, "value")->valueint));
 		rc |= html_escape(b, s_of(f, "title"));
 		rc |= samv_buf_puts(b, "</span></li>\n");
 	}
@@ -469,29 +483,40 @@ static int render_html(struct samv_buf *b, const cJSON *doc)
 			rc |= samv_buf_puts(b, "\">\n<figcaption>");
 			rc |= html_escape(b, s_of(ch, "title"));
 			rc |= samv_buf_puts(b, "</figcaption>\n");
-			rc |= samv_chart_svg(b, ch);
-			rc |= html_chart_table(b, ch);
+			rc |= samv_chart_svg_lang(b, ch, lang);
+			rc |= html_chart_table(b, ch, lang);
 			rc |= samv_buf_puts(b, "</figure>\n");
 		}
 		rc |= samv_buf_puts(b, "</section>\n");
 	}
 	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
-		rc |= html_section(b, sec);
+		rc |= html_section(b, sec, lang);
 	rc |= samv_buf_printf(b, "<footer>samv-report %s</footer>\n</body>\n</html>\n", SAMV_VERSION);
 	return rc ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
 }
 
+/* JSON and CSV are for scripts: the same whatever the language.  The
+ * formats people read are drawn from a translated copy. */
 int samv_render(struct samv_buf *out, const cJSON *doc, const struct samv_render_opts *o)
 {
+	cJSON *local = NULL;
 	int rc;
 
-	switch (o->format) {
-	case SAMV_RENDER_TEXT: rc = render_text(out, doc, o->color); break;
-	case SAMV_RENDER_MARKDOWN: rc = render_markdown(out, doc); break;
-	case SAMV_RENDER_JSON: return samv_json_print(out, doc);
-	case SAMV_RENDER_CSV: return render_csv(out, doc, o->bom);
-	case SAMV_RENDER_HTML: return render_html(out, doc);
-	default: return samv_error_set(SAMV_EINVAL, "unknown format");
+	if (o->format == SAMV_RENDER_JSON)
+		return samv_json_print(out, doc);
+	if (o->format == SAMV_RENDER_CSV)
+		return render_csv(out, doc, o->bom, o->excel_sv);
+	if (!samv_doc_is_en(o->lang)) {
+		if ((rc = samv_report_localize(&local, doc, o->lang)) < 0)
+			return rc;
+		doc = local;
 	}
+	switch (o->format) {
+	case SAMV_RENDER_TEXT: rc = render_text(out, doc, o->color, o->lang); break;
+	case SAMV_RENDER_MARKDOWN: rc = render_markdown(out, doc, o->lang); break;
+	case SAMV_RENDER_HTML: rc = render_html(out, doc, o->lang); break;
+	default: rc = samv_error_set(SAMV_EINVAL, "unknown format");
+	}
+	cJSON_Delete(local);
 	return rc < 0 ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
 }

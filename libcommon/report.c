@@ -419,11 +419,11 @@ static int chart_decisions(struct ctx *c, const struct months *m, const char *ar
 /* ---- assessments --------------------------------------------------------- */
 
 static const struct col assessment_cols[] = {
-	{ "date", "Date" }, { "id", "Id" }, { "instrument", "Instrument" }, { "subject", "Subject" },
-	{ "by", "Assessed by" }, { NULL, NULL }
+	{ "date", DN_("Date") }, { "id", DN_("Id") }, { "instrument", DN_("Instrument") }, { "subject", DN_("Subject") },
+	{ "by", DN_("Assessed by") }, { NULL, NULL }
 };
 static const struct col standing_cols[] = {
-	{ "date", "Date" }, { "id", "Id" }, { "step", "Step" }, { NULL, NULL }
+	{ "date", DN_("Date") }, { "id", DN_("Id") }, { "step", DN_("Step") }, { NULL, NULL }
 };
 
 static void assessment_row(struct ctx *c, cJSON *rows, const cJSON *a)
@@ -465,7 +465,7 @@ static int assessments(struct ctx *c, const char *arena, int *n)
 			continue;
 		if (date && samv_period_has(p, date)) {
 			if (!rows)
-				rows = section(c, "assessments", "Assessments made", assessment_cols);
+				rows = section(c, "assessments", DN_("Assessments made"), assessment_cols);
 			assessment_row(c, rows, a);
 			(*n)++;
 		}
@@ -474,7 +474,7 @@ static int assessments(struct ctx *c, const char *arena, int *n)
 			latest = a;
 	}
 	if (latest) {
-		cJSON *r = row(c, section(c, "standing", "Where the arena stands (Samverkanstrappan)", standing_cols));
+		cJSON *r = row(c, section(c, "standing", DN_("Where the arena stands (Samverkanstrappan)"), standing_cols));
 
 		put(c, r, "date", str(latest, "date"));
 		put(c, r, "id", str(latest, "id"));
@@ -497,7 +497,7 @@ static void trend_chart(struct ctx *c, const cJSON *inst, const cJSON *tr)
 	char id[SAMV_ID_MAX + 16], title[256];
 
 	snprintf(id, sizeof(id), "trend-%s", str(inst, "name"));
-	snprintf(title, sizeof(title), "Assessment trend: %s",
+	snprintf(title, sizeof(title), DN_("Assessment trend: %s"),
 		 samv_instrument_text(cJSON_GetObjectItemCaseSensitive(inst, "title"), "en"));
 	if (!ch || !cJSON_AddStringToObject(ch, "id", id) || !cJSON_AddStringToObject(ch, "title", title) ||
 	    !cJSON_AddStringToObject(ch, "kind", "line") || !(labels = cJSON_AddArrayToObject(ch, "labels")) ||
@@ -588,8 +588,8 @@ out:
 /* ---- shared rows ----------------------------------------------------------- */
 
 static const struct col decision_cols[] = {
-	{ "date", "Date" }, { "id", "Id" }, { "kind", "Kind" }, { "level", "Level" },
-	{ "status", "Status" }, { "title", "Title" }, { NULL, NULL }
+	{ "date", DN_("Date") }, { "id", DN_("Id") }, { "kind", DN_("Kind") }, { "level", DN_("Level") },
+	{ "status", DN_("Status") }, { "title", DN_("Title") }, { NULL, NULL }
 };
 
 static void decision_row(struct ctx *c, cJSON *rows, const cJSON *d)
@@ -605,7 +605,7 @@ static void decision_row(struct ctx *c, cJSON *rows, const cJSON *d)
 }
 
 static const struct col action_cols[] = {
-	{ "due", "Due" }, { "id", "Id" }, { "owner", "Owner" }, { "title", "Title" }, { "status", "Status" },
+	{ "due", DN_("Due") }, { "id", DN_("Id") }, { "owner", DN_("Owner") }, { "title", DN_("Title") }, { "status", DN_("Status") },
 	{ NULL, NULL }
 };
 
@@ -778,11 +778,11 @@ static int actions_section(struct ctx *c, const char *id, const char *title, pre
 static int agreement_section(struct ctx *c, int *versions)
 {
 	static const struct col cols[] = {
-		{ "version", "Version" }, { "date", "Date" }, { "decision", "Decision" }, { "commit", "Commit" },
-		{ "change", "Change" }, { NULL, NULL }
+		{ "version", DN_("Version") }, { "date", DN_("Date") }, { "decision", DN_("Decision") }, { "commit", DN_("Commit") },
+		{ "change", DN_("Change") }, { NULL, NULL }
 	};
 	const struct samv_period *p = &c->o->period;
-	cJSON *hist = NULL, *rows = section(c, "agreement", "Agreement changes", cols), *r;
+	cJSON *hist = NULL, *rows = section(c, "agreement", DN_("Agreement changes"), cols), *r;
 	const cJSON *e, *ch;
 	struct samv_buf line = SAMV_BUF_INIT;
 	char commit[8];
@@ -841,17 +841,17 @@ static int report_summary(struct ctx *c)
 	static const char *const by_arena[] = { "arena", "date", "start", NULL };
 	static const char *const by_date[] = { "date", NULL };
 	static const struct col meeting_cols[] = {
-		{ "arena", "Arena" }, { "date", "Date" }, { "title", "Title" }, { "status", "Status" },
-		{ "attended", "Attended" }, { NULL, NULL }
+		{ "arena", DN_("Arena") }, { "date", DN_("Date") }, { "title", DN_("Title") }, { "status", DN_("Status") },
+		{ "attended", DN_("Attended") }, { NULL, NULL }
 	};
 	static const struct col arena_cols[] = {
-		{ "arena", "Arena" }, { "held", "Held" }, { "planned", "Planned" }, { NULL, NULL }
+		{ "arena", DN_("Arena") }, { "held", DN_("Held") }, { "planned", DN_("Planned") }, { NULL, NULL }
 	};
 	static const struct col due_cols[] = {
-		{ "review", "Review" }, { "id", "Id" }, { "title", "Title" }, { NULL, NULL }
+		{ "review", DN_("Review") }, { "id", DN_("Id") }, { "title", DN_("Title") }, { NULL, NULL }
 	};
 	static const struct col late_cols[] = {
-		{ "date", "Date" }, { "arena", "Arena" }, { "title", "Title" }, { "days", "Days" }, { NULL, NULL }
+		{ "date", DN_("Date") }, { "arena", DN_("Arena") }, { "title", DN_("Title") }, { "days", DN_("Days") }, { NULL, NULL }
 	};
 	const struct samv_period *p = &c->o->period;
 	struct pick pm = { NULL, 0 }, pd = { NULL, 0 }, pl = { NULL, 0 };
@@ -866,8 +866,8 @@ static int report_summary(struct ctx *c)
 	/* meetings of the period, by arena */
 	if ((rc = pick(&pm, c, &c->meetings, in_period, "date", by_arena)) < 0)
 		goto out;
-	arows = section(c, "arenas", "Meetings by arena", arena_cols);
-	rows = section(c, "meetings", "Meetings", meeting_cols);
+	arows = section(c, "arenas", DN_("Meetings by arena"), arena_cols);
+	rows = section(c, "meetings", DN_("Meetings"), meeting_cols);
 	for (i = 0; i < pm.n; i++) {
 		const cJSON *mt = pm.v[i];
 		const char *arena = str(mt, "arena");
@@ -902,7 +902,7 @@ static int report_summary(struct ctx *c)
 	/* decisions made, and those whose review date has come */
 	if ((rc = pick(&pd, c, &c->decisions, made_in_period, NULL, by_date)) < 0)
 		goto out;
-	rows = section(c, "decisions", "Decisions made", decision_cols);
+	rows = section(c, "decisions", DN_("Decisions made"), decision_cols);
 	for (i = 0; i < pd.n; i++) {
 		decision_row(c, rows, pd.v[i]);
 		if (is(pd.v[i], "kind", "anchor"))
@@ -918,7 +918,7 @@ static int report_summary(struct ctx *c)
 		cJSON_AddItemReferenceToArray(alld, (cJSON *)c->decisions.v[i]);
 	if ((rc = samv_decision_due(&due, alld, c->o->today)) < 0)
 		goto out;
-	rows = section(c, "due", "Decisions due for review", due_cols);
+	rows = section(c, "due", DN_("Decisions due for review"), due_cols);
 	cJSON_ArrayForEach(d, due) {
 		r = row(c, rows);
 		put(c, r, "review", str(d, "review"));
@@ -930,16 +930,16 @@ static int report_summary(struct ctx *c)
 	if ((rc = agreement_section(c, &versions)) < 0)
 		goto out;
 
-	if ((rc = opened = actions_section(c, "opened", "Actions opened", opened_in_period)) < 0 ||
-	    (rc = done = actions_section(c, "done", "Actions done", done_in_period)) < 0 ||
-	    (rc = over = actions_section(c, "overdue", "Actions overdue", is_overdue)) < 0)
+	if ((rc = opened = actions_section(c, "opened", DN_("Actions opened"), opened_in_period)) < 0 ||
+	    (rc = done = actions_section(c, "done", DN_("Actions done"), done_in_period)) < 0 ||
+	    (rc = over = actions_section(c, "overdue", DN_("Actions overdue"), is_overdue)) < 0)
 		goto out;
 	rc = 0;
 
 	/* minutes not distributed minutes_days after the meeting */
 	if ((rc = pick(&pl, c, &c->meetings, minutes_late, &late, by_date)) < 0)
 		goto out;
-	rows = section(c, "minutes", "Minutes not distributed", late_cols);
+	rows = section(c, "minutes", DN_("Minutes not distributed"), late_cols);
 	for (i = 0; i < pl.n; i++) {
 		r = row(c, rows);
 		put(c, r, "date", str(pl.v[i], "date"));
@@ -953,18 +953,18 @@ static int report_summary(struct ctx *c)
 				 (rc = count_unanchored(c, &unanchored)) < 0)))
 		goto out;
 
-	figure(c, "meetings_held", "Meetings held", held);
-	figure(c, "meetings_planned", "Meetings planned", planned);
-	figure(c, "decisions", "Decisions made", (int)pd.n);
-	figure(c, "anchors", "Anchors", anchors);
-	figure(c, "kedge_anchors", "Kedge anchors", kedges);
-	figure(c, "decisions_due", "Decisions due for review", ndue);
-	figure(c, "agreement_versions", "Agreement versions", versions);
-	figure(c, "actions_opened", "Actions opened", opened);
-	figure(c, "actions_done", "Actions done", done);
-	figure(c, "actions_overdue", "Actions overdue", over);
-	figure(c, "minutes_late", "Minutes not distributed", (int)pl.n);
-	figure(c, "assessments", "Assessments made", nassess);
+	figure(c, "meetings_held", DN_("Meetings held"), held);
+	figure(c, "meetings_planned", DN_("Meetings planned"), planned);
+	figure(c, "decisions", DN_("Decisions made"), (int)pd.n);
+	figure(c, "anchors", DN_("Anchors"), anchors);
+	figure(c, "kedge_anchors", DN_("Kedge anchors"), kedges);
+	figure(c, "decisions_due", DN_("Decisions due for review"), ndue);
+	figure(c, "agreement_versions", DN_("Agreement versions"), versions);
+	figure(c, "actions_opened", DN_("Actions opened"), opened);
+	figure(c, "actions_done", DN_("Actions done"), done);
+	figure(c, "actions_overdue", DN_("Actions overdue"), over);
+	figure(c, "minutes_late", DN_("Minutes not distributed"), (int)pl.n);
+	figure(c, "assessments", DN_("Assessments made"), nassess);
 	if ((rc = what_for(c, NULL)) < 0)
 		goto out;
 	if (c->anchorings.n) {
@@ -975,8 +975,8 @@ static int report_summary(struct ctx *c)
 	/* the dashboard: the twelve months up to the period's end */
 	m.first = month_of(strcmp(p->until, c->o->today) > 0 ? c->o->today : p->until) - (SUMMARY_MONTHS - 1);
 	m.n = SUMMARY_MONTHS;
-	if ((rc = chart_attendance(c, &m, NULL, "Attendance by sector, the last 12 months")) < 0 ||
-	    (rc = chart_decisions(c, &m, NULL, "Decisions a month, the last 12 months")) < 0 ||
+	if ((rc = chart_attendance(c, &m, NULL, DN_("Attendance by sector, the last 12 months"))) < 0 ||
+	    (rc = chart_decisions(c, &m, NULL, DN_("Decisions a month, the last 12 months"))) < 0 ||
 	    (rc = chart_trends(c, "collaboration", NULL)) < 0)
 		goto out;
 out:
@@ -1007,14 +1007,14 @@ static int report_arena(struct ctx *c, const char *arena)
 {
 	int nassess = 0, nsteps = 0;
 	static const char *const by_date[] = { "date", NULL };
-	static const struct col about_cols[] = { { "field", "Field" }, { "value", "Value" }, { NULL, NULL } };
+	static const struct col about_cols[] = { { "field", DN_("Field") }, { "value", DN_("Value") }, { NULL, NULL } };
 	static const struct col meeting_cols[] = {
-		{ "date", "Date" }, { "title", "Title" }, { "status", "Status" }, { "attended", "Attended" },
-		{ "civil", "Civil" }, { "public", "Public" }, { "private", "Private" }, { NULL, NULL }
+		{ "date", DN_("Date") }, { "title", DN_("Title") }, { "status", DN_("Status") }, { "attended", DN_("Attended") },
+		{ "civil", DN_("Civil") }, { "public", DN_("Public") }, { "private", DN_("Private") }, { NULL, NULL }
 	};
 	static const struct col org_cols[] = {
-		{ "organisation", "Organisation" }, { "sector", "Sector" }, { "meetings", "Meetings" },
-		{ "last", "Last" }, { NULL, NULL }
+		{ "organisation", DN_("Organisation") }, { "sector", DN_("Sector") }, { "meetings", DN_("Meetings") },
+		{ "last", DN_("Last") }, { NULL, NULL }
 	};
 	const cJSON *ar = find(&c->arenas, arena), *a;
 	struct pick pm = { NULL, 0 }, pd = { NULL, 0 };
@@ -1026,7 +1026,7 @@ static int report_arena(struct ctx *c, const char *arena)
 	struct samv_buf serves = SAMV_BUF_INIT;
 	struct months m;
 
-	rows = section(c, "about", "About the arena", about_cols);
+	rows = section(c, "about", DN_("About the arena"), about_cols);
 	r = row(c, rows), put(c, r, "field", "name"), put(c, r, "value", str(ar, "name"));
 	r = row(c, rows), put(c, r, "field", "kind"), put(c, r, "value", str(ar, "kind"));
 	r = row(c, rows), put(c, r, "field", "status"), put(c, r, "value", str(ar, "status"));
@@ -1046,7 +1046,7 @@ static int report_arena(struct ctx *c, const char *arena)
 
 	if ((rc = pick(&pm, c, &c->meetings, in_period, "date", by_date)) < 0)
 		goto out;
-	rows = section(c, "meetings", "Meetings", meeting_cols);
+	rows = section(c, "meetings", DN_("Meetings"), meeting_cols);
 	for (i = 0; i < pm.n; i++) {
 		const cJSON *mt = pm.v[i];
 		int sec[3] = { 0, 0, 0 }, s;
@@ -1099,7 +1099,7 @@ static int report_arena(struct ctx *c, const char *arena)
 	}
 	if (norgs)
 		qsort(orgs, norgs, sizeof(*orgs), count_cmp);
-	rows = section(c, "organisations", "Organisations at the table", org_cols);
+	rows = section(c, "organisations", DN_("Organisations at the table"), org_cols);
 	for (k = 0; k < norgs; k++) {
 		r = row(c, rows);
 		put(c, r, "organisation", name_of(&c->actors, orgs[k].id));
@@ -1110,7 +1110,7 @@ static int report_arena(struct ctx *c, const char *arena)
 
 	if ((rc = pick(&pd, c, &c->decisions, made_in_period, arena, by_date)) < 0)
 		goto out;
-	rows = section(c, "decisions", "Decisions", decision_cols);
+	rows = section(c, "decisions", DN_("Decisions"), decision_cols);
 	for (i = 0; i < pd.n; i++)
 		decision_row(c, rows, pd.v[i]);
 	for (i = 0; i < c->actions.n; i++)
@@ -1119,21 +1119,21 @@ static int report_arena(struct ctx *c, const char *arena)
 	    (c->anchorings.n && (rc = anchoring_changes(c, arena, &nsteps)) < 0))
 		goto out;
 
-	figure(c, "meetings_held", "Meetings held", held);
-	figure(c, "meetings_planned", "Meetings planned", planned);
-	figure(c, "attendances", "Attendances", attendances);
-	figure(c, "organisations", "Organisations that came", (int)norgs);
-	figure(c, "decisions", "Decisions made", (int)pd.n);
-	figure(c, "actions_open", "Actions open", nopen);
-	figure(c, "assessments", "Assessments made", nassess);
+	figure(c, "meetings_held", DN_("Meetings held"), held);
+	figure(c, "meetings_planned", DN_("Meetings planned"), planned);
+	figure(c, "attendances", DN_("Attendances"), attendances);
+	figure(c, "organisations", DN_("Organisations that came"), (int)norgs);
+	figure(c, "decisions", DN_("Decisions made"), (int)pd.n);
+	figure(c, "actions_open", DN_("Actions open"), nopen);
+	figure(c, "assessments", DN_("Assessments made"), nassess);
 	if ((rc = what_for(c, arena)) < 0)
 		goto out;
 	if (c->anchorings.n)
 		figure(c, "anchoring_steps", "Anchoring steps", nsteps);
 
 	months_of(&m, c, &c->o->period);
-	if ((rc = chart_attendance(c, &m, arena, "Attendance by sector")) < 0 ||
-	    (rc = chart_decisions(c, &m, arena, "Decisions a month")) < 0 || (rc = chart_trends(c, "arena", arena)) < 0)
+	if ((rc = chart_attendance(c, &m, arena, DN_("Attendance by sector"))) < 0 ||
+	    (rc = chart_decisions(c, &m, arena, DN_("Decisions a month"))) < 0 || (rc = chart_trends(c, "arena", arena)) < 0)
 		goto out;
 out:
 	free(orgs);
@@ -1170,8 +1170,8 @@ static int report_decisions(struct ctx *c)
 {
 	static const char *const by_date[] = { "date", NULL };
 	static const struct col cols[] = {
-		{ "date", "Date" }, { "id", "Id" }, { "kind", "Kind" }, { "level", "Level" }, { "status", "Status" },
-		{ "title", "Title" }, { "arena", "Arena" }, { "review", "Review" }, { "chain", "Chain" },
+		{ "date", DN_("Date") }, { "id", DN_("Id") }, { "kind", DN_("Kind") }, { "level", DN_("Level") }, { "status", DN_("Status") },
+		{ "title", DN_("Title") }, { "arena", DN_("Arena") }, { "review", DN_("Review") }, { "chain", DN_("Chain") },
 		{ NULL, NULL }
 	};
 	static const char *const statuses[] = { "proposed", "adopted", "superseded", "revoked", "expired" };
@@ -1184,7 +1184,7 @@ static int report_decisions(struct ctx *c)
 
 	if ((rc = pick(&pd, c, &c->decisions, in_period, "date", by_date)) < 0)
 		return rc;
-	rows = section(c, "register", "Decision register", cols);
+	rows = section(c, "register", DN_("Decision register"), cols);
 	for (i = 0; i < pd.n; i++) {
 		const cJSON *d = pd.v[i];
 
@@ -1205,17 +1205,17 @@ static int report_decisions(struct ctx *c)
 			n[k] += is(d, "status", statuses[k]);
 	}
 	samv_buf_free(&chain);
-	figure(c, "decisions", "Decisions", (int)pd.n);
-	figure(c, "anchors", "Anchors", anchors);
-	figure(c, "kedge_anchors", "Kedge anchors", (int)pd.n - anchors);
-	figure(c, "proposed", "Proposed", n[0]);
-	figure(c, "adopted", "Adopted", n[1]);
-	figure(c, "superseded", "Superseded", n[2]);
-	figure(c, "revoked", "Revoked", n[3]);
-	figure(c, "expired", "Expired", n[4]);
+	figure(c, "decisions", DN_("Decisions"), (int)pd.n);
+	figure(c, "anchors", DN_("Anchors"), anchors);
+	figure(c, "kedge_anchors", DN_("Kedge anchors"), (int)pd.n - anchors);
+	figure(c, "proposed", DN_("Proposed"), n[0]);
+	figure(c, "adopted", DN_("Adopted"), n[1]);
+	figure(c, "superseded", DN_("Superseded"), n[2]);
+	figure(c, "revoked", DN_("Revoked"), n[3]);
+	figure(c, "expired", DN_("Expired"), n[4]);
 	free(pd.v);
 	months_of(&m, c, &c->o->period);
-	return chart_decisions(c, &m, NULL, "Decisions a month");
+	return chart_decisions(c, &m, NULL, DN_("Decisions a month"));
 }
 
 /* ---- actions by owner ------------------------------------------------------ */
@@ -1243,11 +1243,11 @@ static int owner_cmp(const void *a, const void *b, void *arg)
 static int report_actions(struct ctx *c)
 {
 	static const struct col owner_cols[] = {
-		{ "owner", "Owner" }, { "open", "Open" }, { "overdue", "Overdue" }, { NULL, NULL }
+		{ "owner", DN_("Owner") }, { "open", DN_("Open") }, { "overdue", DN_("Overdue") }, { NULL, NULL }
 	};
 	static const struct col cols[] = {
-		{ "owner", "Owner" }, { "due", "Due" }, { "id", "Id" }, { "title", "Title" },
-		{ "arena", "Arena" }, { "overdue", "Overdue" }, { NULL, NULL }
+		{ "owner", DN_("Owner") }, { "due", DN_("Due") }, { "id", DN_("Id") }, { "title", DN_("Title") },
+		{ "arena", DN_("Arena") }, { "overdue", DN_("Overdue") }, { NULL, NULL }
 	};
 	struct pick p = { NULL, 0 };
 	cJSON *orows, *rows, *r, *o = NULL;
@@ -1258,8 +1258,8 @@ static int report_actions(struct ctx *c)
 	if ((rc = pick(&p, c, &c->actions, open_by_end, NULL, (const char *const[]){ NULL })) < 0)
 		return rc;
 	qsort_r(p.v, p.n, sizeof(*p.v), owner_cmp, c);
-	orows = section(c, "owners", "Open actions by owner", owner_cols);
-	rows = section(c, "actions", "Open actions", cols);
+	orows = section(c, "owners", DN_("Open actions by owner"), owner_cols);
+	rows = section(c, "actions", DN_("Open actions"), cols);
 	for (i = 0; i < p.n; i++) {
 		const cJSON *a = p.v[i];
 		const char *owner = owner_of(c, a);
@@ -1290,9 +1290,9 @@ static int report_actions(struct ctx *c)
 		put(c, r, "overdue", late ? "yes" : "no");
 		over += late;
 	}
-	figure(c, "actions_open", "Actions open", (int)p.n);
-	figure(c, "actions_overdue", "Actions overdue", over);
-	figure(c, "owners", "Owners", owners);
+	figure(c, "actions_open", DN_("Actions open"), (int)p.n);
+	figure(c, "actions_overdue", DN_("Actions overdue"), over);
+	figure(c, "owners", DN_("Owners"), owners);
 	free(p.v);
 	return 0;
 }
@@ -1361,9 +1361,9 @@ static void breakdown(struct ctx *c, const char *id, const char *title, const ch
 		c->oom = true;
 		goto out;
 	}
-	cols[0] = (struct col){ "arena", "Arena" };
+	cols[0] = (struct col){ "arena", DN_("Arena") };
 	cols[1] = (struct col){ what, what_title };
-	cols[2] = (struct col){ "attendances", "Attendances" };
+	cols[2] = (struct col){ "attendances", DN_("Attendances") };
 	for (i = 0; i < sp->n; i++) {
 		span_label(labels[i], sp, i);
 		cols[3 + i] = (struct col){ labels[i], labels[i] };
@@ -1390,13 +1390,13 @@ static int report_participation(struct ctx *c)
 {
 	static const char *const by_arena[] = { "arena", "date", NULL };
 	static const struct col arena_cols[] = {
-		{ "arena", "Arena" }, { "meetings", "Meetings" }, { "attendances", "Attendances" },
-		{ "civil", "Civil" }, { "public", "Public" }, { "private", "Private" },
-		{ "civil_voices", "Civil voices" }, { "with_politicians", "With politicians" }, { NULL, NULL }
+		{ "arena", DN_("Arena") }, { "meetings", DN_("Meetings") }, { "attendances", DN_("Attendances") },
+		{ "civil", DN_("Civil") }, { "public", DN_("Public") }, { "private", DN_("Private") },
+		{ "civil_voices", DN_("Civil voices") }, { "with_politicians", DN_("With politicians") }, { NULL, NULL }
 	};
 	static const struct col stopped_cols[] = {
-		{ "arena", "Arena" }, { "organisation", "Organisation" }, { "sector", "Sector" },
-		{ "last_seen", "Last seen" }, { NULL, NULL }
+		{ "arena", DN_("Arena") }, { "organisation", DN_("Organisation") }, { "sector", DN_("Sector") },
+		{ "last_seen", DN_("Last seen") }, { NULL, NULL }
 	};
 	struct pick pm = { NULL, 0 };
 	struct samv_idset people = { 0 }, orgs = { 0 }, civil = { 0 }, pols = { 0 }, arena_civil = { 0 };
@@ -1466,7 +1466,7 @@ static int report_participation(struct ctx *c)
 			bump(c, stats, arena, "with_politicians", 1);
 		}
 	}
-	rows = section(c, "arenas", "Attendance by arena", arena_cols);
+	rows = section(c, "arenas", DN_("Attendance by arena"), arena_cols);
 	cJSON_ArrayForEach(a, stats) {
 		r = row(c, rows);
 		put(c, r, "arena", name_of(&c->arenas, a->string));
@@ -1478,14 +1478,14 @@ static int report_participation(struct ctx *c)
 		puti(c, r, "civil_voices", getn(stats, a->string, "civil_voices"));
 		puti(c, r, "with_politicians", getn(stats, a->string, "with_politicians"));
 	}
-	breakdown(c, "sectors", "Attendance by sector", "sector", "Sector", by_sector, &sp);
-	breakdown(c, "kinds", "Attendance by kind of organisation", "kind", "Kind", kind, &sp);
-	breakdown(c, "levels", "Attendance by level", "level", "Level", level, &sp);
-	breakdown(c, "roles", "Attendance by role", "role", "Role", role, &sp);
+	breakdown(c, "sectors", DN_("Attendance by sector"), "sector", DN_("Sector"), by_sector, &sp);
+	breakdown(c, "kinds", DN_("Attendance by kind of organisation"), "kind", DN_("Kind"), kind, &sp);
+	breakdown(c, "levels", DN_("Attendance by level"), "level", DN_("Level"), level, &sp);
+	breakdown(c, "roles", DN_("Attendance by role"), "role", DN_("Role"), role, &sp);
 
 	/* organisations that came before and missed the arena's last
 	 * STOPPED_AFTER held meetings up to the period's end */
-	rows = section(c, "stopped", "Organisations that stopped coming", stopped_cols);
+	rows = section(c, "stopped", DN_("Organisations that stopped coming"), stopped_cols);
 	for (i = 0; i < c->arenas.n; i++) {
 		const char *arena = str(c->arenas.v[i], "id");
 		const cJSON **held_v = NULL;
@@ -1528,18 +1528,18 @@ static int report_participation(struct ctx *c)
 		free(held_v);
 	}
 
-	figure(c, "meetings_held", "Meetings held", held);
-	figure(c, "attendances", "Attendances", attendances);
-	figure(c, "people", "People", (int)people.n);
-	figure(c, "organisations", "Organisations", (int)orgs.n);
-	figure(c, "civil_voices", "Civil organisations (voices)", (int)civil.n);
-	figure(c, "politicians", "Politicians present", (int)pols.n);
-	figure(c, "meetings_with_politicians", "Meetings with politicians", with_pol);
+	figure(c, "meetings_held", DN_("Meetings held"), held);
+	figure(c, "attendances", DN_("Attendances"), attendances);
+	figure(c, "people", DN_("People"), (int)people.n);
+	figure(c, "organisations", DN_("Organisations"), (int)orgs.n);
+	figure(c, "civil_voices", DN_("Civil organisations (voices)"), (int)civil.n);
+	figure(c, "politicians", DN_("Politicians present"), (int)pols.n);
+	figure(c, "meetings_with_politicians", DN_("Meetings with politicians"), with_pol);
 	/* an umbrella's members have a voice where it came, not an attendance */
 	if ((rc = samv_speaks_for_section(c->sections, c->actors.all, c->meetings.all, c->o->period.since,
 					  c->o->period.until)) < 0)
 		goto out;
-	rc = chart_attendance(c, &m, NULL, "Attendance by sector");
+	rc = chart_attendance(c, &m, NULL, DN_("Attendance by sector"));
 out:
 	samv_idset_free(&people);
 	samv_idset_free(&orgs);
@@ -1565,8 +1565,8 @@ static int report_agreement(struct ctx *c)
 	if ((rc = agreement_section(c, &versions)) < 0)
 		return rc;
 	rows = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(c->sections, 0), "rows");
-	figure(c, "agreement_versions", "Agreement versions", versions);
-	figure(c, "agreement_changes", "Changes", cJSON_GetArraySize(rows));
+	figure(c, "agreement_versions", DN_("Agreement versions"), versions);
+	figure(c, "agreement_changes", DN_("Changes"), cJSON_GetArraySize(rows));
 	return 0;
 }
 
@@ -1692,8 +1692,8 @@ out:
 static const char *title_of(const char *report)
 {
 	static const char *const titles[][2] = {
-		{ "summary", "Summary" }, { "arena", "Arena" }, { "decisions", "Decision register" },
-		{ "actions", "Actions" }, { "participation", "Participation" }, { "agreement", "Agreement changelog" },
+		{ "summary", DN_("Summary") }, { "arena", DN_("Arena") }, { "decisions", DN_("Decision register") },
+		{ "actions", DN_("Actions") }, { "participation", DN_("Participation") }, { "agreement", DN_("Agreement changelog") },
 		{ "resources", "Resources" },
 		{ "anchoring", "Anchoring at home" },
 	};
@@ -1770,7 +1770,7 @@ int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_repor
 	else if (rc < 0)
 		goto out;
 	if (!strcmp(what, "arena"))
-		snprintf(title, sizeof(title), "Arena: %s", name_of(&c.arenas, arena));
+		snprintf(title, sizeof(title), DN_("Arena: %s"), name_of(&c.arenas, arena));
 	else
 		snprintf(title, sizeof(title), "%s", title_of(what));
 	if (!(c.doc = cJSON_CreateObject()) || !cJSON_AddStringToObject(c.doc, "report", what) ||

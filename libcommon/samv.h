@@ -19,6 +19,7 @@
 #include <git2.h>
 
 #include "i18n.h"
+#include "doctext.h"
 
 #define SAMV_VERSION "0.1.0"
 #define SAMV_FORMAT 1
@@ -72,6 +73,8 @@ void samv_buf_free(struct samv_buf *b);
 /* One RFC 4180 field, after a comma unless first, quoted when it must be
  * (csv.c); NULL is an empty field.  Rows end in "\r\n". */
 int samv_csv_field(struct samv_buf *b, const char *s, bool first);
+/* The same with another separator (';' for Swedish Excel). */
+int samv_csv_field_sep(struct samv_buf *b, const char *s, bool first, char sep);
 /* Read a whole stream; fails with SAMV_EINVAL past max bytes. */
 int samv_buf_read(struct samv_buf *b, FILE *f, size_t max);
 
@@ -408,6 +411,10 @@ struct samv_init_opts {
 };
 /* Create or adopt a repository at dir; *created tells if git init ran. */
 int samv_init(const char *dir, const struct samv_init_opts *o, bool *created);
+/* The document language of the samv repository at dir, changed in one
+ * commit; SAMV_ENOTFOUND when dir is not one; *changed false when it
+ * already was lang. */
+int samv_init_language(const char *dir, const char *lang, bool *changed);
 
 /* ---- checking (check.c) ---------------------------------------------- */
 
@@ -1102,12 +1109,19 @@ struct samv_render_opts {
 	enum samv_render_format format;
 	bool color; /* text: bold headings and dim rules (ANSI) */
 	bool bom;   /* csv: start with a UTF-8 byte order mark */
+	const char *lang;  /* the document language (NULL: en); not json or csv */
+	bool excel_sv;     /* csv: Swedish Excel's dialect (BOM, ';', decimal comma) */
 };
 int samv_render_format(enum samv_render_format *out, const char *name);
+/* A copy of a report document with its titles, heads and enum cells in
+ * lang, for the formats people read (reporttext.c). */
+int samv_report_localize(cJSON **out, const cJSON *doc, const char *lang);
 int samv_render(struct samv_buf *out, const cJSON *doc, const struct samv_render_opts *o);
 /* One chart of a report ({"id", "title", "kind", "labels", "series"}) as
  * inline SVG (chart.c). */
 int samv_chart_svg(struct samv_buf *out, const cJSON *chart);
+/* The same with its description in a document language (NULL: en). */
+int samv_chart_svg_lang(struct samv_buf *out, const cJSON *chart, const char *lang);
 /* ---- the audit trail (jsondiff.c, treediff.c, commitsig.c, auditlog.c,
  * auditverify.c) ------------------------------------------------------- */
 

@@ -163,6 +163,9 @@ t 'samv-report ' summary arena decisions actions participation agreement anchori
 t 'samv report a' arena actions agreement anchoring
 t 'samv-report arena ' stor
 t 'samv-report --format=' text markdown json csv html
+t 'samv-report --lang=' sv en
+t 'samv-report --csv-dialect=' rfc4180 excel-sv
+t 'samv report --csv' --csv-dialect=
 t 'samv-report summary --fail-on=o' overdue
 t 'samv-report --per' --period=
 # samv-log

@@ -58,8 +58,8 @@ expect_status() {
 out() { cat "$TRASH/.out"; }
 
 # A samv repository in ./repo with a few records of fixed ids.
-make_repo() {
-	samv-init --name "Samverkan Östergötland" --region Östergötland repo >/dev/null &&
+make_repo() { # [samv-init options]
+	samv-init --name "Samverkan Östergötland" --region Östergötland "$@" repo >/dev/null &&
 	cd repo &&
 	samv-actor add --id region --name "Region Östergötland" --sector public --kind region \
 		--level regional >/dev/null &&

@@ -9,8 +9,10 @@
 # s4 (planned, 21 Nov), d2 and k2 made, version 2 of the Agreement, bjud and
 # fraga opened, boka done; lista is overdue; the minutes of s0, a0 and s2
 # were never sent.
+# The repository's language is English (the reports' expected outputs) unless
+# given: make_report_repo sv.
 make_report_repo() {
-	make_repo &&
+	make_repo --language "${1:-en}" &&
 	samv-actor add --id rotary --name "Rotary Motala" --sector civil --kind association --level local >/dev/null &&
 	samv-actor add --id bolaget --name "Bolaget AB" --sector private --kind business --level local >/dev/null &&
 	samv-person add --id eva --name "Eva Lind" --actor region --role official >/dev/null &&

@@ -12,8 +12,8 @@ make_filter_repo() {
 
 test_case 'a filter value no record could have is refused: exit 2, the option, the value, the valid ones' '
 	make_filter_repo
-	fails 2 "samv-actor: --sector: '"'"'privat'"'"' is not one of public, civil, private" \
-		samv actor list --sector privat
+	fails 2 "samv-actor: --sector: '"'"'kommunal'"'"' is not one of public, civil, private" \
+		samv actor list --sector kommunal
 	fails 2 "samv-actor: --level: '"'"'Local'"'"' is not one of local, regional, national" \
 		samv-actor list --level Local
 	fails 2 "samv-actor: --status: '"'"'gone'"'"' is not one of active, retired" samv-actor list --status gone

@@ -503,8 +503,8 @@ test_case 'minutes render a held meeting with its actions and decisions' '
 
 	## Närvarande
 
-	- Eva Lind, Region Östergötland (process-leader)
-	- Per Ek, RF-SISU Östergötland (representative)
+	- Eva Lind, Region Östergötland (processledare)
+	- Per Ek, RF-SISU Östergötland (representant)
 
 	## Inbjudna som inte deltog
 
@@ -516,11 +516,11 @@ test_case 'minutes render a held meeting with its actions and decisions' '
 
 	## Beslut
 
-	- Börja med ensamhet (kedge-anchor, arena, proposed): Vi börjar med ofrivillig ensamhet.
+	- Börja med ensamhet (halningsankare, arenans beslut, föreslaget): Vi börjar med ofrivillig ensamhet.
 
 	## Uppföljning
 
-	- Skicka föreningslistan (ansvarig: Per Ek; klart senast 2026-12-01; open)
+	- Skicka föreningslistan (ansvarig: Per Ek; klart senast 2026-12-01; öppen)
 
 	## Nästa steg
 

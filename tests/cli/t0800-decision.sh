@@ -619,7 +619,7 @@ bad --date on adopt|1|samv-decision: --date: '2026-13-01' is not a date (YYYY-MM
 revoked before its date|1|samv-decision: decision 'k1' cannot end on 2026-01-01, before its date 2026-03-10|samv-decision revoke k1 --date 2026-01-01
 expired before its date|1|samv-decision: decision 'k1' cannot end on 2026-03-09, before its date 2026-03-10|samv-decision expire k1 --date 2026-03-09
 missing text|1|samv-decision: text: required|samv-decision add --kind anchor --level arena --title T --date 2026-04-01
-unknown kind|1|samv-decision: kind: 'ankare' is not one of anchor, kedge-anchor|samv-decision add --kind ankare --level arena --title T --text T --date 2026-04-01
+unknown kind|1|samv-decision: kind: 'tross' is not one of anchor, kedge-anchor|samv-decision add --kind tross --level arena --title T --text T --date 2026-04-01
 unknown level|1|samv-decision: level: 'region' is not one of political, official, arena|samv-decision edit a1 --level region
 added as superseded|1|samv-decision: status: a new decision is proposed or adopted, not superseded (add it, then use samv-decision revoke, expire or supersede)|samv-decision add --kind anchor --level arena --title T --text T --date 2026-04-01 --status superseded
 status by edit|1|samv-decision: status: cannot be edited; use samv-decision adopt, revoke, expire or supersede (decision 'a1' is proposed)|samv-decision edit a1 --status adopted

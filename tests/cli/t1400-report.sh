@@ -648,7 +648,7 @@ test_case 'for cron: --fail-on exits 4 with the report printed, apart from failu
 	samv_run samv-report --quiet-if-empty
 	expect_status 0
 	out | cmp - ../plain
-	cd .. && rm -rf repo && make_repo
+	cd .. && rm -rf repo && make_repo --language en
 	samv_run samv-report --quiet-if-empty --fail-on overdue
 	expect_status 0
 	expect_no_out

@@ -27,7 +27,7 @@ static const char doc_text[] =
 
 static char *render(enum samv_render_format f, bool bom)
 {
-	struct samv_render_opts o = { f, false, bom };
+	struct samv_render_opts o = { f, false, bom, NULL, false };
 	struct samv_buf out = SAMV_BUF_INIT;
 	cJSON *doc = cJSON_Parse(doc_text);
 
