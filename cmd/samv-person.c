@@ -4,7 +4,7 @@
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-person", .summary = "people who act for an organisation", .retire_verb = "retire", .can_remove = true
+		.prog = "samv-person", .summary = N_("people who act for an organisation"), .retire_verb = "retire", .can_remove = true
 	};
 
 	c.type = samv_type_find("person");

@@ -13,20 +13,20 @@ enum {
 };
 
 static const struct samv_opt opts[] = {
-	{ "period", 'p', SAMV_OPT_ARG, "PERIOD", "last-week (summary's default), this-week, 2026-W47, 2026-11, "
-	  "2026, all, ...", O_PERIOD },
-	{ "since", 0, SAMV_OPT_ARG, "DATE", "the period starts on DATE", O_SINCE },
-	{ "until", 0, SAMV_OPT_ARG, "DATE", "the period ends on DATE", O_UNTIL },
-	{ "format", 'f', SAMV_OPT_ARG, "FORMAT", "text (default), markdown, json, csv or html", O_FORMAT },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "the same as --format json", O_JSON },
-	{ "minutes-days", 0, SAMV_OPT_ARG, "N", "minutes are late N days after a meeting (default 7)", O_MINUTES_DAYS },
-	{ "quiet-if-empty", 'q', SAMV_OPT_NONE, NULL, "print nothing when every figure is 0", O_QUIET },
-	{ "fail-on", 0, SAMV_OPT_ARG, "WHAT", "exit 4 when there are overdue actions, decisions due or late "
-	  "minutes (overdue, due, late; comma-separated)", O_FAIL_ON },
-	{ "color", 0, SAMV_OPT_ARG, "WHEN", "bold headings: auto (on a terminal, unless NO_COLOR), always, never",
+	{ "period", 'p', SAMV_OPT_ARG, "PERIOD", N_("last-week (summary's default), this-week, 2026-W47, 2026-11, "
+	  "2026, all, ..."), O_PERIOD },
+	{ "since", 0, SAMV_OPT_ARG, "DATE", N_("the period starts on DATE"), O_SINCE },
+	{ "until", 0, SAMV_OPT_ARG, "DATE", N_("the period ends on DATE"), O_UNTIL },
+	{ "format", 'f', SAMV_OPT_ARG, "FORMAT", N_("text (default), markdown, json, csv or html"), O_FORMAT },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("the same as --format json"), O_JSON },
+	{ "minutes-days", 0, SAMV_OPT_ARG, "N", N_("minutes are late N days after a meeting (default 7)"), O_MINUTES_DAYS },
+	{ "quiet-if-empty", 'q', SAMV_OPT_NONE, NULL, N_("print nothing when every figure is 0"), O_QUIET },
+	{ "fail-on", 0, SAMV_OPT_ARG, "WHAT", N_("exit 4 when there are overdue actions, decisions due or late "
+	  "minutes (overdue, due, late; comma-separated)"), O_FAIL_ON },
+	{ "color", 0, SAMV_OPT_ARG, "WHEN", N_("bold headings: auto (on a terminal, unless NO_COLOR), always, never"),
 	  O_COLOR },
-	{ "bom", 0, SAMV_OPT_NONE, NULL, "csv: start with a UTF-8 byte order mark (for Excel)", O_BOM },
-	{ "rev", 'r', SAMV_OPT_ARG, "REV", "read the records as of a commit (default HEAD)", O_REV },
+	{ "bom", 0, SAMV_OPT_NONE, NULL, N_("csv: start with a UTF-8 byte order mark (for Excel)"), O_BOM },
+	{ "rev", 'r', SAMV_OPT_ARG, "REV", N_("read the records as of a commit (default HEAD)"), O_REV },
 	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ "completion-values", 0, SAMV_OPT_ARG, "OPTION", NULL, O_COMPVALUES },
 	{ NULL, 0, 0, NULL, NULL, 0 }
@@ -34,7 +34,7 @@ static const struct samv_opt opts[] = {
 
 static void help(void)
 {
-	printf("usage: %s [OPTIONS] [REPORT [ARENA]]\n\n"
+	printf(_("usage: %s [OPTIONS] [REPORT [ARENA]]\n\n"
 	       "Reports on the collaboration, from the records at the tip of the branch:\n"
 	       "  summary        meetings, decisions, the Agreement, actions, minutes (default)\n"
 	       "  arena ID       one arena's meetings, attendance and decisions\n"
@@ -42,11 +42,11 @@ static void help(void)
 	       "  actions        open and overdue follow-ups by owner\n"
 	       "  participation  who is at the table: sectors, kinds, levels, roles\n"
 	       "  agreement      the changelog of the Agreement\n\n"
-	       "options:\n", PROG);
+	       "options:\n"), PROG);
 	samv_opt_help(stdout, opts);
-	printf("\nExit status: 0; 1 on failure; 2 on bad usage; 3 when the repository is busy;\n"
+	printf(_("\nExit status: 0; 1 on failure; 2 on bad usage; 3 when the repository is busy;\n"
 	       "4 when --fail-on finds something.\n"
-	       "See %s(1).\n", PROG);
+	       "See %s(1).\n"), PROG);
 }
 
 static int complete_values(const char *opt)
@@ -115,6 +115,7 @@ int main(int argc, char **argv)
 	long n;
 	int id, rc = 0;
 
+	samv_i18n_init();
 	git_libgit2_init();
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");

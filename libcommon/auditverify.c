@@ -572,6 +572,21 @@ static void judged_free(struct judged *j)
 	samv_problems_free(&j->pr);
 }
 
+/* p, found in commit sid, named so in both languages ("commit" is the
+ * git word, kept as it is) */
+static int with_commit(struct samv_problems *pr, const struct samv_problem *p, struct samv_pos pos, const char *sid)
+{
+	struct samv_buf msg = SAMV_BUF_INIT, text = SAMV_BUF_INIT;
+	int rc;
+
+	if ((rc = samv_buf_printf(&msg, "commit %s: %s", sid, p->msg)) == 0 &&
+	    (rc = samv_buf_printf(&text, "commit %s: %s", sid, p->text)) == 0)
+		rc = samv_problem_add_pair(pr, p->file, pos, p->code, msg.ptr, text.ptr);
+	samv_buf_free(&msg);
+	samv_buf_free(&text);
+	return rc;
+}
+
 static bool same_problem(const struct samv_problem *a, const struct samv_problem *b)
 {
 	return a->line == b->line && a->col == b->col && !strcmp(a->file, b->file) && !strcmp(a->code, b->code) &&
@@ -595,9 +610,9 @@ static int append_named(struct samv_problems *pr, struct judged *j)
 		if (i && same_problem(p, &j->pr.v[i - 1]))
 			continue;
 		if (!strncmp(p->msg, "commit ", 7))
-			rc = samv_problem_add(pr, p->file, pos, p->code, "%s", p->msg);
+			rc = samv_problem_add_pair(pr, p->file, pos, p->code, p->msg, p->text);
 		else
-			rc = samv_problem_add(pr, p->file, pos, p->code, "commit %s: %s", j->sid, p->msg);
+			rc = with_commit(pr, p, pos, j->sid);
 	}
 	return rc < 0 ? rc : samv_problems_set_commit(pr, from, hex);
 }

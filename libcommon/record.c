@@ -439,7 +439,7 @@ int samv_field_value_check(const struct samv_field *f, const cJSON *v, const cha
 	int rc = check_field(&pr, "", "", f, name, v, NULL);
 
 	if (rc == 0 && pr.n)
-		rc = samv_error_set(SAMV_EINVAL, "%s", pr.v[0].msg);
+		rc = samv_error_set_pair(SAMV_EINVAL, pr.v[0].msg, pr.v[0].text);
 	samv_problems_free(&pr);
 	return rc;
 }

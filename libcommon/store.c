@@ -653,8 +653,8 @@ static int parse_valid(cJSON **out, const struct samv_type *t, const struct samv
 	if ((rc = samv_record_parse(out, text, path)) < 0)
 		return rc;
 	if ((rc = samv_record_validate(&pr, t, *out, path, text->ptr)) == 0 && pr.n)
-		rc = samv_error_set(SAMV_EINVAL, "%s:%d:%d: %s (samv-check lists every problem)", pr.v[0].file,
-				    pr.v[0].line, pr.v[0].col, pr.v[0].msg);
+		rc = samv_error_setp(SAMV_EINVAL, "%s:%d:%d: %s (samv-check lists every problem)", pr.v[0].file,
+				     pr.v[0].line, pr.v[0].col, samv_problem_say(&pr.v[0]));
 	samv_problems_free(&pr);
 	if (rc < 0) {
 		cJSON_Delete(*out);
@@ -732,7 +732,7 @@ int samv_store_skipped(struct samv_store *s, FILE *f, const char *prog, int rc)
 	size_t i, n = s->skipped.n;
 
 	for (i = 0; i < n; i++)
-		fprintf(f, "%s: warning: left out: %s\n", prog, s->skipped.v[i].msg);
+		fprintf(f, _("%s: warning: left out: %s\n"), prog, s->skipped.v[i].text);
 	if (!n || rc != 0)
 		return rc;
 	return samv_error_set(SAMV_EINVAL, "%zu file%s left out: not valid records (see samv-check)", n,
