@@ -550,7 +550,7 @@ static int adopt_purposes(cJSON *doc, const cJSON *in)
 
 static int adopt_clauses(cJSON *doc, const cJSON *in)
 {
-	static const char *const keys[] = { "id", "heading", N_("text"), NULL };
+	static const char *const keys[] = { "id", "heading", "text", NULL };
 	const cJSON *it, *m;
 	cJSON *clauses, *c;
 	const char *id, *text, *heading;

@@ -138,7 +138,7 @@ static int judge_maker(struct judged *j)
 	if (j->np > 1 || has_samv_command(j->c))
 		return 0;
 	for (i = 0; i < j->own.n && rc == 0; i++)
-		rc = samv_problem_add(&j->pr, j->own.v[i].path, (struct samv_pos){ 1, 1 }, "outside-samv",
+		rc = samv_problem_add(&j->pr, j->own.v[i].path, SAMV_POS_FILE, "outside-samv",
 				      "commit %s was made outside samv (no Samv-Command trailer) and %s this file",
 				      j->sid, how(&j->own.v[i]));
 	return rc;
@@ -158,11 +158,11 @@ static int judge_deletions(struct judged *j)
 		if (j->own.v[i].has_new || !(t = samv_path_record(path, id)))
 			continue;
 		if (t == samv_type_find("decision"))
-			rc = samv_problem_add(&j->pr, path, (struct samv_pos){ 1, 1 }, "decision-deleted",
+			rc = samv_problem_add(&j->pr, path, SAMV_POS_FILE, "decision-deleted",
 					      "commit %s deleted the decision '%s' (a decision is superseded, "
 					      "revoked or expired, never deleted)", j->sid, id);
 		else if (t == samv_type_repository())
-			rc = samv_problem_add(&j->pr, path, (struct samv_pos){ 1, 1 }, "missing-file",
+			rc = samv_problem_add(&j->pr, path, SAMV_POS_FILE, "missing-file",
 					      "the repository record is missing; see samv-init(1)");
 	}
 	return rc;
@@ -467,7 +467,7 @@ static int merge_base_tree(git_tree **out, struct judged *j)
 
 static int merge_differs(struct judged *j, const char *path, const char *why)
 {
-	return samv_problem_add(&j->pr, path, (struct samv_pos){ 1, 1 }, "merge-differs",
+	return samv_problem_add(&j->pr, path, SAMV_POS_FILE, "merge-differs",
 				"commit %s is not the field by field merge of its parents: %s", j->sid, why);
 }
 

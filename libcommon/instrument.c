@@ -107,8 +107,8 @@ static int check_question(const cJSON *inst, const cJSON *q, const char *where)
 {
 	static const char *const keys[] = { "key", "group", "type", "scale", "choices", "note", "required",
 					     "en", "sv", NULL };
-	static const char *const types[] = { "scale", "choices", N_("text"), NULL };
-	static const char *const notes[] = { "required", "optional", N_("none"), NULL };
+	static const char *const types[] = { "scale", "choices", "text", NULL };
+	static const char *const notes[] = { "required", "optional", "none", NULL };
 	const char *type = str(q, "type"), *note = str(q, "note");
 	const cJSON *c, *d;
 	char w[240];
@@ -137,7 +137,7 @@ static int check_question(const cJSON *inst, const cJSON *q, const char *where)
 	if (strcmp(type, "choices") && get(q, "choices"))
 		return samv_error_set(SAMV_EINVAL, "%s: choices: only for questions of type choices", where);
 	if (!strcmp(type, "choices")) {
-		static const char *const ckeys[] = { "key", "en", N_("sv"), NULL };
+		static const char *const ckeys[] = { "key", "en", "sv", NULL };
 
 		if (!cJSON_IsArray(get(q, "choices")) || !cJSON_GetArraySize(get(q, "choices")))
 			return samv_error_set(SAMV_EINVAL, "%s: choices: at least one", where);
@@ -162,7 +162,7 @@ static int check_question(const cJSON *inst, const cJSON *q, const char *where)
 static int check_summary(const cJSON *inst, const cJSON *s)
 {
 	static const char *const keys[] = { "method", "hinders", "base", "question", "disagree", "en", "sv", NULL };
-	static const char *const methods[] = { "profile", "pairs", N_("stage"), NULL };
+	static const char *const methods[] = { "profile", "pairs", "stage", NULL };
 	const char *m = str(s, "method");
 	const cJSON *q;
 
@@ -288,7 +288,7 @@ static int load_fn(const char *path, void *arg)
 		/* the problem names the file itself; drop it from the message */
 		if (!strncmp(msg, p, skip) && msg[skip] == ':')
 			msg += skip + 1 + (msg[skip + 1] == ' ');
-		rc = samv_problem_add(l->pr, p, (struct samv_pos){ 1, 1 }, "bad-instrument", "%s", msg);
+		rc = samv_problem_add(l->pr, p, SAMV_POS_FILE, "bad-instrument", "%s", msg);
 		goto out;
 	}
 	if (rc == 0) {

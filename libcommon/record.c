@@ -392,7 +392,7 @@ int samv_record_validate(struct samv_problems *pr, const struct samv_type *t,
 	size_t before = pr->n;
 
 	if (!cJSON_IsObject(rec))
-		return samv_problem_add(pr, path, (struct samv_pos){ 1, 1 }, "bad-type",
+		return samv_problem_add(pr, path, SAMV_POS_FILE, "bad-type",
 					"a %s record must be a JSON object", t->name);
 	if (validate_object(pr, t, rec, path, text, "") < 0)
 		return SAMV_ERROR;

@@ -737,7 +737,7 @@ out:
 static int report_summary(struct ctx *c)
 {
 	int nassess = 0;
-	static const char *const by_arena[] = { "arena", "date", N_("start"), NULL };
+	static const char *const by_arena[] = { "arena", "date", "start", NULL };
 	static const char *const by_date[] = { "date", NULL };
 	static const struct col meeting_cols[] = {
 		{ "arena", "Arena" }, { "date", "Date" }, { "title", "Title" }, { "status", "Status" },

@@ -224,6 +224,9 @@ const struct samv_type *samv_type_of_path(const char *path);
 struct samv_pos {
 	int line, col;
 };
+/* The whole file (line 1, column 1); a name without commas, so that
+ * xgettext counts samv_problem_add's arguments right. */
+#define SAMV_POS_FILE ((struct samv_pos){ 1, 1 })
 
 /*
  * Parse one JSON document strictly: valid UTF-8, no duplicate keys, no

@@ -12,12 +12,12 @@
 #define SET 1000    /* members of a set */
 #define MINUTES (256 * 1024) /* the minutes of a meeting, bytes */
 
-static const char *const sectors[] = { "public", "civil", N_("private"), NULL };
+static const char *const sectors[] = { "public", "civil", "private", NULL };
 static const char *const actor_kinds[] = {
 	"region", "municipality", "primary-care", "social-services", "association",
 	"umbrella", "business", "other", NULL
 };
-static const char *const levels[] = { "local", "regional", N_("national"), NULL };
+static const char *const levels[] = { "local", "regional", "national", NULL };
 static const char *const actor_status[] = { "active", "retired", NULL };
 static const char *const roles[] = {
 	"official", "politician", "representative", "process-leader", "other", NULL
@@ -27,12 +27,12 @@ static const char *const arena_kinds[] = {
 	"large-group-meeting", "working-group", "workshop", "dialogue", "council",
 	"iop", "grant-programme", "feedback-seminar", "other", NULL
 };
-static const char *const arena_status[] = { "active", "paused", N_("closed"), NULL };
+static const char *const arena_status[] = { "active", "paused", "closed", NULL };
 static const char *const languages[] = { "sv", "en", NULL };
-static const char *const meeting_status[] = { "planned", "held", N_("cancelled"), NULL };
-static const char *const action_status[] = { "open", "done", N_("dropped"), NULL };
+static const char *const meeting_status[] = { "planned", "held", "cancelled", NULL };
+static const char *const action_status[] = { "open", "done", "dropped", NULL };
 static const char *const decision_kinds[] = { "anchor", "kedge-anchor", NULL };
-static const char *const decision_levels[] = { "political", "official", N_("arena"), NULL };
+static const char *const decision_levels[] = { "political", "official", "arena", NULL };
 static const char *const subject_kinds[] = { "actor", "arena", "pair", "collaboration", NULL };
 static const char *const decision_status[] = {
 	"proposed", "adopted", "superseded", "revoked", "expired", NULL

@@ -72,10 +72,10 @@ int samv_store_open(struct samv_store **out, const char *dir)
 		}
 		if ((e = git_repository_discover(&found, dir ? dir : ".", 0, NULL)) < 0 ||
 		    (e = git_repository_open(&s->repo, found.ptr)) < 0) {
-			if (asprintf(&msg, "not in a samv repository (or any parent of '%s'); see samv-init(1)",
+			if (asprintf(&msg, _("not in a samv repository (or any parent of '%s'); see samv-init(1)"),
 				     dir ? dir : ".") < 0)
 				msg = NULL;
-			rc = open_failed(e, found.ptr, msg ? msg : "not in a samv repository");
+			rc = open_failed(e, found.ptr, msg ? msg : _("not in a samv repository"));
 			goto out;
 		}
 	}
@@ -724,7 +724,7 @@ static int skip(struct samv_store *s, const char *path)
 
 	if (rc <= 0)
 		return rc;
-	return samv_problem_add(&s->skipped, path, (struct samv_pos){ 1, 1 }, "skipped", "%s", samv_error_last());
+	return samv_problem_add(&s->skipped, path, SAMV_POS_FILE, "skipped", "%s", samv_error_last());
 }
 
 int samv_store_skipped(struct samv_store *s, FILE *f, const char *prog, int rc)
