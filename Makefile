@@ -83,7 +83,8 @@ $(BUILD)/share/locale/%/LC_MESSAGES/samv.mo: po/%.po
 # po/samv.pot from the sources, and each po/LANG.po brought up to it
 pot:
 	xgettext $(XGETTEXT_OPTS) -o po/samv.pot $(sort $(wildcard cmd/*.c libcommon/*.c libcommon/*.h))
-	for p in $(wildcard po/*.po); do msgmerge -q --update --backup=none --no-fuzzy-matching $$p po/samv.pot; done
+	for p in $(wildcard po/*.po); do msgmerge -q --update --backup=none --no-fuzzy-matching $$p po/samv.pot && \
+		msgattrib --no-obsolete -o $$p $$p; done
 
 # Every catalog complete: nothing untranslated, nothing fuzzy, and
 # po/samv.pot up to date with the sources.

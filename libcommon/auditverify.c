@@ -124,11 +124,6 @@ static bool has_samv_command(git_commit *c)
 	return yes;
 }
 
-static const char *how(const struct change *ch)
-{
-	return !ch->has_new ? "deleted" : !ch->had_old ? "added" : "changed";
-}
-
 /* A commit made with git, not samv (a merge is judged by its content). */
 static int judge_maker(struct judged *j)
 {
@@ -137,10 +132,23 @@ static int judge_maker(struct judged *j)
 
 	if (j->np > 1 || has_samv_command(j->c))
 		return 0;
-	for (i = 0; i < j->own.n && rc == 0; i++)
-		rc = samv_problem_add(&j->pr, j->own.v[i].path, SAMV_POS_FILE, "outside-samv",
-				      "commit %s was made outside samv (no Samv-Command trailer) and %s this file",
-				      j->sid, how(&j->own.v[i]));
+	/* one message a verb: other languages inflect it differently */
+	for (i = 0; i < j->own.n && rc == 0; i++) {
+		const struct change *ch = &j->own.v[i];
+
+		if (!ch->has_new)
+			rc = samv_problem_add(&j->pr, ch->path, SAMV_POS_FILE, "outside-samv",
+					      "commit %s was made outside samv (no Samv-Command trailer) and deleted "
+					      "this file", j->sid);
+		else if (!ch->had_old)
+			rc = samv_problem_add(&j->pr, ch->path, SAMV_POS_FILE, "outside-samv",
+					      "commit %s was made outside samv (no Samv-Command trailer) and added "
+					      "this file", j->sid);
+		else
+			rc = samv_problem_add(&j->pr, ch->path, SAMV_POS_FILE, "outside-samv",
+					      "commit %s was made outside samv (no Samv-Command trailer) and changed "
+					      "this file", j->sid);
+	}
 	return rc;
 }
 
@@ -572,15 +580,14 @@ static void judged_free(struct judged *j)
 	samv_problems_free(&j->pr);
 }
 
-/* p, found in commit sid, named so in both languages ("commit" is the
- * git word, kept as it is) */
+/* p, found in commit sid, named so in both languages */
 static int with_commit(struct samv_problems *pr, const struct samv_problem *p, struct samv_pos pos, const char *sid)
 {
 	struct samv_buf msg = SAMV_BUF_INIT, text = SAMV_BUF_INIT;
 	int rc;
 
 	if ((rc = samv_buf_printf(&msg, "commit %s: %s", sid, p->msg)) == 0 &&
-	    (rc = samv_buf_printf(&text, "commit %s: %s", sid, p->text)) == 0)
+	    (rc = samv_buf_printf(&text, _("commit %s: %s"), sid, p->text)) == 0)
 		rc = samv_problem_add_pair(pr, p->file, pos, p->code, msg.ptr, text.ptr);
 	samv_buf_free(&msg);
 	samv_buf_free(&text);
