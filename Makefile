@@ -72,7 +72,7 @@ XGETTEXT_OPTS = --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --sor
 
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
 	check-html check-asan check-valgrind check-docs fuzz fuzz-smoke fuzz-build torture demo demo-example \
-	deps install uninstall bench bench-report bench-sync clean pot check-po
+	deps install uninstall bench bench-report bench-sync clean pot pot-extract check-po
 
 all: $(BINS) $(MOS)
 
@@ -81,8 +81,11 @@ $(BUILD)/share/locale/%/LC_MESSAGES/samv.mo: po/%.po
 	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
 
 # po/samv.pot from the sources, and each po/LANG.po brought up to it
-pot:
-	xgettext $(XGETTEXT_OPTS) -o po/samv.pot $(sort $(wildcard cmd/*.c libcommon/*.c libcommon/*.h))
+POT ?= po/samv.pot
+pot-extract:
+	xgettext $(XGETTEXT_OPTS) -o $(POT) $(sort $(wildcard cmd/*.c libcommon/*.c libcommon/*.h))
+
+pot: pot-extract
 	for p in $(wildcard po/*.po); do msgmerge -q --update --backup=none --no-fuzzy-matching $$p po/samv.pot && \
 		msgattrib --no-obsolete -o $$p $$p; done
 

@@ -830,7 +830,7 @@ int samv_entity_commit(struct samv_entity *c, struct samv_txn *t, const char *ve
 	if ((rc = samv_txn_commit(t, subject, body, &changed)) < 0)
 		return rc;
 	if (!changed)
-		fprintf(stderr, "%s: nothing to change in %s '%s'\n", c->cmd->prog, c->t->name, id);
+		fprintf(stderr, _("%s: nothing to change in %s '%s'\n"), c->cmd->prog, c->t->name, id);
 	return 0;
 }
 
