@@ -27,6 +27,7 @@ MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+LOCALEDIR ?= $(PREFIX)/share/locale
 
 BUILD ?= build
 CC ?= cc
@@ -66,12 +67,43 @@ MAN5_SV := $(sort $(wildcard man/sv/*.5))
 MAN7_SV := $(sort $(wildcard man/sv/*.7))
 MAN_SV := $(MAN1_SV) $(MAN5_SV) $(MAN7_SV)
 
+# The message catalogs (gettext): po/LANG.po of the domain samv, compiled
+# into $(BUILD)/share/locale beside $(BUILD)/bin, where the commands look
+# for them uninstalled (i18n.c).  make pot extracts po/samv.pot.
+PO_LANGS := $(sort $(basename $(notdir $(wildcard po/*.po))))
+MOS := $(PO_LANGS:%=$(BUILD)/share/locale/%/LC_MESSAGES/samv.mo)
+XGETTEXT_OPTS = --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --sort-by-file \
+	--keyword=_ --keyword=N_ --keyword=samv_error_set:2 --keyword=samv_error_setp:2 \
+	--keyword=samv_error_git:2 --keyword=samv_problem_add:5 \
+	--flag=samv_error_set:2:c-format --flag=samv_error_setp:2:c-format \
+	--flag=samv_problem_add:5:c-format --flag=samv_buf_printf:2:c-format \
+	--package-name=samv --package-version=$(shell sed -n 's/^#define SAMV_VERSION "\(.*\)"/\1/p' libcommon/samv.h) \
+	--msgid-bugs-address= --copyright-holder=
+
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
 	check-html check-asan check-valgrind check-docs fuzz fuzz-smoke fuzz-build torture demo demo-example \
 	deps install uninstall bench bench-actors bench-report bench-sync bench-log bench-readers \
-	bench-verify bench-write bench-index bench-start bench-cache clean
+	bench-verify bench-write bench-index bench-start bench-cache clean pot pot-extract check-po
 
-all: $(BINS)
+all: $(BINS) $(MOS)
+
+$(BUILD)/share/locale/%/LC_MESSAGES/samv.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+# po/samv.pot from the sources, and each po/LANG.po brought up to it
+POT ?= po/samv.pot
+pot-extract:
+	xgettext $(XGETTEXT_OPTS) -o $(POT) $(sort $(wildcard cmd/*.c libcommon/*.c libcommon/*.h))
+
+pot: pot-extract
+	for p in $(wildcard po/*.po); do msgmerge -q --update --backup=none --no-fuzzy-matching $$p po/samv.pot && \
+		msgattrib --no-obsolete -o $$p $$p; done
+
+# Every catalog complete: nothing untranslated, nothing fuzzy, and
+# po/samv.pot up to date with the sources.
+check-po:
+	@sh tests/check-po.sh
 
 $(BUILD)/obj/%.o: libcommon/%.c libcommon/*.h | deps-ok
 	@mkdir -p $(@D)
@@ -111,7 +143,7 @@ check-deps:
 deps:
 	@sh .ci/deps
 
-check: check-deps all check-unit check-cli check-schema check-man check-completion check-install check-docs
+check: check-deps all check-unit check-cli check-schema check-man check-completion check-install check-docs check-po
 
 check-unit: $(UNITS)
 	@sh tests/run-unit.sh $(UNITS)
@@ -243,6 +275,8 @@ install: all
 	for c in $(filter-out samv,$(CMDS)); do ln -sf samv $(DESTDIR)$(BASHCOMPDIR)/$$c; done
 	install -m 644 completions/_samv $(DESTDIR)$(ZSHCOMPDIR)/_samv
 	install -m 644 completions/samv.fish $(DESTDIR)$(FISHCOMPDIR)/samv.fish
+	for l in $(PO_LANGS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/share/locale/$$l/LC_MESSAGES/samv.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/samv.mo; done
 	for c in $(filter-out samv,$(CMDS)); do \
 		sed "s/^set -l samv_cmd .*/set -l samv_cmd $$c/" completions/samv.fish > $(DESTDIR)$(FISHCOMPDIR)/$$c.fish; done
 
@@ -254,6 +288,7 @@ uninstall:
 		$(MAN7_SV:man/sv/%=$(DESTDIR)$(MANDIR)/sv/man7/%)
 	rm -f $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%) $(DESTDIR)$(ZSHCOMPDIR)/_samv
 	rm -f $(CMDS:%=$(DESTDIR)$(FISHCOMPDIR)/%.fish)
+	rm -f $(PO_LANGS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/samv.mo)
 
 clean:
 	rm -rf build

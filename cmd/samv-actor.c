@@ -4,7 +4,7 @@
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-actor", .summary = "organisations (aktörer) in the collaboration", .retire_verb = "retire", .can_remove = false
+		.prog = "samv-actor", .summary = N_("organisations (aktörer) in the collaboration"), .retire_verb = "retire", .can_remove = false
 	};
 
 	c.type = samv_type_find("actor");

@@ -22,49 +22,49 @@ static const struct samv_opt global_opts[] = {
 };
 /* after a subcommand: --version is show's, so the program's is left out */
 static const struct samv_opt sub_global_opts[] = {
-	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", O_DIR },
-	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
+	{ "dir", 'C', SAMV_OPT_ARG, "DIR", N_("run as if started in DIR"), O_DIR },
+	{ "help", 'h', SAMV_OPT_NONE, NULL, N_("show this help and exit"), O_HELP },
 	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
 	{ "completion-values", 0, SAMV_OPT_ARG, "OPTION", NULL, O_COMPVALUES },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
 static const struct samv_opt adopt_opts[] = {
-	{ "decision", 0, SAMV_OPT_ARG, "ID", "the adopted decision behind it (required)", O_DECISION },
-	{ "title", 0, SAMV_OPT_ARG, "TEXT", "title of the Agreement", O_TITLE },
-	{ "party", 0, SAMV_OPT_ARG, "ACTOR", "a signatory organisation (repeatable)", O_PARTY },
-	{ "purpose", 0, SAMV_OPT_ARG, "KEY=TEXT", "a purpose: a=TEXT (repeatable)", O_PURPOSE },
-	{ "clause", 0, SAMV_OPT_ARG, "ID=TEXT", "a clause: 4=TEXT (repeatable)", O_CLAUSE },
-	{ "heading", 0, SAMV_OPT_ARG, "ID=TEXT", "the heading of a clause (repeatable)", O_HEADING },
-	{ "date", 0, SAMV_OPT_ARG, "DATE", "adopted on DATE (default: the decision's date)", O_DATE },
-	{ "stdin", 0, SAMV_OPT_NONE, NULL, "read the Agreement as JSON from standard input", O_STDIN },
+	{ "decision", 0, SAMV_OPT_ARG, "ID", N_("the adopted decision behind it (required)"), O_DECISION },
+	{ "title", 0, SAMV_OPT_ARG, "TEXT", N_("title of the Agreement"), O_TITLE },
+	{ "party", 0, SAMV_OPT_ARG, "ACTOR", N_("a signatory organisation (repeatable)"), O_PARTY },
+	{ "purpose", 0, SAMV_OPT_ARG, "KEY=TEXT", N_("a purpose: a=TEXT (repeatable)"), O_PURPOSE },
+	{ "clause", 0, SAMV_OPT_ARG, "ID=TEXT", N_("a clause: 4=TEXT (repeatable)"), O_CLAUSE },
+	{ "heading", 0, SAMV_OPT_ARG, "ID=TEXT", N_("the heading of a clause (repeatable)"), O_HEADING },
+	{ "date", 0, SAMV_OPT_ARG, "DATE", N_("adopted on DATE (default: the decision's date)"), O_DATE },
+	{ "stdin", 0, SAMV_OPT_NONE, NULL, N_("read the Agreement as JSON from standard input"), O_STDIN },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt amend_opts[] = {
-	{ "decision", 0, SAMV_OPT_ARG, "ID", "the adopted decision behind it (required)", O_DECISION },
-	{ "title", 0, SAMV_OPT_ARG, "TEXT", "a new title", O_TITLE },
-	{ "add-party", 0, SAMV_OPT_ARG, "ACTOR", "a new signatory organisation", O_ADD_PARTY },
-	{ "remove-party", 0, SAMV_OPT_ARG, "ACTOR", "an organisation that leaves", O_REMOVE_PARTY },
-	{ "add-purpose", 0, SAMV_OPT_ARG, "KEY=TEXT", "a new purpose", O_ADD_PURPOSE },
-	{ "change-purpose", 0, SAMV_OPT_ARG, "KEY=TEXT", "new text of a purpose", O_CHANGE_PURPOSE },
-	{ "remove-purpose", 0, SAMV_OPT_ARG, "KEY", "remove a purpose", O_REMOVE_PURPOSE },
-	{ "add-clause", 0, SAMV_OPT_ARG, "ID=TEXT", "a new clause", O_ADD_CLAUSE },
-	{ "change-clause", 0, SAMV_OPT_ARG, "ID=TEXT", "new text of a clause", O_CHANGE_CLAUSE },
-	{ "heading", 0, SAMV_OPT_ARG, "ID=TEXT", "the heading of a clause (empty: none)", O_HEADING },
-	{ "remove-clause", 0, SAMV_OPT_ARG, "ID", "remove a clause", O_REMOVE_CLAUSE },
-	{ "date", 0, SAMV_OPT_ARG, "DATE", "amended on DATE (default: the decision's date)", O_DATE },
+	{ "decision", 0, SAMV_OPT_ARG, "ID", N_("the adopted decision behind it (required)"), O_DECISION },
+	{ "title", 0, SAMV_OPT_ARG, "TEXT", N_("a new title"), O_TITLE },
+	{ "add-party", 0, SAMV_OPT_ARG, "ACTOR", N_("a new signatory organisation"), O_ADD_PARTY },
+	{ "remove-party", 0, SAMV_OPT_ARG, "ACTOR", N_("an organisation that leaves"), O_REMOVE_PARTY },
+	{ "add-purpose", 0, SAMV_OPT_ARG, "KEY=TEXT", N_("a new purpose"), O_ADD_PURPOSE },
+	{ "change-purpose", 0, SAMV_OPT_ARG, "KEY=TEXT", N_("new text of a purpose"), O_CHANGE_PURPOSE },
+	{ "remove-purpose", 0, SAMV_OPT_ARG, "KEY", N_("remove a purpose"), O_REMOVE_PURPOSE },
+	{ "add-clause", 0, SAMV_OPT_ARG, "ID=TEXT", N_("a new clause"), O_ADD_CLAUSE },
+	{ "change-clause", 0, SAMV_OPT_ARG, "ID=TEXT", N_("new text of a clause"), O_CHANGE_CLAUSE },
+	{ "heading", 0, SAMV_OPT_ARG, "ID=TEXT", N_("the heading of a clause (empty: none)"), O_HEADING },
+	{ "remove-clause", 0, SAMV_OPT_ARG, "ID", N_("remove a clause"), O_REMOVE_CLAUSE },
+	{ "date", 0, SAMV_OPT_ARG, "DATE", N_("amended on DATE (default: the decision's date)"), O_DATE },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt show_opts[] = {
-	{ "version", 0, SAMV_OPT_ARG, "N", "show version N", O_NUMBER },
-	{ "as-of", 0, SAMV_OPT_ARG, "DATE", "show the version in force on DATE", O_ASOF },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "show the Agreement as of a commit", O_REV },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print it as JSON", O_JSON },
-	{ "format", 0, SAMV_OPT_ARG, "FORMAT", "text (default) or markdown", O_FORMAT },
+	{ "version", 0, SAMV_OPT_ARG, "N", N_("show version N"), O_NUMBER },
+	{ "as-of", 0, SAMV_OPT_ARG, "DATE", N_("show the version in force on DATE"), O_ASOF },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("show the Agreement as of a commit"), O_REV },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print it as JSON"), O_JSON },
+	{ "format", 0, SAMV_OPT_ARG, "FORMAT", N_("text (default) or markdown"), O_FORMAT },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt json_opts[] = {
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print it as JSON", O_JSON },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print it as JSON"), O_JSON },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -74,12 +74,12 @@ struct sub {
 };
 
 static const struct sub subs[] = {
-	{ "adopt", "--decision ID --title TEXT [OPTIONS]", "write version 1 of the Agreement", adopt_opts },
-	{ "amend", "--decision ID CHANGES...", "change the Agreement: one new version", amend_opts },
-	{ "show", "[--version N | --as-of DATE | --rev REV]", "show the Agreement", show_opts },
-	{ "history", "[--json]", "the versions, oldest first", json_opts },
-	{ "diff", "V1 [V2]", "what changed between two versions", json_opts },
-	{ "blame", "[--json]", "the version that last changed each purpose and clause", json_opts },
+	{ "adopt", "--decision ID --title TEXT [OPTIONS]", N_("write version 1 of the Agreement"), adopt_opts },
+	{ "amend", "--decision ID CHANGES...", N_("change the Agreement: one new version"), amend_opts },
+	{ "show", "[--version N | --as-of DATE | --rev REV]", N_("show the Agreement"), show_opts },
+	{ "history", "[--json]", N_("the versions, oldest first"), json_opts },
+	{ "diff", "V1 [V2]", N_("what changed between two versions"), json_opts },
+	{ "blame", "[--json]", N_("the version that last changed each purpose and clause"), json_opts },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -97,18 +97,19 @@ static void help(void)
 {
 	const struct sub *s;
 
-	printf("usage: %s [-C DIR] COMMAND [OPTIONS]\n\nthe Agreement (Överenskommelsen), changed only on adopted "
-	       "decisions\n\ncommands:\n", PROG);
+	printf(_("usage: %s [-C DIR] COMMAND [OPTIONS]\n\nthe Agreement (Överenskommelsen), changed only on adopted "
+		 "decisions\n\ncommands:\n"), PROG);
 	for (s = subs; s->name; s++)
-		printf("  %-8s %s\n", s->name, s->help);
-	printf("\noptions:\n");
+		printf("  %-8s %s\n", s->name, gettext(s->help));
+	fputs(_("\noptions:\n"), stdout);
 	samv_opt_help(stdout, global_opts);
-	printf("\nRun '%s COMMAND --help' for a command's options; see %s(1).\n", PROG, PROG);
+	printf(_("\nRun '%s COMMAND --help' for a command's options; see %s(1).\n"), PROG, PROG);
 }
 
 static void sub_help(const struct sub *s)
 {
-	printf("usage: %s %s %s\n\n%s\n\noptions:\n", PROG, s->name, s->args, s->help);
+	printf(_("usage: %s %s %s\n"), PROG, s->name, s->args);
+	printf("\n%s\n%s", gettext(s->help), _("\noptions:\n"));
 	samv_opt_help(stdout, s->opts);
 	samv_opt_help(stdout, sub_global_opts);
 }
@@ -546,16 +547,16 @@ static int summary(struct samv_buf *b, const cJSON *e, bool first)
 	if (samv_buf_puts(b, "") < 0)
 		return SAMV_ERROR;
 	if (samv_record_str(e, "invalid"))
-		return samv_buf_printf(b, "not a valid Agreement: %s", samv_record_str(e, "invalid"));
+		return samv_buf_printf(b, _("not a valid Agreement: %s"), samv_record_str(e, "invalid"));
 	if (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(e, "version")))
-		return samv_buf_puts(b, "removed the Agreement");
+		return samv_buf_puts(b, _("removed the Agreement"));
 	if (first)
-		return samv_buf_puts(b, "adopted");
+		return samv_buf_puts(b, _("adopted"));
 	cJSON_ArrayForEach(ch, cJSON_GetObjectItemCaseSensitive(e, "changes"))
 		if ((b->len && samv_buf_puts(b, ", ") < 0) || samv_agreement_change_line(b, ch) < 0)
 			return SAMV_ERROR;
 	if (!b->len)
-		return samv_buf_puts(b, "no change in the text");
+		return samv_buf_puts(b, _("no change in the text"));
 	return 0;
 }
 
@@ -655,7 +656,7 @@ static void diff_side(char sign, const cJSON *side, const cJSON *other)
 
 static void diff_header(char c, const cJSON *e)
 {
-	printf("%c%c%c version %d of %s, decision %s\n", c, c, c,
+	printf(_("%c%c%c version %d of %s, decision %s\n"), c, c, c,
 	       cJSON_GetObjectItemCaseSensitive(e, "version")->valueint, or_dash(samv_record_str(e, "date")),
 	       or_dash(samv_record_str(e, "decision")));
 }
@@ -839,6 +840,7 @@ int main(int argc, char **argv)
 	struct args a;
 	int rc;
 
+	samv_i18n_init();
 	memset(&a, 0, sizeof(a));
 	git_libgit2_init();
 	a.lists = cJSON_CreateObject();

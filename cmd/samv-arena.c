@@ -4,7 +4,7 @@
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-arena", .summary = "arenas where the sectors meet", .retire_verb = "close", .can_remove = false
+		.prog = "samv-arena", .summary = N_("arenas where the sectors meet"), .retire_verb = "close", .can_remove = false
 	};
 
 	c.type = samv_type_find("arena");

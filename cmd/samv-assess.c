@@ -13,71 +13,71 @@ enum {
 };
 
 static const struct samv_opt add_opts[] = {
-	{ "answer", 0, SAMV_OPT_ARG, "KEY=VALUE", "the answer to a question (a scale point's key or number, "
-	  "choices joined by commas, or text; @FILE reads a file)", O_ANSWER },
-	{ "note", 0, SAMV_OPT_ARG, "KEY=TEXT", "the note that goes with an answer (@FILE reads a file)", O_NOTE },
-	{ "stdin", 0, SAMV_OPT_NONE, NULL, "read the assessment as JSON from standard input", O_STDIN },
-	{ "id", 0, SAMV_OPT_ARG, "ID", "use this id instead of minting one", O_ID },
-	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language of the questions (default: from LANG)", O_LANG },
-	{ "batch", 0, SAMV_OPT_NONE, NULL, "never ask: questions not answered are left out", O_BATCH },
+	{ "answer", 0, SAMV_OPT_ARG, "KEY=VALUE", N_("the answer to a question (a scale point's key or number, "
+	  "choices joined by commas, or text; @FILE reads a file)"), O_ANSWER },
+	{ "note", 0, SAMV_OPT_ARG, "KEY=TEXT", N_("the note that goes with an answer (@FILE reads a file)"), O_NOTE },
+	{ "stdin", 0, SAMV_OPT_NONE, NULL, N_("read the assessment as JSON from standard input"), O_STDIN },
+	{ "id", 0, SAMV_OPT_ARG, "ID", N_("use this id instead of minting one"), O_ID },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", N_("the language of the questions (default: from LANG)"), O_LANG },
+	{ "batch", 0, SAMV_OPT_NONE, NULL, N_("never ask: questions not answered are left out"), O_BATCH },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt list_opts[] = {
-	{ "instrument", 0, SAMV_OPT_ARG, "NAME", "only assessments made with this instrument", O_INSTRUMENT },
-	{ "subject", 0, SAMV_OPT_ARG, "ID", "only assessments about this actor or arena (in a pair, either side)",
+	{ "instrument", 0, SAMV_OPT_ARG, "NAME", N_("only assessments made with this instrument"), O_INSTRUMENT },
+	{ "subject", 0, SAMV_OPT_ARG, "ID", N_("only assessments about this actor or arena (in a pair, either side)"),
 	  O_SUBJECT },
-	{ "arena", 0, SAMV_OPT_ARG, "ARENA", "only assessments of or made for this arena", O_ARENA },
-	{ "subject-kind", 0, SAMV_OPT_ARG, "actor|arena|pair|collaboration", "only assessments of this kind of subject",
+	{ "arena", 0, SAMV_OPT_ARG, "ARENA", N_("only assessments of or made for this arena"), O_ARENA },
+	{ "subject-kind", 0, SAMV_OPT_ARG, "actor|arena|pair|collaboration", N_("only assessments of this kind of subject"),
 	  O_KIND },
-	{ "since", 0, SAMV_OPT_ARG, "DATE", "only assessments made on or after DATE", O_SINCE },
-	{ "until", 0, SAMV_OPT_ARG, "DATE", "only assessments made on or before DATE", O_UNTIL },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the records as a JSON array", O_JSON },
-	{ "ids", 0, SAMV_OPT_NONE, NULL, "print only the ids, one a line", O_IDS },
-	{ "all", 'a', SAMV_OPT_NONE, NULL, "accepted for symmetry: no assessment is ever retired", O_ALL },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
+	{ "since", 0, SAMV_OPT_ARG, "DATE", N_("only assessments made on or after DATE"), O_SINCE },
+	{ "until", 0, SAMV_OPT_ARG, "DATE", N_("only assessments made on or before DATE"), O_UNTIL },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the records as a JSON array"), O_JSON },
+	{ "ids", 0, SAMV_OPT_NONE, NULL, N_("print only the ids, one a line"), O_IDS },
+	{ "all", 'a', SAMV_OPT_NONE, NULL, N_("accepted for symmetry: no assessment is ever retired"), O_ALL },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the records as of a commit"), O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt show_opts[] = {
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the record as JSON (every field, null when absent)", O_JSON },
-	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language of the labels (default: from LANG)", O_LANG },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the record as of a commit", O_REV },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the record as JSON (every field, null when absent)"), O_JSON },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", N_("the language of the labels (default: from LANG)"), O_LANG },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the record as of a commit"), O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt trend_opts[] = {
-	{ "instrument", 0, SAMV_OPT_ARG, "NAME", "only this instrument (default: every one used)", O_INSTRUMENT },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the trend as JSON", O_JSON },
-	{ "csv", 0, SAMV_OPT_NONE, NULL, "print the answers as CSV, one row an answer", O_CSV },
-	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language of the labels (default: from LANG)", O_LANG },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
+	{ "instrument", 0, SAMV_OPT_ARG, "NAME", N_("only this instrument (default: every one used)"), O_INSTRUMENT },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the trend as JSON"), O_JSON },
+	{ "csv", 0, SAMV_OPT_NONE, NULL, N_("print the answers as CSV, one row an answer"), O_CSV },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", N_("the language of the labels (default: from LANG)"), O_LANG },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the records as of a commit"), O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt gaps_opts[] = {
-	{ "arena", 0, SAMV_OPT_ARG, "ARENA", "only this arena (default: every arena not closed)", O_ARENA },
-	{ "older-than", 0, SAMV_OPT_ARG, "MONTHS", "list members not assessed for this many months (default 24)",
+	{ "arena", 0, SAMV_OPT_ARG, "ARENA", N_("only this arena (default: every arena not closed)"), O_ARENA },
+	{ "older-than", 0, SAMV_OPT_ARG, "MONTHS", N_("list members not assessed for this many months (default 24)"),
 	  O_OLDER },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the gaps as JSON", O_JSON },
-	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language of the labels (default: from LANG)", O_LANG },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the gaps as JSON"), O_JSON },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", N_("the language of the labels (default: from LANG)"), O_LANG },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the records as of a commit"), O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt levels_opts[] = {
-	{ "arena", 0, SAMV_OPT_ARG, "ARENA", "only the arena's members, and their ratings of each other", O_ARENA },
-	{ "instrument", 0, SAMV_OPT_ARG, "NAME", "only this pairs instrument (default: every one)", O_INSTRUMENT },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the summary as JSON", O_JSON },
-	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language of the labels (default: from LANG)", O_LANG },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
+	{ "arena", 0, SAMV_OPT_ARG, "ARENA", N_("only the arena's members, and their ratings of each other"), O_ARENA },
+	{ "instrument", 0, SAMV_OPT_ARG, "NAME", N_("only this pairs instrument (default: every one)"), O_INSTRUMENT },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the summary as JSON"), O_JSON },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", N_("the language of the labels (default: from LANG)"), O_LANG },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the records as of a commit"), O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt instruments_opts[] = {
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the instruments' definitions as a JSON array", O_JSON },
-	{ "ids", 0, SAMV_OPT_NONE, NULL, "print only the names, one a line", O_IDS },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the repository's instruments as of a commit", O_REV },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the instruments' definitions as a JSON array"), O_JSON },
+	{ "ids", 0, SAMV_OPT_NONE, NULL, N_("print only the names, one a line"), O_IDS },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the repository's instruments as of a commit"), O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt instrument_opts[] = {
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the definition as JSON", O_JSON },
-	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language of the questions (default: from LANG)", O_LANG },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the repository's instruments as of a commit", O_REV },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the definition as JSON"), O_JSON },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", N_("the language of the questions (default: from LANG)"), O_LANG },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the repository's instruments as of a commit"), O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -349,8 +349,8 @@ static int interview(cJSON *rec, const cJSON *inst, const char *lang)
 			if (!one || !(a = cJSON_AddObjectToObject(one, "answers")) ||
 			    !cJSON_AddItemToObject(a, key, cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(answers, key), 1)))
 				rc = samv_error_set(SAMV_ERROR, "out of memory");
-			else if (samv_assessment_validate(inst, one) < 0 && !strstr(samv_error_last(), "notes: ") &&
-				 !strstr(samv_error_last(), ": required"))
+			else if (samv_assessment_validate(inst, one) < 0 && !strstr(samv_error_last_c(), "notes: ") &&
+				 !strstr(samv_error_last_c(), ": required"))
 				rc = SAMV_EINVAL;
 			cJSON_Delete(one);
 			if (rc == SAMV_EINVAL) {
@@ -720,7 +720,7 @@ static int cmd_show(struct samv_entity *e, struct samv_store *s)
 	if ((inst = samv_instrument_find(set, str(rec, "instrument"))))
 		print_answers(rec, inst, lang);
 	else
-		fprintf(stderr, "samv-assess: unknown instrument '%s': answers not shown (see --json)\n",
+		fprintf(stderr, _("samv-assess: unknown instrument '%s': answers not shown (see --json)\n"),
 			str(rec, "instrument"));
 out:
 	samv_buf_free(&text);
@@ -803,7 +803,7 @@ static int cmd_trend(struct samv_entity *e, struct samv_store *s)
 	if (json)
 		rc = samv_print_json(stdout, res);
 	else if (!cJSON_GetArraySize(res))
-		printf("no assessments of %s%s%s%s%s\n", kind, id[0] ? " " : "", id[0] ? id : "", pair ? " " : "",
+		printf(_("no assessments of %s%s%s%s%s\n"), kind, id[0] ? " " : "", id[0] ? id : "", pair ? " " : "",
 		       pair ? partner : "");
 	else
 		fputs(out.ptr ? out.ptr : "", stdout);
@@ -1008,29 +1008,29 @@ static int cmd_instrument(struct samv_entity *e, struct samv_store *s)
 		goto out;
 	}
 	printf("%s: %s\n", str(inst, "name"), samv_instrument_text(cJSON_GetObjectItemCaseSensitive(inst, "title"), lang));
-	printf("source:   %s\nsubjects:", str(inst, "source"));
+	printf(_("source:   %s\nsubjects:"), str(inst, "source"));
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(inst, "subjects"))
 		printf(" %s", it->valuestring);
-	printf("\nsummary:  %s\n", samv_instrument_text(cJSON_GetObjectItemCaseSensitive(inst, "summary"), lang));
+	printf(_("\nsummary:  %s\n"), samv_instrument_text(cJSON_GetObjectItemCaseSensitive(inst, "summary"), lang));
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(inst, "scales")) {
-		printf("\nscale %s:\n", it->string);
+		printf(_("\nscale %s:\n"), it->string);
 		cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(it, "points"))
 			printf("  %3d  %-18s %s\n", (int)cJSON_GetObjectItemCaseSensitive(p, "value")->valuedouble,
 			       str(p, "key"), samv_instrument_text(p, lang));
 	}
-	printf("\nquestions:\n");
+	printf(_("\nquestions:\n"));
 	cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(inst, "questions")) {
 		const char *note = str(q, "note") ? str(q, "note") : "optional";
 
 		printf("  %s", str(q, "key"));
 		if (!strcmp(str(q, "type"), "scale"))
-			printf(" (scale %s", str(q, "scale"));
+			printf(_(" (scale %s"), str(q, "scale"));
 		else
 			printf(" (%s", str(q, "type"));
 		if (strcmp(note, "optional"))
-			printf(", note %s", note);
+			printf(_(", note %s"), note);
 		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "required")))
-			printf(", required");
+			printf(_(", required"));
 		printf(")\n    %s\n", samv_instrument_text(q, lang));
 		cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(q, "choices"))
 			printf("      %-12s %s\n", str(p, "key"), samv_instrument_text(p, lang));
@@ -1042,17 +1042,17 @@ out:
 }
 
 static const struct samv_verb verbs[] = {
-	{ "add", "[OPTIONS]", "record an assessment (prints its id)", add_opts, true, cmd_add },
-	{ "list", "[FILTERS]", "list assessments, oldest first", list_opts, false, cmd_list },
-	{ "show", "ID", "show an assessment: each answer with its note", show_opts, false, cmd_show },
-	{ "trend", "SUBJECT [PARTNER]", "how the answers about a subject moved over time", trend_opts, false,
+	{ "add", "[OPTIONS]", N_("record an assessment (prints its id)"), add_opts, true, cmd_add },
+	{ "list", "[FILTERS]", N_("list assessments, oldest first"), list_opts, false, cmd_list },
+	{ "show", "ID", N_("show an assessment: each answer with its note"), show_opts, false, cmd_show },
+	{ "trend", "SUBJECT [PARTNER]", N_("how the answers about a subject moved over time"), trend_opts, false,
 	  cmd_trend },
-	{ "gaps", "[--arena ARENA]", "per arena: standing, missing base pieces, hindering factors, who to ask",
+	{ "gaps", "[--arena ARENA]", N_("per arena: standing, missing base pieces, hindering factors, who to ask"),
 	  gaps_opts, false, cmd_gaps },
-	{ "levels", "[ACTOR]", "per partner: the levels ratings each organisation gave and received", levels_opts,
+	{ "levels", "[ACTOR]", N_("per partner: the levels ratings each organisation gave and received"), levels_opts,
 	  false, cmd_levels },
-	{ "instruments", "", "list the instruments", instruments_opts, false, cmd_instruments },
-	{ "instrument", "NAME", "show an instrument's questions and scales", instrument_opts, false, cmd_instrument },
+	{ "instruments", "", N_("list the instruments"), instruments_opts, false, cmd_instruments },
+	{ "instrument", "NAME", N_("show an instrument's questions and scales"), instrument_opts, false, cmd_instrument },
 	{ NULL, NULL, NULL, NULL, false, NULL }
 };
 
@@ -1082,10 +1082,11 @@ static int complete(struct samv_entity *e, const char *opt)
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-assess", .summary = "readiness assessments after the CROSS framework, with trends and gaps",
+		.prog = "samv-assess", .summary = N_("readiness assessments after the CROSS framework, with trends and gaps"),
 		.can_remove = true, .verbs = verbs, .prepare = samv_assessment_prepare, .complete = complete
 	};
 
+	samv_i18n_init();
 	c.type = samv_type_find("assessment");
 	return samv_entity_main(&c, argc, argv);
 }

@@ -7,21 +7,21 @@
 enum { O_HELP = 1, O_VERSION, O_DIR, O_REV, O_JSON, O_NO_HISTORY, O_COMPLETE };
 
 static const struct samv_opt opts[] = {
-	{ "rev", 'r', SAMV_OPT_ARG, "REV", "check the repository as of a commit, not the work tree", O_REV },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the problems as a JSON array", O_JSON },
-	{ "no-history", 0, SAMV_OPT_NONE, NULL, "skip the check of the Agreement's history", O_NO_HISTORY },
+	{ "rev", 'r', SAMV_OPT_ARG, "REV", N_("check the repository as of a commit, not the work tree"), O_REV },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the problems as a JSON array"), O_JSON },
+	{ "no-history", 0, SAMV_OPT_NONE, NULL, N_("skip the check of the Agreement's history"), O_NO_HISTORY },
 	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
 static void help(void)
 {
-	printf("usage: samv-check [OPTIONS]\n\n"
+	printf(_("usage: samv-check [OPTIONS]\n\n"
 	       "Validate every file of the repository: silent with exit status 0 when all\n"
 	       "is well, else one 'file:line:col: code: message' line a problem and exit 1.\n"
 	       "Also checks that every change of the Agreement in the history rests on an\n"
 	       "adopted decision.\n\n"
-	       "options:\n");
+	       "options:\n"));
 	samv_opt_help(stdout, opts);
 }
 
@@ -37,6 +37,7 @@ int main(int argc, char **argv)
 	bool json = false, history = true;
 	int id, rc = 0;
 
+	samv_i18n_init();
 	git_libgit2_init();
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");

@@ -8,33 +8,33 @@
 enum { O_DATE = SAMV_OPT_VERB, O_REASON, O_BY, O_JSON, O_REV, O_IDS, O_ACTOR, O_BODY, O_OUTCOME, O_NOTE };
 
 static const struct samv_opt adopt_opts[] = {
-	{ "date", 0, SAMV_OPT_ARG, "DATE", "the day it was adopted (default: the decision's date)", O_DATE },
+	{ "date", 0, SAMV_OPT_ARG, "DATE", N_("the day it was adopted (default: the decision's date)"), O_DATE },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt revoke_opts[] = {
-	{ "date", 0, SAMV_OPT_ARG, "DATE", "the day it was revoked (default today)", O_DATE },
-	{ "reason", 0, SAMV_OPT_ARG, "TEXT", "why, for the commit message (@FILE reads a file)", O_REASON },
+	{ "date", 0, SAMV_OPT_ARG, "DATE", N_("the day it was revoked (default today)"), O_DATE },
+	{ "reason", 0, SAMV_OPT_ARG, "TEXT", N_("why, for the commit message (@FILE reads a file)"), O_REASON },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt expire_opts[] = {
-	{ "date", 0, SAMV_OPT_ARG, "DATE", "the day it expired (default today)", O_DATE },
+	{ "date", 0, SAMV_OPT_ARG, "DATE", N_("the day it expired (default today)"), O_DATE },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt supersede_opts[] = {
-	{ "by", 0, SAMV_OPT_ARG, "DECISION", "the decision that supersedes it", O_BY },
+	{ "by", 0, SAMV_OPT_ARG, "DECISION", N_("the decision that supersedes it"), O_BY },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt chain_opts[] = {
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the chain as JSON", O_JSON },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the decisions as of a commit", O_REV },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the chain as JSON"), O_JSON },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the decisions as of a commit"), O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
 static const struct samv_opt due_opts[] = {
-	{ "date", 0, SAMV_OPT_ARG, "DATE", "due on or before DATE (default today)", O_DATE },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the decisions as a JSON array", O_JSON },
-	{ "ids", 0, SAMV_OPT_NONE, NULL, "print only the ids, one a line", O_IDS },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the decisions as of a commit", O_REV },
+	{ "date", 0, SAMV_OPT_ARG, "DATE", N_("due on or before DATE (default today)"), O_DATE },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the decisions as a JSON array"), O_JSON },
+	{ "ids", 0, SAMV_OPT_NONE, NULL, N_("print only the ids, one a line"), O_IDS },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the decisions as of a commit"), O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -348,18 +348,18 @@ out:
 }
 
 static const struct samv_verb verbs[] = {
-	{ "show", "ID", "show one decision, with each party's anchoring at home", show_opts, false, cmd_show },
-	{ "adopt", "ID [--date DATE]", "adopt a proposed decision", adopt_opts, false, cmd_adopt },
-	{ "revoke", "ID [--date DATE] [--reason TEXT]", "revoke a decision, or withdraw a proposal", revoke_opts,
+	{ "show", "ID", N_("show one decision, with each party's anchoring at home"), show_opts, false, cmd_show },
+	{ "adopt", "ID [--date DATE]", N_("adopt a proposed decision"), adopt_opts, false, cmd_adopt },
+	{ "revoke", "ID [--date DATE] [--reason TEXT]", N_("revoke a decision, or withdraw a proposal"), revoke_opts,
 	  false, cmd_revoke },
-	{ "expire", "ID [--date DATE]", "mark an adopted decision as expired", expire_opts, false, cmd_expire },
-	{ "supersede", "OLD --by NEW", "record that NEW supersedes OLD", supersede_opts, false, cmd_supersede },
-	{ "chain", "ID [--json]", "what a decision superseded, and what superseded it", chain_opts, false,
+	{ "expire", "ID [--date DATE]", N_("mark an adopted decision as expired"), expire_opts, false, cmd_expire },
+	{ "supersede", "OLD --by NEW", N_("record that NEW supersedes OLD"), supersede_opts, false, cmd_supersede },
+	{ "chain", "ID [--json]", N_("what a decision superseded, and what superseded it"), chain_opts, false,
 	  cmd_chain },
-	{ "due", "[--date DATE]", "adopted decisions due for review", due_opts, false, cmd_due },
+	{ "due", "[--date DATE]", N_("adopted decisions due for review"), due_opts, false, cmd_due },
 	{ "anchor", "ID --actor ACTOR --outcome WORD [--body BODY] [--date DATE] [--note TEXT]",
-	  "record a party's anchoring of a decision at home (förankring)", anchor_opts, false, cmd_anchor },
-	{ "anchoring", "ID [--json]", "which parties have anchored a decision at home, and who has not yet",
+	  N_("record a party's anchoring of a decision at home (förankring)"), anchor_opts, false, cmd_anchor },
+	{ "anchoring", "ID [--json]", N_("which parties have anchored a decision at home, and who has not yet"),
 	  anchoring_opts, false, cmd_anchoring },
 	{ NULL, NULL, NULL, NULL, false, NULL }
 };
@@ -367,10 +367,11 @@ static const struct samv_verb verbs[] = {
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-decision", .summary = "decisions: anchors and kedge anchors (halningsankare)",
+		.prog = "samv-decision", .summary = N_("decisions: anchors and kedge anchors (halningsankare)"),
 		.verbs = verbs, .prepare = samv_decision_prepare
 	};
 
+	samv_i18n_init();
 	c.type = samv_type_find("decision");
 	return samv_entity_main(&c, argc, argv);
 }

@@ -7,24 +7,24 @@
 enum { O_HELP = 1, O_VERSION, O_NAME, O_REGION, O_LANGUAGE, O_COMPLETE, O_TIMEZONE, O_PEOPLE_REF };
 
 static const struct samv_opt opts[] = {
-	{ "name", 0, SAMV_OPT_ARG, "NAME", "name of the collaboration (default: the directory's)", O_NAME },
-	{ "region", 0, SAMV_OPT_ARG, "REGION", "the region or area it covers", O_REGION },
-	{ "language", 0, SAMV_OPT_ARG, "LANG", "the language of documents: sv or en (default sv); alone, on a samv "
-	  "repository, changes it", O_LANGUAGE },
-	{ "timezone", 0, SAMV_OPT_ARG, "ZONE", "the time zone of meetings (default Europe/Stockholm)", O_TIMEZONE },
-	{ "people-ref", 0, SAMV_OPT_NONE, NULL, "keep people on refs/samv/people, apart from the branch "
-	  "(see samv(7), Personal data)", O_PEOPLE_REF },
-	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
-	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
+	{ "name", 0, SAMV_OPT_ARG, "NAME", N_("name of the collaboration (default: the directory's)"), O_NAME },
+	{ "region", 0, SAMV_OPT_ARG, "REGION", N_("the region or area it covers"), O_REGION },
+	{ "language", 0, SAMV_OPT_ARG, "LANG", N_("the language of documents: sv or en (default sv); alone, on a samv "
+	  "repository, changes it"), O_LANGUAGE },
+	{ "timezone", 0, SAMV_OPT_ARG, "ZONE", N_("the time zone of meetings (default Europe/Stockholm)"), O_TIMEZONE },
+	{ "people-ref", 0, SAMV_OPT_NONE, NULL, N_("keep people on refs/samv/people, apart from the branch "
+	  "(see samv(7), Personal data)"), O_PEOPLE_REF },
+	{ "help", 'h', SAMV_OPT_NONE, NULL, N_("show this help and exit"), O_HELP },
+	{ "version", 0, SAMV_OPT_NONE, NULL, N_("show the version and exit"), O_VERSION },
 	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
 static void help(void)
 {
-	printf("usage: samv-init [OPTIONS] [DIR]\n\n"
+	printf(_("usage: samv-init [OPTIONS] [DIR]\n\n"
 	       "Create a samv repository in DIR (default: the current directory), or add\n"
-	       "the samv layout to the git repository there in one commit.\n\noptions:\n");
+	       "the samv layout to the git repository there in one commit.\n\noptions:\n"));
 	samv_opt_help(stdout, opts);
 }
 
@@ -37,8 +37,9 @@ int main(int argc, char **argv)
 	bool created, changed, people_ref = false;
 	int id, rc = 0;
 
+	samv_i18n_init();
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
-		fprintf(stderr, "samv-init: out of memory\n");
+		fprintf(stderr, _("samv-init: out of memory\n"));
 		return SAMV_EXIT_FAIL;
 	}
 	while ((id = samv_opt_next(&st, argc, argv, tables)) > 0) {
@@ -82,7 +83,7 @@ int main(int argc, char **argv)
 	git_libgit2_shutdown();
 	if (rc < 0)
 		goto fail;
-	printf(created ? "Initialised samv repository in %s\n" : "Added the samv layout in %s\n", dir);
+	printf(created ? _("Initialised samv repository in %s\n") : _("Added the samv layout in %s\n"), dir);
 	goto out;
 fail:
 	fprintf(stderr, "samv-init: %s\n", samv_error_last());

@@ -11,14 +11,14 @@ enum {
 };
 
 static const struct samv_opt opts[] = {
-	{ "max-count", 'n', SAMV_OPT_ARG, "N", "show at most N commits", O_MAX },
-	{ "since", 0, SAMV_OPT_ARG, "DATE|REV", "only commits dated on or after DATE, or made after REV",
+	{ "max-count", 'n', SAMV_OPT_ARG, "N", N_("show at most N commits"), O_MAX },
+	{ "since", 0, SAMV_OPT_ARG, "DATE|REV", N_("only commits dated on or after DATE, or made after REV"),
 	  O_SINCE },
-	{ "until", 0, SAMV_OPT_ARG, "DATE", "only commits dated on or before DATE (YYYY-MM-DD)", O_UNTIL },
-	{ "rev", 'r', SAMV_OPT_ARG, "REV", "walk the history of REV instead of HEAD", O_REV },
-	{ "verify", 0, SAMV_OPT_NONE, NULL, "report every commit that broke the rules (exit 1 if any)", O_VERIFY },
-	{ "no-signatures", 0, SAMV_OPT_NONE, NULL, "do not check the commits' signatures", O_NO_SIG },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print JSON (see samv-log(1) for its shape)", O_JSON },
+	{ "until", 0, SAMV_OPT_ARG, "DATE", N_("only commits dated on or before DATE (YYYY-MM-DD)"), O_UNTIL },
+	{ "rev", 'r', SAMV_OPT_ARG, "REV", N_("walk the history of REV instead of HEAD"), O_REV },
+	{ "verify", 0, SAMV_OPT_NONE, NULL, N_("report every commit that broke the rules (exit 1 if any)"), O_VERIFY },
+	{ "no-signatures", 0, SAMV_OPT_NONE, NULL, N_("do not check the commits' signatures"), O_NO_SIG },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print JSON (see samv-log(1) for its shape)"), O_JSON },
 	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ "completion-values", 0, SAMV_OPT_ARG, "OPTION", NULL, O_COMPVALUES },
 	{ NULL, 0, 0, NULL, NULL, 0 }
@@ -26,14 +26,14 @@ static const struct samv_opt opts[] = {
 
 static void help(void)
 {
-	printf("usage: samv-log [OPTIONS] [ID | agreement]\n"
+	printf(_("usage: samv-log [OPTIONS] [ID | agreement]\n"
 	       "       samv-log --verify [--since REV] [OPTIONS]\n\n"
 	       "The history of a record (an id or a unique prefix, of any type), of an arena\n"
 	       "with its meetings and decisions, or of the Agreement, from git: each commit's\n"
 	       "author, date, samv command, signature, and what changed field by field.\n"
 	       "Without an operand, every commit of the repository.  With --verify, every\n"
 	       "commit that broke the rules, one 'file:line:col: code: message' line each.\n\n"
-	       "options:\n");
+	       "options:\n"));
 	samv_opt_help(stdout, opts);
 }
 
@@ -127,6 +127,7 @@ int main(int argc, char **argv)
 	bool verify = false;
 	int id, rc = 0;
 
+	samv_i18n_init();
 	git_libgit2_init();
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");

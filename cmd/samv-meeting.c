@@ -16,36 +16,36 @@ enum {
 };
 
 static const struct samv_opt invite_opts[] = {
-	{ "format", 'f', SAMV_OPT_ARG, "text|markdown|ics|mail", "the format (default text)", O_FORMAT },
-	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language (default: the repository's)", O_LANG },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print subject, recipients and text as JSON", O_JSON },
+	{ "format", 'f', SAMV_OPT_ARG, "text|markdown|ics|mail", N_("the format (default text)"), O_FORMAT },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", N_("the language (default: the repository's)"), O_LANG },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print subject, recipients and text as JSON"), O_JSON },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt minutes_opts[] = {
-	{ "format", 'f', SAMV_OPT_ARG, "text|markdown|mail", "the format (default text)", O_FORMAT },
-	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language (default: the repository's)", O_LANG },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print subject, recipients and text as JSON", O_JSON },
+	{ "format", 'f', SAMV_OPT_ARG, "text|markdown|mail", N_("the format (default text)"), O_FORMAT },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", N_("the language (default: the repository's)"), O_LANG },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print subject, recipients and text as JSON"), O_JSON },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt hold_opts[] = {
-	{ "attended", 0, SAMV_OPT_ARG, "PERSON", "a person who attended (repeat for each)", O_ATTENDED },
-	{ "not-attended", 0, SAMV_OPT_ARG, "PERSON", "take back a person recorded as attending", O_NOT_ATTENDED },
+	{ "attended", 0, SAMV_OPT_ARG, "PERSON", N_("a person who attended (repeat for each)"), O_ATTENDED },
+	{ "not-attended", 0, SAMV_OPT_ARG, "PERSON", N_("take back a person recorded as attending"), O_NOT_ATTENDED },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt distribute_opts[] = {
-	{ "date", 0, SAMV_OPT_ARG, "DATE", "when the minutes were sent (default today)", O_DATE },
-	{ "to", 0, SAMV_OPT_ARG, "PERSON", "a person they were sent to (default: everyone invited)", O_TO },
-	{ "to-actor", 0, SAMV_OPT_ARG, "ACTOR", "an organisation they were sent to", O_TO_ACTOR },
-	{ "how", 0, SAMV_OPT_ARG, "TEXT", "how they were sent (e-mail, web page, ...)", O_HOW },
+	{ "date", 0, SAMV_OPT_ARG, "DATE", N_("when the minutes were sent (default today)"), O_DATE },
+	{ "to", 0, SAMV_OPT_ARG, "PERSON", N_("a person they were sent to (default: everyone invited)"), O_TO },
+	{ "to-actor", 0, SAMV_OPT_ARG, "ACTOR", N_("an organisation they were sent to"), O_TO_ACTOR },
+	{ "how", 0, SAMV_OPT_ARG, "TEXT", N_("how they were sent (e-mail, web page, ...)"), O_HOW },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt record_opts[] = {
-	{ "replace", 0, SAMV_OPT_NONE, NULL, "replace the meeting if its id exists", O_REPLACE },
+	{ "replace", 0, SAMV_OPT_NONE, NULL, N_("replace the meeting if its id exists"), O_REPLACE },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt done_opts[] = {
-	{ "date", 0, SAMV_OPT_ARG, "DATE", "the date (default today)", O_DATE },
-	{ "report", 0, SAMV_OPT_ARG, "TEXT", "what was reported back to the actors (@FILE reads a file)", O_REPORT },
+	{ "date", 0, SAMV_OPT_ARG, "DATE", N_("the date (default today)"), O_DATE },
+	{ "report", 0, SAMV_OPT_ARG, "TEXT", N_("what was reported back to the actors (@FILE reads a file)"), O_REPORT },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt no_opts[] = { { NULL, 0, 0, NULL, NULL, 0 } };
@@ -340,7 +340,7 @@ static int cmd_distribute(struct samv_entity *e, struct samv_store *s)
 		goto out;
 	rc = samv_entity_commit(e, t, "distribute", id, NULL);
 	if (rc == 0)
-		printf("%s: minutes sent to %d people and %d organisations on %s\n", id, cJSON_GetArraySize(people),
+		printf(_("%s: minutes sent to %d people and %d organisations on %s\n"), id, cJSON_GetArraySize(people),
 		       cJSON_GetArraySize(actors), date);
 out:
 	cJSON_Delete(people);
@@ -454,7 +454,7 @@ out:
 	/* what is wrong with the document is said to be in it; a busy lock
 	 * or a dirty work tree is not */
 	if ((rc == SAMV_EINVAL || rc == SAMV_EEXISTS || rc == SAMV_ENOTFOUND) &&
-	    strncmp(samv_error_last(), "standard input", 14))
+	    strncmp(samv_error_last_c(), "standard input", 14))
 		samv_error_set(rc, "standard input: %s", samv_error_last());
 	cJSON_Delete(actions);
 	cJSON_Delete(old);
@@ -578,24 +578,24 @@ out:
 }
 
 static const struct samv_opt overdue_opts[] = {
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the actions as a JSON array", SAMV_OPT_VERB + 50 },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the actions as a JSON array"), SAMV_OPT_VERB + 50 },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
 static int run_action(int argc, char **argv)
 {
 	static const struct samv_verb verbs[] = {
-		{ "done", "ID [--date DATE] [--report TEXT]", "mark an action done", done_opts, false, cmd_done },
-		{ "report", "ID [--date DATE] [--report TEXT]", "record that it was reported back to the actors",
+		{ "done", "ID [--date DATE] [--report TEXT]", N_("mark an action done"), done_opts, false, cmd_done },
+		{ "report", "ID [--date DATE] [--report TEXT]", N_("record that it was reported back to the actors"),
 		  done_opts, false, cmd_report },
-		{ "drop", "ID [--date DATE] [--report TEXT]", "drop an action that will not be done", done_opts,
+		{ "drop", "ID [--date DATE] [--report TEXT]", N_("drop an action that will not be done"), done_opts,
 		  false, cmd_drop },
-		{ "overdue", "", "list open actions past their due date (exit 1 if any)", overdue_opts, false,
+		{ "overdue", "", N_("list open actions past their due date (exit 1 if any)"), overdue_opts, false,
 		  cmd_overdue },
 		{ NULL, NULL, NULL, NULL, false, NULL }
 	};
 	struct samv_cmd c = {
-		.prog = "samv-meeting action", .summary = "follow-up items agreed at meetings",
+		.prog = "samv-meeting action", .summary = N_("follow-up items agreed at meetings"),
 		.verbs = verbs, .prepare = samv_action_prepare
 	};
 
@@ -621,26 +621,27 @@ static int action_index(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	static const struct samv_verb verbs[] = {
-		{ "invite", "ID [--format FORMAT | --json]", "print the invitation (text, markdown, ics or mail)",
+		{ "invite", "ID [--format FORMAT | --json]", N_("print the invitation (text, markdown, ics or mail)"),
 		  invite_opts, false, cmd_invite },
-		{ "hold", "ID [OPTIONS]", "record that it was held: attendance, minutes, summary, ...", hold_opts,
+		{ "hold", "ID [OPTIONS]", N_("record that it was held: attendance, minutes, summary, ..."), hold_opts,
 		  true, cmd_hold },
-		{ "minutes", "ID [--format FORMAT | --json]", "print the minutes of a held meeting (text, markdown or mail)",
+		{ "minutes", "ID [--format FORMAT | --json]", N_("print the minutes of a held meeting (text, markdown or mail)"),
 		  minutes_opts, false, cmd_minutes },
-		{ "distribute", "ID [OPTIONS]", "record when and to whom the minutes went", distribute_opts, false,
+		{ "distribute", "ID [OPTIONS]", N_("record when and to whom the minutes went"), distribute_opts, false,
 		  cmd_distribute },
-		{ "record", "< MEETING.json", "record a whole meeting (and its actions) from JSON", record_opts,
+		{ "record", "< MEETING.json", N_("record a whole meeting (and its actions) from JSON"), record_opts,
 		  false, cmd_record },
-		{ "action", "COMMAND ...", "follow-up items: add, list, show, edit, done, report, drop, overdue",
+		{ "action", "COMMAND ...", N_("follow-up items: add, list, show, edit, done, report, drop, overdue"),
 		  no_opts, false, NULL },
 		{ NULL, NULL, NULL, NULL, false, NULL }
 	};
 	struct samv_cmd c = {
-		.prog = "samv-meeting", .summary = "meetings in the arenas: plan, invite, hold, minutes, follow-up",
+		.prog = "samv-meeting", .summary = N_("meetings in the arenas: plan, invite, hold, minutes, follow-up"),
 		.retire_verb = "cancel", .add_verb = "plan", .verbs = verbs, .prepare = samv_meeting_prepare
 	};
 	int at = action_index(argc, argv), rc;
 
+	samv_i18n_init();
 	if (at) {
 		char **args = calloc((size_t)argc, sizeof(*args));
 

@@ -12,20 +12,20 @@
 enum { O_HELP = 1, O_VERSION, O_COMPLETE };
 
 static const struct samv_opt opts[] = {
-	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
-	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
+	{ "help", 'h', SAMV_OPT_NONE, NULL, N_("show this help and exit"), O_HELP },
+	{ "version", 0, SAMV_OPT_NONE, NULL, N_("show the version and exit"), O_VERSION },
 	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
 static void help(void)
 {
-	printf("usage: samv-merge-driver BASE OURS THEIRS PATH\n\n"
+	printf(_("usage: samv-merge-driver BASE OURS THEIRS PATH\n\n"
 	       "Merge three versions of a record file field by field, as git's merge\n"
 	       "driver: the result replaces OURS; exit 0 when clean, 1 with conflict\n"
 	       "markers and a line a conflicting field on standard error.  Registered by\n"
 	       "samv-init and samv-sync --setup.\n\n"
-	       "options:\n");
+	       "options:\n"));
 	samv_opt_help(stdout, opts);
 }
 
@@ -91,6 +91,7 @@ int main(int argc, char **argv)
 	size_t i;
 	int id, rc = 0;
 
+	samv_i18n_init();
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto fail;
@@ -126,7 +127,7 @@ int main(int argc, char **argv)
 		    (rc = markers(&marked, &res, &theirs)) < 0 || (rc = write_file(st.ops[1], &marked)) < 0)
 			goto fail;
 		for (i = 0; i < c.n; i++)
-			samv_conflict_print(stderr, "samv-merge-driver", &c.v[i], "the other branch");
+			samv_conflict_print(stderr, "samv-merge-driver", &c.v[i], _("the other branch"));
 		rc = SAMV_EXIT_FAIL;
 		goto out;
 	}

@@ -49,7 +49,7 @@ static const struct samv_verb verbs[] = {
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-person", .summary = "people who act for an organisation", .retire_verb = "retire",
+		.prog = "samv-person", .summary = N_("people who act for an organisation"), .retire_verb = "retire",
 		.can_remove = true, .verbs = verbs
 	};
 

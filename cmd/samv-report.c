@@ -13,23 +13,23 @@ enum {
 };
 
 static const struct samv_opt opts[] = {
-	{ "period", 'p', SAMV_OPT_ARG, "PERIOD", "last-week (summary's default), this-week, 2026-W47, 2026-11, "
-	  "2026, all, ...", O_PERIOD },
-	{ "since", 0, SAMV_OPT_ARG, "DATE", "the period starts on DATE", O_SINCE },
-	{ "until", 0, SAMV_OPT_ARG, "DATE", "the period ends on DATE", O_UNTIL },
-	{ "format", 'f', SAMV_OPT_ARG, "FORMAT", "text (default), markdown, json, csv or html", O_FORMAT },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "the same as --format json", O_JSON },
-	{ "minutes-days", 0, SAMV_OPT_ARG, "N", "minutes are late N days after a meeting (default 7)", O_MINUTES_DAYS },
-	{ "quiet-if-empty", 'q', SAMV_OPT_NONE, NULL, "print nothing when every figure is 0", O_QUIET },
-	{ "fail-on", 0, SAMV_OPT_ARG, "WHAT", "exit 4 when there are overdue actions, decisions due, late "
-	  "minutes or adopted decisions not anchored (overdue, due, late, unanchored; comma-separated)", O_FAIL_ON },
-	{ "color", 0, SAMV_OPT_ARG, "WHEN", "bold headings: auto (on a terminal, unless NO_COLOR), always, never",
+	{ "period", 'p', SAMV_OPT_ARG, "PERIOD", N_("last-week (summary's default), this-week, 2026-W47, 2026-11, "
+	  "2026, all, ..."), O_PERIOD },
+	{ "since", 0, SAMV_OPT_ARG, "DATE", N_("the period starts on DATE"), O_SINCE },
+	{ "until", 0, SAMV_OPT_ARG, "DATE", N_("the period ends on DATE"), O_UNTIL },
+	{ "format", 'f', SAMV_OPT_ARG, "FORMAT", N_("text (default), markdown, json, csv or html"), O_FORMAT },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("the same as --format json"), O_JSON },
+	{ "minutes-days", 0, SAMV_OPT_ARG, "N", N_("minutes are late N days after a meeting (default 7)"), O_MINUTES_DAYS },
+	{ "quiet-if-empty", 'q', SAMV_OPT_NONE, NULL, N_("print nothing when every figure is 0"), O_QUIET },
+	{ "fail-on", 0, SAMV_OPT_ARG, "WHAT", N_("exit 4 when there are overdue actions, decisions due, late "
+	  "minutes or adopted decisions not anchored (overdue, due, late, unanchored; comma-separated)"), O_FAIL_ON },
+	{ "color", 0, SAMV_OPT_ARG, "WHEN", N_("bold headings: auto (on a terminal, unless NO_COLOR), always, never"),
 	  O_COLOR },
-	{ "bom", 0, SAMV_OPT_NONE, NULL, "csv: start with a UTF-8 byte order mark (for Excel)", O_BOM },
-	{ "rev", 'r', SAMV_OPT_ARG, "REV", "read the records as of a commit (default HEAD)", O_REV },
-	{ "lang", 0, SAMV_OPT_ARG, "sv|en", "the language of the report (default: the repository's)", O_LANG },
-	{ "csv-dialect", 0, SAMV_OPT_ARG, "DIALECT", "csv: rfc4180 (default) or excel-sv (';', BOM, for Swedish "
-	  "Excel)", O_CSV_DIALECT },
+	{ "bom", 0, SAMV_OPT_NONE, NULL, N_("csv: start with a UTF-8 byte order mark (for Excel)"), O_BOM },
+	{ "rev", 'r', SAMV_OPT_ARG, "REV", N_("read the records as of a commit (default HEAD)"), O_REV },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", N_("the language of the report (default: the repository's)"), O_LANG },
+	{ "csv-dialect", 0, SAMV_OPT_ARG, "DIALECT", N_("csv: rfc4180 (default) or excel-sv (';', BOM, for Swedish "
+	  "Excel)"), O_CSV_DIALECT },
 	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ "completion-values", 0, SAMV_OPT_ARG, "OPTION", NULL, O_COMPVALUES },
 	{ NULL, 0, 0, NULL, NULL, 0 }
@@ -37,7 +37,7 @@ static const struct samv_opt opts[] = {
 
 static void help(void)
 {
-	printf("usage: %s [OPTIONS] [REPORT [ARENA]]\n\n"
+	printf(_("usage: %s [OPTIONS] [REPORT [ARENA]]\n\n"
 	       "Reports on the collaboration, from the records at the tip of the branch:\n"
 	       "  summary        meetings, decisions, the Agreement, actions, minutes (default)\n"
 	       "  arena ID       one arena's meetings, attendance and decisions\n"
@@ -47,11 +47,11 @@ static void help(void)
 	       "  agreement      the changelog of the Agreement\n"
 	       "  resources      money, time and premises by party and sector\n"
 	       "  anchoring      each party's anchoring of decisions at home (förankring)\n\n"
-	       "options:\n", PROG);
+	       "options:\n"), PROG);
 	samv_opt_help(stdout, opts);
-	printf("\nExit status: 0; 1 on failure; 2 on bad usage; 3 when the repository is busy;\n"
+	printf(_("\nExit status: 0; 1 on failure; 2 on bad usage; 3 when the repository is busy;\n"
 	       "4 when --fail-on finds something.\n"
-	       "See %s(1).\n", PROG);
+	       "See %s(1).\n"), PROG);
 }
 
 static int complete_values(const char *opt)
@@ -128,6 +128,7 @@ int main(int argc, char **argv)
 	long n;
 	int id, rc = 0;
 
+	samv_i18n_init();
 	git_libgit2_init();
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");

@@ -10,40 +10,40 @@
 enum { O_HELP = 1, O_VERSION, O_DIR, O_REMOTE, O_OURS, O_THEIRS, O_SETUP, O_COMPLETE, O_JSON };
 
 static const struct samv_opt opts[] = {
-	{ "remote", 0, SAMV_OPT_ARG, "NAME", "the remote to sync with (default: the branch's, else origin)",
+	{ "remote", 0, SAMV_OPT_ARG, "NAME", N_("the remote to sync with (default: the branch's, else origin)"),
 	  O_REMOTE },
-	{ "ours", 0, SAMV_OPT_NONE, NULL, "resolve conflicting fields with your values", O_OURS },
-	{ "theirs", 0, SAMV_OPT_NONE, NULL, "resolve conflicting fields with the remote's values", O_THEIRS },
+	{ "ours", 0, SAMV_OPT_NONE, NULL, N_("resolve conflicting fields with your values"), O_OURS },
+	{ "theirs", 0, SAMV_OPT_NONE, NULL, N_("resolve conflicting fields with the remote's values"), O_THEIRS },
 	{ "setup", 0, SAMV_OPT_NONE, NULL,
-	  "register the record merge driver for git merge and git pull, then exit", O_SETUP },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "say what happened as JSON (see samv-sync(1) for its keys)", O_JSON },
+	  N_("register the record merge driver for git merge and git pull, then exit"), O_SETUP },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("say what happened as JSON (see samv-sync(1) for its keys)"), O_JSON },
 	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
 static void help(void)
 {
-	printf("usage: samv-sync [OPTIONS]\n\n"
+	printf(_("usage: samv-sync [OPTIONS]\n\n"
 	       "Fetch from the remote, combine its commits with yours (records changed on\n"
 	       "both sides are merged field by field), and push; again if someone pushed\n"
 	       "in between.  One line tells what came in and went out.  When the same\n"
 	       "field was changed on both sides nothing changes: the conflicts are listed,\n"
 	       "and --ours or --theirs resolves them.\n\n"
-	       "options:\n");
+	       "options:\n"));
 	samv_opt_help(stdout, opts);
 }
 
 static void report(const struct samv_sync_result *r)
 {
-	static const char *const how[] = { "up to date", "pushed", "fast-forward", "merged" };
+	static const char *const how[] = { N_("up to date"), N_("pushed"), N_("fast-forward"), N_("merged") };
 
 	if (r->how == SAMV_SYNC_UPTODATE) {
-		printf("samv-sync: up to date (%s)\n", r->upstream);
+		printf(_("samv-sync: up to date (%s)\n"), r->upstream);
 		return;
 	}
-	printf("samv-sync: %zu in, %zu out, %s (%s", r->in, r->out, how[r->how], r->upstream);
+	printf(_("samv-sync: %zu in, %zu out, %s (%s"), r->in, r->out, gettext(how[r->how]), r->upstream);
 	if (r->tries)
-		printf(", %d %s", r->tries, r->tries == 1 ? "retry" : "retries");
+		printf(ngettext(", %d retry", ", %d retries", (unsigned long)r->tries), r->tries);
 	printf(")\n");
 }
 
@@ -106,8 +106,8 @@ static void conflicts(const struct samv_sync_result *r)
 	for (i = 0; i < r->conflicts.n; i++)
 		samv_conflict_print(stderr, "samv-sync", &r->conflicts.v[i], r->upstream);
 	fprintf(stderr,
-		"samv-sync: nothing was changed; keep your values with 'samv-sync --ours' or take %s's with "
-		"'samv-sync --theirs' (only the conflicting fields), then edit the record if neither is right\n",
+		_("samv-sync: nothing was changed; keep your values with 'samv-sync --ours' or take %s's with "
+		"'samv-sync --theirs' (only the conflicting fields), then edit the record if neither is right\n"),
 		r->upstream);
 }
 
@@ -122,6 +122,7 @@ int main(int argc, char **argv)
 	bool setup = false, committed, json = false;
 	int id, rc = 0, both = 0;
 
+	samv_i18n_init();
 	memset(&r, 0, sizeof(r));
 	git_libgit2_init();
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
@@ -166,15 +167,15 @@ int main(int argc, char **argv)
 	if (setup) {
 		if ((rc = samv_merge_setup(&committed, s, "samv-sync --setup")) < 0)
 			goto fail;
-		printf("samv-sync: the record merge driver is registered%s\n",
-		       committed ? " (.gitattributes committed)" : "");
+		printf(_("samv-sync: the record merge driver is registered%s\n"),
+		       committed ? _(" (.gitattributes committed)") : "");
 		goto out;
 	}
 	so.test_gate = getenv("SAMV_SYNC_TEST_GATE");
 	rc = samv_sync(&r, s, &so);
 	if (r.unverified)
-		fprintf(stderr, "samv-sync: warning: the server's certificate was not verified (http.sslVerify is "
-			"false or GIT_SSL_NO_VERIFY is set)\n");
+		fprintf(stderr, _("samv-sync: warning: the server's certificate was not verified (http.sslVerify is "
+			"false or GIT_SSL_NO_VERIFY is set)\n"));
 	if (rc == SAMV_ECONFLICT) {
 		conflicts(&r);
 		if (json && report_json(&r, true) < 0)

@@ -13,24 +13,24 @@
 static const struct {
 	const char *name, *summary;
 } commands[] = {
-	{ "init", "create a collaboration repository" },
-	{ "actor", "organisations: add, list, show, edit, retire" },
-	{ "person", "people who act for an organisation" },
-	{ "arena", "arenas where the sectors meet" },
-	{ "meeting", "meetings: plan, invite, hold, minutes, follow-up" },
-	{ "decision", "decisions: anchors and kedge anchors" },
-	{ "agreement", "the Agreement: adopt, amend, history, diff, blame" },
-	{ "assess", "readiness assessments: CROSS, levels, steps; trends, gaps" },
-	{ "check", "validate the whole repository" },
-	{ "report", "weekly summaries, registers, a dashboard page" },
-	{ "log", "the audit trail: history with field changes, --verify" },
-	{ "sync", "fetch, merge records field by field, push" },
-	{ "challenge", "challenges the collaboration is about (samhällsutmaningar)" },
-	{ "target", "target groups (målgrupper) of challenges and arenas" },
-	{ "resource", "money, time and premises each party puts in" },
-	{ "glossary", "terms the parties agreed on (a common language)" },
-	{ "body", "bodies of organisations: boards, committees (nämnder)" },
-	{ "plan", "plans decisions refer to (verksamhetsplaner)" },
+	{ "init", N_("create a collaboration repository") },
+	{ "actor", N_("organisations: add, list, show, edit, retire") },
+	{ "person", N_("people who act for an organisation") },
+	{ "arena", N_("arenas where the sectors meet") },
+	{ "meeting", N_("meetings: plan, invite, hold, minutes, follow-up") },
+	{ "decision", N_("decisions: anchors and kedge anchors") },
+	{ "agreement", N_("the Agreement: adopt, amend, history, diff, blame") },
+	{ "assess", N_("readiness assessments: CROSS, levels, steps; trends, gaps") },
+	{ "check", N_("validate the whole repository") },
+	{ "report", N_("weekly summaries, registers, a dashboard page") },
+	{ "log", N_("the audit trail: history with field changes, --verify") },
+	{ "sync", N_("fetch, merge records field by field, push") },
+	{ "challenge", N_("challenges the collaboration is about (samhällsutmaningar)") },
+	{ "target", N_("target groups (målgrupper) of challenges and arenas") },
+	{ "resource", N_("money, time and premises each party puts in") },
+	{ "glossary", N_("terms the parties agreed on (a common language)") },
+	{ "body", N_("bodies of organisations: boards, committees (nämnder)") },
+	{ "plan", N_("plans decisions refer to (verksamhetsplaner)") },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -55,12 +55,12 @@ static void list(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: samv [-C DIR] [--no-pager | --paginate] [--version] [--help] COMMAND [ARGS]\n\n"
-		   "commands:\n");
+	fprintf(f, _("usage: samv [-C DIR] [--no-pager | --paginate] [--version] [--help] COMMAND [ARGS]\n\n"
+		   "commands:\n"));
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
-	fprintf(f, "\n'samv help COMMAND' opens a command's manual, 'samv COMMAND --help' its short help;\n"
-		   "see samv(7) for the concepts.\n");
+		fprintf(f, "  %-9s %s\n", commands[i].name, gettext(commands[i].summary));
+	fprintf(f, _("\n'samv help COMMAND' opens a command's manual, 'samv COMMAND --help' its short help;\n"
+		   "see samv(7) for the concepts.\n"));
 }
 
 /* "samv: 'actr' is not a samv command; did you mean 'actor'?" */
@@ -74,9 +74,9 @@ static void not_a_command(const char *name)
 		names[i] = commands[i].name;
 	names[NCOMMANDS] = "help";
 	if (samv_suggest_text(&hint, "", name, names, NCOMMANDS + 1) > 0)
-		fprintf(stderr, "samv: '%s' is not a samv command; %s\n", name, hint.ptr);
+		fprintf(stderr, _("samv: '%s' is not a samv command; %s\n"), name, hint.ptr);
 	else
-		fprintf(stderr, "samv: '%s' is not a samv command (see samv help)\n", name);
+		fprintf(stderr, _("samv: '%s' is not a samv command (see samv help)\n"), name);
 	samv_buf_free(&hint);
 }
 
@@ -181,11 +181,11 @@ static int run_paged(const char *prog, char **argv, const char *pager)
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
 		execv(prog, argv);
-		fprintf(stderr, "samv: cannot run %s: %s\n", prog, strerror(errno));
+		fprintf(stderr, _("samv: cannot run %s: %s\n"), prog, strerror(errno));
 		_exit(SAMV_EXIT_FAIL);
 	}
 	if (cp < 0)
-		fprintf(stderr, "samv: cannot run %s: %s\n", prog, strerror(errno));
+		fprintf(stderr, _("samv: cannot run %s: %s\n"), prog, strerror(errno));
 	else
 		while (waitpid(cp, &status, 0) < 0 && errno == EINTR)
 			;
@@ -214,7 +214,7 @@ static int run(int argc, char **argv, bool no_pager, bool paginate)
 		return rc;
 	}
 	execv(prog, argv);
-	fprintf(stderr, "samv: cannot run %s: %s\n", prog, strerror(errno));
+	fprintf(stderr, _("samv: cannot run %s: %s\n"), prog, strerror(errno));
 	return SAMV_EXIT_FAIL;
 }
 
@@ -241,10 +241,10 @@ static int manual(const char *name)
 		execlp("man", "man", page, (char *)NULL);
 	}
 	if (errno == ENOENT)
-		fprintf(stderr, "samv: cannot open the manual %s(1): man is not installed "
-				"('samv %s --help' shows the command's options)\n", page, name);
+		fprintf(stderr, _("samv: cannot open the manual %s(1): man is not installed "
+				"('samv %s --help' shows the command's options)\n"), page, name);
 	else
-		fprintf(stderr, "samv: cannot run man: %s\n", strerror(errno));
+		fprintf(stderr, _("samv: cannot run man: %s\n"), strerror(errno));
 	free(manpath);
 	return SAMV_EXIT_FAIL;
 }
@@ -263,9 +263,9 @@ static int unknown_option(const char *opt)
 	struct samv_buf hint = SAMV_BUF_INIT;
 
 	if (samv_suggest_text(&hint, "", opt, front_opts, sizeof(front_opts) / sizeof(front_opts[0])) > 0)
-		fprintf(stderr, "samv: unknown option '%s'; %s\n", opt, hint.ptr);
+		fprintf(stderr, _("samv: unknown option '%s'; %s\n"), opt, hint.ptr);
 	else
-		fprintf(stderr, "samv: unknown option '%s' (see samv --help)\n", opt);
+		fprintf(stderr, _("samv: unknown option '%s' (see samv --help)\n"), opt);
 	samv_buf_free(&hint);
 	return SAMV_EXIT_USAGE;
 }
@@ -276,6 +276,7 @@ int main(int argc, char **argv)
 	const char *dir;
 	int i;
 
+	samv_i18n_init();
 	/* the front's own options, before the command, as git's */
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
@@ -283,7 +284,7 @@ int main(int argc, char **argv)
 		dir = NULL;
 		if (!strcmp(a, "-C") || !strcmp(a, "--dir")) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "samv: option '%s' needs a value (DIR)\n", a);
+				fprintf(stderr, _("samv: option '%s' needs a value (DIR)\n"), a);
 				return SAMV_EXIT_USAGE;
 			}
 			dir = argv[++i];
@@ -311,7 +312,7 @@ int main(int argc, char **argv)
 		}
 		/* each -C is taken relative to the one before, as git's */
 		if (dir && *dir && chdir(dir) < 0) {
-			fprintf(stderr, "samv: cannot change to '%s': %s\n", dir, strerror(errno));
+			fprintf(stderr, _("samv: cannot change to '%s': %s\n"), dir, strerror(errno));
 			return SAMV_EXIT_FAIL;
 		}
 		moved = moved || dir;

@@ -103,7 +103,7 @@ int samv_assessment_fits(const cJSON *inst, const cJSON *rec)
 
 	/* the subject's shape first: it says more than the answers would */
 	if ((rc = samv_assessment_check(&pr, rec, "", NULL)) == 0 && pr.n)
-		rc = samv_error_set(SAMV_EINVAL, "%s", pr.v[0].msg);
+		rc = samv_error_set_pair(SAMV_EINVAL, pr.v[0].msg, pr.v[0].text);
 	samv_problems_free(&pr);
 	if (rc < 0)
 		return rc;

@@ -500,7 +500,7 @@ int samv_log_entry_text(struct samv_buf *out, const cJSON *e)
 		if (rc < 0)
 			return rc;
 		if (!cJSON_IsArray(fields)) {
-			if (type && (rc = samv_buf_puts(out, "    (not valid JSON: no field changes)\n")) < 0)
+			if (type && (rc = samv_buf_puts(out, _("    (not valid JSON: no field changes)\n"))) < 0)
 				return rc;
 			continue;
 		}

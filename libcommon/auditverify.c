@@ -124,11 +124,6 @@ static bool has_samv_command(git_commit *c)
 	return yes;
 }
 
-static const char *how(const struct change *ch)
-{
-	return !ch->has_new ? "deleted" : !ch->had_old ? "added" : "changed";
-}
-
 /* A commit made with git, not samv (a merge is judged by its content). */
 static int judge_maker(struct judged *j)
 {
@@ -137,10 +132,23 @@ static int judge_maker(struct judged *j)
 
 	if (j->np > 1 || has_samv_command(j->c))
 		return 0;
-	for (i = 0; i < j->own.n && rc == 0; i++)
-		rc = samv_problem_add(&j->pr, j->own.v[i].path, (struct samv_pos){ 1, 1 }, "outside-samv",
-				      "commit %s was made outside samv (no Samv-Command trailer) and %s this file",
-				      j->sid, how(&j->own.v[i]));
+	/* one message a verb: other languages inflect it differently */
+	for (i = 0; i < j->own.n && rc == 0; i++) {
+		const struct change *ch = &j->own.v[i];
+
+		if (!ch->has_new)
+			rc = samv_problem_add(&j->pr, ch->path, SAMV_POS_FILE, "outside-samv",
+					      "commit %s was made outside samv (no Samv-Command trailer) and deleted "
+					      "this file", j->sid);
+		else if (!ch->had_old)
+			rc = samv_problem_add(&j->pr, ch->path, SAMV_POS_FILE, "outside-samv",
+					      "commit %s was made outside samv (no Samv-Command trailer) and added "
+					      "this file", j->sid);
+		else
+			rc = samv_problem_add(&j->pr, ch->path, SAMV_POS_FILE, "outside-samv",
+					      "commit %s was made outside samv (no Samv-Command trailer) and changed "
+					      "this file", j->sid);
+	}
 	return rc;
 }
 
@@ -158,11 +166,11 @@ static int judge_deletions(struct judged *j)
 		if (j->own.v[i].has_new || !(t = samv_path_record(path, id)))
 			continue;
 		if (t == samv_type_find("decision"))
-			rc = samv_problem_add(&j->pr, path, (struct samv_pos){ 1, 1 }, "decision-deleted",
+			rc = samv_problem_add(&j->pr, path, SAMV_POS_FILE, "decision-deleted",
 					      "commit %s deleted the decision '%s' (a decision is superseded, "
 					      "revoked or expired, never deleted)", j->sid, id);
 		else if (t == samv_type_repository())
-			rc = samv_problem_add(&j->pr, path, (struct samv_pos){ 1, 1 }, "missing-file",
+			rc = samv_problem_add(&j->pr, path, SAMV_POS_FILE, "missing-file",
 					      "the repository record is missing; see samv-init(1)");
 	}
 	return rc;
@@ -467,7 +475,7 @@ static int merge_base_tree(git_tree **out, struct judged *j)
 
 static int merge_differs(struct judged *j, const char *path, const char *why)
 {
-	return samv_problem_add(&j->pr, path, (struct samv_pos){ 1, 1 }, "merge-differs",
+	return samv_problem_add(&j->pr, path, SAMV_POS_FILE, "merge-differs",
 				"commit %s is not the field by field merge of its parents: %s", j->sid, why);
 }
 
@@ -572,6 +580,20 @@ static void judged_free(struct judged *j)
 	samv_problems_free(&j->pr);
 }
 
+/* p, found in commit sid, named so in both languages */
+static int with_commit(struct samv_problems *pr, const struct samv_problem *p, struct samv_pos pos, const char *sid)
+{
+	struct samv_buf msg = SAMV_BUF_INIT, text = SAMV_BUF_INIT;
+	int rc;
+
+	if ((rc = samv_buf_printf(&msg, "commit %s: %s", sid, p->msg)) == 0 &&
+	    (rc = samv_buf_printf(&text, _("commit %s: %s"), sid, p->text)) == 0)
+		rc = samv_problem_add_pair(pr, p->file, pos, p->code, msg.ptr, text.ptr);
+	samv_buf_free(&msg);
+	samv_buf_free(&text);
+	return rc;
+}
+
 static bool same_problem(const struct samv_problem *a, const struct samv_problem *b)
 {
 	return a->line == b->line && a->col == b->col && !strcmp(a->file, b->file) && !strcmp(a->code, b->code) &&
@@ -595,9 +617,9 @@ static int append_named(struct samv_problems *pr, struct judged *j)
 		if (i && same_problem(p, &j->pr.v[i - 1]))
 			continue;
 		if (!strncmp(p->msg, "commit ", 7))
-			rc = samv_problem_add(pr, p->file, pos, p->code, "%s", p->msg);
+			rc = samv_problem_add_pair(pr, p->file, pos, p->code, p->msg, p->text);
 		else
-			rc = samv_problem_add(pr, p->file, pos, p->code, "commit %s: %s", j->sid, p->msg);
+			rc = with_commit(pr, p, pos, j->sid);
 	}
 	return rc < 0 ? rc : samv_problems_set_commit(pr, from, hex);
 }

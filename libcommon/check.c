@@ -235,10 +235,10 @@ static int irregular(struct check *c, const char *path)
 	int rc;
 
 	if (k == SAMV_FILE_LINK)
-		rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "symlink",
+		rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "symlink",
 				      "a symbolic link: samv reads only regular files inside the repository");
 	else if (k == SAMV_FILE_OTHER)
-		rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "not-a-file",
+		rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "not-a-file",
 				      "not a regular file (a FIFO, device, socket or submodule): samv does not open it");
 	else
 		return 0;
@@ -257,7 +257,7 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 	if ((rc = irregular(c, path)) != 0)
 		return rc < 0 ? rc : 0;
 	if ((rc = samv_view_read(&text, c->v, path)) < 0) {
-		rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "unreadable", "%s",
+		rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "unreadable", "%s",
 				      samv_error_last());
 		goto out;
 	}
@@ -285,7 +285,7 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 				rc = samv_problem_add(c->pr, path, samv_json_locate(text.ptr, "id"), "id-mismatch",
 						      "id '%s' does not match the file name", id);
 			else if (samv_type_path(want, sizeof(want), t, id) == 0 && strcmp(want, path))
-				rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "misplaced",
+				rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "misplaced",
 						      "belongs at '%s'", want);
 			if (rc == 0 && samv_idset_add(&c->ids[type_index(t)], id) == 0)
 				rc = samv_problem_add(c->pr, path, samv_json_locate(text.ptr, "id"), "duplicate-id",
@@ -306,7 +306,7 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 	}
 	if (rc == 0 && (rc = samv_record_format(&canon, t, rec)) == 0 &&
 	    (canon.len != text.len || memcmp(canon.ptr, text.ptr, text.len)))
-		rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "not-canonical",
+		rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "not-canonical",
 				      "not in canonical form (key order, indentation or spacing)");
 out:
 	cJSON_Delete(rec);
@@ -395,11 +395,11 @@ static int top_fn(const char *path, void *arg)
 		size_t n = strlen(t->dir);
 
 		if (!strncmp(name, t->dir, n) && name[n] == '/')
-			return samv_problem_add(c->pr, name, (struct samv_pos){ 1, 1 }, "stray-file",
+			return samv_problem_add(c->pr, name, SAMV_POS_FILE, "stray-file",
 						"not a record file (expected %s/%s.json)", t->dir,
 						t->flat ? "ID" : "XX/ID");
 	}
-	return samv_problem_add(c->pr, name, (struct samv_pos){ 1, 1 }, "stray-file",
+	return samv_problem_add(c->pr, name, SAMV_POS_FILE, "stray-file",
 				"does not belong in a samv repository");
 }
 
@@ -453,10 +453,10 @@ static int check_assessments(struct check *c)
 		if (bad || !id || samv_id_check(id, NULL) < 0 || samv_type_path(path, sizeof(path), t, id) < 0 || !name)
 			continue;
 		if (!(inst = samv_instrument_find(set, name)))
-			rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "unknown-instrument",
+			rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "unknown-instrument",
 					      "instrument: unknown instrument '%s'", name);
 		else if (samv_assessment_validate(inst, rec) < 0)
-			rc = samv_problem_add(c->pr, path, (struct samv_pos){ 1, 1 }, "bad-answer", "%s",
+			rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "bad-answer", "%s",
 					      samv_error_last());
 		if (rc < 0)
 			break;
@@ -543,7 +543,7 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 	c.pr = pr;
 	c.v = v;
 	if (!samv_view_exists(v, SAMV_REPO_FILE))
-		rc = samv_problem_add(pr, SAMV_REPO_FILE, (struct samv_pos){ 1, 1 }, "missing-file",
+		rc = samv_problem_add(pr, SAMV_REPO_FILE, SAMV_POS_FILE, "missing-file",
 				      "the repository record is missing; see samv-init(1)");
 	else
 		rc = check_record(&c, SAMV_REPO_FILE, samv_type_repository());

@@ -20,9 +20,9 @@ enum {
 enum { V_SET, V_NO, V_REMOVE };
 
 static const struct samv_opt global_opts[] = {
-	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", O_HELP },
-	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", O_VERSION },
-	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", O_DIR },
+	{ "help", 'h', SAMV_OPT_NONE, NULL, N_("show this help and exit"), O_HELP },
+	{ "version", 0, SAMV_OPT_NONE, NULL, N_("show the version and exit"), O_VERSION },
+	{ "dir", 'C', SAMV_OPT_ARG, "DIR", N_("run as if started in DIR"), O_DIR },
 	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
 	{ "completion-values", 0, SAMV_OPT_ARG, "OPTION", NULL, O_COMPVALUES },
 	{ NULL, 0, 0, NULL, NULL, 0 }
@@ -39,39 +39,39 @@ struct sub {
 };
 
 static const struct samv_opt add_opts[] = {
-	{ "id", 0, SAMV_OPT_ARG, "ID", "use this id instead of minting one", O_ID },
-	{ "stdin", 0, SAMV_OPT_NONE, NULL, "read the whole record as JSON from standard input", O_STDIN },
+	{ "id", 0, SAMV_OPT_ARG, "ID", N_("use this id instead of minting one"), O_ID },
+	{ "stdin", 0, SAMV_OPT_NONE, NULL, N_("read the whole record as JSON from standard input"), O_STDIN },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt edit_opts[] = {
-	{ "unset", 0, SAMV_OPT_ARG, "FIELD", "remove an optional field", O_UNSET },
-	{ "stdin", 0, SAMV_OPT_NONE, NULL, "replace the record by JSON from standard input", O_STDIN },
+	{ "unset", 0, SAMV_OPT_ARG, "FIELD", N_("remove an optional field"), O_UNSET },
+	{ "stdin", 0, SAMV_OPT_NONE, NULL, N_("replace the record by JSON from standard input"), O_STDIN },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt list_opts[] = {
-	{ "all", 'a', SAMV_OPT_NONE, NULL, "include retired, inactive or closed records", O_ALL },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the records as a JSON array", O_JSON },
-	{ "ids", 0, SAMV_OPT_NONE, NULL, "print only the ids, one a line", O_IDS },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
+	{ "all", 'a', SAMV_OPT_NONE, NULL, N_("include retired, inactive or closed records"), O_ALL },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the records as a JSON array"), O_JSON },
+	{ "ids", 0, SAMV_OPT_NONE, NULL, N_("print only the ids, one a line"), O_IDS },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the records as of a commit"), O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 /* list, for types with a date */
 static const struct samv_opt list_dated_opts[] = {
-	{ "all", 'a', SAMV_OPT_NONE, NULL, "include retired, inactive or closed records", O_ALL },
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the records as a JSON array", O_JSON },
-	{ "ids", 0, SAMV_OPT_NONE, NULL, "print only the ids, one a line", O_IDS },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the records as of a commit", O_REV },
-	{ "since", 0, SAMV_OPT_ARG, "DATE", "only records dated on or after DATE", O_SINCE },
-	{ "until", 0, SAMV_OPT_ARG, "DATE", "only records dated on or before DATE", O_UNTIL },
+	{ "all", 'a', SAMV_OPT_NONE, NULL, N_("include retired, inactive or closed records"), O_ALL },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the records as a JSON array"), O_JSON },
+	{ "ids", 0, SAMV_OPT_NONE, NULL, N_("print only the ids, one a line"), O_IDS },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the records as of a commit"), O_REV },
+	{ "since", 0, SAMV_OPT_ARG, "DATE", N_("only records dated on or after DATE"), O_SINCE },
+	{ "until", 0, SAMV_OPT_ARG, "DATE", N_("only records dated on or before DATE"), O_UNTIL },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt show_opts[] = {
-	{ "json", 0, SAMV_OPT_NONE, NULL, "print the record as JSON (every field, null when absent)", O_JSON },
-	{ "rev", 0, SAMV_OPT_ARG, "REV", "read the record as of a commit", O_REV },
+	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the record as JSON (every field, null when absent)"), O_JSON },
+	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("read the record as of a commit"), O_REV },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt retire_opts[] = {
-	{ "date", 0, SAMV_OPT_ARG, "DATE", "the date of the change (default today)", O_DATE },
+	{ "date", 0, SAMV_OPT_ARG, "DATE", N_("the date of the change (default today)"), O_DATE },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt no_opts[] = { { NULL, 0, 0, NULL, NULL, 0 } };
@@ -96,7 +96,7 @@ struct samv_entity {
 
 static void usage_line(FILE *f, const struct samv_cmd *cmd, const struct sub *s)
 {
-	fprintf(f, "usage: %s %s%s%s\n", cmd->prog, s->name, s->args[0] ? " " : "", s->args);
+	fprintf(f, _("usage: %s %s%s%s\n"), cmd->prog, s->name, s->args[0] ? " " : "", s->args);
 }
 
 static bool builtin_name(const char *name)
@@ -113,12 +113,12 @@ static bool builtin_name(const char *name)
 static struct sub subs_of(const struct samv_cmd *cmd, size_t i, bool *ok)
 {
 	const struct sub all[] = {
-		{ "add", "[OPTIONS]", "add a record (prints its id)", add_opts, true, false, NULL },
-		{ "list", "[FILTERS]", "list records", list_opts, false, true, NULL },
-		{ "show", "ID", "show one record", show_opts, false, false, NULL },
-		{ "edit", "ID [OPTIONS]", "change fields of a record", edit_opts, true, false, NULL },
-		{ "retire", "ID", "mark a record as no longer active", retire_opts, false, false, NULL },
-		{ "rm", "ID", "remove a record from the current tree", no_opts, false, false, NULL },
+		{ "add", "[OPTIONS]", N_("add a record (prints its id)"), add_opts, true, false, NULL },
+		{ "list", "[FILTERS]", N_("list records"), list_opts, false, true, NULL },
+		{ "show", "ID", N_("show one record"), show_opts, false, false, NULL },
+		{ "edit", "ID [OPTIONS]", N_("change fields of a record"), edit_opts, true, false, NULL },
+		{ "retire", "ID", N_("mark a record as no longer active"), retire_opts, false, false, NULL },
+		{ "rm", "ID", N_("remove a record from the current tree"), no_opts, false, false, NULL },
 	};
 	struct sub s = { NULL, NULL, NULL, NULL, false, false, NULL };
 	const struct samv_verb *v;
@@ -204,7 +204,7 @@ static int gen_opts(struct samv_entity *c, bool filters)
 			return samv_error_set(SAMV_ERROR, "out of memory");
 		n++;
 		if (f->kind == SAMV_F_BOOL) {
-			o[n] = (struct samv_opt){ opt_name("no-", f->opt), 0, SAMV_OPT_NONE, NULL, "the opposite of the option above",
+			o[n] = (struct samv_opt){ opt_name("no-", f->opt), 0, SAMV_OPT_NONE, NULL, N_("the opposite of the option above"),
 						  base + V_NO };
 			if (!o[n++].name)
 				return samv_error_set(SAMV_ERROR, "out of memory");
@@ -313,7 +313,7 @@ static void print_help(const struct samv_cmd *cmd)
 	size_t i, wn = 0, wa = 0;
 	int page = (int)strcspn(cmd->prog, " ");
 
-	printf("usage: %s [-C DIR] COMMAND [OPTIONS]\n\n%s\n\ncommands:\n", cmd->prog, cmd->summary);
+	printf(_("usage: %s [-C DIR] COMMAND [OPTIONS]\n\n%s\n\ncommands:\n"), cmd->prog, gettext(cmd->summary));
 	for (i = 0; (s = subs_of(cmd, i, &ok)), ok; i++) {
 		if (strlen(s.name) > wn)
 			wn = strlen(s.name);
@@ -321,16 +321,16 @@ static void print_help(const struct samv_cmd *cmd)
 			wa = strlen(s.args);
 	}
 	for (i = 0; (s = subs_of(cmd, i, &ok)), ok; i++)
-		printf("  %-*s %-*s  %s\n", (int)wn, s.name, (int)wa, s.args, s.help);
-	printf("\noptions:\n");
+		printf("  %-*s %-*s  %s\n", (int)wn, s.name, (int)wa, s.args, gettext(s.help));
+	fputs(_("\noptions:\n"), stdout);
 	samv_opt_help(stdout, global_opts);
-	printf("\nRun '%s COMMAND --help' for a command's options; see %.*s(1).\n", cmd->prog, page, cmd->prog);
+	printf(_("\nRun '%s COMMAND --help' for a command's options; see %.*s(1).\n"), cmd->prog, page, cmd->prog);
 }
 
 static void print_sub_help(struct samv_entity *c)
 {
 	usage_line(stdout, c->cmd, c->sub);
-	printf("\n%s\n\noptions:\n", c->sub->help);
+	printf("\n%s\n%s", gettext(c->sub->help), _("\noptions:\n"));
 	samv_opt_help(stdout, c->sub->opts);
 	if (c->field_opts)
 		samv_opt_help(stdout, c->field_opts);
@@ -843,7 +843,7 @@ int samv_entity_commit(struct samv_entity *c, struct samv_txn *t, const char *ve
 	if ((rc = samv_txn_commit(t, subject, body, &changed)) < 0)
 		return rc;
 	if (!changed)
-		fprintf(stderr, "%s: nothing to change in %s '%s'\n", c->cmd->prog, c->t->name, id);
+		fprintf(stderr, _("%s: nothing to change in %s '%s'\n"), c->cmd->prog, c->t->name, id);
 	return 0;
 }
 
@@ -1269,6 +1269,7 @@ int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv)
 	struct samv_entity c;
 	int rc;
 
+	samv_i18n_init();
 	memset(&c, 0, sizeof(c));
 	c.cmd = cmd;
 	c.t = cmd->type;

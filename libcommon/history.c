@@ -407,11 +407,11 @@ int samv_agreement_authority(struct samv_problems *pr, git_repository *repo, git
 		}
 	}
 	if (!named)
-		rc = samv_problem_add(k->pr, "agreement/agreement.json", (struct samv_pos){ 1, 1 },
+		rc = samv_problem_add(k->pr, "agreement/agreement.json", SAMV_POS_FILE,
 				      "agreement-without-decision",
 				      "commit %s changed the Agreement without a Samv-Decision trailer", sid);
 	else
-		rc = samv_problem_add(k->pr, "agreement/agreement.json", (struct samv_pos){ 1, 1 },
+		rc = samv_problem_add(k->pr, "agreement/agreement.json", SAMV_POS_FILE,
 				      "agreement-without-decision",
 				      "commit %s changed the Agreement on decision '%s', %s", sid, first, why);
 out:

@@ -288,7 +288,7 @@ static int load_fn(const char *path, void *arg)
 		/* the problem names the file itself; drop it from the message */
 		if (!strncmp(msg, p, skip) && msg[skip] == ':')
 			msg += skip + 1 + (msg[skip + 1] == ' ');
-		rc = samv_problem_add(l->pr, p, (struct samv_pos){ 1, 1 }, "bad-instrument", "%s", msg);
+		rc = samv_problem_add(l->pr, p, SAMV_POS_FILE, "bad-instrument", "%s", msg);
 		goto out;
 	}
 	if (rc == 0) {

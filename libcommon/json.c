@@ -160,7 +160,7 @@ int samv_json_parse(cJSON **out, const char *text, size_t len, struct samv_pos *
 	*out = NULL;
 	if (!pos)
 		pos = &dummy;
-	*pos = (struct samv_pos){ 1, 1 };
+	*pos = SAMV_POS_FILE;
 	if ((bad = samv_utf8_invalid(text, len)) >= 0) {
 		*pos = pos_at(text, (size_t)bad);
 		return samv_error_set(SAMV_EINVAL, "invalid UTF-8");
@@ -209,9 +209,9 @@ struct samv_pos samv_json_locate(const char *text, const char *key)
 	long at;
 
 	if (!text)
-		return (struct samv_pos){ 1, 1 };
+		return SAMV_POS_FILE;
 	at = scan(text, strlen(text), key, 1, 1, NULL);
-	return at >= 0 ? pos_at(text, (size_t)at) : (struct samv_pos){ 1, 1 };
+	return at >= 0 ? pos_at(text, (size_t)at) : SAMV_POS_FILE;
 }
 
 int samv_json_put_string(struct samv_buf *b, const char *s)

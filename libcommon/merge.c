@@ -434,18 +434,20 @@ void samv_conflict_print(FILE *f, const char *prog, const struct samv_conflict *
 	char id[SAMV_ID_MAX + 1];
 
 	if (t && t != samv_type_repository() && samv_path_id(k->file, id))
-		fprintf(f, "%s: conflict in %s %s (%s): ", prog, t->name, id, k->file);
+		fprintf(f, _("%s: conflict in %s %s (%s): "), prog, t->name, id, k->file);
 	else
-		fprintf(f, "%s: conflict in %s: ", prog, k->file);
+		fprintf(f, _("%s: conflict in %s: "), prog, k->file);
 	if (!t && !*k->field && k->ours && k->theirs) {
-		fprintf(f, "changed here and in %s, not a record (merge it with git, or use --ours or --theirs)\n",
+		fprintf(f, _("changed here and in %s, not a record (merge it with git, or use --ours or --theirs)\n"),
 			theirs);
 		return;
 	}
 	if (!*k->field && (!k->ours || !k->theirs))
-		fprintf(f, "%s here, %s in %s\n", k->ours ? "changed" : "deleted", k->theirs ? "changed" : "deleted",
-			theirs);
+		/* TRANSLATORS: "changed here, deleted in the other branch" */
+		fprintf(f, _("%s here, %s in %s\n"), k->ours ? _("changed") : _("deleted"),
+			k->theirs ? _("changed") : _("deleted"), theirs);
 	else
-		fprintf(f, "%s: yours %s, %s's %s\n", *k->field ? k->field : "the record",
-			k->ours ? k->ours : "(absent)", theirs, k->theirs ? k->theirs : "(absent)");
+		/* TRANSLATORS: "FIELD: yours VALUE, BRANCH's VALUE" */
+		fprintf(f, _("%s: yours %s, %s's %s\n"), *k->field ? k->field : _("the record"),
+			k->ours ? k->ours : _("(absent)"), theirs, k->theirs ? k->theirs : _("(absent)"));
 }

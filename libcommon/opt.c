@@ -109,7 +109,7 @@ void samv_opt_help(FILE *f, const struct samv_opt *opts)
 		snprintf(left, sizeof(left), "%c%c%c --%s%s%s", o->sname ? '-' : ' ', o->sname ? o->sname : ' ',
 			 o->sname ? ',' : ' ', o->name, o->arg == SAMV_OPT_ARG ? "=" : "",
 			 o->arg == SAMV_OPT_ARG ? (o->argname ? o->argname : "ARG") : "");
-		fprintf(f, "  %-28s %s\n", left, o->help);
+		fprintf(f, "  %-28s %s\n", left, gettext(o->help));
 	}
 }
 

@@ -5,13 +5,31 @@
 
 #include "samv.h"
 
+/* malloc'ed fmt formatted with ap, or NULL */
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	char *msg;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0 || !(msg = malloc((size_t)n + 1)))
+		return NULL;
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	return msg;
+}
+
+/* The message is kept in English (--json, see samv.h) and in the user's
+ * language; an argument that is samv_error_last() reads English for the
+ * first (error.c). */
 int samv_problem_add(struct samv_problems *pr, const char *file, struct samv_pos pos,
 		     const char *code, const char *fmt, ...)
 {
 	struct samv_problem *p;
-	char *msg;
+	char *msg, *text;
 	va_list ap;
-	int n;
 
 	if (pr->n == pr->cap) {
 		size_t cap = pr->cap ? pr->cap * 2 : 16;
@@ -23,28 +41,48 @@ int samv_problem_add(struct samv_problems *pr, const char *file, struct samv_pos
 		pr->cap = cap;
 	}
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	samv_error_swap();
+	msg = vformat(fmt, ap);
+	samv_error_swap();
 	va_end(ap);
-	if (n < 0 || !(msg = malloc((size_t)n + 1)))
-		return samv_error_set(SAMV_ERROR, "out of memory");
 	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	text = vformat(gettext(fmt), ap);
 	va_end(ap);
 	p = &pr->v[pr->n];
 	p->file = strdup(file);
 	p->code = strdup(code);
 	p->msg = msg;
+	p->text = text;
 	p->commit = NULL;
 	p->line = pos.line;
 	p->col = pos.col;
-	if (!p->file || !p->code) {
+	if (!p->file || !p->code || !p->msg || !p->text) {
 		free(p->file);
 		free(p->code);
 		free(p->msg);
+		free(p->text);
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	}
 	pr->n++;
 	return 0;
+}
+
+int samv_problem_add_pair(struct samv_problems *pr, const char *file, struct samv_pos pos, const char *code,
+			  const char *msg, const char *text)
+{
+	int rc = samv_problem_add(pr, file, pos, code, "%s", msg);
+
+	if (rc < 0)
+		return rc;
+	free(pr->v[pr->n - 1].text);
+	if (!(pr->v[pr->n - 1].text = strdup(text)))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	return 0;
+}
+
+const char *samv_problem_say(const struct samv_problem *p)
+{
+	return samv_error_in_english() ? p->msg : p->text;
 }
 
 static int cmp(const void *a, const void *b)
@@ -107,7 +145,7 @@ void samv_problems_print(FILE *f, const struct samv_problems *pr)
 
 	for (i = 0; i < pr->n; i++)
 		fprintf(f, "%s:%d:%d: %s: %s\n", pr->v[i].file, pr->v[i].line, pr->v[i].col,
-			pr->v[i].code, pr->v[i].msg);
+			pr->v[i].code, pr->v[i].text);
 }
 
 int samv_problems_print_json(FILE *f, const struct samv_problems *pr)
@@ -149,6 +187,7 @@ void samv_problems_free(struct samv_problems *pr)
 		free(pr->v[i].file);
 		free(pr->v[i].code);
 		free(pr->v[i].msg);
+		free(pr->v[i].text);
 		free(pr->v[i].commit);
 	}
 	free(pr->v);

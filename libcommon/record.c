@@ -392,7 +392,7 @@ int samv_record_validate(struct samv_problems *pr, const struct samv_type *t,
 	size_t before = pr->n;
 
 	if (!cJSON_IsObject(rec))
-		return samv_problem_add(pr, path, (struct samv_pos){ 1, 1 }, "bad-type",
+		return samv_problem_add(pr, path, SAMV_POS_FILE, "bad-type",
 					"a %s record must be a JSON object", t->name);
 	if (validate_object(pr, t, rec, path, text, "") < 0)
 		return SAMV_ERROR;
@@ -439,7 +439,7 @@ int samv_field_value_check(const struct samv_field *f, const cJSON *v, const cha
 	int rc = check_field(&pr, "", "", f, name, v, NULL);
 
 	if (rc == 0 && pr.n)
-		rc = samv_error_set(SAMV_EINVAL, "%s", pr.v[0].msg);
+		rc = samv_error_set_pair(SAMV_EINVAL, pr.v[0].msg, pr.v[0].text);
 	samv_problems_free(&pr);
 	return rc;
 }

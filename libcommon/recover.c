@@ -98,9 +98,10 @@ static int roll_forward(struct samv_journal *j, struct samv_buf *note)
 				      "interrupted samv write waits for it to be finished");
 	if ((rc = samv_journal_finish(j)) < 0)
 		return rc;
-	return samv_buf_printf(note, "finished an interrupted write: commit %.12s is now in the work tree "
-			       "and the index (%zu file%s)", git_oid_tostr_s(&j->target), j->n,
-			       j->n == 1 ? "" : "s");
+	return samv_buf_printf(note, ngettext("finished an interrupted write: commit %.12s is now in the work tree "
+					       "and the index (%zu file)",
+					       "finished an interrupted write: commit %.12s is now in the work tree "
+					       "and the index (%zu files)", j->n), git_oid_tostr_s(&j->target), j->n);
 }
 
 int samv_recover_locked(git_repository *repo, const char *workdir, struct samv_buf *note)
@@ -116,7 +117,7 @@ int samv_recover_locked(git_repository *repo, const char *workdir, struct samv_b
 		if (j->planned)
 			remove_ref_lock(repo, j);
 		samv_journal_abort(j);
-		rc = samv_buf_puts(note, "rolled back an interrupted write: nothing of it had been committed");
+		rc = samv_buf_puts(note, _("rolled back an interrupted write: nothing of it had been committed"));
 	}
 	samv_journal_free(j);
 	return rc;

@@ -44,11 +44,30 @@ enum {
 /* SAMV_EXIT_FOUND: a --fail-on condition holds (the command itself worked). */
 enum { SAMV_EXIT_OK = 0, SAMV_EXIT_FAIL = 1, SAMV_EXIT_USAGE = 2, SAMV_EXIT_BUSY = 3, SAMV_EXIT_FOUND = 4 };
 
+/* fmt is the English text; it is translated here (xgettext takes it as a
+ * message), and the English kept beside for samv_error_last_c(). */
 int samv_error_set(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Set from libgit2's last error, prefixed by what we were doing. */
+/* Set from libgit2's last error, prefixed by what we were doing (translated). */
 int samv_error_git(int code, const char *what);
+/* Set both texts as they are: English and the user's language. */
+int samv_error_set_pair(int code, const char *c_text, const char *text);
+/* The message in the user's language, and in English (for --json, and for
+ * code that looks into a message). */
 const char *samv_error_last(void);
+const char *samv_error_last_c(void);
+/* Trade the two texts, for formatting an English text from arguments that
+ * include samv_error_last() (problem.c); called in pairs. */
+void samv_error_swap(void);
+/* An error whose arguments differ by language (a problem's message, see
+ * samv_problem_say): the English text is formatted again with the
+ * arguments evaluated for English.  xgettext takes fmt (po/). */
+#define samv_error_setp(code, fmt, ...) \
+	(samv_error_set((code), fmt, __VA_ARGS__), samv_error_english(true), \
+	 samv_error_set_c(fmt, __VA_ARGS__), samv_error_english(false), (code))
+void samv_error_set_c(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void samv_error_english(bool on);
+bool samv_error_in_english(void);
 void samv_error_clear(void);
 int samv_exit_status(int code);
 
@@ -215,6 +234,9 @@ const struct samv_type *samv_type_of_path(const char *path);
 struct samv_pos {
 	int line, col;
 };
+/* The whole file (line 1, column 1); a name without commas, so that
+ * xgettext counts samv_problem_add's arguments right. */
+#define SAMV_POS_FILE ((struct samv_pos){ 1, 1 })
 
 /*
  * Parse one JSON document strictly: valid UTF-8, no duplicate keys, no
@@ -267,7 +289,8 @@ struct samv_problem {
 	char *file;
 	int line, col;
 	char *code;
-	char *msg;
+	char *msg;    /* English: --json, sorting, comparing */
+	char *text;   /* the same in the user's language: the terminal */
 	char *commit; /* the commit it was found in (samv-log --verify), or NULL */
 };
 
@@ -280,6 +303,11 @@ struct samv_problems {
 int samv_problem_add(struct samv_problems *pr, const char *file, struct samv_pos pos,
 		     const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* A message already in both languages (a problem copied). */
+int samv_problem_add_pair(struct samv_problems *pr, const char *file, struct samv_pos pos, const char *code,
+			  const char *msg, const char *text);
+/* p's message in the language samv_error_setp() is formatting. */
+const char *samv_problem_say(const struct samv_problem *p);
 void samv_problems_sort(struct samv_problems *pr);
 /* Sort only the problems from index from on. */
 void samv_problems_sort_from(struct samv_problems *pr, size_t from);
@@ -650,9 +678,9 @@ struct samv_opt {
  * the completion protocol's --completion-helper; the ids are the
  * command's own. */
 #define SAMV_OPTS_COMMON(dir, help, version, complete) \
-	{ "dir", 'C', SAMV_OPT_ARG, "DIR", "run as if started in DIR", (dir) }, \
-	{ "help", 'h', SAMV_OPT_NONE, NULL, "show this help and exit", (help) }, \
-	{ "version", 0, SAMV_OPT_NONE, NULL, "show the version and exit", (version) }, \
+	{ "dir", 'C', SAMV_OPT_ARG, "DIR", N_("run as if started in DIR"), (dir) }, \
+	{ "help", 'h', SAMV_OPT_NONE, NULL, N_("show this help and exit"), (help) }, \
+	{ "version", 0, SAMV_OPT_NONE, NULL, N_("show the version and exit"), (version) }, \
 	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, (complete) }
 
 struct samv_optstate {

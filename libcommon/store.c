@@ -74,10 +74,10 @@ int samv_store_open(struct samv_store **out, const char *dir)
 		}
 		if ((e = git_repository_discover(&found, dir ? dir : ".", 0, NULL)) < 0 ||
 		    (e = git_repository_open(&s->repo, found.ptr)) < 0) {
-			if (asprintf(&msg, "not in a samv repository (or any parent of '%s'); see samv-init(1)",
+			if (asprintf(&msg, _("not in a samv repository (or any parent of '%s'); see samv-init(1)"),
 				     dir ? dir : ".") < 0)
 				msg = NULL;
-			rc = open_failed(e, found.ptr, msg ? msg : "not in a samv repository");
+			rc = open_failed(e, found.ptr, msg ? msg : _("not in a samv repository"));
 			goto out;
 		}
 	}
@@ -724,8 +724,8 @@ static int parse_valid(cJSON **out, const struct samv_type *t, const struct samv
 	if ((rc = samv_record_parse(out, text, path)) < 0)
 		return rc;
 	if ((rc = samv_record_validate(&pr, t, *out, path, text->ptr)) == 0 && pr.n)
-		rc = samv_error_set(SAMV_EINVAL, "%s:%d:%d: %s (samv-check lists every problem)", pr.v[0].file,
-				    pr.v[0].line, pr.v[0].col, pr.v[0].msg);
+		rc = samv_error_setp(SAMV_EINVAL, "%s:%d:%d: %s (samv-check lists every problem)", pr.v[0].file,
+				     pr.v[0].line, pr.v[0].col, samv_problem_say(&pr.v[0]));
 	samv_problems_free(&pr);
 	if (rc < 0) {
 		cJSON_Delete(*out);
@@ -802,7 +802,7 @@ int samv_store_skip(struct samv_store *s, const char *path)
 
 	if (rc <= 0)
 		return rc;
-	return samv_problem_add(&s->skipped, path, (struct samv_pos){ 1, 1 }, "skipped", "%s", samv_error_last());
+	return samv_problem_add(&s->skipped, path, SAMV_POS_FILE, "skipped", "%s", samv_error_last());
 }
 
 int samv_store_skipped(struct samv_store *s, FILE *f, const char *prog, int rc)
@@ -810,7 +810,7 @@ int samv_store_skipped(struct samv_store *s, FILE *f, const char *prog, int rc)
 	size_t i, n = s->skipped.n;
 
 	for (i = 0; i < n; i++)
-		fprintf(f, "%s: warning: left out: %s\n", prog, s->skipped.v[i].msg);
+		fprintf(f, _("%s: warning: left out: %s\n"), prog, s->skipped.v[i].text);
 	if (!n || rc != 0)
 		return rc;
 	return samv_error_set(SAMV_EINVAL, "%zu file%s left out: not valid records (see samv-check)", n,

@@ -76,7 +76,7 @@ int samv_suggest_text(struct samv_buf *b, const char *prefix, const char *typed,
 
 	if (k == 0)
 		return 0;
-	if (samv_buf_puts(b, k == 1 ? "did you mean " : "did you mean one of ") < 0)
+	if (samv_buf_puts(b, k == 1 ? _("did you mean ") : _("did you mean one of ")) < 0)
 		return SAMV_ERROR;
 	for (i = 0; i < k; i++)
 		if (samv_buf_printf(b, "%s'%s%s'", i ? ", " : "", prefix, near[i]) < 0)
@@ -90,12 +90,18 @@ int samv_error_unknown(const char *what, const char *prefix, const char *typed, 
 	struct samv_buf hint = SAMV_BUF_INIT;
 	int rc;
 
+	/* one message a word: "unknown" agrees with it in other languages */
+	bool opt = !strcmp(what, "option");
+
 	if (samv_suggest_text(&hint, prefix, typed, names, n) > 0)
-		rc = samv_error_set(SAMV_EUSAGE, "unknown %s '%s%s'; %s", what, prefix, typed, hint.ptr);
+		rc = opt ? samv_error_set(SAMV_EUSAGE, "unknown option '%s%s'; %s", prefix, typed, hint.ptr)
+			 : samv_error_set(SAMV_EUSAGE, "unknown %s '%s%s'; %s", what, prefix, typed, hint.ptr);
 	else if (see)
-		rc = samv_error_set(SAMV_EUSAGE, "unknown %s '%s%s' (see %s)", what, prefix, typed, see);
+		rc = opt ? samv_error_set(SAMV_EUSAGE, "unknown option '%s%s' (see %s)", prefix, typed, see)
+			 : samv_error_set(SAMV_EUSAGE, "unknown %s '%s%s' (see %s)", what, prefix, typed, see);
 	else
-		rc = samv_error_set(SAMV_EUSAGE, "unknown %s '%s%s'", what, prefix, typed);
+		rc = opt ? samv_error_set(SAMV_EUSAGE, "unknown option '%s%s'", prefix, typed)
+			 : samv_error_set(SAMV_EUSAGE, "unknown %s '%s%s'", what, prefix, typed);
 	samv_buf_free(&hint);
 	return rc;
 }

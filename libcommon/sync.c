@@ -321,8 +321,8 @@ static int validate_merged(struct treemerge *m, git_tree *tree)
 		    samv_buf_put(&text, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob)) == 0 &&
 		    samv_record_parse(&rec, &text, line) == 0 &&
 		    samv_record_validate(&pr, samv_type_of_path(line), rec, line, text.ptr) == 0 && pr.n)
-			rc = samv_error_set(SAMV_EINVAL, "the merge of %s is not valid: %s (resolve it with "
-					    "samv-sync --ours or --theirs)", line, pr.v[0].msg);
+			rc = samv_error_setp(SAMV_EINVAL, "the merge of %s is not valid: %s (resolve it with "
+					     "samv-sync --ours or --theirs)", line, samv_problem_say(&pr.v[0]));
 		samv_problems_free(&pr);
 		cJSON_Delete(rec);
 		rec = NULL;
@@ -493,9 +493,9 @@ static int check_merged(struct treemerge *m, git_tree *merged)
 
 		if (samv_problem_is_warning(p) || has_problem(&po, p) || has_problem(&pt, p))
 			continue;
-		rc = samv_error_set(SAMV_EINVAL, "the merge would leave a problem in %s: %s (%s); nothing was "
-				    "changed: fix it on one side and sync again",
-				    p->file, p->msg, p->code);
+		rc = samv_error_setp(SAMV_EINVAL, "the merge would leave a problem in %s: %s (%s); nothing was "
+				     "changed: fix it on one side and sync again",
+				     p->file, samv_problem_say(p), p->code);
 		break;
 	}
 out:

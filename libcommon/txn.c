@@ -363,7 +363,7 @@ static int put_record(struct samv_txn *t, const struct samv_type *type, const cJ
 	if ((rc = samv_record_validate(&pr, type, rec, path, NULL)) < 0)
 		goto out;
 	if (pr.n) {
-		rc = samv_error_set(SAMV_EINVAL, "%s", pr.v[0].msg);
+		rc = samv_error_set_pair(SAMV_EINVAL, pr.v[0].msg, pr.v[0].text);
 		goto out;
 	}
 	if ((rc = check_refs(t, type, rec)) < 0 || (rc = samv_record_format(&text, type, rec)) < 0 ||

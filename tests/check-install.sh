@@ -23,6 +23,8 @@ check "samv.7" "[ -f '$dest/opt/samv/share/man/man7/samv.7' ]"
 for p in man/sv/*.[157]; do
 	check "$p installed" "[ -f '$dest/opt/samv/share/man/sv/man${p##*.}/${p#man/sv/}' ]"
 done
+check "Swedish messages" "[ -f '$dest/opt/samv/share/locale/sv/LC_MESSAGES/samv.mo' ]"
+check "installed samv speaks Swedish" "LC_ALL=sv_SE.UTF-8 '$dest/opt/samv/bin/samv' --help | grep -qx 'kommandon:'"
 check "zsh completion" "[ -f '$dest/opt/samv/share/zsh/site-functions/_samv' ]"
 check "installed samv runs" "'$dest/opt/samv/bin/samv' --version | grep -q '^samv (samv) '"
 make -s BUILD="$1" uninstall PREFIX=/opt/samv DESTDIR="$dest" >/dev/null
