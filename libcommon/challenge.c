@@ -119,12 +119,12 @@ int samv_challenge_sections(cJSON *sections, int *started, int *agreed, struct s
 			    const char *since, const char *until)
 {
 	static const char *const ccols[][2] = {
-		{ "title", "Challenge" }, { "kind", "Kind" }, { "serves", "Serves" }, { "targets", "Target groups" },
-		{ "arenas", "Arenas" }, { "started", "Started" }, { NULL, NULL }
+		{ "title", DN_("Challenge") }, { "kind", DN_("Kind") }, { "serves", DN_("Serves") },
+		{ "targets", DN_("Target groups") }, { "arenas", DN_("Arenas") }, { "started", DN_("Started") }, { NULL, NULL }
 	};
 	static const char *const tcols[][2] = {
-		{ "term", "Term" }, { "translation", "Translation" }, { "definition", "Definition" },
-		{ "agreed", "Agreed" }, { NULL, NULL }
+		{ "term", DN_("Term") }, { "translation", DN_("Translation") }, { "definition", DN_("Definition") },
+		{ "agreed", DN_("Agreed") }, { NULL, NULL }
 	};
 	cJSON *chs = NULL, *targets = NULL, *arenas = NULL, *terms = NULL, *rows = NULL, *x;
 	struct samv_buf b = SAMV_BUF_INIT;
@@ -143,7 +143,7 @@ int samv_challenge_sections(cJSON *sections, int *started, int *agreed, struct s
 			continue;
 		if (in(str(r, "started"), since, until))
 			++*started;
-		if (!rows && !(rows = section(sections, "challenges", "Challenges", ccols)))
+		if (!rows && !(rows = section(sections, "challenges", DN_("Challenges"), ccols)))
 			goto oom;
 		if (!(x = cJSON_CreateObject()) || !cJSON_AddItemToArray(rows, x) || !put(x, "title", str(r, "title")) ||
 		    !put(x, "kind", str(r, "kind")))
@@ -162,7 +162,7 @@ int samv_challenge_sections(cJSON *sections, int *started, int *agreed, struct s
 		if (arena || is(r, "status", "retired") || !in(str(r, "agreed"), since, until))
 			continue;
 		++*agreed;
-		if (!rows && !(rows = section(sections, "terms", "Terms agreed", tcols)))
+		if (!rows && !(rows = section(sections, "terms", DN_("Terms agreed"), tcols)))
 			goto oom;
 		if (!(x = cJSON_CreateObject()) || !cJSON_AddItemToArray(rows, x) || !put(x, "term", str(r, "term")) ||
 		    !put(x, "translation", str(r, "translation")) || !put(x, "definition", str(r, "definition")) ||
@@ -207,7 +207,7 @@ int samv_speaks_for_section(cJSON *sections, const cJSON *actors, const cJSON *m
 			    const char *until)
 {
 	static const char *const cols[][2] = {
-		{ "organisation", "Organisation" }, { "through", "Voice through" }, { "meetings", "Meetings" },
+		{ "organisation", DN_("Organisation") }, { "through", DN_("Voice through") }, { "meetings", DN_("Meetings") },
 		{ NULL, NULL }
 	};
 	const cJSON *u, *mem, *m;
@@ -225,7 +225,7 @@ int samv_speaks_for_section(cJSON *sections, const cJSON *actors, const cJSON *m
 				if (is(m, "status", "held") && in(str(m, "date"), since, until) && came(m, uid) &&
 				    !came(m, mem->valuestring))
 					n++;
-			if (!rows && !(rows = section(sections, "voices", "Voices through an umbrella", cols)))
+			if (!rows && !(rows = section(sections, "voices", DN_("Voices through an umbrella"), cols)))
 				return samv_error_set(SAMV_ERROR, _("out of memory"));
 			if (!(x = cJSON_CreateObject()) || !cJSON_AddItemToArray(rows, x) ||
 			    !put(x, "organisation", name_of(actors, mem->valuestring)) ||

@@ -10,7 +10,7 @@
 #include "idset.h"
 #include "store.h"
 
-#define NTYPES 16
+#define NTYPES SAMV_NTYPES_MAX
 
 /* Positions in a file are found when a problem is reported (locate), not
  * kept for every record: finding one scans the text. */

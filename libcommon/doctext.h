@@ -34,7 +34,7 @@ int samv_doc_lang_check(const char *lang);
 int samv_doc_is_en(const char *lang);
 
 /* The document's word for a record's enum value (words.c): field is
- * sector, kind, level, role or status; value itself in English and for
+ * sector, kind, level, role, status or outcome; value itself in English and for
  * values it does not know. */
 const char *samv_doc_word(const char *lang, const char *field, const char *value);
 

@@ -677,12 +677,12 @@ static bool step_in_period(struct ctx *c, const cJSON *a, const void *arena)
 static int anchoring_changes(struct ctx *c, const char *arena, int *n)
 {
 	static const struct col cols[] = {
-		{ "date", "Date" }, { "decision", "Decision" }, { "party", "Party" }, { "body", "Body" },
-		{ "outcome", "Outcome" }, { "before", "Before" }, { NULL, NULL }
+		{ "date", DN_("Date") }, { "decision", DN_("Decision") }, { "party", DN_("Party") }, { "body", DN_("Body") },
+		{ "outcome", DN_("Outcome") }, { "before", DN_("Before") }, { NULL, NULL }
 	};
 	static const char *const keys[] = { "date", "decision", "actor", NULL };
 	struct pick p = { NULL, 0 };
-	cJSON *rows = section(c, "anchoring", "Anchoring at home: changes", cols), *r;
+	cJSON *rows = section(c, "anchoring", DN_("Anchoring at home: changes"), cols), *r;
 	size_t i;
 	int rc;
 
@@ -697,7 +697,7 @@ static int anchoring_changes(struct ctx *c, const char *arena, int *n)
 		put(c, r, "party", name_of(&c->actors, str(p.v[i], "actor")));
 		put(c, r, "body", str(p.v[i], "body") ? name_of(&c->bodies, str(p.v[i], "body")) : NULL);
 		put(c, r, "outcome", str(p.v[i], "outcome"));
-		put(c, r, "before", prev ? str(prev, "outcome") : "(none)");
+		put(c, r, "before", prev ? str(prev, "outcome") : DN_("(none)"));
 	}
 	*n = (int)p.n;
 	free(p.v);
@@ -827,11 +827,11 @@ static int what_for(struct ctx *c, const char *arena)
 	    (rc = samv_resource_sections(c->sections, &met, &changed, c->v, arena, p->since, p->until, false)) < 0)
 		return rc;
 	if (started)
-		figure(c, "challenges_started", "Challenges taken up", started);
+		figure(c, "challenges_started", DN_("Challenges taken up"), started);
 	if (agreed)
-		figure(c, "terms_agreed", "Terms agreed", agreed);
+		figure(c, "terms_agreed", DN_("Terms agreed"), agreed);
 	if (changed)
-		figure(c, "resources_changed", "Resources begun or ended", changed);
+		figure(c, "resources_changed", DN_("Resources begun or ended"), changed);
 	return 0;
 }
 
@@ -968,8 +968,8 @@ static int report_summary(struct ctx *c)
 	if ((rc = what_for(c, NULL)) < 0)
 		goto out;
 	if (c->anchorings.n) {
-		figure(c, "anchoring_steps", "Anchoring steps", nsteps);
-		figure(c, "unanchored", "Adopted decisions not anchored by every party", unanchored);
+		figure(c, "anchoring_steps", DN_("Anchoring steps"), nsteps);
+		figure(c, "unanchored", DN_("Adopted decisions not anchored by every party"), unanchored);
 	}
 
 	/* the dashboard: the twelve months up to the period's end */
@@ -1129,7 +1129,7 @@ static int report_arena(struct ctx *c, const char *arena)
 	if ((rc = what_for(c, arena)) < 0)
 		goto out;
 	if (c->anchorings.n)
-		figure(c, "anchoring_steps", "Anchoring steps", nsteps);
+		figure(c, "anchoring_steps", DN_("Anchoring steps"), nsteps);
 
 	months_of(&m, c, &c->o->period);
 	if ((rc = chart_attendance(c, &m, arena, DN_("Attendance by sector"))) < 0 ||
@@ -1579,8 +1579,8 @@ static int report_resources(struct ctx *c)
 
 	if ((rc = samv_resource_sections(c->sections, &met, &changed, c->v, NULL, p->since, p->until, true)) < 0)
 		return rc;
-	figure(c, "resources", "Resources in the period", met);
-	figure(c, "resources_changed", "Resources begun or ended", changed);
+	figure(c, "resources", DN_("Resources in the period"), met);
+	figure(c, "resources_changed", DN_("Resources begun or ended"), changed);
 	return 0;
 }
 
@@ -1592,8 +1592,8 @@ static int report_anchoring(struct ctx *c)
 	const cJSON *e, *p;
 	int nsteps = 0, unanchored = 0, ndec = 0, missing = 0, rc;
 	static const struct col miss_cols[] = {
-		{ "decision", "Decision" }, { "title", "Title" }, { "status", "Status" }, { "party", "Party" },
-		{ "outcome", "Outcome" }, { NULL, NULL }
+		{ "decision", DN_("Decision") }, { "title", DN_("Title") }, { "status", DN_("Status") },
+		{ "party", DN_("Party") }, { "outcome", DN_("Outcome") }, { NULL, NULL }
 	};
 	char cellv[64];
 	size_t i;
@@ -1618,14 +1618,14 @@ static int report_anchoring(struct ctx *c)
 	/* the section by hand: its columns are the parties */
 	if (!(sec = cJSON_CreateObject()) || !cJSON_AddItemToArray(c->sections, sec) ||
 	    !cJSON_AddStringToObject(sec, "id", "matrix") ||
-	    !cJSON_AddStringToObject(sec, "title", "Anchoring at home: decisions and parties") ||
+	    !cJSON_AddStringToObject(sec, "title", DN_("Anchoring at home: decisions and parties")) ||
 	    !cJSON_AddTrueToObject(sec, "row_headers") || !(cols = cJSON_AddArrayToObject(sec, "columns")) ||
 	    !(mrows = cJSON_AddArrayToObject(sec, "rows"))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
 	if (!(o = cJSON_CreateObject()) || !cJSON_AddItemToArray(cols, o) || !cJSON_AddStringToObject(o, "key", "decision") ||
-	    !cJSON_AddStringToObject(o, "title", "Decision"))
+	    !cJSON_AddStringToObject(o, "title", DN_("Decision")))
 		c->oom = true;
 	cJSON_ArrayForEach(p, parties) {
 		const cJSON *a = find(&c->actors, p->valuestring);
@@ -1635,7 +1635,7 @@ static int report_anchoring(struct ctx *c)
 		    !cJSON_AddStringToObject(o, "title", str(a, "short") ? str(a, "short") : name_of(&c->actors, p->valuestring)))
 			c->oom = true;
 	}
-	rows = section(c, "unanchored", "Not yet anchored", miss_cols);
+	rows = section(c, "unanchored", DN_("Not yet anchored"), miss_cols);
 	for (i = 0; i < c->decisions.n; i++) {
 		const cJSON *d = c->decisions.v[i];
 		bool any = false;
@@ -1655,7 +1655,7 @@ static int report_anchoring(struct ctx *c)
 			if (oc)
 				snprintf(cellv, sizeof(cellv), "%s %s", oc, str(e, "date"));
 			else
-				snprintf(cellv, sizeof(cellv), "not yet");
+				snprintf(cellv, sizeof(cellv), "%s", DN_("not yet"));
 			cJSON_DeleteItemFromObjectCaseSensitive(r, str(e, "actor"));
 			put(c, r, str(e, "actor"), cellv);
 			if (!samv_anchoring_done(oc)) {
@@ -1665,7 +1665,7 @@ static int report_anchoring(struct ctx *c)
 				put(c, m, "title", str(d, "title"));
 				put(c, m, "status", str(d, "status"));
 				put(c, m, "party", name_of(&c->actors, str(e, "actor")));
-				put(c, m, "outcome", oc ? oc : "not yet");
+				put(c, m, "outcome", oc ? oc : DN_("not yet"));
 				missing++;
 				any = true;
 			}
@@ -1676,10 +1676,10 @@ static int report_anchoring(struct ctx *c)
 	}
 	if ((rc = anchoring_changes(c, NULL, &nsteps)) < 0)
 		goto out;
-	figure(c, "decisions_to_anchor", "Decisions to anchor", ndec);
-	figure(c, "unanchored", "Adopted decisions not anchored by every party", unanchored);
-	figure(c, "parties_missing", "Parties yet to anchor", missing);
-	figure(c, "anchoring_steps", "Anchoring steps", nsteps);
+	figure(c, "decisions_to_anchor", DN_("Decisions to anchor"), ndec);
+	figure(c, "unanchored", DN_("Adopted decisions not anchored by every party"), unanchored);
+	figure(c, "parties_missing", DN_("Parties yet to anchor"), missing);
+	figure(c, "anchoring_steps", DN_("Anchoring steps"), nsteps);
 	rc = 0;
 out:
 	cJSON_Delete(st);
@@ -1694,8 +1694,8 @@ static const char *title_of(const char *report)
 	static const char *const titles[][2] = {
 		{ "summary", DN_("Summary") }, { "arena", DN_("Arena") }, { "decisions", DN_("Decision register") },
 		{ "actions", DN_("Actions") }, { "participation", DN_("Participation") }, { "agreement", DN_("Agreement changelog") },
-		{ "resources", "Resources" },
-		{ "anchoring", "Anchoring at home" },
+		{ "resources", DN_("Resources") },
+		{ "anchoring", DN_("Anchoring at home") },
 	};
 	size_t i;
 

@@ -110,19 +110,65 @@ static int change(cJSON *sec, const char *lang)
 	return rc;
 }
 
+/* A resource's column of money, "Money (SEK)", by the msgid "Money (%s)". */
+static int money_title(cJSON *c, const char *key, const char *lang)
+{
+	char *joined = NULL;
+	int rc;
+
+	if (asprintf(&joined, D_(lang, "Money (%s)"), key + strlen("money_")) < 0)
+		return -1;
+	rc = set(c, "title", joined);
+	free(joined);
+	return rc;
+}
+
+/* An anchoring cell: "OUTCOME" or "OUTCOME DATE" (the matrix), "not yet"
+ * or "(none)" (report.c), its words in the document's language. */
+static int outcome_cell(cJSON *r, const char *key, const char *lang)
+{
+	const char *s = samv_record_str(r, key);
+	char word[32], *t = NULL;
+	size_t n;
+	int rc;
+
+	if (!s)
+		return 0;
+	if (!strcmp(s, "not yet") || !strcmp(s, "(none)"))
+		return set(r, key, D_(lang, s));
+	if ((n = strcspn(s, " ")) >= sizeof(word))
+		return 0;
+	snprintf(word, sizeof(word), "%.*s", (int)n, s);
+	if (asprintf(&t, "%s%s", samv_doc_word(lang, "outcome", word), s + n) < 0)
+		return -1;
+	rc = set(r, key, t);
+	free(t);
+	return rc;
+}
+
 static int section(cJSON *sec, const char *lang)
 {
 	cJSON *c, *r;
 	const char *id = samv_record_str(sec, "id");
+	bool matrix = id && !strcmp(id, "matrix");
 	int rc = title(sec, "title", lang) | (id && !strcmp(id, "about") ? about(sec, lang) : 0) |
 		 (id && !strcmp(id, "agreement") ? change(sec, lang) : 0);
 
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(sec, "columns")) {
 		const char *key = samv_record_str(c, "key");
+		/* the anchoring matrix has a column a party, named as it is */
+		bool party = matrix && key && strcmp(key, "decision");
 
-		rc |= title(c, "title", lang);
-		if (key && word_column(key))
-			cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(sec, "rows"))
+		if (key && !strncmp(key, "money_", strlen("money_")))
+			rc |= money_title(c, key, lang);
+		else if (!party)
+			rc |= title(c, "title", lang);
+		if (!key)
+			continue;
+		cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(sec, "rows"))
+			if (party || !strcmp(key, "outcome") || !strcmp(key, "before"))
+				rc |= outcome_cell(r, key, lang);
+			else if (word_column(key))
 				rc |= set(r, key, samv_doc_word(lang, key, samv_record_str(r, key)));
 	}
 	return rc;

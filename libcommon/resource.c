@@ -155,9 +155,9 @@ static int hours_a_month(const cJSON *r)
 
 /* What the totals count besides money, and their columns' titles. */
 static const char *const counters[][2] = {
-	{ "percent_paid", "Paid time %" }, { "percent_voluntary", "Voluntary time %" },
-	{ "hours_paid", "Paid h/month" }, { "hours_voluntary", "Voluntary h/month" },
-	{ "premises", "Premises" }, { "resources", "Resources" }, { NULL, NULL }
+	{ "percent_paid", DN_("Paid time %") }, { "percent_voluntary", DN_("Voluntary time %") },
+	{ "hours_paid", DN_("Paid h/month") }, { "hours_voluntary", DN_("Voluntary h/month") },
+	{ "premises", DN_("Premises") }, { "resources", DN_("Resources") }, { NULL, NULL }
 };
 
 static cJSON *entry(cJSON *obj, const char *key, const char *name, const char *sector)
@@ -291,11 +291,11 @@ static int totals_section(cJSON *sections, const char *id, const char *title, co
 			if (!samv_json_has(curs, m->string))
 				cJSON_AddItemToArray(curs, cJSON_CreateString(m->string));
 	if (!(cols = samv_section_cols(first, first_title)) ||
-	    (strcmp(first, "sector") && !samv_section_col(cols, "sector", "Sector")))
+	    (strcmp(first, "sector") && !samv_section_col(cols, "sector", DN_("Sector"))))
 		goto oom;
 	cJSON_ArrayForEach(m, curs) {
 		snprintf(key, sizeof(key), "money_%s", m->valuestring);
-		snprintf(ctitle, sizeof(ctitle), "Money (%s)", m->valuestring);
+		snprintf(ctitle, sizeof(ctitle), DN_("Money (%s)"), m->valuestring);
 		if (!samv_section_col(cols, key, ctitle))
 			goto oom;
 	}
@@ -352,8 +352,9 @@ int samv_resource_sections(cJSON *sections, int *met, int *changed, struct samv_
 		    (within(str(e, "from"), since, until) || within(str(e, "until"), since, until)))
 			++*changed;
 	if ((*met || always) &&
-	    ((rc = totals_section(sections, "resources_by_party", "Resources by party", "party", "Party", parties)) < 0 ||
-	     (rc = totals_section(sections, "resources_by_sector", "Resources by sector", "sector", "Sector",
+	    ((rc = totals_section(sections, "resources_by_party", DN_("Resources by party"), "party", DN_("Party"),
+				  parties)) < 0 ||
+	     (rc = totals_section(sections, "resources_by_sector", DN_("Resources by sector"), "sector", DN_("Sector"),
 				  sectors)) < 0))
 		*met = *changed = 0;
 out:

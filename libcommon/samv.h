@@ -217,6 +217,9 @@ bool samv_type_personal(const struct samv_type *t);
 const char *samv_type_lister(char out[64], const struct samv_type *t);
 const struct samv_type *samv_type_by_dir(const char *dir);
 const struct samv_type *samv_type_at(size_t i); /* NULL past the end */
+/* At most this many record types: tables indexed by type are this big
+ * (schema.c asserts it when a type is added). */
+#define SAMV_NTYPES_MAX 32
 const struct samv_type *samv_type_repository(void);
 const struct samv_field *samv_field_find(const struct samv_type *t, const char *name);
 const struct samv_field *samv_field_by_opt(const struct samv_type *t, const char *opt);

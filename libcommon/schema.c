@@ -455,6 +455,8 @@ static const struct samv_type types[] = {
 	  .trailer = "Samv-Anchoring" },
 };
 
+_Static_assert(N(types) <= SAMV_NTYPES_MAX, "more record types than SAMV_NTYPES_MAX");
+
 /* Types of objects inside records (items of SAMV_F_OBJS fields). */
 static const struct samv_type subtypes[] = {
 	{ .name = "attendance", .dir = "", .title = "attendee", .fields = attendance_fields,

@@ -33,6 +33,8 @@ static const struct {
 	DPN_("status", "open"), DPN_("status", "done"), DPN_("status", "dropped"), DPN_("status", "proposed"),
 	DPN_("status", "adopted"), DPN_("status", "superseded"), DPN_("status", "revoked"),
 	DPN_("status", "expired"),
+	DPN_("kind", "societal-challenge"), DPN_("kind", "welfare-gap"),
+	DPN_("outcome", "informed"), DPN_("outcome", "backed"), DPN_("outcome", "rejected"), DPN_("outcome", "pending"),
 };
 
 const char *samv_doc_word(const char *lang, const char *field, const char *value)

@@ -221,7 +221,7 @@ test_case 'the arena report lists the challenges the arena works on; the summary
 	samv-challenge add --id annat --title "Annat" --arena ag >/dev/null
 	samv-challenge add --id gammal --title "Gammal" --arena stor >/dev/null
 	samv-challenge close gammal
-	samv_run samv-report arena stor --period 2026
+	samv_run samv-report arena stor --period 2026 --lang en
 	expect_status 0
 	sed -n "/^Challenges\$/,/^\$/p" "$TRASH/.out" >../got
 	cat >../want <<-\EOT
@@ -231,6 +231,9 @@ test_case 'the arena report lists the challenges the arena works on; the summary
 	EOT
 	cmp ../want ../got
 	grep -Eqx "Challenges taken up +1" "$TRASH/.out"
+	samv_run samv-report arena stor --period 2026 --lang sv
+	grep -Eqx "  Ofrivillig ensamhet +välfärdslucka +d +Unga vuxna 18-29 år +Storgruppsmöte +2026-11-10" "$TRASH/.out"
+	grep -Eqx "Samhällsutmaningar som tagits upp +1" "$TRASH/.out"
 	samv_run samv-report summary --period 2026-11 --json
 	test "$(jq -c "[.sections[] | select(.id == \"challenges\") | .rows[].title]" "$TRASH/.out")" = "[\"Annat\",\"Ofrivillig ensamhet\"]"
 '

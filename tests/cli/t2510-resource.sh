@@ -198,7 +198,7 @@ test_case 'samv-check reports a resource broken by hand, and an unknown field' '
 test_case 'samv report resources: totals per party and sector over a period, in every format' '
 	res_repo
 	res_fill
-	samv_run samv-report resources --period 2026
+	samv_run samv-report resources --period 2026 --lang en
 	expect_status 0
 	expect_out <<-\EOT
 	Samverkan Östergötland: Resources
@@ -223,10 +223,14 @@ test_case 'samv report resources: totals per party and sector over a period, in 
 	samv_run samv-report resources --since 2026-02-01 --until 2026-02-28 --json
 	test "$(jq -c "[.figures[].value], [.sections[0].rows[] | [.party, .money_SEK, .percent_paid]]" "$TRASH/.out")" = "[3,0]
 [[\"Region Östergötland\",300000,100]]"
-	samv_run samv-report resources --period 2026 --format markdown
+	samv_run samv-report resources --period 2026 --format markdown --lang en
 	grep -qx "| Region Östergötland | public | 0 | 300000 | 100 | 0 | 0 | 0 | 0 | 3 |" "$TRASH/.out"
-	samv_run samv-report resources --period 2026 --format html
+	samv_run samv-report resources --period 2026 --format html --lang en
 	grep -q "Resources by party" "$TRASH/.out"
+	samv_run samv-report resources --period 2026 --lang sv
+	grep -qx "Resurser per part" "$TRASH/.out"
+	grep -Eqx "  Part +Sektor +Medel \(EUR\) +Medel \(SEK\) +Arbetstid % +Ideell tid % +Arbetstid tim/mån +Ideell tid tim/mån +Lokaler +Resurser" "$TRASH/.out"
+	grep -Eqx "  IFK Norrköping +idéburen .*" "$TRASH/.out"
 '
 
 test_case 'samv report resources with no resources: the sections, empty' '

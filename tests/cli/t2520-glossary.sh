@@ -89,7 +89,7 @@ test_case 'the summary lists the terms agreed in the period, with a figure' '
 		--definition "En person som korsar gränsen." --agreed 2026-11-20 >/dev/null
 	samv-glossary add --id gammal --term samverkan --definition "Att göra något tillsammans." \
 		--agreed 2025-01-10 >/dev/null
-	samv_run samv-report summary --period 2026-11
+	samv_run samv-report summary --period 2026-11 --lang en
 	expect_status 0
 	grep -qx "Terms agreed                  1" "$TRASH/.out"
 	sed -n "/^Terms agreed\$/,/^\$/p" "$TRASH/.out" >../got

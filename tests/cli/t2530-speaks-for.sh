@@ -51,7 +51,7 @@ test_case 'participation: members have a voice where their umbrella came, apart 
 	samv-meeting hold m1 --attended ali >/dev/null
 	samv-meeting plan --id m2 --arena stor --title Två --date 2026-11-01 >/dev/null
 	samv-meeting hold m2 --attended ali --attended ida >/dev/null
-	samv_run samv-report participation --period 2026
+	samv_run samv-report participation --period 2026 --lang en
 	expect_status 0
 	sed -n "/^Voices through an umbrella\$/,\$p" "$TRASH/.out" >../got
 	cat >../want <<-\EOT
@@ -63,6 +63,9 @@ test_case 'participation: members have a voice where their umbrella came, apart 
 	cmp ../want ../got
 	# a voice is no attendance: two organisations came, not three
 	grep -Eqx "Organisations +2" "$TRASH/.out"
+	samv_run samv-report participation --period 2026 --lang sv
+	grep -qx "Röster genom en paraplyorganisation" "$TRASH/.out"
+	grep -Eqx "  Organisation +Talas för av +Möten" "$TRASH/.out"
 	samv_run samv-report participation --period 2026 --json
 	test "$(jq -c ".sections[] | select(.id == \"voices\") | .rows" "$TRASH/.out")" = "[{\"organisation\":\"Fotbollförbundet\",\"through\":\"RF-SISU Östergötland\",\"meetings\":2},{\"organisation\":\"IFK Norrköping\",\"through\":\"RF-SISU Östergötland\",\"meetings\":1}]"
 '

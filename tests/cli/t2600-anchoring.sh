@@ -141,7 +141,7 @@ test_case 'report anchoring: the matrix, who has not yet, the steps; --fail-on u
 	make_anchoring
 	samv-decision anchor d1 --actor region --body rs --outcome informed --date 2026-10-05 >/dev/null
 	samv-decision anchor d1 --actor region --body rs --outcome backed --date 2026-10-20 >/dev/null
-	samv_run samv-report anchoring
+	samv_run samv-report anchoring --lang en
 	expect_status 0
 	expect_out <<-\EOT
 	Samverkan Östergötland: Anchoring at home
@@ -170,7 +170,7 @@ test_case 'report anchoring: the matrix, who has not yet, the steps; --fail-on u
 	samv-decision anchor d1 --actor rf-sisu --body rfs --outcome backed --date 2026-11-02 >/dev/null
 	samv_run samv-report anchoring --fail-on unanchored -q
 	expect_status 0
-	samv_run samv-report anchoring --format html
+	samv_run samv-report anchoring --format html --lang en
 	expect_status 0
 	grep -q "<tr><th scope=\"row\">d1</th><td>backed 2026-10-20</td><td>backed 2026-11-02</td></tr>" "$TRASH/.out"
 	grep -q "<th scope=\"col\">RF-SISU Östergötland</th>" "$TRASH/.out"
@@ -178,11 +178,44 @@ test_case 'report anchoring: the matrix, who has not yet, the steps; --fail-on u
 	grep -q "^matrix,.*d1" "$TRASH/.out"
 '
 
+test_case 'report anchoring in Swedish: the titles, the outcomes and "ej ännu"; parties keep their names' '
+	make_anchoring
+	samv-decision anchor d1 --actor region --body rs --outcome informed --date 2026-10-05 >/dev/null
+	samv-decision anchor d1 --actor region --body rs --outcome backed --date 2026-10-20 >/dev/null
+	samv_run samv-report anchoring --lang sv
+	expect_status 0
+	expect_out <<-\EOT
+	Samverkan Östergötland: Förankring på hemmaplan
+	Period: hela tiden, sammanställd 23 november 2026
+
+	Beslut att förankra                                     1
+	Antagna beslut som inte förankrats hos alla parter      1
+	Parter som ännu inte förankrat                          1
+	Förankringssteg                                         2
+
+	Förankring på hemmaplan: beslut och parter
+	  Beslut  Region Östergötland   RF-SISU Östergötland
+	  d1      förankrat 2026-10-20  ej ännu
+
+	Ännu inte förankrat
+	  Beslut  Rubrik                      Läge     Part                  Utfall
+	  d1      Överenskommelsen reviderad  antaget  RF-SISU Östergötland  ej ännu
+
+	Förankring på hemmaplan: förändringar
+	  Datum       Beslut  Part                 Organ            Utfall      Tidigare
+	  2026-10-05  d1      Region Östergötland  Regionstyrelsen  informerat  (inget)
+	  2026-10-20  d1      Region Östergötland  Regionstyrelsen  förankrat   informerat
+	EOT
+	# scripts read the values whatever the language
+	samv_run samv-report anchoring --lang sv --json
+	test "$(jq -r ".sections[0].rows[0].region" "$TRASH/.out")" = "backed 2026-10-20"
+'
+
 test_case 'the weekly summary shows the anchoring steps of the week, with the outcome before' '
 	make_anchoring
 	samv-decision anchor d1 --actor rf-sisu --body rfs --outcome pending --date 2026-11-02 >/dev/null
 	samv-decision anchor d1 --actor rf-sisu --body rfs --outcome backed --date 2026-11-18 >/dev/null
-	samv_run samv-report summary
+	samv_run samv-report summary --lang en
 	expect_status 0
 	sed -n "/^Anchoring at home: changes/,/^\$/p" "$TRASH/.out" >../got
 	cat >../want <<-\EOT
