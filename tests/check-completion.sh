@@ -157,9 +157,7 @@ t 'samv-assess show ' as1
 t 'samv-check --r' --rev=
 t 'samv check --' --rev= --json --no-history --dir= --help --version
 # samv-report
-t 'samv-report ' summary arena decisions actions participation agreement resources
-t 'samv report a' arena actions agreement
-t 'samv-report ' summary arena decisions actions participation agreement anchoring
+t 'samv-report ' summary arena decisions actions participation agreement resources anchoring
 t 'samv report a' arena actions agreement anchoring
 t 'samv-report arena ' stor
 t 'samv-report --format=' text markdown json csv html
