@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "samv.h"
 
@@ -383,6 +384,11 @@ const cJSON *samv_instrument_point(const cJSON *inst, const cJSON *q, const char
 		if (given && !strcmp(num, given))
 			return p;
 	}
+	/* or by its label in either language, as coordinators say it ("samsyn") */
+	cJSON_ArrayForEach(p, get(sc, "points"))
+		if (given && ((str(p, "sv") && !strcasecmp(str(p, "sv"), given)) ||
+			      (str(p, "en") && !strcasecmp(str(p, "en"), given))))
+			return p;
 	return NULL;
 }
 

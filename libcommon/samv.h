@@ -1003,7 +1003,8 @@ const cJSON *samv_instrument_find(const cJSON *set, const char *name);
 int samv_instrument_get(const cJSON **out, const cJSON *set, const char *name);
 const cJSON *samv_instrument_question(const cJSON *inst, const char *key);
 const cJSON *samv_instrument_scale(const cJSON *inst, const cJSON *question);
-/* The scale point of a question given by its key or its number. */
+/* The scale point of a question given by its key, its number or its label
+ * in either language (case aside: "samsyn", "Shared view"). */
 const cJSON *samv_instrument_point(const cJSON *inst, const cJSON *question, const char *given);
 /* The "sv" or "en" text of o (lang NULL: en). */
 const char *samv_instrument_text(const cJSON *o, const char *lang);

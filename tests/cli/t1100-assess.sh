@@ -142,10 +142,10 @@ test_case 'assess add: the subject kind follows from the ids, the date defaults 
 	expect_out <<-EOT
 	2026-11-23  $id  levels      pair region nsph
 	EOT
-	samv_run samv-assess add --batch --instrument steps --answer step=samverkan --date 2026-01-01
+	samv_run samv-assess add --batch --instrument steps --answer step=samordning --date 2026-01-01
 	expect_status 1
 	expect_err <<-\EOT
-	samv-assess: answers: step: '"'"'samverkan'"'"' is not on the scale (talk, shared-view, cooperation, collaboration)
+	samv-assess: answers: step: '"'"'samordning'"'"' is not on the scale (talk, shared-view, cooperation, collaboration)
 	EOT
 	samv_run samv-assess add --instrument steps --answer step=collaboration --date 2026-01-01 --id whole
 	expect_status 0
@@ -737,5 +737,21 @@ test_case 'assess add on a terminal: input that ends writes nothing' '
 	on_tty "\004" samv-assess add --instrument steps --arena stor >../screen || rc=$?
 	test "$rc" = 1
 	grep -q "^samv-assess: standard input ended before the last question; nothing was written" ../screen
+	unchanged
+'
+
+test_case 'assess add: a scale point by its Swedish or English label, stored by its key' '
+	make_assess
+	samv_run samv-assess add --instrument steps --arena stor --answer step=samsyn
+	expect_status 0
+	expect_no_err
+	grep -q "\"step\": \"shared-view\"" "$(git ls-files assessments)"
+	test_tick
+	samv_run samv-assess add --instrument steps --arena stor --answer "step=Shared view"
+	expect_status 0
+	test "$(git grep -c "\"step\": \"shared-view\"" -- assessments | wc -l)" = 2
+	snapshot
+	fails 1 "samv-assess: answers: step: '"'"'enighet'"'"' is not on the scale (talk, shared-view, cooperation, collaboration)" \
+		samv-assess add --instrument steps --arena stor --answer step=enighet
 	unchanged
 '
