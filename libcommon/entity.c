@@ -1223,6 +1223,15 @@ static int complete_values(struct samv_entity *c)
 	if (f->kind == SAMV_F_ENUM) {
 		for (e = f->values; *e; e++)
 			printf("%s\n", *e);
+		/* and the Swedish words the option also takes (one word each:
+		 * completion lists are split on white space) */
+		for (e = f->values; *e; e++) {
+			const char *w = samv_doc_word("sv", f->name, *e);
+
+			if (w && strcmp(w, *e) && !strpbrk(w, " \t") &&
+			    samv_word_canonical(f->name, f->values, w) == *e)
+				printf("%s\n", w);
+		}
 		return 0;
 	}
 	if ((f->kind != SAMV_F_REF && f->kind != SAMV_F_REFS) || !(target = samv_type_find(f->ref)))

@@ -516,7 +516,8 @@ int samv_gitindex_update(unsigned char **out, size_t *outlen, const struct samv_
 
 	*out = NULL;
 	*outlen = 0;
-	qsort(ch, n, sizeof(*ch), by_path);
+	if (n)  /* qsort's array may not be NULL, even empty */
+		qsort(ch, n, sizeof(*ch), by_path);
 	/* room for every change, and a TREE line's "-1" where a "0" was is
 	 * paid for by the 20 bytes of its id */
 	o.cap = ix->size + 64;

@@ -77,8 +77,11 @@ t 'samv-actor ' add list show edit retire
 t 'samv-actor add --na' --name=
 t 'samv-actor add --sec' --sector=
 t 'samv-actor list --sec' --sector=
-t 'samv-actor add --sector ' public civil private
-t 'samv-actor add --sector=' public civil private
+# canonical values first, then the Swedish words the option takes
+t 'samv-actor add --sector ' public civil private offentlig idéburen privat
+t 'samv-actor add --sector=' public civil private offentlig idéburen privat
+t 'samv-actor add --sector=id' idéburen
+t 'samv-person add --role=proc' process-leader processledare
 t 'samv-actor add --kind=um' umbrella
 t 'samv-actor add --no' --note=
 t 'samv-actor show ' region rf-sisu rotary
@@ -124,9 +127,9 @@ t 'samv decision chain ant' anta
 t 'samv-decision supersede anta --by=' andra anta
 t 'samv-decision due ' 
 t 'samv-decision due --' --date= --json --ids --rev= --help --version --dir=
-t 'samv-decision add --kind=' anchor kedge-anchor
-t 'samv-decision add --level ' political official arena
-t 'samv-decision list --status=' proposed adopted superseded revoked expired
+t 'samv-decision add --kind=' anchor kedge-anchor ankare halningsankare
+t 'samv-decision add --level ' political official arena tjänstemannabeslut
+t 'samv-decision list --status=' proposed adopted superseded revoked expired föreslaget antaget ersatt upphävt utgånget
 t 'samv-decision add --meeting=' m1
 t 'samv-decision edit andra --arena=' stor
 t 'samv-decision add --supersedes=an' andra anta
@@ -175,7 +178,7 @@ t 'samv-log --ve' --verify --version
 t 'samv-log --rev=' 
 # samv-challenge, samv-target, samv-resource, samv-glossary
 t 'samv challenge ' add list show edit close
-t 'samv-challenge add --kind=' societal-challenge welfare-gap
+t 'samv-challenge add --kind=' societal-challenge welfare-gap samhällsutmaning välfärdslucka
 t 'samv-challenge add --target=' unga
 t 'samv-challenge edit ensamhet --remove-t' --remove-target=
 t 'samv-challenge close ' ensamhet
