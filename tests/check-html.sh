@@ -242,7 +242,7 @@ test_case 'assessment trends: a line an answered question, named, described, and
 '
 
 test_case 'an empty week: cards of 0, "None." in every section, charts with no bars' '
-	make_repo
+	make_repo --language en
 	samv-report --format html >"$out/empty.html"
 	render empty
 	test "$(q empty "<span class=\"value\">0</span>")" = 12
