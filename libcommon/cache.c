@@ -66,8 +66,8 @@ static const char *const stmt_sql[ST_N] = {
 	/* the tree and everything below it ('0' follows '/') */
 	[ST_TREE_DEL] = "DELETE FROM trees WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
 	[ST_REC_GET] = "SELECT oid, mode FROM recs WHERE path = ?1",
-	[ST_REC_PUT] = "INSERT OR REPLACE INTO recs(path, parent, dir, id, oid, mode, json, bad)"
-		       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_REC_PUT] = ("INSERT OR REPLACE INTO recs(path, parent, dir, id, oid, mode, json, bad)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
 	[ST_REC_KIDS] = "SELECT path FROM recs WHERE parent = ?1",
 	[ST_REC_DEL] = "DELETE FROM recs WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
 	[ST_RECS] = "SELECT json FROM recs WHERE dir = ?1 AND json IS NOT NULL ORDER BY id",
