@@ -392,7 +392,8 @@ static int new_id(cJSON *rec, struct samv_view *v, const struct samv_type *t, bo
 		return rc;
 	*exists = samv_view_exists(v, path);
 	if (*exists && !replace)
-		return samv_error_set(SAMV_EEXISTS, "%s '%s' already exists (--replace replaces it)", t->name, id);
+		return samv_error_setp(SAMV_EEXISTS, "%s '%s' already exists (--replace replaces it)", samv_type_the(t),
+				       id);
 	cJSON_DeleteItemFromObjectCaseSensitive(rec, "id");
 	cJSON_AddStringToObject(rec, "id", id);
 	return 0;

@@ -89,7 +89,7 @@ static int ambiguous_across(struct samv_view *v, const char *given)
 			cands[n] = label[n];
 		}
 	}
-	return samv_id_ambiguous("id", given, cands, n, total);
+	return samv_id_ambiguous(NULL, given, cands, n, total);
 }
 
 /* Which type (or types) has a record id exactly, or by a unique prefix. */

@@ -248,8 +248,8 @@ static int referrer_fn(const char *path, const char *field, void *arg)
 		rc = samv_problem_add(&j->pr, path, pos, "unknown-purpose", "%s: the Agreement has no purpose '%s'",
 				      field, g->id);
 	else
-		rc = samv_problem_add(&j->pr, path, pos, "bad-ref", "%s: unknown %s '%s'", field, g->type->name,
-				      g->id);
+		rc = samv_problem_addp(&j->pr, path, pos, "bad-ref", "%s: unknown %s '%s'", field,
+				       samv_type_the(g->type), g->id);
 	return rc;
 }
 

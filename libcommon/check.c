@@ -417,9 +417,8 @@ static int check_refs(struct check *c)
 				     : samv_idset_has(&c->ids[type_index(r->target)], r->id);
 
 		if (!known)
-			rc = samv_problem_add(c->pr, r->path, locate(c, r->path, r->field), "bad-ref",
-					      "%s: unknown %s '%s'", r->field,
-					      r->target->name, r->id);
+			rc = samv_problem_addp(c->pr, r->path, locate(c, r->path, r->field), "bad-ref",
+					       "%s: unknown %s '%s'", r->field, samv_type_the(r->target), r->id);
 	}
 	return rc;
 }

@@ -843,7 +843,7 @@ int samv_entity_commit(struct samv_entity *c, struct samv_txn *t, const char *ve
 	if ((rc = samv_txn_commit(t, subject, body, &changed)) < 0)
 		return rc;
 	if (!changed)
-		fprintf(stderr, _("%s: nothing to change in %s '%s'\n"), c->cmd->prog, c->t->name, id);
+		fprintf(stderr, _("%s: nothing to change in %s '%s'\n"), c->cmd->prog, samv_type_the(c->t), id);
 	return 0;
 }
 
@@ -916,7 +916,7 @@ static int cmd_add(struct samv_entity *c, struct samv_store *s)
 	if ((rc = samv_type_path(path, sizeof(path), c->t, id)) < 0)
 		goto out;
 	if (samv_view_exists(samv_txn_view(t), path)) {
-		rc = samv_error_set(SAMV_EEXISTS, "%s '%s' already exists", c->t->name, id);
+		rc = samv_error_setp(SAMV_EEXISTS, "%s '%s' already exists", samv_type_the(c->t), id);
 		goto out;
 	}
 	cJSON_DeleteItemFromObjectCaseSensitive(rec, "id");

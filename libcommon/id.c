@@ -12,6 +12,31 @@ static bool id_char(char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 }
 
+/* What an id is for, in the language being formatted: a type's name is
+ * "id för aktör" in Swedish, the type's name in English; the other words
+ * callers pass are translated when marked here. */
+static const char *id_what(const char *what)
+{
+	static _Thread_local char buf[96];
+	static const char *const words[] = { N_("id"), N_("clause id"), N_("record"), N_("name") };
+	static const char *const of = N_("id of %s");
+	const struct samv_type *t = samv_type_find(what);
+	size_t i;
+
+	if (samv_error_in_english())
+		return what;
+	if (t) {
+		if (_(of) == of) /* untranslated: the type's name, as in English */
+			return what;
+		snprintf(buf, sizeof(buf), _(of), samv_type_word(t));
+		return buf;
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcmp(what, words[i]))
+			return _(words[i]);
+	return what;
+}
+
 int samv_id_check(const char *id, const char *what)
 {
 	size_t i, n = strlen(id);
@@ -19,21 +44,25 @@ int samv_id_check(const char *id, const char *what)
 	if (!what)
 		what = "id";
 	if (n == 0)
-		return samv_error_set(SAMV_EINVAL, "empty %s", what);
+		return samv_error_setp(SAMV_EINVAL, "empty %s", id_what(what));
 	if (strstr(id, "..") || strchr(id, '/'))
-		return samv_error_set(SAMV_EINVAL, "invalid %s '%s': no '/' or '..' in ids", what, id);
+		return samv_error_setp(SAMV_EINVAL, "invalid %s '%s': no '/' or '..' in ids", id_what(what), id);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)id[i];
 
 		if (c < 0x20 || c == 0x7f)
-			return samv_error_set(SAMV_EINVAL, "invalid %s: control character at byte %zu", what, i + 1);
+			return samv_error_setp(SAMV_EINVAL, "invalid %s: control character at byte %zu", id_what(what),
+					       i + 1);
 		if (!id_char((char)c))
-			return samv_error_set(SAMV_EINVAL, "invalid %s '%s': use only a-z, 0-9 and '-'", what, id);
+			return samv_error_setp(SAMV_EINVAL, "invalid %s '%s': use only a-z, 0-9 and '-'",
+					       id_what(what), id);
 	}
 	if (n > SAMV_ID_MAX)
-		return samv_error_set(SAMV_EINVAL, "invalid %s: longer than %d characters", what, SAMV_ID_MAX);
+		return samv_error_setp(SAMV_EINVAL, "invalid %s: longer than %d characters", id_what(what),
+				       SAMV_ID_MAX);
 	if (id[0] == '-' || id[n - 1] == '-')
-		return samv_error_set(SAMV_EINVAL, "invalid %s '%s': must not begin or end with '-'", what, id);
+		return samv_error_setp(SAMV_EINVAL, "invalid %s '%s': must not begin or end with '-'", id_what(what),
+				       id);
 	return 0;
 }
 
@@ -187,20 +216,33 @@ int samv_id_matches(char (*out)[SAMV_ID_MAX + 1], size_t max, size_t *total, str
 	return rc;
 }
 
-int samv_id_ambiguous(const char *what, const char *given, const char *const *cands, size_t n, size_t total)
+/* The candidates, "a, b, c and N more" in the language being formatted. */
+static const char *candidates(struct samv_buf *b, const char *const *cands, size_t n, size_t total)
 {
-	struct samv_buf b = SAMV_BUF_INIT;
 	size_t i;
 	int rc = 0;
 
+	b->len = 0; /* formatted twice: once a language */
+	if (b->ptr)
+		b->ptr[0] = '\0';
 	for (i = 0; i < n && rc == 0; i++)
-		rc = samv_buf_printf(&b, "%s%s", i ? ", " : "", cands[i]);
+		rc = samv_buf_printf(b, "%s%s", i ? ", " : "", cands[i]);
 	if (rc == 0 && total > n)
-		rc = samv_buf_printf(&b, " and %zu more", total - n);
-	if (rc < 0)
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		rc = samv_buf_printf(b, samv_msg(" and %zu more"), total - n);
+	return b->ptr ? b->ptr : "";
+}
+
+int samv_id_ambiguous(const struct samv_type *t, const char *given, const char *const *cands, size_t n, size_t total)
+{
+	struct samv_buf b = SAMV_BUF_INIT;
+	int rc;
+
+	if (t)
+		rc = samv_error_setp(SAMV_EAMBIGUOUS, "%s id '%s' is ambiguous: %s", samv_type_word(t), given,
+				     candidates(&b, cands, n, total));
 	else
-		rc = samv_error_set(SAMV_EAMBIGUOUS, "%s '%s' is ambiguous: %s", what, given, b.ptr ? b.ptr : "");
+		rc = samv_error_setp(SAMV_EAMBIGUOUS, "id '%s' is ambiguous: %s", given,
+				     candidates(&b, cands, n, total));
 	samv_buf_free(&b);
 	return rc;
 }
@@ -208,7 +250,7 @@ int samv_id_ambiguous(const char *what, const char *given, const char *const *ca
 int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 			const struct samv_type *t, const char *id)
 {
-	char found[SAMV_ID_AMBIGUOUS_MAX][SAMV_ID_MAX + 1], path[256], lister[64], what[80];
+	char found[SAMV_ID_AMBIGUOUS_MAX][SAMV_ID_MAX + 1], path[256], lister[64];
 	const char *cands[SAMV_ID_AMBIGUOUS_MAX];
 	size_t total, i;
 	int rc;
@@ -224,13 +266,12 @@ int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 	if ((rc = samv_id_matches(found, SAMV_ID_AMBIGUOUS_MAX, &total, v, t, id)) < 0)
 		return rc;
 	if (total == 0)
-		return samv_error_set(SAMV_ENOTFOUND, "no %s '%s' (see %s)", t->name, id,
-				      samv_type_lister(lister, t));
+		return samv_error_setp(SAMV_ENOTFOUND, "no %s '%s' (see %s)", samv_type_the(t), id,
+				       samv_type_lister(lister, t));
 	if (total > 1) {
 		for (i = 0; i < total && i < SAMV_ID_AMBIGUOUS_MAX; i++)
 			cands[i] = found[i];
-		snprintf(what, sizeof(what), "%s id", t->name);
-		return samv_id_ambiguous(what, id, cands, i, total);
+		return samv_id_ambiguous(t, id, cands, i, total);
 	}
 	strcpy(out, found[0]);
 	return 0;

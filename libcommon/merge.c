@@ -434,7 +434,7 @@ void samv_conflict_print(FILE *f, const char *prog, const struct samv_conflict *
 	char id[SAMV_ID_MAX + 1];
 
 	if (t && t != samv_type_repository() && samv_path_id(k->file, id))
-		fprintf(f, _("%s: conflict in %s %s (%s): "), prog, t->name, id, k->file);
+		fprintf(f, _("%s: conflict in %s %s (%s): "), prog, samv_type_the(t), id, k->file);
 	else
 		fprintf(f, _("%s: conflict in %s: "), prog, k->file);
 	if (!t && !*k->field && k->ours && k->theirs) {

@@ -67,6 +67,22 @@ int samv_problem_add(struct samv_problems *pr, const char *file, struct samv_pos
 	return 0;
 }
 
+int samv_problem_english(struct samv_problems *pr, const char *fmt, ...)
+{
+	char *msg;
+	va_list ap;
+
+	samv_error_english(false);
+	va_start(ap, fmt);
+	msg = vformat(fmt, ap);
+	va_end(ap);
+	if (!msg)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	free(pr->v[pr->n - 1].msg);
+	pr->v[pr->n - 1].msg = msg;
+	return 0;
+}
+
 int samv_problem_add_pair(struct samv_problems *pr, const char *file, struct samv_pos pos, const char *code,
 			  const char *msg, const char *text)
 {

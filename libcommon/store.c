@@ -777,7 +777,7 @@ int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t
 	if ((rc = samv_type_path(path, sizeof(path), t, id)) < 0)
 		return rc;
 	if ((rc = samv_record_load_path(out, v, t, path)) == SAMV_ENOTFOUND)
-		rc = samv_error_set(SAMV_ENOTFOUND, "no %s '%s'", t->name, id);
+		rc = samv_error_setp(SAMV_ENOTFOUND, "no %s '%s'", samv_type_the(t), id);
 	return rc;
 }
 

@@ -262,8 +262,8 @@ static int ref_exists(const struct samv_field *f, const struct samv_type *target
 	if (samv_type_path(path, sizeof(path), target, id) < 0)
 		return SAMV_ERROR;
 	if (!samv_view_exists(t->view, path))
-		return samv_error_set(SAMV_EINVAL, "%s: unknown %s '%s' (see %s)", f->name, target->name,
-				      id, samv_type_lister(lister, target));
+		return samv_error_setp(SAMV_EINVAL, "%s: unknown %s '%s' (see %s)", f->name, samv_type_the(target),
+				       id, samv_type_lister(lister, target));
 	return 0;
 }
 
@@ -359,7 +359,7 @@ static int put_record(struct samv_txn *t, const struct samv_type *type, const cJ
 	if (type == samv_type_repository())
 		strcpy(path, SAMV_REPO_FILE);
 	else if (!id || (rc = samv_type_path(path, sizeof(path), type, id)) < 0)
-		return samv_error_set(SAMV_EINVAL, "the %s has no valid id", type->name);
+		return samv_error_setp(SAMV_EINVAL, "the %s has no valid id", samv_type_the(type));
 	if ((rc = samv_record_validate(&pr, type, rec, path, NULL)) < 0)
 		goto out;
 	if (pr.n) {

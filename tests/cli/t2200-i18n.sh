@@ -49,7 +49,7 @@ test_case 'the catalog is complete: no message untranslated, none fuzzy' '
 
 test_case 'errors in Swedish: same exit status, same repository, one line each' '
 	make_repo
-	fails 1 "samv-actor: ingen actor '"'"'nope'"'"' (se samv-actor list)" sv samv-actor show nope
+	fails 1 "samv-actor: aktören '"'"'nope'"'"' finns inte (se samv-actor list)" sv samv-actor show nope
 	fails 2 "samv-actor: okänd flagga '"'"'--nme'"'"'; menade du '"'"'--name'"'"'?" sv samv-actor add --nme x
 	fails 1 "samv-actor: name: krävs (--name)" sv samv-actor add
 	fails 2 "samv-decision: supersede: --by krävs (användning: samv-decision supersede OLD --by NEW)" \
