@@ -74,9 +74,9 @@ PO_LANGS := $(sort $(basename $(notdir $(wildcard po/*.po))))
 MOS := $(PO_LANGS:%=$(BUILD)/share/locale/%/LC_MESSAGES/samv.mo)
 XGETTEXT_OPTS = --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --sort-by-file \
 	--keyword=_ --keyword=N_ --keyword=samv_error_set:2 --keyword=samv_error_setp:2 \
-	--keyword=samv_error_git:2 --keyword=samv_problem_add:5 \
+	--keyword=samv_error_git:2 --keyword=samv_problem_add:5 --keyword=samv_problem_addp:5 --keyword=NC_:1c,2 --keyword=samv_msg \
 	--flag=samv_error_set:2:c-format --flag=samv_error_setp:2:c-format \
-	--flag=samv_problem_add:5:c-format --flag=samv_buf_printf:2:c-format \
+	--flag=samv_problem_add:5:c-format --flag=samv_problem_addp:5:c-format --flag=samv_buf_printf:2:c-format \
 	--package-name=samv --package-version=$(shell sed -n 's/^#define SAMV_VERSION "\(.*\)"/\1/p' libcommon/samv.h) \
 	--msgid-bugs-address= --copyright-holder=
 

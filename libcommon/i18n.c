@@ -40,6 +40,17 @@ const char *samv_locale_dir(char *buf, size_t n)
 	return buf;
 }
 
+const char *samv_pgettext(const char *ctx, const char *msgid)
+{
+	char key[256];
+	const char *s;
+
+	if ((size_t)snprintf(key, sizeof(key), "%s\004%s", ctx, msgid) >= sizeof(key))
+		return msgid;
+	s = gettext(key);
+	return s == key || !strcmp(s, key) ? msgid : s;
+}
+
 /*
  * Messages and character classes follow the user; numbers and times stay
  * C, so JSON, CSV for scripts and ISO dates never change with the locale

@@ -109,9 +109,10 @@ int samv_id_slug(char *out, size_t outsz, const char *name);
 int samv_id_mint(char *out, size_t outsz, const char *name);
 /* An ambiguous id's error names at most this many candidates. */
 #define SAMV_ID_AMBIGUOUS_MAX 10
-/* SAMV_EAMBIGUOUS, "WHAT 'GIVEN' is ambiguous: a, b, c and N more": n
- * candidates named, total in all. */
-int samv_id_ambiguous(const char *what, const char *given, const char *const *cands, size_t n, size_t total);
+/* SAMV_EAMBIGUOUS, "TYPE id 'GIVEN' is ambiguous: a, b, c and N more"
+ * (t NULL: "id 'GIVEN' ..."): n candidates named, total in all. */
+struct samv_type;
+int samv_id_ambiguous(const struct samv_type *t, const char *given, const char *const *cands, size_t n, size_t total);
 /* The record's path: "<dir>/<shard>/<id>.json". */
 int samv_id_path(char *out, size_t outsz, const char *dir, const char *id);
 void samv_id_shard(char out[3], const char *id);
@@ -215,6 +216,13 @@ const struct samv_type *samv_type_find(const char *name);
 bool samv_type_personal(const struct samv_type *t);
 /* The command that lists records of type t, for hints in errors. */
 const char *samv_type_lister(char out[64], const struct samv_type *t);
+/* t's name in the user's language for messages (typeword.c): bare
+ * ("aktör") and as a sentence's subject or object ("aktören"); t->name
+ * while samv_error_setp formats the English text.  samv_msg: msgid
+ * translated, or itself while the English text is formatted. */
+const char *samv_type_word(const struct samv_type *t);
+const char *samv_type_the(const struct samv_type *t);
+const char *samv_msg(const char *msgid);
 const struct samv_type *samv_type_by_dir(const char *dir);
 const struct samv_type *samv_type_at(size_t i); /* NULL past the end */
 /* At most this many record types: tables indexed by type are this big
@@ -306,6 +314,14 @@ struct samv_problems {
 int samv_problem_add(struct samv_problems *pr, const char *file, struct samv_pos pos,
 		     const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* A problem whose arguments differ by language (a type's name): added
+ * with the arguments for the user's language, then its English text
+ * formatted again with them evaluated for English (as samv_error_setp). */
+#define samv_problem_addp(pr, file, pos, code, fmt, ...) \
+	(samv_problem_add((pr), (file), (pos), (code), fmt, __VA_ARGS__) < 0 ? SAMV_ERROR : \
+	 (samv_error_english(true), samv_problem_english((pr), fmt, __VA_ARGS__)))
+/* The last problem's English text from fmt; ends samv_error_english(). */
+int samv_problem_english(struct samv_problems *pr, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A message already in both languages (a problem copied). */
 int samv_problem_add_pair(struct samv_problems *pr, const char *file, struct samv_pos pos, const char *code,
 			  const char *msg, const char *text);
@@ -874,6 +890,8 @@ struct samv_ics_opts {
 	long long stamp;                 /* DTSTAMP, seconds since the epoch */
 	const git_signature *organizer;  /* required, with an e-mail address */
 	const char *tz;                  /* the TZID of start and end */
+	const char *lang;                /* the description's language (doctext.h);
+					  * NULL: Swedish and English side by side */
 };
 int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, const struct samv_ics_opts *o);
 /* What samv-meeting invite and minutes print (notice.c). */
