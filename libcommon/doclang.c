@@ -56,6 +56,30 @@ const char *samv_doc_date(char out[32], const char *lang, const char *iso)
 	return out;
 }
 
+const char *samv_doc_day(char out[64], const char *lang, const char *iso)
+{
+	static const char *const days[] = {
+		DPN_("weekday", "Monday"), DPN_("weekday", "Tuesday"), DPN_("weekday", "Wednesday"),
+		DPN_("weekday", "Thursday"), DPN_("weekday", "Friday"), DPN_("weekday", "Saturday"),
+		DPN_("weekday", "Sunday"),
+	};
+	char date[32], week[12];
+	int y, w, wd;
+
+	if (samv_doc_is_en(lang) || !iso || samv_date_check(iso) < 0) {
+		samv_error_clear();
+		snprintf(out, 64, "%s", iso ? iso : "");
+		return out;
+	}
+	samv_date_isoweek(&y, &w, iso);
+	wd = samv_date_weekday(iso);
+	snprintf(week, sizeof(week), "%d", w);
+	/* TRANSLATORS: weekday, date, week number: "torsdag 3 december 2026 (vecka 49)" */
+	snprintf(out, 64, D_(lang, "%s %s (week %s)"), DP_(lang, "weekday", days[wd]),
+		 samv_doc_date(date, lang, iso), week);
+	return out;
+}
+
 const char *samv_doc_int(char out[32], const char *lang, long n)
 {
 	char digits[24], *o = out;

@@ -52,6 +52,9 @@ int samv_doc_language(char out[3], struct samv_view *v, const char *given);
 /* A date (YYYY-MM-DD) as the language writes it in running text:
  * "6 december 2026" in Swedish, unchanged in English. */
 const char *samv_doc_date(char out[32], const char *lang, const char *iso);
+/* The day of a meeting in a letter: "torsdag 3 december 2026 (vecka 49)"
+ * in Swedish, unchanged in English. */
+const char *samv_doc_day(char out[64], const char *lang, const char *iso);
 /* A whole number: "12 345" (no-break space) in Swedish, "12345" in English. */
 const char *samv_doc_int(char out[32], const char *lang, long n);
 /* A decimal number with d decimals: "3,5" in Swedish, "3.5" in English. */

@@ -100,20 +100,35 @@ static int put_times(struct samv_buf *out, const cJSON *m, const char *tz)
 	return samv_buf_puts(out, "DURATION:PT1H\r\n"); /* a start alone: an hour, as calendars assume */
 }
 
-static int put_description(struct samv_buf *out, const cJSON *m)
+/* A label of the description in the document's language; both side by
+ * side when none is given (sv first: the collaboration's own). */
+static const char *label(char out[96], const char *lang, const char *sv, const char *en)
+{
+	if (!lang)
+		snprintf(out, 96, "%s/%s", sv, en);
+	else
+		snprintf(out, 96, "%s", D_(lang, en));
+	return out;
+}
+
+static int put_description(struct samv_buf *out, const cJSON *m, const char *lang)
 {
 	struct samv_buf b = SAMV_BUF_INIT;
 	const cJSON *it;
+	char l[96];
 	int rc = 0, n = 0;
 
 	if (samv_record_str(m, "purpose"))
-		rc |= samv_buf_printf(&b, "Syfte/Purpose: %s\n", samv_record_str(m, "purpose"));
+		rc |= samv_buf_printf(&b, "%s: %s\n", label(l, lang, "Syfte", DN_("Purpose")),
+				      samv_record_str(m, "purpose"));
 	if (samv_record_str(m, "goal"))
-		rc |= samv_buf_printf(&b, "Mål/Goal: %s\n", samv_record_str(m, "goal"));
+		rc |= samv_buf_printf(&b, "%s: %s\n", label(l, lang, "Mål", DN_("Goal")), samv_record_str(m, "goal"));
 	if (samv_record_str(m, "expectations"))
-		rc |= samv_buf_printf(&b, "Förväntningar/Expectations: %s\n", samv_record_str(m, "expectations"));
+		rc |= samv_buf_printf(&b, "%s: %s\n", label(l, lang, "Förväntningar", DN_("Expectations")),
+				      samv_record_str(m, "expectations"));
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(m, "agenda"))
-		rc |= samv_buf_printf(&b, "%s%d. %s\n", n ? "" : "Dagordning/Agenda:\n", n + 1, it->valuestring), n++;
+		rc |= samv_buf_printf(&b, "%s%s%d. %s\n", n ? "" : label(l, lang, "Dagordning", DN_("Agenda")),
+				      n ? "" : ":\n", n + 1, it->valuestring), n++;
 	if (rc < 0) {
 		samv_buf_free(&b);
 		return SAMV_ERROR;
@@ -222,7 +237,7 @@ int samv_meeting_ics(struct samv_buf *out, struct samv_view *v, const cJSON *m, 
 	    samv_buf_printf(out, "SEQUENCE:%lld\r\n", samv_meeting_sequence(m)) < 0 ||
 	    put_times(out, m, o->tz) < 0 ||
 	    put_text(out, "SUMMARY", samv_record_str(m, "title")) < 0 ||
-	    put_text(out, "LOCATION", samv_record_str(m, "place")) < 0 || put_description(out, m) < 0)
+	    put_text(out, "LOCATION", samv_record_str(m, "place")) < 0 || put_description(out, m, o->lang) < 0)
 		return SAMV_ERROR;
 	if (samv_record_str(m, "link") && put_url(out, samv_record_str(m, "link")) < 0)
 		return SAMV_ERROR;

@@ -186,6 +186,7 @@ static int put_headers(struct samv_buf *out, const struct samv_mail *m, const ch
 	    samv_buf_printf(out, "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n",
 			    boundary) < 0)
 		return SAMV_ERROR;
+	/* 7-bit and read by no MIME reader: English in every document language */
 	return samv_buf_puts(out, "This is a MIME message.\r\n");
 }
 

@@ -108,9 +108,10 @@ static int field_name(struct render *r, enum label l, const char *type, const ch
 static int when(struct render *r)
 {
 	const char *start = samv_record_str(r->m, "start"), *end = samv_record_str(r->m, "end");
-	char t[32];
+	char t[32], day[64];
 
-	if (samv_doc_field(&r->d, L(r, L_DATE), samv_record_str(r->m, "date")) < 0)
+	/* a letter's date is prose: "torsdag 3 december 2026 (vecka 49)" (samv(7)) */
+	if (samv_doc_field(&r->d, L(r, L_DATE), samv_doc_day(day, r->lname, samv_record_str(r->m, "date"))) < 0)
 		return SAMV_ERROR;
 	if (!start)
 		return 0;
@@ -290,7 +291,7 @@ out:
 static int actions(struct render *r)
 {
 	cJSON *all = NULL, *a;
-	char *line = NULL, *owner = NULL;
+	char *line = NULL, *owner = NULL, due_s[32];
 	int rc;
 
 	if ((rc = related(r, "action", &all)) < 0 || !cJSON_GetArraySize(all))
@@ -308,7 +309,7 @@ static int actions(struct render *r)
 			rc = -1;
 		else if (due)
 			rc = asprintf(&line, "%s (%s: %s; %s %s; %s)", samv_record_str(a, "title"), L(r, L_OWNER),
-				      owner, L(r, L_DUE), due, samv_doc_word(r->lname, "status", samv_record_str(a, "status")));
+				      owner, L(r, L_DUE), samv_doc_date(due_s, r->lname, due), samv_doc_word(r->lname, "status", samv_record_str(a, "status")));
 		else
 			rc = asprintf(&line, "%s (%s: %s; %s)", samv_record_str(a, "title"), L(r, L_OWNER), owner,
 				      samv_doc_word(r->lname, "status", samv_record_str(a, "status")));
@@ -411,7 +412,7 @@ static int checklist(struct render *r)
 static int distributed(struct render *r)
 {
 	const cJSON *dist = cJSON_GetObjectItemCaseSensitive(r->m, "distributed"), *it;
-	char line[512];
+	char line[512], date[32];
 
 	if (!cJSON_GetArraySize(dist))
 		return 0;
@@ -420,7 +421,7 @@ static int distributed(struct render *r)
 	cJSON_ArrayForEach(it, dist) {
 		const char *how = samv_record_str(it, "how");
 
-		snprintf(line, sizeof(line), "%s: %d %s, %d %s%s%s", samv_record_str(it, "date"),
+		snprintf(line, sizeof(line), "%s: %d %s, %d %s%s%s", samv_doc_date(date, r->lname, samv_record_str(it, "date")),
 			 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(it, "people")), L(r, L_PEOPLE),
 			 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(it, "actors")), L(r, L_ORGS),
 			 how ? "; " : "", how ? how : "");
@@ -459,9 +460,10 @@ int samv_meeting_subject(struct samv_buf *out, const cJSON *m, bool minutes, con
 	const char *status = samv_record_str(m, "status");
 	int en = lang && !strcmp(lang, "en");
 	enum label l = minutes ? L_MINUTES : status && !strcmp(status, "cancelled") ? L_CANCELLED_SUBJ : L_INVITATION;
+	char date[32];
 
 	return samv_buf_printf(out, "%s: %s, %s", labels[l][en], samv_record_str(m, "title"),
-			       samv_record_str(m, "date"));
+			       samv_doc_date(date, en ? "en" : "sv", samv_record_str(m, "date")));
 }
 
 int samv_meeting_cancel_note(struct samv_buf *out, const char *lang)

@@ -30,7 +30,7 @@ int samv_notice_check(const struct samv_notice *n, const char *format)
 
 static int ics(struct samv_buf *out, const struct samv_notice *n)
 {
-	struct samv_ics_opts o = { n->stamp, n->organizer, n->tz };
+	struct samv_ics_opts o = { n->stamp, n->organizer, n->tz, n->lang };
 
 	return samv_meeting_ics(out, n->v, n->m, &o);
 }
@@ -68,7 +68,8 @@ static int mail(struct samv_buf *out, const struct samv_notice *n)
 		goto out;
 	if (n->minutes) {
 		snprintf(type, sizeof(type), "text/markdown; charset=UTF-8");
-		snprintf(name, sizeof(name), "%s-minutes.md", n->id);
+		/* TRANSLATORS: the file name of the minutes attached to a mail; ASCII */
+		snprintf(name, sizeof(name), D_(n->lang, "%s-minutes.md"), n->id);
 		snprintf(mid, sizeof(mid), "samv.%s.minutes.%lld", n->id, n->stamp);
 	} else {
 		snprintf(type, sizeof(type), "text/calendar; charset=UTF-8; method=%s",

@@ -73,8 +73,12 @@ static int put_period(struct samv_buf *b, const cJSON *doc, const char *lang)
 	const char *since = s_of(p, "since"), *until = s_of(p, "until"), *label = s_of(p, "label");
 	const char *to = D_(lang, " to ");
 	bool from = strcmp(since, "1900-01-01") != 0, upto = strcmp(until, "9999-12-31") != 0;
-	char l[48], made[32];
+	char l[48], made[32], from_s[32], until_s[32];
 	int rc = samv_buf_puts(b, D_(lang, "Period: "));
+
+	/* the line is prose: its dates as the language writes them (samv(7)) */
+	since = samv_doc_date(from_s, lang, since);
+	until = samv_doc_date(until_s, lang, until);
 
 	if (!from && !upto)
 		rc |= samv_buf_puts(b, D_(lang, "all"));
@@ -280,7 +284,26 @@ static bool has_key(const cJSON *keys, const char *key)
  * then "figure" and "value" for the figures, then every section's
  * columns in the order they first appear.
  */
-static int render_csv(struct samv_buf *b, const cJSON *doc, bool bom, bool sv)
+/* The head of the column key for people (excel-sv): its title in the
+ * first section that has it; the key itself when none has a title. */
+static const char *column_title(const cJSON *doc, const char *key)
+{
+	const cJSON *sec, *c;
+
+	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
+		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(sec, "columns"))
+			if (!strcmp(s_of(c, "key"), key) && *s_of(c, "title"))
+				return s_of(c, "title");
+	return key;
+}
+
+/*
+ * sv (excel-sv) is the table for people in a spreadsheet: the columns' and
+ * sections' titles and the figures' names in the document's language (doc
+ * is the translated copy), where the default has the keys scripts read.
+ * The columns, rows and dates (ISO, which Excel reads as dates) are the same.
+ */
+static int render_csv(struct samv_buf *b, const cJSON *doc, bool bom, bool sv, const char *lang)
 {
 	cJSON *keys = cJSON_CreateArray();
 	const cJSON *sec, *c, *k, *r, *f;
@@ -297,15 +320,21 @@ static int render_csv(struct samv_buf *b, const cJSON *doc, bool bom, bool sv)
 				cJSON_AddItemToArray(keys, cJSON_CreateString(s_of(c, "key")));
 	if (bom || sv)
 		rc |= samv_buf_puts(b, "\xef\xbb\xbf");
-	rc |= samv_csv_field_sep(b, "section", true, sep);
-	cJSON_ArrayForEach(k, keys)
-		rc |= samv_csv_field_sep(b, k->valuestring ? k->valuestring : "", false, sep);
+	rc |= samv_csv_field_sep(b, sv ? D_(lang, "Section") : "section", true, sep);
+	cJSON_ArrayForEach(k, keys) {
+		const char *head = k->valuestring ? k->valuestring : "";
+
+		if (sv)
+			head = !strcmp(head, "figure") ? D_(lang, "Figure")
+			       : !strcmp(head, "value") ? D_(lang, "Value") : column_title(doc, head);
+		rc |= samv_csv_field_sep(b, head, false, sep);
+	}
 	rc |= samv_buf_puts(b, "\r\n");
 	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "figures")) {
-		rc |= samv_csv_field_sep(b, "figures", true, sep);
+		rc |= samv_csv_field_sep(b, sv ? D_(lang, "Figures") : "figures", true, sep);
 		cJSON_ArrayForEach(k, keys) {
 			if (!strcmp(k->valuestring, "figure"))
-				rc |= samv_csv_field_sep(b, s_of(f, "key"), false, sep);
+				rc |= samv_csv_field_sep(b, s_of(f, sv ? "title" : "key"), false, sep);
 			else
 				rc |= samv_csv_field_sep(b, !strcmp(k->valuestring, "value") ? cell(tmp, f, "value") : "", false, sep);
 		}
@@ -313,7 +342,7 @@ static int render_csv(struct samv_buf *b, const cJSON *doc, bool bom, bool sv)
 	}
 	cJSON_ArrayForEach(sec, cJSON_GetObjectItemCaseSensitive(doc, "sections"))
 		cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(sec, "rows")) {
-			rc |= samv_csv_field_sep(b, s_of(sec, "id"), true, sep);
+			rc |= samv_csv_field_sep(b, s_of(sec, sv && *s_of(sec, "title") ? "title" : "id"), true, sep);
 			cJSON_ArrayForEach(k, keys)
 				rc |= samv_csv_field_sep(b, cell(tmp, r, k->valuestring), false, sep);
 			rc |= samv_buf_puts(b, "\r\n");
@@ -496,7 +525,8 @@ static int render_html(struct samv_buf *b, const cJSON *doc, const char *lang)
 }
 
 /* JSON and CSV are for scripts: the same whatever the language.  The
- * formats people read are drawn from a translated copy. */
+ * formats people read, excel-sv's CSV among them, are drawn from a
+ * translated copy. */
 int samv_render(struct samv_buf *out, const cJSON *doc, const struct samv_render_opts *o)
 {
 	cJSON *local = NULL;
@@ -504,14 +534,15 @@ int samv_render(struct samv_buf *out, const cJSON *doc, const struct samv_render
 
 	if (o->format == SAMV_RENDER_JSON)
 		return samv_json_print(out, doc);
-	if (o->format == SAMV_RENDER_CSV)
-		return render_csv(out, doc, o->bom, o->excel_sv);
+	if (o->format == SAMV_RENDER_CSV && !o->excel_sv)
+		return render_csv(out, doc, o->bom, false, o->lang);
 	if (!samv_doc_is_en(o->lang)) {
 		if ((rc = samv_report_localize(&local, doc, o->lang)) < 0)
 			return rc;
 		doc = local;
 	}
 	switch (o->format) {
+	case SAMV_RENDER_CSV: rc = render_csv(out, doc, o->bom, true, o->lang); break;
 	case SAMV_RENDER_TEXT: rc = render_text(out, doc, o->color, o->lang); break;
 	case SAMV_RENDER_MARKDOWN: rc = render_markdown(out, doc, o->lang); break;
 	case SAMV_RENDER_HTML: rc = render_html(out, doc, o->lang); break;

@@ -85,7 +85,7 @@ test_case 'invite prints a ready-to-send invitation as text and Markdown' '
 	==============================
 
 	Arena: Stormöte
-	Datum: 2026-12-01
+	Datum: tisdag 1 december 2026 (vecka 49)
 	Tid: 13:00–15:30
 	Plats: Linköping, Konsert & Kongress
 
@@ -185,10 +185,9 @@ test_case 'invite --format ics is an iTIP request: CRLF, folded, escaped, zoned,
 		"DTSTART;TZID=Europe/Stockholm:20261201T130000" "DTEND;TZID=Europe/Stockholm:20261201T153000" \
 		"SUMMARY:Stormöte om ensamhet" \
 		"LOCATION:Linköping\\, Konsert & Kongress" \
-		"DESCRIPTION:Syfte/Purpose: Att samla parterna kring ofrivillig ensamhet\\nM" \
-		" ål/Goal: En gemensam bild\\nFörväntningar/Expectations: Kom förberedd\\;" \
-		"  ta med en kollega\\nDagordning/Agenda:\\n1. Välkommen\\n2. Presentationsrun" \
-		" da" \
+		"DESCRIPTION:Syfte: Att samla parterna kring ofrivillig ensamhet\\nMål: En g" \
+		" emensam bild\\nFörväntningar: Kom förberedd\\; ta med en kollega\\nDagordn" \
+		" ing:\\n1. Välkommen\\n2. Presentationsrunda" \
 		"ORGANIZER;CN=\"Eva Lind\":mailto:eva@example.org" \
 		"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=" \
 		" TRUE;CN=\"Eva Lind\":mailto:eva@example.org" \
@@ -212,7 +211,9 @@ test_case 'invite --format ics is an iTIP request: CRLF, folded, escaped, zoned,
 	assert str(ev["LOCATION"]) == "Linköping, Konsert & Kongress"
 	assert ev["DTSTART"].params["TZID"] == "Europe/Stockholm"
 	assert "Kom förberedd; ta med en kollega" in str(ev["DESCRIPTION"])
-	assert "Dagordning/Agenda:\n1. Välkommen\n2. Presentationsrunda" in str(ev["DESCRIPTION"])
+	# in the repository'"'"'s language alone (Swedish here)
+	assert "Dagordning:\n1. Välkommen\n2. Presentationsrunda" in str(ev["DESCRIPTION"])
+	assert "Agenda" not in str(ev["DESCRIPTION"]) and "Purpose" not in str(ev["DESCRIPTION"])
 	assert str(ev["ORGANIZER"]) == "mailto:eva@example.org"
 	assert ev["ORGANIZER"].params["CN"] == "Eva Lind"
 	att = ev["ATTENDEE"]
@@ -309,7 +310,7 @@ test_case 'invite --format mail: a multipart message for sendmail -t, with the .
 	assert msg["From"] == "Eva Lind <eva@example.org>", msg["From"]
 	assert [a.addr_spec for a in msg["To"].addresses] == ["eva@example.org", "ali@example.org"], msg["To"]
 	assert [a.display_name for a in msg["To"].addresses] == ["Eva Lind", "Ali Nur"]
-	assert str(msg["Subject"]) == "Inbjudan: Stormöte om ensamhet, 2026-12-01", msg["Subject"]
+	assert str(msg["Subject"]) == "Inbjudan: Stormöte om ensamhet, 1 december 2026", msg["Subject"]
 	assert email.utils.parsedate_to_datetime(msg["Date"]).timestamp() == int(sys.argv[2])
 	assert msg["Message-ID"] == "<samv.m1.0.%s@example.org>" % sys.argv[2], msg["Message-ID"]
 	assert msg["MIME-Version"] == "1.0"
@@ -354,10 +355,10 @@ test_case 'minutes --format mail: the minutes to everyone asked and everyone who
 	import sys, email, email.policy
 	msg = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
 	assert [a.addr_spec for a in msg["To"].addresses] == ["eva@example.org", "per@example.org"], msg["To"]
-	assert str(msg["Subject"]) == "Minnesanteckningar: Uppstart, 2026-11-20"
+	assert str(msg["Subject"]) == "Minnesanteckningar: Uppstart, 20 november 2026"
 	text, md = msg.get_payload()
 	assert "Alla vill fortsätta" in text.get_content()
-	assert md.get_content_type() == "text/markdown" and md.get_filename() == "m0-minutes.md"
+	assert md.get_content_type() == "text/markdown" and md.get_filename() == "m0-minnesanteckningar.md"
 	assert md.get_content().startswith("# Minnesanteckningar: Uppstart\n"), md.get_content()
 	PY
 	# and then it is recorded as sent
@@ -372,7 +373,7 @@ test_case 'invite and minutes --json: subject, recipients and text, every key al
 	echo "[\"meeting\",\"title\",\"date\",\"start\",\"end\",\"timezone\",\"place\",\"link\",\"status\",\"sequence\",\"method\",\"organizer\",\"subject\",\"recipients\",\"text\"]" >../want
 	cmp ../want ../got
 	jq -c "[.method, .link, .organizer, .subject, .recipients[0], (.recipients | length)]" ../.out >../got
-	echo "[\"REQUEST\",null,{\"name\":\"Eva Lind\",\"email\":\"eva@example.org\"},\"Inbjudan: Stormöte om ensamhet, 2026-12-01\",{\"person\":\"eva\",\"actor\":\"region\",\"name\":\"Eva Lind\",\"email\":\"eva@example.org\"},4]" >../want
+	echo "[\"REQUEST\",null,{\"name\":\"Eva Lind\",\"email\":\"eva@example.org\"},\"Inbjudan: Stormöte om ensamhet, 1 december 2026\",{\"person\":\"eva\",\"actor\":\"region\",\"name\":\"Eva Lind\",\"email\":\"eva@example.org\"},4]" >../want
 	cmp ../want ../got
 	samv-meeting invite m1 >../text
 	test "$(jq -r .text ../.out)" = "$(cat ../text)"
@@ -499,7 +500,7 @@ test_case 'minutes render a held meeting with its actions and decisions' '
 	# Minnesanteckningar: Uppstart
 
 	**Arena:** Stormöte  
-	**Datum:** 2026-11-20  
+	**Datum:** fredag 20 november 2026 (vecka 47)  
 
 	## Närvarande
 
@@ -520,7 +521,7 @@ test_case 'minutes render a held meeting with its actions and decisions' '
 
 	## Uppföljning
 
-	- Skicka föreningslistan (ansvarig: Per Ek; klart senast 2026-12-01; öppen)
+	- Skicka föreningslistan (ansvarig: Per Ek; klart senast 1 december 2026; öppen)
 
 	## Nästa steg
 
