@@ -539,6 +539,29 @@ static const char *or_dash(const char *s)
 	return s ? s : "-";
 }
 
+/* A change for the terminal, "changed clause 4" in the user's language
+ * (the commit message keeps samv_agreement_change_line's English). */
+static int change_line(struct samv_buf *b, const cJSON *ch)
+{
+	static const char *const words[] = {
+		NC_("agreement change", "added clause"), NC_("agreement change", "changed clause"),
+		NC_("agreement change", "removed clause"), NC_("agreement change", "added party"),
+		NC_("agreement change", "removed party"), NC_("agreement change", "added purpose"),
+		NC_("agreement change", "changed purpose"), NC_("agreement change", "removed purpose"),
+	};
+	const char *id = samv_record_str(ch, "id");
+	char key[64];
+	size_t i;
+
+	snprintf(key, sizeof(key), "%s %s", samv_record_str(ch, "change") ? samv_record_str(ch, "change") : "",
+		 samv_record_str(ch, "what") ? samv_record_str(ch, "what") : "");
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcmp(key, words[i]))
+			return samv_buf_printf(b, "%s%s%s", samv_pgettext("agreement change", words[i]), id ? " " : "",
+					       id ? id : "");
+	return samv_agreement_change_line(b, ch);
+}
+
 static int summary(struct samv_buf *b, const cJSON *e, bool first)
 {
 	const cJSON *ch;
@@ -553,7 +576,7 @@ static int summary(struct samv_buf *b, const cJSON *e, bool first)
 	if (first)
 		return samv_buf_puts(b, _("adopted"));
 	cJSON_ArrayForEach(ch, cJSON_GetObjectItemCaseSensitive(e, "changes"))
-		if ((b->len && samv_buf_puts(b, ", ") < 0) || samv_agreement_change_line(b, ch) < 0)
+		if ((b->len && samv_buf_puts(b, ", ") < 0) || change_line(b, ch) < 0)
 			return SAMV_ERROR;
 	if (!b->len)
 		return samv_buf_puts(b, _("no change in the text"));
@@ -713,7 +736,7 @@ static int cmd_diff(struct args *a, struct samv_store *s)
 		const cJSON *new = cJSON_GetObjectItemCaseSensitive(ch, "new");
 
 		line.len = 0;
-		if ((rc = samv_agreement_change_line(&line, ch)) < 0)
+		if ((rc = change_line(&line, ch)) < 0)
 			goto out;
 		printf("%s\n", line.ptr);
 		diff_side('-', old, new);

@@ -428,9 +428,9 @@ static void print_side(FILE *f, const char *verb, const cJSON *side)
 {
 	int n = (int)get(side, "count")->valuedouble;
 
-	fprintf(f, "%s %d", verb, n);
+	fprintf(f, verb, n);
 	if (n)
-		fprintf(f, ", median %d %s", (int)get(get(side, "median"), "value")->valuedouble,
+		fprintf(f, _(", median %d %s"), (int)get(get(side, "median"), "value")->valuedouble,
 			str(get(side, "median"), "label"));
 }
 
@@ -444,7 +444,8 @@ static size_t widest(size_t w, const char *s)
 static void print_actor(FILE *f, const cJSON *a)
 {
 	const cJSON *p, *ps = get(a, "partners");
-	size_t wp = strlen("partner"), wg = strlen("gave"), wr = strlen("received");
+	const char *partner = _("partner"), *gave = _("gave"), *received = _("received");
+	size_t wp = samv_utf8_width(partner), wg = samv_utf8_width(gave), wr = samv_utf8_width(received);
 	char buf[256];
 
 	cJSON_ArrayForEach(p, ps) {
@@ -455,13 +456,14 @@ static void print_actor(FILE *f, const cJSON *a)
 		wr = widest(wr, buf);
 	}
 	fprintf(f, "%s%s%s\n  ", str(a, "actor"), str(a, "name") ? "  " : "", str(a, "name") ? str(a, "name") : "");
-	print_side(f, "gave", get(a, "gave"));
+	/* TRANSLATORS: what an organisation gave and received: "gave 3, median 2 cooperation" */
+	print_side(f, _("gave %d"), get(a, "gave"));
 	fputs("; ", f);
-	print_side(f, "received", get(a, "received"));
+	print_side(f, _("received %d"), get(a, "received"));
 	fputs("\n    ", f);
-	pad(f, "partner", wp + 2);
-	pad(f, "gave", wg + 2);
-	fputs("received\n", f);
+	pad(f, partner, wp + 2);
+	pad(f, gave, wg + 2);
+	fprintf(f, "%s\n", received);
 	cJSON_ArrayForEach(p, ps) {
 		fputs("    ", f);
 		pad(f, str(p, "partner"), wp + 2);
@@ -473,7 +475,7 @@ static void print_actor(FILE *f, const cJSON *a)
 			continue;
 		}
 		pad(f, buf, wr + 2);
-		fprintf(f, "apart by %d\n", (int)get(p, "difference")->valuedouble);
+		fprintf(f, _("apart by %d\n"), (int)get(p, "difference")->valuedouble);
 	}
 }
 
@@ -481,20 +483,24 @@ void samv_assess_levels_print(FILE *f, const cJSON *levels)
 {
 	const cJSON *a, *it, *none = get(levels, "not_rated");
 
-	fprintf(f, "%s: %s%s%s, the latest rating in each direction\n", str(levels, "instrument"), str(levels, "title"),
-		str(levels, "arena") ? " in " : "", str(levels, "arena") ? str(levels, "arena") : "");
+	if (str(levels, "arena"))
+		fprintf(f, _("%s: %s in %s, the latest rating in each direction\n"), str(levels, "instrument"),
+			str(levels, "title"), str(levels, "arena"));
+	else
+		fprintf(f, _("%s: %s, the latest rating in each direction\n"), str(levels, "instrument"),
+			str(levels, "title"));
 	cJSON_ArrayForEach(a, get(levels, "actors")) {
 		fputc('\n', f);
 		print_actor(f, a);
 	}
 	if (!cJSON_GetArraySize(get(levels, "actors")))
-		fputs("\nno ratings\n", f);
+		fputs(_("\nno ratings\n"), f);
 	/* the whole collaboration's are many: who to ask is an arena's question */
 	if (cJSON_GetArraySize(none) > 1 && !str(levels, "arena")) {
-		fprintf(f, "\n%d active organisation%s not rated (see --arena, --json)\n", cJSON_GetArraySize(none),
-			cJSON_GetArraySize(none) == 1 ? "" : "s");
+		/* more than one here */
+		fprintf(f, _("\n%d active organisations not rated (see --arena, --json)\n"), cJSON_GetArraySize(none));
 	} else if (cJSON_GetArraySize(none)) {
-		fputs("\nnot rated:", f);
+		fputs(_("\nnot rated:"), f);
 		cJSON_ArrayForEach(it, none)
 			fprintf(f, "%s%s", it == none->child ? " " : ", ", it->valuestring);
 		fputc('\n', f);

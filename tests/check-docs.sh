@@ -36,7 +36,10 @@
 # the code reads.
 # The environment is fixed as in tests/cli/lib.sh: identity Eva Lind,
 # TZ=UTC, C.UTF-8, SAMV_TODAY=2026-11-23 (the tour and pages may change
-# it), and the commit dates.
+# it), and the commit dates.  The Swedish pages (man/sv) run under
+# sv_SE.UTF-8, as their reader does: what they show is what a Swedish user
+# sees (messages and help in Swedish; the repository is Swedish, as
+# samv-init makes it by default).
 set -u
 : "${SAMV_BIN:?SAMV_BIN names the built commands}"
 passed=0
@@ -230,7 +233,10 @@ for doc in "$@"; do
 		samv-init --name Prov "$dir" >/dev/null || { failed=$((failed + 1)); echo "not ok - $name: samv-init"; continue; }
 	fi ;;
 	esac
-	rundoc "$name" "$work/recs" "$dir"
+	case $name in
+	sv/*) LC_ALL=sv_SE.UTF-8 rundoc "$name" "$work/recs" "$dir" ;;
+	*) rundoc "$name" "$work/recs" "$dir" ;;
+	esac
 done
 # Every variable a page's ENVIRONMENT names is one samv reads: its name is
 # a string in the C sources, given to getenv or to libcommon/env.c
