@@ -4,7 +4,7 @@
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-body", .summary = "bodies of organisations (nämnder, styrelser)", .retire_verb = "retire",
+		.prog = "samv-body", .summary = N_("bodies of organisations (nämnder, styrelser)"), .retire_verb = "retire",
 		.can_remove = false
 	};
 

@@ -4,7 +4,7 @@
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-challenge", .summary = "challenges the collaboration is about (samhällsutmaningar)",
+		.prog = "samv-challenge", .summary = N_("challenges the collaboration is about (samhällsutmaningar)"),
 		.retire_verb = "close", .can_remove = false
 	};
 

@@ -245,8 +245,8 @@ static int cmd_anchor(struct samv_entity *e, struct samv_store *s)
 	    (rc = samv_record_load(&d, samv_txn_view(t), samv_entity_cmd(e)->type, did)) < 0)
 		goto out;
 	if (!samv_anchoring_wanted(d)) {
-		rc = samv_error_set(SAMV_EINVAL, _("decision '%s' is %s: only proposed or adopted decisions are anchored"),
-				    did, samv_record_str(d, "status"));
+		rc = samv_error_setp(SAMV_EINVAL, "decision '%s' is %s: only proposed or adopted decisions are anchored",
+				     did, samv_status_word("decision", samv_record_str(d, "status")));
 		goto out;
 	}
 	if ((rc = samv_record_resolve(aid, samv_txn_view(t), samv_type_find("actor"), actor)) < 0 ||

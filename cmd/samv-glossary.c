@@ -4,7 +4,7 @@
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-glossary", .summary = "the glossary: terms the parties agreed on (gemensamt språk)",
+		.prog = "samv-glossary", .summary = N_("the glossary: terms the parties agreed on (gemensamt språk)"),
 		.retire_verb = "retire", .can_remove = false
 	};
 

@@ -303,8 +303,9 @@ static int cmd_distribute(struct samv_entity *e, struct samv_store *s)
 		goto out;
 	status = samv_record_str(old, "status");
 	if (!status || strcmp(status, "held")) {
-		rc = samv_error_set(SAMV_EINVAL, "meeting '%s' is %s; only the minutes of a held meeting are "
-				    "distributed (see samv-meeting hold)", id, status ? status : "not held");
+		rc = samv_error_setp(SAMV_EINVAL, "meeting '%s' is %s; only the minutes of a held meeting are "
+				     "distributed (see samv-meeting hold)", id,
+				     samv_status_word("meeting", status ? status : "not held"));
 		goto out;
 	}
 	if (strcmp(date, samv_record_str(old, "date")) < 0) {
@@ -488,7 +489,7 @@ static int set_action_status(struct samv_entity *e, struct samv_store *s, const 
 		goto out;
 	status = samv_record_str(old, "status");
 	if (!is_report && strcmp(status, "open")) {
-		rc = samv_error_set(SAMV_EINVAL, "action '%s' is %s already", id, status);
+		rc = samv_error_setp(SAMV_EINVAL, "action '%s' is %s already", id, samv_status_word("action", status));
 		goto out;
 	}
 	if (is_report && !strcmp(status, "open")) {

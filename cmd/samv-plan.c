@@ -4,7 +4,7 @@
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-plan", .summary = "plans (verksamhetsplaner) decisions refer to", .retire_verb = "retire",
+		.prog = "samv-plan", .summary = N_("plans (verksamhetsplaner) decisions refer to"), .retire_verb = "retire",
 		.can_remove = false
 	};
 

@@ -4,7 +4,7 @@
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-resource", .summary = "resources: money, time and premises each party puts in",
+		.prog = "samv-resource", .summary = N_("resources: money, time and premises each party puts in"),
 		.retire_verb = "end", .can_remove = false
 	};
 

@@ -4,7 +4,7 @@
 int main(int argc, char **argv)
 {
 	struct samv_cmd c = {
-		.prog = "samv-target", .summary = "target groups (målgrupper) of challenges and arenas",
+		.prog = "samv-target", .summary = N_("target groups (målgrupper) of challenges and arenas"),
 		.retire_verb = "retire", .can_remove = false
 	};
 

@@ -316,8 +316,8 @@ static int adopted_decision(cJSON **out, struct samv_view *v, const char *given)
 		return rc;
 	status = str(*out, "status");
 	if (!status || strcmp(status, "adopted")) {
-		rc = samv_error_set(SAMV_EINVAL, "decision '%s' is %s, not adopted; the Agreement changes only on "
-				    "an adopted decision", id, status ? status : "without a status");
+		rc = samv_error_setp(SAMV_EINVAL, "decision '%s' is %s, not adopted; the Agreement changes only on "
+				     "an adopted decision", id, samv_status_word("decision", status ? status : "without a status"));
 		cJSON_Delete(*out);
 		*out = NULL;
 	}

@@ -167,8 +167,8 @@ int samv_decision_cycle(const cJSON *all, const cJSON *rec)
 			if (!cJSON_IsString(it))
 				continue;
 			if (!strcmp(it->valuestring, id)) {
-				rc = samv_error_set(SAMV_EINVAL, "decision '%s' cannot %s itself", id,
-						    i == 0 ? "supersede" : i == 1 ? "amend" : "confirm");
+				rc = samv_error_setp(SAMV_EINVAL, "decision '%s' cannot %s itself", id,
+						     samv_msg(i == 0 ? N_("supersede") : i == 1 ? N_("amend") : N_("confirm")));
 				break;
 			}
 			w.depth = 0;
@@ -183,10 +183,10 @@ int samv_decision_cycle(const cJSON *all, const cJSON *rec)
 				if (samv_buf_printf(&msg, " -> %s", w.path[k]) < 0)
 					rc = SAMV_ERROR;
 			rc = rc < 0 ? samv_error_set(SAMV_ERROR, "out of memory")
-				    : samv_error_set(SAMV_EINVAL, "decision '%s' cannot %s '%s': the links would "
-						     "form a cycle (%s)", id,
-						     i == 0 ? "supersede" : i == 1 ? "amend" : "confirm",
-						     it->valuestring, msg.ptr);
+				    : samv_error_setp(SAMV_EINVAL, "decision '%s' cannot %s '%s': the links would "
+						      "form a cycle (%s)", id,
+						      samv_msg(i == 0 ? N_("supersede") : i == 1 ? N_("amend") : N_("confirm")),
+						      it->valuestring, msg.ptr);
 			break;
 		}
 	}
@@ -250,8 +250,9 @@ static int check_status(const cJSON *rec, const cJSON *old, bool moving)
 	if (moving)
 		return 0;
 	if (!was || strcmp(status, was))
-		return samv_error_set(SAMV_EINVAL, "status: cannot be edited; use samv-decision adopt, revoke, "
-				      "expire or supersede (decision '%s' is %s)", id, was ? was : "without one");
+		return samv_error_setp(SAMV_EINVAL, "status: cannot be edited; use samv-decision adopt, revoke, "
+				       "expire or supersede (decision '%s' is %s)", id,
+				       samv_status_word("decision", was ? was : "without a status"));
 	if (!same(old, rec, "ended"))
 		return samv_error_set(SAMV_EINVAL, "ended: set by samv-decision when a decision ends; it cannot "
 				      "be edited");
@@ -268,9 +269,9 @@ static int check_frozen(const cJSON *rec, const cJSON *old)
 		return 0;
 	for (i = 0; i < N(frozen); i++)
 		if (!same(old, rec, frozen[i]))
-			return samv_error_set(SAMV_EINVAL, "decision '%s' is %s: its %s cannot change; propose a new "
-					      "decision that supersedes or amends it", samv_record_str(rec, "id"),
-					      was, frozen[i]);
+			return samv_error_setp(SAMV_EINVAL, "decision '%s' is %s: its %s cannot change; propose a new "
+					       "decision that supersedes or amends it", samv_record_str(rec, "id"),
+					       samv_status_word("decision", was), frozen[i]);
 	return 0;
 }
 
@@ -317,8 +318,9 @@ static int check_links(struct samv_txn *t, const cJSON *rec, const cJSON *old)
 
 		cJSON_ArrayForEach(it, had)
 			if (cJSON_IsString(it) && was && strcmp(was, "proposed") && !samv_json_has(has, it->valuestring)) {
-				rc = samv_error_set(SAMV_EINVAL, "decision '%s' is %s: its link %s '%s' cannot be "
-						    "removed", id, was, links[i], it->valuestring);
+				rc = samv_error_setp(SAMV_EINVAL, "decision '%s' is %s: its link %s '%s' cannot be "
+						     "removed", id, samv_status_word("decision", was), links[i],
+						     it->valuestring);
 				goto out;
 			}
 		cJSON_ArrayForEach(it, has) {
@@ -336,8 +338,8 @@ static int check_links(struct samv_txn *t, const cJSON *rec, const cJSON *old)
 				goto out;
 			}
 			if (added && status && samv_decision_final(status)) {
-				rc = samv_error_set(SAMV_EINVAL, "decision '%s' is %s; links are added only to a "
-						    "proposed or adopted decision", id, status);
+				rc = samv_error_setp(SAMV_EINVAL, "decision '%s' is %s; links are added only to a "
+						     "proposed or adopted decision", id, samv_status_word("decision", status));
 				goto out;
 			}
 			if ((rc = samv_record_load(&target, samv_txn_view(t), dtype(), tid)) < 0) {
@@ -354,9 +356,11 @@ static int check_links(struct samv_txn *t, const cJSON *rec, const cJSON *old)
 				goto out;
 			}
 			if (added && (!ts || strcmp(ts, "adopted"))) {
-				rc = samv_error_set(SAMV_EINVAL, "decision '%s' is %s; only an adopted decision can "
-						    "be %s", tid, ts ? ts : "without a status",
-						    i == 0 ? "superseded" : i == 1 ? "amended" : "confirmed");
+				rc = samv_error_setp(SAMV_EINVAL, "decision '%s' is %s; only an adopted decision can "
+						     "be %s", tid, samv_status_word("decision", ts ? ts : "without a status"),
+						     samv_status_word("decision", i == 0   ? "superseded"
+										  : i == 1 ? "amended"
+											   : "confirmed"));
 				goto out;
 			}
 			/* the commit that links to a decision is about it too */

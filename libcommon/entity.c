@@ -214,7 +214,7 @@ static int gen_opts(struct samv_entity *c, bool filters)
 		if (!filters && (!strcmp(c->sub->name, "edit") || c->sub->verb) &&
 		    (f->kind == SAMV_F_REFS || f->kind == SAMV_F_KEYS)) {
 			o[n] = (struct samv_opt){ opt_name("remove-", f->opt), 0, SAMV_OPT_ARG, o[n - 1].argname,
-						  "remove from the set", base + V_REMOVE };
+						  N_("remove from the set"), base + V_REMOVE };
 			if (!o[n++].name)
 				return samv_error_set(SAMV_ERROR, "out of memory");
 		}

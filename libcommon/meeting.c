@@ -35,8 +35,9 @@ int samv_meeting_check(struct samv_problems *pr, const cJSON *rec, const char *p
 					      "absent: '%s' is also listed as attending", p);
 	}
 	if (rc == 0 && status && strcmp(status, "held") && cJSON_GetArraySize(att))
-		rc = samv_problem_add(pr, path, samv_json_locate(text, "attended"), "bad-value",
-				      "attended: a %s meeting has no attendance (hold it first)", status);
+		rc = samv_problem_addp(pr, path, samv_json_locate(text, "attended"), "bad-value",
+				       "attended: a %s meeting has no attendance (hold it first)",
+				       samv_status_word("meeting", status));
 	return rc;
 }
 

@@ -20,8 +20,8 @@ int samv_notice_check(const struct samv_notice *n, const char *format)
 		return 0;
 	samv_date_today(today);
 	if (status && strcmp(status, "planned"))
-		return samv_error_set(SAMV_EINVAL, "meeting '%s' is %s; an invitation is for a planned meeting", n->id,
-				      status);
+		return samv_error_setp(SAMV_EINVAL, "meeting '%s' is %s; an invitation is for a planned meeting", n->id,
+				       samv_status_word("meeting", status));
 	if (date && strcmp(date, today) < 0)
 		return samv_error_set(SAMV_EINVAL, "meeting '%s' was on %s, in the past; nobody can be invited to it",
 				      n->id, date);
@@ -60,8 +60,8 @@ static int mail(struct samv_buf *out, const struct samv_notice *n)
 	int rc;
 
 	if (n->minutes && (!status || strcmp(status, "held")))
-		return samv_error_set(SAMV_EINVAL, "meeting '%s' is %s; minutes are sent after it is held "
-				      "(see samv-meeting hold)", n->id, status ? status : "not held");
+		return samv_error_setp(SAMV_EINVAL, "meeting '%s' is %s; minutes are sent after it is held "
+				       "(see samv-meeting hold)", n->id, samv_status_word("meeting", status ? status : "not held"));
 	if ((rc = samv_meeting_recipients(&to, n->v, n->m, n->minutes)) < 0 || (rc = body_text(&body, n)) < 0 ||
 	    (rc = n->minutes ? samv_meeting_minutes(&att, n->v, n->m, "markdown", n->lang) : ics(&att, n)) < 0 ||
 	    (rc = samv_meeting_subject(&subj, n->m, n->minutes, n->lang)) < 0)

@@ -176,14 +176,20 @@ out:
 
 /* Keep the reason for the error to come; libgit2 returns the error. */
 static int why(struct samv_remote_auth *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* fmt is marked N_() by the callers: kept in English and translated. */
 static int why(struct samv_remote_auth *a, const char *fmt, ...)
 {
 	va_list ap;
 
 	free(a->why);
+	free(a->why_text);
 	va_start(ap, fmt);
 	if (vasprintf(&a->why, fmt, ap) < 0)
 		a->why = NULL;
+	va_end(ap);
+	va_start(ap, fmt);
+	if (vasprintf(&a->why_text, gettext(fmt), ap) < 0)
+		a->why_text = NULL;
 	va_end(ap);
 	return GIT_EUSER;
 }
@@ -205,14 +211,14 @@ static int credentials(git_credential **out, const char *url, const char *user, 
 		if (!user || !*user)
 			user = "git";
 		if (!sock || !*sock)
-			return why(a, "no ssh agent to take a key from (SSH_AUTH_SOCK is not set): start "
-				      "ssh-agent and add your key with ssh-add");
+			return why(a, N_("no ssh agent to take a key from (SSH_AUTH_SOCK is not set): start "
+				      "ssh-agent and add your key with ssh-add"));
 		if (stat(sock, &st) < 0 || !S_ISSOCK(st.st_mode))
-			return why(a, "no ssh agent at '%s' (SSH_AUTH_SOCK): is ssh-agent running?", sock);
+			return why(a, N_("no ssh agent at '%s' (SSH_AUTH_SOCK): is ssh-agent running?"), sock);
 		if (!a->agent_tried++)
 			return git_credential_ssh_key_from_agent(out, user);
-		return why(a, "the server refused the keys in the ssh agent for user '%s' (ssh-add -l lists "
-			      "them: is yours there, and its public key on the server?)", user);
+		return why(a, N_("the server refused the keys in the ssh agent for user '%s' (ssh-add -l lists "
+			      "them: is yours there, and its public key on the server?)"), user);
 	}
 	if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
 		const char *u = user && *user ? user : tuser && *tuser ? tuser : "samv";
@@ -220,11 +226,11 @@ static int credentials(git_credential **out, const char *url, const char *user, 
 		if (token && *token && !a->token_tried++)
 			return git_credential_userpass_plaintext_new(out, u, token);
 		if (a->token_tried)
-			return why(a, "the server refused the token in SAMV_GIT_TOKEN for user '%s'", u);
+			return why(a, N_("the server refused the token in SAMV_GIT_TOKEN for user '%s'"), u);
 		if (url_has_password(a->url))
-			return why(a, "the server refused the user name and token written in the URL");
-		return why(a, "the server asks for a user name and token: set SAMV_GIT_TOKEN (and "
-			      "SAMV_GIT_USERNAME) or write them in the URL");
+			return why(a, N_("the server refused the user name and token written in the URL"));
+		return why(a, N_("the server asks for a user name and token: set SAMV_GIT_TOKEN (and "
+			      "SAMV_GIT_USERNAME) or write them in the URL"));
 	}
 	if ((allowed & GIT_CREDENTIAL_USERNAME) && !a->user_tried++)
 		return git_credential_username_new(out, user && *user ? user : "git");
@@ -289,9 +295,9 @@ static int certificate(git_cert *cert, int valid, const char *host, void *payloa
 			snprintf(portopt, sizeof(portopt), "-p %d ", port);
 			snprintf(sshport, sizeof(sshport), " port %d", port);
 		}
-		return why(a, "the host key of %s%s (%s SHA256:%s) is not in ~/.ssh/known_hosts, or differs from "
+		return why(a, N_("the host key of %s%s (%s SHA256:%s) is not in ~/.ssh/known_hosts, or differs from "
 			      "the key there: if it is the server's, add it (ssh-keyscan %s%s >>~/.ssh/known_hosts, "
-			      "or connect once with ssh %s%s)",
+			      "or connect once with ssh %s%s)"),
 			   h, sshport, key_type(k), fp, portopt, h, portopt, h);
 	}
 	if (cert->cert_type == GIT_CERT_X509 && !valid) {
@@ -321,49 +327,67 @@ int samv_remote_init(struct samv_remote_auth *a, git_remote_callbacks *cb, git_r
 void samv_remote_auth_free(struct samv_remote_auth *a)
 {
 	free(a->why);
+	free(a->why_text);
 	free(a->rejected);
-	a->why = a->rejected = NULL;
+	a->why = a->why_text = a->rejected = NULL;
 }
 
 /* ---- errors ----------------------------------------------------------- */
 
-int samv_remote_error(const struct samv_remote_auth *a, const char *what, const char *name)
+/* msg on one line: the server's own messages end in a newline, and
+ * mbedTLS gives one line per problem. */
+static void one_line(char out[1024], const char *msg)
 {
-	const git_error *e = git_error_last();
-	const char *path = samv_url_local_path(a->url), *msg, *p;
-	char url[1024], line[1024], host[256];
+	const char *p;
 	size_t n = 0;
-	int port;
 
-	samv_url_redact(url, sizeof(url), a->url);
-	/* a path (or file://) remote that is not there: libgit2 would call it
-	 * an unsupported protocol */
-	if (path && access(path, F_OK) < 0)
-		return samv_error_set(SAMV_EIO, "cannot %s '%s' (%s): no such repository", what, name, url);
-	msg = a->why ? a->why : e && e->message ? e->message : "unknown error";
-	/* one line: the server's own messages end in a newline, and mbedTLS
-	 * gives one line per problem */
-	for (p = msg; *p && n + 3 < sizeof(line); p++) {
+	for (p = msg; *p && n + 3 < 1024; p++) {
 		if (*p == '\n' || *p == '\r') {
 			while (p[1] == '\n' || p[1] == '\r')
 				p++;
 			if (p[1]) {
-				line[n++] = ';';
-				line[n++] = ' ';
+				out[n++] = ';';
+				out[n++] = ' ';
 			}
 		} else {
-			line[n++] = *p;
+			out[n++] = *p;
 		}
 	}
-	line[n] = '\0';
+	out[n] = '\0';
+}
+
+/* what the callers pass: "cannot fetch from 'origin'" */
+static const char *const verbs[] = { N_("fetch from"), N_("push to") };
+
+/* An argument in the language being formatted (samv_error_setp). */
+#define LANG_(c, t) (samv_error_in_english() ? (c) : (t))
+
+int samv_remote_error(const struct samv_remote_auth *a, const char *what, const char *name)
+{
+	const git_error *e = git_error_last();
+	const char *path = samv_url_local_path(a->url), *lib;
+	char url[1024], line[1024], text[1024], host[256];
+	int port;
+
+	(void)verbs;
+	samv_url_redact(url, sizeof(url), a->url);
+	/* a path (or file://) remote that is not there: libgit2 would call it
+	 * an unsupported protocol */
+	if (path && access(path, F_OK) < 0)
+		return samv_error_setp(SAMV_EIO, "cannot %s '%s' (%s): no such repository", samv_msg(what), name, url);
+	/* libgit2's own text stays English in both */
+	lib = e && e->message ? e->message : "unknown error";
+	one_line(line, a->why ? a->why : lib);
+	one_line(text, a->why_text ? a->why_text : a->why ? a->why : lib);
 	if (a->cert_bad && !a->why)
-		return samv_error_set(SAMV_EIO, "cannot %s '%s' (%s): the server's certificate is not trusted: %s "
-				      "(if its authority is not a public one, set http.sslCAInfo or GIT_SSL_CAINFO "
-				      "to the file of the authority's certificate)", what, name, url, line);
+		return samv_error_setp(SAMV_EIO, "cannot %s '%s' (%s): the server's certificate is not trusted: %s "
+				       "(if its authority is not a public one, set http.sslCAInfo or GIT_SSL_CAINFO "
+				       "to the file of the authority's certificate)", samv_msg(what), name, url,
+				       LANG_(line, text));
 	if (!a->why && strstr(line, "Unable to exchange encryption keys") &&
 	    samv_url_ssh_host(host, sizeof(host), &port, a->url) == 0)
-		return samv_error_set(SAMV_EIO, "cannot %s '%s' (%s): %s (~/.ssh/known_hosts may hold a key "
-				      "for %s of another type than the server offers: has its key changed?)", what, name, url,
-				      line, host);
-	return samv_error_set(SAMV_EIO, "cannot %s '%s' (%s): %s", what, name, url, line);
+		return samv_error_setp(SAMV_EIO, "cannot %s '%s' (%s): %s (~/.ssh/known_hosts may hold a key "
+				       "for %s of another type than the server offers: has its key changed?)",
+				       samv_msg(what), name, url, LANG_(line, text), host);
+	return samv_error_setp(SAMV_EIO, "cannot %s '%s' (%s): %s", samv_msg(what), name, url, LANG_(line, text));
 }

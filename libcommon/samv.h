@@ -223,6 +223,9 @@ const char *samv_type_lister(char out[64], const struct samv_type *t);
 const char *samv_type_word(const struct samv_type *t);
 const char *samv_type_the(const struct samv_type *t);
 const char *samv_msg(const char *msgid);
+/* A status of a record of the type named, for messages ("hållet"); value
+ * itself in English and when unknown (typeword.c). */
+const char *samv_status_word(const char *type, const char *value);
 const struct samv_type *samv_type_by_dir(const char *dir);
 const struct samv_type *samv_type_at(size_t i); /* NULL past the end */
 /* At most this many record types: tables indexed by type are this big
@@ -643,6 +646,7 @@ struct samv_remote_auth {
 	bool unverified; /* a certificate that failed verification was accepted */
 	bool cert_bad;   /* the server's certificate was not trusted */
 	char *why;       /* our reason for the failure, instead of libgit2's */
+	char *why_text;  /* the same in the user's language */
 	char *rejected;  /* a push: the remote's reason for refusing the update */
 };
 

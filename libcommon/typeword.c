@@ -77,3 +77,38 @@ const char *samv_msg(const char *msgid)
 {
 	return samv_error_in_english() ? msgid : gettext(msgid);
 }
+
+/* A status in messages ("mötet 's0' är hållet"): the word agrees with its
+ * type's noun, so each type's statuses are their own context. */
+static const struct statusword {
+	const char *type, *ctx, *value;
+} statuses[] = {
+	{ "meeting", "meeting status", NC_("meeting status", "planned") },
+	{ "meeting", "meeting status", NC_("meeting status", "held") },
+	{ "meeting", "meeting status", NC_("meeting status", "cancelled") },
+	{ "meeting", "meeting status", NC_("meeting status", "not held") },
+	{ "action", "action status", NC_("action status", "open") },
+	{ "action", "action status", NC_("action status", "done") },
+	{ "action", "action status", NC_("action status", "dropped") },
+	/* TRANSLATORS: also what a decision becomes by a link: superseded, amended, confirmed */
+	{ "decision", "decision status", NC_("decision status", "proposed") },
+	{ "decision", "decision status", NC_("decision status", "adopted") },
+	{ "decision", "decision status", NC_("decision status", "superseded") },
+	{ "decision", "decision status", NC_("decision status", "revoked") },
+	{ "decision", "decision status", NC_("decision status", "expired") },
+	{ "decision", "decision status", NC_("decision status", "amended") },
+	{ "decision", "decision status", NC_("decision status", "confirmed") },
+	{ "decision", "decision status", NC_("decision status", "without a status") },
+};
+
+const char *samv_status_word(const char *type, const char *value)
+{
+	size_t i;
+
+	if (!value)
+		return "";
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (!strcmp(statuses[i].type, type) && !strcmp(statuses[i].value, value))
+			return ptext(statuses[i].ctx, statuses[i].value);
+	return value;
+}
