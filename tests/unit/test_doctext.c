@@ -14,10 +14,11 @@
 
 static void english_unchanged(void **state)
 {
-	char b[48];
+	char b[48], d[64];
 
 	(void)state;
 	assert_string_equal(samv_doc_date(b, "en", "2026-12-06"), "2026-12-06");
+	assert_string_equal(samv_doc_day(d, "en", "2026-12-03"), "2026-12-03");
 	assert_string_equal(samv_doc_int(b, "en", 1234567), "1234567");
 	assert_string_equal(samv_doc_decimal(b, "en", 3.5, 1), "3.5");
 	assert_string_equal(samv_doc_period(b, "en", "2026-W49"), "2026-W49");
@@ -28,13 +29,17 @@ static void english_unchanged(void **state)
 /* The catalog is found by SAMV_LOCALEDIR, set by main to build/share/locale. */
 static void swedish(void **state)
 {
-	char b[48];
+	char b[48], d[64];
 
 	(void)state;
 	assert_int_equal(samv_doc_lang_check("sv"), 0);
 	assert_string_equal(samv_doc_date(b, "sv", "2026-12-06"), "6 december 2026");
 	assert_string_equal(samv_doc_date(b, "sv", "2027-05-31"), "31 maj 2027");
 	assert_string_equal(samv_doc_date(b, "sv", "not a date"), "not a date");
+	/* a meeting's day in a letter: weekday, date and ISO week */
+	assert_string_equal(samv_doc_day(d, "sv", "2026-12-03"), "torsdag 3 december 2026 (vecka 49)");
+	assert_string_equal(samv_doc_day(d, "sv", "2027-01-03"), "söndag 3 januari 2027 (vecka 53)");
+	assert_string_equal(samv_doc_day(d, "sv", "2026-02-30"), "2026-02-30");
 	assert_string_equal(samv_doc_int(b, "sv", 9999), "9999");
 	assert_string_equal(samv_doc_int(b, "sv", 12345), "12\xc2\xa0" "345");
 	assert_string_equal(samv_doc_int(b, "sv", -1234567), "-1\xc2\xa0" "234\xc2\xa0" "567");

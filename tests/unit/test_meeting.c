@@ -132,7 +132,7 @@ static void days(void **state)
 static void ics_folding(void **state)
 {
 	struct samv_buf b = SAMV_BUF_INIT;
-	struct samv_ics_opts o = { 0, NULL, "Europe/Stockholm" };
+	struct samv_ics_opts o = { 0, NULL, "Europe/Stockholm", NULL };
 	git_signature *org = NULL;
 	char title[400];
 	cJSON *m;

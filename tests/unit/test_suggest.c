@@ -78,9 +78,9 @@ static void ambiguous_names_candidates(void **state)
 	static const char *const ids[] = { "stad-a", "stad-b" };
 
 	(void)state;
-	assert_int_equal(samv_id_ambiguous("actor id", "st", ids, 2, 2), SAMV_EAMBIGUOUS);
+	assert_int_equal(samv_id_ambiguous(samv_type_find("actor"), "st", ids, 2, 2), SAMV_EAMBIGUOUS);
 	assert_string_equal(samv_error_last(), "actor id 'st' is ambiguous: stad-a, stad-b");
-	assert_int_equal(samv_id_ambiguous("id", "s", ids, 2, 14), SAMV_EAMBIGUOUS);
+	assert_int_equal(samv_id_ambiguous(NULL, "s", ids, 2, 14), SAMV_EAMBIGUOUS);
 	assert_string_equal(samv_error_last(), "id 's' is ambiguous: stad-a, stad-b and 12 more");
 }
 
