@@ -174,8 +174,10 @@ enum {
 	SAMV_FL_COLUMN = 1 << 1,   /* shown in list tables */
 	SAMV_FL_FILTER = 1 << 2,   /* list can filter on it */
 	SAMV_FL_NOEDIT = 1 << 3,   /* set by the command, not an option */
-	SAMV_FL_TRAILER = 1 << 4   /* a REF whose value names the commit in a
+	SAMV_FL_TRAILER = 1 << 4,  /* a REF whose value names the commit in a
 				    * trailer (the referenced type's ->trailer) */
+	SAMV_FL_PERSONAL = 1 << 5  /* personal data: left out of public
+				    * exports (samv-records(5), public.c) */
 };
 
 struct samv_field {
