@@ -145,42 +145,8 @@ static int strip(struct samv_public *p, const struct samv_type *t, cJSON *rec, c
 	return 0;
 }
 
-int samv_public_record(struct samv_public *p, const struct samv_type *t, cJSON *rec)
-{
-	cJSON *id = cJSON_GetObjectItemCaseSensitive(rec, "id"), *name;
-	const cJSON *label;
-	const char *to;
-	int rc;
-
-	if (samv_type_personal(t) && cJSON_IsString(id)) {
-		label = cJSON_GetObjectItemCaseSensitive(p->labels, id->valuestring);
-		name = cJSON_GetObjectItemCaseSensitive(rec, "name");
-		if (name && cJSON_IsString(label)) {
-			if (!cJSON_SetValuestring(name, label->valuestring))
-				return oom();
-			if ((rc = count(p, t->name, "name")) < 0)
-				return rc;
-		}
-		if (!(to = public_id(p, id->valuestring)) || !cJSON_SetValuestring(id, to))
-			return oom();
-		p->people++;
-	}
-	return strip(p, t, rec, t->name, "");
-}
-
-static int filter(void *arg, const struct samv_type *t, cJSON *rec)
-{
-	return samv_public_record(arg, t, rec);
-}
-
-void samv_public_attach(struct samv_public *p, struct samv_view *v)
-{
-	v->filter = filter;
-	v->filter_arg = p;
-}
-
 /* "Representative of Region X (official)": organisation and role. */
-static int label(struct samv_public *p, const cJSON *person, const cJSON *actors)
+static int label_of(struct samv_public *p, const cJSON *person, const cJSON *actors)
 {
 	const char *id = samv_record_str(person, "id"), *actor = samv_record_str(person, "actor");
 	const char *role = samv_record_str(person, "role"), *org = actor;
@@ -194,6 +160,49 @@ static int label(struct samv_public *p, const cJSON *person, const cJSON *actors
 	snprintf(buf, sizeof(buf), D_(p->lang, "Representative of %s (%s)"), org ? org : "?",
 		 samv_doc_word(p->lang, "role", role ? role : "other"));
 	return id && !cJSON_AddStringToObject(p->labels, id, buf) ? oom() : 0;
+}
+
+int samv_public_record(struct samv_public *p, const struct samv_type *t, cJSON *rec)
+{
+	cJSON *id = cJSON_GetObjectItemCaseSensitive(rec, "id"), *name;
+	const cJSON *label;
+	const char *to;
+	int rc;
+
+	if (samv_type_personal(t) && cJSON_IsString(id)) {
+		/* a person the view did not have when p was made: labelled
+		 * from the record itself, so that no name ever gets through */
+		if (!(label = cJSON_GetObjectItemCaseSensitive(p->labels, id->valuestring)) &&
+		    ((rc = label_of(p, rec, NULL)) < 0 ||
+		     !(label = cJSON_GetObjectItemCaseSensitive(p->labels, id->valuestring))))
+			return rc < 0 ? rc : oom();
+		if ((name = cJSON_GetObjectItemCaseSensitive(rec, "name"))) {
+			if (!cJSON_SetValuestring(name, label->valuestring))
+				return oom();
+			if ((rc = count(p, t->name, "name")) < 0)
+				return rc;
+		}
+		if (!(to = public_id(p, id->valuestring)) || !cJSON_SetValuestring(id, to))
+			return oom();
+		p->people++;
+	} else if (samv_type_personal(t) && cJSON_GetObjectItemCaseSensitive(rec, "name")) {
+		/* no id to label it by (not a valid record): no name either */
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, "name");
+		if ((rc = count(p, t->name, "name")) < 0)
+			return rc;
+	}
+	return strip(p, t, rec, t->name, "");
+}
+
+static int filter(void *arg, const struct samv_type *t, cJSON *rec)
+{
+	return samv_public_record(arg, t, rec);
+}
+
+void samv_public_attach(struct samv_public *p, struct samv_view *v)
+{
+	v->filter = filter;
+	v->filter_arg = p;
 }
 
 int samv_public_new(struct samv_public **out, struct samv_view *v, const char *lang)
@@ -219,7 +228,7 @@ int samv_public_new(struct samv_public **out, struct samv_view *v, const char *l
 			rc = oom();
 			goto out;
 		}
-		if ((rc = label(p, r, actors)) < 0)
+		if ((rc = label_of(p, r, actors)) < 0)
 			goto out;
 	}
 	*out = p;
