@@ -59,6 +59,7 @@ static int make_dirs(const char *root, const char *path)
 static int write_file(struct exp *x, const char *path, const char *text, size_t len)
 {
 	char full[4096];
+	bool short_write;
 	FILE *f;
 	int rc;
 
@@ -67,7 +68,9 @@ static int write_file(struct exp *x, const char *path, const char *text, size_t 
 	snprintf(full, sizeof(full), "%s/%s", x->root, path);
 	if (!(f = fopen(full, "wx")))
 		return samv_error_set(SAMV_EIO, "cannot write '%s': %s", full, strerror(errno));
-	if ((len && fwrite(text, 1, len, f) != len) | (fclose(f) != 0))
+	short_write = len && fwrite(text, 1, len, f) != len;
+	/* closed either way; a full disk may show only here */
+	if (fclose(f) != 0 || short_write)
 		return samv_error_set(SAMV_EIO, "cannot write '%s': %s", full, strerror(errno));
 	x->files++;
 	return 0;
