@@ -210,6 +210,7 @@ int samv_public_new(struct samv_public **out, struct samv_view *v, const char *l
 	struct samv_public *p = calloc(1, sizeof(*p));
 	cJSON *people = NULL, *actors = NULL;
 	const cJSON *r;
+	size_t bad;
 	int rc = 0;
 
 	*out = NULL;
@@ -219,8 +220,10 @@ int samv_public_new(struct samv_public **out, struct samv_view *v, const char *l
 		goto out;
 	}
 	snprintf(p->lang, sizeof(p->lang), "%s", lang ? lang : "en");
-	if ((rc = samv_record_load_all(&people, v, samv_type_find("person"), NULL)) < 0 ||
-	    (rc = samv_record_load_all(&actors, v, samv_type_find("actor"), NULL)) < 0)
+	/* a file that is not a valid record is for the reader to name
+	 * (a report leaves it out, an export stops on it): counted here */
+	if ((rc = samv_record_load_all(&people, v, samv_type_find("person"), &bad)) < 0 ||
+	    (rc = samv_record_load_all(&actors, v, samv_type_find("actor"), &bad)) < 0)
 		goto out;
 	/* "person-N" in the people's id order, whoever refers to them first */
 	cJSON_ArrayForEach(r, people) {

@@ -20,6 +20,11 @@ people_strings() {
 		grep -v '^(borttagen)$\|^(removed)$'
 }
 
+# html: standard input as render.c escapes text in HTML.
+html() {
+	sed -e 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g' -e "s/'/\\&#39;/g"
+}
+
 # none_in FILE...: no string of people_strings in any of the files.
 none_in() {
 	people_strings >"$TRASH/strings"
@@ -66,9 +71,13 @@ test_case 'export --public of the demo: no personal data in any file; decisions,
 	test "$(git ls-files people | wc -l)" = "$(find ../pub/people -type f | wc -l)"
 	# the HTML page shows every decision title and the Agreement
 	for f in $(git ls-files decisions); do
-		grep -Fq "$(jq -r .title "$f" | sed "s/&/\&amp;/g; s/</\&lt;/g")" ../pub/index.html
+		grep -Fq "$(jq -r .title "$f" | html)" ../pub/index.html
 	done
-	grep -q "Överenskommelsen" ../pub/index.html
+	# the Agreement: every purpose and clause, word for word
+	test "$(git ls-files agreement/clauses agreement/purposes | wc -l)" -gt 5
+	for f in $(git ls-files agreement/clauses agreement/purposes); do
+		grep -Fq "$(jq -r .text "$f" | head -1 | html)" ../pub/index.html
+	done
 	grep -q "Borttaget före publicering" ../pub/index.html
 	# the statement: people by organisation and role; fields dropped, counted
 	test "$(jq .people ../pub/removed.json)" = "$(git ls-files people | wc -l)"
@@ -217,4 +226,20 @@ test_case 'export: --help, --version, outside a repository' '
 	samv_run samv-export --public pub
 	expect_status 1
 	test ! -e pub
+'
+
+test_case 'export fails half-way on a record that is not valid: nothing left behind' '
+	make_people
+	mkdir -p actors/zz
+	echo "{ not json" >actors/zz/broken.json
+	git add actors/zz/broken.json
+	git commit -q -m "a broken record, made outside samv"
+	snapshot
+	samv_run samv-export --public ../pub
+	expect_status 1
+	grep -q "^samv-export: actors/zz/broken.json:1:" "$TRASH/.err"
+	test "$(wc -l <"$TRASH/.err")" = 1
+	expect_no_out
+	test "$(ls ..)" = repo
+	unchanged
 '
