@@ -443,8 +443,11 @@ int samv_export_public(size_t *files, struct samv_store *s, const struct samv_ex
 	}
 	if (rename(tmp, o->dir) < 0) {
 		rc = samv_error_set(SAMV_EIO, "cannot write '%s': %s", o->dir, strerror(errno));
+		/* what was there before is put back */
 		if (state == 2)
 			rename(old, o->dir);
+		else if (state == 0)
+			mkdir(o->dir, 0777);
 		goto out;
 	}
 	if (state == 2)
