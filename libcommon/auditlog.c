@@ -411,7 +411,7 @@ int samv_log(struct samv_store *s, const char *const *paths, size_t n, const str
 	 * of a sorted walk, and a first-parent line needs no sorting; the
 	 * history index (histindex.c) leaves out the commits that cannot
 	 * have changed the paths */
-	if ((rc = samv_histwalk_start(&w, s, o->rev, o->hide, paths, n)) < 0)
+	if ((rc = samv_histwalk_start(&w, s, o->rev, o->hide, paths, n, true)) < 0)
 		goto out;
 	if ((rc = samv_treememo_new(&memo)) < 0)
 		goto out;

@@ -434,10 +434,10 @@ static int resolve(git_oid *out, git_repository *repo, const char *rev)
 /* One try: 0 answered, 1 not answerable, < 0 an error (h->sqlrc says
  * whether SQLite's). */
 static int try_commits(struct samv_histlist *l, struct hx *h, const char *rev, const char *hide,
-		       const char *const *paths, size_t np)
+		       const char *const *paths, size_t np, bool build)
 {
 	struct hit *v = NULL;
-	git_oid head, want;
+	git_oid head, want, tip;
 	size_t n = 0, cap = 0, i, k;
 	int rc;
 
@@ -451,7 +451,14 @@ static int try_commits(struct samv_histlist *l, struct hx *h, const char *rev, c
 	}
 	if ((rc = exec(h, "BEGIN IMMEDIATE")) < 0)
 		return rc;
-	if ((rc = tables(h)) < 0 || (rc = update(h, &head)) < 0)
+	if ((rc = tables(h)) < 0)
+		goto out;
+	/* not asked to build it from nothing: the walk costs less than that */
+	if (!build && (rc = meta_oid(h, "tip", &tip)) <= 0) {
+		rc = rc < 0 ? rc : 1;
+		goto out;
+	}
+	if ((rc = update(h, &head)) < 0)
 		goto out;
 	if (rev && !git_oid_equal(&want, &head) && (rc = indexed(h, &want)) <= 0) {
 		rc = rc < 0 ? rc : 1;
@@ -496,7 +503,7 @@ out:
 }
 
 int samv_histindex_commits(struct samv_histlist *l, struct samv_store *s, const char *rev, const char *hide,
-			   const char *const *paths, size_t n)
+			   const char *const *paths, size_t n, bool build)
 {
 	struct hx h;
 	int attempt, rc = 1;
@@ -509,7 +516,7 @@ int samv_histindex_commits(struct samv_histlist *l, struct samv_store *s, const 
 		h.repo = samv_store_repo(s);
 		if (!(h.db = samv_cache_db(s)))
 			return 1;
-		rc = try_commits(l, &h, rev, hide, paths, n);
+		rc = try_commits(l, &h, rev, hide, paths, n, build);
 		if (h.sqlrc == SQLITE_OK)
 			return rc;
 		/* SQLite failed, not git: corrupt is rebuilt, else go without */
@@ -533,12 +540,12 @@ void samv_histlist_free(struct samv_histlist *l)
 }
 
 int samv_histwalk_start(struct samv_histwalk *hw, struct samv_store *s, const char *rev, const char *hide,
-			const char *const *paths, size_t n)
+			const char *const *paths, size_t n, bool build)
 {
 	int rc;
 
 	memset(hw, 0, sizeof(*hw));
-	if ((rc = samv_histindex_commits(&hw->l, s, rev, hide, paths, n)) < 0)
+	if ((rc = samv_histindex_commits(&hw->l, s, rev, hide, paths, n, build)) < 0)
 		return rc;
 	hw->use = rc == 0;
 	if (hw->use && hw->l.ordered)

@@ -25,13 +25,16 @@ struct samv_histlist {
  * holds every commit samv_treediff reports a file under the paths for,
  * and is exactly the commits whose tree entry at a path changed so.
  * The index is first brought up to HEAD (only commits it does not hold
- * are read).
+ * are read); made from nothing only when build (reading every commit's
+ * changed trees costs several walks: worth it for samv-log, not for a
+ * walk that looks at one top directory).
  *
  * Returns 1 when the index cannot answer (SAMV_NO_CACHE=1, no usable
- * cache, an unborn branch, rev outside HEAD's history): walk as before.
+ * cache, none yet and !build, an unborn branch, rev outside HEAD's
+ * history): walk as before.
  */
 int samv_histindex_commits(struct samv_histlist *l, struct samv_store *s, const char *rev, const char *hide,
-			   const char *const *paths, size_t n);
+			   const char *const *paths, size_t n, bool build);
 bool samv_histlist_has(const struct samv_histlist *l, const git_oid *id);
 void samv_histlist_free(struct samv_histlist *l);
 
@@ -50,7 +53,7 @@ struct samv_histwalk {
 	bool use; /* l answers: in order, or as a filter of w */
 };
 int samv_histwalk_start(struct samv_histwalk *hw, struct samv_store *s, const char *rev, const char *hide,
-			const char *const *paths, size_t n);
+			const char *const *paths, size_t n, bool build);
 int samv_histwalk_next(git_oid *out, struct samv_histwalk *hw);
 void samv_histwalk_free(struct samv_histwalk *hw);
 

@@ -82,9 +82,11 @@ static int walk_changes(struct samv_store *s, const char *rev, change_fn fn, voi
 	git_oid oid;
 	int rc, e = 0;
 
-	/* the history index (histindex.c) hands out only the commits whose
-	 * agreement/ differs from every parent's, the ones judged below */
-	if ((rc = samv_histwalk_start(&w, s, rev, NULL, dir, 1)) < 0)
+	/* the history index (histindex.c), when samv-log has made one,
+	 * hands out only the commits whose agreement/ differs from every
+	 * parent's, the ones judged below; this walk alone costs less than
+	 * making it */
+	if ((rc = samv_histwalk_start(&w, s, rev, NULL, dir, 1, false)) < 0)
 		goto out;
 	while (rc == 0 && (e = samv_histwalk_next(&oid, &w)) == 0) {
 		if (git_commit_lookup(&c, repo, &oid) < 0) {

@@ -6,6 +6,17 @@
 
 cache=.git/samv/cache.sqlite
 
+# The number of commits in the history index (0: none made).
+indexed() {
+	python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+try:
+    print(db.execute(\"SELECT count(*) FROM hist_commit\").fetchone()[0])
+except sqlite3.OperationalError:
+    print(0)" "$cache"
+}
+
 # samv-check in its forms, with stdout, stderr and exit status.
 checks() {
 	for cmd in "samv-check" "samv-check --json" "samv-check --rev HEAD" "samv-check --rev HEAD~2" \
@@ -47,9 +58,16 @@ test_case 'a bad record and a bad history commit: the same problems cold, warm, 
 	grep -q "^exit 1$" "$TRASH/want"
 	checks "$TRASH/cold"
 	test -s $cache
+	# samv-check does not make the history index (its walk costs less)
+	test "$(indexed)" = 0
 	checks "$TRASH/warm"
 	_compare cold "$TRASH/want" "$TRASH/cold"
 	_compare warm "$TRASH/want" "$TRASH/warm"
+	# once samv-log has made it, samv-check uses it
+	samv-log region >/dev/null
+	test "$(indexed)" = "$(git rev-list --count HEAD)"
+	checks "$TRASH/indexed"
+	_compare "with the history index" "$TRASH/want" "$TRASH/indexed"
 	rm -rf .git/samv
 	checks "$TRASH/missing"
 	_compare missing "$TRASH/want" "$TRASH/missing"
@@ -57,6 +75,7 @@ test_case 'a bad record and a bad history commit: the same problems cold, warm, 
 
 test_case 'stale: HEAD moved by a plain git commit, git reset --hard and a merge' '
 	make_bad_repo
+	samv-log region >/dev/null
 	checks "$TRASH/x"
 	# a second bad history commit, by hand
 	c=$(git ls-files agreement | grep "clauses/2.json")
@@ -77,6 +96,8 @@ test_case 'stale: HEAD moved by a plain git commit, git reset --hard and a merge
 	git merge -q --no-edit side
 	same_as_uncached
 	grep -q "without a Samv-Decision trailer" "$TRASH/got"
+	# the index followed HEAD through all of it
+	test "$(indexed)" = "$(git rev-list --count HEAD)"
 '
 
 test_case 'a corrupt or truncated cache: rebuilt with one line on stderr, the same problems' '
