@@ -19,7 +19,8 @@
 #                     bench-actors (writes and reads of actors), bench-report,
 #                     bench-log, bench-sync, bench-readers, bench-verify, bench-write (a write's
 #                     CPU against bench/floor.c), bench-index (the index update's
-#                     two ways), bench-start (process start), bench-cache
+#                     two ways), bench-start (process start), bench-cache,
+#                     bench-check (samv-check and the history index on gen-collab)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -83,7 +84,7 @@ XGETTEXT_OPTS = --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --sor
 .PHONY: all check check-unit check-cli check-man check-completion check-schema check-install \
 	check-html check-asan check-valgrind check-docs fuzz fuzz-smoke fuzz-build torture demo demo-example \
 	deps install uninstall bench bench-actors bench-report bench-sync bench-log bench-readers \
-	bench-verify bench-write bench-index bench-start bench-cache clean pot pot-extract check-po
+	bench-verify bench-write bench-index bench-start bench-cache bench-check clean pot pot-extract check-po
 
 all: $(BINS) $(MOS)
 
@@ -229,6 +230,7 @@ bench: all
 	@$(MAKE) --no-print-directory bench-index
 	@$(MAKE) --no-print-directory bench-start
 	@$(MAKE) --no-print-directory bench-cache
+	@$(MAKE) --no-print-directory bench-check
 
 bench-actors: all
 	@sh bench/run.sh $(abspath $(BUILD)/bin)
@@ -259,6 +261,9 @@ bench-sync: all
 
 bench-cache: all
 	@sh bench/cache.sh $(abspath $(BUILD)/bin)
+
+bench-check: all
+	@sh bench/check.sh $(abspath $(BUILD)/bin)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

@@ -7,22 +7,28 @@
 # commits, one record a commit (bench/gen-actors.c writes the records in
 # canonical form; git fast-import commits them with samv's trailers), and
 # one record, the middle one, edited again every N/10 commits after it was
-# added, so that its history has six commits spread over half the history.  Then
-# "git gc" and a commit graph of generation version 1 (the one libgit2 1.5
-# reads), and it times:
+# added, so that its history has six commits spread over half the history.
+# Then "git gc" and a commit graph with Bloom filters of changed paths
+# ("git commit-graph write --reachable --changed-paths", generation
+# version 1, the one libgit2 1.5 reads), which git log uses for "-- PATH".
+# It times:
 #
-#   samv-log ID          against  git log -- PATH   and  git log -p -- PATH
-#   samv-log -n 1 ID     against  git log -n 1 -- PATH
-#   samv-log --verify    against  git log --raw     (both look at every commit's changes)
+#   the first samv-log ID (builds the history index in the query cache),
+#   then in pairs (bench/pair.c: samv, then git, one after the other, so
+#   both see the same load; CPU time, user + system):
+#   samv-log ID          against  git log --oneline -- PATH   (the target)
+#   samv-log ID          against  git log -- PATH
+#   samv-log agreement   against  git log --oneline -- agreement
+#   samv-log ID after one write (the index brought up by one commit)
+#   samv-log ID, SAMV_NO_CACHE=1 (the walk without the index)
 #
-# printing the ratios (git / samv: above 1, samv is faster).  Wall time
-# depends on what else the machine runs; with valgrind installed it also
-# counts the instructions of the log commands (callgrind), which do not.
+# and, with hyperfine, the same first pair in wall time.  It prints the
+# ratios (git / samv: above 1, samv is faster).  With valgrind installed
+# it also counts the instructions of the first pair (callgrind).
 #
-# Environment: BENCH_SIZES (default "10000 50000"), BENCH_RUNS (default 10),
-# BENCH_DIR, BENCH_KEEP=1 as for bench/run.sh.  Uses hyperfine when it is
-# installed (apt-get install hyperfine), else a shell loop (mean only);
-# git and jq are needed (bench/lib.sh).
+# Environment: BENCH_SIZES (default "10000 50000"), BENCH_RUNS (default 20),
+# BENCH_DIR, BENCH_KEEP=1 as for bench/run.sh.  hyperfine is optional
+# (apt-get install hyperfine); git and jq are needed (bench/lib.sh).
 
 set -eu
 
@@ -34,7 +40,7 @@ bin=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(dirname "$bin")
 sizes=${BENCH_SIZES:-10000 50000}
-runs=${BENCH_RUNS:-10}
+runs=${BENCH_RUNS:-20}
 . "$top/bench/lib.sh"
 bench_setup
 
@@ -46,11 +52,23 @@ unset SAMV_DIR
 mkdir -p "$HOME"
 
 gen=$build/bench/gen-actors
+pair=$build/bench/pair
 mkdir -p "$build/bench"
 # shellcheck disable=SC2046
 ${CC:-cc} -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -I"$top/libcommon" \
 	$(pkg-config --cflags libgit2 libcjson) -o "$gen" "$top/bench/gen-actors.c" \
 	"$build/libcommon.a" $(pkg-config --libs libgit2 libcjson sqlite3 libcrypto) -lm
+${CC:-cc} -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -o "$pair" "$top/bench/pair.c" -lm
+
+# cpu_pair NAME SAMV-COMMAND GIT-COMMAND: paired CPU times, a table row.
+cpu_pair() {
+	# shellcheck disable=SC2086
+	r=$($pair "$runs" 3 $2 --vs $3)
+	echo "$r" | awk -v size="$size" -v name="$1" '{
+		printf "| %d | %s | %.1f ± %.1f | %.1f ± %.1f | %.2f |\n", size, name, $1, $2, $3, $4, $3 / $1 }' \
+		>>"$work/cpu"
+	say "$size $1 (CPU ms, samv git): $r"
+}
 
 # count_pair NAME SAMV-COMMAND GIT-COMMAND: instructions, a table row.
 count_pair() {
@@ -122,6 +140,8 @@ start=$(date +%s)
 : >"$work/table"
 : >"$work/build"
 : >"$work/count"
+: >"$work/cpu"
+: >"$work/first"
 for size in $sizes; do
 	repo=$work/repo-$size
 	rm -rf "$repo"
@@ -136,7 +156,7 @@ for size in $sizes; do
 		git reset -q --hard
 		git gc -q
 		git config commitGraph.generationVersion 1
-		git commit-graph write --reachable
+		git commit-graph write --reachable --changed-paths
 	)
 	t1=$(date +%s%N)
 	commits=$(git -C "$repo" rev-list --count HEAD)
@@ -146,7 +166,7 @@ for size in $sizes; do
 	id=$(sed -n "${mid}p" "$work/ids-$size" | cut -d' ' -f1)
 	path=$(sed -n "${mid}p" "$work/ids-$size" | cut -d' ' -f2)
 	# the two must agree on which commits changed the record
-	samv-log --json "$id" | jq -r '.commits[].commit' >"$work/samv-commits"
+	SAMV_NO_CACHE=1 samv-log --json "$id" | jq -r '.commits[].commit' >"$work/samv-commits"
 	git log --format=%H -- "$path" >"$work/git-commits"
 	if ! cmp -s "$work/samv-commits" "$work/git-commits"; then
 		say "samv-log and git log disagree on the history of $path"
@@ -154,13 +174,34 @@ for size in $sizes; do
 	fi
 	say "$id: $(wc -l <"$work/git-commits") commits in its history"
 
-	count_pair "log of one record" "samv-log $id" "git log -- $path"
-	count_pair "log of the Agreement (none here)" "samv-log agreement" "git log -- agreement"
-	time_pair "log of one record" "samv-log $id" "git log -- $path"
-	time_pair "log of one record (git with -p)" "samv-log $id" "git log -p -- $path"
-	time_pair "log -n 1 of one record" "samv-log -n 1 $id" "git log -n 1 -p -- $path"
-	time_pair "log of the Agreement (none here)" "samv-log agreement" "git log -- agreement"
-	time_pair "--verify (git: log --raw)" "samv-log --verify" "git log --raw"
+	rm -rf .git/samv
+	t0=$(date +%s%N)
+	samv-log "$id" >/dev/null
+	t1=$(date +%s%N)
+	echo "| $size | first samv-log ID (builds the history index) | $(((t1 - t0) / 1000000)) ms |" >>"$work/first"
+	samv-log --json "$id" | jq -r '.commits[].commit' >"$work/samv-commits"
+	cmp -s "$work/samv-commits" "$work/git-commits" || { say "with the index, samv-log disagrees"; exit 1; }
+
+	count_pair "log of one record" "samv-log $id" "git log --oneline -- $path"
+	cpu_pair "\`samv-log ID\` / \`git log --oneline -- PATH\`" "samv-log $id" "git log --oneline -- $path"
+	cpu_pair "\`samv-log ID\` / \`git log -- PATH\`" "samv-log $id" "git log -- $path"
+	cpu_pair "\`samv-log agreement\` / \`git log --oneline -- agreement\`" "samv-log agreement" \
+		"git log --oneline -- agreement"
+	cpu_pair "without the index (SAMV_NO_CACHE=1) / \`git log --oneline -- PATH\`" \
+		"env SAMV_NO_CACHE=1 samv-log $id" "git log --oneline -- $path"
+	time_pair "log of one record" "samv-log $id" "git log --oneline -- $path"
+	# one write (a commit on top, outside the timing), then the first log
+	# after it: the index brought up by one commit
+	if [ "$have_hyperfine" = 1 ]; then
+		hyperfine --style none --runs "$runs" --export-json "$work/t.json" \
+			--prepare "samv-actor edit $id --note n\$(date +%N) >/dev/null" "samv-log $id" \
+			"git log --oneline -- $path" >/dev/null 2>"$work/hf.err" || { cat "$work/hf.err" >&2; exit 1; }
+		jq -r '.results | map("\(.mean * 1000) \(.stddev * 1000)") | join(" ")' "$work/t.json" >"$work/t.txt"
+		read -r sm ss hm hs <"$work/t.txt"
+		awk -v size="$size" -v sm="$sm" -v ss="$ss" -v hm="$hm" -v hs="$hs" 'BEGIN {
+			printf "| %d | after one write: samv-log ID / git log --oneline -- PATH | %.1f ± %.1f | %.1f ± %.1f | %.2f |\n",
+				size, sm, ss, hm, hs, hm / sm }' >>"$work/table"
+	fi
 	cd "$work"
 	[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$repo"
 done
@@ -168,7 +209,7 @@ done
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 echo "samv $(samv-log --version | sed 's/^[^0-9]*//;q') samv-log benchmark, $(date +%Y-%m-%d)"
-echo "machine: $(nproc) CPUs, $cpu, $mem memory, $(uname -sr)"
+echo "machine: $(nproc) CPUs, $cpu, $mem memory, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "whole run: $(($(date +%s) - start)) s"
 echo "libgit2 $(pkg-config --modversion libgit2), $(git --version)," \
 	"$([ "$have_hyperfine" = 1 ] && hyperfine --version || echo 'no hyperfine (shell loop)')"
@@ -177,7 +218,19 @@ echo "| records | commits | build | .git |"
 echo "|---:|---:|---:|---:|"
 cat "$work/build"
 echo
-echo "Wall time in ms, mean ± standard deviation ($runs runs):"
+echo "First samv-log ID after the cache was removed (wall time):"
+echo
+echo "| records | operation | wall |"
+echo "|---:|---|---:|"
+cat "$work/first"
+echo
+echo "CPU ms (user + system), mean ± standard deviation of $runs paired runs (bench/pair.c):"
+echo
+echo "| records | operation | samv | git | git / samv |"
+echo "|---:|---|---:|---:|---:|"
+cat "$work/cpu"
+echo
+echo "Wall time in ms, mean ± standard deviation ($runs runs, hyperfine, not interleaved):"
 echo
 echo "| records | operation | samv-log | git | git / samv |"
 echo "|---:|---|---:|---:|---:|"

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "histindex.h"
 #include "samv.h"
 #include "store.h"
 
@@ -399,7 +400,7 @@ int samv_log(struct samv_store *s, const char *const *paths, size_t n, const str
 {
 	git_repository *repo = samv_store_repo(s);
 	struct samv_treememo *memo = NULL;
-	git_revwalk *w = NULL;
+	struct samv_histwalk w;
 	git_commit *c = NULL;
 	cJSON *files = NULL, *entry = NULL;
 	long shown = 0;
@@ -407,12 +408,14 @@ int samv_log(struct samv_store *s, const char *const *paths, size_t n, const str
 	int rc, e = 0;
 
 	/* unsorted: libgit2 reads the whole history before the first commit
-	 * of a sorted walk, and a first-parent line needs no sorting */
-	if ((rc = samv_log_walk_start(&w, repo, o->rev, o->hide, GIT_SORT_NONE)) < 0 || !w)
-		return rc;
+	 * of a sorted walk, and a first-parent line needs no sorting; the
+	 * history index (histindex.c) leaves out the commits that cannot
+	 * have changed the paths */
+	if ((rc = samv_histwalk_start(&w, s, o->rev, o->hide, paths, n, true)) < 0)
+		goto out;
 	if ((rc = samv_treememo_new(&memo)) < 0)
 		goto out;
-	while ((o->max <= 0 || shown < o->max) && (e = git_revwalk_next(&oid, w)) == 0) {
+	while ((o->max <= 0 || shown < o->max) && (e = samv_histwalk_next(&oid, &w)) == 0) {
 		struct files f = { repo, NULL };
 
 		if (git_commit_lookup(&c, repo, &oid) < 0) {
@@ -449,7 +452,7 @@ out:
 	cJSON_Delete(entry);
 	cJSON_Delete(files);
 	git_commit_free(c);
-	git_revwalk_free(w);
+	samv_histwalk_free(&w);
 	return rc;
 }
 

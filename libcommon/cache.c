@@ -679,3 +679,33 @@ int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type
 	s->cache_state = -1;
 	return 1;
 }
+
+/* ---- the other tables kept in the file (histindex.c) ----------------- */
+
+sqlite3 *samv_cache_db(struct samv_store *s)
+{
+	struct samv_cache *c = cache_get(s);
+
+	return c ? c->db : NULL;
+}
+
+bool samv_cache_failed(struct samv_store *s, int sqlite_code)
+{
+	char *path;
+
+	if (!s->cache || sql_fail(NULL, sqlite_code) != CACHE_BROKEN) {
+		samv_cache_close(s);
+		s->cache_state = -1;
+		return false;
+	}
+	path = strdup(s->cache->path);
+	samv_cache_close(s);
+	if (!path) {
+		s->cache_state = -1;
+		return false;
+	}
+	remove_file(path);
+	say_rebuilt(path, "is corrupt");
+	free(path);
+	return true;
+}

@@ -24,6 +24,16 @@ struct samv_view;
  */
 int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad);
 
+/* The cache's SQLite connection, opened (or made) on first use, for the
+ * tables other files keep in it (histindex.c); NULL when readers go
+ * without the cache (as for samv_cache_load_all returning 1). */
+struct sqlite3 *samv_cache_db(struct samv_store *s);
+/* A SQLite call on that connection failed with sqlite_code: true when
+ * the file was corrupt, and has been removed (one line on stderr) to be
+ * made again by the next samv_cache_db; false when the store is to go
+ * without the cache from now on. */
+bool samv_cache_failed(struct samv_store *s, int sqlite_code);
+
 /* Close the store's cache, if it opened one. */
 void samv_cache_close(struct samv_store *s);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "histindex.h"
 #include "samv.h"
 
 /* The trees looked up last, by id: a walk of the history meets each
@@ -66,6 +67,9 @@ struct td {
 	samv_treediff_fn fn;
 	void *arg;
 	struct samv_buf path;
+	/* every directory gone down into, too (samv_treediff_nodes) */
+	samv_treenode_fn node;
+	void *node_arg;
 };
 
 static bool same_entry(const git_tree_entry *a, const git_tree_entry *b)
@@ -132,6 +136,8 @@ static int one_entry(struct td *d, const git_tree_entry *e, const git_tree_entry
 			rc = d->fn(&c, d->arg);
 		goto out;
 	}
+	if (d->node && (rc = d->node(d->path.ptr, false, d->node_arg)) < 0)
+		goto out;
 	if ((rc = samv_buf_puts(&d->path, "/")) < 0)
 		goto out;
 	if (np && !(sub = calloc(np, sizeof(*sub)))) {
@@ -268,10 +274,37 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+static int diff_commit(struct td *dd, git_commit *c, const char *const *paths, size_t npaths);
+
 int samv_treediff(git_repository *repo, struct samv_treememo *memo, git_commit *c, const char *const *paths,
 		  size_t npaths, samv_treediff_fn fn, void *arg)
 {
-	struct td d = { repo, memo, NULL, 0, fn, arg, SAMV_BUF_INIT };
+	struct td d = { repo, memo, NULL, 0, fn, arg, SAMV_BUF_INIT, NULL, NULL };
+
+	return diff_commit(&d, c, paths, npaths);
+}
+
+static int node_file(const struct samv_treechange *c, void *arg)
+{
+	struct td *d = arg;
+
+	return d->node(c->path, true, d->node_arg);
+}
+
+int samv_treediff_nodes(git_repository *repo, struct samv_treememo *memo, git_commit *c, samv_treenode_fn fn,
+			void *arg)
+{
+	struct td d = { repo, memo, NULL, 0, node_file, NULL, SAMV_BUF_INIT, fn, arg };
+
+	d.arg = &d;
+	return diff_commit(&d, c, NULL, 0);
+}
+
+static int diff_commit(struct td *dd, git_commit *c, const char *const *paths, size_t npaths)
+{
+	struct td d = *dd;
+	git_repository *repo = d.repo;
+	struct samv_treememo *memo = d.memo;
 	size_t np = git_commit_parentcount(c), i;
 	git_tree *t = NULL, **p = NULL;
 	const char **sorted = NULL;
@@ -329,7 +362,7 @@ out:
 int samv_treediff_trees(git_repository *repo, struct samv_treememo *memo, git_tree *from, git_tree *to,
 			samv_treediff_fn fn, void *arg)
 {
-	struct td d = { repo, memo, NULL, 0, fn, arg, SAMV_BUF_INIT };
+	struct td d = { repo, memo, NULL, 0, fn, arg, SAMV_BUF_INIT, NULL, NULL };
 	git_tree *p[1] = { from };
 	int rc;
 

@@ -1,0 +1,137 @@
+# samv-check with the query cache and its history index: the same
+# problems, the same exit status, whatever state the cache is in, on a
+# repository with a bad record and a bad commit in its history.
+
+. "$here/report-fixture.sh"
+
+cache=.git/samv/cache.sqlite
+
+# The number of commits in the history index (0: none made).
+indexed() {
+	python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+try:
+    print(db.execute(\"SELECT count(*) FROM hist_commit\").fetchone()[0])
+except sqlite3.OperationalError:
+    print(0)" "$cache"
+}
+
+# samv-check in its forms, with stdout, stderr and exit status.
+checks() {
+	for cmd in "samv-check" "samv-check --json" "samv-check --rev HEAD" "samv-check --rev HEAD~2" \
+		"samv-check --no-history" "samv-log --verify"; do
+		echo "\$ $cmd"
+		rc=0
+		$cmd >"$TRASH/.o" 2>"$TRASH/.e" </dev/null || rc=$?
+		cat "$TRASH/.o" "$TRASH/.e"
+		echo "exit $rc"
+	done >"$1"
+}
+
+same_as_uncached() {
+	SAMV_NO_CACHE=1 checks "$TRASH/want"
+	checks "$TRASH/got"
+	_compare "samv-check with the cache" "$TRASH/want" "$TRASH/got"
+}
+
+# A clause changed by hand (no decision: a bad history commit) and an
+# actor made invalid by hand (a bad record).
+make_bad_repo() {
+	make_report_repo &&
+	c=$(git ls-files agreement | grep "clauses/1.json") &&
+	sed "s/Parterna samverkar./Parterna samverkar mycket./" "$c" >"$c.new" && mv "$c.new" "$c" &&
+	git commit -qam "clause 1 by hand" &&
+	f=$(git ls-files actors | grep /rotary.json) &&
+	sed "s/\"civil\"/\"nonsense\"/" "$f" >"$f.new" && mv "$f.new" "$f" &&
+	git commit -qam "rotary broken by hand" &&
+	test_tick
+}
+
+test_case 'a bad record and a bad history commit: the same problems cold, warm, missing and disabled' '
+	make_bad_repo
+	rm -rf .git/samv
+	SAMV_NO_CACHE=1 checks "$TRASH/want"
+	test ! -e $cache
+	grep -q "changed the Agreement without a Samv-Decision trailer" "$TRASH/want"
+	grep -q "rotary.json:.*nonsense" "$TRASH/want"
+	grep -q "^exit 1$" "$TRASH/want"
+	checks "$TRASH/cold"
+	test -s $cache
+	# samv-check does not make the history index (its walk costs less)
+	test "$(indexed)" = 0
+	checks "$TRASH/warm"
+	_compare cold "$TRASH/want" "$TRASH/cold"
+	_compare warm "$TRASH/want" "$TRASH/warm"
+	# once samv-log has made it, samv-check uses it
+	samv-log region >/dev/null
+	test "$(indexed)" = "$(git rev-list --count HEAD)"
+	checks "$TRASH/indexed"
+	_compare "with the history index" "$TRASH/want" "$TRASH/indexed"
+	rm -rf .git/samv
+	checks "$TRASH/missing"
+	_compare missing "$TRASH/want" "$TRASH/missing"
+'
+
+test_case 'stale: HEAD moved by a plain git commit, git reset --hard and a merge' '
+	make_bad_repo
+	samv-log region >/dev/null
+	checks "$TRASH/x"
+	# a second bad history commit, by hand
+	c=$(git ls-files agreement | grep "clauses/2.json")
+	sed "s/fyra gånger/fem gånger/" "$c" >"$c.new" && mv "$c.new" "$c"
+	git commit -qam "clause 2 by hand"
+	same_as_uncached
+	test "$(grep -c "without a Samv-Decision trailer" "$TRASH/got")" -ge 2
+	git reset -q --hard HEAD~3
+	same_as_uncached
+	! grep -q "without a Samv-Decision trailer" "$TRASH/got"
+	# a merge of a branch that changed the Agreement by hand
+	git checkout -q -b side
+	c=$(git ls-files agreement | grep "clauses/1.json")
+	sed "s/Parterna samverkar./Parterna samverkar på sidan./" "$c" >"$c.new" && mv "$c.new" "$c"
+	git commit -qam "side clause"
+	git checkout -q -
+	samv-actor edit region --note "main" >/dev/null
+	git merge -q --no-edit side
+	same_as_uncached
+	grep -q "without a Samv-Decision trailer" "$TRASH/got"
+	# the index followed HEAD through all of it
+	test "$(indexed)" = "$(git rev-list --count HEAD)"
+'
+
+test_case 'a corrupt or truncated cache: rebuilt with one line on stderr, the same problems' '
+	make_bad_repo
+	SAMV_NO_CACHE=1 samv-check >"$TRASH/want" 2>&1 || :
+	samv-check >/dev/null || :
+	size=$(stat -c %s $cache)
+	pages=$((size / 4096))
+	dd if=/dev/zero of=$cache bs=4096 seek=1 count=$((pages - 1)) conv=notrunc 2>/dev/null
+	samv_run samv-check
+	expect_status 1
+	test "$(wc -l <"$TRASH/.err")" = 1
+	grep -q "^samv-check: warning: query cache .* rebuilt$" "$TRASH/.err"
+	_compare stdout "$TRASH/want" "$TRASH/.out"
+	truncate -s 5000 $cache
+	samv_run samv-check
+	expect_status 1
+	expect_err <<-EOT
+	samv-check: warning: query cache '"'"'$PWD/$cache'"'"' is truncated; rebuilt
+	EOT
+	_compare stdout "$TRASH/want" "$TRASH/.out"
+	same_as_uncached
+'
+
+test_case 'a good repository stays good, silently, in every cache state' '
+	make_report_repo
+	samv_run samv-check
+	expect_status 0
+	expect_no_out
+	expect_no_err
+	samv-actor edit region --note "en" >/dev/null
+	samv_run samv-check
+	expect_status 0
+	expect_no_out
+	expect_no_err
+	same_as_uncached
+'
