@@ -30,7 +30,16 @@
 
 /* PRAGMA user_version of the layout below; another value is a file we
  * did not write (or an older samv's), rebuilt. */
-#define CACHE_SCHEMA 0x53410002
+#define CACHE_SCHEMA 0x53410003
+
+/* The columns of a slim record (samv_cache_select), in the order of
+ * slim_cols; their names without "k_" are the fields'. */
+static const char slim_cols[] = "id, k_date, k_status, k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector";
+static const char *const slim_keys[] = { "id", "date", "status", "due", "done", "review", "meeting", "arena", "title", "name", "sector" };
+
+/* A record's field as a generated column: its text, NULL when absent or
+ * not a string. */
+#define TEXT_OF(f) "(CASE json_type(json, '$." f "') WHEN 'text' THEN json_extract(json, '$." f "') END)"
 
 static const char schema_sql[] =
 	"CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
@@ -42,16 +51,23 @@ static const char schema_sql[] =
 	 * or why it is none (bad) */
 	"CREATE TABLE recs(path TEXT PRIMARY KEY, parent TEXT NOT NULL, dir TEXT NOT NULL, id TEXT NOT NULL,"
 	" oid BLOB NOT NULL, mode INTEGER NOT NULL, json TEXT, bad TEXT,"
-	/* the fields readers select on, taken out of the record once when it
-	 * is stored, so that a query reads only the rows it wants
-	 * (samv_cache_select) and parses nothing else */
-	" k_date AS (json_extract(json, '$.date')) STORED,"
-	" k_status AS (json_extract(json, '$.status')) STORED,"
-	" k_due AS (json_extract(json, '$.due')) STORED,"
-	" k_done AS (json_extract(json, '$.done')) STORED,"
-	" k_review AS (json_extract(json, '$.review')) STORED,"
-	" k_meeting AS (json_extract(json, '$.meeting')) STORED,"
-	" k_ndist AS (coalesce(json_array_length(json, '$.distributed'), 0)) STORED);"
+	/* the fields readers select on, and those they show of many records,
+	 * taken out of the record once when it is stored: a query reads only
+	 * the rows it wants, and of them perhaps only these (samv_cache_select) */
+	" k_date AS " TEXT_OF("date") " STORED,"
+	" k_status AS " TEXT_OF("status") " STORED,"
+	" k_due AS " TEXT_OF("due") " STORED,"
+	" k_done AS " TEXT_OF("done") " STORED,"
+	" k_review AS " TEXT_OF("review") " STORED,"
+	" k_meeting AS " TEXT_OF("meeting") " STORED,"
+	" k_arena AS " TEXT_OF("arena") " STORED,"
+	" k_title AS " TEXT_OF("title") " STORED,"
+	" k_name AS " TEXT_OF("name") " STORED,"
+	" k_sector AS " TEXT_OF("sector") " STORED,"
+	/* zero when cJSON_GetArraySize says so: an empty list or object, or
+	 * no list (a generated column may hold no subquery to count members) */
+	" k_ndist AS (CASE json_type(json, '$.distributed') WHEN 'array' THEN json_array_length(json, '$.distributed')"
+	" WHEN 'object' THEN json_extract(json, '$.distributed') != '{}' ELSE 0 END) STORED);"
 	"CREATE INDEX recs_parent ON recs(parent);"
 	"CREATE INDEX recs_dir_id ON recs(dir, id);"
 	"CREATE INDEX recs_date ON recs(dir, k_date);"
@@ -610,7 +626,22 @@ static int by_id(const void *a, const void *b)
  * in its order, or sorted by id (sort): a query that selects by another
  * column's index leaves the order to us, the sort being cheaper than the
  * walk of every row that an ORDER BY id makes SQLite choose. */
-static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, cJSON **out)
+/* A slim record from the row of slim_cols: its fields that are strings. */
+static cJSON *slim_record(sqlite3_stmt *st)
+{
+	cJSON *rec = cJSON_CreateObject();
+	int i;
+
+	for (i = 0; rec && i < (int)(sizeof(slim_keys) / sizeof(slim_keys[0])); i++)
+		if (sqlite3_column_type(st, i) == SQLITE_TEXT &&
+		    !cJSON_AddStringToObject(rec, slim_keys[i], (const char *)sqlite3_column_text(st, i))) {
+			cJSON_Delete(rec);
+			return NULL;
+		}
+	return rec;
+}
+
+static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, bool slim, cJSON **out)
 {
 	cJSON *arr = cJSON_CreateArray(), *rec, **v = NULL;
 	size_t n = 0, i;
@@ -623,7 +654,7 @@ static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, cJSON **out)
 
 		if (!json)
 			continue;
-		if (!(rec = cJSON_ParseWithLength(json, (size_t)sqlite3_column_bytes(st, 0))) ||
+		if (!(rec = slim ? slim_record(st) : cJSON_ParseWithLength(json, (size_t)sqlite3_column_bytes(st, 0))) ||
 		    !cJSON_AddItemToArray(arr, rec)) {
 			cJSON_Delete(rec);
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -687,6 +718,7 @@ out:
 /* What one use reads, once the cache is up to the tree: every record
  * (where NULL) or those a condition selects. */
 struct query {
+	bool slim;
 	const char *where;
 	const char *const *args;
 	size_t *bad;
@@ -699,13 +731,14 @@ static int read_query(struct sync *y, const struct query *q, cJSON **out)
 	size_t i;
 	int rc;
 
-	if (!q->where) {
+	if (!q->where && !q->slim) {
 		st = st_reset(y, ST_RECS);
 		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
-		rc = read_rows(y, st, false, out);
+		rc = read_rows(y, st, false, false, out);
 		return rc < 0 ? rc : read_bad(y, q->bad);
 	}
-	if (asprintf(&sql, "SELECT json FROM recs WHERE dir = ?1 AND json IS NOT NULL AND (%s)", q->where) < 0)
+	if (asprintf(&sql, "SELECT %s FROM recs WHERE dir = ?1 AND json IS NOT NULL AND (%s)",
+		     q->slim ? slim_cols : "json", q->where ? q->where : "1") < 0)
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	if (sqlite3_prepare_v2(y->c->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		y->sqlrc = sql_fail(y->c->db, SQLITE_OK);
@@ -715,7 +748,7 @@ static int read_query(struct sync *y, const struct query *q, cJSON **out)
 	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
 	for (i = 0; q->args && q->args[i]; i++)
 		sqlite3_bind_text(st, (int)i + 2, q->args[i], -1, SQLITE_STATIC);
-	if ((rc = read_rows(y, st, true, out)) == 0)
+	if ((rc = read_rows(y, st, true, q->slim, out)) == 0)
 		rc = read_bad(y, NULL);
 out:
 	sqlite3_finalize(st);
@@ -776,15 +809,15 @@ static int serve(cJSON **out, struct samv_view *v, const struct samv_type *t, co
 
 int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad)
 {
-	struct query q = { NULL, NULL, bad };
+	struct query q = { false, NULL, NULL, bad };
 
 	return serve(out, v, t, &q);
 }
 
-int samv_cache_select(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *where,
+int samv_cache_select(cJSON **out, struct samv_view *v, const struct samv_type *t, bool slim, const char *where,
 		      const char *const *args)
 {
-	struct query q = { where, args, NULL };
+	struct query q = { slim, where, args, NULL };
 
 	return serve(out, v, t, &q);
 }

@@ -105,11 +105,12 @@ static int tab_load(struct tab *t, struct ctx *c, const char *type)
 /* Records of type that the SQL condition where selects (samv_cache_select):
  * a superset of those the caller's predicate then picks.  Every record
  * when the cache cannot serve; 1 when it cannot and first is set, for the
- * caller to read whole tables instead. */
-static int tab_select(struct tab *t, struct ctx *c, const char *type, bool first, const char *where,
+ * caller to read whole tables instead.  slim: the records need hold only
+ * the fields samv_cache_select's slim records do. */
+static int tab_select(struct tab *t, struct ctx *c, const char *type, bool first, bool slim, const char *where,
 		      const char *const *args)
 {
-	int rc = samv_record_select(&t->all, c->v, samv_type_find(type), where, args);
+	int rc = samv_record_select(&t->all, c->v, samv_type_find(type), slim, where, args);
 
 	if (rc == 1 && first)
 		return 1;
@@ -896,9 +897,9 @@ static int summary_tables(struct ctx *c)
 	size_t i;
 	int rc;
 
-	if ((rc = tab_select(&c->actors, c, "actor", true, NULL, NULL)) != 0)
+	if ((rc = tab_select(&c->actors, c, "actor", true, true, NULL, NULL)) != 0)
 		return rc;
-	if ((rc = tab_select(&c->people, c, "person", false, NULL, NULL)) < 0 ||
+	if ((rc = tab_select(&c->people, c, "person", false, true, NULL, NULL)) < 0 ||
 	    (rc = tab_load(&c->arenas, c, "arena")) < 0)
 		return rc;
 	/* a month's dates sort after "YYYY-MM" and before "YYYY-MM-99" */
@@ -910,8 +911,8 @@ static int summary_tables(struct ctx *c)
 	args[2] = mlo;
 	args[3] = mhi;
 	c->lazy = true;
-	if ((rc = tab_select(&c->meetings, c, "meeting", false, dated, args)) < 0 ||
-	    (rc = tab_select(&c->late, c, "meeting", false, "k_status = 'held' AND k_ndist = 0", NULL)) < 0)
+	if ((rc = tab_select(&c->meetings, c, "meeting", false, false, dated, args)) < 0 ||
+	    (rc = tab_select(&c->late, c, "meeting", false, true, "k_status = 'held' AND k_ndist = 0", NULL)) < 0)
 		return rc;
 	/* actions opened at a meeting of the period: its ids, as a JSON array */
 	if ((rc = samv_buf_puts(&ids, "[")) < 0)
@@ -936,26 +937,26 @@ static int summary_tables(struct ctx *c)
 		goto out;
 	args[0] = ids.ptr;
 	args[1] = NULL;
-	if ((rc = tab_select(&c->opened, c, "action", false, "k_meeting IN (SELECT value FROM json_each(?2))", args)) < 0)
+	if ((rc = tab_select(&c->opened, c, "action", false, false, "k_meeting IN (SELECT value FROM json_each(?2))", args)) < 0)
 		goto out;
 	args[0] = p->since;
 	args[1] = p->until;
-	if ((rc = tab_select(&c->done, c, "action", false, "k_status = 'done' AND k_done >= ?2 AND k_done <= ?3",
+	if ((rc = tab_select(&c->done, c, "action", false, false, "k_status = 'done' AND k_done >= ?2 AND k_done <= ?3",
 			     args)) < 0)
 		goto out;
 	args[0] = c->o->today;
 	args[1] = NULL;
-	if ((rc = tab_select(&c->overdue, c, "action", false, "k_status = 'open' AND k_due < ?2", args)) < 0)
+	if ((rc = tab_select(&c->overdue, c, "action", false, false, "k_status = 'open' AND k_due < ?2", args)) < 0)
 		goto out;
 	args[0] = p->since;
 	args[1] = p->until;
 	args[2] = mlo;
 	args[3] = mhi;
-	if ((rc = tab_select(&c->decisions, c, "decision", false, dated, args)) < 0)
+	if ((rc = tab_select(&c->decisions, c, "decision", false, false, dated, args)) < 0)
 		goto out;
 	args[0] = c->o->today;
 	args[1] = NULL;
-	if ((rc = tab_select(&c->due, c, "decision", false, "k_status = 'adopted' AND k_review <= ?2", args)) < 0 ||
+	if ((rc = tab_select(&c->due, c, "decision", false, true, "k_status = 'adopted' AND k_review <= ?2", args)) < 0 ||
 	    (rc = tab_load(&c->anchorings, c, "anchoring")) < 0)
 		goto out;
 	if (c->anchorings.n) {

@@ -863,10 +863,10 @@ static int cmp_id(const void *a, const void *b)
 	return strcmp(x ? x : "", y ? y : "");
 }
 
-int samv_record_select(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *where,
+int samv_record_select(cJSON **out, struct samv_view *v, const struct samv_type *t, bool slim, const char *where,
 		       const char *const *args)
 {
-	return samv_cache_select(out, route(v, t->dir), t, where, args);
+	return samv_cache_select(out, route(v, t->dir), t, slim, where, args);
 }
 
 int samv_record_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad)
