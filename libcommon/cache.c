@@ -30,16 +30,13 @@
 
 /* PRAGMA user_version of the layout below; another value is a file we
  * did not write (or an older samv's), rebuilt. */
-#define CACHE_SCHEMA 0x53410003
+#define CACHE_SCHEMA 0x53410004
 
 /* The columns of a slim record (samv_cache_select), in the order of
  * slim_cols; their names without "k_" are the fields'. */
 static const char slim_cols[] = "id, k_date, k_status, k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector";
 static const char *const slim_keys[] = { "id", "date", "status", "due", "done", "review", "meeting", "arena", "title", "name", "sector" };
-
-/* A record's field as a generated column: its text, NULL when absent or
- * not a string. */
-#define TEXT_OF(f) "(CASE json_type(json, '$." f "') WHEN 'text' THEN json_extract(json, '$." f "') END)"
+#define NSLIM ((int)(sizeof(slim_keys) / sizeof(slim_keys[0])))
 
 static const char schema_sql[] =
 	"CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
@@ -52,22 +49,12 @@ static const char schema_sql[] =
 	"CREATE TABLE recs(path TEXT PRIMARY KEY, parent TEXT NOT NULL, dir TEXT NOT NULL, id TEXT NOT NULL,"
 	" oid BLOB NOT NULL, mode INTEGER NOT NULL, json TEXT, bad TEXT,"
 	/* the fields readers select on, and those they show of many records,
-	 * taken out of the record once when it is stored: a query reads only
-	 * the rows it wants, and of them perhaps only these (samv_cache_select) */
-	" k_date AS " TEXT_OF("date") " STORED,"
-	" k_status AS " TEXT_OF("status") " STORED,"
-	" k_due AS " TEXT_OF("due") " STORED,"
-	" k_done AS " TEXT_OF("done") " STORED,"
-	" k_review AS " TEXT_OF("review") " STORED,"
-	" k_meeting AS " TEXT_OF("meeting") " STORED,"
-	" k_arena AS " TEXT_OF("arena") " STORED,"
-	" k_title AS " TEXT_OF("title") " STORED,"
-	" k_name AS " TEXT_OF("name") " STORED,"
-	" k_sector AS " TEXT_OF("sector") " STORED,"
-	/* zero when cJSON_GetArraySize says so: an empty list or object, or
-	 * no list (a generated column may hold no subquery to count members) */
-	" k_ndist AS (CASE json_type(json, '$.distributed') WHEN 'array' THEN json_array_length(json, '$.distributed')"
-	" WHEN 'object' THEN json_extract(json, '$.distributed') != '{}' ELSE 0 END) STORED);"
+	 * taken out of the record when it is stored (sync_file, as
+	 * samv_record_str reads them; k_ndist: the items of "distributed"): a
+	 * query reads only the rows it wants, and of them perhaps only these
+	 * (samv_cache_select) */
+	" k_date TEXT, k_status TEXT, k_due TEXT, k_done TEXT, k_review TEXT, k_meeting TEXT, k_arena TEXT,"
+	" k_title TEXT, k_name TEXT, k_sector TEXT, k_ndist INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX recs_parent ON recs(parent);"
 	"CREATE INDEX recs_dir_id ON recs(dir, id);"
 	"CREATE INDEX recs_date ON recs(dir, k_date);"
@@ -100,8 +87,9 @@ static const char *const stmt_sql[ST_N] = {
 	/* the tree and everything below it ('0' follows '/') */
 	[ST_TREE_DEL] = "DELETE FROM trees WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
 	[ST_REC_GET] = "SELECT oid, mode FROM recs WHERE path = ?1",
-	[ST_REC_PUT] = ("INSERT OR REPLACE INTO recs(path, parent, dir, id, oid, mode, json, bad)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+	[ST_REC_PUT] = ("INSERT OR REPLACE INTO recs(path, parent, dir, id, oid, mode, json, bad, k_date, k_status,"
+			" k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector, k_ndist)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"),
 	[ST_REC_KIDS] = "SELECT path FROM recs WHERE parent = ?1",
 	[ST_REC_DEL] = "DELETE FROM recs WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
 	[ST_RECS] = "SELECT json FROM recs WHERE dir = ?1 AND json IS NOT NULL ORDER BY id",
@@ -515,7 +503,7 @@ out:
 static int sync_file(struct sync *y, const char *parent, const char *path, const git_tree_entry *e)
 {
 	char id[SAMV_ID_MAX + 1];
-	int mode = (int)git_tree_entry_filemode(e), rc;
+	int mode = (int)git_tree_entry_filemode(e), rc, i;
 	sqlite3_stmt *st;
 	cJSON *rec = NULL;
 	char *json = NULL;
@@ -532,9 +520,10 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 		return rc;
 	else if (!(json = cJSON_PrintUnformatted(rec)))
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
-	cJSON_Delete(rec);
-	if (rc < 0 && !bad)
+	if (rc < 0 && !bad) {
+		cJSON_Delete(rec);
 		return rc;
+	}
 	st = st_reset(y, ST_REC_PUT);
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
@@ -546,8 +535,13 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 		sqlite3_bind_text(st, 7, json, -1, SQLITE_STATIC);
 	if (bad)
 		sqlite3_bind_text(st, 8, bad, -1, SQLITE_TRANSIENT);
+	/* the columns after id in slim_keys, then k_ndist */
+	for (i = 1; json && i < NSLIM; i++)
+		sqlite3_bind_text(st, 8 + i, samv_record_str(rec, slim_keys[i]), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 8 + NSLIM, json ? cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(rec, "distributed")) : 0);
 	rc = st_done(y, st);
 	sqlite3_clear_bindings(st);
+	cJSON_Delete(rec);
 	cJSON_free(json);
 	return rc;
 }
@@ -632,7 +626,7 @@ static cJSON *slim_record(sqlite3_stmt *st)
 	cJSON *rec = cJSON_CreateObject();
 	int i;
 
-	for (i = 0; rec && i < (int)(sizeof(slim_keys) / sizeof(slim_keys[0])); i++)
+	for (i = 0; rec && i < NSLIM; i++)
 		if (sqlite3_column_type(st, i) == SQLITE_TEXT &&
 		    !cJSON_AddStringToObject(rec, slim_keys[i], (const char *)sqlite3_column_text(st, i))) {
 			cJSON_Delete(rec);

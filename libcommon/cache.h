@@ -30,9 +30,9 @@ int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type
  * cache brought up to the tree as above (files that are not valid records
  * are noted in the store).  where may use the columns id, k_date,
  * k_status, k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name,
- * k_sector (the record's field of that name: its text, NULL when absent
- * or not a string) and k_ndist (the length of "distributed", 0 when
- * absent), and the parameters ?2, ?3, ... bound to args (NULL-terminated,
+ * k_sector (the record's field of that name as samv_record_str reads it:
+ * NULL when absent, empty or not a string) and k_ndist (the items of
+ * "distributed" as cJSON_GetArraySize counts them), and the parameters ?2, ?3, ... bound to args (NULL-terminated,
  * text).  Callers filter the records they get again with their own rule:
  * where need only select a superset of them.
  *
