@@ -218,7 +218,7 @@ demo-example: all
 	@sh docs/example/ostergotland.sh $(abspath $(BUILD)/bin) $(BUILD)/demo
 
 # One after the other, never in parallel: each times against the others'
-# absence.  bench-cache is the query cache's (bench/cache-*.sh).
+# absence.  bench-cache is the query cache's (bench/cache.sh).
 bench: all
 	@$(MAKE) --no-print-directory bench-actors
 	@$(MAKE) --no-print-directory bench-report

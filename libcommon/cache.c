@@ -30,7 +30,13 @@
 
 /* PRAGMA user_version of the layout below; another value is a file we
  * did not write (or an older samv's), rebuilt. */
-#define CACHE_SCHEMA 0x53410001
+#define CACHE_SCHEMA 0x53410004
+
+/* The columns of a slim record (samv_cache_select), in the order of
+ * slim_cols; their names without "k_" are the fields'. */
+static const char slim_cols[] = "id, k_date, k_status, k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector";
+static const char *const slim_keys[] = { "id", "date", "status", "due", "done", "review", "meeting", "arena", "title", "name", "sector" };
+#define NSLIM ((int)(sizeof(slim_keys) / sizeof(slim_keys[0])))
 
 static const char schema_sql[] =
 	"CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
@@ -41,9 +47,24 @@ static const char schema_sql[] =
 	/* a *.json file there: its blob id and mode, and the record (json)
 	 * or why it is none (bad) */
 	"CREATE TABLE recs(path TEXT PRIMARY KEY, parent TEXT NOT NULL, dir TEXT NOT NULL, id TEXT NOT NULL,"
-	" oid BLOB NOT NULL, mode INTEGER NOT NULL, json TEXT, bad TEXT);"
+	" oid BLOB NOT NULL, mode INTEGER NOT NULL, json TEXT, bad TEXT,"
+	/* the fields readers select on, and those they show of many records,
+	 * taken out of the record when it is stored (sync_file, as
+	 * samv_record_str reads them; k_ndist: the items of "distributed"): a
+	 * query reads only the rows it wants, and of them perhaps only these
+	 * (samv_cache_select) */
+	" k_date TEXT, k_status TEXT, k_due TEXT, k_done TEXT, k_review TEXT, k_meeting TEXT, k_arena TEXT,"
+	" k_title TEXT, k_name TEXT, k_sector TEXT, k_ndist INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX recs_parent ON recs(parent);"
-	"CREATE INDEX recs_dir_id ON recs(dir, id);";
+	"CREATE INDEX recs_dir_id ON recs(dir, id);"
+	"CREATE INDEX recs_date ON recs(dir, k_date);"
+	"CREATE INDEX recs_status ON recs(dir, k_status, k_ndist, k_date);"
+	"CREATE INDEX recs_due ON recs(dir, k_status, k_due);"
+	"CREATE INDEX recs_done ON recs(dir, k_status, k_done);"
+	"CREATE INDEX recs_review ON recs(dir, k_status, k_review);"
+	"CREATE INDEX recs_meeting ON recs(dir, k_meeting);"
+	/* every read asks for the files that are not records: few or none */
+	"CREATE INDEX recs_bad ON recs(dir, path) WHERE bad IS NOT NULL;";
 
 enum {
 	ST_TREE_GET,
@@ -66,8 +87,9 @@ static const char *const stmt_sql[ST_N] = {
 	/* the tree and everything below it ('0' follows '/') */
 	[ST_TREE_DEL] = "DELETE FROM trees WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
 	[ST_REC_GET] = "SELECT oid, mode FROM recs WHERE path = ?1",
-	[ST_REC_PUT] = ("INSERT OR REPLACE INTO recs(path, parent, dir, id, oid, mode, json, bad)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+	[ST_REC_PUT] = ("INSERT OR REPLACE INTO recs(path, parent, dir, id, oid, mode, json, bad, k_date, k_status,"
+			" k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector, k_ndist)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"),
 	[ST_REC_KIDS] = "SELECT path FROM recs WHERE parent = ?1",
 	[ST_REC_DEL] = "DELETE FROM recs WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
 	[ST_RECS] = "SELECT json FROM recs WHERE dir = ?1 AND json IS NOT NULL ORDER BY id",
@@ -481,7 +503,7 @@ out:
 static int sync_file(struct sync *y, const char *parent, const char *path, const git_tree_entry *e)
 {
 	char id[SAMV_ID_MAX + 1];
-	int mode = (int)git_tree_entry_filemode(e), rc;
+	int mode = (int)git_tree_entry_filemode(e), rc, i;
 	sqlite3_stmt *st;
 	cJSON *rec = NULL;
 	char *json = NULL;
@@ -498,9 +520,10 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 		return rc;
 	else if (!(json = cJSON_PrintUnformatted(rec)))
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
-	cJSON_Delete(rec);
-	if (rc < 0 && !bad)
+	if (rc < 0 && !bad) {
+		cJSON_Delete(rec);
 		return rc;
+	}
 	st = st_reset(y, ST_REC_PUT);
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
@@ -512,8 +535,13 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 		sqlite3_bind_text(st, 7, json, -1, SQLITE_STATIC);
 	if (bad)
 		sqlite3_bind_text(st, 8, bad, -1, SQLITE_TRANSIENT);
+	/* the columns after id in slim_keys, then k_ndist */
+	for (i = 1; json && i < NSLIM; i++)
+		sqlite3_bind_text(st, 8 + i, samv_record_str(rec, slim_keys[i]), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 8 + NSLIM, json ? cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(rec, "distributed")) : 0);
 	rc = st_done(y, st);
 	sqlite3_clear_bindings(st);
+	cJSON_Delete(rec);
 	cJSON_free(json);
 	return rc;
 }
@@ -580,31 +608,86 @@ static int sync_dir(struct sync *y)
 
 /* ---- reading --------------------------------------------------------- */
 
-static int read_all(struct sync *y, cJSON **out, size_t *bad)
+static int by_id(const void *a, const void *b)
 {
-	sqlite3_stmt *st = st_reset(y, ST_RECS);
-	cJSON *arr = cJSON_CreateArray(), *rec;
+	const char *x = samv_record_str(*(cJSON *const *)a, "id");
+	const char *y = samv_record_str(*(cJSON *const *)b, "id");
+
+	return strcmp(x ? x : "", y ? y : "");
+}
+
+/* The records of the rows statement st gives (its first column, the json),
+ * in its order, or sorted by id (sort): a query that selects by another
+ * column's index leaves the order to us, the sort being cheaper than the
+ * walk of every row that an ORDER BY id makes SQLite choose. */
+/* A slim record from the row of slim_cols: its fields that are strings. */
+static cJSON *slim_record(sqlite3_stmt *st)
+{
+	cJSON *rec = cJSON_CreateObject();
+	int i;
+
+	for (i = 0; rec && i < NSLIM; i++)
+		if (sqlite3_column_type(st, i) == SQLITE_TEXT &&
+		    !cJSON_AddStringToObject(rec, slim_keys[i], (const char *)sqlite3_column_text(st, i))) {
+			cJSON_Delete(rec);
+			return NULL;
+		}
+	return rec;
+}
+
+static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, bool slim, cJSON **out)
+{
+	cJSON *arr = cJSON_CreateArray(), *rec, **v = NULL;
+	size_t n = 0, i;
 	int r, rc = 0;
 
 	if (!arr)
 		return samv_error_set(SAMV_ERROR, "out of memory");
-	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *json = (const char *)sqlite3_column_text(st, 0);
 
-		if (!(rec = cJSON_ParseWithLength(json, (size_t)sqlite3_column_bytes(st, 0))) ||
+		if (!json)
+			continue;
+		if (!(rec = slim ? slim_record(st) : cJSON_ParseWithLength(json, (size_t)sqlite3_column_bytes(st, 0))) ||
 		    !cJSON_AddItemToArray(arr, rec)) {
 			cJSON_Delete(rec);
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			goto out;
 		}
+		n++;
 	}
-	if (r != SQLITE_DONE)
-		goto sqlerr;
+	if (r != SQLITE_DONE) {
+		y->sqlrc = sql_fail(y->c->db, r);
+		rc = SAMV_EIO;
+		goto out;
+	}
+	if (sort && n > 1) {
+		if (!(v = malloc(n * sizeof(*v)))) {
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+		for (i = 0; i < n; i++)
+			v[i] = cJSON_DetachItemViaPointer(arr, arr->child);
+		qsort(v, n, sizeof(*v), by_id);
+		for (i = 0; i < n; i++)
+			cJSON_AddItemToArray(arr, v[i]); /* cannot fail: both are set */
+	}
+	*out = arr;
+	arr = NULL;
+out:
+	free(v);
 	sqlite3_reset(st);
-	/* the files that are not valid records, in the order a walk of the
-	 * tree meets them */
-	st = st_reset(y, ST_BAD);
+	cJSON_Delete(arr);
+	return rc;
+}
+
+/* The files that are not valid records, in the order a walk of the tree
+ * meets them: counted (bad not NULL) or noted in the store. */
+static int read_bad(struct sync *y, size_t *bad)
+{
+	sqlite3_stmt *st = st_reset(y, ST_BAD);
+	int r, rc = 0;
+
 	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
 	if (bad)
 		*bad = 0;
@@ -617,21 +700,59 @@ static int read_all(struct sync *y, cJSON **out, size_t *bad)
 		if ((rc = samv_store_skip(y->v->store, (const char *)sqlite3_column_text(st, 0))) < 0)
 			goto out;
 	}
-	if (r != SQLITE_DONE)
-		goto sqlerr;
-	*out = arr;
-	arr = NULL;
-	goto out;
-sqlerr:
-	y->sqlrc = sql_fail(y->c->db, r);
-	rc = SAMV_EIO;
+	if (r != SQLITE_DONE) {
+		y->sqlrc = sql_fail(y->c->db, r);
+		rc = SAMV_EIO;
+	}
 out:
 	sqlite3_reset(st);
-	cJSON_Delete(arr);
 	return rc;
 }
 
-int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad)
+/* What one use reads, once the cache is up to the tree: every record
+ * (where NULL) or those a condition selects. */
+struct query {
+	bool slim;
+	const char *where;
+	const char *const *args;
+	size_t *bad;
+};
+
+static int read_query(struct sync *y, const struct query *q, cJSON **out)
+{
+	sqlite3_stmt *st = NULL;
+	char *sql = NULL;
+	size_t i;
+	int rc;
+
+	if (!q->where && !q->slim) {
+		st = st_reset(y, ST_RECS);
+		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
+		rc = read_rows(y, st, false, false, out);
+		return rc < 0 ? rc : read_bad(y, q->bad);
+	}
+	if (asprintf(&sql, "SELECT %s FROM recs WHERE dir = ?1 AND json IS NOT NULL AND (%s)",
+		     q->slim ? slim_cols : "json", q->where ? q->where : "1") < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (sqlite3_prepare_v2(y->c->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		y->sqlrc = sql_fail(y->c->db, SQLITE_OK);
+		rc = SAMV_EIO;
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
+	for (i = 0; q->args && q->args[i]; i++)
+		sqlite3_bind_text(st, (int)i + 2, q->args[i], -1, SQLITE_STATIC);
+	if ((rc = read_rows(y, st, true, q->slim, out)) == 0)
+		rc = read_bad(y, NULL);
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	return rc;
+}
+
+/* Bring the cache up to the view's tree and read from it, in one
+ * transaction; a cache found broken is rebuilt once. */
+static int serve(cJSON **out, struct samv_view *v, const struct samv_type *t, const struct query *q)
 {
 	struct samv_store *s = v->store;
 	struct sync y = { NULL, v, t, CACHE_OK };
@@ -648,7 +769,7 @@ int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type
 		if ((y.sqlrc = exec(y.c->db, "BEGIN IMMEDIATE")) == CACHE_OK) {
 			rc = sync_dir(&y);
 			if (rc == 0)
-				rc = read_all(&y, out, bad);
+				rc = read_query(&y, q, out);
 			if (rc == 0 && (y.sqlrc = exec(y.c->db, "COMMIT")) != CACHE_OK)
 				rc = SAMV_EIO;
 			if (rc < 0)
@@ -708,4 +829,19 @@ bool samv_cache_failed(struct samv_store *s, int sqlite_code)
 	say_rebuilt(path, "is corrupt");
 	free(path);
 	return true;
+}
+
+int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad)
+{
+	struct query q = { false, NULL, NULL, bad };
+
+	return serve(out, v, t, &q);
+}
+
+int samv_cache_select(cJSON **out, struct samv_view *v, const struct samv_type *t, bool slim, const char *where,
+		      const char *const *args)
+{
+	struct query q = { slim, where, args, NULL };
+
+	return serve(out, v, t, &q);
 }

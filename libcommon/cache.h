@@ -34,6 +34,33 @@ struct sqlite3 *samv_cache_db(struct samv_store *s);
  * without the cache from now on. */
 bool samv_cache_failed(struct samv_store *s, int sqlite_code);
 
+/*
+ * The valid records of type t in the view's tree for which the SQL
+ * condition where holds (every one when NULL), in id order, through the
+ * cache brought up to the tree as above (files that are not valid records
+ * are noted in the store).  where may use the columns id, k_date,
+ * k_status, k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name,
+ * k_sector (the record's field of that name as samv_record_str reads it:
+ * NULL when absent, empty or not a string) and k_ndist (the items of
+ * "distributed" as cJSON_GetArraySize counts them), and the parameters ?2, ?3, ... bound to args (NULL-terminated,
+ * text).  Callers filter the records they get again with their own rule:
+ * where need only select a superset of them.
+ *
+ * slim: each record holds only those fields (id and the k_ ones without
+ * "k_") that are strings; built from the columns, no JSON is parsed.  For
+ * readers that look at nothing else of many records.
+ *
+ * Returns 1, as samv_cache_load_all, when the cache cannot serve.
+ */
+int samv_cache_select(cJSON **out, struct samv_view *v, const struct samv_type *t, bool slim, const char *where,
+		      const char *const *args);
+
+/* samv_cache_select on the view that holds t's records (people may be on
+ * their own ref): 1 when the cache cannot serve, and the caller reads
+ * every record (samv_record_load_all) and filters them itself. */
+int samv_record_select(cJSON **out, struct samv_view *v, const struct samv_type *t, bool slim, const char *where,
+		       const char *const *args);
+
 /* Close the store's cache, if it opened one. */
 void samv_cache_close(struct samv_store *s);
 

@@ -21,6 +21,7 @@
 #include "idset.h"
 #include "challenge.h"
 #include "anchoring.h"
+#include "cache.h"
 
 #define STOPPED_AFTER 3 /* an organisation missing this many meetings in a row stopped coming */
 #define SUMMARY_MONTHS 12
@@ -44,6 +45,11 @@ struct ctx {
 	struct tab actors, people, arenas, meetings, actions, decisions;
 	struct tab assessments; /* read when first wanted: load_assessments */
 	struct tab anchorings, bodies;
+	/* the summary through the cache (summary_tables): meetings and
+	 * decisions hold only those of the period and the dashboard's months,
+	 * and these the records each section may pick */
+	bool lazy;
+	struct tab late, due, opened, done, overdue;
 	cJSON *agreement;       /* NULL when there is none */
 	cJSON *doc, *figures, *sections, *charts;
 	bool oom;
@@ -72,20 +78,45 @@ static bool is(const cJSON *r, const char *key, const char *value)
 
 /* ---- tables of records ---------------------------------------------------- */
 
-static int tab_load(struct tab *t, struct ctx *c, const char *type)
+static int tab_index(struct tab *t)
 {
 	const cJSON *r;
 	size_t i = 0;
-	int rc;
 
-	if ((rc = samv_record_load_all(&t->all, c->v, samv_type_find(type), NULL)) < 0)
-		return rc;
 	t->n = (size_t)cJSON_GetArraySize(t->all);
 	if (t->n && !(t->v = calloc(t->n, sizeof(*t->v))))
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	cJSON_ArrayForEach(r, t->all)
 		t->v[i++] = r;
 	return 0;
+}
+
+static int tab_load(struct tab *t, struct ctx *c, const char *type)
+{
+	int rc;
+
+	if (t->all)
+		return 0;
+	if ((rc = samv_record_load_all(&t->all, c->v, samv_type_find(type), NULL)) < 0)
+		return rc;
+	return tab_index(t);
+}
+
+/* Records of type that the SQL condition where selects (samv_cache_select):
+ * a superset of those the caller's predicate then picks.  Every record
+ * when the cache cannot serve; 1 when it cannot and first is set, for the
+ * caller to read whole tables instead.  slim: the records need hold only
+ * the fields samv_cache_select's slim records do. */
+static int tab_select(struct tab *t, struct ctx *c, const char *type, bool first, bool slim, const char *where,
+		      const char *const *args)
+{
+	int rc = samv_record_select(&t->all, c->v, samv_type_find(type), slim, where, args);
+
+	if (rc == 1 && first)
+		return 1;
+	if (rc == 1)
+		rc = samv_record_load_all(&t->all, c->v, samv_type_find(type), NULL);
+	return rc < 0 ? rc : tab_index(t);
 }
 
 /* The assessments, read once a report: its sections and its trend charts
@@ -759,7 +790,7 @@ static bool minutes_late(struct ctx *c, const cJSON *m, const void *arg)
 	       cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(m, "distributed")) == 0;
 }
 
-static int actions_section(struct ctx *c, const char *id, const char *title, pred_fn pred)
+static int actions_section(struct ctx *c, const char *id, const char *title, pred_fn pred, const struct tab *t)
 {
 	static const char *const keys[] = { "due", NULL };
 	struct pick p = { NULL, 0 };
@@ -767,7 +798,7 @@ static int actions_section(struct ctx *c, const char *id, const char *title, pre
 	size_t i;
 	int rc;
 
-	if ((rc = pick(&p, c, &c->actions, pred, NULL, keys)) < 0)
+	if ((rc = pick(&p, c, c->lazy ? t : &c->actions, pred, NULL, keys)) < 0)
 		return rc;
 	for (i = 0; i < p.n; i++)
 		action_row(c, rows, p.v[i]);
@@ -835,6 +866,111 @@ static int what_for(struct ctx *c, const char *arena)
 	return 0;
 }
 
+/* The months of the summary's dashboard: the twelve up to the period's end. */
+static void dashboard_months(struct months *m, const struct ctx *c)
+{
+	const struct samv_period *p = &c->o->period;
+
+	m->first = month_of(strcmp(p->until, c->o->today) > 0 ? c->o->today : p->until) - (SUMMARY_MONTHS - 1);
+	m->n = SUMMARY_MONTHS;
+}
+
+/*
+ * The summary's records through the cache: of the meetings and decisions
+ * only those dated in the period or the dashboard's months, and for each
+ * section the records its rule may pick, selected in SQL (each a superset:
+ * the section's own predicate still decides).  The types are read in the
+ * order samv_report_build reads them, so that files left out are warned
+ * of in the same order.  Returns 1, having read nothing but the small
+ * tables, when the cache cannot serve: the whole tables are read then.
+ * With anchoring steps recorded, every decision is read (the anchoring
+ * figures look at all adopted decisions).
+ */
+static int summary_tables(struct ctx *c)
+{
+	const struct samv_period *p = &c->o->period;
+	static const char dated[] = "(k_date >= ?2 AND k_date <= ?3) OR (k_date >= ?4 AND k_date <= ?5)";
+	char mlo[16], mhi[16];
+	const char *args[5] = { NULL };
+	struct samv_buf ids = SAMV_BUF_INIT;
+	struct months m;
+	size_t i;
+	int rc;
+
+	if ((rc = tab_select(&c->actors, c, "actor", true, true, NULL, NULL)) != 0)
+		return rc;
+	if ((rc = tab_select(&c->people, c, "person", false, true, NULL, NULL)) < 0 ||
+	    (rc = tab_load(&c->arenas, c, "arena")) < 0)
+		return rc;
+	/* a month's dates sort after "YYYY-MM" and before "YYYY-MM-99" */
+	dashboard_months(&m, c);
+	snprintf(mlo, sizeof(mlo), "%04d-%02d", m.first / 12 % 10000, m.first % 12 + 1);
+	snprintf(mhi, sizeof(mhi), "%04d-%02d-99", (m.first + m.n - 1) / 12 % 10000, (m.first + m.n - 1) % 12 + 1);
+	args[0] = p->since;
+	args[1] = p->until;
+	args[2] = mlo;
+	args[3] = mhi;
+	c->lazy = true;
+	if ((rc = tab_select(&c->meetings, c, "meeting", false, false, dated, args)) < 0 ||
+	    (rc = tab_select(&c->late, c, "meeting", false, true, "k_status = 'held' AND k_ndist = 0", NULL)) < 0)
+		return rc;
+	/* actions opened at a meeting of the period: its ids, as a JSON array */
+	if ((rc = samv_buf_puts(&ids, "[")) < 0)
+		goto out;
+	for (i = 0; i < c->meetings.n; i++) {
+		const char *id = str(c->meetings.v[i], "id");
+		char *q;
+
+		if (!id || !in_period(c, c->meetings.v[i], "date"))
+			continue;
+		if (!(q = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(c->meetings.v[i], "id")))) {
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+		if ((ids.len > 1 && (rc = samv_buf_puts(&ids, ",")) < 0) || (rc = samv_buf_puts(&ids, q)) < 0) {
+			cJSON_free(q);
+			goto out;
+		}
+		cJSON_free(q);
+	}
+	if ((rc = samv_buf_puts(&ids, "]")) < 0)
+		goto out;
+	args[0] = ids.ptr;
+	args[1] = NULL;
+	if ((rc = tab_select(&c->opened, c, "action", false, false, "k_meeting IN (SELECT value FROM json_each(?2))", args)) < 0)
+		goto out;
+	args[0] = p->since;
+	args[1] = p->until;
+	if ((rc = tab_select(&c->done, c, "action", false, false, "k_status = 'done' AND k_done >= ?2 AND k_done <= ?3",
+			     args)) < 0)
+		goto out;
+	args[0] = c->o->today;
+	args[1] = NULL;
+	if ((rc = tab_select(&c->overdue, c, "action", false, false, "k_status = 'open' AND k_due < ?2", args)) < 0)
+		goto out;
+	args[0] = p->since;
+	args[1] = p->until;
+	args[2] = mlo;
+	args[3] = mhi;
+	if ((rc = tab_select(&c->decisions, c, "decision", false, false, dated, args)) < 0)
+		goto out;
+	args[0] = c->o->today;
+	args[1] = NULL;
+	if ((rc = tab_select(&c->due, c, "decision", false, true, "k_status = 'adopted' AND k_review <= ?2", args)) < 0 ||
+	    (rc = tab_load(&c->anchorings, c, "anchoring")) < 0)
+		goto out;
+	if (c->anchorings.n) {
+		tab_free(&c->decisions);
+		memset(&c->decisions, 0, sizeof(c->decisions));
+		if ((rc = tab_load(&c->decisions, c, "decision")) < 0)
+			goto out;
+	}
+	rc = tab_load(&c->bodies, c, "body");
+out:
+	samv_buf_free(&ids);
+	return rc;
+}
+
 static int report_summary(struct ctx *c)
 {
 	int nassess = 0, nsteps = 0, unanchored = 0;
@@ -853,7 +989,6 @@ static int report_summary(struct ctx *c)
 	static const struct col late_cols[] = {
 		{ "date", DN_("Date") }, { "arena", DN_("Arena") }, { "title", DN_("Title") }, { "days", DN_("Days") }, { NULL, NULL }
 	};
-	const struct samv_period *p = &c->o->period;
 	struct pick pm = { NULL, 0 }, pd = { NULL, 0 }, pl = { NULL, 0 };
 	cJSON *rows, *arows, *r = NULL, *due = NULL, *alld = NULL;
 	const cJSON *d;
@@ -914,8 +1049,12 @@ static int report_summary(struct ctx *c)
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
-	for (i = 0; i < c->decisions.n; i++)
-		cJSON_AddItemReferenceToArray(alld, (cJSON *)c->decisions.v[i]);
+	{
+		const struct tab *dt = c->lazy ? &c->due : &c->decisions;
+
+		for (i = 0; i < dt->n; i++)
+			cJSON_AddItemReferenceToArray(alld, (cJSON *)dt->v[i]);
+	}
 	if ((rc = samv_decision_due(&due, alld, c->o->today)) < 0)
 		goto out;
 	rows = section(c, "due", DN_("Decisions due for review"), due_cols);
@@ -930,14 +1069,14 @@ static int report_summary(struct ctx *c)
 	if ((rc = agreement_section(c, &versions)) < 0)
 		goto out;
 
-	if ((rc = opened = actions_section(c, "opened", DN_("Actions opened"), opened_in_period)) < 0 ||
-	    (rc = done = actions_section(c, "done", DN_("Actions done"), done_in_period)) < 0 ||
-	    (rc = over = actions_section(c, "overdue", DN_("Actions overdue"), is_overdue)) < 0)
+	if ((rc = opened = actions_section(c, "opened", DN_("Actions opened"), opened_in_period, &c->opened)) < 0 ||
+	    (rc = done = actions_section(c, "done", DN_("Actions done"), done_in_period, &c->done)) < 0 ||
+	    (rc = over = actions_section(c, "overdue", DN_("Actions overdue"), is_overdue, &c->overdue)) < 0)
 		goto out;
 	rc = 0;
 
 	/* minutes not distributed minutes_days after the meeting */
-	if ((rc = pick(&pl, c, &c->meetings, minutes_late, &late, by_date)) < 0)
+	if ((rc = pick(&pl, c, c->lazy ? &c->late : &c->meetings, minutes_late, &late, by_date)) < 0)
 		goto out;
 	rows = section(c, "minutes", DN_("Minutes not distributed"), late_cols);
 	for (i = 0; i < pl.n; i++) {
@@ -973,8 +1112,7 @@ static int report_summary(struct ctx *c)
 	}
 
 	/* the dashboard: the twelve months up to the period's end */
-	m.first = month_of(strcmp(p->until, c->o->today) > 0 ? c->o->today : p->until) - (SUMMARY_MONTHS - 1);
-	m.n = SUMMARY_MONTHS;
+	dashboard_months(&m, c);
 	if ((rc = chart_attendance(c, &m, NULL, DN_("Attendance by sector, the last 12 months"))) < 0 ||
 	    (rc = chart_decisions(c, &m, NULL, DN_("Decisions a month, the last 12 months"))) < 0 ||
 	    (rc = chart_trends(c, "collaboration", NULL)) < 0)
@@ -1766,9 +1904,10 @@ int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_repor
 			goto out;
 		}
 	}
-	if ((rc = collaboration(&coll, c.v)) < 0 || (rc = tab_load(&c.actors, &c, "actor")) < 0 ||
+	if ((rc = collaboration(&coll, c.v)) < 0 || (!strcmp(what, "summary") && (rc = summary_tables(&c)) < 0) ||
+	    (rc = tab_load(&c.actors, &c, "actor")) < 0 ||
 	    (rc = tab_load(&c.people, &c, "person")) < 0 || (rc = tab_load(&c.arenas, &c, "arena")) < 0 ||
-	    (rc = tab_load(&c.meetings, &c, "meeting")) < 0 || (rc = tab_load(&c.actions, &c, "action")) < 0 ||
+	    (rc = tab_load(&c.meetings, &c, "meeting")) < 0 || (!c.lazy && (rc = tab_load(&c.actions, &c, "action")) < 0) ||
 	    (rc = tab_load(&c.decisions, &c, "decision")) < 0 || (rc = tab_load(&c.anchorings, &c, "anchoring")) < 0 ||
 	    (rc = tab_load(&c.bodies, &c, "body")) < 0)
 		goto out;
@@ -1827,6 +1966,11 @@ out:
 	tab_free(&c.assessments);
 	tab_free(&c.anchorings);
 	tab_free(&c.bodies);
+	tab_free(&c.late);
+	tab_free(&c.due);
+	tab_free(&c.opened);
+	tab_free(&c.done);
+	tab_free(&c.overdue);
 	cJSON_Delete(c.agreement);
 	samv_view_free(c.v);
 	samv_public_free(pub);
