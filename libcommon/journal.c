@@ -309,8 +309,7 @@ static int move_path(struct samv_journal *j, const struct samv_jentry *e, bool *
 static int write_index(struct samv_journal *j, const struct samv_gitindex *ix, bool tmp, const bool *moved)
 {
 	struct samv_gitindex_change *ch = calloc(j->n + 1, sizeof(*ch));
-	unsigned char *data = NULL;
-	size_t len = 0, i;
+	size_t i;
 	char *file;
 	int fd = -1, rc = 0;
 
@@ -325,17 +324,18 @@ static int write_index(struct samv_journal *j, const struct samv_gitindex *ix, b
 		index_entry(&ch[i], file, &j->v[i], tmp || (moved && moved[i]));
 		free(file);
 	}
-	if ((rc = samv_gitindex_update(&data, &len, ix, ch, j->n)) < 0)
-		goto out;
 	/* a stale copy (and libgit2's lock on it) from a dead writer first */
 	remove_new_index(j);
 	fd = open(j->newindex, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-	if (fd < 0 || write_all(fd, (const char *)data, len) < 0 || fsync(fd) < 0)
+	if (fd < 0)
+		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
+	else if ((rc = samv_gitindex_write(fd, ix, ch, j->n)) == 0 && fsync(fd) < 0)
 		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
 	if (fd >= 0 && close(fd) < 0 && rc == 0)
 		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
+	if (rc < 0 && fd >= 0)
+		unlink(j->newindex);
 out:
-	free(data);
 	free(ch);
 	return rc;
 }
