@@ -27,7 +27,11 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+/* SHA1_Init and its kin are deprecated in OpenSSL 3 for EVP, whose state
+ * cannot be saved and restored: the saved states below need them */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/evp.h>
+#include <openssl/sha.h>
 
 #include "samv.h"
 #include "gitindex.h"
@@ -637,6 +641,9 @@ struct plan {
 	struct out o;
 	const char *last;      /* the path put last, for the file/directory check */
 	size_t lastlen;
+	const char *states_path; /* the saved SHA-1 states, or NULL */
+	unsigned char *states; /* the new file's */
+	size_t nstates, total;
 };
 
 static int piece(struct plan *p, const void *ptr, size_t len)
@@ -685,13 +692,168 @@ static int run(struct plan *p, const struct samv_gitindex *ix, uint32_t from, ui
 	return piece(p, ix->data + ix->offs[from], ix->offs[to] - ix->offs[from]);
 }
 
+/* ---- saved SHA-1 states ------------------------------------------------ */
+
+/* The trailing SHA-1 covers the whole file, so a change anywhere means
+ * hashing again from there to the end.  The states of the hash after
+ * every EVERY bytes of the index samv wrote last are kept beside it
+ * (.git/samv-index-states, a cache: never the source of truth), keyed by
+ * that index's size and checksum and checked by a checksum of their own;
+ * an edit (the entry count unchanged) then hashes only from the block of
+ * its first change on.  Format: "SAMVSHA1", size (8 bytes), the index's
+ * checksum, EVERY and the count (4 bytes each), the states (20 bytes
+ * each: h0..h4), the SHA-1 of all that. */
+#define EVERY 65536u   /* a multiple of SHA-1's 64-byte block */
+#define MAGIC "SAMVSHA1"
+
+static void state_put(unsigned char *out, const SHA_CTX *c)
+{
+	put32(out, c->h0);
+	put32(out + 4, c->h1);
+	put32(out + 8, c->h2);
+	put32(out + 12, c->h3);
+	put32(out + 16, c->h4);
+}
+
+/* C as it was after BLOCKS * EVERY bytes whose state was IN. */
+static void state_get(SHA_CTX *c, const unsigned char *in, size_t blocks)
+{
+	uint64_t bits = (uint64_t)blocks * EVERY * 8;
+
+	SHA1_Init(c);
+	c->h0 = be32(in);
+	c->h1 = be32(in + 4);
+	c->h2 = be32(in + 8);
+	c->h3 = be32(in + 12);
+	c->h4 = be32(in + 16);
+	c->Nl = (SHA_LONG)(bits & 0xffffffffu);
+	c->Nh = (SHA_LONG)(bits >> 32);
+}
+
+/* The saved states of IX from PATH into *STATES: their count, or 0 when
+ * there are none for this very file. */
+static size_t states_load(const struct samv_gitindex *ix, const char *path, unsigned char **states)
+{
+	unsigned char head[8 + 8 + 20 + 8], sum[20], *buf = NULL;
+	size_t n, len, want;
+	uint64_t size;
+	int fd;
+
+	*states = NULL;
+	if (!path || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	if (read(fd, head, sizeof(head)) != (ssize_t)sizeof(head) || memcmp(head, MAGIC, 8))
+		goto out;
+	size = (uint64_t)be32(head + 8) << 32 | be32(head + 12);
+	n = be32(head + 40);
+	if (size != ix->size || memcmp(head + 16, ix->data + ix->size - TRAILER, 20) || be32(head + 36) != EVERY ||
+	    n > (ix->size - TRAILER) / EVERY)
+		goto out;
+	len = sizeof(head) + n * 20 + 20;
+	if (!(buf = malloc(len)))
+		goto out;
+	memcpy(buf, head, sizeof(head));
+	want = len - sizeof(head);
+	if (read(fd, buf + sizeof(head), want) != (ssize_t)want)
+		goto out;
+	samv_sha1(sum, buf, len - 20);
+	if (memcmp(sum, buf + len - 20, 20))
+		goto out;
+	memmove(buf, buf + sizeof(head), n * 20);
+	*states = buf;
+	buf = NULL;
+	close(fd);
+	return n;
+out:
+	free(buf);
+	close(fd);
+	return 0;
+}
+
+/* The states of the new index (SIZE bytes, checksum SUM) into PATH; not
+ * fsync'd: after a crash a torn file fails its checksum and is unused. */
+static void states_save(const char *path, uint64_t size, const unsigned char *sum, const unsigned char *states,
+			size_t n)
+{
+	size_t len = 8 + 8 + 20 + 8 + n * 20 + 20;
+	unsigned char *buf = malloc(len);
+	int fd;
+
+	if (!buf)
+		return;
+	memcpy(buf, MAGIC, 8);
+	put32(buf + 8, (uint32_t)(size >> 32));
+	put32(buf + 12, (uint32_t)size);
+	memcpy(buf + 16, sum, 20);
+	put32(buf + 36, EVERY);
+	put32(buf + 40, (uint32_t)n);
+	memcpy(buf + 44, states, n * 20);
+	samv_sha1(buf + len - 20, buf, len - 20);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd >= 0) {
+		if (write(fd, buf, len) != (ssize_t)len)
+			unlink(path); /* a part is no use */
+		close(fd);
+	}
+	free(buf);
+}
+
+/* The new index's checksum into the scratch buffer after the pieces,
+ * hashing from the last saved state at or before SAME (the length of the
+ * part the new file shares with IX), and the new file's states into
+ * p->states. */
+static int checksum(struct plan *p, const struct samv_gitindex *ix, size_t same)
+{
+	size_t total = 0, at = 0, from, i, off, chunk, next;
+	unsigned char *old = NULL;
+	size_t nold = states_load(ix, p->states_path, &old), have;
+	SHA_CTX c;
+
+	for (i = 0; i < p->n; i++)
+		total += p->v[i].iov_len;
+	p->nstates = total / EVERY;
+	if (!(p->states = malloc(p->nstates * 20 + 1))) {
+		free(old);
+		return samv_error_set(SAMV_ERROR, _("out of memory"));
+	}
+	have = same / EVERY < nold ? same / EVERY : nold;
+	if (have > p->nstates)
+		have = p->nstates;
+	if (have) {
+		memcpy(p->states, old, have * 20);
+		state_get(&c, old + (have - 1) * 20, have);
+	} else {
+		SHA1_Init(&c);
+	}
+	free(old);
+	from = have * EVERY;
+	for (i = 0; i < p->n; i++) {
+		const unsigned char *d = p->v[i].iov_base;
+		size_t len = p->v[i].iov_len;
+
+		off = at < from ? (from - at < len ? from - at : len) : 0;
+		at += off;
+		while (off < len) {
+			next = (at / EVERY + 1) * EVERY;
+			chunk = len - off < next - at ? len - off : next - at;
+			SHA1_Update(&c, d + off, chunk);
+			off += chunk;
+			at += chunk;
+			if (at % EVERY == 0 && at / EVERY <= p->nstates)
+				state_put(p->states + (at / EVERY - 1) * 20, &c);
+		}
+	}
+	SHA1_Final(p->o.p + p->o.len, &c);
+	p->total = total + TRAILER;
+	return 0;
+}
+
 static int plan_make(struct plan *p, const struct samv_gitindex *ix, const struct samv_gitindex_change *ch, size_t n)
 {
 	uint32_t pos = 0, k, e;
-	size_t i, start, len;
+	size_t i, start, len, same = ix->ext;
 	struct ent x;
 	int rc = 0;
-	EVP_MD_CTX *md;
 
 	memcpy(p->o.p, ix->data, 12);
 	p->o.len = 12;
@@ -700,6 +862,8 @@ static int plan_make(struct plan *p, const struct samv_gitindex *ix, const struc
 	for (i = 0; i < n && rc == 0; i++) {
 		len = strlen(ch[i].path);
 		k = lower_bound(ix, ch[i].path, 0);
+		if (i == 0)
+			same = ix->offs[k];
 		if (k < pos) /* the same path twice */
 			return samv_error_set(SAMV_ERROR, _("cannot update the index: '%s' changed twice"), ch[i].path);
 		if ((rc = run(p, ix, pos, k)) < 0)
@@ -728,21 +892,18 @@ static int plan_make(struct plan *p, const struct samv_gitindex *ix, const struc
 	if (rc < 0)
 		return rc;
 	put32(p->o.p + 8, p->o.count);
-	if (!(md = EVP_MD_CTX_new()))
-		return samv_error_set(SAMV_ERROR, _("out of memory"));
-	rc = EVP_DigestInit_ex(md, EVP_sha1(), NULL) != 1;
-	for (i = 0; i < p->n && !rc; i++)
-		rc = EVP_DigestUpdate(md, p->v[i].iov_base, p->v[i].iov_len) != 1;
-	if (!rc)
-		rc = EVP_DigestFinal_ex(md, p->o.p + p->o.len, NULL) != 1;
-	EVP_MD_CTX_free(md);
-	if (rc)
-		return samv_error_set(SAMV_ERROR, _("cannot compute the index's checksum"));
+	/* the new file is the old one up to the first change, but for the
+	 * entry count of the header when it changed */
+	if (p->o.count != ix->nentries)
+		same = 8;
+	if ((rc = checksum(p, ix, same)) < 0)
+		return rc;
 	return piece(p, p->o.p + p->o.len, TRAILER);
 }
 
 static void plan_free(struct plan *p)
 {
+	free(p->states);
 	free(p->v);
 	free(p->o.p);
 	free(p->o.last);
@@ -781,9 +942,10 @@ static int write_all(int fd, const unsigned char *p, size_t n)
 	return 0;
 }
 
-int samv_gitindex_write(int fd, const struct samv_gitindex *ix, struct samv_gitindex_change *ch, size_t n)
+int samv_gitindex_write(int fd, const struct samv_gitindex *ix, struct samv_gitindex_change *ch, size_t n,
+			const char *states)
 {
-	struct plan p = { 0 };
+	struct plan p = { .states_path = states };
 	unsigned char *data = NULL;
 	size_t len = 0, i;
 	int rc;
@@ -800,6 +962,8 @@ int samv_gitindex_write(int fd, const struct samv_gitindex *ix, struct samv_giti
 		rc = plan_make(&p, ix, ch, n);
 	for (i = 0; i < p.n && rc == 0; i++)
 		rc = write_all(fd, p.v[i].iov_base, p.v[i].iov_len);
+	if (rc == 0 && states)
+		states_save(states, p.total, p.o.p + p.o.len, p.states, p.nstates);
 	plan_free(&p);
 	return rc;
 }

@@ -56,8 +56,12 @@ int samv_gitindex_update(unsigned char **out, size_t *outlen, const struct samv_
 
 /* The same, written to FD (not fsync'd) without building the new index
  * in memory: the unchanged runs of entries are written from the file as
- * read.  0, or SAMV_EIO with errno's message. */
-int samv_gitindex_write(int fd, const struct samv_gitindex *ix, struct samv_gitindex_change *ch, size_t n);
+ * read.  STATES (or NULL) names the file of saved SHA-1 states: those of
+ * IX, when they are IX's, spare hashing the part before the first change
+ * again; the new index's are saved there.  0, or SAMV_EIO with errno's
+ * message. */
+int samv_gitindex_write(int fd, const struct samv_gitindex *ix, struct samv_gitindex_change *ch, size_t n,
+			const char *states);
 
 /* SHA-1 of DATA (the index's checksum). */
 void samv_sha1(unsigned char out[20], const void *data, size_t len);

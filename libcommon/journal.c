@@ -309,12 +309,15 @@ static int move_path(struct samv_journal *j, const struct samv_jentry *e, bool *
 static int write_index(struct samv_journal *j, const struct samv_gitindex *ix, bool tmp, const bool *moved)
 {
 	struct samv_gitindex_change *ch = calloc(j->n + 1, sizeof(*ch));
+	char *states = join(j->gitdir, "samv-index-states");
 	size_t i;
 	char *file;
 	int fd = -1, rc = 0;
 
-	if (!ch)
-		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (!ch || !states) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
 	for (i = 0; i < j->n; i++) {
 		file = tmp && j->v[i].tmp ? samv_journal_tmp(j, &j->v[i]) : join(j->workdir, j->v[i].path);
 		if (!file) {
@@ -329,13 +332,14 @@ static int write_index(struct samv_journal *j, const struct samv_gitindex *ix, b
 	fd = open(j->newindex, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0)
 		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
-	else if ((rc = samv_gitindex_write(fd, ix, ch, j->n)) == 0 && fsync(fd) < 0)
+	else if ((rc = samv_gitindex_write(fd, ix, ch, j->n, states)) == 0 && fsync(fd) < 0)
 		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
 	if (fd >= 0 && close(fd) < 0 && rc == 0)
 		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
 	if (rc < 0 && fd >= 0)
 		unlink(j->newindex);
 out:
+	free(states);
 	free(ch);
 	return rc;
 }

@@ -111,3 +111,51 @@ test_case 'a write naming an unknown actor is still refused at scale, and nothin
 	samv-person add --id p1 --name "P" --actor rf-sisu --role official >/dev/null &&
 	index_ok
 '
+
+# The saved SHA-1 states (.git/samv-index-states): every 64 KiB of the
+# index samv wrote last, so that an edit hashes only from its first
+# change on.  A cache: damaged, stale or missing, it is not used.
+states=.git/samv-index-states
+
+test_case 'edits after 4000 entries use the saved SHA-1 states and leave a valid index' '
+	make_repo &&
+	many 2000 aa ab &&
+	samv-actor edit rf-sisu --note one >/dev/null &&
+	test -s $states &&
+	head -c 8 $states | grep -q SAMVSHA1 &&
+	sum=$(cksum <$states) &&
+	samv-actor edit rf-sisu --note two >/dev/null &&
+	index_ok &&
+	samv-actor edit region --note three >/dev/null &&
+	index_ok &&
+	test "$(cksum <$states)" != "$sum" &&
+	test "$(git show HEAD:actors/4e/rf-sisu.json | jq -r .note)" = two
+'
+
+test_case 'damaged, stale or missing SHA-1 states are not used: the index stays valid' '
+	make_repo &&
+	many 2000 aa ab &&
+	samv-actor edit rf-sisu --note one >/dev/null &&
+	size=$(wc -c <$states) &&
+	test "$size" -gt 100 &&
+	# every state changed: its own checksum no longer matches
+	head -c $((size - 64)) /dev/zero | tr "\0" "\377" | dd of=$states bs=1 seek=44 conv=notrunc 2>/dev/null &&
+	test "$(wc -c <$states)" = "$size" &&
+	samv-actor edit rf-sisu --note two >/dev/null &&
+	index_ok &&
+	# cut short
+	head -c 50 $states >"$TRASH/short" && cp "$TRASH/short" $states &&
+	samv-actor edit rf-sisu --note three >/dev/null &&
+	index_ok &&
+	# stale: git rewrote the index since (another checksum)
+	cp $states "$TRASH/old-states" &&
+	git update-index --index-version 3 && git update-index --index-version 2 &&
+	echo x >>README.md && git add README.md && git commit -q -m readme &&
+	cp "$TRASH/old-states" $states &&
+	samv-actor edit rf-sisu --note four >/dev/null &&
+	index_ok &&
+	rm $states &&
+	samv-actor edit rf-sisu --note five >/dev/null &&
+	index_ok &&
+	test -s $states
+'
