@@ -22,10 +22,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
+/* SHA1_Init and its kin are deprecated in OpenSSL 3 for EVP, whose state
+ * cannot be saved and restored: the saved states below need them */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/evp.h>
+#include <openssl/sha.h>
 
 #include "samv.h"
 #include "gitindex.h"
@@ -132,9 +138,17 @@ static int walk_next(struct walk *w)
 		keep = w->len - strip;
 		name = p;
 	}
-	if (!(nul = memchr(name, '\0', (size_t)(d + limit - name))))
+	if (ix->version < 4 && (flags & F_NAMEMASK) != F_NAMEMASK) {
+		/* the length the flags say, as git and libgit2 read it: no scan */
+		n = flags & F_NAMEMASK;
+		if (n >= (size_t)(d + limit - name) || name[n])
+			return damaged(_("a path's length does not match its flags"));
+		nul = name + n;
+	} else if (!(nul = memchr(name, '\0', (size_t)(d + limit - name)))) {
 		return damaged(_("a path is not terminated"));
-	n = (size_t)(nul - name);
+	} else {
+		n = (size_t)(nul - name);
+	}
 	if (ix->version < 4) {
 		/* no copy: the name is NUL-terminated in the file */
 		w->path = (const char *)name;
@@ -182,18 +196,20 @@ static int refuse(const char sig[4])
 			      "samv does not know"), sig);
 }
 
-/* DATA (malloc'd) becomes the index's. */
-static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t size)
+/* DATA (malloc'd, or mmap'd when MAPPED) becomes the index's: freed with
+ * it, or here on an error. */
+static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t size, bool mapped)
 {
 	struct walk w;
 	char *prev = NULL;
-	size_t prevlen = 0, off, len;
+	size_t prevlen = 0, plen = 0, off, len;
 	int prevstage = -1, rc, c;
 	const char *bad = NULL; /* said after the extensions: a split index's entries look bad */
 
 	memset(ix, 0, sizeof(*ix));
 	ix->data = data;
 	ix->size = size;
+	ix->mapped = mapped;
 	if (size < 12 + TRAILER || memcmp(ix->data, "DIRC", 4)) {
 		rc = damaged(_("no index header"));
 		goto out;
@@ -205,15 +221,38 @@ static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t siz
 				    ix->version);
 		goto out;
 	}
+	/* versions 2 and 3: every entry's offset, for binary searches; an
+	 * entry takes 64 bytes at least, which bounds the header's count */
+	if (ix->version < 4 && size <= UINT32_MAX) {
+		if (ix->nentries > (size - 12 - TRAILER) / 64) {
+			rc = damaged(_("an entry is cut short"));
+			goto out;
+		}
+		if (!(ix->offs = malloc(((size_t)ix->nentries + 1) * sizeof(*ix->offs)))) {
+			rc = samv_error_set(SAMV_ERROR, _("out of memory"));
+			goto out;
+		}
+	}
 	walk_init(&w, ix);
 	w.lax = true;
 	while ((rc = walk_next(&w)) == 1) {
 		/* sorted by path, then stage: what git's binary search relies on */
-		c = prev ? strcmp(prev, w.path) : -1;
+		if (!prev)
+			c = -1;
+		else if (!(c = memcmp(prev, w.path, plen < w.len ? plen : w.len)) && plen != w.len)
+			c = plen < w.len ? -1 : 1;
 		if (!bad && !w.len)
 			bad = _("an empty path");
 		if (!bad && (c > 0 || (c == 0 && prevstage >= w.stage)))
 			bad = _("entries out of order");
+		if (ix->offs) {
+			/* the path stays in the file: no copy */
+			ix->offs[w.i - 1] = (uint32_t)(w.fixed - ix->data);
+			prev = (char *)w.path;
+			plen = w.len;
+			prevstage = w.stage;
+			continue;
+		}
 		if (w.len + 1 > prevlen) {
 			char *np = realloc(prev, (w.len + 1) * 2);
 
@@ -225,6 +264,7 @@ static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t siz
 			prevlen = (w.len + 1) * 2;
 		}
 		memcpy(prev, w.path, w.len + 1);
+		plen = w.len;
 		prevstage = w.stage;
 	}
 	free(w.buf);
@@ -234,6 +274,8 @@ static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t siz
 		rc = damaged(_("fewer entries than its header says"));
 		goto out;
 	}
+	if (ix->offs)
+		ix->offs[w.i] = (uint32_t)w.off;
 	ix->ext = off = w.off;
 	while (off + 8 <= size - TRAILER) {
 		len = be32(ix->data + off + 4);
@@ -249,7 +291,8 @@ static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t siz
 	}
 	rc = off != size - TRAILER ? damaged(_("bytes after the last extension")) : bad ? damaged(bad) : 0;
 out:
-	free(prev);
+	if (!ix->offs)
+		free(prev);
 	if (rc < 0)
 		samv_gitindex_free(ix);
 	return rc;
@@ -263,7 +306,7 @@ int samv_gitindex_parse(struct samv_gitindex *ix, const void *data, size_t size)
 	if (!copy)
 		return samv_error_set(SAMV_ERROR, _("out of memory"));
 	memcpy(copy, data, size);
-	return parse_owned(ix, copy, size);
+	return parse_owned(ix, copy, size, false);
 }
 
 int samv_gitindex_open(struct samv_gitindex *ix, const char *path)
@@ -281,11 +324,22 @@ int samv_gitindex_open(struct samv_gitindex *ix, const char *path)
 			return samv_error_set(SAMV_ERROR, _("out of memory"));
 		memcpy(data, empty, 12);
 		samv_sha1(data + 12, data, 12);
-		return parse_owned(ix, data, 12 + TRAILER);
+		return parse_owned(ix, data, 12 + TRAILER, false);
 	}
 	if (fd < 0 || fstat(fd, &sb) < 0) {
 		rc = samv_error_set(SAMV_EIO, _("cannot read the index: %s"), strerror(errno));
 		goto out;
+	}
+	/* mapped, as git does: reading copied the whole file, and a write
+	 * copies most of it once more (index.lock is held, and git replaces
+	 * an index by rename(2), never in place) */
+	if (sb.st_size >= 12 + TRAILER && (uint64_t)sb.st_size <= SIZE_MAX) {
+		void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+
+		if (map != MAP_FAILED) {
+			rc = parse_owned(ix, map, (size_t)sb.st_size, true);
+			goto out;
+		}
 	}
 	if (!(data = malloc((size_t)sb.st_size + 1))) {
 		rc = samv_error_set(SAMV_ERROR, _("out of memory"));
@@ -300,7 +354,7 @@ int samv_gitindex_open(struct samv_gitindex *ix, const char *path)
 		}
 		got += (size_t)r;
 	}
-	rc = parse_owned(ix, data, got);
+	rc = parse_owned(ix, data, got, false);
 	data = NULL;
 out:
 	free(data);
@@ -311,8 +365,65 @@ out:
 
 void samv_gitindex_free(struct samv_gitindex *ix)
 {
-	free(ix->data);
+	if (ix->mapped)
+		munmap(ix->data, ix->size);
+	else
+		free(ix->data);
+	free(ix->offs);
 	memset(ix, 0, sizeof(*ix));
+}
+
+/* ---- versions 2 and 3: entries by number -------------------------------- */
+
+struct ent {
+	const unsigned char *fixed;
+	size_t fixedlen;
+	const char *path;
+	size_t len;
+	int stage;
+};
+
+/* Entry I (< nentries), checked for structure by parse_owned. */
+static void ent_at(const struct samv_gitindex *ix, uint32_t i, struct ent *e)
+{
+	unsigned flags;
+
+	e->fixed = ix->data + ix->offs[i];
+	flags = (unsigned)e->fixed[60] << 8 | e->fixed[61];
+	e->fixedlen = FIXED + ((flags & F_EXTENDED) ? 2 : 0);
+	e->stage = (int)(flags >> 12) & 3;
+	e->path = (const char *)e->fixed + e->fixedlen;
+	e->len = (flags & F_NAMEMASK) != F_NAMEMASK ? (flags & F_NAMEMASK) : strlen(e->path);
+}
+
+/* git's order: the path's bytes, then its stage */
+static int ent_cmp(const struct ent *e, const char *path, size_t len, int stage)
+{
+	int c = memcmp(e->path, path, e->len < len ? e->len : len);
+
+	if (c)
+		return c;
+	if (e->len != len)
+		return e->len < len ? -1 : 1;
+	return e->stage - stage;
+}
+
+/* The first entry at or after (PATH, STAGE). */
+static uint32_t lower_bound(const struct samv_gitindex *ix, const char *path, int stage)
+{
+	uint32_t lo = 0, hi = ix->nentries, mid;
+	size_t len = strlen(path);
+	struct ent e;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		ent_at(ix, mid, &e);
+		if (ent_cmp(&e, path, len, stage) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 bool samv_gitindex_find(const struct samv_gitindex *ix, const char *path, int stage, git_oid *id)
@@ -321,6 +432,19 @@ bool samv_gitindex_find(const struct samv_gitindex *ix, const char *path, int st
 	bool found = false;
 	int c;
 
+	if (ix->offs) {
+		uint32_t i = lower_bound(ix, path, stage);
+		struct ent e;
+
+		if (i == ix->nentries)
+			return false;
+		ent_at(ix, i, &e);
+		if (ent_cmp(&e, path, strlen(path), stage))
+			return false;
+		if (id)
+			git_oid_fromraw(id, e.fixed + 40);
+		return true;
+	}
 	walk_init(&w, ix);
 	while (walk_next(&w) == 1) {
 		c = strcmp(w.path, path);
@@ -506,6 +630,344 @@ static int copy_extensions(struct out *o, const struct samv_gitindex *ix, const 
 	return 0;
 }
 
+/* ---- versions 2 and 3: the new index as runs of the old ----------------- */
+
+/* The new index as pieces: the header, runs of the old file's entries,
+ * the new entries, the extensions and the checksum; all but the runs in
+ * the scratch buffer o, sized ahead so that the pieces never move. */
+struct plan {
+	struct iovec *v;
+	size_t n, cap;
+	struct out o;
+	const char *last;      /* the path put last, for the file/directory check */
+	size_t lastlen;
+	const char *states_path; /* the saved SHA-1 states, or NULL */
+	unsigned char *states; /* the new file's */
+	size_t nstates, total;
+};
+
+static int piece(struct plan *p, const void *ptr, size_t len)
+{
+	if (!len)
+		return 0;
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 16;
+		struct iovec *nv = realloc(p->v, cap * sizeof(*nv));
+
+		if (!nv)
+			return samv_error_set(SAMV_ERROR, _("out of memory"));
+		p->v = nv;
+		p->cap = cap;
+	}
+	p->v[p->n].iov_base = (void *)(uintptr_t)ptr;
+	p->v[p->n].iov_len = len;
+	p->n++;
+	return 0;
+}
+
+/* A file where a directory is, or the other way round, where two runs
+ * meet (inside a run the old index is as git left it) */
+static int junction(struct plan *p, const char *path, size_t len, const char *lastpath, size_t lastlen)
+{
+	if (p->lastlen && p->lastlen < len && !memcmp(p->last, path, p->lastlen) && path[p->lastlen] == '/')
+		return samv_error_set(SAMV_EINVAL, _("cannot update the index: '%.*s' is a file and a directory"),
+				      (int)p->lastlen, p->last);
+	p->last = lastpath;
+	p->lastlen = lastlen;
+	return 0;
+}
+
+/* Entries [FROM, TO) of the old file, as one piece. */
+static int run(struct plan *p, const struct samv_gitindex *ix, uint32_t from, uint32_t to)
+{
+	struct ent first, last;
+
+	if (from >= to)
+		return 0;
+	ent_at(ix, from, &first);
+	ent_at(ix, to - 1, &last);
+	if (junction(p, first.path, first.len, last.path, last.len) < 0)
+		return SAMV_ERROR;
+	p->o.count += to - from;
+	return piece(p, ix->data + ix->offs[from], ix->offs[to] - ix->offs[from]);
+}
+
+/* ---- saved SHA-1 states ------------------------------------------------ */
+
+/* The trailing SHA-1 covers the whole file, so a change anywhere means
+ * hashing again from there to the end.  The states of the hash after
+ * every EVERY bytes of the index samv wrote last are kept beside it
+ * (.git/samv-index-states, a cache: never the source of truth), keyed by
+ * that index's size and checksum and checked by a checksum of their own;
+ * an edit (the entry count unchanged) then hashes only from the block of
+ * its first change on.  Format: "SAMVSHA1", size (8 bytes), the index's
+ * checksum, EVERY and the count (4 bytes each), the states (20 bytes
+ * each: h0..h4), the SHA-1 of all that. */
+#define EVERY 65536u   /* a multiple of SHA-1's 64-byte block */
+#define MAGIC "SAMVSHA1"
+
+static void state_put(unsigned char *out, const SHA_CTX *c)
+{
+	put32(out, c->h0);
+	put32(out + 4, c->h1);
+	put32(out + 8, c->h2);
+	put32(out + 12, c->h3);
+	put32(out + 16, c->h4);
+}
+
+/* C as it was after BLOCKS * EVERY bytes whose state was IN. */
+static void state_get(SHA_CTX *c, const unsigned char *in, size_t blocks)
+{
+	uint64_t bits = (uint64_t)blocks * EVERY * 8;
+
+	SHA1_Init(c);
+	c->h0 = be32(in);
+	c->h1 = be32(in + 4);
+	c->h2 = be32(in + 8);
+	c->h3 = be32(in + 12);
+	c->h4 = be32(in + 16);
+	c->Nl = (SHA_LONG)(bits & 0xffffffffu);
+	c->Nh = (SHA_LONG)(bits >> 32);
+}
+
+/* The saved states of IX from PATH into *STATES: their count, or 0 when
+ * there are none for this very file. */
+static size_t states_load(const struct samv_gitindex *ix, const char *path, unsigned char **states)
+{
+	unsigned char head[8 + 8 + 20 + 8], sum[20], *buf = NULL;
+	size_t n, len, want;
+	uint64_t size;
+	int fd;
+
+	*states = NULL;
+	if (!path || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	if (read(fd, head, sizeof(head)) != (ssize_t)sizeof(head) || memcmp(head, MAGIC, 8))
+		goto out;
+	size = (uint64_t)be32(head + 8) << 32 | be32(head + 12);
+	n = be32(head + 40);
+	if (size != ix->size || memcmp(head + 16, ix->data + ix->size - TRAILER, 20) || be32(head + 36) != EVERY ||
+	    n > (ix->size - TRAILER) / EVERY)
+		goto out;
+	len = sizeof(head) + n * 20 + 20;
+	if (!(buf = malloc(len)))
+		goto out;
+	memcpy(buf, head, sizeof(head));
+	want = len - sizeof(head);
+	if (read(fd, buf + sizeof(head), want) != (ssize_t)want)
+		goto out;
+	samv_sha1(sum, buf, len - 20);
+	if (memcmp(sum, buf + len - 20, 20))
+		goto out;
+	memmove(buf, buf + sizeof(head), n * 20);
+	*states = buf;
+	buf = NULL;
+	close(fd);
+	return n;
+out:
+	free(buf);
+	close(fd);
+	return 0;
+}
+
+/* The states of the new index (SIZE bytes, checksum SUM) into PATH; not
+ * fsync'd: after a crash a torn file fails its checksum and is unused. */
+static void states_save(const char *path, uint64_t size, const unsigned char *sum, const unsigned char *states,
+			size_t n)
+{
+	size_t len = 8 + 8 + 20 + 8 + n * 20 + 20;
+	unsigned char *buf = malloc(len);
+	int fd;
+
+	if (!buf)
+		return;
+	memcpy(buf, MAGIC, 8);
+	put32(buf + 8, (uint32_t)(size >> 32));
+	put32(buf + 12, (uint32_t)size);
+	memcpy(buf + 16, sum, 20);
+	put32(buf + 36, EVERY);
+	put32(buf + 40, (uint32_t)n);
+	memcpy(buf + 44, states, n * 20);
+	samv_sha1(buf + len - 20, buf, len - 20);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd >= 0) {
+		if (write(fd, buf, len) != (ssize_t)len)
+			unlink(path); /* a part is no use */
+		close(fd);
+	}
+	free(buf);
+}
+
+/* The new index's checksum into the scratch buffer after the pieces,
+ * hashing from the last saved state at or before SAME (the length of the
+ * part the new file shares with IX), and the new file's states into
+ * p->states. */
+static int checksum(struct plan *p, const struct samv_gitindex *ix, size_t same)
+{
+	size_t total = 0, at = 0, from, i, off, chunk, next;
+	unsigned char *old = NULL;
+	size_t nold = states_load(ix, p->states_path, &old), have;
+	SHA_CTX c;
+
+	for (i = 0; i < p->n; i++)
+		total += p->v[i].iov_len;
+	p->nstates = total / EVERY;
+	if (!(p->states = malloc(p->nstates * 20 + 1))) {
+		free(old);
+		return samv_error_set(SAMV_ERROR, _("out of memory"));
+	}
+	have = same / EVERY < nold ? same / EVERY : nold;
+	if (have > p->nstates)
+		have = p->nstates;
+	if (have) {
+		memcpy(p->states, old, have * 20);
+		state_get(&c, old + (have - 1) * 20, have);
+	} else {
+		SHA1_Init(&c);
+	}
+	free(old);
+	from = have * EVERY;
+	for (i = 0; i < p->n; i++) {
+		const unsigned char *d = p->v[i].iov_base;
+		size_t len = p->v[i].iov_len;
+
+		off = at < from ? (from - at < len ? from - at : len) : 0;
+		at += off;
+		while (off < len) {
+			next = (at / EVERY + 1) * EVERY;
+			chunk = len - off < next - at ? len - off : next - at;
+			SHA1_Update(&c, d + off, chunk);
+			off += chunk;
+			at += chunk;
+			if (at % EVERY == 0 && at / EVERY <= p->nstates)
+				state_put(p->states + (at / EVERY - 1) * 20, &c);
+		}
+	}
+	SHA1_Final(p->o.p + p->o.len, &c);
+	p->total = total + TRAILER;
+	return 0;
+}
+
+static int plan_make(struct plan *p, const struct samv_gitindex *ix, const struct samv_gitindex_change *ch, size_t n)
+{
+	uint32_t pos = 0, k, e;
+	size_t i, start, len, same = ix->ext;
+	struct ent x;
+	int rc = 0;
+
+	memcpy(p->o.p, ix->data, 12);
+	p->o.len = 12;
+	if ((rc = piece(p, p->o.p, 12)) < 0)
+		return rc;
+	for (i = 0; i < n && rc == 0; i++) {
+		len = strlen(ch[i].path);
+		k = lower_bound(ix, ch[i].path, 0);
+		if (i == 0)
+			same = ix->offs[k];
+		if (k < pos) /* the same path twice */
+			return samv_error_set(SAMV_ERROR, _("cannot update the index: '%s' changed twice"), ch[i].path);
+		if ((rc = run(p, ix, pos, k)) < 0)
+			break;
+		/* every stage of the path goes */
+		for (e = k; e < ix->nentries; e++) {
+			ent_at(ix, e, &x);
+			if (x.len != len || memcmp(x.path, ch[i].path, len))
+				break;
+		}
+		pos = e;
+		if (!ch[i].mode)
+			continue;
+		start = p->o.len;
+		if ((rc = junction(p, ch[i].path, len, ch[i].path, len)) < 0 || (rc = emit_change(&p->o, &ch[i])) < 0 ||
+		    (rc = piece(p, p->o.p + start, p->o.len - start)) < 0)
+			break;
+	}
+	if (rc == 0)
+		rc = run(p, ix, pos, ix->nentries);
+	start = p->o.len;
+	if (rc == 0)
+		rc = copy_extensions(&p->o, ix, ch, n);
+	if (rc == 0)
+		rc = piece(p, p->o.p + start, p->o.len - start);
+	if (rc < 0)
+		return rc;
+	put32(p->o.p + 8, p->o.count);
+	/* the new file is the old one up to the first change, but for the
+	 * entry count of the header when it changed */
+	if (p->o.count != ix->nentries)
+		same = 8;
+	if ((rc = checksum(p, ix, same)) < 0)
+		return rc;
+	return piece(p, p->o.p + p->o.len, TRAILER);
+}
+
+static void plan_free(struct plan *p)
+{
+	free(p->states);
+	free(p->v);
+	free(p->o.p);
+	free(p->o.last);
+}
+
+/* The scratch buffer of a plan (or of samv_gitindex_update's version 4):
+ * room for every change, and a TREE line's "-1" where a "0" was is paid
+ * for by the 20 bytes of its id. */
+static int scratch(struct out *o, const struct samv_gitindex *ix, const struct samv_gitindex_change *ch, size_t n,
+		   size_t base)
+{
+	size_t i;
+
+	o->cap = base + 64 + TRAILER;
+	for (i = 0; i < n; i++)
+		o->cap += FIXED + strlen(ch[i].path) + 24;
+	o->version = ix->version;
+	if (!(o->p = malloc(o->cap)))
+		return samv_error_set(SAMV_ERROR, _("out of memory"));
+	return 0;
+}
+
+static int write_all(int fd, const unsigned char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n) {
+		w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return samv_error_set(SAMV_EIO, _("cannot write the index: %s"), strerror(errno));
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int samv_gitindex_write(int fd, const struct samv_gitindex *ix, struct samv_gitindex_change *ch, size_t n,
+			const char *states)
+{
+	struct plan p = { .states_path = states };
+	unsigned char *data = NULL;
+	size_t len = 0, i;
+	int rc;
+
+	if (!ix->offs) {
+		if ((rc = samv_gitindex_update(&data, &len, ix, ch, n)) == 0)
+			rc = write_all(fd, data, len);
+		free(data);
+		return rc;
+	}
+	if (n)
+		qsort(ch, n, sizeof(*ch), by_path);
+	if ((rc = scratch(&p.o, ix, ch, n, 12 + ix->size - ix->ext)) == 0)
+		rc = plan_make(&p, ix, ch, n);
+	for (i = 0; i < p.n && rc == 0; i++)
+		rc = write_all(fd, p.v[i].iov_base, p.v[i].iov_len);
+	if (rc == 0 && states)
+		states_save(states, p.total, p.o.p + p.o.len, p.states, p.nstates);
+	plan_free(&p);
+	return rc;
+}
+
 int samv_gitindex_update(unsigned char **out, size_t *outlen, const struct samv_gitindex *ix,
 			 struct samv_gitindex_change *ch, size_t n)
 {
@@ -518,14 +980,27 @@ int samv_gitindex_update(unsigned char **out, size_t *outlen, const struct samv_
 	*outlen = 0;
 	if (n)  /* qsort's array may not be NULL, even empty */
 		qsort(ch, n, sizeof(*ch), by_path);
-	/* room for every change, and a TREE line's "-1" where a "0" was is
-	 * paid for by the 20 bytes of its id */
-	o.cap = ix->size + 64;
-	for (i = 0; i < n; i++)
-		o.cap += FIXED + strlen(ch[i].path) + 24;
-	if (!(o.p = malloc(o.cap)))
-		return samv_error_set(SAMV_ERROR, _("out of memory"));
-	o.version = ix->version;
+	if (ix->offs) {
+		struct plan p = { 0 };
+		unsigned char *d;
+
+		if ((rc = scratch(&p.o, ix, ch, n, 12 + ix->size - ix->ext)) == 0)
+			rc = plan_make(&p, ix, ch, n);
+		for (i = 0; i < p.n; i++)
+			o.len += p.v[i].iov_len;
+		if (rc == 0 && !(*out = d = malloc(o.len)))
+			rc = samv_error_set(SAMV_ERROR, _("out of memory"));
+		for (i = 0; i < p.n && rc == 0; i++) {
+			memcpy(d, p.v[i].iov_base, p.v[i].iov_len);
+			d += p.v[i].iov_len;
+		}
+		if (rc == 0)
+			*outlen = o.len;
+		plan_free(&p);
+		return rc;
+	}
+	if ((rc = scratch(&o, ix, ch, n, ix->size)) < 0)
+		return rc;
 	memcpy(o.p, ix->data, 12);
 	o.len = 12;
 	walk_init(&w, ix);

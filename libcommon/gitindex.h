@@ -21,6 +21,9 @@ struct samv_gitindex {
 	unsigned version;      /* 2, 3 or 4 */
 	uint32_t nentries;
 	size_t ext;            /* offset of the first extension */
+	uint32_t *offs;        /* versions 2 and 3: each entry's offset, for a
+				* binary search (version 4's paths need the one before) */
+	bool mapped;           /* data is mmap'd, not malloc'd */
 };
 
 /* Read PATH; a missing file is an empty index (version 2).  SAMV_EINVAL
@@ -50,6 +53,15 @@ struct samv_gitindex_change {
  * dropped, and a new trailing SHA-1. */
 int samv_gitindex_update(unsigned char **out, size_t *outlen, const struct samv_gitindex *ix,
 			 struct samv_gitindex_change *ch, size_t n);
+
+/* The same, written to FD (not fsync'd) without building the new index
+ * in memory: the unchanged runs of entries are written from the file as
+ * read.  STATES (or NULL) names the file of saved SHA-1 states: those of
+ * IX, when they are IX's, spare hashing the part before the first change
+ * again; the new index's are saved there.  0, or SAMV_EIO with errno's
+ * message. */
+int samv_gitindex_write(int fd, const struct samv_gitindex *ix, struct samv_gitindex_change *ch, size_t n,
+			const char *states);
 
 /* SHA-1 of DATA (the index's checksum). */
 void samv_sha1(unsigned char out[20], const void *data, size_t len);

@@ -309,13 +309,15 @@ static int move_path(struct samv_journal *j, const struct samv_jentry *e, bool *
 static int write_index(struct samv_journal *j, const struct samv_gitindex *ix, bool tmp, const bool *moved)
 {
 	struct samv_gitindex_change *ch = calloc(j->n + 1, sizeof(*ch));
-	unsigned char *data = NULL;
-	size_t len = 0, i;
+	char *states = join(j->gitdir, "samv-index-states");
+	size_t i;
 	char *file;
 	int fd = -1, rc = 0;
 
-	if (!ch)
-		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (!ch || !states) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
 	for (i = 0; i < j->n; i++) {
 		file = tmp && j->v[i].tmp ? samv_journal_tmp(j, &j->v[i]) : join(j->workdir, j->v[i].path);
 		if (!file) {
@@ -325,17 +327,19 @@ static int write_index(struct samv_journal *j, const struct samv_gitindex *ix, b
 		index_entry(&ch[i], file, &j->v[i], tmp || (moved && moved[i]));
 		free(file);
 	}
-	if ((rc = samv_gitindex_update(&data, &len, ix, ch, j->n)) < 0)
-		goto out;
 	/* a stale copy (and libgit2's lock on it) from a dead writer first */
 	remove_new_index(j);
 	fd = open(j->newindex, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-	if (fd < 0 || write_all(fd, (const char *)data, len) < 0 || fsync(fd) < 0)
+	if (fd < 0)
+		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
+	else if ((rc = samv_gitindex_write(fd, ix, ch, j->n, states)) == 0 && fsync(fd) < 0)
 		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
 	if (fd >= 0 && close(fd) < 0 && rc == 0)
 		rc = samv_error_set(SAMV_EIO, "cannot write the index: %s", strerror(errno));
+	if (rc < 0 && fd >= 0)
+		unlink(j->newindex);
 out:
-	free(data);
+	free(states);
 	free(ch);
 	return rc;
 }

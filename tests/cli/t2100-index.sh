@@ -3,19 +3,7 @@
 # entries as a full rewrite from HEAD, stat data that keep git status
 # clean, a cache tree git can use, and the extensions git may have added.
 
-# index_ok: what git says of the index after a samv write.
-index_ok() {
-	test -z "$(git status --porcelain --untracked-files=no)" &&
-	test -z "$(git diff-index --cached HEAD)" &&
-	git fsck --no-dangling --no-progress >"$TRASH/.fsck" 2>&1 &&
-	test ! -s "$TRASH/.fsck" &&
-	git ls-files -s >"$TRASH/.ls" &&
-	git ls-tree -r HEAD | awk '{ printf "%s %s 0\t%s\n", $1, $3, $4 }' >"$TRASH/.tree" &&
-	_compare "git ls-files -s" "$TRASH/.tree" "$TRASH/.ls" &&
-	# the cache tree: where git trusts it, it must name HEAD's trees
-	test "$(git write-tree)" = "$(git rev-parse 'HEAD^{tree}')" &&
-	test ! -e .git/index.lock && test ! -e .git/samv-index
-}
+. "$here/index-fixture.sh"
 
 # The index file's version, from its header.
 index_version() { od -An -tu1 -j7 -N1 .git/index | tr -d ' '; }

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -298,6 +299,57 @@ static size_t with_extension(unsigned char *b, unsigned v, const char *sig)
 	return 44;
 }
 
+/* samv_gitindex_write (what a samv write uses) writes the bytes
+ * samv_gitindex_update builds, for a run-copying version (2) and a
+ * re-encoded one (4); the first and last entries removed, one inserted. */
+static void write_same(unsigned version)
+{
+	struct samv_gitindex_change ch[3];
+	struct samv_gitindex sx;
+	unsigned char *out, *got;
+	size_t len;
+	char p[128], q[128];
+	git_index *ix;
+	FILE *f;
+	int fd;
+
+	make_index("index", version, false);
+	path_of(p, sizeof(p), "index");
+	path_of(q, sizeof(q), "written");
+	ch[0] = del("g");
+	ch[1] = put("b/e", "E", 6);
+	ch[2] = del("a");
+	assert_int_equal(samv_gitindex_open(&sx, p), 0);
+	assert_int_equal(samv_gitindex_update(&out, &len, &sx, ch, 3), 0);
+	samv_gitindex_free(&sx);
+	assert_int_equal(samv_gitindex_open(&sx, p), 0);
+	assert_true((fd = open(q, O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0);
+	assert_int_equal(samv_gitindex_write(fd, &sx, ch, 3, NULL), 0);
+	close(fd);
+	samv_gitindex_free(&sx);
+	got = malloc(len + 1);
+	assert_non_null(f = fopen(q, "rb"));
+	assert_int_equal(fread(got, 1, len + 1, f), len);
+	fclose(f);
+	assert_memory_equal(got, out, len);
+	free(got);
+	free(out);
+	/* libgit2 reads it (it checks the checksum): b/c b/d b/e e/f */
+	assert_int_equal(git_index_open(&ix, q), 0);
+	assert_int_equal(git_index_entrycount(ix), 4);
+	assert_string_equal(git_index_get_byindex(ix, 0)->path, "b/c");
+	assert_string_equal(git_index_get_byindex(ix, 2)->path, "b/e");
+	assert_string_equal(git_index_get_byindex(ix, 3)->path, "e/f");
+	git_index_free(ix);
+}
+
+static void test_write(void **state)
+{
+	(void)state;
+	write_same(2);
+	write_same(4);
+}
+
 static void test_refused(void **state)
 {
 	struct samv_gitindex sx;
@@ -354,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_tree),
 		cmocka_unit_test(test_missing_is_empty),
+		cmocka_unit_test(test_write),
 		cmocka_unit_test(test_refused),
 	};
 	char cmd[96];
