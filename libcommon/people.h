@@ -57,6 +57,8 @@ int samv_txn_people(struct samv_txn *t, const git_oid **tip, git_tree **tree);
  * do when the branch keeps people itself.
  */
 int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name, enum samv_favor favor,
-		     struct samv_conflicts *c, bool *unverified);
+		     struct samv_conflicts *c, bool *unverified, const char *test_gate);
+/* Tests only (sync.c): say "GATE.ready", then wait for "GATE.go". */
+void samv_sync_test_gate(const char *gate);
 
 #endif

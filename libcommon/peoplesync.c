@@ -15,6 +15,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "people.h"
 
@@ -246,6 +248,65 @@ out:
 	return rc;
 }
 
+/*
+ * A remote on this machine: libgit2's local transport would move its ref
+ * without comparing it with what we fetched, and a push made since (by
+ * another clone) would be lost.  As sync.c does for the branch, the
+ * objects go under a temporary ref of our own, and the ref moves by
+ * compare-and-swap from the tip fetched (expected; NULL when the remote
+ * had none).
+ */
+static int push_local(git_remote *remote, const char *name, const char *path, const git_oid *expected,
+		      bool *unverified)
+{
+	git_repository *repo = git_remote_owner(remote), *rr = NULL;
+	git_push_options po;
+	struct samv_remote_auth a;
+	git_reference *ref = NULL;
+	char tmp[96], *spec = NULL;
+	git_strarray specs;
+	git_oid tip;
+	int e, rc;
+
+	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
+	if ((rc = samv_remote_init(&a, &po.callbacks, repo, git_remote_url(remote))) < 0)
+		goto out;
+	if (git_reference_name_to_id(&tip, repo, SAMV_PEOPLE_REF) < 0) {
+		rc = samv_error_git(SAMV_ERROR, SAMV_PEOPLE_REF);
+		goto out;
+	}
+	snprintf(tmp, sizeof(tmp), "refs/samv/sync-people-%ld-%ld", (long)getpid(), (long)time(NULL));
+	if (asprintf(&spec, "+%s:%s", SAMV_PEOPLE_REF, tmp) < 0) {
+		spec = NULL;
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	specs.strings = &spec;
+	specs.count = 1;
+	if (git_remote_push(remote, &specs, &po) < 0 || git_repository_open_bare(&rr, path) < 0) {
+		rc = samv_remote_error(&a, "push to", name);
+		goto out;
+	}
+	e = expected ? git_reference_create_matching(&ref, rr, SAMV_PEOPLE_REF, &tip, 1, expected, "push by samv-sync")
+		     : git_reference_create(&ref, rr, SAMV_PEOPLE_REF, &tip, 0, "push by samv-sync");
+	if (e == GIT_EMODIFIED || e == GIT_EEXISTS || e == GIT_ELOCKED)
+		rc = samv_error_set(SAMV_EBUSY, "busy: %s of '%s' moved while syncing (another clone pushed); "
+				    "nothing of it was lost: run samv-sync again", SAMV_PEOPLE_REF, name);
+	else if (e < 0)
+		rc = samv_remote_error(&a, "push to", name);
+	git_reference_free(ref);
+	ref = NULL;
+	if (git_reference_lookup(&ref, rr, tmp) == 0)
+		git_reference_delete(ref);
+out:
+	*unverified |= a.unverified;
+	git_reference_free(ref);
+	git_repository_free(rr);
+	free(spec);
+	samv_remote_auth_free(&a);
+	return rc;
+}
+
 /* Move our people ref from old (NULL: none) to to, by compare-and-swap. */
 static int move(git_repository *repo, const git_oid *old, const git_oid *to)
 {
@@ -261,7 +322,7 @@ static int move(git_repository *repo, const git_oid *old, const git_oid *to)
 }
 
 int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name, enum samv_favor favor,
-		     struct samv_conflicts *c, bool *unverified)
+		     struct samv_conflicts *c, bool *unverified, const char *test_gate)
 {
 	git_repository *repo = samv_store_repo(s);
 	struct samv_txn *t = NULL;
@@ -333,8 +394,15 @@ int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name,
 	/* the lock is let go before the network: the ref moved by CAS */
 	samv_txn_free(t);
 	t = NULL;
-	if (push_needed && (rc = push(remote, name, rewritten, unverified)) < 0)
-		goto out;
+	if (push_needed) {
+		const char *path = samv_url_local_path(git_remote_url(remote));
+
+		samv_sync_test_gate(test_gate);
+		rc = path ? push_local(remote, name, path, have_theirs ? &fetched : NULL, unverified)
+			  : push(remote, name, rewritten, unverified);
+		if (rc < 0)
+			goto out;
+	}
 	if (push_needed) {
 		git_reference *ref = NULL;
 		git_oid now;

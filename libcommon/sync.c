@@ -736,7 +736,7 @@ out:
 /* Wait at the test gate (SAMV_SYNC_TEST_GATE, see t1200): say we are
  * ready, then wait until told to go, so that a test can push from another
  * clone between our fetch and our push. */
-static void test_gate(const char *gate)
+void samv_sync_test_gate(const char *gate)
 {
 	char *ready = NULL, *go = NULL;
 	int fd, i;
@@ -949,7 +949,8 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 	}
 	snprintf(r->upstream, sizeof(r->upstream), "%s/%s", name, branch + strlen("refs/heads/"));
 	/* the people first: a refusal (an erasure not made here) changes nothing */
-	if ((rc = samv_people_sync(s, remote, name, o->favor, &r->conflicts, &r->unverified)) < 0)
+	if ((rc = samv_people_sync(s, remote, name, o->favor, &r->conflicts, &r->unverified,
+				    o->people_test_gate)) < 0)
 		goto out;
 	for (tries = 0; tries < SAMV_SYNC_TRIES; tries++) {
 		r->tries = tries;
@@ -958,7 +959,7 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 		if (r->how == SAMV_SYNC_UPTODATE || r->how == SAMV_SYNC_FASTFORWARD)
 			goto out;
 		if (tries == 0)
-			test_gate(o->test_gate);
+			samv_sync_test_gate(o->test_gate);
 		path = samv_url_local_path(git_remote_url(remote));
 		rc = path ? push_local(remote, name, local, branch, tracking, path)
 			  : push(remote, name, local, branch, &r->unverified);
