@@ -15,8 +15,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "people.h"
 
@@ -248,62 +246,17 @@ out:
 	return rc;
 }
 
-/*
- * A remote on this machine: libgit2's local transport would move its ref
- * without comparing it with what we fetched, and a push made since (by
- * another clone) would be lost.  As sync.c does for the branch, the
- * objects go under a temporary ref of our own, and the ref moves by
- * compare-and-swap from the tip fetched (expected; NULL when the remote
- * had none).
- */
+/* To a remote on this machine, by compare-and-swap from the tip fetched
+ * (expected; NULL when the remote had none), as the branch (sync.c). */
 static int push_local(git_remote *remote, const char *name, const char *path, const git_oid *expected,
 		      bool *unverified)
 {
-	git_repository *repo = git_remote_owner(remote), *rr = NULL;
-	git_push_options po;
-	struct samv_remote_auth a;
-	git_reference *ref = NULL;
-	char tmp[96], *spec = NULL;
-	git_strarray specs;
 	git_oid tip;
-	int e, rc;
+	int rc = samv_sync_push_local(&tip, remote, name, path, SAMV_PEOPLE_REF, SAMV_PEOPLE_REF, expected, unverified);
 
-	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
-	if ((rc = samv_remote_init(&a, &po.callbacks, repo, git_remote_url(remote))) < 0)
-		goto out;
-	if (git_reference_name_to_id(&tip, repo, SAMV_PEOPLE_REF) < 0) {
-		rc = samv_error_git(SAMV_ERROR, SAMV_PEOPLE_REF);
-		goto out;
-	}
-	snprintf(tmp, sizeof(tmp), "refs/samv/sync-people-%ld-%ld", (long)getpid(), (long)time(NULL));
-	if (asprintf(&spec, "+%s:%s", SAMV_PEOPLE_REF, tmp) < 0) {
-		spec = NULL;
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
-		goto out;
-	}
-	specs.strings = &spec;
-	specs.count = 1;
-	if (git_remote_push(remote, &specs, &po) < 0 || git_repository_open_bare(&rr, path) < 0) {
-		rc = samv_remote_error(&a, "push to", name);
-		goto out;
-	}
-	e = expected ? git_reference_create_matching(&ref, rr, SAMV_PEOPLE_REF, &tip, 1, expected, "push by samv-sync")
-		     : git_reference_create(&ref, rr, SAMV_PEOPLE_REF, &tip, 0, "push by samv-sync");
-	if (e == GIT_EMODIFIED || e == GIT_EEXISTS || e == GIT_ELOCKED)
+	if (rc == 1)
 		rc = samv_error_set(SAMV_EBUSY, "busy: %s of '%s' moved while syncing (another clone pushed); "
 				    "nothing of it was lost: run samv-sync again", SAMV_PEOPLE_REF, name);
-	else if (e < 0)
-		rc = samv_remote_error(&a, "push to", name);
-	git_reference_free(ref);
-	ref = NULL;
-	if (git_reference_lookup(&ref, rr, tmp) == 0)
-		git_reference_delete(ref);
-out:
-	*unverified |= a.unverified;
-	git_reference_free(ref);
-	git_repository_free(rr);
-	free(spec);
-	samv_remote_auth_free(&a);
 	return rc;
 }
 
