@@ -10,26 +10,19 @@
 
 #include "pdscan.h"
 
-/* The first e-mail address in s, or "" */
-static const char *email(const char *s)
+/* What find finds first in s, or "" */
+static const char *first(const char *(*find)(const char *, size_t *), const char *s)
 {
 	static char buf[256];
 	size_t len = 0;
-	const char *at = samv_pd_find_email(s, &len);
+	const char *at = find(s, &len);
 
 	snprintf(buf, sizeof(buf), "%.*s", at ? (int)len : 0, at ? at : "");
 	return buf;
 }
 
-static const char *phone(const char *s)
-{
-	static char buf[256];
-	size_t len = 0;
-	const char *at = samv_pd_find_phone(s, &len);
-
-	snprintf(buf, sizeof(buf), "%.*s", at ? (int)len : 0, at ? at : "");
-	return buf;
-}
+#define email(s) first(samv_pd_find_email, s)
+#define phone(s) first(samv_pd_find_phone, s)
 
 static void emails_found(void **state)
 {
