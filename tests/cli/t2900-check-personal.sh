@@ -260,3 +260,16 @@ test_case 'sync: a push of refs/samv/people racing another clone'"'"'s is refuse
 	grep -q "Ordförande" "$TRASH/.out"
 	grep -q "Nås via kansliet" "$TRASH/.out"
 '
+
+test_case 'in Swedish: the warnings are translated; --json keeps English' '
+	make_repo
+	held "Ring 070-123 45 67"
+	LC_ALL=sv_SE.UTF-8 samv_run samv-check
+	expect_status 0
+	cat >"$TRASH/want" <<-EOT
+	$m1:8:3: personal-phone: minutes: ett telefonnummer (***-*** ** 67) utanför personposterna (ett offentligt: lista det i .samv-personal-allow)
+	EOT
+	expect_out <"$TRASH/want"
+	LC_ALL=sv_SE.UTF-8 samv_run samv-check --json
+	grep -q "\"message\": \"minutes: a telephone number (\*\*\*-\*\*\* \*\* 67) outside the person records" "$TRASH/.out"
+'
