@@ -158,6 +158,58 @@ const char *samv_pd_find_phone(const char *s, size_t *len)
 	return NULL;
 }
 
+/* The Luhn check digit of ten digits is right. */
+static bool luhn(const char d[10])
+{
+	int i, sum = 0;
+
+	for (i = 0; i < 10; i++) {
+		int v = (d[i] - '0') * (i % 2 ? 1 : 2);
+
+		sum += v > 9 ? v - 9 : v;
+	}
+	return sum % 10 == 0;
+}
+
+const char *samv_pd_find_idnumber(const char *s, size_t *len)
+{
+	const char *p, *q;
+	char d[12];
+	size_t n, k;
+	int month, day;
+
+	for (p = s; (p = strpbrk(p, "0123456789")); p++) {
+		if (p > s && (is_alnum((unsigned char)p[-1]) || strchr("+-./:", p[-1])))
+			continue;
+		for (q = p, n = 0; n < 12 && ((*q >= '0' && *q <= '9') || ((*q == '-' || *q == '+') && (n == 6 || n == 8)));
+		     q++)
+			if (*q >= '0' && *q <= '9')
+				d[n++] = *q;
+		/* a hyphen only between the date and the last four */
+		if ((n != 10 && n != 12) || is_alnum((unsigned char)*q) || (*q == '-' && q[1] >= '0' && q[1] <= '9')) {
+			while (*p >= '0' && *p <= '9')
+				p++;
+			if (!*p)
+				break;
+			continue;
+		}
+		k = n - 10; /* the century, when written */
+		if (memchr(p, '-', (size_t)(q - p)) && p[6 + k] != '-' && p[6 + k] != '+')
+			continue;
+		if (k && strncmp(d, "19", 2) && strncmp(d, "20", 2))
+			continue;
+		month = (d[k + 2] - '0') * 10 + (d[k + 3] - '0');
+		day = (d[k + 4] - '0') * 10 + (d[k + 5] - '0');
+		if (day > 60)
+			day -= 60;
+		if (month < 1 || month > 12 || day < 1 || day > 31 || !luhn(d + k))
+			continue;
+		*len = (size_t)(q - p);
+		return p;
+	}
+	return NULL;
+}
+
 /* One character of a mask: an ASCII letter or digit shown, else '*'. */
 static char shown(char c)
 {
@@ -288,7 +340,7 @@ int samv_pdscan_new(struct samv_pdscan **out, struct samv_view *v, struct samv_p
 
 /* What one field holds, counted over all its strings. */
 struct found {
-	size_t emails, phones;
+	size_t emails, phones, idnumbers;
 	char email[128], phone[64]; /* the first, masked */
 };
 
@@ -312,6 +364,8 @@ static void scan_string(struct samv_pdscan *ps, struct found *f, const char *s)
 		if (!f->phones++)
 			samv_pd_mask_phone(f->phone, sizeof(f->phone), at, len);
 	}
+	for (p = s; (at = samv_pd_find_idnumber(p, &len)); p = at + len)
+		f->idnumbers++;
 }
 
 /* Every string of a value: a text, a list, a map's values (an
@@ -359,6 +413,11 @@ static int report(struct samv_pdscan *ps, const char *path, const char *text, co
 		rc = samv_problem_add(ps->pr, path, pos, "personal-phone",
 				      "%s: %zu telephone numbers (%s, ...) outside the person records "
 				      "(public ones: list them in .samv-personal-allow)", field, f->phones, f->phone);
+	/* not even masked in part: the record types have no place for one */
+	if (rc == 0 && f->idnumbers)
+		rc = samv_problem_add(ps->pr, path, pos, "personal-idnumber",
+				      "%s: %zu personal identity number(s) (personnummer): samv's records have no "
+				      "place for them; remove them", field, f->idnumbers);
 	return rc;
 }
 
@@ -408,7 +467,7 @@ static int scan_fields(struct samv_pdscan *ps, const char *path, const char *tex
 			continue;
 		memset(&found, 0, sizeof(found));
 		scan_value(ps, &found, val);
-		if ((!found.emails && !found.phones) || not_free_text(t, f))
+		if ((!found.emails && !found.phones && !found.idnumbers) || not_free_text(t, f))
 			continue;
 		if (parent)
 			snprintf(field, sizeof(field), "%s[%zu].%s", parent, index, f->name);

@@ -31,6 +31,10 @@ void samv_pdscan_free(struct samv_pdscan *ps);
  * in *len, NULL when none (exposed for the unit tests). */
 const char *samv_pd_find_email(const char *s, size_t *len);
 const char *samv_pd_find_phone(const char *s, size_t *len);
+/* A Swedish personal identity number (personnummer, samordningsnummer):
+ * YYMMDD-NNNN or YYYYMMDD-NNNN, the hyphen optional, a day of the
+ * calendar (plus 60 for a samordningsnummer) and the check digit right. */
+const char *samv_pd_find_idnumber(const char *s, size_t *len);
 /* The found text masked for a log: "e***@e***.org", "***-*** ** 67". */
 void samv_pd_mask_email(char *out, size_t outsz, const char *s, size_t len);
 void samv_pd_mask_phone(char *out, size_t outsz, const char *s, size_t len);

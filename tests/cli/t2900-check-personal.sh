@@ -273,3 +273,16 @@ test_case 'in Swedish: the warnings are translated; --json keeps English' '
 	LC_ALL=sv_SE.UTF-8 samv_run samv-check --json
 	grep -q "\"message\": \"minutes: a telephone number (\*\*\*-\*\*\* \*\* 67) outside the person records" "$TRASH/.out"
 '
+
+test_case 'a personal identity number in text: warned, not shown even in part' '
+	make_repo
+	held "Deltagare 811228-9874 och 19121212-1212; org.nr 232100-0040"
+	samv_run samv-check
+	expect_status 0
+	cat >"$TRASH/want" <<-EOT
+	$m1:8:3: personal-idnumber: minutes: 2 personal identity number(s) (personnummer): samv'"'"'s records have no place for them; remove them
+	EOT
+	expect_out <"$TRASH/want"
+	samv_run samv-check --fail-on personal-data
+	expect_status 1
+'

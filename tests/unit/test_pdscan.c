@@ -23,6 +23,7 @@ static const char *first(const char *(*find)(const char *, size_t *), const char
 
 #define email(s) first(samv_pd_find_email, s)
 #define phone(s) first(samv_pd_find_phone, s)
+#define idnumber(s) first(samv_pd_find_idnumber, s)
 
 static void emails_found(void **state)
 {
@@ -69,6 +70,24 @@ static void phones_not_found(void **state)
 	assert_string_equal(phone("abc0701234567"), "");       /* inside a word */
 }
 
+static void idnumbers(void **state)
+{
+	(void)state;
+	assert_string_equal(idnumber("pnr 811228-9874."), "811228-9874");
+	assert_string_equal(idnumber("19121212-1212"), "19121212-1212");
+	assert_string_equal(idnumber("8112289874"), "8112289874");
+	assert_string_equal(idnumber("121212+1212"), "121212+1212");         /* a hundred years old */
+	assert_string_equal(idnumber("samordningsnr 701063-2391"), "701063-2391");
+	assert_string_equal(idnumber("811228-9875"), "");    /* the check digit wrong */
+	assert_string_equal(idnumber("232100-0040"), "");    /* an organisation number */
+	assert_string_equal(idnumber("556677-8899"), "");    /* ditto, though its check digit holds */
+	assert_string_equal(idnumber("2026-11-20"), "");     /* a date */
+	assert_string_equal(idnumber("811228-98745"), "");   /* too long */
+	assert_string_equal(idnumber("nr811228-9874"), "");  /* inside a word */
+	assert_string_equal(idnumber("81122-89874"), "");    /* the hyphen misplaced */
+	assert_string_equal(idnumber("18121212-1212"), "");  /* no such century */
+}
+
 static void masks(void **state)
 {
 	char out[64];
@@ -91,6 +110,7 @@ int main(void)
 		cmocka_unit_test(emails_not_found),
 		cmocka_unit_test(phones_found),
 		cmocka_unit_test(phones_not_found),
+		cmocka_unit_test(idnumbers),
 		cmocka_unit_test(masks),
 	};
 
