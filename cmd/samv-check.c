@@ -4,13 +4,16 @@
 
 #include "samv.h"
 
-enum { O_HELP = 1, O_VERSION, O_DIR, O_REV, O_JSON, O_NO_HISTORY, O_COMPLETE };
+enum { O_HELP = 1, O_VERSION, O_DIR, O_REV, O_JSON, O_NO_HISTORY, O_FAIL_ON, O_COMPLETE, O_COMPVALUES };
 
 static const struct samv_opt opts[] = {
 	{ "rev", 'r', SAMV_OPT_ARG, "REV", N_("check the repository as of a commit, not the work tree"), O_REV },
 	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print the problems as a JSON array"), O_JSON },
 	{ "no-history", 0, SAMV_OPT_NONE, NULL, N_("skip the check of the Agreement's history"), O_NO_HISTORY },
+	{ "fail-on", 0, SAMV_OPT_ARG, "WHAT", N_("exit 1 on these warnings too: personal-data, warnings (all; "
+	  "comma-separated)"), O_FAIL_ON },
 	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
+	{ "completion-values", 0, SAMV_OPT_ARG, "OPTION", NULL, O_COMPVALUES },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 
@@ -25,6 +28,35 @@ static void help(void)
 	samv_opt_help(stdout, opts);
 }
 
+/* Which warnings --fail-on makes fail: bit 1 personal data, bit 2 all. */
+static int parse_fail_on(unsigned *out, const char *what)
+{
+	char buf[128], *tok, *save = NULL;
+
+	snprintf(buf, sizeof(buf), "%s", what);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "personal-data"))
+			*out |= 1;
+		else if (!strcmp(tok, "warnings"))
+			*out |= 2;
+		else
+			return samv_error_set(SAMV_EUSAGE, "--fail-on: '%s' is not one of personal-data, warnings", tok);
+	}
+	return 0;
+}
+
+/* Problems, and the warnings --fail-on names. */
+static size_t failing(const struct samv_problems *pr, unsigned fail_on)
+{
+	size_t i, n = samv_problems_errors(pr);
+
+	for (i = 0; i < pr->n; i++)
+		if (samv_problem_is_warning(&pr->v[i]) &&
+		    ((fail_on & 2) || ((fail_on & 1) && !strncmp(pr->v[i].code, "personal-", 9))))
+			n++;
+	return n;
+}
+
 int main(int argc, char **argv)
 {
 	const struct samv_opt *tables[] = { opts, NULL };
@@ -35,6 +67,7 @@ int main(int argc, char **argv)
 	struct samv_view *v = NULL;
 	const char *dir = NULL, *rev = NULL;
 	bool json = false, history = true;
+	unsigned fail_on = 0;
 	int id, rc = 0;
 
 	samv_i18n_init();
@@ -48,6 +81,14 @@ int main(int argc, char **argv)
 		case O_HELP: help(); goto out;
 		case O_VERSION: samv_print_version(stdout, "samv-check"); goto out;
 		case O_COMPLETE: samv_opt_complete(stdout, opts); goto out;
+		case O_COMPVALUES:
+			if (!strcmp(st.arg, "--fail-on"))
+				printf("personal-data\nwarnings\n");
+			goto out;
+		case O_FAIL_ON:
+			if ((rc = parse_fail_on(&fail_on, st.arg)) < 0)
+				goto fail;
+			break;
 		case O_DIR: dir = st.arg; break;
 		case O_REV: rev = st.arg; break;
 		case O_JSON: json = true; break;
@@ -83,7 +124,7 @@ int main(int argc, char **argv)
 		samv_problems_print(stdout, &pr);
 	if (rc < 0)
 		goto fail;
-	rc = samv_problems_errors(&pr) ? 1 : 0;
+	rc = failing(&pr, fail_on) ? 1 : 0;
 	goto out;
 fail:
 	fprintf(stderr, "samv-check: %s\n", samv_error_last());

@@ -115,7 +115,7 @@ int main(int argc, char **argv)
 {
 	const struct samv_opt *tables[] = { opts, NULL };
 	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
-	struct samv_sync_opts so = { NULL, SAMV_FAVOR_NONE, NULL };
+	struct samv_sync_opts so = { NULL, SAMV_FAVOR_NONE, NULL, NULL };
 	struct samv_sync_result r;
 	struct samv_store *s = NULL;
 	const char *dir = NULL;
@@ -172,6 +172,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	so.test_gate = getenv("SAMV_SYNC_TEST_GATE");
+	so.people_test_gate = getenv("SAMV_SYNC_PEOPLE_TEST_GATE");
 	rc = samv_sync(&r, s, &so);
 	if (r.unverified)
 		fprintf(stderr, _("samv-sync: warning: the server's certificate was not verified (http.sslVerify is "

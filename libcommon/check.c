@@ -8,6 +8,7 @@
 
 #include "samv.h"
 #include "idset.h"
+#include "pdscan.h"
 #include "store.h"
 
 #define NTYPES SAMV_NTYPES_MAX
@@ -45,6 +46,7 @@ struct check {
 	struct samv_idset ids[NTYPES];  /* ids seen, per type */
 	struct ref *refs;
 	size_t nrefs, caprefs;
+	struct samv_pdscan *ps;         /* personal data: whole checks only */
 };
 
 static size_t type_index(const struct samv_type *t)
@@ -269,6 +271,8 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 		goto out;
 	if (!cJSON_IsObject(rec))
 		goto out;
+	if (c->ps && (rc = samv_pdscan_record(c->ps, path, t, rec, text.ptr)) < 0)
+		goto out;
 	if (t == samv_type_repository()) {
 		const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(rec, "format");
 
@@ -317,7 +321,8 @@ out:
 
 static bool allowed_top(const char *name)
 {
-	static const char *const ok[] = { SAMV_REPO_FILE, "README.md", ".gitattributes", ".gitignore", NULL };
+	static const char *const ok[] = { SAMV_REPO_FILE, "README.md", ".gitattributes", ".gitignore", SAMV_PDSCAN_ALLOW,
+					  NULL };
 	const char *const *p;
 
 	for (p = ok; *p; p++)
@@ -391,6 +396,8 @@ static int top_fn(const char *path, void *arg)
 	}
 	if (git_ignores(c->v, name))
 		return 0;
+	if (c->ps && (rc = samv_pdscan_path(c->ps, name)) < 0)
+		return rc;
 	for (i = 0; (t = samv_type_at(i)); i++) {
 		size_t n = strlen(t->dir);
 
@@ -485,6 +492,7 @@ static void check_free(struct check *c)
 		free(c->refs[i].id);
 	}
 	free(c->refs);
+	samv_pdscan_free(c->ps);
 }
 
 /* The links between decisions (supersedes, amends, confirms) are checked
@@ -541,6 +549,8 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 	memset(&c, 0, sizeof(c));
 	c.pr = pr;
 	c.v = v;
+	if ((rc = samv_pdscan_new(&c.ps, v, pr)) < 0)
+		goto out;
 	if (!samv_view_exists(v, SAMV_REPO_FILE))
 		rc = samv_problem_add(pr, SAMV_REPO_FILE, SAMV_POS_FILE, "missing-file",
 				      "the repository record is missing; see samv-init(1)");
@@ -558,6 +568,10 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 		rc = check_decisions(&c);
 	if (rc == 0)
 		rc = check_assessments(&c);
+	/* the walk has routed people/: from the people ref, or the branch's */
+	if (rc == 0)
+		rc = samv_pdscan_finish(c.ps, v->people != NULL);
+out:
 	samv_problems_sort(pr);
 	check_free(&c);
 	return rc;

@@ -57,6 +57,13 @@ int samv_txn_people(struct samv_txn *t, const git_oid **tip, git_tree **tree);
  * do when the branch keeps people itself.
  */
 int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name, enum samv_favor favor,
-		     struct samv_conflicts *c, bool *unverified);
+		     struct samv_conflicts *c, bool *unverified, const char *test_gate);
+/* Tests only (sync.c): say "GATE.ready", then wait for "GATE.go". */
+void samv_sync_test_gate(const char *gate);
+/* sync.c: push local's tip to dst of the remote on this machine at path,
+ * moving dst by compare-and-swap from expected (NULL: dst must not exist);
+ * 1 when it moved, *tip the tip pushed. */
+int samv_sync_push_local(git_oid *tip, git_remote *remote, const char *name, const char *path, const char *local,
+			 const char *dst, const git_oid *expected, bool *unverified);
 
 #endif

@@ -246,6 +246,20 @@ out:
 	return rc;
 }
 
+/* To a remote on this machine, by compare-and-swap from the tip fetched
+ * (expected; NULL when the remote had none), as the branch (sync.c). */
+static int push_local(git_remote *remote, const char *name, const char *path, const git_oid *expected,
+		      bool *unverified)
+{
+	git_oid tip;
+	int rc = samv_sync_push_local(&tip, remote, name, path, SAMV_PEOPLE_REF, SAMV_PEOPLE_REF, expected, unverified);
+
+	if (rc == 1)
+		rc = samv_error_set(SAMV_EBUSY, "busy: %s of '%s' moved while syncing (another clone pushed); "
+				    "nothing of it was lost: run samv-sync again", SAMV_PEOPLE_REF, name);
+	return rc;
+}
+
 /* Move our people ref from old (NULL: none) to to, by compare-and-swap. */
 static int move(git_repository *repo, const git_oid *old, const git_oid *to)
 {
@@ -261,7 +275,7 @@ static int move(git_repository *repo, const git_oid *old, const git_oid *to)
 }
 
 int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name, enum samv_favor favor,
-		     struct samv_conflicts *c, bool *unverified)
+		     struct samv_conflicts *c, bool *unverified, const char *test_gate)
 {
 	git_repository *repo = samv_store_repo(s);
 	struct samv_txn *t = NULL;
@@ -333,8 +347,15 @@ int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name,
 	/* the lock is let go before the network: the ref moved by CAS */
 	samv_txn_free(t);
 	t = NULL;
-	if (push_needed && (rc = push(remote, name, rewritten, unverified)) < 0)
-		goto out;
+	if (push_needed) {
+		const char *path = samv_url_local_path(git_remote_url(remote));
+
+		samv_sync_test_gate(test_gate);
+		rc = path ? push_local(remote, name, path, have_theirs ? &fetched : NULL, unverified)
+			  : push(remote, name, rewritten, unverified);
+		if (rc < 0)
+			goto out;
+	}
 	if (push_needed) {
 		git_reference *ref = NULL;
 		git_oid now;

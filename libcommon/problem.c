@@ -117,10 +117,11 @@ static int cmp(const void *a, const void *b)
 	return strcmp(x->msg, y->msg);
 }
 
-/* Warnings are printed like problems but do not fail samv-check. */
+/* Warnings are printed like problems but do not fail samv-check (unless
+ * --fail-on asks): a probable duplicate, personal data (pdscan.c). */
 bool samv_problem_is_warning(const struct samv_problem *p)
 {
-	return !strcmp(p->code, "probable-duplicate");
+	return !strcmp(p->code, "probable-duplicate") || !strncmp(p->code, "personal-", 9);
 }
 
 size_t samv_problems_errors(const struct samv_problems *pr)

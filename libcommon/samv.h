@@ -616,6 +616,7 @@ struct samv_sync_opts {
 	const char *remote;    /* NULL: the branch's upstream remote, else "origin" */
 	enum samv_favor favor; /* how conflicts are resolved */
 	const char *test_gate; /* tests only: wait at this gate before pushing */
+	const char *people_test_gate; /* tests only: the same before pushing people */
 };
 
 enum samv_sync_how { SAMV_SYNC_UPTODATE, SAMV_SYNC_PUSHED, SAMV_SYNC_FASTFORWARD, SAMV_SYNC_MERGED };

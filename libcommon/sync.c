@@ -736,7 +736,7 @@ out:
 /* Wait at the test gate (SAMV_SYNC_TEST_GATE, see t1200): say we are
  * ready, then wait until told to go, so that a test can push from another
  * clone between our fetch and our push. */
-static void test_gate(const char *gate)
+void samv_sync_test_gate(const char *gate)
 {
 	char *ready = NULL, *go = NULL;
 	int fd, i;
@@ -806,37 +806,36 @@ out:
 }
 
 /*
- * libgit2's local transport moves the remote's branch without comparing
- * it with what it saw (a later push could replace an earlier one's tip),
- * so for a remote on this machine the objects go under a temporary ref of
- * our own, and the branch moves by compare-and-swap from the tip fetched
- * (expected, NULL when the remote had no branch), under the ref's lock as
- * git-receive-pack takes it.  1 when the remote moved (try again).
+ * libgit2's local transport moves the remote's ref without comparing it
+ * with what it saw (a later push could replace an earlier one's tip), so
+ * for a remote on this machine the objects go under a temporary ref of
+ * our own, and dst moves to local's tip by compare-and-swap from the tip
+ * fetched (expected, NULL when the remote had no such ref), under the
+ * ref's lock as git-receive-pack takes it.  1 when the remote moved (try
+ * again); the tip pushed in *tip.
  */
-static int push_local(git_remote *remote, const char *name, const char *local, const char *branch,
-		      const char *tracking, const char *path)
+int samv_sync_push_local(git_oid *tip, git_remote *remote, const char *name, const char *path, const char *local,
+			 const char *dst, const git_oid *expected, bool *unverified)
 {
 	git_push_options po;
 	struct samv_remote_auth a;
 	git_repository *rr = NULL;
 	git_reference *ref = NULL;
-	git_oid tip, expected;
-	char tmp[96], *spec = NULL, *log = NULL;
+	char tmp[96], *spec = NULL;
 	git_strarray specs;
-	bool have_expected;
 	int e, rc = 0;
 
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	if ((rc = samv_remote_init(&a, &po.callbacks, git_remote_owner(remote), git_remote_url(remote))) < 0)
 		goto out;
 	po.callbacks.push_update_reference = push_status;
-	if (git_reference_name_to_id(&tip, git_remote_owner(remote), local) < 0) {
+	if (git_reference_name_to_id(tip, git_remote_owner(remote), local) < 0) {
 		rc = samv_error_git(SAMV_ERROR, local);
 		goto out;
 	}
-	have_expected = git_reference_name_to_id(&expected, git_remote_owner(remote), tracking) == 0;
 	snprintf(tmp, sizeof(tmp), "refs/samv/sync-%ld-%ld", (long)getpid(), (long)time(NULL));
-	if (asprintf(&spec, "+%s:%s", local, tmp) < 0 || asprintf(&log, "push by samv-sync") < 0) {
+	if (asprintf(&spec, "+%s:%s", local, tmp) < 0) {
+		spec = NULL;
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
@@ -850,8 +849,8 @@ static int push_local(git_remote *remote, const char *name, const char *local, c
 		rc = samv_remote_error(&a, "push to", name);
 		goto out;
 	}
-	e = have_expected ? git_reference_create_matching(&ref, rr, branch, &tip, 1, &expected, log)
-			  : git_reference_create(&ref, rr, branch, &tip, 0, log);
+	e = expected ? git_reference_create_matching(&ref, rr, dst, tip, 1, expected, "push by samv-sync")
+		     : git_reference_create(&ref, rr, dst, tip, 0, "push by samv-sync");
 	if (e == GIT_EMODIFIED || e == GIT_EEXISTS || e == GIT_ELOCKED)
 		rc = 1;
 	else if (e < 0)
@@ -860,17 +859,29 @@ static int push_local(git_remote *remote, const char *name, const char *local, c
 	ref = NULL;
 	if (git_reference_lookup(&ref, rr, tmp) == 0)
 		git_reference_delete(ref);
-	git_reference_free(ref);
-	ref = NULL;
-	/* what git_remote_push does for a branch pushed: the tracking ref */
-	if (rc == 0 && git_reference_create(&ref, git_remote_owner(remote), tracking, &tip, 1, log) < 0)
-		rc = samv_error_git(SAMV_EIO, tracking);
 out:
+	*unverified |= a.unverified;
 	git_reference_free(ref);
 	git_repository_free(rr);
 	free(spec);
-	free(log);
 	samv_remote_auth_free(&a);
+	return rc;
+}
+
+/* The branch to a remote on this machine; then, as git_remote_push does
+ * for a branch pushed, the tracking ref.  1 when the remote moved. */
+static int push_local(git_remote *remote, const char *name, const char *local, const char *branch,
+		      const char *tracking, const char *path, bool *unverified)
+{
+	git_reference *ref = NULL;
+	git_oid tip, expected;
+	bool have_expected = git_reference_name_to_id(&expected, git_remote_owner(remote), tracking) == 0;
+	int rc = samv_sync_push_local(&tip, remote, name, path, local, branch, have_expected ? &expected : NULL,
+				      unverified);
+
+	if (rc == 0 && git_reference_create(&ref, git_remote_owner(remote), tracking, &tip, 1, "push by samv-sync") < 0)
+		rc = samv_error_git(SAMV_EIO, tracking);
+	git_reference_free(ref);
 	return rc;
 }
 
@@ -949,7 +960,8 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 	}
 	snprintf(r->upstream, sizeof(r->upstream), "%s/%s", name, branch + strlen("refs/heads/"));
 	/* the people first: a refusal (an erasure not made here) changes nothing */
-	if ((rc = samv_people_sync(s, remote, name, o->favor, &r->conflicts, &r->unverified)) < 0)
+	if ((rc = samv_people_sync(s, remote, name, o->favor, &r->conflicts, &r->unverified,
+				    o->people_test_gate)) < 0)
 		goto out;
 	for (tries = 0; tries < SAMV_SYNC_TRIES; tries++) {
 		r->tries = tries;
@@ -958,9 +970,9 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 		if (r->how == SAMV_SYNC_UPTODATE || r->how == SAMV_SYNC_FASTFORWARD)
 			goto out;
 		if (tries == 0)
-			test_gate(o->test_gate);
+			samv_sync_test_gate(o->test_gate);
 		path = samv_url_local_path(git_remote_url(remote));
-		rc = path ? push_local(remote, name, local, branch, tracking, path)
+		rc = path ? push_local(remote, name, local, branch, tracking, path, &r->unverified)
 			  : push(remote, name, local, branch, &r->unverified);
 		if (rc <= 0)
 			goto out;

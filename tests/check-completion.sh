@@ -158,7 +158,8 @@ t 'samv-assess list --subject-kind=a' actor arena
 t 'samv-assess show ' as1
 # samv-check
 t 'samv-check --r' --rev=
-t 'samv check --' --rev= --json --no-history --dir= --help --version
+t 'samv check --' --rev= --json --no-history --fail-on= --dir= --help --version
+t 'samv-check --fail-on=' personal-data warnings
 # samv-report
 t 'samv-report ' summary arena decisions actions participation agreement resources anchoring
 t 'samv report a' arena actions agreement anchoring
