@@ -18,7 +18,7 @@ if [ "${SAMV_VALGRIND:-}" = 1 ]; then
 	for p in "$SAMV_BIN"/samv*; do
 		cat >"$bin/${p##*/}" <<SHIM
 #!/bin/sh
-exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$p" "\$@"
+exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$here/../valgrind.supp "$p" "\$@"
 SHIM
 		chmod +x "$bin/${p##*/}"
 	done
