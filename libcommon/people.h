@@ -49,6 +49,10 @@ int samv_people_rewrite(git_oid *out, git_repository *repo, const git_oid *tip, 
  * (txn.c). */
 int samv_txn_people(struct samv_txn *t, const git_oid **tip, git_tree **tree);
 
+/* The people/ files the write removes are not named in its commit's
+ * trailers: their paths hold the ids made from names (migrate.c). */
+void samv_txn_hide_people(struct samv_txn *t);
+
 /*
  * samv-sync's part (peoplesync.c): fetch the remote's people ref, refuse
  * when it has forgotten a person whose data our chain holds, rewrite its
