@@ -199,6 +199,28 @@ static int start_only(struct samv_migration *m, git_repository *repo, bool dry_r
 				  COMMAND, &changed);
 }
 
+static int cmp_old(const void *a, const void *b)
+{
+	return strcmp(samv_record_str(*(cJSON *const *)a, "old"), samv_record_str(*(cJSON *const *)b, "old"));
+}
+
+/* The pairs in the order of the old ids, as a reader looks them up. */
+static int sort_pairs(cJSON *pairs)
+{
+	size_t n = (size_t)cJSON_GetArraySize(pairs), i;
+	cJSON **v = calloc(n + 1, sizeof(*v));
+
+	if (!v)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < n; i++)
+		v[i] = cJSON_DetachItemFromArray(pairs, 0);
+	qsort(v, n, sizeof(*v), cmp_old);
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(pairs, v[i]);
+	free(v);
+	return 0;
+}
+
 /* A new id for every person on the branch: map gets old id -> new id,
  * m->people the pairs. */
 static int mint_ids(cJSON *map, struct samv_migration *m, struct samv_view *v, const struct paths *all)
@@ -227,7 +249,7 @@ static int mint_ids(cJSON *map, struct samv_migration *m, struct samv_view *v, c
 		rec = NULL;
 	}
 	cJSON_Delete(rec);
-	return rc;
+	return rc < 0 ? rc : sort_pairs(m->people);
 }
 
 /* The person record under its new id, its former id kept in it. */

@@ -63,4 +63,9 @@ void samv_txn_hide_people(struct samv_txn *t);
 int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name, enum samv_favor favor,
 		     struct samv_conflicts *c, bool *unverified);
 
+/* After samv-sync brought in a branch that no longer keeps people/ (they
+ * were moved on another clone, samv-init --people-ref): the remote
+ * NAME's people ref becomes ours, when we have none (peoplesync.c). */
+int samv_people_adopt(struct samv_store *s, const char *name);
+
 #endif
