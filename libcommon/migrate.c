@@ -275,7 +275,7 @@ int samv_people_migrate(struct samv_migration *m, const char *dir, bool dry_run)
 	struct samv_staged *moved = NULL;
 	struct samv_store *s = NULL;
 	struct samv_txn *t_ = NULL;
-	struct paths all = { NULL, 0, 0 }, people = { NULL, 0, 0 };
+	struct paths all = { NULL, 0, 0 };
 	struct samv_view *v;
 	git_repository *probe = NULL;
 	cJSON *map = NULL, *rec = NULL;
@@ -350,7 +350,7 @@ int samv_people_migrate(struct samv_migration *m, const char *dir, bool dry_run)
 			}
 			memcpy(moved[k].text, text.ptr, text.len + 1);
 			moved[k++].len = text.len;
-			if ((rc = samv_txn_put(t_, all.v[i], NULL, 0)) < 0 || (rc = paths_add(all.v[i], &people)) < 0)
+			if ((rc = samv_txn_put(t_, all.v[i], NULL, 0)) < 0)
 				goto out;
 		} else if (m->refs != before) {
 			if (!cJSON_AddItemToArray(m->records, cJSON_CreateString(all.v[i])) ||
@@ -393,7 +393,6 @@ out:
 	cJSON_Delete(rec);
 	cJSON_Delete(map);
 	paths_free(&all);
-	paths_free(&people);
 	samv_buf_free(&text);
 	samv_buf_free(&pmsg);
 	samv_buf_free(&body);
