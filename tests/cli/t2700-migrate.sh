@@ -233,3 +233,15 @@ test_case 'the branch cannot move (a stale lock): the people ref made is taken b
 	samv_run samv-init --people-ref
 	expect_status 0
 '
+
+test_case 'after the move, forget lists text fields that name a person by the former id too' '
+	make_old
+	samv-meeting edit m1 --note "Se olle-berg för listan." >/dev/null
+	samv-init --people-ref >/dev/null
+	o=$(new_id olle-berg)
+	samv_run samv-person forget "$o"
+	expect_status 0
+	grep -q "^  meetings/../m1.json: note: samv-meeting edit m1 --note=...$" "$TRASH/.out"
+	samv-person show "$o" --json >"$TRASH/tomb"
+	nope grep -q "olle-berg\|Olle" "$TRASH/tomb"
+'
