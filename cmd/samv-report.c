@@ -9,7 +9,7 @@
 
 enum {
 	O_HELP = 1, O_VERSION, O_DIR, O_COMPLETE, O_COMPVALUES, O_PERIOD, O_SINCE, O_UNTIL, O_FORMAT, O_JSON,
-	O_MINUTES_DAYS, O_QUIET, O_FAIL_ON, O_COLOR, O_BOM, O_REV, O_LANG, O_CSV_DIALECT
+	O_MINUTES_DAYS, O_QUIET, O_FAIL_ON, O_COLOR, O_BOM, O_REV, O_LANG, O_CSV_DIALECT, O_PUBLIC
 };
 
 static const struct samv_opt opts[] = {
@@ -30,6 +30,8 @@ static const struct samv_opt opts[] = {
 	{ "lang", 0, SAMV_OPT_ARG, "sv|en", N_("the language of the report (default: the repository's)"), O_LANG },
 	{ "csv-dialect", 0, SAMV_OPT_ARG, "DIALECT", N_("csv: rfc4180 (default) or excel-sv (';', BOM, for Swedish "
 	  "Excel)"), O_CSV_DIALECT },
+	{ "public", 0, SAMV_OPT_NONE, NULL, N_("without personal data: people by organisation and role, personal "
+	  "fields left out, and what was removed (see samv-export(1))"), O_PUBLIC },
 	SAMV_OPTS_COMMON(O_DIR, O_HELP, O_VERSION, O_COMPLETE),
 	{ "completion-values", 0, SAMV_OPT_ARG, "OPTION", NULL, O_COMPVALUES },
 	{ NULL, 0, 0, NULL, NULL, 0 }
@@ -154,6 +156,7 @@ int main(int argc, char **argv)
 		case O_REV: ro.rev = st.arg; break;
 		case O_LANG: lang = st.arg; break;
 		case O_CSV_DIALECT: dialect = st.arg; break;
+		case O_PUBLIC: ro.public = true; break;
 		}
 	}
 	if ((rc = id) < 0)
@@ -225,9 +228,16 @@ int main(int argc, char **argv)
 		rc = SAMV_EUSAGE;
 		goto fail;
 	}
-	if ((rc = samv_store_open(&s, dir)) < 0 || (rc = samv_report_build(&doc, s, &ro)) < 0)
+	if ((rc = samv_store_open(&s, dir)) < 0)
 		goto fail;
-	if (people && !lang && ((rc = samv_view_rev(&view, s, ro.rev)) < 0 || (rc = samv_doc_language(doclang, view, NULL)) < 0))
+	/* --public labels people in the document language, in every format */
+	if ((people || ro.public) && !lang &&
+	    ((rc = samv_view_rev(&view, s, ro.rev)) < 0 || (rc = samv_doc_language(doclang, view, NULL)) < 0))
+		goto fail;
+	if (ro.public && lang && !people && (rc = samv_doc_language(doclang, NULL, lang)) < 0)
+		goto fail;
+	ro.lang = ro.public ? doclang : NULL;
+	if ((rc = samv_report_build(&doc, s, &ro)) < 0)
 		goto fail;
 	rend.lang = people ? doclang : NULL;
 	fail_on(&hit, doc, failon);

@@ -23,6 +23,7 @@ static const struct {
 	{ "assess", N_("readiness assessments: CROSS, levels, steps; trends, gaps") },
 	{ "check", N_("validate the whole repository") },
 	{ "report", N_("weekly summaries, registers, a dashboard page") },
+	{ "export", N_("the records without personal data, to hand out or publish") },
 	{ "log", N_("the audit trail: history with field changes, --verify") },
 	{ "sync", N_("fetch, merge records field by field, push") },
 	{ "challenge", N_("challenges the collaboration is about (samhällsutmaningar)") },

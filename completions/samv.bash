@@ -70,7 +70,7 @@ _samv() {
 			fi ;;
 		esac
 	done
-	case $cmd in samv-init | samv-check | samv-log | samv-sync | samv-merge-driver) sub="" ;; esac
+	case $cmd in samv-init | samv-check | samv-log | samv-sync | samv-merge-driver | samv-export) sub="" ;; esac
 	# "samv-meeting action SUB": a command within a command
 	if [[ $cmd == samv-meeting && $sub == action ]]; then
 		grp=action
@@ -101,7 +101,7 @@ _samv() {
 		return
 	fi
 	case $cmd in
-	samv-init) mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
+	samv-init | samv-export) mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
 	samv-report)
 		# the report, then an arena for "arena"
 		if [[ -z $sub ]]; then
@@ -132,4 +132,4 @@ _samv() {
 	esac
 }
 
-complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log samv-sync samv-merge-driver samv-challenge samv-target samv-resource samv-glossary samv-body samv-plan
+complete -F _samv samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-export samv-log samv-sync samv-merge-driver samv-challenge samv-target samv-resource samv-glossary samv-body samv-plan

@@ -76,7 +76,7 @@ function __samv_complete
         end
         set j (math $j + 1)
     end
-    contains -- $cmd samv-init samv-check samv-log samv-sync samv-merge-driver; and set sub
+    contains -- $cmd samv-init samv-check samv-log samv-sync samv-merge-driver samv-export; and set sub
     # "samv-meeting action SUB": a command within a command
     if test "$cmd" = samv-meeting -a "$sub" = action
         set grp action
@@ -109,7 +109,7 @@ function __samv_complete
         return
     end
     switch $cmd
-        case samv-init
+        case samv-init samv-export
             __fish_complete_directories $cur
         case samv-report
             # the report, then an arena for "arena"

@@ -297,3 +297,21 @@ bool samv_json_has(const cJSON *list, const char *s)
 			return true;
 	return false;
 }
+
+int samv_json_sort(cJSON *arr, int (*cmp)(const void *, const void *))
+{
+	size_t n = (size_t)cJSON_GetArraySize(arr), i;
+	cJSON **v;
+
+	if (n < 2)
+		return 0;
+	if (!(v = malloc(n * sizeof(*v))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; arr->child; i++)
+		v[i] = cJSON_DetachItemViaPointer(arr, arr->child);
+	qsort(v, n, sizeof(*v), cmp);
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(arr, v[i]);
+	free(v);
+	return 0;
+}

@@ -1732,6 +1732,7 @@ out:
 int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_report_opts *o)
 {
 	struct ctx c = { 0 };
+	struct samv_public *pub = NULL;
 	char arena[SAMV_ID_MAX + 1], *coll = NULL, title[512];
 	const char *what = o->report;
 	cJSON *p;
@@ -1748,6 +1749,12 @@ int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_repor
 				      "participation, agreement, resources or anchoring)", what);
 	if ((rc = samv_view_rev(&c.v, s, o->rev)) < 0)
 		return rc;
+	/* --public: every record read from here on is the public copy */
+	if (o->public) {
+		if ((rc = samv_public_new(&pub, c.v, o->lang)) < 0)
+			goto out;
+		samv_public_attach(pub, c.v);
+	}
 	if (!strcmp(what, "arena")) {
 		if (!o->arena) {
 			rc = samv_error_set(SAMV_EUSAGE, "the arena report needs an arena (usage: samv-report arena ID)");
@@ -1801,7 +1808,7 @@ int samv_report_build(cJSON **out, struct samv_store *s, const struct samv_repor
 		rc = report_resources(&c);
 	else
 		rc = report_anchoring(&c);
-	if (rc < 0)
+	if (rc < 0 || (pub && (rc = samv_public_section(c.sections, pub)) < 0))
 		goto out;
 	if (c.oom) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -1822,6 +1829,7 @@ out:
 	tab_free(&c.bodies);
 	cJSON_Delete(c.agreement);
 	samv_view_free(c.v);
+	samv_public_free(pub);
 	free(coll);
 	return rc;
 }

@@ -174,8 +174,10 @@ enum {
 	SAMV_FL_COLUMN = 1 << 1,   /* shown in list tables */
 	SAMV_FL_FILTER = 1 << 2,   /* list can filter on it */
 	SAMV_FL_NOEDIT = 1 << 3,   /* set by the command, not an option */
-	SAMV_FL_TRAILER = 1 << 4   /* a REF whose value names the commit in a
+	SAMV_FL_TRAILER = 1 << 4,  /* a REF whose value names the commit in a
 				    * trailer (the referenced type's ->trailer) */
+	SAMV_FL_PERSONAL = 1 << 5  /* personal data: left out of public
+				    * exports (samv-records(5), public.c) */
 };
 
 struct samv_field {
@@ -254,6 +256,8 @@ int samv_json_print(struct samv_buf *out, const cJSON *v);
 int samv_json_print_value(struct samv_buf *out, const cJSON *v, int depth);
 /* A string as a JSON string literal (UTF-8 as is). */
 int samv_json_put_string(struct samv_buf *out, const char *s);
+/* Sort the items of arr in place; cmp compares two (cJSON *const *). */
+int samv_json_sort(cJSON *arr, int (*cmp)(const void *, const void *));
 /* Where the value of top-level key is written in text (1:1 if absent). */
 struct samv_pos samv_json_locate(const char *text, const char *key);
 /* Whether the array list holds the string s. */
@@ -1124,6 +1128,8 @@ struct samv_report_opts {
 	const char *today;    /* YYYY-MM-DD */
 	struct samv_period period;
 	int minutes_days;     /* minutes are late this many days after a meeting */
+	bool public;          /* without personal data (public.c) */
+	const char *lang;     /* --public: the language of people's labels (NULL: en) */
 };
 
 /* The i-th report's name (summary first), NULL past the end. */
@@ -1284,6 +1290,39 @@ int samv_person_forget(cJSON **mentions, char id[SAMV_ID_MAX + 1], struct samv_s
 /* Start refs/samv/people in the repository at dir (samv-init
  * --people-ref): from then on people are kept there (samv(7)). */
 int samv_people_start(const char *dir);
+
+/* ---- publishing without personal data (public.c, export.c) ---------- */
+
+struct samv_public;
+/*
+ * What a public copy of the records of v leaves out: people become their
+ * organisation and role ("Representative of Region X (official)", in
+ * lang), person ids that may carry a name become "person-N", and fields
+ * marked SAMV_FL_PERSONAL are dropped.  Counts what it removed.
+ */
+int samv_public_new(struct samv_public **out, struct samv_view *v, const char *lang);
+void samv_public_free(struct samv_public *p);
+/* Make rec, a record of t, public in place. */
+int samv_public_record(struct samv_public *p, const struct samv_type *t, cJSON *rec);
+/* Reads of v from now on give public records (store.c's filter). */
+void samv_public_attach(struct samv_public *p, struct samv_view *v);
+/* What was removed: {"people": N, "ids": N, "fields": [{"type", "field",
+ * "values"}]}. */
+int samv_public_statement(cJSON **out, const struct samv_public *p);
+/* The statement as a report section (render.c draws it). */
+int samv_public_section(cJSON *sections, const struct samv_public *p);
+
+struct samv_export_opts {
+	const char *dir;   /* where to write; must not exist or be empty */
+	const char *rev;   /* NULL: HEAD */
+	const char *today; /* YYYY-MM-DD */
+	const char *lang;  /* the HTML page's language (NULL: the repository's) */
+	bool force;        /* replace a non-empty dir */
+};
+/* samv-export --public: the records without personal data as JSON, one
+ * HTML page and removed.json, written to a temporary directory beside
+ * o->dir and renamed into place; *files gets how many files. */
+int samv_export_public(size_t *files, struct samv_store *s, const struct samv_export_opts *o);
 
 /* Shared by every command (version.c). */
 void samv_print_version(FILE *f, const char *prog);

@@ -53,6 +53,12 @@ static const char *const term_status[] = { "agreed", "proposed", "retired", NULL
 #define COL SAMV_FL_COLUMN
 #define FIL SAMV_FL_FILTER
 #define TRL SAMV_FL_TRAILER
+/* Personal data (samv-records(5), PERSONAL DATA): the person's own fields,
+ * and free text where what was said or noted about people is written (notes,
+ * minutes, observations of power, reports back, assessment comments).  Texts
+ * meant for the public record (a decision, the Agreement, a meeting's summary
+ * and direction) are not: they are written without naming private persons. */
+#define PER SAMV_FL_PERSONAL
 
 static const struct samv_field repository_fields[] = {
 	{ "format", "format", SAMV_F_INT, REQ | SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
@@ -90,28 +96,28 @@ static const struct samv_field actor_fields[] = {
 	  N_("member organisations it speaks for (an umbrella's \"one voice\")") },
 	{ "status", "status", SAMV_F_ENUM, REQ | FIL, actor_status, NULL, 0, "active", N_("active or retired") },
 	{ "retired", "retired", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL, N_("date it was retired") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 static const struct samv_field person_fields[] = {
 	{ "id", "id", SAMV_F_ID, REQ, NULL, NULL, 0, NULL, N_("the person's id") },
-	{ "name", "name", SAMV_F_STRING, REQ | COL, NULL, NULL, STR, NULL, N_("name") },
+	{ "name", "name", SAMV_F_STRING, REQ | COL | PER, NULL, NULL, STR, NULL, N_("name") },
 	{ "actor", "actor", SAMV_F_REF, REQ | COL | FIL, NULL, "actor", 0, NULL, N_("organisation the person acts for") },
 	{ "role", "role", SAMV_F_ENUM, REQ | COL | FIL, roles, NULL, 0, NULL, N_("role in the collaboration") },
-	{ "title", "title", SAMV_F_STRING, 0, NULL, NULL, STR, NULL, N_("title in the organisation") },
+	{ "title", "title", SAMV_F_STRING, PER, NULL, NULL, STR, NULL, N_("title in the organisation") },
 	{ "boundary_spanner", "boundary-spanner", SAMV_F_BOOL, FIL, NULL, NULL, 0, NULL,
 	  N_("acts as a boundary spanner (gränsgångare)") },
-	{ "mandate", "mandate", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("the mandate (uppdrag) given by the organisation") },
-	{ "email", "email", SAMV_F_STRING, 0, NULL, NULL, STR, NULL, N_("e-mail address, only if the person gave it") },
-	{ "phone", "phone", SAMV_F_STRING, 0, NULL, NULL, 40, NULL, N_("telephone, only if the person gave it") },
+	{ "mandate", "mandate", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("the mandate (uppdrag) given by the organisation") },
+	{ "email", "email", SAMV_F_STRING, PER, NULL, NULL, STR, NULL, N_("e-mail address, only if the person gave it") },
+	{ "phone", "phone", SAMV_F_STRING, PER, NULL, NULL, 40, NULL, N_("telephone, only if the person gave it") },
 	{ "status", "status", SAMV_F_ENUM, REQ | FIL, person_status, NULL, 0, "active",
 	  N_("active or inactive; forgotten for the tombstone samv-person forget leaves") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 	{ "forgotten", "forgotten", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
 	  N_("date the person's data was erased (a tombstone)") },
-	{ "forgotten_ref", "forgotten-ref", SAMV_F_STRING, SAMV_FL_NOEDIT, NULL, NULL, STR, NULL,
+	{ "forgotten_ref", "forgotten-ref", SAMV_F_STRING, SAMV_FL_NOEDIT | PER, NULL, NULL, STR, NULL,
 	  N_("the decision or request the erasure follows") },
-	{ "former_id", "former-id", SAMV_F_STRING, SAMV_FL_NOEDIT, NULL, NULL, SAMV_ID_MAX, NULL,
+	{ "former_id", "former-id", SAMV_F_STRING, SAMV_FL_NOEDIT | PER, NULL, NULL, SAMV_ID_MAX, NULL,
 	  N_("the id made from the name it had before the move to refs/samv/people (samv-init --people-ref)") },
 };
 
@@ -130,7 +136,7 @@ static const struct samv_field arena_fields[] = {
 	  N_("purposes of the Agreement it serves (a, b, c, ...)") },
 	{ "status", "status", SAMV_F_ENUM, REQ | COL | FIL, arena_status, NULL, 0, "active", N_("active, paused or closed") },
 	{ "started", "started", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, N_("date it first met or was set up") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 /* One attendee of a meeting: role and mandate as they were that day. */
@@ -138,7 +144,7 @@ static const struct samv_field attendance_fields[] = {
 	{ "person", "person", SAMV_F_REF, REQ, NULL, "person", 0, NULL, N_("who attended") },
 	{ "actor", "actor", SAMV_F_REF, REQ, NULL, "actor", 0, NULL, N_("the organisation they spoke for") },
 	{ "role", "role", SAMV_F_ENUM, 0, roles, NULL, 0, NULL, N_("their role at the meeting") },
-	{ "mandate", "mandate", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("the mandate they came with") },
+	{ "mandate", "mandate", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("the mandate they came with") },
 };
 
 /* One sending of the minutes. */
@@ -191,12 +197,12 @@ static const struct samv_field meeting_fields[] = {
 	  N_("organisations to invite to the next meeting") },
 	{ "words", "words", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL,
 	  N_("observed: different words used for the same thing") },
-	{ "power", "power", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL,
+	{ "power", "power", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL,
 	  N_("observed: a power imbalance and how it shaped the meeting") },
-	{ "minutes", "minutes", SAMV_F_TEXT, 0, NULL, NULL, MINUTES, NULL, N_("the minutes (protokoll, minnesanteckningar)") },
+	{ "minutes", "minutes", SAMV_F_TEXT, PER, NULL, NULL, MINUTES, NULL, N_("the minutes (protokoll, minnesanteckningar)") },
 	{ "distributed", "distributed", SAMV_F_OBJS, SAMV_FL_NOEDIT, NULL, "distribution", 100, NULL,
 	  N_("when and to whom the minutes were sent") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 static const struct samv_field action_fields[] = {
@@ -213,8 +219,8 @@ static const struct samv_field action_fields[] = {
 	{ "done", "done", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL, N_("when it was done or dropped") },
 	{ "reported", "reported", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
 	  N_("when it was reported back to the actors") },
-	{ "report", "report", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("what was reported back") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "report", "report", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("what was reported back") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 static const struct samv_field decision_fields[] = {
@@ -245,7 +251,7 @@ static const struct samv_field decision_fields[] = {
 	{ "review", "review", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, N_("when it is to be reviewed") },
 	{ "ended", "ended", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
 	  N_("when it was superseded, revoked or expired") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 /* An assessment made with an instrument (samv-assess); answers and notes
@@ -265,9 +271,9 @@ static const struct samv_field assessment_fields[] = {
 	{ "assessed_by", "by", SAMV_F_REF, FIL, NULL, "person", 0, NULL, N_("the person who assessed") },
 	{ "answers", "answers", SAMV_F_MAP, REQ, NULL, NULL, TEXT, NULL,
 	  N_("question key to answer: a scale point's key, a list of choices, or text") },
-	{ "notes", "notes", SAMV_F_MAP, 0, NULL, NULL, TEXT, NULL,
+	{ "notes", "notes", SAMV_F_MAP, PER, NULL, NULL, TEXT, NULL,
 	  N_("question key to the note that goes with the answer") },
-	{ "comment", "comment", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("a note on the assessment as a whole") },
+	{ "comment", "comment", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("a note on the assessment as a whole") },
 };
 
 static const struct samv_field agreement_fields[] = {
@@ -280,7 +286,7 @@ static const struct samv_field agreement_fields[] = {
 	{ "amended", "amended", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, N_("date of the latest amendment") },
 	{ "decision", "decision", SAMV_F_REF, REQ | TRL, NULL, "decision", 0, NULL,
 	  N_("the adopted decision behind the latest version") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 static const struct samv_field purpose_fields[] = {
@@ -309,7 +315,7 @@ static const struct samv_field challenge_fields[] = {
 	{ "decisions", "decision", SAMV_F_REFS, FIL, NULL, "decision", SET, NULL, N_("decisions about it") },
 	{ "status", "status", SAMV_F_ENUM, REQ | COL | FIL, challenge_status, NULL, 0, "active", N_("active or closed") },
 	{ "started", "started", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, N_("when the collaboration took it up") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 /* A target group (målgrupp): shared by challenges and arenas. */
@@ -320,7 +326,7 @@ static const struct samv_field target_fields[] = {
 	{ "area", "area", SAMV_F_STRING, COL | FIL, NULL, NULL, STR, NULL, N_("municipality or area where they live") },
 	{ "status", "status", SAMV_F_ENUM, REQ | COL | FIL, target_status, NULL, 0, "active", N_("active or retired") },
 	{ "retired", "retired", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL, N_("date it was retired") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 /* What one party puts in: money, time or premises, for an arena or a
@@ -344,7 +350,7 @@ static const struct samv_field resource_fields[] = {
 	{ "until", "until", SAMV_F_DATE, COL, NULL, NULL, 0, NULL, N_("last day of the period (absent: open-ended)") },
 	{ "decision", "decision", SAMV_F_REF, FIL | TRL, NULL, "decision", 0, NULL, N_("the decision it comes from") },
 	{ "status", "status", SAMV_F_ENUM, REQ | FIL, resource_status, NULL, 0, "active", N_("active or ended") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 /* A term of the common language (gemensamt språk) the parties agreed on. */
@@ -361,7 +367,7 @@ static const struct samv_field term_fields[] = {
 	{ "agreed", "agreed", SAMV_F_DATE, 0, NULL, NULL, 0, NULL, N_("when it was agreed") },
 	{ "status", "status", SAMV_F_ENUM, REQ | COL | FIL, term_status, NULL, 0, "agreed",
 	  N_("agreed, proposed or retired") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 /* A body of an organisation (nämnd, styrelse): where decisions are anchored. */
@@ -373,7 +379,7 @@ static const struct samv_field body_fields[] = {
 	{ "actor", "actor", SAMV_F_REF, REQ | COL | FIL, NULL, "actor", 0, NULL, N_("the organisation it belongs to") },
 	{ "status", "status", SAMV_F_ENUM, REQ | FIL, body_status, NULL, 0, "active", N_("active or retired") },
 	{ "retired", "retired", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL, N_("date it was retired") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 /* A plan decisions refer to (verksamhetsplan, handlingsplan). */
@@ -389,7 +395,7 @@ static const struct samv_field plan_fields[] = {
 	{ "reference", "reference", SAMV_F_STRING, 0, NULL, NULL, STR, NULL, N_("diary number (diarienummer) or URL") },
 	{ "status", "status", SAMV_F_ENUM, REQ | FIL, plan_status, NULL, 0, "active", N_("active or retired") },
 	{ "retired", "retired", SAMV_F_DATE, SAMV_FL_NOEDIT, NULL, NULL, 0, NULL, N_("date it was retired") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 /* One step of a party's anchoring of a decision at home (förankring). */
@@ -402,7 +408,7 @@ static const struct samv_field anchoring_fields[] = {
 	{ "date", "date", SAMV_F_DATE, REQ | COL, NULL, NULL, 0, NULL, N_("when") },
 	{ "outcome", "outcome", SAMV_F_ENUM, REQ | COL | FIL, samv_anchoring_outcomes, NULL, 0, NULL,
 	  N_("informed, backed, rejected or pending") },
-	{ "note", "note", SAMV_F_TEXT, 0, NULL, NULL, TEXT, NULL, N_("free note") },
+	{ "note", "note", SAMV_F_TEXT, PER, NULL, NULL, TEXT, NULL, N_("free note") },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

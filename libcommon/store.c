@@ -778,6 +778,10 @@ int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t
 		return rc;
 	if ((rc = samv_record_load_path(out, v, t, path)) == SAMV_ENOTFOUND)
 		rc = samv_error_set(SAMV_ENOTFOUND, "no %s '%s'", t->name, id);
+	if (rc == 0 && v->filter && (rc = v->filter(v->filter_arg, t, *out)) < 0) {
+		cJSON_Delete(*out);
+		*out = NULL;
+	}
 	return rc;
 }
 
@@ -863,6 +867,27 @@ static int cmp_id(const void *a, const void *b)
 	return strcmp(x ? x : "", y ? y : "");
 }
 
+/* The view's filter on every record loaded; on failure none is given. */
+static int filter_all(struct samv_view *v, const struct samv_type *t, cJSON **all)
+{
+	cJSON *rec;
+	int rc;
+
+	if (!v->filter)
+		return 0;
+	cJSON_ArrayForEach(rec, *all)
+		if ((rc = v->filter(v->filter_arg, t, rec)) < 0)
+			goto fail;
+	/* the filter may give new ids: back in id order, for lookups */
+	if ((rc = samv_json_sort(*all, cmp_id)) < 0)
+		goto fail;
+	return 0;
+fail:
+	cJSON_Delete(*all);
+	*all = NULL;
+	return rc;
+}
+
 int samv_record_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad)
 {
 	struct load_walk w = { v, t, NULL, 0, 0, 0, bad != NULL };
@@ -873,7 +898,7 @@ int samv_record_load_all(cJSON **out, struct samv_view *v, const struct samv_typ
 	*out = NULL;
 	/* people may come from their own ref: the cache reads whichever holds them */
 	if ((rc = samv_cache_load_all(out, route(v, t->dir), t, bad)) <= 0)
-		return rc;
+		return rc < 0 ? rc : filter_all(v, t, out);
 	rc = samv_view_walk(v, t->dir, load_fn, &w);
 	if (rc == 0 && !(arr = cJSON_CreateArray()))
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -892,5 +917,5 @@ int samv_record_load_all(cJSON **out, struct samv_view *v, const struct samv_typ
 	if (bad)
 		*bad = w.bad;
 	*out = arr;
-	return 0;
+	return filter_all(v, t, out);
 }

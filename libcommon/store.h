@@ -45,6 +45,10 @@ struct samv_view {
 	 * does not keep them: looked up once, or pinned by a write */
 	struct samv_view *people;
 	bool people_known, is_people;
+	/* applied to every record samv_record_load(_all) gives (a public
+	 * copy: samv_public_attach); NULL: records as they are */
+	int (*filter)(void *arg, const struct samv_type *t, cJSON *rec);
+	void *filter_arg;
 };
 
 int samv_view_tree(struct samv_view **out, git_repository *repo, git_tree *tree);

@@ -53,7 +53,7 @@ t() {
 }
 
 # samv itself, and -C
-t 'samv ' init actor person arena meeting decision agreement assess check report log sync challenge target resource glossary body plan help -C --dir= --no-pager --paginate --help --version
+t 'samv ' init actor person arena meeting decision agreement assess check report export log sync challenge target resource glossary body plan help -C --dir= --no-pager --paginate --help --version
 t 'samv --no' --no-pager
 t 'samv -C ../other actor show ' otter
 t 'samv -C .. -C other --no-pager actor show ' otter
@@ -61,7 +61,7 @@ t 'samv --dir=../other --no-pager actor show ' otter
 t 'samv -C sub -C .. ac' actor
 t 'samv -C s' sub
 t 'samv help ac' actor
-t 'samv help ' init actor person arena meeting decision agreement assess check report log sync challenge target resource glossary body plan
+t 'samv help ' init actor person arena meeting decision agreement assess check report export log sync challenge target resource glossary body plan
 t 'samv a' actor agreement arena assess
 t 'samv d' decision
 t 'samv-actor -C ../repo show rf' rf-sisu
@@ -170,6 +170,12 @@ t 'samv-report --csv-dialect=' rfc4180 excel-sv
 t 'samv report --csv' --csv-dialect=
 t 'samv-report summary --fail-on=o' overdue
 t 'samv-report --per' --period=
+# samv-export: options, the language, a directory
+t 'samv-export --' --public --rev= --lang= --force --dir= --help --version
+t 'samv export --lang=' sv en
+t 'samv-export s' sub
+t 'samv export --public --force s' sub
+t 'samv e' export
 # samv-log
 t 'samv-log --ma' --max-count=
 t 'samv-log ' agreement region rf-sisu rotary eva stor m1 a1 andra anta as1 unga ensamhet pl gg

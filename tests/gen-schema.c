@@ -15,7 +15,8 @@
  * counted by samv in bytes of UTF-8 (maxLength counts characters, so it is
  * a looser bound, and x-samv-max-bytes gives the real one), references
  * must resolve (x-samv-ref names the type), a record lives at the path its
- * id gives, and sets are written sorted.
+ * id gives, and sets are written sorted.  x-samv-personal marks the
+ * fields that hold personal data, which samv-export --public leaves out.
  *
  * Usage: gen-schema DIR
  */
@@ -204,6 +205,9 @@ static cJSON *field_schema(const struct samv_type *t, const struct samv_field *f
 	}
 	if (ok && (f->flags & SAMV_FL_NOEDIT))
 		ok = add_bool(p, "readOnly", true);
+	/* samv-export --public leaves it out (samv-records(5)) */
+	if (ok && (f->flags & SAMV_FL_PERSONAL))
+		ok = add_bool(p, "x-samv-personal", true);
 	if (ok)
 		return p;
 fail:

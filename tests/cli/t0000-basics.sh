@@ -38,6 +38,7 @@ test_case 'samv help lists the commands' '
 	  assess    readiness assessments: CROSS, levels, steps; trends, gaps
 	  check     validate the whole repository
 	  report    weekly summaries, registers, a dashboard page
+	  export    the records without personal data, to hand out or publish
 	  log       the audit trail: history with field changes, --verify
 	  sync      fetch, merge records field by field, push
 	  challenge challenges the collaboration is about (samhällsutmaningar)

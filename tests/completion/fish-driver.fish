@@ -3,7 +3,7 @@
 # line before "|") with complete -C, and writes "== N" and the candidates
 # to OUT; "--opt=VALUE" candidates are cut to VALUE, as bash and zsh give
 # them, and descriptions are left out.
-for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-log samv-sync samv-merge-driver samv-challenge samv-target samv-resource samv-glossary samv-body samv-plan
+for c in samv samv-init samv-actor samv-person samv-arena samv-meeting samv-decision samv-agreement samv-assess samv-check samv-report samv-export samv-log samv-sync samv-merge-driver samv-challenge samv-target samv-resource samv-glossary samv-body samv-plan
     sed "s/^set -l samv_cmd .*/set -l samv_cmd $c/" $argv[1]/samv.fish | source
 end
 set -l n 0
