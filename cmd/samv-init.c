@@ -3,8 +3,9 @@
 #include <string.h>
 
 #include "samv.h"
+#include "migrate.h"
 
-enum { O_HELP = 1, O_VERSION, O_NAME, O_REGION, O_LANGUAGE, O_COMPLETE, O_TIMEZONE, O_PEOPLE_REF };
+enum { O_HELP = 1, O_VERSION, O_NAME, O_REGION, O_LANGUAGE, O_COMPLETE, O_TIMEZONE, O_PEOPLE_REF, O_DRY_RUN };
 
 static const struct samv_opt opts[] = {
 	{ "name", 0, SAMV_OPT_ARG, "NAME", N_("name of the collaboration (default: the directory's)"), O_NAME },
@@ -13,7 +14,9 @@ static const struct samv_opt opts[] = {
 	  "repository, changes it"), O_LANGUAGE },
 	{ "timezone", 0, SAMV_OPT_ARG, "ZONE", N_("the time zone of meetings (default Europe/Stockholm)"), O_TIMEZONE },
 	{ "people-ref", 0, SAMV_OPT_NONE, NULL, N_("keep people on refs/samv/people, apart from the branch "
-	  "(see samv(7), Personal data)"), O_PEOPLE_REF },
+	  "(see samv(7), Personal data); alone, on a samv repository, moves its people there"), O_PEOPLE_REF },
+	{ "dry-run", 'n', SAMV_OPT_NONE, NULL, N_("with --people-ref on a samv repository: print the plan of the "
+	  "move, change nothing"), O_DRY_RUN },
 	{ "help", 'h', SAMV_OPT_NONE, NULL, N_("show this help and exit"), O_HELP },
 	{ "version", 0, SAMV_OPT_NONE, NULL, N_("show the version and exit"), O_VERSION },
 	{ "completion-helper", 0, SAMV_OPT_NONE, NULL, NULL, O_COMPLETE },
@@ -28,13 +31,45 @@ static void help(void)
 	samv_opt_help(stdout, opts);
 }
 
+/* The move of a repository's people to the people ref, or its plan. */
+static int migrate(const char *dir, bool dry_run)
+{
+	struct samv_migration m;
+	const cJSON *it;
+	int rc = samv_people_migrate(&m, dir, dry_run);
+
+	if (rc < 0)
+		goto out;
+	if (m.started) {
+		printf(dry_run ? _("would start refs/samv/people in %s (the branch keeps no people)\n")
+			       : _("Started refs/samv/people in %s (the branch kept no people)\n"), dir);
+		goto out;
+	}
+	if (dry_run) {
+		printf(_("would move %d people from the branch to refs/samv/people, under new ids:\n"),
+		       cJSON_GetArraySize(m.people));
+		cJSON_ArrayForEach(it, m.people)
+			printf("  %s -> %s\n", samv_record_str(it, "old"), samv_record_str(it, "new"));
+		printf(_("would rewrite %zu references in %d records:\n"), m.refs, cJSON_GetArraySize(m.records));
+		cJSON_ArrayForEach(it, m.records)
+			printf("  %s\n", it->valuestring);
+		printf(_("would remove people/ from the branch; one commit on each (nothing written now)\n"));
+		goto out;
+	}
+	printf(_("Moved %d people to refs/samv/people in %s; %zu references in %d records rewritten\n"),
+	       cJSON_GetArraySize(m.people), dir, m.refs, cJSON_GetArraySize(m.records));
+out:
+	samv_migration_free(&m);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	const struct samv_opt *tables[] = { opts, NULL };
 	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
 	struct samv_init_opts o = { NULL, NULL, NULL, NULL };
 	const char *dir;
-	bool created, changed, people_ref = false;
+	bool created, changed, people_ref = false, dry_run = false;
 	int id, rc = 0;
 
 	samv_i18n_init();
@@ -52,6 +87,7 @@ int main(int argc, char **argv)
 		case O_LANGUAGE: o.language = st.arg; break;
 		case O_TIMEZONE: o.timezone = st.arg; break;
 		case O_PEOPLE_REF: people_ref = true; break;
+		case O_DRY_RUN: dry_run = true; break;
 		}
 	}
 	if ((rc = id) < 0)
@@ -76,6 +112,21 @@ int main(int argc, char **argv)
 			goto out;
 		}
 		samv_error_clear();
+	}
+	/* --people-ref alone on a samv repository moves its people */
+	if (people_ref && !o.name && !o.region && !o.language && !o.timezone) {
+		rc = migrate(dir, dry_run);
+		if (rc != SAMV_ENOTFOUND) {
+			git_libgit2_shutdown();
+			if (rc < 0)
+				goto fail;
+			goto out;
+		}
+	}
+	if (dry_run) {
+		git_libgit2_shutdown();
+		rc = samv_error_set(SAMV_EUSAGE, "--dry-run: only with --people-ref alone, on a samv repository");
+		goto fail;
 	}
 	rc = samv_init(dir, &o, &created);
 	if (rc == 0 && people_ref)

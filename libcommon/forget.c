@@ -149,7 +149,7 @@ int samv_person_forget(cJSON **mentioned, char id[SAMV_ID_MAX + 1], struct samv_
 	git_commit *rc_commit = NULL;
 	git_oid rewritten;
 	cJSON *rec = NULL, *ids = NULL, *list = NULL;
-	const char *what[3], *status;
+	const char *what[4], *status;
 	char path[256];
 	bool changed;
 	size_t nwhat = 0;
@@ -172,6 +172,9 @@ int samv_person_forget(cJSON **mentioned, char id[SAMV_ID_MAX + 1], struct samv_
 	if ((what[nwhat] = samv_record_str(rec, "email")))
 		nwhat++;
 	if ((what[nwhat] = samv_record_str(rec, "phone")))
+		nwhat++;
+	/* the id made from the name, before the move (migrate.c) */
+	if ((what[nwhat] = samv_record_str(rec, "former_id")))
 		nwhat++;
 	if (!(list = cJSON_CreateArray()) || (rc = find_mentions(list, samv_txn_view(txn), what, nwhat)) < 0) {
 		rc = rc < 0 ? rc : samv_error_set(SAMV_ERROR, "out of memory");

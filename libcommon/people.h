@@ -49,6 +49,10 @@ int samv_people_rewrite(git_oid *out, git_repository *repo, const git_oid *tip, 
  * (txn.c). */
 int samv_txn_people(struct samv_txn *t, const git_oid **tip, git_tree **tree);
 
+/* The people/ files the write removes are not named in its commit's
+ * trailers: their paths hold the ids made from names (migrate.c). */
+void samv_txn_hide_people(struct samv_txn *t);
+
 /*
  * samv-sync's part (peoplesync.c): fetch the remote's people ref, refuse
  * when it has forgotten a person whose data our chain holds, rewrite its
@@ -65,5 +69,10 @@ void samv_sync_test_gate(const char *gate);
  * 1 when it moved, *tip the tip pushed. */
 int samv_sync_push_local(git_oid *tip, git_remote *remote, const char *name, const char *path, const char *local,
 			 const char *dst, const git_oid *expected, bool *unverified);
+
+/* After samv-sync brought in a branch that no longer keeps people/ (they
+ * were moved on another clone, samv-init --people-ref): the remote
+ * NAME's people ref becomes ours, when we have none (peoplesync.c). */
+int samv_people_adopt(struct samv_store *s, const char *name);
 
 #endif

@@ -376,3 +376,41 @@ out:
 	free(tracking);
 	return rc;
 }
+
+int samv_people_adopt(struct samv_store *s, const char *name)
+{
+	git_repository *repo = samv_store_repo(s);
+	git_reference *ref = NULL;
+	git_commit *head = NULL;
+	git_tree *tree = NULL;
+	git_oid tip, theirs;
+	char *tracking = NULL;
+	bool exists;
+	int rc = 0, e;
+
+	if ((rc = samv_people_tip(&tip, &exists, NULL, repo)) < 0 || exists)
+		return rc;
+	if (asprintf(&tracking, "%s%s/people", SAMV_PEOPLE_REMOTES, name) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (git_reference_name_to_id(&theirs, repo, tracking) < 0 || git_revparse_single((git_object **)&head, repo,
+											"HEAD^{commit}") < 0) {
+		git_error_clear();
+		goto out;
+	}
+	if (git_commit_tree(&tree, head) < 0) {
+		rc = samv_error_git(SAMV_ERROR, "HEAD");
+		goto out;
+	}
+	if (samv_people_in_tree(tree))
+		goto out;
+	/* from nothing: a ref made meanwhile by another writer is theirs too */
+	e = git_reference_create(&ref, repo, SAMV_PEOPLE_REF, &theirs, 0, "samv-sync: people from the remote");
+	if (e < 0 && e != GIT_EEXISTS)
+		rc = samv_error_git(SAMV_EIO, "cannot update " SAMV_PEOPLE_REF);
+out:
+	git_reference_free(ref);
+	git_tree_free(tree);
+	git_commit_free(head);
+	free(tracking);
+	return rc;
+}

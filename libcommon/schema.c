@@ -117,6 +117,8 @@ static const struct samv_field person_fields[] = {
 	  N_("date the person's data was erased (a tombstone)") },
 	{ "forgotten_ref", "forgotten-ref", SAMV_F_STRING, SAMV_FL_NOEDIT | PER, NULL, NULL, STR, NULL,
 	  N_("the decision or request the erasure follows") },
+	{ "former_id", "former-id", SAMV_F_STRING, SAMV_FL_NOEDIT | PER, NULL, NULL, SAMV_ID_MAX, NULL,
+	  N_("the id made from the name it had before the move to refs/samv/people (samv-init --people-ref)") },
 };
 
 static const struct samv_field arena_fields[] = {

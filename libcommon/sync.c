@@ -981,6 +981,9 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 	rc = samv_error_set(SAMV_EBUSY, "busy: %s moved %d times while syncing (others are pushing); "
 			    "your commits are kept here: run samv-sync again", r->upstream, SAMV_SYNC_TRIES);
 out:
+	/* people moved off the branch on another clone come with it */
+	if (rc == 0 && name)
+		rc = samv_people_adopt(s, name);
 	git_remote_free(remote);
 	free(local);
 	free(branch);

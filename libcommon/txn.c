@@ -50,6 +50,7 @@ struct samv_txn {
 	bool people_layout, people_exists;
 	git_oid people_tip;
 	git_tree *people_tree;
+	bool hide_people;      /* people/ files removed go unnamed (migrate.c) */
 };
 
 static int take_lock(struct samv_txn *t, double wait)
@@ -193,6 +194,11 @@ int samv_txn_people(struct samv_txn *t, const git_oid **tip, git_tree **tree)
 		*tree = t->people_tree;
 	}
 	return 0;
+}
+
+void samv_txn_hide_people(struct samv_txn *t)
+{
+	t->hide_people = true;
 }
 
 const git_oid *samv_txn_tip(struct samv_txn *t)
@@ -535,7 +541,8 @@ static int make_message(struct samv_buf *msg, struct samv_txn *t, const char *su
 	/* a merge stages everything that came in: its Samv-Record trailers are
 	 * only the records merged field by field, given by the caller */
 	for (i = 0; !t->merge && i < t->stage.n; i++)
-		if (samv_buf_printf(msg, "Samv-Record: %s\n", t->stage.v[i].path) < 0)
+		if (!(t->hide_people && samv_people_path(t->stage.v[i].path)) &&
+		    samv_buf_printf(msg, "Samv-Record: %s\n", t->stage.v[i].path) < 0)
 			return SAMV_ERROR;
 	return samv_buf_printf(msg, "Samv-Version: %s\n", SAMV_VERSION);
 }

@@ -71,6 +71,7 @@ t 'samv-meeting -C . action add --mee' --meeting=
 # samv-init
 t 'samv-init --la' --language=
 t 'samv-init --pe' --people-ref
+t 'samv-init --dr' --dry-run
 t 'samv-init s' sub
 # samv-actor
 t 'samv-actor ' add list show edit retire

@@ -26,7 +26,7 @@ day() {
 list=$(cd "$(dirname "$0")" && pwd)/ostergotland.txt
 rm -rf "$out"
 day 2018-03-01
-samv-init --name "Samverkan idéburen sektor – Region Östergötland" --region Östergötland "$out" >/dev/null
+samv-init --people-ref --name "Samverkan idéburen sektor – Region Östergötland" --region Östergötland "$out" >/dev/null
 cd "$out"
 
 actor() { samv actor add "$@"; }
@@ -69,16 +69,16 @@ done
 
 # People, each acting for an organisation with a mandate
 day 2018-04-12
-samv person add --id eva-lind --name "Eva Lind" --actor region-ostergotland --role process-leader \
-	--boundary-spanner --mandate "Processledare 50 %, utsedd av regionstyrelsen" >/dev/null
-samv person add --id johan-ek --name "Johan Ek" --actor region-ostergotland --role politician \
-	--title "Ordförande, regionala utvecklingsnämnden" >/dev/null
-samv person add --id sara-holm --name "Sara Holm" --actor region-ostergotland --role official \
-	--title Folkhälsostrateg --mandate "Företräder Regionen i arbetsgruppen" >/dev/null
-samv person add --id ali-hassan --name "Ali Hassan" --actor rf-sisu-ostergotland --role representative \
-	--boundary-spanner --mandate "Talar för idrottsrörelsen, förankrar i styrelsen" >/dev/null
-samv person add --id maria-nilsson --name "Maria Nilsson" --actor funktionsratt-ostergotland \
-	--role representative --boundary-spanner --mandate "Processledare för de idéburna (ideellt)" >/dev/null
+eva=$(samv person add --name "Eva Lind" --actor region-ostergotland --role process-leader \
+	--boundary-spanner --mandate "Processledare 50 %, utsedd av regionstyrelsen")
+johan=$(samv person add --name "Johan Ek" --actor region-ostergotland --role politician \
+	--title "Ordförande, regionala utvecklingsnämnden")
+sara=$(samv person add --name "Sara Holm" --actor region-ostergotland --role official \
+	--title Folkhälsostrateg --mandate "Företräder Regionen i arbetsgruppen")
+ali=$(samv person add --name "Ali Hassan" --actor rf-sisu-ostergotland --role representative \
+	--boundary-spanner --mandate "Talar för idrottsrörelsen, förankrar i styrelsen")
+maria=$(samv person add --name "Maria Nilsson" --actor funktionsratt-ostergotland \
+	--role representative --boundary-spanner --mandate "Processledare för de idéburna (ideellt)")
 
 # Arenas where the sectors meet
 day 2018-05-20
@@ -110,8 +110,8 @@ w1=$(samv meeting plan --arena workshop-overenskommelsen --title "Workshop 1 om 
 	--purpose "Att tillsammans formulera vad Överenskommelsen ska innehålla" \
 	--goal "Ett första utkast till syften" --expect "Ta med er organisations viktigaste frågor" \
 	--invite region-ostergotland --invite funktionsratt-ostergotland --invite rf-sisu-ostergotland)
-samv meeting hold "$w1" --attended eva-lind --attended sara-holm --attended ali-hassan \
-	--attended maria-nilsson --summary "Fyra syften växte fram: dialog, demokrati, kunskap, lösningar." \
+samv meeting hold "$w1" --attended "$eva" --attended "$sara" --attended "$ali" \
+	--attended "$maria" --summary "Fyra syften växte fram: dialog, demokrati, kunskap, lösningar." \
 	--next-step "Ett utkast skickas på remiss till de idéburna" --intros --all-heard --summarised \
 	--words "'Medborgare' och 'medlem' används om samma personer" >/dev/null
 samv meeting distribute "$w1" --date 2018-06-01 --how e-post >/dev/null
@@ -141,9 +141,9 @@ s1=$(samv meeting plan --id storgruppsmote-2019-02 --arena storgruppsmote --titl
 	--date 2019-02-14 --start 09:30 --end 15:00 --place "Norrköping, Louis De Geer" \
 	--purpose "Att starta samverkan enligt Överenskommelsen" --goal "Gemensamma prioriteringar för 2019" \
 	--invite region-ostergotland --invite funktionsratt-ostergotland --invite rf-sisu-ostergotland \
-	--invite-person johan-ek --invite-person sara-holm)
-samv meeting hold "$s1" --attended eva-lind --attended johan-ek --attended ali-hassan \
-	--attended maria-nilsson --summary "Ofrivillig ensamhet bland äldre valdes som första gemensamma fråga." \
+	--invite-person "$johan" --invite-person "$sara")
+samv meeting hold "$s1" --attended "$eva" --attended "$johan" --attended "$ali" \
+	--attended "$maria" --summary "Ofrivillig ensamhet bland äldre valdes som första gemensamma fråga." \
 	--direction "En arbetsgrupp om ofrivillig ensamhet bildas" --next-step "Arbetsgruppen möts i vår" \
 	--next-invite narsjukvarden-centrala --next-invite linkopings-kommun \
 	--intros --all-heard --summarised --distribution-announced \
@@ -152,7 +152,7 @@ samv decision add --id ag-ensamhet-bildas --kind anchor --level arena --meeting 
 	--title "Arbetsgrupp om ofrivillig ensamhet" --text "En arbetsgrupp om ofrivillig ensamhet bildas." \
 	--date 2019-02-14 --serves d --status adopted >/dev/null
 samv meeting action add --meeting "$s1" --id bjud-in-kommunerna --title "Bjud in kommunerna till arbetsgruppen" \
-	--owner eva-lind --due 2019-03-31 >/dev/null
+	--owner "$eva" --due 2019-03-31 >/dev/null
 # What the working group is about: a welfare gap, and whom it is for
 samv target add --id aldre-som-bor-ensamma --name "Äldre som bor ensamma" --area Linköping \
 	--description "Äldre som bor ensamma och saknar någon att träffa" >/dev/null
@@ -172,13 +172,13 @@ samv arena close workshop-overenskommelsen >/dev/null
 
 # A kedge anchor lets the working group move a step, and is later confirmed
 day 2021-03-10
-a1=$(samv meeting record <<'JSON'
+a1=$(samv meeting record <<JSON
 {"id": "ag-ensamhet-2021-03", "arena": "ag-ofrivillig-ensamhet", "title": "Arbetsgruppen om ensamhet",
- "date": "2021-03-10", "attended": ["eva-lind", "sara-holm", "maria-nilsson"],
+ "date": "2021-03-10", "attended": ["$eva", "$sara", "$maria"],
  "summary": "Parterna är inte eniga om vem som ska driva en mötesplats; vi prövar ett år.",
  "intros": true, "all_heard": true, "summarised": true,
  "actions": [{"id": "utvardera-motesplats", "title": "Utvärdera mötesplatsen efter ett år",
-              "owner": "sara-holm", "due": "2022-03-31"}]}
+              "owner": "$sara", "due": "2022-03-31"}]}
 JSON
 )
 samv decision add --id prova-motesplats --kind kedge-anchor --level arena --meeting "$a1" \
@@ -195,7 +195,7 @@ samv meeting action done utvardera-motesplats --date 2022-11-15 \
 	--report "Utvärderingen visade att mötesplatsen når fram" >/dev/null
 
 day 2022-10-01
-samv person retire johan-ek >/dev/null
+samv person retire "$johan" >/dev/null
 
 # The Agreement is revised on a political decision in 2024
 day 2024-06-18
@@ -213,10 +213,10 @@ samv agreement amend --decision revidera-overenskommelsen \
 day 2024-08-15
 res() { samv resource add "$@" >/dev/null; }
 res --id processledare-regionen --title "Processledare 50 %" --kind time --actor region-ostergotland \
-	--percent 50 --basis paid --person eva-lind --arena storgruppsmote \
+	--percent 50 --basis paid --person "$eva" --arena storgruppsmote \
 	--decision revidera-overenskommelsen --from 2024-09-01
 res --id processledare-ideburna --title "Processledare för de idéburna 50 %" --kind time \
-	--actor region-ostergotland --percent 50 --basis paid --person maria-nilsson --arena storgruppsmote \
+	--actor region-ostergotland --percent 50 --basis paid --person "$maria" --arena storgruppsmote \
 	--decision revidera-overenskommelsen --from 2024-09-01 \
 	--note "Anställd hos Funktionsrätt Östergötland, finansierad av Regionen"
 res --id medel-2025 --title "Öronmärkta medel 2025" --kind money --actor region-ostergotland \
@@ -226,7 +226,7 @@ res --id medel-2026 --title "Öronmärkta medel 2026" --kind money --actor regio
 	--amount 350000 --currency SEK --arena storgruppsmote --decision revidera-overenskommelsen \
 	--from 2026-01-01 --until 2026-12-31
 res --id gransgangare-rf-sisu --title "Gränsgångare på fritid" --kind time --actor rf-sisu-ostergotland \
-	--hours 2 --per week --basis voluntary --person ali-hassan --arena storgruppsmote --from 2024-09-01
+	--hours 2 --per week --basis voluntary --person "$ali" --arena storgruppsmote --from 2024-09-01
 res --id lokal-motesplats --title "Lokal för mötesplatsen" --kind premises \
 	--actor "$(samv actor list --ids | grep '^roda-korset-linkoping')" --arena ag-ofrivillig-ensamhet \
 	--from 2023-01-01 --note "Röda Korsets lokal i Linköping, en eftermiddag i veckan"
@@ -259,13 +259,13 @@ s2=$(samv meeting plan --id storgruppsmote-2026-11 --arena storgruppsmote --titl
 	--date 2026-11-10 --start 13:00 --end 16:00 --place "Linköping, Konsert & Kongress" \
 	--purpose "Årlig uppföljning av Överenskommelsen" --goal "Beslut om fokus för 2027" \
 	--invite region-ostergotland --invite funktionsratt-ostergotland --invite rf-sisu-ostergotland \
-	--invite-person ali-hassan --invite-person maria-nilsson)
-samv meeting hold "$s2" --attended eva-lind --attended maria-nilsson --attended sara-holm \
+	--invite-person "$ali" --invite-person "$maria")
+samv meeting hold "$s2" --attended "$eva" --attended "$maria" --attended "$sara" \
 	--minutes "Uppföljningen visade fler mötesplatser och en växande arbetsgrupp." \
 	--summary "Fokus 2027: unga vuxnas ensamhet." --next-step "Nästa storgruppsmöte i december" \
 	--intros --all-heard --summarised >/dev/null
 samv meeting action add --meeting "$s2" --id rapport-till-namnden --title "Rapportera uppföljningen till nämnden" \
-	--owner eva-lind --due 2026-11-18 >/dev/null
+	--owner "$eva" --due 2026-11-18 >/dev/null
 samv meeting action add --meeting "$s2" --id samla-ungdomsforeningar --title "Samla ungdomsföreningarna" \
 	--owner-actor rf-sisu-ostergotland --due 2026-12-01 >/dev/null
 samv decision add --id fokus-2027 --kind anchor --level arena --meeting "$s2" \
@@ -296,7 +296,7 @@ samv meeting plan --id storgruppsmote-2026-12 --arena storgruppsmote --title "St
 	--purpose "Att välja hur vi arbetar med unga vuxnas ensamhet" --goal "En arbetsgrupp med uppdrag" \
 	--expect "Ta med en ung person från er organisation" \
 	--invite region-ostergotland --invite funktionsratt-ostergotland --invite rf-sisu-ostergotland \
-	--invite-person ali-hassan --invite-person maria-nilsson \
+	--invite-person "$ali" --invite-person "$maria" \
 	--agenda "Välkomna och presentationsrunda" --agenda "Vad säger de unga?" \
 	--agenda "Beslut om arbetsgrupp" --agenda "Nästa steg" >/dev/null
 
@@ -310,7 +310,7 @@ roda=$(samv actor list --ids | grep '^roda-korset-linkoping')
 ag=ag-ofrivillig-ensamhet
 sg=storgruppsmote
 assess() { samv assess add --batch "$@" >/dev/null; }
-assess --instrument cross --arena $sg --date 2019-03-20 --by eva-lind \
+assess --instrument cross --arena $sg --date 2019-03-20 --by "$eva" \
 	--answer willingness=some --note willingness="Nyfikna men avvaktande efter remissrundan" \
 	--answer ability=low --note ability="Få kanaler in i de idéburna organisationerna" \
 	--answer goals=neutral --note goals="Egna mål går åt olika håll, men syftena är gemensamma" \
@@ -320,7 +320,7 @@ assess --instrument cross --arena $sg --date 2019-03-20 --by eva-lind \
 	--answer relations=begun --answer arenas=begun --answer dialogue=begun --answer knowledge=absent \
 	--answer trust_structure=absent --answer anchoring=absent \
 	--answer problem="Ja: de idéburna saknar en röst in i Regionen"
-assess --instrument cross --arena $sg --date 2021-03-18 --by eva-lind \
+assess --instrument cross --arena $sg --date 2021-03-18 --by "$eva" \
 	--answer willingness=high --note willingness="Alla vill fortsätta, trots pandemin" \
 	--answer ability=some --note ability="Digitala möten sänkte trösklarna" \
 	--answer goals=enables --note goals="Ensamhet blev ett gemensamt mål" \
@@ -329,7 +329,7 @@ assess --instrument cross --arena $sg --date 2021-03-18 --by eva-lind \
 	--answer dependency_kinds=asymmetric,symbiotic \
 	--answer relations=established --answer own_questions=begun --answer arenas=established \
 	--answer dialogue=begun --answer knowledge=begun --answer trust_structure=begun --answer anchoring=absent
-assess --instrument cross --arena $sg --date 2023-03-16 --by maria-nilsson \
+assess --instrument cross --arena $sg --date 2023-03-16 --by "$maria" \
 	--answer willingness=high --note willingness="Stark vilja på båda sidor" \
 	--answer ability=some --note ability="Nya politiker efter valet känner inte till arbetet" \
 	--answer goals=enables --note goals="Syftena används i verksamhetsplanen" \
@@ -338,7 +338,7 @@ assess --instrument cross --arena $sg --date 2023-03-16 --by maria-nilsson \
 	--answer relations=established --answer own_questions=established --answer arenas=established \
 	--answer dialogue=established --answer knowledge=absent --answer trust_structure=begun \
 	--answer anchoring=absent
-assess --instrument cross --arena $sg --date 2025-03-20 --by eva-lind \
+assess --instrument cross --arena $sg --date 2025-03-20 --by "$eva" \
 	--answer willingness=high --note willingness="Fler organisationer vill vara med" \
 	--answer ability=some --note ability="Gränsgångarna bär arbetet på sin fritid" \
 	--answer goals=strongly-enables --note goals="Gemensamt fokus på unga vuxnas ensamhet" \
@@ -349,31 +349,31 @@ assess --instrument cross --arena $sg --date 2025-03-20 --by eva-lind \
 	--answer relations=established --answer own_questions=established --answer arenas=established \
 	--answer dialogue=established --answer knowledge=absent --answer trust_structure=established \
 	--answer anchoring=begun
-assess --instrument cross --arena $ag --date 2020-09-01 --by sara-holm \
+assess --instrument cross --arena $ag --date 2020-09-01 --by "$sara" \
 	--answer willingness=high --note willingness="Alla ser ensamheten bland äldre" \
 	--answer resources=hinders --note resources="Kommunerna kan bara bidra med lokaler" \
 	--answer relations=begun --answer arenas=established --answer dialogue=begun
-assess --instrument cross --arena $ag --date 2024-09-05 --by sara-holm \
+assess --instrument cross --arena $ag --date 2024-09-05 --by "$sara" \
 	--answer willingness=high --note willingness="Pilot i Motala gav ny energi" \
 	--answer resources=strongly-hinders --note resources="Pilotens pengar tog slut i juni" \
 	--answer perceptions=enables --note perceptions="Vårdcentralerna ser föreningarna som resurs" \
 	--answer relations=established --answer arenas=established --answer dialogue=established \
 	--answer knowledge=begun --answer trust_structure=absent --answer anchoring=begun
-assess --instrument cross --actor region-ostergotland --date 2019-04-02 --by eva-lind \
+assess --instrument cross --actor region-ostergotland --date 2019-04-02 --by "$eva" \
 	--answer willingness=some --note willingness="Styrelsen positiv, förvaltningen avvaktande" \
 	--answer resources=hinders --note resources="Många mandat och chefsnivåer" \
 	--answer legal=hinders --note legal="Bidragsregler styr mer än Överenskommelsen"
-assess --instrument cross --actor region-ostergotland --date 2025-04-10 --by eva-lind \
+assess --instrument cross --actor region-ostergotland --date 2025-04-10 --by "$eva" \
 	--answer willingness=high --note willingness="Skrivet i verksamhetsplanen" \
 	--answer resources=neutral --note resources="Processledare finansierad" \
 	--answer legal=enables --note legal="IOP används"
-assess --instrument cross --actor funktionsratt-ostergotland --date 2020-05-11 --by maria-nilsson \
+assess --instrument cross --actor funktionsratt-ostergotland --date 2020-05-11 --by "$maria" \
 	--answer willingness=high --note willingness="Medlemsföreningarna vill ha en röst" \
 	--answer resources=strongly-hinders --note resources="Allt arbete är ideellt"
-assess --instrument cross --actor funktionsratt-ostergotland --date 2024-05-14 --by maria-nilsson \
+assess --instrument cross --actor funktionsratt-ostergotland --date 2024-05-14 --by "$maria" \
 	--answer willingness=high --note willingness="Styrelsen har gett mandat" \
 	--answer resources=strongly-hinders --note resources="Processledaren arbetar fortfarande ideellt"
-assess --instrument cross --actor rf-sisu-ostergotland --date 2021-06-01 --by ali-hassan \
+assess --instrument cross --actor rf-sisu-ostergotland --date 2021-06-01 --by "$ali" \
 	--answer willingness=some --note willingness="Idrotten har många andra fora" \
 	--answer goals=hinders --note goals="Egna mål och egen ekonomi går före"
 assess --instrument steps --arena $sg --date 2019-03-20 --answer step=talk
