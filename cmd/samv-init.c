@@ -36,6 +36,7 @@ static int migrate(const char *dir, bool dry_run)
 {
 	struct samv_migration m;
 	const cJSON *it;
+	int n;
 	int rc = samv_people_migrate(&m, dir, dry_run);
 
 	if (rc < 0)
@@ -46,18 +47,30 @@ static int migrate(const char *dir, bool dry_run)
 		goto out;
 	}
 	if (dry_run) {
-		printf(_("would move %d people from the branch to refs/samv/people, under new ids:\n"),
-		       cJSON_GetArraySize(m.people));
+		n = cJSON_GetArraySize(m.people);
+		printf(ngettext("would move %d person from the branch to refs/samv/people, under a new id:\n",
+				"would move %d people from the branch to refs/samv/people, under new ids:\n",
+				(unsigned long)n),
+		       n);
 		cJSON_ArrayForEach(it, m.people)
 			printf("  %s -> %s\n", samv_record_str(it, "old"), samv_record_str(it, "new"));
-		printf(_("would rewrite %zu references in %d records:\n"), m.refs, cJSON_GetArraySize(m.records));
+		n = cJSON_GetArraySize(m.records);
+		printf(ngettext("would rewrite %d record (references: %zu):\n", "would rewrite %d records (references: %zu):\n",
+				(unsigned long)n),
+		       n, m.refs);
 		cJSON_ArrayForEach(it, m.records)
 			printf("  %s\n", it->valuestring);
 		printf(_("would remove people/ from the branch; one commit on each (nothing written now)\n"));
 		goto out;
 	}
-	printf(_("Moved %d people to refs/samv/people in %s; %zu references in %d records rewritten\n"),
-	       cJSON_GetArraySize(m.people), dir, m.refs, cJSON_GetArraySize(m.records));
+	n = cJSON_GetArraySize(m.people);
+	printf(ngettext("Moved %d person to refs/samv/people in %s", "Moved %d people to refs/samv/people in %s",
+			(unsigned long)n),
+	       n, dir);
+	n = cJSON_GetArraySize(m.records);
+	printf(ngettext("; %d record rewritten (references: %zu)\n", "; %d records rewritten (references: %zu)\n",
+			(unsigned long)n),
+	       n, m.refs);
 out:
 	samv_migration_free(&m);
 	return rc;
