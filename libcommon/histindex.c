@@ -469,7 +469,7 @@ static int try_commits(struct samv_histlist *l, struct hx *h, const char *rev, c
 	if (rc < 0)
 		goto out;
 	l->ordered = !hide && (!rev || git_oid_equal(&want, &head));
-	if (l->ordered)
+	if (l->ordered && n) /* v is NULL when nothing matched */
 		qsort(v, n, sizeof(*v), cmp_rank);
 	if (n && !(l->v = malloc(n * sizeof(*l->v)))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -479,7 +479,7 @@ static int try_commits(struct samv_histlist *l, struct hx *h, const char *rev, c
 		if (!k || !l->ordered || v[i].rank != v[i - 1].rank)
 			l->v[k++] = v[i].id;
 	l->n = k;
-	if (!l->ordered) {
+	if (!l->ordered && l->n) {
 		qsort(l->v, l->n, sizeof(*l->v), cmp_oid);
 		for (i = k = 0; i < l->n; i++)
 			if (!k || !git_oid_equal(&l->v[i], &l->v[k - 1]))
