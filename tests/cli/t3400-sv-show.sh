@@ -28,7 +28,7 @@ test_case 'show: Swedish labels and values, lined up; the C locale keeps the key
 	! grep -q "^status\|held" out
 '
 
-test_case 'list: Swedish enum values; ids, --json and CSV as in the C locale' '
+test_case 'list: Swedish enum values; ids and --json as in the C locale' '
 	make_report_repo
 	for t in actor person arena meeting decision; do
 		LC_ALL=C samv-$t list >c-$t
@@ -124,4 +124,28 @@ test_case 'samv-log: an id of several types names the types in the user'"'"'s la
 	grep -qx "samv-log: id '"'"'b'"'"' är tvetydigt: aktör bolaget, person bo, åtgärd bjud, åtgärd boka" err
 	test ! -s out
 	fails 1 "samv-log: id '"'"'b'"'"' is ambiguous: actor bolaget, person bo, action bjud, action boka" samv-log b
+'
+
+test_case 'the Agreement and assessments: show and list in Swedish, C as it was' '
+	make_report_repo
+	samv-assess add --instrument levels --actor region --partner rf-sisu --answer level=2 >/dev/null
+	sv samv-agreement show >sv-agr
+	LC_ALL=C samv-agreement show >c-agr
+	grep -qx "Version 2 av 2026-11-17, enligt beslut d2; antagen 2026-03-10." sv-agr
+	grep -qx "Parter: region, rf-sisu" sv-agr
+	grep -qx "Syften" sv-agr
+	grep -qx "Version 2 of 2026-11-17, on decision d2; adopted 2026-03-10." c-agr
+	grep -qx "Parties: region, rf-sisu" c-agr
+	grep -qx "Purposes" c-agr
+	test "$(wc -l <sv-agr)" = "$(wc -l <c-agr)"
+	sv samv-assess list >sv-as
+	LC_ALL=C samv-assess list >c-as
+	grep -q "  par region rf-sisu$" sv-as
+	grep -q "  pair region rf-sisu$" c-as
+	id=$(samv-assess list --ids)
+	sv samv-assess show $id >sv-ash
+	grep -qx "bedömt: *par" sv-ash
+	LC_ALL=C samv-assess show $id --json >cj
+	sv samv-assess show $id --json >svj
+	cmp cj svj
 '
