@@ -107,7 +107,7 @@ test_case 'show of every record type: no English label or enum value left' '
 		cmp cj svj
 	done
 	grep -qx "per: *vecka" sv-resource-tid
-	grep -qx "grund: *ideell" sv-resource-tid
+	grep -qx "grund: *obetald" sv-resource-tid
 	grep -qx "läge: *avslutad" sv-resource-kr
 	grep -qx "typ: *nämnd" sv-body-rs
 	grep -qx "typ: *handlingsplan" sv-plan-vp
