@@ -386,19 +386,21 @@ static void show_text(const cJSON *doc)
 	const char *amended = samv_record_str(doc, "amended"), *h;
 
 	printf("%s\n", samv_record_str(doc, "title"));
-	printf("Version %d of %s, on decision %s; adopted %s.\n", v ? v->valueint : 0,
+	/* TRANSLATORS: samv-agreement show: version, date of this version,
+	 * decision id, date first adopted */
+	printf(_("Version %d of %s, on decision %s; adopted %s.\n"), v ? v->valueint : 0,
 	       amended ? amended : samv_record_str(doc, "adopted"), samv_record_str(doc, "decision"),
 	       samv_record_str(doc, "adopted"));
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(doc, "parties"))
-		printf("%s%s", it->prev->next ? ", " : "Parties: ", it->valuestring);
+		printf("%s%s", it->prev->next ? ", " : _("Parties: "), it->valuestring);
 	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "parties")))
 		printf("\n");
 	if (samv_record_str(doc, "note")) {
-		printf("Note: ");
-		put_text(samv_record_str(doc, "note"), 6);
+		fputs(_("Note: "), stdout);
+		put_text(samv_record_str(doc, "note"), (int)samv_utf8_width(_("Note: ")));
 	}
 	if (cJSON_GetArraySize(p))
-		printf("\nPurposes\n");
+		printf("\n%s\n", _("Purposes"));
 	cJSON_ArrayForEach(it, p) {
 		printf("  %s) ", it->string);
 		put_text(it->valuestring, 5);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "samv.h"
+#include "showword.h"
 
 #define STDIN_MAX (1024 * 1024)
 
@@ -569,6 +570,8 @@ static int cmd_list(struct samv_entity *e, struct samv_store *s)
 	struct samv_view *v = NULL;
 	cJSON *all = NULL, *out = NULL, *rec, *next, *set = NULL;
 	const cJSON *inst;
+	const struct samv_field *kind_field = samv_field_find(samv_type_find("assessment"), "subject_kind");
+	const char *k, *sp;
 	size_t w = 0;
 	int n, rc;
 
@@ -631,8 +634,12 @@ static int cmd_list(struct samv_entity *e, struct samv_store *s)
 		}
 		subj.len = 0;
 		samv_assessment_subject(&subj, rec);
-		printf("%s  %-*s  %-10s  %s\n", str(rec, "date") ? str(rec, "date") : "-", (int)w, str(rec, "id"),
-		       str(rec, "instrument") ? str(rec, "instrument") : "-", subj.ptr);
+		/* the subject's kind in the user's language: "par region rf-sisu" */
+		k = str(rec, "subject_kind");
+		sp = k ? strchr(subj.ptr, ' ') : NULL;
+		printf("%s  %-*s  %-10s  %s%s\n", str(rec, "date") ? str(rec, "date") : "-", (int)w, str(rec, "id"),
+		       str(rec, "instrument") ? str(rec, "instrument") : "-",
+		       k ? samv_show_value(kind_field, k) : subj.ptr, sp ? sp : "");
 	}
 out:
 	cJSON_Delete(set);

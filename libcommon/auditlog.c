@@ -75,7 +75,8 @@ static int push_related(struct pathlist *l, struct samv_view *v, const char *typ
  * "actor stad-a, arena st-x". */
 static int ambiguous_across(struct samv_view *v, const char *given)
 {
-	char found[SAMV_ID_AMBIGUOUS_MAX][SAMV_ID_MAX + 1], label[SAMV_ID_AMBIGUOUS_MAX][SAMV_ID_MAX + 24];
+	char found[SAMV_ID_AMBIGUOUS_MAX][SAMV_ID_MAX + 1], ids[SAMV_ID_AMBIGUOUS_MAX][SAMV_ID_MAX + 1];
+	const struct samv_type *types[SAMV_ID_AMBIGUOUS_MAX];
 	const char *cands[SAMV_ID_AMBIGUOUS_MAX];
 	const struct samv_type *t;
 	size_t i, k, n = 0, total = 0, here;
@@ -86,11 +87,12 @@ static int ambiguous_across(struct samv_view *v, const char *given)
 			return rc;
 		total += here;
 		for (k = 0; k < here && k < SAMV_ID_AMBIGUOUS_MAX && n < SAMV_ID_AMBIGUOUS_MAX; k++, n++) {
-			snprintf(label[n], sizeof(label[n]), "%.20s %.64s", t->name, found[k]);
-			cands[n] = label[n];
+			memcpy(ids[n], found[k], sizeof(ids[n]));
+			types[n] = t;
+			cands[n] = ids[n];
 		}
 	}
-	return samv_id_ambiguous(NULL, given, cands, n, total);
+	return samv_id_ambiguous_across(given, types, cands, n, total);
 }
 
 /* Which type (or types) has a record id exactly, or by a unique prefix. */

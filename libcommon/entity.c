@@ -9,6 +9,7 @@
 
 #include "samv.h"
 #include "people.h"
+#include "showword.h"
 
 #define STDIN_MAX (1024 * 1024)
 
@@ -475,13 +476,15 @@ static void print_inline(FILE *f, const cJSON *list)
 	fputc(']', f);
 }
 
-static void print_value(FILE *f, const cJSON *v, int indent)
+static void print_value(FILE *f, const struct samv_field *fld, const cJSON *v, int indent)
 {
+	const struct samv_type *sub = fld->kind == SAMV_F_OBJS ? samv_subtype_find(fld->ref) : NULL;
+	const struct samv_field *sf;
 	const cJSON *it, *m;
 	const char *s, *nl;
 
 	if (cJSON_IsBool(v)) {
-		fputs(cJSON_IsTrue(v) ? "yes" : "no", f);
+		fputs(cJSON_IsTrue(v) ? _("yes") : _("no"), f);
 	} else if (cJSON_IsNumber(v)) {
 		fprintf(f, "%g", v->valuedouble);
 	} else if (cJSON_IsArray(v)) {
@@ -496,8 +499,10 @@ static void print_value(FILE *f, const cJSON *v, int indent)
 						fputs(", ", f);
 					if (cJSON_IsArray(m))
 						print_inline(f, m);
+					else if (cJSON_IsString(m) && sub && (sf = samv_field_find(sub, m->string)))
+						fputs(strchr(m->valuestring, '\n') ? _("(text)") : samv_show_value(sf, m->valuestring), f);
 					else if (cJSON_IsString(m))
-						fprintf(f, "%s", strchr(m->valuestring, '\n') ? "(text)" : m->valuestring);
+						fprintf(f, "%s", strchr(m->valuestring, '\n') ? _("(text)") : m->valuestring);
 				}
 				continue;
 			}
@@ -516,19 +521,27 @@ static void print_value(FILE *f, const cJSON *v, int indent)
 	}
 }
 
+/* Labels and enum values in the user's language (showword.c); the
+ * labels are lined up by their width on the terminal. */
 void samv_entity_print_record(FILE *f, const struct samv_type *t, const cJSON *rec)
 {
 	const cJSON *v;
+	const char *label;
 	size_t i, w = 0;
 
 	for (i = 0; i < t->nfields; i++)
-		if (cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name) && strlen(t->fields[i].name) > w)
-			w = strlen(t->fields[i].name);
+		if (cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name) &&
+		    samv_utf8_width(samv_show_label(t->fields[i].name)) > w)
+			w = samv_utf8_width(samv_show_label(t->fields[i].name));
 	for (i = 0; i < t->nfields; i++) {
 		if (!(v = cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name)))
 			continue;
-		fprintf(f, "%s:%*s ", t->fields[i].name, (int)(w - strlen(t->fields[i].name)), "");
-		print_value(f, v, (int)w + 2);
+		label = samv_show_label(t->fields[i].name);
+		fprintf(f, "%s:%*s ", label, (int)(w - samv_utf8_width(label)), "");
+		if (cJSON_IsString(v) && t->fields[i].kind == SAMV_F_ENUM)
+			fputs(samv_show_value(&t->fields[i], v->valuestring), f);
+		else
+			print_value(f, &t->fields[i], v, (int)w + 2);
 		fputc('\n', f);
 	}
 }
@@ -538,9 +551,9 @@ static const char *cell(const cJSON *rec, const struct samv_field *f)
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
 
 	if (cJSON_IsString(v))
-		return v->valuestring;
+		return samv_show_value(f, v->valuestring);
 	if (cJSON_IsBool(v))
-		return cJSON_IsTrue(v) ? "yes" : "no";
+		return cJSON_IsTrue(v) ? _("yes") : _("no");
 	return "-";
 }
 

@@ -216,8 +216,10 @@ int samv_id_matches(char (*out)[SAMV_ID_MAX + 1], size_t max, size_t *total, str
 	return rc;
 }
 
-/* The candidates, "a, b, c and N more" in the language being formatted. */
-static const char *candidates(struct samv_buf *b, const char *const *cands, size_t n, size_t total)
+/* The candidates, "a, b, c and N more" in the language being formatted;
+ * each after its type's word when types is not NULL ("aktör stad-a"). */
+static const char *candidates(struct samv_buf *b, const struct samv_type *const *types, const char *const *cands,
+			      size_t n, size_t total)
 {
 	size_t i;
 	int rc = 0;
@@ -226,7 +228,8 @@ static const char *candidates(struct samv_buf *b, const char *const *cands, size
 	if (b->ptr)
 		b->ptr[0] = '\0';
 	for (i = 0; i < n && rc == 0; i++)
-		rc = samv_buf_printf(b, "%s%s", i ? ", " : "", cands[i]);
+		rc = samv_buf_printf(b, "%s%s%s%s", i ? ", " : "", types ? samv_type_word(types[i]) : "",
+				     types ? " " : "", cands[i]);
 	if (rc == 0 && total > n)
 		rc = samv_buf_printf(b, samv_msg(" and %zu more"), total - n);
 	return b->ptr ? b->ptr : "";
@@ -239,10 +242,21 @@ int samv_id_ambiguous(const struct samv_type *t, const char *given, const char *
 
 	if (t)
 		rc = samv_error_setp(SAMV_EAMBIGUOUS, "%s id '%s' is ambiguous: %s", samv_type_word(t), given,
-				     candidates(&b, cands, n, total));
+				     candidates(&b, NULL, cands, n, total));
 	else
 		rc = samv_error_setp(SAMV_EAMBIGUOUS, "id '%s' is ambiguous: %s", given,
-				     candidates(&b, cands, n, total));
+				     candidates(&b, NULL, cands, n, total));
+	samv_buf_free(&b);
+	return rc;
+}
+
+int samv_id_ambiguous_across(const char *given, const struct samv_type *const *types, const char *const *ids,
+			     size_t n, size_t total)
+{
+	struct samv_buf b = SAMV_BUF_INIT;
+	int rc = samv_error_setp(SAMV_EAMBIGUOUS, "id '%s' is ambiguous: %s", given,
+				 candidates(&b, types, ids, n, total));
+
 	samv_buf_free(&b);
 	return rc;
 }

@@ -113,6 +113,9 @@ int samv_id_mint(char *out, size_t outsz, const char *name);
  * (t NULL: "id 'GIVEN' ..."): n candidates named, total in all. */
 struct samv_type;
 int samv_id_ambiguous(const struct samv_type *t, const char *given, const char *const *cands, size_t n, size_t total);
+/* The same across types: each id after its type's word ("aktör stad-a"). */
+int samv_id_ambiguous_across(const char *given, const struct samv_type *const *types, const char *const *ids,
+			     size_t n, size_t total);
 /* The record's path: "<dir>/<shard>/<id>.json". */
 int samv_id_path(char *out, size_t outsz, const char *dir, const char *id);
 void samv_id_shard(char out[3], const char *id);
