@@ -150,7 +150,7 @@ check-unit: $(UNITS)
 	@sh tests/run-unit.sh $(UNITS)
 
 check-cli: all
-	@SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/cli/run.sh
+	@CC="$(CC) $(SAN)" SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/cli/run.sh
 
 check-schema: all
 	@CC="$(CC) $(SAN)" SAMV_BIN=$(abspath $(BUILD)/bin) sh tests/check-schema.sh
