@@ -12,7 +12,7 @@ enum {
 	O_DECISION, O_TITLE, O_PARTY, O_PURPOSE, O_CLAUSE, O_HEADING, O_DATE, O_STDIN,
 	O_ADD_PARTY, O_REMOVE_PARTY, O_ADD_PURPOSE, O_CHANGE_PURPOSE, O_REMOVE_PURPOSE,
 	O_ADD_CLAUSE, O_CHANGE_CLAUSE, O_REMOVE_CLAUSE,
-	O_NUMBER, O_ASOF, O_REV, O_JSON, O_FORMAT
+	O_NUMBER, O_ASOF, O_REV, O_JSON, O_FORMAT, O_LANG
 };
 
 static const struct samv_opt global_opts[] = {
@@ -61,6 +61,7 @@ static const struct samv_opt show_opts[] = {
 	{ "rev", 0, SAMV_OPT_ARG, "REV", N_("show the Agreement as of a commit"), O_REV },
 	{ "json", 0, SAMV_OPT_NONE, NULL, N_("print it as JSON"), O_JSON },
 	{ "format", 0, SAMV_OPT_ARG, "FORMAT", N_("text (default) or markdown"), O_FORMAT },
+	{ "lang", 0, SAMV_OPT_ARG, "sv|en", N_("the language of --format markdown (default: the repository's)"), O_LANG },
 	{ NULL, 0, 0, NULL, NULL, 0 }
 };
 static const struct samv_opt json_opts[] = {
@@ -85,7 +86,7 @@ static const struct sub subs[] = {
 
 struct args {
 	const struct sub *sub;
-	const char *dir, *decision, *title, *date, *asof, *rev, *format, *number, *compvalues;
+	const char *dir, *decision, *title, *date, *asof, *rev, *format, *lang, *number, *compvalues;
 	bool json, from_stdin;
 	char **ops;
 	int nops;
@@ -227,6 +228,7 @@ static int parse(struct args *a, int argc, char **argv)
 		case O_REV: a->rev = st.arg; break;
 		case O_JSON: a->json = true; break;
 		case O_FORMAT: a->format = st.arg; break;
+		case O_LANG: a->lang = st.arg; break;
 		case O_PARTY: case O_ADD_PARTY: case O_REMOVE_PARTY: case O_REMOVE_PURPOSE: case O_REMOVE_CLAUSE:
 			rc = add_list(a, st.opt->name, st.arg);
 			break;
@@ -412,24 +414,33 @@ static void show_text(const cJSON *doc)
 	}
 }
 
-static void show_markdown(const cJSON *doc)
+/* Markdown is a document for others (a web page, a board's papers): in
+ * the document language, its dates as prose. */
+static void show_markdown(const cJSON *doc, const char *lang)
 {
 	const cJSON *it, *p = cJSON_GetObjectItemCaseSensitive(doc, "purposes");
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, "version");
 	const char *amended = samv_record_str(doc, "amended"), *h;
+	char on[32], adopted[32];
 
 	printf("# %s\n\n", samv_record_str(doc, "title"));
-	printf("Version %d of %s, on decision `%s`; adopted %s.\n", v ? v->valueint : 0,
-	       amended ? amended : samv_record_str(doc, "adopted"), samv_record_str(doc, "decision"),
-	       samv_record_str(doc, "adopted"));
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(doc, "parties"))
-		printf("%s`%s`", it->prev->next ? ", " : "\nParties: ", it->valuestring);
+	/* TRANSLATORS: version, date of this version, decision id, date first adopted */
+	printf(D_(lang, "Version %d of %s, on decision `%s`; adopted %s.\n"), v ? v->valueint : 0,
+	       samv_doc_date(on, lang, amended ? amended : samv_record_str(doc, "adopted")),
+	       samv_record_str(doc, "decision"), samv_doc_date(adopted, lang, samv_record_str(doc, "adopted")));
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(doc, "parties")) {
+		if (it->prev->next) /* not the first */
+			fputs(", ", stdout);
+		else
+			printf("\n%s", D_(lang, "Parties: "));
+		printf("`%s`", it->valuestring);
+	}
 	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "parties")))
 		printf(".\n");
 	if (samv_record_str(doc, "note"))
 		printf("\n%s\n", samv_record_str(doc, "note"));
 	if (cJSON_GetArraySize(p))
-		printf("\n## Purposes\n\n");
+		printf("\n## %s\n\n", D_(lang, "Purposes"));
 	cJSON_ArrayForEach(it, p) {
 		printf("- **%s)** ", it->string);
 		put_text(it->valuestring, 2);
@@ -500,9 +511,22 @@ static int print_doc_json(const cJSON *doc)
 	return rc;
 }
 
+/* The document language of the Agreement as of rev: --lang, else the
+ * repository's. */
+static int markdown_lang(char out[3], struct samv_store *s, const char *rev, const char *given)
+{
+	struct samv_view *v = NULL;
+	int rc;
+
+	if ((rc = samv_view_rev(&v, s, rev)) == 0)
+		rc = samv_doc_language(out, v, given);
+	samv_view_free(v);
+	return rc;
+}
+
 static int cmd_show(struct args *a, struct samv_store *s)
 {
-	char commit[GIT_OID_HEXSZ + 1];
+	char commit[GIT_OID_HEXSZ + 1], lang[3];
 	const char *rev = a->rev;
 	cJSON *doc = NULL;
 	int rc, n = 0;
@@ -522,13 +546,16 @@ static int cmd_show(struct args *a, struct samv_store *s)
 			return rc;
 		rev = commit;
 	}
+	if (a->lang && !(a->format && !strcmp(a->format, "markdown")))
+		return samv_error_set(SAMV_EUSAGE, "--lang: only with --format markdown (text follows your locale)");
 	if ((rc = load_at(&doc, s, rev)) < 0)
 		return rc;
 	if (a->json)
 		rc = print_doc_json(doc);
-	else if (a->format && !strcmp(a->format, "markdown"))
-		show_markdown(doc);
-	else
+	else if (a->format && !strcmp(a->format, "markdown")) {
+		if ((rc = markdown_lang(lang, s, rev, a->lang)) == 0)
+			show_markdown(doc, lang);
+	} else
 		show_text(doc);
 	cJSON_Delete(doc);
 	return rc;
@@ -841,6 +868,10 @@ static int complete_values(struct args *a)
 		opt += 2;
 	if (!strcmp(opt, "format")) {
 		printf("text\nmarkdown\n");
+		return 0;
+	}
+	if (!strcmp(opt, "lang")) {
+		printf("sv\nen\n");
 		return 0;
 	}
 	if (!strcmp(opt, "decision"))

@@ -146,6 +146,38 @@ static int outcome_cell(cJSON *r, const char *key, const char *lang)
 	return rc;
 }
 
+/* The decision register's chain cell, "supersedes k1; confirmed by k3"
+ * (report.c links()): each link's words translated, the ids kept. */
+static const char *const link_words[] = {
+	DPN_("link", "supersedes"), DPN_("link", "amends"), DPN_("link", "confirms"),
+	DPN_("link", "superseded by"), DPN_("link", "amended by"), DPN_("link", "confirmed by"), NULL
+};
+
+static int chain_cell(cJSON *r, const char *lang)
+{
+	const char *s = samv_record_str(r, "chain"), *end;
+	struct samv_buf b = SAMV_BUF_INIT;
+	size_t i, n;
+	int rc = 0;
+
+	for (; s && *s && rc == 0; s = *end ? end + 2 : end) {
+		if (!(end = strstr(s, "; ")))
+			end = s + strlen(s);
+		for (i = 0; link_words[i]; i++) {
+			n = strlen(link_words[i]);
+			if ((size_t)(end - s) > n && !strncmp(s, link_words[i], n) && s[n] == ' ')
+				break;
+		}
+		rc = link_words[i] ? samv_buf_printf(&b, "%s%s%.*s", b.len ? "; " : "", DP_(lang, "link", link_words[i]),
+						     (int)(end - s - n), s + n)
+				   : samv_buf_printf(&b, "%s%.*s", b.len ? "; " : "", (int)(end - s), s);
+	}
+	if (rc == 0 && b.len)
+		rc = set(r, "chain", b.ptr);
+	samv_buf_free(&b);
+	return rc < 0 ? -1 : 0;
+}
+
 static int section(cJSON *sec, const char *lang)
 {
 	cJSON *c, *r;
@@ -168,6 +200,8 @@ static int section(cJSON *sec, const char *lang)
 		cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(sec, "rows"))
 			if (party || !strcmp(key, "outcome") || !strcmp(key, "before"))
 				rc |= outcome_cell(r, key, lang);
+			else if (!strcmp(key, "chain"))
+				rc |= chain_cell(r, lang);
 			else if (word_column(key))
 				rc |= set(r, key, samv_doc_word(lang, key, samv_record_str(r, key)));
 	}

@@ -143,7 +143,8 @@ t 'samv-agreement adopt --party=r' region rf-sisu rotary
 t 'samv-agreement amend --add-party ' region rf-sisu rotary
 t 'samv-agreement amend --remove-p' --remove-party= --remove-purpose=
 t 'samv-agreement show --format=' text markdown
-t 'samv-agreement show --' --version= --as-of= --rev= --json --format= --dir= --help
+t 'samv-agreement show --' --version= --as-of= --rev= --json --format= --lang= --dir= --help
+t 'samv-agreement show --lang=' sv en
 t 'samv-agreement history ' 
 # samv-assess
 t 'samv-assess ' add list show edit rm trend gaps levels instruments instrument

@@ -198,6 +198,19 @@ test_case 'show: text and markdown, clauses in natural order of their ids' '
 	  Uppföljning sker årligen.
 	EOT
 	samv_run samv-agreement show --format markdown
+	expect_status 0
+	sed -n 3,9p "$TRASH/.out" >"$TRASH/sv"
+	cat >"$TRASH/want" <<-\EOT
+	Version 1 av 10 mars 2026, enligt beslut `anta`; antagen 10 mars 2026.
+
+	Parter: `region`, `rf-sisu`.
+
+	## Syften
+
+	- **a)** Utökad dialog
+	EOT
+	diff -u "$TRASH/want" "$TRASH/sv"
+	samv_run samv-agreement show --format markdown --lang en
 	expect_out <<-\EOT
 	# Överenskommelsen
 
@@ -749,6 +762,7 @@ test_case 'help, completion and completion values' '
 	--rev=
 	--json
 	--format=
+	--lang=
 	--dir=
 	--help
 	EOT

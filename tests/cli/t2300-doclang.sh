@@ -200,3 +200,20 @@ test_case 'Swedish words for enum values on the command line: the record keeps t
 	fails 1 "samv-actor: sector: '"'"'ankare'"'"' is not one of public, civil, private" \
 		samv-actor add --id x --name X --sector ankare --kind region --level local
 '
+
+test_case 'the decision register: its chain column in the document language, canonical in JSON' '
+	make_repo
+	samv-decision add --id k --kind kedge-anchor --level arena --title Prova --text T --date 2026-03-01 \
+		--status adopted >/dev/null
+	samv-decision add --id f --kind anchor --level official --title Fast --text T --date 2026-10-01 \
+		--confirms k --status adopted >/dev/null
+	samv_run samv-report decisions -p 2026
+	expect_status 0
+	out | grep -q "^  2026-03-01  k .*bekräftat av f\$"
+	out | grep -q "^  2026-10-01  f .*bekräftar k\$"
+	test "$(out | grep -c confirm)" = 0
+	samv_run samv-report decisions -p 2026 --lang en
+	out | grep -q "confirmed by f\$"
+	samv_run samv-report decisions -p 2026 --format json
+	test "$(out | jq -r "[.. | objects | .chain? // empty] | sort | join(\",\")")" = "confirmed by f,confirms k"
+'
