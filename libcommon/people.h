@@ -64,6 +64,10 @@ int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name,
 		     struct samv_conflicts *c, bool *unverified, const char *test_gate);
 /* Tests only (sync.c): say "GATE.ready", then wait for "GATE.go". */
 void samv_sync_test_gate(const char *gate);
+/* Fetch src of the remote into tracking (forced, no tags, no pruning),
+ * with the remote's credentials; reflog is the ref log's message. */
+int samv_sync_fetch(git_remote *remote, const char *name, const char *src, const char *tracking, const char *reflog,
+		    bool *unverified);
 /* sync.c: push local's tip to dst of the remote on this machine at path,
  * moving dst by compare-and-swap from expected (NULL: dst must not exist);
  * 1 when it moved, *tip the tip pushed. */

@@ -190,35 +190,6 @@ out:
 	return rc;
 }
 
-static int fetch(git_remote *remote, const char *name, const char *tracking, bool *unverified)
-{
-	git_fetch_options fo;
-	struct samv_remote_auth a;
-	char *spec = NULL;
-	git_strarray specs;
-	int rc;
-
-	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
-	if ((rc = samv_remote_init(&a, &fo.callbacks, git_remote_owner(remote), git_remote_url(remote))) < 0)
-		goto out;
-	fo.prune = GIT_FETCH_NO_PRUNE;
-	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
-	if (asprintf(&spec, "+%s:%s", SAMV_PEOPLE_REF, tracking) < 0) {
-		spec = NULL;
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
-		goto out;
-	}
-	specs.strings = &spec;
-	specs.count = 1;
-	if (git_remote_fetch(remote, &specs, &fo, "samv-sync: fetch people") < 0)
-		rc = samv_remote_error(&a, "fetch from", name);
-	*unverified |= a.unverified;
-out:
-	free(spec);
-	samv_remote_auth_free(&a);
-	return rc;
-}
-
 static int push(git_remote *remote, const char *name, bool force, bool *unverified)
 {
 	git_push_options po;
@@ -289,7 +260,7 @@ int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name,
 
 	if (asprintf(&tracking, "%s%s/people", SAMV_PEOPLE_REMOTES, name) < 0)
 		return samv_error_set(SAMV_ERROR, "out of memory");
-	if ((rc = fetch(remote, name, tracking, unverified)) < 0)
+	if ((rc = samv_sync_fetch(remote, name, SAMV_PEOPLE_REF, tracking, "samv-sync: fetch people", unverified)) < 0)
 		goto out;
 	if ((rc = samv_txn_begin(&t, s, "samv-sync")) < 0)
 		goto out;

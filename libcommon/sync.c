@@ -703,8 +703,8 @@ out:
 
 /* ---- the remote -------------------------------------------------------- */
 
-static int fetch(git_remote *remote, const char *name, const char *branch, const char *tracking,
-		 bool *unverified)
+int samv_sync_fetch(git_remote *remote, const char *name, const char *src, const char *tracking, const char *reflog,
+		    bool *unverified)
 {
 	git_fetch_options fo;
 	struct samv_remote_auth a;
@@ -717,14 +717,14 @@ static int fetch(git_remote *remote, const char *name, const char *branch, const
 		goto out;
 	fo.prune = GIT_FETCH_NO_PRUNE;
 	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
-	if (asprintf(&spec, "+%s:%s", branch, tracking) < 0) {
+	if (asprintf(&spec, "+%s:%s", src, tracking) < 0) {
 		spec = NULL;
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
 	specs.strings = &spec;
 	specs.count = 1;
-	if (git_remote_fetch(remote, &specs, &fo, "samv-sync: fetch") < 0)
+	if (git_remote_fetch(remote, &specs, &fo, reflog) < 0)
 		rc = samv_remote_error(&a, "fetch from", name);
 	*unverified |= a.unverified;
 out:
@@ -965,7 +965,8 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 		goto out;
 	for (tries = 0; tries < SAMV_SYNC_TRIES; tries++) {
 		r->tries = tries;
-		if ((rc = fetch(remote, name, branch, tracking, &r->unverified)) < 0 || (rc = combine(s, r, o, tracking)) < 0)
+		if ((rc = samv_sync_fetch(remote, name, branch, tracking, "samv-sync: fetch", &r->unverified)) < 0 ||
+		    (rc = combine(s, r, o, tracking)) < 0)
 			goto out;
 		if (r->how == SAMV_SYNC_UPTODATE || r->how == SAMV_SYNC_FASTFORWARD)
 			goto out;
