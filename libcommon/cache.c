@@ -27,6 +27,7 @@
 
 #include "cache.h"
 #include "listcols.h"
+#include "showword.h"
 #include "store.h"
 
 /* PRAGMA user_version of the layout below; another value is a file we
@@ -532,8 +533,9 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 	int mode = (int)git_tree_entry_filemode(e), rc, i;
 	sqlite3_stmt *st;
 	cJSON *rec = NULL;
-	char *json = NULL;
-	const char *bad = NULL;
+	char *json = NULL, *why = NULL;
+	/* before the load: its first call clears the last error */
+	const char *bad = NULL, *lang = samv_user_lang();
 
 	if (!samv_path_id(path, id))
 		return 0; /* not a record file: readers pass it by */
@@ -559,8 +561,14 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 	sqlite3_bind_int(st, 6, mode);
 	if (json)
 		sqlite3_bind_text(st, 7, json, -1, SQLITE_STATIC);
-	if (bad)
-		sqlite3_bind_text(st, 8, bad, -1, SQLITE_TRANSIENT);
+	/* why, in the language it was said in: "sv:..." (read_bad) */
+	if (bad && asprintf(&why, "%s:%s", lang, bad) < 0) {
+		why = NULL;
+		cJSON_Delete(rec);
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	if (why)
+		sqlite3_bind_text(st, 8, why, -1, SQLITE_STATIC);
 	/* the columns after id in slim_keys, then k_ndist */
 	for (i = 1; json && i < NSLIM; i++)
 		sqlite3_bind_text(st, 8 + i, samv_record_str(rec, slim_keys[i]), -1, SQLITE_STATIC);
@@ -571,6 +579,7 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 	sqlite3_clear_bindings(st);
 	cJSON_Delete(rec);
 	cJSON_free(json);
+	free(why);
 	return rc;
 }
 
@@ -748,6 +757,28 @@ out:
 
 /* The files that are not valid records, in the order a walk of the tree
  * meets them: counted (bad not NULL) or noted in the store. */
+/* Why the file at path is no valid record, as the last error, in the
+ * user's language: as kept (why: "LANG:text") when said in it, else found
+ * again (a reader in another locale filled the row). */
+static int bad_why(struct sync *y, const char *path, const char *why)
+{
+	const char *lang = samv_user_lang(), *colon = strchr(why, ':');
+	size_t n = strlen(lang);
+	cJSON *rec = NULL;
+	int rc;
+
+	samv_error_clear();
+	if (!strncmp(why, lang, n) && why[n] == ':') {
+		samv_error_set(SAMV_EINVAL, "%s", why + n + 1);
+		return 0;
+	}
+	rc = samv_record_load_path(&rec, y->v, y->t, path);
+	cJSON_Delete(rec);
+	if (rc == 0)
+		samv_error_set(SAMV_EINVAL, "%s", colon ? colon + 1 : why);
+	return rc == 0 || rc == SAMV_EINVAL ? 0 : rc;
+}
+
 static int read_bad(struct sync *y, size_t *bad)
 {
 	sqlite3_stmt *st = st_reset(y, ST_BAD);
@@ -761,8 +792,8 @@ static int read_bad(struct sync *y, size_t *bad)
 			++*bad;
 			continue;
 		}
-		samv_error_set(SAMV_EINVAL, "%s", (const char *)sqlite3_column_text(st, 1));
-		if ((rc = samv_store_skip(y->v->store, (const char *)sqlite3_column_text(st, 0))) < 0)
+		if ((rc = bad_why(y, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1))) < 0 ||
+		    (rc = samv_store_skip(y->v->store, (const char *)sqlite3_column_text(st, 0))) < 0)
 			goto out;
 	}
 	if (r != SQLITE_DONE) {
