@@ -39,8 +39,16 @@
 static const char slim_cols[] = "id, k_date, k_status, k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector";
 static const char *const slim_keys[] = { "id", "date", "status", "due", "done", "review", "meeting", "arena", "title", "name", "sector" };
 #define NSLIM ((int)(sizeof(slim_keys) / sizeof(slim_keys[0])))
-/* The columns of a list row (samv_cache_list). */
-static const char list_cols[] = "id, k_f1, k_f2, k_f3, k_f4, k_f5, k_f6, k_f7, k_f8, k_f9, k_f10, k_f11, k_f12";
+/* The columns of a list row (samv_cache_list): id and the list columns
+ * t has (only those: each column read costs, on a long list). */
+static void list_cols(char out[128], const struct samv_type *t)
+{
+	int n;
+
+	strcpy(out, "id");
+	for (n = 0; n < SAMV_LISTCOLS && samv_listcol_field(t, n); n++)
+		snprintf(out + strlen(out), 128 - strlen(out), ", k_f%d", n + 1);
+}
 
 static const char schema_sql[] =
 	"CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
@@ -677,27 +685,47 @@ static cJSON *slim_record(sqlite3_stmt *st)
 static cJSON *list_record(sqlite3_stmt *st, const struct samv_field *const *cols)
 {
 	cJSON *rec = cJSON_CreateObject(), *it = NULL;
-	int i;
+	size_t len[SAMV_LISTCOLS + 1], size = 0, at;
+	char *block = NULL, *base;
+	int i, n;
 
-	if (!rec || !(it = cJSON_CreateString((const char *)sqlite3_column_text(st, 0))) ||
-	    !cJSON_AddItemToObjectCS(rec, "id", it))
+	/* the row's strings in one block that the id's item owns (freed
+	 * with it: its reference flag cleared), the others referring into
+	 * it: a long list makes and frees a third of the pieces */
+	for (n = 0; n <= SAMV_LISTCOLS && (!n || cols[n - 1]); n++) {
+		len[n] = sqlite3_column_type(st, n) == SQLITE_TEXT ? (size_t)sqlite3_column_bytes(st, n) + 1 : 0;
+		size += len[n];
+	}
+	if (!rec || !len[0] || !(block = malloc(size)))
 		goto fail;
-	for (i = 0; i < SAMV_LISTCOLS && cols[i]; i++) {
-		switch (sqlite3_column_type(st, i + 1)) {
+	for (i = 0, at = 0; i < n; at += len[i++])
+		if (len[i])
+			memcpy(block + at, sqlite3_column_text(st, i), len[i]);
+	if (!(it = cJSON_CreateStringReference(block)))
+		goto fail;
+	it->type &= ~cJSON_IsReference;
+	base = block;
+	block = NULL;
+	if (!cJSON_AddItemToObjectCS(rec, "id", it))
+		goto fail;
+	for (i = 1, at = len[0]; i < n; at += len[i++]) {
+		it = NULL;
+		switch (sqlite3_column_type(st, i)) {
 		case SQLITE_TEXT:
-			it = cJSON_CreateString((const char *)sqlite3_column_text(st, i + 1));
+			it = cJSON_CreateStringReference(base + at);
 			break;
 		case SQLITE_INTEGER:
-			it = cJSON_CreateBool(sqlite3_column_int(st, i + 1));
+			it = cJSON_CreateBool(sqlite3_column_int(st, i));
 			break;
 		default:
 			continue;
 		}
-		if (!it || !cJSON_AddItemToObjectCS(rec, cols[i]->name, it))
+		if (!it || !cJSON_AddItemToObjectCS(rec, cols[i - 1]->name, it))
 			goto fail;
 	}
 	return rec;
 fail:
+	free(block);
 	cJSON_Delete(it);
 	cJSON_Delete(rec);
 	return NULL;
@@ -818,7 +846,7 @@ struct query {
 static int read_query(struct sync *y, const struct query *q, cJSON **out)
 {
 	sqlite3_stmt *st = NULL;
-	char *sql = NULL;
+	char *sql = NULL, cols[128];
 	size_t i;
 	int rc;
 
@@ -829,8 +857,10 @@ static int read_query(struct sync *y, const struct query *q, cJSON **out)
 		return rc < 0 ? rc : read_bad(y, q->bad);
 	}
 	/* a list's rows name no column outside its index (recs_list) */
+	if (q->slim == 2)
+		list_cols(cols, y->t);
 	if (asprintf(&sql, "SELECT %s FROM recs WHERE dir = ?1 AND %s AND (%s)%s",
-		     q->slim == 2 ? list_cols : q->slim ? slim_cols : "json",
+		     q->slim == 2 ? cols : q->slim ? slim_cols : "json",
 		     q->list ? "bad IS NULL" : "json IS NOT NULL", q->where ? q->where : "1",
 		     q->list ? " ORDER BY id" : "") < 0)
 		return samv_error_set(SAMV_ERROR, "out of memory");

@@ -559,43 +559,39 @@ static const char *cell(const cJSON *rec, const struct samv_field *f)
 	return "-";
 }
 
-static void list_human(const struct samv_type *t, const cJSON *arr)
+/* The table of a list: the id and the column fields, lined up. */
+static int list_human(const struct samv_type *t, const cJSON *arr)
 {
-	size_t w[32] = { 0 }, i, col;
+	static const char spaces[] = "                                ";
+	struct { const char *s; size_t w; } *cells, *c;
+	size_t w[32] = { 0 }, cols[32], ncols = 0, nrec = (size_t)cJSON_GetArraySize(arr), i, pad, n;
 	const cJSON *rec;
 
-	cJSON_ArrayForEach(rec, arr) {
-		size_t n = samv_utf8_width(cell(rec, &t->fields[0]));
-
-		if (n > w[0])
-			w[0] = n;
-		for (i = 1; i < t->nfields && i < 32; i++)
-			if ((t->fields[i].flags & SAMV_FL_COLUMN) && (n = samv_utf8_width(cell(rec, &t->fields[i]))) > w[i])
-				w[i] = n;
-	}
-	cJSON_ArrayForEach(rec, arr) {
-		static const char spaces[] = "                                ";
-		size_t last = 0, pad, n;
-
-		for (i = 1; i < t->nfields && i < 32; i++)
-			if (t->fields[i].flags & SAMV_FL_COLUMN)
-				last = i;
-		for (col = 0; col < t->nfields && col < 32; col++) {
-			const char *s;
-
-			if (col && !(t->fields[col].flags & SAMV_FL_COLUMN))
-				continue;
-			s = cell(rec, &t->fields[col]);
-			fputs(s, stdout);
-			if (col == last) {
+	for (i = 0; i < t->nfields && i < 32; i++)
+		if (!i || (t->fields[i].flags & SAMV_FL_COLUMN))
+			cols[ncols++] = i;
+	/* each cell found and measured once: a long list's time was in them */
+	if (!(c = cells = calloc(nrec * ncols + 1, sizeof(*cells))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	cJSON_ArrayForEach(rec, arr)
+		for (i = 0; i < ncols; i++, c++) {
+			c->s = cell(rec, &t->fields[cols[i]]);
+			if ((c->w = samv_utf8_width(c->s)) > w[i])
+				w[i] = c->w;
+		}
+	for (c = cells, n = 0; nrec--;)
+		for (i = 0; i < ncols; i++, c++) {
+			fputs(c->s, stdout);
+			if (i == ncols - 1) {
 				putchar('\n');
 				continue;
 			}
 			/* padded by hand: printf was most of a long list's time */
-			for (pad = w[col] - samv_utf8_width(s) + 2; pad; pad -= n)
+			for (pad = w[i] - c->w + 2; pad; pad -= n)
 				fwrite(spaces, 1, (n = pad < sizeof(spaces) - 1 ? pad : sizeof(spaces) - 1), stdout);
 		}
-	}
+	free(cells);
+	return 0;
 }
 
 int samv_print_json(FILE *f, const cJSON *v)
@@ -800,7 +796,7 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 		cJSON_ArrayForEach(rec, out)
 			printf("%s\n", samv_record_str(rec, "id"));
 	} else {
-		list_human(c->t, out);
+		rc = list_human(c->t, out);
 	}
 out:
 	cJSON_Delete(all);
