@@ -232,6 +232,43 @@ db = sqlite3.connect(\"$cache\"); db.execute(\"PRAGMA user_version = %d\" % 0x53
 	same_plain "after the rebuilds"
 '
 
+# decision due and action overdue on several days, into $1
+dues() {
+	for today in 2026-11-23 2025-06-01 2024-01-01; do
+		for args in "samv-decision due" "samv-decision due --json" "samv-decision due --ids" \
+			"samv-decision due --date 2025-01-01" "samv-decision due --rev HEAD~20" \
+			"samv-meeting action overdue" "samv-meeting action overdue --json"; do
+			# shellcheck disable=SC2086
+			SAMV_TODAY=$today one $args
+		done
+	done >"$1"
+}
+
+test_case 'decision due and action overdue read only what is due: the same without the cache' '
+	make_collab 800 2
+	SAMV_NO_CACHE=1 dues "$TRASH/want"
+	dues "$TRASH/cold"
+	dues "$TRASH/warm"
+	_compare cold "$TRASH/want" "$TRASH/cold"
+	_compare warm "$TRASH/want" "$TRASH/warm"
+	# both have something to say (exit 1, for cron) on the last day
+	samv_run samv-decision due --ids
+	expect_status 1
+	test "$(wc -l <"$TRASH/.out")" -gt 10
+	samv_run samv-meeting action overdue
+	expect_status 1
+	test -s "$TRASH/.out"
+	# a decision adopted by hand with a review date passed: due at once
+	d=$(samv-decision list --all --json | jq -r "[.[] | select(.status == \"proposed\")][0].id")
+	if [ "$d" != null ]; then
+		samv-decision edit "$d" --status adopted --review 2026-11-01 >/dev/null
+		samv-decision due --ids | grep -qx "$d"
+	fi
+	SAMV_NO_CACHE=1 dues "$TRASH/want"
+	dues "$TRASH/got"
+	_compare "after a write" "$TRASH/want" "$TRASH/got"
+'
+
 test_case 'failures are the same with the cache: bad filters, unknown ids, exit 2' '
 	make_report_repo
 	for args in "--since nonsense" "--until 2026-13-01" "--status nonsense" "--arena zz" "extra"; do
