@@ -57,7 +57,8 @@ static const char schema_sql[] =
 	"CREATE TABLE trees(path TEXT PRIMARY KEY, parent TEXT NOT NULL, oid BLOB NOT NULL);"
 	"CREATE INDEX trees_parent ON trees(parent);"
 	/* a *.json file there: its blob id and mode, and the record (json)
-	 * or why it is none (bad) */
+	 * or why it is none (bad: "LANG:why", in the language it was said
+	 * in, bad_why) */
 	"CREATE TABLE recs(path TEXT PRIMARY KEY, parent TEXT NOT NULL, dir TEXT NOT NULL, id TEXT NOT NULL,"
 	" oid BLOB NOT NULL, mode INTEGER NOT NULL,"
 	/* the list columns (listcols.c): a string as it is (even empty), a
