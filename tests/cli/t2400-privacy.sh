@@ -106,7 +106,7 @@ test_case 'forget across clones: sync refuses the data back; after forget and gc
 '
 
 test_case 'forget refused where people are kept on the branch; nothing changed' '
-	make_repo
+	make_repo --people-on-branch
 	samv-person add --id eva --name "Eva Lind" --actor region --role official >/dev/null
 	test -e people
 	fails 1 "samv-person: this repository keeps its people on the branch (people/), not on refs/samv/people; see Personal data in samv(7)" \
