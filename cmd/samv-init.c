@@ -82,7 +82,7 @@ int main(int argc, char **argv)
 {
 	const struct samv_opt *tables[] = { opts, NULL };
 	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
-	struct samv_init_opts o = { NULL, NULL, NULL, NULL };
+	struct samv_init_opts o = { NULL, NULL, NULL, NULL, false };
 	const char *dir;
 	bool created, changed, people_ref = false, on_branch = false, dry_run = false;
 	int id, rc = 0;
@@ -116,6 +116,7 @@ int main(int argc, char **argv)
 		rc = samv_error_set(SAMV_EUSAGE, "--people-ref and --people-on-branch: choose one");
 		goto fail;
 	}
+	o.people_on_branch = on_branch;
 	dir = st.nops ? st.ops[0] : ".";
 	if ((rc = samv_env_check()) < 0)
 		goto fail;
@@ -149,9 +150,6 @@ int main(int argc, char **argv)
 		goto fail;
 	}
 	rc = samv_init(dir, &o, &created);
-	/* people are kept apart from the audit trail unless asked otherwise */
-	if (rc == 0 && !on_branch)
-		rc = samv_people_start(dir);
 	git_libgit2_shutdown();
 	if (rc < 0)
 		goto fail;

@@ -53,6 +53,7 @@ test_case 'the move: one commit on each, every reference rewritten, readers unch
 	test "$(git rev-parse HEAD~1)" = "$main"
 	test "$(git rev-list --count refs/samv/people)" = 1
 	test ! -e people
+	grep -q "^  \"people\": \"ref\"$" samv.json
 	test -z "$(git status --porcelain)"
 	git ls-tree -r --name-only HEAD >"$TRASH/files"
 	nope grep "^people/" "$TRASH/files"

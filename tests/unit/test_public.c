@@ -38,7 +38,7 @@ static void put(struct samv_txn *t, const char *type, const char *text)
 
 static int setup(void **state)
 {
-	struct samv_init_opts o = { "Test", NULL, "en", NULL };
+	struct samv_init_opts o = { "Test", NULL, "en", NULL, true };
 	struct fx *f = calloc(1, sizeof(*f));
 	struct samv_txn *t = NULL;
 	bool created, changed;

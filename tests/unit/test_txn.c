@@ -21,7 +21,7 @@ struct fx {
 
 static int setup(void **state)
 {
-	struct samv_init_opts o = { "Test", NULL, NULL, NULL };
+	struct samv_init_opts o = { "Test", NULL, NULL, NULL, true };
 	struct fx *f = calloc(1, sizeof(*f));
 	bool created;
 
