@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "samv.h"
+#include "people.h"
 #include "idset.h"
 #include "pdscan.h"
 #include "store.h"
@@ -556,6 +557,12 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 				      "the repository record is missing; see samv-init(1)");
 	else
 		rc = check_record(&c, SAMV_REPO_FILE, samv_type_repository());
+	/* a plain git clone: person references cannot be checked here */
+	if (rc == 0 && samv_view_people_check(v) < 0)
+		rc = samv_problem_add(pr, SAMV_REPO_FILE, SAMV_POS_FILE, "missing-people",
+				      "this clone lacks %s, where the repository keeps its people (git clone "
+				      "fetches branches only): run samv-sync, or git fetch origin '%s:%s'",
+				      SAMV_PEOPLE_REF, SAMV_PEOPLE_REF, SAMV_PEOPLE_REF);
 	if (rc == 0)
 		rc = samv_view_walk(v, "", top_fn, &c);
 	if (rc == 0)

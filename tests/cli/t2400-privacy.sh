@@ -132,11 +132,16 @@ test_case 'a plain git clone lacks the people ref: told what to run, no person w
 	fails 1 "samv-meeting: --invite-person: $msg" \
 		samv-meeting plan --arena ag --title Nytt --date 2026-12-01 --invite-person "$p"
 	test -z "$(git ls-tree -r --name-only HEAD people)"
+	samv_run samv-check
+	expect_status 1
+	echo "samv.json:1:1: missing-people: $msg" | expect_out
 	# the fetch named in the message is enough; samv-sync also does it
 	git fetch -q origin "refs/samv/people:refs/samv/people"
 	samv_run samv-person list
 	expect_status 0
 	printf "%s  Karin Sjöberg  region  representative\n" "$p" | expect_out
+	samv_run samv-check
+	expect_status 0
 	cd ..
 	git clone -q remote.git c
 	cd c
