@@ -116,7 +116,7 @@ test_case 'forget refused where people are kept on the branch; nothing changed' 
 
 test_case 'a plain git clone lacks the people ref: told what to run, no person written on the branch' '
 	git init -q --bare -b main remote.git
-	make_private
+	MINUTES="The plan was presented" make_private
 	grep -q "\"people\": \"ref\"" samv.json
 	git remote add origin ../remote.git
 	samv-sync >/dev/null
