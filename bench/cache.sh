@@ -96,6 +96,7 @@ echo
 echo "| records | operation | samv | baseline | ratio | target | met |"
 echo "|---:|---|---:|---:|---:|---|---|"
 cat "$work/table"
+[ "${BENCH_ONLY:-}" != list ] || exit 0
 echo
 echo "Peak RSS of the warm summary (target <= 48 MiB at 100k):"
 echo
