@@ -563,9 +563,9 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 	/* a plain git clone: person references cannot be checked here */
 	if (rc == 0 && (c.people_missing = samv_view_people_check(v) < 0))
 		rc = samv_problem_add(pr, SAMV_REPO_FILE, SAMV_POS_FILE, "missing-people",
-				      "this clone lacks %s, where the repository keeps its people (git clone "
-				      "fetches branches only): run samv-sync, or git fetch origin '%s:%s'",
-				      SAMV_PEOPLE_REF, SAMV_PEOPLE_REF, SAMV_PEOPLE_REF);
+				      "this clone lacks the people records (%s; on the remote, the branch "
+				      "samv-people): run samv-sync, or git fetch origin "
+				      "samv-people:refs/remotes/origin/samv-people", SAMV_PEOPLE_REF);
 	if (rc == 0)
 		rc = samv_view_walk(v, "", top_fn, &c);
 	if (rc == 0)

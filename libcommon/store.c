@@ -438,15 +438,15 @@ int samv_view_people_check(struct samv_view *v)
 
 	if (v->is_people || v->people || keeps_people(v))
 		return 0;
-	if (samv_people_tip(&tip, &exists, NULL, v->repo) < 0 || exists)
+	if (samv_people_current(&tip, &exists, NULL, v->repo) < 0 || exists)
 		goto out;
 	if (samv_view_read(&text, v, SAMV_REPO_FILE) < 0 || !(rec = cJSON_ParseWithLength(text.ptr, text.len)))
 		goto out;
 	layout = samv_record_str(rec, "people");
 	if (layout && !strcmp(layout, "ref"))
-		rc = samv_error_set(SAMV_EINVAL, "this clone lacks %s, where the repository keeps its people (git clone "
-				    "fetches branches only): run samv-sync, or git fetch origin '%s:%s'",
-				    SAMV_PEOPLE_REF, SAMV_PEOPLE_REF, SAMV_PEOPLE_REF);
+		rc = samv_error_set(SAMV_EINVAL, "this clone lacks the people records (%s; on the remote, the branch "
+				    "samv-people): run samv-sync, or git fetch origin "
+				    "samv-people:refs/remotes/origin/samv-people", SAMV_PEOPLE_REF);
 out:
 	if (rc == 0)
 		samv_error_clear();
@@ -479,7 +479,7 @@ static struct samv_view *route(struct samv_view *v, const char *path)
 		return v;
 	if (!v->people_known) {
 		v->people_known = true;
-		if (!keeps_people(v) && samv_people_tip(&tip, &exists, &tree, v->repo) == 0 && exists &&
+		if (!keeps_people(v) && samv_people_current(&tip, &exists, &tree, v->repo) == 0 && exists &&
 		    samv_view_set_people(v, tree) < 0)
 			git_tree_free(tree);
 		samv_error_clear();
