@@ -8,7 +8,10 @@
  * a person, at the path it had on the main branch) that can be rewritten
  * when a person's data must be erased (samv-person(1), forget).  Readers
  * see both as one tree (store.c); writes move the ref by compare-and-swap,
- * as txn.c moves the branch.
+ * as txn.c moves the branch.  On a remote the chain is the branch
+ * samv-people, which plain git clone, fetch and pull bring as
+ * refs/remotes/REMOTE/samv-people: readers take it when this clone has no
+ * chain yet or is behind it, and the next write moves the ref there.
  */
 #include <stdlib.h>
 #include <string.h>
