@@ -19,7 +19,7 @@
  * kept for every record: finding one scans the text. */
 struct ref {
 	char *path;
-	const char *field;
+	char *field;
 	const struct samv_type *target;
 	char *id;
 };
@@ -80,10 +80,12 @@ static struct samv_pos locate(struct check *c, const char *path, const char *key
 	return pos;
 }
 
-static int add_ref(struct check *c, const char *path, const struct samv_field *f, const char *id)
+static int add_ref(struct check *c, const char *path, const char *field, const struct samv_type *target, const char *id)
 {
 	struct ref *r;
 
+	if (!target)
+		return 0;
 	if (c->nrefs == c->caprefs) {
 		size_t cap = c->caprefs ? c->caprefs * 2 : 64;
 		struct ref *nv = realloc(c->refs, cap * sizeof(*nv));
@@ -96,12 +98,13 @@ static int add_ref(struct check *c, const char *path, const struct samv_field *f
 	r = &c->refs[c->nrefs];
 	r->path = strdup(path);
 	r->id = strdup(id);
-	r->field = f->name;
-	r->target = samv_type_find(f->ref);
-	if (!r->path || !r->id || !r->target) {
+	r->field = strdup(field);
+	r->target = target;
+	if (!r->path || !r->id || !r->field) {
 		free(r->path);
 		free(r->id);
-		return r->target ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
+		free(r->field);
+		return samv_error_set(SAMV_ERROR, "out of memory");
 	}
 	c->nrefs++;
 	return 0;
@@ -117,7 +120,38 @@ static int collect_fn(const struct samv_field *f, const struct samv_type *target
 	struct collect *k = arg;
 
 	(void)target;
-	return add_ref(k->c, k->path, f, id);
+	return add_ref(k->c, k->path, f->name, samv_type_find(f->ref), id);
+}
+
+/* A record's references as lines "field TAB type TAB id", what the cache
+ * keeps of them (collect_refs replayed by replay_refs). */
+static int refs_fn(const struct samv_field *f, const struct samv_type *target, const char *id, void *arg)
+{
+	(void)target;
+	return samv_buf_printf(arg, "%s\t%s\t%s\n", f->name, f->ref, id) < 0 ? samv_error_set(SAMV_ERROR, "out of memory")
+										: 0;
+}
+
+static int replay_refs(struct check *c, const char *path, const char *refs)
+{
+	const char *p, *tab1, *tab2, *nl;
+	char field[128], type[64], id[SAMV_ID_MAX + 1];
+	int rc = 0;
+
+	for (p = refs; rc == 0 && *p; p = nl + 1) {
+		if (!(nl = strchr(p, '\n')) || !(tab1 = memchr(p, '\t', (size_t)(nl - p))) ||
+		    !(tab2 = memchr(tab1 + 1, '\t', (size_t)(nl - tab1 - 1))) || tab1 - p >= (long)sizeof(field) ||
+		    tab2 - tab1 - 1 >= (long)sizeof(type) || nl - tab2 - 1 >= (long)sizeof(id))
+			return samv_error_set(SAMV_EIO, "the query cache holds a damaged row for '%s'", path);
+		memcpy(field, p, (size_t)(tab1 - p));
+		field[tab1 - p] = '\0';
+		memcpy(type, tab1 + 1, (size_t)(tab2 - tab1 - 1));
+		type[tab2 - tab1 - 1] = '\0';
+		memcpy(id, tab2 + 1, (size_t)(nl - tab2 - 1));
+		id[nl - tab2 - 1] = '\0';
+		rc = add_ref(c, path, field, samv_type_find(type), id);
+	}
+	return rc;
 }
 
 static int collect_refs(struct check *c, const char *path, const cJSON *rec)
@@ -255,9 +289,10 @@ static int irregular(struct check *c, const char *path)
 	return rc < 0 ? rc : 1;
 }
 
-/* What the rules across records read of a record: what a file without
- * a problem of its own is kept as in the cache, and replayed from. */
-static cJSON *facts_of(const struct samv_type *t, const cJSON *rec)
+/* What the rules across records read of a record besides its
+ * references: what a file without a problem of its own is kept as in the
+ * cache, and replayed from. */
+static cJSON *facts_of(const cJSON *rec)
 {
 	static const char *const keep[] = { "id", "name", "status", "serves", "supersedes", "amends", "confirms", NULL };
 	cJSON *out = cJSON_CreateObject(), *dup;
@@ -269,10 +304,6 @@ static cJSON *facts_of(const struct samv_type *t, const cJSON *rec)
 
 		for (i = 0; keep[i] && !want; i++)
 			want = !strcmp(it->string, keep[i]);
-		for (i = 0; i < t->nfields && !want; i++)
-			want = !strcmp(it->string, t->fields[i].name) &&
-			       (t->fields[i].kind == SAMV_F_REF || t->fields[i].kind == SAMV_F_REFS ||
-				t->fields[i].kind == SAMV_F_OBJS);
 		if (!out || !want)
 			continue;
 		if (!(dup = cJSON_Duplicate(it, true)) || !cJSON_AddItemToObject(out, it->string, dup)) {
@@ -315,8 +346,10 @@ static int check_assessment_one(struct check *c, const cJSON *rec)
 
 /* The rules across records: rec's id among its type's, and what it
  * refers to, serves and is named, kept for the end.  text NULL: the
- * file is read again only if a problem needs a position in it. */
-static int cross(struct check *c, const char *path, const struct samv_type *t, const cJSON *rec, const char *text)
+ * file is read again only if a problem needs a position in it; refs not
+ * NULL: its references as the cache keeps them (refs_fn). */
+static int cross(struct check *c, const char *path, const struct samv_type *t, const cJSON *rec, const char *text,
+		 const char *refs)
 {
 	const char *id = samv_record_str(rec, "id");
 	int rc = 0;
@@ -326,7 +359,7 @@ static int cross(struct check *c, const char *path, const struct samv_type *t, c
 				      "duplicate-id", "another %s has the id '%s'", t->name, id);
 	c->type = t;
 	if (rc == 0)
-		rc = collect_refs(c, path, rec);
+		rc = refs ? replay_refs(c, path, refs) : collect_refs(c, path, rec);
 	if (rc == 0)
 		rc = collect_served(c, path, rec);
 	if (rc == 0 && t == samv_type_find("actor") &&
@@ -348,14 +381,15 @@ static int keep_decision(struct check *c, const struct samv_type *t, cJSON *fact
 static int replay(struct check *c, const char *path, const struct samv_type *t, const git_oid *oid)
 {
 	cJSON *facts = NULL;
+	const char *refs = NULL;
 	bool loadable = false;
 	int rc;
 
-	if (!samv_checkcache_get(c->cc, path, oid, &facts, &loadable))
+	if (!samv_checkcache_get(c->cc, path, oid, &facts, &refs, &loadable))
 		return 0;
 	rc = samv_pdscan_record_names(c->ps, path, t, facts);
 	if (rc == 0)
-		rc = cross(c, path, t, facts, NULL);
+		rc = cross(c, path, t, facts, NULL, refs);
 	if (rc == 0 && loadable && t == samv_type_find("decision")) {
 		rc = keep_decision(c, t, facts);
 		facts = NULL;
@@ -367,8 +401,8 @@ static int replay(struct check *c, const char *path, const struct samv_type *t, 
 /* Parse, validate and place one record file. */
 static int check_record(struct check *c, const char *path, const struct samv_type *t)
 {
-	struct samv_buf text = SAMV_BUF_INIT, canon = SAMV_BUF_INIT;
-	bool cache = c->cc && t != samv_type_repository(), known = false, valid, loadable;
+	struct samv_buf text = SAMV_BUF_INIT, canon = SAMV_BUF_INIT, refs = SAMV_BUF_INIT;
+	bool cache = c->cc && t != samv_type_repository(), known = false, valid, loadable, kept = false;
 	struct samv_pos pos;
 	cJSON *rec = NULL, *facts = NULL;
 	const char *id;
@@ -445,17 +479,20 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 		goto out;
 	/* only now: the facts are kept when the file has no problem of its own */
 	if (cache && c->pr->n == before) {
-		if (!(facts = facts_of(t, rec))) {
+		if (!(facts = facts_of(rec))) {
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			goto out;
 		}
-		if ((rc = samv_checkcache_put(c->cc, path, &oid, facts, loadable)) < 0)
+		/* the references found once, for the cache and for cross */
+		if ((rc = samv_record_refs(t, rec, refs_fn, &refs)) < 0 ||
+		    (rc = samv_checkcache_put(c->cc, path, &oid, facts, refs.ptr ? refs.ptr : "", loadable)) < 0)
 			goto out;
+		kept = true;
 	}
-	if ((rc = cross(c, path, t, rec, text.ptr)) < 0)
+	if ((rc = cross(c, path, t, rec, text.ptr, kept ? (refs.ptr ? refs.ptr : "") : NULL)) < 0)
 		goto out;
 	if (cache && loadable && t == samv_type_find("decision")) {
-		if (!facts && !(facts = facts_of(t, rec))) {
+		if (!facts && !(facts = facts_of(rec))) {
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			goto out;
 		}
@@ -467,6 +504,7 @@ out:
 	cJSON_Delete(rec);
 	samv_buf_free(&text);
 	samv_buf_free(&canon);
+	samv_buf_free(&refs);
 	return rc;
 }
 
@@ -629,6 +667,7 @@ static void check_free(struct check *c)
 	for (i = 0; i < c->nrefs; i++) {
 		free(c->refs[i].path);
 		free(c->refs[i].id);
+		free(c->refs[i].field);
 	}
 	free(c->refs);
 	samv_pdscan_free(c->ps);

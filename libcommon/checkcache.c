@@ -34,7 +34,7 @@
 #include "store.h"
 
 /* chk_meta 'layout': another value drops the tables */
-#define CHK_LAYOUT "1"
+#define CHK_LAYOUT "2"
 
 static const char create_sql[] =
 	"BEGIN IMMEDIATE;"
@@ -43,7 +43,7 @@ static const char create_sql[] =
 	/* a file without a problem of its own; st_*: the stat data of the
 	 * work tree file it was read from (NULL: not to be trusted) */
 	"CREATE TABLE chk_file(path TEXT PRIMARY KEY, oid BLOB NOT NULL, loadable INTEGER NOT NULL,"
-	" facts TEXT NOT NULL, st_mtime INTEGER, st_mtime_ns INTEGER, st_ctime INTEGER, st_ctime_ns INTEGER,"
+	" facts TEXT NOT NULL, refs TEXT NOT NULL, st_mtime INTEGER, st_mtime_ns INTEGER, st_ctime INTEGER, st_ctime_ns INTEGER,"
 	" st_size INTEGER, st_ino INTEGER, st_mode INTEGER);"
 	/* the commits of the verified history that have a problem */
 	"CREATE TABLE chk_hist_bad(oid BLOB PRIMARY KEY);"
@@ -51,7 +51,7 @@ static const char create_sql[] =
 	"COMMIT;";
 
 struct row {
-	char *path, *facts;
+	char *path, *facts, *refs;
 	unsigned char oid[GIT_OID_RAWSZ];
 	bool loadable, has_stat, dirty;
 	long long st[7]; /* mtime, mtime_ns, ctime, ctime_ns, size, ino, mode */
@@ -190,6 +190,7 @@ static void free_rows(struct samv_checkcache *cc)
 	for (i = 0; i < cc->cap; i++) {
 		free(cc->rows[i].path);
 		free(cc->rows[i].facts);
+		free(cc->rows[i].refs);
 	}
 	free(cc->rows);
 	cc->rows = NULL;
@@ -201,7 +202,7 @@ static int load_rows(struct samv_checkcache *cc)
 	sqlite3_stmt *st = NULL;
 	int r, i;
 
-	r = sqlite3_prepare_v2(cc->db, "SELECT path, oid, loadable, facts, st_mtime, st_mtime_ns, st_ctime,"
+	r = sqlite3_prepare_v2(cc->db, "SELECT path, oid, loadable, facts, refs, st_mtime, st_mtime_ns, st_ctime,"
 			       " st_ctime_ns, st_size, st_ino, st_mode FROM chk_file", -1, &st, NULL);
 	while (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW && (r = SQLITE_OK) == SQLITE_OK) {
 		const char *path = (const char *)sqlite3_column_text(st, 0);
@@ -210,10 +211,12 @@ static int load_rows(struct samv_checkcache *cc)
 		if (sqlite3_column_bytes(st, 1) != GIT_OID_RAWSZ)
 			continue;
 		if (!(w = row_at(cc, path)) || !(w->path = strdup(path)) ||
-		    !(w->facts = strdup((const char *)sqlite3_column_text(st, 3)))) {
+		    !(w->facts = strdup((const char *)sqlite3_column_text(st, 3))) ||
+		    !(w->refs = strdup((const char *)sqlite3_column_text(st, 4)))) {
 			if (w) {
 				free(w->path);
-				w->path = NULL;
+				free(w->facts);
+				w->path = w->facts = NULL;
 			}
 			sqlite3_finalize(st);
 			return samv_error_set(SAMV_ERROR, "out of memory");
@@ -221,9 +224,9 @@ static int load_rows(struct samv_checkcache *cc)
 		cc->n++;
 		memcpy(w->oid, sqlite3_column_blob(st, 1), GIT_OID_RAWSZ);
 		w->loadable = sqlite3_column_int(st, 2) != 0;
-		w->has_stat = sqlite3_column_type(st, 4) == SQLITE_INTEGER;
+		w->has_stat = sqlite3_column_type(st, 5) == SQLITE_INTEGER;
 		for (i = 0; i < 7; i++)
-			w->st[i] = sqlite3_column_int64(st, 4 + i);
+			w->st[i] = sqlite3_column_int64(st, 5 + i);
 	}
 	sqlite3_finalize(st);
 	if (r != SQLITE_DONE) {
@@ -371,7 +374,7 @@ static void take_stat(struct samv_checkcache *cc, const char *path, struct row *
 }
 
 int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, cJSON **facts,
-			bool *loadable)
+			const char **refs, bool *loadable)
 {
 	struct row *w = row_find(cc, path);
 
@@ -381,36 +384,46 @@ int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_
 	if (!(*facts = cJSON_Parse(w->facts)))
 		return 0;
 	*loadable = w->loadable;
+	*refs = w->refs;
 	if (samv_view_root_of(cc->v, path))
 		take_stat(cc, path, w);
 	return 1;
 }
 
 int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const cJSON *facts,
-			bool loadable)
+			const char *refs, bool loadable)
 {
 	struct row *w = row_at(cc, path);
-	char *text;
+	char *text, *rtext;
 
 	if (!w)
 		return SAMV_ERROR;
 	if (!(text = cJSON_PrintUnformatted(facts)))
 		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (!(rtext = strdup(refs))) {
+		free(text);
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	}
 	if (!w->path) {
 		if (!(w->path = strdup(path))) {
 			free(text);
+			free(rtext);
 			return samv_error_set(SAMV_ERROR, "out of memory");
 		}
 		cc->n++;
-	} else if (!memcmp(w->oid, oid->id, GIT_OID_RAWSZ) && w->loadable == loadable && !strcmp(w->facts, text)) {
+	} else if (!memcmp(w->oid, oid->id, GIT_OID_RAWSZ) && w->loadable == loadable && !strcmp(w->facts, text) &&
+		   !strcmp(w->refs, rtext)) {
 		/* the same file again (another view of it): its stat data kept */
 		free(text);
+		free(rtext);
 		if (samv_view_root_of(cc->v, path))
 			take_stat(cc, path, w);
 		return 0;
 	}
 	free(w->facts);
+	free(w->refs);
 	w->facts = text;
+	w->refs = rtext;
 	memcpy(w->oid, oid->id, GIT_OID_RAWSZ);
 	w->loadable = loadable;
 	w->has_stat = false;
@@ -431,9 +444,9 @@ static int write_rows(struct samv_checkcache *cc)
 	if (cc->ctx_changed && ((r = sqlite3_exec(cc->db, "DELETE FROM chk_file", NULL, NULL, NULL)) != SQLITE_OK ||
 				(r = meta_put(cc->db, "ctx", cc->ctx)) != SQLITE_OK))
 		goto out;
-	if ((r = sqlite3_prepare_v2(cc->db, "INSERT OR REPLACE INTO chk_file(path, oid, loadable, facts, st_mtime,"
-				    " st_mtime_ns, st_ctime, st_ctime_ns, st_size, st_ino, st_mode)"
-				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", -1, &st, NULL)) != SQLITE_OK)
+	if ((r = sqlite3_prepare_v2(cc->db, "INSERT OR REPLACE INTO chk_file(path, oid, loadable, facts, refs,"
+				    " st_mtime, st_mtime_ns, st_ctime, st_ctime_ns, st_size, st_ino, st_mode)"
+				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", -1, &st, NULL)) != SQLITE_OK)
 		goto out;
 	for (i = 0; i < cc->cap; i++) {
 		const struct row *w = &cc->rows[i];
@@ -446,8 +459,9 @@ static int write_rows(struct samv_checkcache *cc)
 		sqlite3_bind_blob(st, 2, w->oid, GIT_OID_RAWSZ, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, w->loadable);
 		sqlite3_bind_text(st, 4, w->facts, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, w->refs, -1, SQLITE_STATIC);
 		for (k = 0; w->has_stat && k < 7; k++)
-			sqlite3_bind_int64(st, 5 + k, w->st[k]);
+			sqlite3_bind_int64(st, 6 + k, w->st[k]);
 		if ((r = sqlite3_step(st)) != SQLITE_DONE)
 			goto out;
 	}
