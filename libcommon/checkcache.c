@@ -287,11 +287,12 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
+/* A file last changed before the check began: a later change gives it a
+ * later mtime.  Whole seconds: a file system that keeps coarser times
+ * than the clock's tick would otherwise give a later change the same. */
 static bool stat_trusted(const struct samv_checkcache *cc, const struct stat *sb)
 {
-	return S_ISREG(sb->st_mode) &&
-	       (sb->st_mtim.tv_sec < cc->start.tv_sec ||
-		(sb->st_mtim.tv_sec == cc->start.tv_sec && sb->st_mtim.tv_nsec < cc->start.tv_nsec));
+	return S_ISREG(sb->st_mode) && sb->st_mtim.tv_sec < cc->start.tv_sec && sb->st_ctim.tv_sec < cc->start.tv_sec;
 }
 
 static void stat_of(long long st[7], const struct stat *sb)
@@ -637,28 +638,29 @@ out:
 	return r;
 }
 
-/* Forget the problems added from index from on. */
-static void drop_from(struct samv_problems *pr, size_t from)
+/* The problems of from appended to pr, as they are. */
+static int append(struct samv_problems *pr, const struct samv_problems *from)
 {
-	while (pr->n > from) {
-		struct samv_problem *p = &pr->v[--pr->n];
+	size_t i;
+	int rc = 0;
 
-		free(p->file);
-		free(p->code);
-		free(p->msg);
-		free(p->text);
-		free(p->commit);
+	for (i = 0; i < from->n && rc == 0; i++) {
+		const struct samv_problem *p = &from->v[i];
+		struct samv_pos pos = { p->line, p->col };
+
+		rc = samv_problem_add_pair(pr, p->file, pos, p->code, p->msg, p->text);
 	}
+	return rc;
 }
 
 int samv_checkcache_history(struct samv_problems *pr, struct samv_store *s, const char *rev)
 {
 	git_repository *repo = samv_store_repo(s);
+	struct samv_problems found = SAMV_PROBLEMS_INIT;
 	struct hist h = { NULL, 0, 0 };
 	git_object *obj = NULL;
 	git_oid target, tip;
 	char rules[64];
-	size_t before = pr->n;
 	bool resumed = false;
 	sqlite3 *db;
 	int rc, r = SQLITE_OK;
@@ -686,13 +688,12 @@ int samv_checkcache_history(struct samv_problems *pr, struct samv_store *s, cons
 		rc = 0;
 	}
 	if (rc > 0) {
-		if ((rc = hist_from(pr, repo, &target, &tip, &h)) < 0)
+		/* what a walk that cannot be finished found is forgotten */
+		if ((rc = hist_from(&found, repo, &target, &tip, &h)) < 0 || (rc == 0 && (rc = append(pr, &found)) < 0))
 			goto out;
 		resumed = rc == 0;
-		if (!resumed) {
-			drop_from(pr, before);
+		if (!resumed)
 			h.n = 0;
-		}
 	}
 	if (!resumed && (rc = samv_check_history_each(pr, s, rev, add_bad, &h)) < 0)
 		goto out;
@@ -703,6 +704,7 @@ int samv_checkcache_history(struct samv_problems *pr, struct samv_store *s, cons
 	if (db && r != SQLITE_OK && (r & 0xff) != SQLITE_BUSY)
 		sql_failed(s, db, r);
 out:
+	samv_problems_free(&found);
 	free(h.bad);
 	return rc;
 }
