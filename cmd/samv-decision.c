@@ -126,20 +126,28 @@ out:
 	return rc;
 }
 
+/* The decision the one operand names, in the view of --rev (*v is the
+ * caller's to free, also on failure). */
+static int one_decision(struct samv_entity *e, struct samv_store *s, struct samv_view **v, char id[SAMV_ID_MAX + 1])
+{
+	int n, rc;
+
+	if ((rc = samv_entity_one_operand(e, "one id")) < 0)
+		return rc;
+	if ((rc = samv_view_rev(v, s, samv_entity_arg(e, "rev"))) < 0)
+		return rc;
+	return samv_record_resolve(id, *v, samv_type_find("decision"), samv_entity_operands(e, &n)[0]);
+}
+
 static int cmd_chain(struct samv_entity *e, struct samv_store *s)
 {
 	const struct samv_type *dt = samv_type_find("decision");
 	char id[SAMV_ID_MAX + 1];
 	struct samv_view *v = NULL;
 	cJSON *all = NULL, *chain = NULL;
-	char **ops;
-	int n, rc;
+	int rc;
 
-	if ((rc = samv_entity_one_operand(e, "one id")) < 0)
-		return rc;
-	ops = samv_entity_operands(e, &n);
-	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0 ||
-	    (rc = samv_record_resolve(id, v, dt, ops[0])) < 0 || (rc = samv_record_load_all(&all, v, dt, NULL)) < 0 ||
+	if ((rc = one_decision(e, s, &v, id)) < 0 || (rc = samv_record_load_all(&all, v, dt, NULL)) < 0 ||
 	    (rc = samv_decision_chain(&chain, all, id)) < 0)
 		goto out;
 	if (samv_entity_flag(e, "json"))
@@ -282,15 +290,9 @@ static int cmd_anchoring(struct samv_entity *e, struct samv_store *s)
 	char id[SAMV_ID_MAX + 1];
 	struct samv_view *v = NULL;
 	cJSON *st = NULL;
-	char **ops;
-	int n, rc;
+	int rc;
 
-	if ((rc = samv_entity_one_operand(e, "one id")) < 0)
-		return rc;
-	ops = samv_entity_operands(e, &n);
-	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0 ||
-	    (rc = samv_record_resolve(id, v, samv_entity_cmd(e)->type, ops[0])) < 0 ||
-	    (rc = samv_anchoring_of(&st, v, id)) < 0)
+	if ((rc = one_decision(e, s, &v, id)) < 0 || (rc = samv_anchoring_of(&st, v, id)) < 0)
 		goto out;
 	if (samv_entity_flag(e, "json"))
 		rc = samv_print_json(stdout, st);
@@ -319,14 +321,9 @@ static int cmd_show(struct samv_entity *e, struct samv_store *s)
 	char id[SAMV_ID_MAX + 1];
 	struct samv_view *v = NULL;
 	cJSON *rec = NULL, *st = NULL;
-	char **ops;
-	int n, rc;
+	int rc;
 
-	if ((rc = samv_entity_one_operand(e, "one id")) < 0)
-		return rc;
-	ops = samv_entity_operands(e, &n);
-	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0 || (rc = samv_record_resolve(id, v, dt, ops[0])) < 0 ||
-	    (rc = samv_record_load(&rec, v, dt, id)) < 0)
+	if ((rc = one_decision(e, s, &v, id)) < 0 || (rc = samv_record_load(&rec, v, dt, id)) < 0)
 		goto out;
 	if (samv_entity_flag(e, "json")) {
 		rc = samv_print_records(stdout, dt, rec);

@@ -5,7 +5,7 @@
 #include "samv.h"
 #include "migrate.h"
 
-enum { O_HELP = 1, O_VERSION, O_NAME, O_REGION, O_LANGUAGE, O_COMPLETE, O_TIMEZONE, O_PEOPLE_REF, O_DRY_RUN };
+enum { O_HELP = 1, O_VERSION, O_NAME, O_REGION, O_LANGUAGE, O_COMPLETE, O_TIMEZONE, O_PEOPLE_REF, O_PEOPLE_ON_BRANCH, O_DRY_RUN };
 
 static const struct samv_opt opts[] = {
 	{ "name", 0, SAMV_OPT_ARG, "NAME", N_("name of the collaboration (default: the directory's)"), O_NAME },
@@ -13,8 +13,10 @@ static const struct samv_opt opts[] = {
 	{ "language", 0, SAMV_OPT_ARG, "LANG", N_("the language of documents: sv or en (default sv); alone, on a samv "
 	  "repository, changes it"), O_LANGUAGE },
 	{ "timezone", 0, SAMV_OPT_ARG, "ZONE", N_("the time zone of meetings (default Europe/Stockholm)"), O_TIMEZONE },
-	{ "people-ref", 0, SAMV_OPT_NONE, NULL, N_("keep people on refs/samv/people, apart from the branch "
-	  "(see samv(7), Personal data); alone, on a samv repository, moves its people there"), O_PEOPLE_REF },
+	{ "people-ref", 0, SAMV_OPT_NONE, NULL, N_("alone, on a samv repository that keeps its people on the branch: "
+	  "move them to refs/samv/people (new repositories keep them there; see samv(7), Personal data)"), O_PEOPLE_REF },
+	{ "people-on-branch", 0, SAMV_OPT_NONE, NULL, N_("keep people on the branch, under people/, with ids made "
+	  "from their names (not for private persons' data)"), O_PEOPLE_ON_BRANCH },
 	{ "dry-run", 'n', SAMV_OPT_NONE, NULL, N_("with --people-ref on a samv repository: print the plan of the "
 	  "move, change nothing"), O_DRY_RUN },
 	{ "help", 'h', SAMV_OPT_NONE, NULL, N_("show this help and exit"), O_HELP },
@@ -80,9 +82,9 @@ int main(int argc, char **argv)
 {
 	const struct samv_opt *tables[] = { opts, NULL };
 	struct samv_optstate st = { 1, NULL, NULL, NULL, 0, false };
-	struct samv_init_opts o = { NULL, NULL, NULL, NULL };
+	struct samv_init_opts o = { NULL, NULL, NULL, NULL, false };
 	const char *dir;
-	bool created, changed, people_ref = false, dry_run = false;
+	bool created, changed, people_ref = false, on_branch = false, dry_run = false;
 	int id, rc = 0;
 
 	samv_i18n_init();
@@ -100,6 +102,7 @@ int main(int argc, char **argv)
 		case O_LANGUAGE: o.language = st.arg; break;
 		case O_TIMEZONE: o.timezone = st.arg; break;
 		case O_PEOPLE_REF: people_ref = true; break;
+		case O_PEOPLE_ON_BRANCH: on_branch = true; break;
 		case O_DRY_RUN: dry_run = true; break;
 		}
 	}
@@ -109,6 +112,11 @@ int main(int argc, char **argv)
 		rc = samv_error_set(SAMV_EUSAGE, "too many arguments (usage: samv-init [OPTIONS] [DIR])");
 		goto fail;
 	}
+	if (people_ref && on_branch) {
+		rc = samv_error_set(SAMV_EUSAGE, "--people-ref and --people-on-branch: choose one");
+		goto fail;
+	}
+	o.people_on_branch = on_branch;
 	dir = st.nops ? st.ops[0] : ".";
 	if ((rc = samv_env_check()) < 0)
 		goto fail;
@@ -142,8 +150,6 @@ int main(int argc, char **argv)
 		goto fail;
 	}
 	rc = samv_init(dir, &o, &created);
-	if (rc == 0 && people_ref)
-		rc = samv_people_start(dir);
 	git_libgit2_shutdown();
 	if (rc < 0)
 		goto fail;

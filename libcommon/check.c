@@ -9,6 +9,7 @@
 #include "samv.h"
 #include "cache.h"
 #include "checkcache.h"
+#include "people.h"
 #include "idset.h"
 #include "pdscan.h"
 #include "store.h"
@@ -55,6 +56,7 @@ struct check {
 	 * that readers would load, gathered on the way */
 	struct samv_checkcache *cc;
 	cJSON *decisions;
+	bool people_missing;            /* a clone lacking the people ref */
 };
 
 static size_t type_index(const struct samv_type *t)
@@ -608,6 +610,8 @@ static int check_refs(struct check *c)
 		struct ref *r = &c->refs[i];
 
 		char path[256];
+		if (c->people_missing && samv_type_personal(r->target))
+			continue; /* missing-people says why */
 		bool known = c->some ? samv_type_path(path, sizeof(path), r->target, r->id) == 0 &&
 				       samv_view_exists(c->v, path)
 				     : samv_idset_has(&c->ids[type_index(r->target)], r->id);
@@ -792,6 +796,12 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 				      "the repository record is missing; see samv-init(1)");
 	else
 		rc = check_record(&c, SAMV_REPO_FILE, samv_type_repository());
+	/* a plain git clone: person references cannot be checked here */
+	if (rc == 0 && (c.people_missing = samv_view_people_check(v) < 0))
+		rc = samv_problem_add(pr, SAMV_REPO_FILE, SAMV_POS_FILE, "missing-people",
+				      "this clone lacks %s, where the repository keeps its people (git clone "
+				      "fetches branches only): run samv-sync, or git fetch origin '%s:%s'",
+				      SAMV_PEOPLE_REF, SAMV_PEOPLE_REF, SAMV_PEOPLE_REF);
 	if (rc == 0)
 		rc = samv_view_walk(v, "", top_fn, &c);
 	if (rc == 0)

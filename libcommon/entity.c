@@ -720,7 +720,8 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 		return samv_error_set(SAMV_EUSAGE, "--until: %s", samv_error_last());
 	if ((rc = check_filters(c)) < 0)
 		return rc;
-	if ((rc = samv_view_rev(&v, s, c->rev)) < 0)
+	if ((rc = samv_view_rev(&v, s, c->rev)) < 0 ||
+	    (samv_type_personal(c->t) && (rc = samv_view_people_check(v)) < 0))
 		goto out;
 	if ((rc = resolve_refs(c, v)) < 0) {
 		rc = SAMV_EUSAGE;

@@ -279,6 +279,8 @@ int samv_record_resolve(char out[SAMV_ID_MAX + 1], struct samv_view *v,
 	}
 	if ((rc = samv_id_matches(found, SAMV_ID_AMBIGUOUS_MAX, &total, v, t, id)) < 0)
 		return rc;
+	if (total == 0 && samv_type_personal(t) && (rc = samv_view_people_check(v)) < 0)
+		return rc;
 	if (total == 0)
 		return samv_error_setp(SAMV_ENOTFOUND, "no %s '%s' (see %s)", samv_type_the(t), id,
 				       samv_type_lister(lister, t));

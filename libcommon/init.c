@@ -169,7 +169,8 @@ static int write_layout(struct samv_store *s, const struct samv_init_opts *o, co
 	    !cJSON_AddStringToObject(rec, "name", name) ||
 	    (o->region && !cJSON_AddStringToObject(rec, "region", o->region)) ||
 	    !cJSON_AddStringToObject(rec, "language", o->language ? o->language : "sv") ||
-	    (o->timezone && !cJSON_AddStringToObject(rec, "timezone", o->timezone))) {
+	    (o->timezone && !cJSON_AddStringToObject(rec, "timezone", o->timezone)) ||
+	    (!o->people_on_branch && !cJSON_AddStringToObject(rec, "people", "ref"))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
@@ -248,6 +249,9 @@ int samv_init(const char *dir, const struct samv_init_opts *o, bool *created)
 		goto out;
 	if ((rc = set_config(s.repo)) == 0)
 		rc = samv_merge_config(s.repo);
+	/* people are kept apart from the audit trail unless asked otherwise */
+	if (rc == 0 && !o->people_on_branch)
+		rc = samv_people_start(dir);
 out:
 	if (rc < 0 && *created) {
 		/* leave nothing behind from a failed first init */

@@ -139,6 +139,26 @@ static int check_clean(git_repository *repo)
 	return rc;
 }
 
+/* samv.json says where people are from now on, so that a clone lacking
+ * the ref is told so rather than writing people on the branch again. */
+static int mark_layout(struct samv_txn *t, struct samv_view *v)
+{
+	struct samv_buf text = SAMV_BUF_INIT;
+	cJSON *rec = NULL;
+	int rc;
+
+	if ((rc = samv_record_load_path(&rec, v, samv_type_repository(), SAMV_REPO_FILE)) < 0)
+		return rc;
+	cJSON_DeleteItemFromObjectCaseSensitive(rec, "people");
+	if (!cJSON_AddStringToObject(rec, "people", "ref"))
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+	else if ((rc = samv_record_format(&text, samv_type_repository(), rec)) == 0)
+		rc = samv_txn_put(t, SAMV_REPO_FILE, text.ptr, text.len);
+	cJSON_Delete(rec);
+	samv_buf_free(&text);
+	return rc;
+}
+
 /* A new id for a person: "p-" and six random characters, unlike every
  * id in map (old and new). */
 static int mint(char out[SAMV_ID_MAX + 1], const cJSON *map)
@@ -361,6 +381,8 @@ int samv_people_migrate(struct samv_migration *m, const char *dir, bool dry_run)
 		rec = NULL;
 	}
 	if (dry_run)
+		goto out;
+	if ((rc = mark_layout(t_, v)) < 0)
 		goto out;
 	if ((rc = samv_buf_printf(&body, "%d people moved from the branch, each under an id that carries no name "
 				  "(the former id is kept in the record, on this ref only).",

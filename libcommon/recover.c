@@ -21,6 +21,7 @@
 
 #include "samv.h"
 #include "store.h"
+#include "people.h"
 
 int samv_lock_open(int *fd, git_repository *repo)
 {
@@ -50,30 +51,70 @@ static bool file_is(const char *path, const char *text, struct stat *sb)
 	return n == 0 || (n == (ssize_t)strlen(text) && !memcmp(buf, text, (size_t)n));
 }
 
+/* A ref's lock that stays as it is (same file, same time) for half a
+ * second: git holds a ref lock for milliseconds, so it is stale. */
+static bool lock_stays(const char *path, const char *want, const struct stat *a)
+{
+	struct timespec ts = { 0, 100 * 1000 * 1000 };
+	struct stat b;
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		nanosleep(&ts, NULL);
+		if (!file_is(path, want, &b) || a->st_ino != b.st_ino || a->st_mtim.tv_nsec != b.st_mtim.tv_nsec ||
+		    a->st_mtim.tv_sec != b.st_mtim.tv_sec)
+			return false;
+	}
+	return true;
+}
+
 /* The branch's lock, when the dead writer was moving the branch: empty
- * (created, not yet written) or holding the target.  git holds a ref lock
- * for milliseconds: one that stays unchanged for half a second is stale. */
+ * (created, not yet written) or holding the target. */
 static void remove_ref_lock(git_repository *repo, const struct samv_journal *j)
 {
 	char *path = NULL, want[GIT_OID_HEXSZ + 2];
-	struct stat a, b;
-	struct timespec ts = { 0, 100 * 1000 * 1000 };
-	int i;
+	struct stat a;
 
 	if (asprintf(&path, "%s%s.lock", git_repository_commondir(repo), j->branch) < 0)
 		return;
 	git_oid_tostr(want, sizeof(want), &j->target);
 	strcat(want, "\n");
-	if (!file_is(path, want, &a))
+	if (file_is(path, want, &a) && lock_stays(path, want, &a))
+		unlink(path);
+	free(path);
+}
+
+/* The people ref's lock (people.c), taken by the dead writer before the
+ * branch's: empty, or holding a commit whose parent is the ref's tip
+ * (the people commit the writer was making), and stale. */
+static void remove_people_lock(git_repository *repo)
+{
+	char *path = NULL, want[GIT_OID_HEXSZ + 2] = "";
+	git_commit *c = NULL;
+	git_oid tip, next;
+	struct stat a;
+	ssize_t n;
+	int fd;
+
+	if (asprintf(&path, "%s" SAMV_PEOPLE_REF ".lock", git_repository_commondir(repo)) < 0)
+		return;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
 		goto out;
-	for (i = 0; i < 5; i++) {
-		nanosleep(&ts, NULL);
-		if (!file_is(path, want, &b) || a.st_ino != b.st_ino || a.st_mtim.tv_nsec != b.st_mtim.tv_nsec ||
-		    a.st_mtim.tv_sec != b.st_mtim.tv_sec)
+	n = read(fd, want, GIT_OID_HEXSZ + 1);
+	close(fd);
+	if (n < 0 || (size_t)n >= sizeof(want))
+		goto out;
+	want[n] = '\0';
+	if (n > 0) {
+		if (n != GIT_OID_HEXSZ + 1 || want[GIT_OID_HEXSZ] != '\n' || git_oid_fromstrn(&next, want, GIT_OID_HEXSZ) < 0 ||
+		    git_reference_name_to_id(&tip, repo, SAMV_PEOPLE_REF) < 0 || git_commit_lookup(&c, repo, &next) < 0 ||
+		    git_commit_parentcount(c) != 1 || !git_oid_equal(git_commit_parent_id(c, 0), &tip))
 			goto out;
 	}
-	unlink(path);
+	if (file_is(path, want, &a) && lock_stays(path, want, &a))
+		unlink(path);
 out:
+	git_commit_free(c);
 	free(path);
 }
 
@@ -116,6 +157,7 @@ int samv_recover_locked(git_repository *repo, const char *workdir, struct samv_b
 	} else {
 		if (j->planned)
 			remove_ref_lock(repo, j);
+		remove_people_lock(repo);
 		samv_journal_abort(j);
 		rc = samv_buf_puts(note, _("rolled back an interrupted write: nothing of it had been committed"));
 	}

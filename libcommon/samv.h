@@ -373,6 +373,9 @@ void samv_view_free(struct samv_view *v);
 /* Read a file of the view; SAMV_ENOTFOUND when absent. */
 int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path);
 bool samv_view_exists(struct samv_view *v, const char *path);
+/* An error when the view's samv.json keeps people on refs/samv/people and
+ * this clone lacks that ref (a plain git clone), naming what to run. */
+int samv_view_people_check(struct samv_view *v);
 /* Call fn for every file under dir (recursively), in path order. */
 typedef int (*samv_view_fn)(const char *path, void *arg);
 int samv_view_walk(struct samv_view *v, const char *dir, samv_view_fn fn, void *arg);
@@ -465,6 +468,7 @@ struct samv_init_opts {
 	const char *region;
 	const char *language;
 	const char *timezone; /* NULL: none written (Europe/Stockholm) */
+	bool people_on_branch; /* false: samv.json says "people": "ref" */
 };
 /* Create or adopt a repository at dir; *created tells if git init ran. */
 int samv_init(const char *dir, const struct samv_init_opts *o, bool *created);

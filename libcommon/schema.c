@@ -60,6 +60,7 @@ static const char *const term_status[] = { "agreed", "proposed", "retired", NULL
  * and direction) are not: they are written without naming private persons. */
 #define PER SAMV_FL_PERSONAL
 
+static const char *const people_layouts[] = { "ref", NULL };
 static const struct samv_field repository_fields[] = {
 	{ "format", "format", SAMV_F_INT, REQ | SAMV_FL_NOEDIT, NULL, NULL, 0, NULL,
 	  N_("version of the record format (1)") },
@@ -69,6 +70,9 @@ static const struct samv_field repository_fields[] = {
 	  N_("default language of texts the suite writes") },
 	{ "timezone", "timezone", SAMV_F_ENUM, 0, samv_timezones, NULL, 0, "Europe/Stockholm",
 	  N_("the time zone meetings' times are in (invitations carry its rules)") },
+	{ "people", "people", SAMV_F_ENUM, SAMV_FL_NOEDIT, people_layouts, NULL, 0, NULL,
+	  N_("where the people records are kept: ref, on refs/samv/people (set by samv-init and by the move "
+	     "there); absent in repositories made before it, whose people are on that ref when it exists") },
 };
 static const char *const body_kinds[] = {
 	"board", "committee", "council", "members-meeting", "assembly", "management", "other", NULL

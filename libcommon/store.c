@@ -427,6 +427,34 @@ static bool keeps_people(struct samv_view *v)
 	return dir;
 }
 
+int samv_view_people_check(struct samv_view *v)
+{
+	struct samv_buf text = SAMV_BUF_INIT;
+	cJSON *rec = NULL;
+	const char *layout;
+	git_oid tip;
+	bool exists;
+	int rc = 0;
+
+	if (v->is_people || v->people || keeps_people(v))
+		return 0;
+	if (samv_people_tip(&tip, &exists, NULL, v->repo) < 0 || exists)
+		goto out;
+	if (samv_view_read(&text, v, SAMV_REPO_FILE) < 0 || !(rec = cJSON_ParseWithLength(text.ptr, text.len)))
+		goto out;
+	layout = samv_record_str(rec, "people");
+	if (layout && !strcmp(layout, "ref"))
+		rc = samv_error_set(SAMV_EINVAL, "this clone lacks %s, where the repository keeps its people (git clone "
+				    "fetches branches only): run samv-sync, or git fetch origin '%s:%s'",
+				    SAMV_PEOPLE_REF, SAMV_PEOPLE_REF, SAMV_PEOPLE_REF);
+out:
+	if (rc == 0)
+		samv_error_clear();
+	cJSON_Delete(rec);
+	samv_buf_free(&text);
+	return rc;
+}
+
 int samv_view_set_people(struct samv_view *v, git_tree *tree)
 {
 	int rc = 0;
@@ -818,7 +846,8 @@ int samv_record_load(cJSON **out, struct samv_view *v, const struct samv_type *t
 		return rc;
 	if ((rc = samv_type_path(path, sizeof(path), t, id)) < 0)
 		return rc;
-	if ((rc = samv_record_load_path(out, v, t, path)) == SAMV_ENOTFOUND)
+	if ((rc = samv_record_load_path(out, v, t, path)) == SAMV_ENOTFOUND &&
+	    (!samv_type_personal(t) || (rc = samv_view_people_check(v)) == 0))
 		rc = samv_error_setp(SAMV_ENOTFOUND, "no %s '%s'", samv_type_the(t), id);
 	if (rc == 0 && v->filter && (rc = v->filter(v->filter_arg, t, *out)) < 0) {
 		cJSON_Delete(*out);

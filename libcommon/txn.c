@@ -226,7 +226,11 @@ int samv_txn_put_mode(struct samv_txn *t, const char *path, const char *text, si
 {
 	struct samv_staged *st = NULL;
 	size_t i;
+	int rc;
 
+	/* never a person on the branch of a clone that lacks the people ref */
+	if (!t->people_layout && samv_people_path(path) && (rc = samv_view_people_check(t->view)) < 0)
+		return rc;
 	for (i = 0; i < t->stage.n; i++)
 		if (!strcmp(t->stage.v[i].path, path))
 			st = &t->stage.v[i];

@@ -70,7 +70,7 @@ t 'samv-arena --dir=s' sub
 t 'samv-meeting -C . action add --mee' --meeting=
 # samv-init
 t 'samv-init --la' --language=
-t 'samv-init --pe' --people-ref
+t 'samv-init --people-' --people-on-branch --people-ref
 t 'samv-init --dr' --dry-run
 t 'samv-init s' sub
 # samv-actor

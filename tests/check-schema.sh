@@ -142,7 +142,10 @@ run() {
 	fi
 }
 
-run samv-init --name "Samverkan Östergötland" --region "Östergötland" --language sv "$repo"
+# people on the branch, so that their files are in the work tree to be
+# validated and broken by hand like the others; the default layout (people
+# on refs/samv/people, "people": "ref" in samv.json) is validated below
+run samv-init --people-on-branch --name "Samverkan Östergötland" --region "Östergötland" --language sv "$repo"
 cd "$repo" || exit 1
 run samv-actor add --id region-ostergotland --name "Region Östergötland" --short RÖ \
 	--sector public --kind region --level regional --area "Östergötland" \
@@ -291,6 +294,13 @@ else
 fi
 
 validate "$tmp/schema/repository.schema.json" "$repo/samv.json"
+run samv-init --name Ref "$tmp/refrepo"
+validate "$tmp/schema/repository.schema.json" "$tmp/refrepo/samv.json"
+run samv-actor -C "$tmp/refrepo" add --id r --name R --sector public --kind region --level regional
+run samv-person -C "$tmp/refrepo" add --name "Eva Lind" --actor r --role official --email eva@example.org
+git -C "$tmp/refrepo" show "refs/samv/people:$(git -C "$tmp/refrepo" ls-tree -r --name-only refs/samv/people | grep '^people/')" \
+	>"$tmp/refperson.json"
+validate "$tmp/schema/person.schema.json" "$tmp/refperson.json"
 for t in actor:actors person:people arena:arenas meeting:meetings action:actions decision:decisions \
 	assessment:assessments challenge:challenges target:targets resource:resources term:glossary; do
 	files=$(find "$repo/${t#*:}" -name '*.json' | sort)
@@ -360,6 +370,7 @@ reject "$arena" '.serves = ["ab"]' bad-value "a purpose key that is not a letter
 reject samv.json '.language = "de"' bad-value "an unknown language"
 reject samv.json '.format = "1"' bad-type "a format that is not a number"
 reject samv.json '.timezone = "Europe/Atlantis"' bad-value "a time zone samv does not know"
+reject samv.json '.people = "branch"' bad-value "a people layout samv does not know"
 meeting=$(find meetings -name 'uppstart.json')
 reject "$meeting" '.sequence = "2"' bad-type "a SEQUENCE that is not a number"
 reject "$meeting" '.sequence = 1.5' bad-type "a SEQUENCE that is not a whole number"

@@ -45,14 +45,16 @@ i=0
 start=$(date +%s)
 while [ $i -lt "$kills" ]; do
 	i=$((i + 1))
-	# the write to kill, and how to tell whether it is in HEAD
+	# the write to kill, and how to tell whether it is in $ref (HEAD, or the people ref)
+	# people are written on their own ref (samv-init's default)
+	ref=refs/samv/people
 	case $(random 3) in
-	0) subject="actor: edit club"
+	0) subject="actor: edit club" ref=HEAD
 	   set -- samv-actor edit club --note "t$i"
 	   done_cmd="grep -q '\"note\": \"t$i\"' actors/*/club.json" ;;
 	1) subject="person: add p$i"
 	   set -- samv-person add --id "p$i" --name "P $i" --actor club --role official
-	   done_cmd="git ls-tree -r --name-only HEAD | grep -q '/p$i\.json\$'" ;;
+	   done_cmd="git ls-tree -r --name-only $ref | grep -q '/p$i\.json\$'" ;;
 	*) victim=$(echo $people | cut -d" " -f1)
 	   if [ -z "$victim" ]; then
 		   victim=x$i people=x$i
@@ -60,9 +62,9 @@ while [ $i -lt "$kills" ]; do
 	   fi
 	   subject="person: remove $victim"
 	   set -- samv-person rm "$victim"
-	   done_cmd="! git ls-tree -r --name-only HEAD | grep -q '/$victim\.json\$'" ;;
+	   done_cmd="! git ls-tree -r --name-only $ref | grep -q '/$victim\.json\$'" ;;
 	esac
-	old=$(git rev-parse HEAD)
+	old=$(git rev-parse $ref)
 	"$@" >/dev/null 2>"$root/write.err" &
 	pid=$!
 	ms=$(random "$max_ms")
@@ -83,10 +85,10 @@ while [ $i -lt "$kills" ]; do
 		stuck=$((stuck + 1)) bad="stuck ($next: exit $rc: $(head -1 "$root/next.err"))"
 	fi
 	grep -q "interrupted write" "$root/next.err" && repaired=$((repaired + 1))
-	made=$(git log --format=%s "$old..HEAD" | grep -cxF "$subject")
+	made=$(git log --format=%s "$old..$ref" | grep -cxF "$subject")
 	if eval "$done_cmd"; then in_head=1; else in_head=0; fi
-	left=$(ls -d .git/index.lock .git/refs/heads/main.lock .git/samv-journal .git/samv-index \
-		.git/samv-index.lock 2>/dev/null)
+	left=$(ls -d .git/index.lock .git/refs/heads/main.lock .git/refs/samv/people.lock .git/samv-journal \
+		.git/samv-index .git/samv-index.lock 2>/dev/null)
 	if [ -n "$(git status --porcelain --untracked-files=all)" ] || [ -n "$left" ] || [ "$made" != "$in_head" ]; then
 		half=$((half + 1)) bad="$bad half-applied (commit $made, change $in_head, left: $left)"
 		git status --porcelain --untracked-files=all | head -3
@@ -97,7 +99,7 @@ while [ $i -lt "$kills" ]; do
 	if [ -n "$bad" ]; then
 		echo "round $i: $* killed after ${ms} ms: $bad"
 		# go on from a clean state, so that one failure is counted once
-		rm -f .git/index.lock .git/refs/heads/main.lock .git/samv-journal .git/samv-index*
+		rm -f .git/index.lock .git/refs/heads/main.lock .git/refs/samv/people.lock .git/samv-journal .git/samv-index*
 		git reset -q --hard && git clean -qfd
 	fi
 	if [ "$in_head" = 1 ]; then

@@ -26,7 +26,7 @@ day() {
 list=$(cd "$(dirname "$0")" && pwd)/ostergotland.txt
 rm -rf "$out"
 day 2018-03-01
-samv-init --people-ref --name "Samverkan idéburen sektor – Region Östergötland" --region Östergötland "$out" >/dev/null
+samv-init --name "Samverkan idéburen sektor – Region Östergötland" --region Östergötland "$out" >/dev/null
 cd "$out"
 
 actor() { samv actor add "$@"; }

@@ -12,7 +12,7 @@
 # The repository's language is English (the reports' expected outputs) unless
 # given: make_report_repo sv.
 make_report_repo() {
-	make_repo --language "${1:-en}" &&
+	make_repo --people-on-branch --language "${1:-en}" &&
 	samv-actor add --id rotary --name "Rotary Motala" --sector civil --kind association --level local >/dev/null &&
 	samv-actor add --id bolaget --name "Bolaget AB" --sector private --kind business --level local >/dev/null &&
 	samv-person add --id eva --name "Eva Lind" --actor region --role official >/dev/null &&

@@ -26,10 +26,13 @@ test_case 'init creates a repository on main with one commit' '
 	  "format": 1,
 	  "name": "Samverkan Östergötland",
 	  "region": "Östergötland",
-	  "language": "sv"
+	  "language": "sv",
+	  "people": "ref"
 	}
 	EOT
 	cmp ../want samv.json
+	# people are kept apart from the branch (samv(7), PERSONAL DATA)
+	test "$(git log --format=%s refs/samv/people)" = "people: start"
 	test "$(git config commitGraph.generationVersion)" = 1
 	test -z "$(git status --porcelain)"
 	samv_run samv-check

@@ -206,12 +206,16 @@ test_case 'person: add, boundary spanners, retire and rm' '
 	expect_out <<-\EOT
 	ali
 	EOT
-	path=$(git ls-files people | grep anna)
+	# people are kept on their own ref (samv(7)): the branch does not move
+	path=$(git ls-tree -r --name-only refs/samv/people | grep anna)
+	head=$(git rev-parse HEAD)
 	samv_run samv-person rm anna
 	expect_status 0
-	test "$(git log -1 --format=%s)" = "person: remove anna"
-	test ! -e "$path"
-	git log --format=%s -- "$path" | grep -qx "person: add anna"
+	test "$(git log -1 --format=%s refs/samv/people)" = "person: remove anna"
+	test "$(git rev-parse HEAD)" = "$head"
+	! git cat-file -e "refs/samv/people:$path"
+	git log --format=%s refs/samv/people -- "$path" | grep -qx "person: add anna"
+	test ! -e people
 	test -z "$(git status --porcelain)"
 '
 

@@ -8,7 +8,7 @@ outside() {
 }
 
 test_case 'a committed symbolic link is a problem; check never reads through it' '
-	make_repo
+	make_repo --people-on-branch
 	outside
 	mkdir -p actors/88
 	ln -s "$TRASH/outside.json" actors/88/x.json

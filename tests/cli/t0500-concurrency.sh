@@ -22,7 +22,9 @@ test_case 'two writers at once both succeed, one after the other' '
 	samv-actor edit region --short RÖ &
 	samv-person add --id p1 --name P --actor region --role official >/dev/null &
 	wait
-	test "$(git rev-list --count HEAD)" = $((before + 3))
+	# the person goes to refs/samv/people, under the same lock
+	test "$(git rev-list --count HEAD)" = $((before + 2))
+	test "$(git log -1 --format=%s refs/samv/people)" = "person: add p1"
 	test -z "$(git status --porcelain)"
 	grep -q national actors/*/rf-sisu.json
 	grep -q RÖ actors/*/region.json

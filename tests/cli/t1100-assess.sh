@@ -3,7 +3,7 @@
 # A repository with a person, a third organisation, and an arena whose
 # members are the Region, RF-SISU and NSPH.
 make_assess() {
-	make_repo &&
+	make_repo --people-on-branch &&
 	samv-actor add --id nsph --name "NSPH Östergötland" --sector civil --kind association \
 		--level local >/dev/null &&
 	samv-person add --id eva --name "Eva Lind" --actor region --role process-leader >/dev/null &&

@@ -6,9 +6,12 @@
 
 # A bare remote, clone a made by samv-init and pushed with samv-sync, and
 # plain git clones b and c.  Each coordinator commits as someone else.
+# People are kept on the branch here (samv-init --people-on-branch), so
+# that their records merge and conflict as the others do; the default,
+# people on refs/samv/people, is synced in t2400-privacy.sh.
 make_shared() {
 	git init -q --bare -b main remote.git &&
-	samv-init --name "Samverkan Östergötland" a >/dev/null &&
+	samv-init --people-on-branch --name "Samverkan Östergötland" a >/dev/null &&
 	(
 		cd a &&
 		samv-actor add --id region --name "Region Östergötland" --sector public --kind region \

@@ -23,7 +23,7 @@ crash_next() {
 crash_clean() {
 	test -z "$(git status --porcelain --untracked-files=all)"
 	test -z "$(find . -path ./.git -prune -o -type d -empty -print)"
-	for f in index.lock refs/heads/main.lock samv-journal samv-index samv-index.lock; do
+	for f in index.lock refs/heads/main.lock refs/samv/people.lock samv-journal samv-index samv-index.lock; do
 		! test -e .git/$f
 	done
 	if [ $((${1:-0} % 2)) = 0 ]; then
@@ -36,11 +36,13 @@ crash_clean() {
 }
 
 # What each write changes: KIND_done N says whether write N is whole in
-# HEAD (0) or absent (1); KIND_before N prepares it.
+# $ref (0) or absent (1); KIND_before N prepares it.  ref is the branch, or
+# the people ref where people are kept (samv(7)).
+ref=HEAD
 edit_done() { grep -q "\"note\": \"crash $1\"" actors/*/rf-sisu.json; }
-add_done() { git ls-tree -r --name-only HEAD | grep -q "/c$1\.json\$"; }
+add_done() { git ls-tree -r --name-only $ref | grep -q "/c$1\.json\$"; }
 rm_before() { samv-person add --id r$1 --name R --actor region --role official >/dev/null; }
-rm_done() { ! git ls-tree -r --name-only HEAD | grep -q "/r$1\.json\$"; }
+rm_done() { ! git ls-tree -r --name-only $ref | grep -q "/r$1\.json\$"; }
 
 # crash_loop SYSCALL KIND SUBJECT CMD: the loop; SUBJECT is the subject of
 # the commit CMD makes; in both, @ stands for N.
@@ -51,7 +53,7 @@ crash_loop() {
 		n=$((n + 1))
 		test $n -le 300
 		! command -v ${kind}_before >/dev/null || ${kind}_before $n
-		old=$(git rev-parse HEAD)
+		old=$(git rev-parse $ref)
 		rc=0
 		# LeakSanitizer cannot run under ptrace: no leak check under strace
 		eval "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e inject=$sc:signal=SIGKILL:when=$n \
@@ -69,8 +71,8 @@ crash_loop() {
 		crash_next $n
 		crash_clean $n
 		# all or nothing: the commit is in history exactly when the change
-		# is in HEAD (and so, status being clean, in the index and files)
-		made=$(git log --format=%s "$old..HEAD" | grep -cx "$(echo "$subject" | sed "s/@/$n/g")" || :)
+		# is in $ref (and so, status being clean, in the index and files)
+		made=$(git log --format=%s "$old..$ref" | grep -cx "$(echo "$subject" | sed "s/@/$n/g")" || :)
 		if ${kind}_done $n; then
 			test "$made" = 1 || { echo "# $sc when=$n: change without its commit" >&2; return 1; }
 		else
@@ -91,13 +93,22 @@ for sc in rename link unlink fsync write openat mkdir flock; do
 	"
 done
 
+# people on their own ref (the default) and on the branch
 for sc in rename link unlink fsync write mkdir; do
-	test_case "person add killed at every $sc: all or nothing" "
-		make_repo
+	test_case "person add killed at every $sc (people ref): all or nothing, the ref's lock taken back" "
+		make_repo && ref=refs/samv/people &&
 		crash_loop $sc add 'person: add c@' 'samv-person add --id c@ --name C --actor region --role official'
 	"
-	test_case "person rm killed at every $sc: all or nothing" "
-		make_repo
+	test_case "person rm killed at every $sc (people ref): all or nothing" "
+		make_repo && ref=refs/samv/people &&
+		crash_loop $sc rm 'person: remove r@' 'samv-person rm r@'
+	"
+	test_case "person add killed at every $sc (people on the branch): all or nothing" "
+		make_repo --people-on-branch &&
+		crash_loop $sc add 'person: add c@' 'samv-person add --id c@ --name C --actor region --role official'
+	"
+	test_case "person rm killed at every $sc (people on the branch): all or nothing" "
+		make_repo --people-on-branch &&
 		crash_loop $sc rm 'person: remove r@' 'samv-person rm r@'
 	"
 done

@@ -191,7 +191,7 @@ test_case 'Swedish words for enum values on the command line: the record keeps t
 	expect_status 0
 	test "$(jq -r ".sector + \" \" + .kind + \" \" + .level" actors/*/ide.json)" = "civil association local"
 	samv-person add --id lo --name "Lo" --actor ide --role Processledare >/dev/null
-	test "$(jq -r .role people/*/lo.json)" = process-leader
+	test "$(samv-person show lo --json | jq -r .role)" = process-leader
 	samv-decision add --id k --kind halningsankare --level arenan --title T --text T --date 2026-11-01 >/dev/null
 	test "$(jq -r ".kind + \" \" + .level" decisions/*/k.json)" = "kedge-anchor arena"
 	samv_run samv-actor list --sector idéburen

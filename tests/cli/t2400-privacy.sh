@@ -1,9 +1,9 @@
-# Personal data on refs/samv/people (samv-init --people-ref): opaque ids,
+# Personal data on refs/samv/people (samv-init's default): opaque ids,
 # names only on the people ref, samv-person forget, and samv-sync keeping
 # an erasure from coming back.
 
 make_private() {
-	samv-init --people-ref --name "Samverkan" repo >/dev/null &&
+	samv-init --name "Samverkan" repo >/dev/null &&
 	cd repo &&
 	samv-actor add --id region --name "Region Östergötland" --sector public --kind region \
 		--level regional >/dev/null &&
@@ -106,10 +106,46 @@ test_case 'forget across clones: sync refuses the data back; after forget and gc
 '
 
 test_case 'forget refused where people are kept on the branch; nothing changed' '
-	make_repo
+	make_repo --people-on-branch
 	samv-person add --id eva --name "Eva Lind" --actor region --role official >/dev/null
 	test -e people
 	fails 1 "samv-person: this repository keeps its people on the branch (people/), not on refs/samv/people; see Personal data in samv(7)" \
 		samv-person forget eva
 	! git rev-parse -q --verify refs/samv/people
+'
+
+test_case 'a plain git clone lacks the people ref: told what to run, no person written on the branch' '
+	git init -q --bare -b main remote.git
+	MINUTES="The plan was presented" make_private
+	grep -q "\"people\": \"ref\"" samv.json
+	git remote add origin ../remote.git
+	samv-sync >/dev/null
+	cd ..
+	git clone -q remote.git b
+	cd b
+	msg="this clone lacks refs/samv/people, where the repository keeps its people (git clone fetches branches only): run samv-sync, or git fetch origin '"'"'refs/samv/people:refs/samv/people'"'"'"
+	# what does not touch people goes on as ever
+	samv_run samv-actor edit region --short RÖ
+	expect_status 0
+	fails 1 "samv-person: $msg" samv-person list
+	fails 1 "samv-person: $msg" samv-person add --name "Bo Ek" --actor region --role official
+	fails 1 "samv-meeting: --invite-person: $msg" \
+		samv-meeting plan --arena ag --title Nytt --date 2026-12-01 --invite-person "$p"
+	test -z "$(git ls-tree -r --name-only HEAD people)"
+	samv_run samv-check
+	expect_status 1
+	echo "samv.json:1:1: missing-people: $msg" | expect_out
+	# the fetch named in the message is enough; samv-sync also does it
+	git fetch -q origin "refs/samv/people:refs/samv/people"
+	samv_run samv-person list
+	expect_status 0
+	printf "%s  Karin Sjöberg  region  representative\n" "$p" | expect_out
+	samv_run samv-check
+	expect_status 0
+	cd ..
+	git clone -q remote.git c
+	cd c
+	samv-sync >/dev/null
+	samv_run samv-meeting plan --arena ag --title Nytt --date 2026-12-01 --invite-person "$p"
+	expect_status 0
 '

@@ -2,7 +2,7 @@
 # checked, and shown by the participation report as a voice, not attendance.
 
 sf_repo() {
-	make_repo &&
+	make_repo --people-on-branch &&
 		samv-actor add --id ifk --name "IFK Norrköping" --sector civil --kind association --level local >/dev/null &&
 		samv-actor add --id fotboll --name "Fotbollförbundet" --sector civil --kind association --level regional >/dev/null &&
 		samv-person add --id ali --name "Ali Hassan" --actor rf-sisu --role representative >/dev/null &&

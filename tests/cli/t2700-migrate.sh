@@ -6,7 +6,7 @@
 # attendance, absence and distribution, an action's owner, an
 # assessment's assessor and a resource's person.
 make_old() {
-	make_repo &&
+	make_repo --people-on-branch &&
 	samv-person add --id karin-sjoberg --name "Karin Sjöberg" --actor region --role official \
 		--email karin@example.net >/dev/null &&
 	samv-person add --id olle-berg --name "Olle Berg" --actor rf-sisu --role representative >/dev/null &&
@@ -53,6 +53,7 @@ test_case 'the move: one commit on each, every reference rewritten, readers unch
 	test "$(git rev-parse HEAD~1)" = "$main"
 	test "$(git rev-list --count refs/samv/people)" = 1
 	test ! -e people
+	grep -q "^  \"people\": \"ref\"$" samv.json
 	test -z "$(git status --porcelain)"
 	git ls-tree -r --name-only HEAD >"$TRASH/files"
 	nope grep "^people/" "$TRASH/files"
@@ -176,8 +177,8 @@ test_case 'refused: an invalid person record, a bad directory; --dry-run alone i
 	test -z "$(ls -A)"
 '
 
-test_case 'a repository without people: the ref is started; a new one with --people-ref as before' '
-	make_repo
+test_case 'a repository without people: the ref is started; a new one has it by default, --people-on-branch not' '
+	make_repo --people-on-branch
 	samv_run samv-init --people-ref
 	expect_status 0
 	echo "Started refs/samv/people in . (the branch kept no people)" | expect_out
@@ -189,6 +190,17 @@ test_case 'a repository without people: the ref is started; a new one with --peo
 	expect_status 0
 	echo "Initialised samv repository in fresh" | expect_out
 	git -C fresh rev-parse -q --verify refs/samv/people >/dev/null
+	samv_run samv-init --name Ny plain
+	expect_status 0
+	git -C plain rev-parse -q --verify refs/samv/people >/dev/null
+	test "$(git -C plain log --format=%s refs/samv/people)" = "people: start"
+	samv_run samv-init --people-on-branch --name Ny old
+	expect_status 0
+	! git -C old rev-parse -q --verify refs/samv/people
+	samv_run samv-init --people-ref --people-on-branch --name Ny both
+	expect_status 2
+	echo "samv-init: --people-ref and --people-on-branch: choose one" | expect_err
+	test ! -e both
 '
 
 test_case 'a moved repository syncs to a clone, which reads the same names; forget then works' '

@@ -35,10 +35,10 @@ none_in() {
 	fi
 }
 
-# A repository with people on the branch, and one with --people-ref,
+# A repository with people on the branch (--people-on-branch), and one with --people-ref,
 # each with one person named in the minutes, a note and an e-mail.
 make_people() { # [samv-init options]
-	make_repo "$@"
+	if [ $# = 0 ]; then make_repo --people-on-branch; else make_repo "$@"; fi
 	p=$(samv-person add ${ID:+--id "$ID"} --name "Karin Sjöberg" --actor rf-sisu --role representative \
 		--email karin@example.net --phone 0701234567 --title Ordförande --note "Karin Sjöberg, nås kvällar")
 	samv-arena add --id ag --name AG --kind working-group --member region --member rf-sisu >/dev/null

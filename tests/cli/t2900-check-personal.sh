@@ -13,7 +13,7 @@ held() { # minutes
 }
 
 test_case 'an e-mail address and a telephone number in minutes: masked warnings, exit 0' '
-	make_repo
+	make_repo --people-on-branch
 	held "Eva (eva.lind@example.org, 070-123 45 67) and Bo (bo@ek.se) spoke"
 	samv_run samv-check
 	expect_status 0
@@ -27,7 +27,7 @@ test_case 'an e-mail address and a telephone number in minutes: masked warnings,
 '
 
 test_case '--json: the same warnings, masked, with their codes' '
-	make_repo
+	make_repo --people-on-branch
 	held "Ring +46 70 123 45 67 eller skriv till karin@example.net"
 	samv_run samv-check --json
 	expect_status 0
@@ -53,7 +53,7 @@ test_case '--json: the same warnings, masked, with their codes' '
 '
 
 test_case '--fail-on personal-data or warnings: exit 1; a bad value: exit 2' '
-	make_repo
+	make_repo --people-on-branch
 	held "Kontakt: 08-12 34 56"
 	samv_run samv-check --fail-on personal-data
 	expect_status 1
@@ -69,7 +69,7 @@ test_case '--fail-on personal-data or warnings: exit 1; a bad value: exit 2' '
 '
 
 test_case '--fail-on: nothing personal, exit 0; problems still exit 1 without it' '
-	make_repo
+	make_repo --people-on-branch
 	held "Vi talade om planen"
 	samv_run samv-check --fail-on personal-data
 	expect_status 0
@@ -83,7 +83,7 @@ test_case '--fail-on: nothing personal, exit 0; problems still exit 1 without it
 '
 
 test_case 'not personal data: contact fields of a person, dates, times, amounts, numbers, links' '
-	make_repo
+	make_repo --people-on-branch
 	samv-person add --id eva --name Eva --actor region --role official --email eva@example.org \
 		--phone "070-123 45 67" >/dev/null
 	samv-actor edit region --orgnr 232100-0040 >/dev/null
@@ -95,7 +95,7 @@ test_case 'not personal data: contact fields of a person, dates, times, amounts,
 '
 
 test_case 'e-mail and telephone in any text field, nested ones named by their place' '
-	make_repo
+	make_repo --people-on-branch
 	samv-person add --id eva --name Eva --actor region --role official >/dev/null
 	samv-actor edit region --note "växeln 013-10 20 30" >/dev/null
 	held "inget"
@@ -114,7 +114,7 @@ test_case 'e-mail and telephone in any text field, nested ones named by their pl
 '
 
 test_case 'the allow list: public addresses and numbers, in any case or form; comments' '
-	make_repo
+	make_repo --people-on-branch
 	held "Info@Region.se, +46 13-10 20 30, eva@example.org, 070-111 22 33"
 	cat >.samv-personal-allow <<-\EOT
 	# the region: public addresses
@@ -132,7 +132,7 @@ test_case 'the allow list: public addresses and numbers, in any case or form; co
 '
 
 test_case 'the allow list is read from the commit checked with --rev' '
-	make_repo
+	make_repo --people-on-branch
 	held "info@region.se"
 	echo info@region.se >.samv-personal-allow
 	samv_run samv-check
@@ -148,7 +148,7 @@ test_case 'the allow list is read from the commit checked with --rev' '
 '
 
 test_case 'a person'"'"'s name in an id or a path: warned, on the path; one word is not a name' '
-	make_repo
+	make_repo --people-on-branch
 	samv-person add --id eva --name "Eva Lind" --actor region --role official >/dev/null
 	samv-person add --id anna --name "Anna Maria Berg" --actor region --role official >/dev/null
 	samv-person add --id ali --name "Ali" --actor region --role official >/dev/null
@@ -172,7 +172,7 @@ test_case 'a person'"'"'s name in an id or a path: warned, on the path; one word
 '
 
 test_case 'the allow list takes ids and paths that only look like a name' '
-	make_repo
+	make_repo --people-on-branch
 	samv-person add --id eva --name "Eva Lind" --actor region --role official >/dev/null
 	samv-arena add --id eva-lind-skolan --name "Eva Lind-skolan" --kind workshop >/dev/null
 	samv_run samv-check
@@ -209,7 +209,7 @@ test_case 'people on the ref: an id that carries a name is warned; minted ids ar
 '
 
 test_case 'people on the branch: person ids made from names are not warned' '
-	make_repo
+	make_repo --people-on-branch
 	samv-person add --id eva-lind --name "Eva Lind" --actor region --role official >/dev/null
 	samv_run samv-check
 	expect_status 0
@@ -262,7 +262,7 @@ test_case 'sync: a push of refs/samv/people racing another clone'"'"'s is refuse
 '
 
 test_case 'in Swedish: the warnings are translated; --json keeps English' '
-	make_repo
+	make_repo --people-on-branch
 	held "Ring 070-123 45 67"
 	LC_ALL=sv_SE.UTF-8 samv_run samv-check
 	expect_status 0
@@ -275,7 +275,7 @@ test_case 'in Swedish: the warnings are translated; --json keeps English' '
 '
 
 test_case 'a personal identity number in text: warned, not shown even in part' '
-	make_repo
+	make_repo --people-on-branch
 	held "Deltagare 811228-9874 och 19121212-1212; org.nr 232100-0040"
 	samv_run samv-check
 	expect_status 0

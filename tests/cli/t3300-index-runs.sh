@@ -29,7 +29,7 @@ writes() {
 }
 
 test_case 'with 6000 entries before and after the records, writes leave a clean, valid index' '
-	make_repo &&
+	make_repo --people-on-branch &&
 	many 2000 aa ab zz &&
 	test "$(git ls-files | wc -l)" -gt 6000 &&
 	writes one &&
@@ -43,7 +43,7 @@ test_case 'with 6000 entries before and after the records, writes leave a clean,
 '
 
 test_case 'a record put first in the index, then edited there: the first entry inserted and replaced' '
-	make_repo &&
+	make_repo --people-on-branch &&
 	git rm -q README.md .gitattributes &&
 	git commit -q -m "nothing before the records" &&
 	# a7 lands in shard 0a, before region (9a) and rf-sisu (4e)
@@ -56,7 +56,7 @@ test_case 'a record put first in the index, then edited there: the first entry i
 '
 
 test_case 'an entry of a path longer than 4095 bytes (length not in its flags) is kept as it is' '
-	make_repo &&
+	make_repo --people-on-branch &&
 	# too long for the file system: staged by hand, outside the work tree
 	long=$(printf "%05000d" 0) &&
 	blob=$(echo deep | git hash-object -w --stdin) &&
@@ -75,7 +75,7 @@ test_case 'an entry of a path longer than 4095 bytes (length not in its flags) i
 '
 
 test_case 'a conflicted file of another path keeps its stages through a samv write' '
-	make_repo &&
+	make_repo --people-on-branch &&
 	git checkout -q -b other &&
 	echo other >>README.md && git commit -q -a -m other &&
 	git checkout -q - &&
@@ -92,7 +92,7 @@ test_case 'a conflicted file of another path keeps its stages through a samv wri
 '
 
 test_case 'an index whose header counts more entries than the file holds is refused, unchanged' '
-	make_repo &&
+	make_repo --people-on-branch &&
 	many 50 zz &&
 	cp .git/index "$TRASH/index" &&
 	printf "\377\377\377\377" | dd of=.git/index bs=1 seek=8 conv=notrunc 2>/dev/null &&
@@ -104,7 +104,7 @@ test_case 'an index whose header counts more entries than the file holds is refu
 '
 
 test_case 'a write naming an unknown actor is still refused at scale, and nothing changes' '
-	make_repo &&
+	make_repo --people-on-branch &&
 	many 2000 zz &&
 	fails 1 "samv-person: --actor: no actor '"'"'nosuch'"'"' (see samv-actor list)" \
 		samv-person add --id p1 --name "P" --actor nosuch --role official &&
@@ -118,7 +118,7 @@ test_case 'a write naming an unknown actor is still refused at scale, and nothin
 states=.git/samv-index-states
 
 test_case 'edits after 4000 entries use the saved SHA-1 states and leave a valid index' '
-	make_repo &&
+	make_repo --people-on-branch &&
 	many 2000 aa ab &&
 	samv-actor edit rf-sisu --note one >/dev/null &&
 	test -s $states &&
@@ -133,7 +133,7 @@ test_case 'edits after 4000 entries use the saved SHA-1 states and leave a valid
 '
 
 test_case 'damaged, stale or missing SHA-1 states are not used: the index stays valid' '
-	make_repo &&
+	make_repo --people-on-branch &&
 	many 2000 aa ab &&
 	samv-actor edit rf-sisu --note one >/dev/null &&
 	size=$(wc -c <$states) &&

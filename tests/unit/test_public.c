@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "samv.h"
+#include "repofx.h"
 
 struct fx {
 	char dir[64];
@@ -38,24 +39,12 @@ static void put(struct samv_txn *t, const char *type, const char *text)
 
 static int setup(void **state)
 {
-	struct samv_init_opts o = { "Test", NULL, "en", NULL };
 	struct fx *f = calloc(1, sizeof(*f));
 	struct samv_txn *t = NULL;
-	bool created, changed;
+	bool changed;
 
-	setenv("GIT_AUTHOR_NAME", "A U Thor", 1);
-	setenv("GIT_AUTHOR_EMAIL", "author@example.org", 1);
-	setenv("GIT_AUTHOR_DATE", "@1795428000 +0100", 1);
-	setenv("GIT_COMMITTER_NAME", "C O Mitter", 1);
-	setenv("GIT_COMMITTER_EMAIL", "committer@example.org", 1);
-	setenv("GIT_COMMITTER_DATE", "@1795428000 +0100", 1);
-	setenv("SAMV_LOCK_TIMEOUT", "0", 1);
-	unsetenv("SAMV_DIR");
-	git_libgit2_init();
-	strcpy(f->dir, "/tmp/samv-unit-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	assert_int_equal(samv_init(f->dir, &o, &created), 0);
-	assert_int_equal(samv_store_open(&f->s, f->dir), 0);
+	assert_non_null(f);
+	repofx_make(f->dir, &f->s, "en");
 	assert_int_equal(samv_txn_begin(&t, f->s, "test"), 0);
 	put(t, "actor", "{\"id\":\"rf\",\"name\":\"RF-SISU\",\"sector\":\"civil\",\"kind\":\"umbrella\","
 	    "\"level\":\"regional\",\"status\":\"active\",\"note\":\"Karin answers\"}");
@@ -76,17 +65,13 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char cmd[128];
+	int rc;
 
 	samv_public_free(f->p);
 	samv_view_free(f->v);
-	samv_store_free(f->s);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
+	rc = repofx_remove(f->dir, f->s);
 	free(f);
-	git_libgit2_shutdown();
-	return 0;
+	return rc;
 }
 
 static const char *str(const cJSON *r, const char *key)

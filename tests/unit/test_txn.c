@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "samv.h"
+#include "repofx.h"
 #include "store.h"
 
 struct fx {
@@ -21,24 +22,10 @@ struct fx {
 
 static int setup(void **state)
 {
-	struct samv_init_opts o = { "Test", NULL, NULL, NULL };
 	struct fx *f = calloc(1, sizeof(*f));
-	bool created;
 
-	setenv("GIT_AUTHOR_NAME", "A U Thor", 1);
-	setenv("GIT_AUTHOR_EMAIL", "author@example.org", 1);
-	setenv("GIT_AUTHOR_DATE", "@1795428000 +0100", 1);
-	setenv("GIT_COMMITTER_NAME", "C O Mitter", 1);
-	setenv("GIT_COMMITTER_EMAIL", "committer@example.org", 1);
-	setenv("GIT_COMMITTER_DATE", "@1795428000 +0100", 1);
-	setenv("SAMV_LOCK_TIMEOUT", "0", 1);
-	unsetenv("SAMV_DIR");
-	git_libgit2_init();
-	strcpy(f->dir, "/tmp/samv-unit-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	assert_int_equal(samv_init(f->dir, &o, &created), 0);
-	assert_true(created);
-	assert_int_equal(samv_store_open(&f->s, f->dir), 0);
+	assert_non_null(f);
+	repofx_make(f->dir, &f->s, NULL);
 	*state = f;
 	return 0;
 }
@@ -46,15 +33,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char cmd[128];
+	int rc = repofx_remove(f->dir, f->s);
 
-	samv_store_free(f->s);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
 	free(f);
-	git_libgit2_shutdown();
-	return 0;
+	return rc;
 }
 
 static cJSON *actor(const char *id, const char *parent)
