@@ -380,7 +380,7 @@ int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_
 	struct row *w = row_find(cc, path);
 
 	*facts = NULL;
-	if (!w || memcmp(w->oid, oid->id, GIT_OID_RAWSZ))
+	if (!w || git_oid_is_zero(oid) || memcmp(w->oid, oid->id, GIT_OID_RAWSZ))
 		return 0;
 	if (!(*facts = cJSON_Parse(w->facts)))
 		return 0;
@@ -394,10 +394,12 @@ int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_
 int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const cJSON *facts,
 			const char *refs, bool loadable)
 {
-	struct row *w = row_at(cc, path);
+	struct row *w;
 	char *text, *rtext;
 
-	if (!w)
+	if (git_oid_is_zero(oid))
+		return 0; /* not hashed: nothing to key it by */
+	if (!(w = row_at(cc, path)))
 		return SAMV_ERROR;
 	if (!(text = cJSON_PrintUnformatted(facts)))
 		return samv_error_set(SAMV_ERROR, "out of memory");

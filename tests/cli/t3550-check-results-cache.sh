@@ -239,6 +239,16 @@ test_case 'a corrupt, truncated or foreign cache: rebuilt with one line on stder
 	grep -q "^samv-check: warning: query cache .* is truncated; rebuilt$" "$TRASH/.err"
 	test "$(wc -l <"$TRASH/.err")" = 1
 	_compare stdout "$TRASH/want" "$TRASH/.out"
+	# rows damaged by hand (their facts, their references): the files are
+	# checked as if they had none
+	same "warm again"
+	python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute(\"UPDATE chk_file SET refs = \x27garbage\x27 WHERE refs != \x27\x27\")
+db.execute(\"UPDATE chk_file SET facts = \x27{\x27 WHERE path LIKE \x27people/%\x27 OR path LIKE \x27actors/%\x27\")
+db.commit()" "$cache"
+	same "with damaged rows"
 	# rows of another layout or other rules: dropped, not trusted
 	python3 -c "
 import sqlite3, sys
