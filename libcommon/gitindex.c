@@ -426,12 +426,10 @@ static uint32_t lower_bound(const struct samv_gitindex *ix, const char *path, in
 	return lo;
 }
 
-/* The fixed part (stat data, mode, id, flags) of PATH's entry at STAGE,
- * or NULL. */
-static const unsigned char *find_fixed(const struct samv_gitindex *ix, const char *path, int stage)
+bool samv_gitindex_find(const struct samv_gitindex *ix, const char *path, int stage, git_oid *id)
 {
-	const unsigned char *found = NULL;
 	struct walk w;
+	bool found = false;
 	int c;
 
 	if (ix->offs) {
@@ -439,9 +437,13 @@ static const unsigned char *find_fixed(const struct samv_gitindex *ix, const cha
 		struct ent e;
 
 		if (i == ix->nentries)
-			return NULL;
+			return false;
 		ent_at(ix, i, &e);
-		return ent_cmp(&e, path, strlen(path), stage) ? NULL : e.fixed;
+		if (ent_cmp(&e, path, strlen(path), stage))
+			return false;
+		if (id)
+			git_oid_fromraw(id, e.fixed + 40);
+		return true;
 	}
 	walk_init(&w, ix);
 	while (walk_next(&w) == 1) {
@@ -449,45 +451,14 @@ static const unsigned char *find_fixed(const struct samv_gitindex *ix, const cha
 		if (c > 0 || (c == 0 && w.stage > stage))
 			break;
 		if (c == 0 && w.stage == stage) {
-			found = w.fixed;
+			if (id)
+				git_oid_fromraw(id, w.fixed + 40);
+			found = true;
 			break;
 		}
 	}
 	free(w.buf);
 	return found;
-}
-
-bool samv_gitindex_find(const struct samv_gitindex *ix, const char *path, int stage, git_oid *id)
-{
-	const unsigned char *f = find_fixed(ix, path, stage);
-
-	if (f && id)
-		git_oid_fromraw(id, f + 40);
-	return f != NULL;
-}
-
-bool samv_gitindex_stat(const struct samv_gitindex *ix, const char *path, struct samv_gitindex_change *out,
-			unsigned *flags)
-{
-	const unsigned char *f = find_fixed(ix, path, 0);
-	uint32_t *v[10];
-	size_t i;
-
-	if (!f)
-		return false;
-	v[0] = &out->ctime_s, v[1] = &out->ctime_ns, v[2] = &out->mtime_s, v[3] = &out->mtime_ns;
-	v[4] = &out->dev, v[5] = &out->ino, v[7] = &out->uid, v[8] = &out->gid, v[9] = &out->size;
-	for (i = 0; i < 10; i++)
-		if (i != 6)
-			*v[i] = be32(f + 4 * i);
-	out->mode = be32(f + 24);
-	out->path = path;
-	git_oid_fromraw(&out->id, f + 40);
-	/* the extended flags (intent-to-add, skip-worktree) in the low bits */
-	*flags = (unsigned)f[60] << 24 | (unsigned)f[61] << 16;
-	if (f[60] & (F_EXTENDED >> 8))
-		*flags |= (unsigned)f[62] << 8 | f[63];
-	return true;
 }
 
 /* ---- writing ------------------------------------------------------------ */

@@ -38,13 +38,6 @@ void samv_gitindex_free(struct samv_gitindex *ix);
 /* Whether PATH has an entry at STAGE (0-3); its blob id into *id. */
 bool samv_gitindex_find(const struct samv_gitindex *ix, const char *path, int stage, git_oid *id);
 
-struct samv_gitindex_change;
-/* PATH's entry at stage 0 into *OUT (stat data, mode, id; out->path set
- * to PATH), and its flags: the 16 bits of flags << 16, those of the
- * extended flags (version 3) below; false when there is none. */
-bool samv_gitindex_stat(const struct samv_gitindex *ix, const char *path, struct samv_gitindex_change *out,
-			unsigned *flags);
-
 /* A change: mode 0 removes every entry of path; otherwise path's entries
  * are replaced by this one at stage 0 (id, mode, and the stat data). */
 struct samv_gitindex_change {
