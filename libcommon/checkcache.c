@@ -660,21 +660,21 @@ int samv_checkcache_history(struct samv_problems *pr, struct samv_store *s, cons
 	git_repository *repo = samv_store_repo(s);
 	struct samv_problems found = SAMV_PROBLEMS_INIT;
 	struct hist h = { NULL, 0, 0 };
-	git_object *obj = NULL;
+	git_object *obj = NULL, *commit = NULL;
 	git_oid target, tip;
 	char rules[64];
 	bool resumed = false;
 	sqlite3 *db;
 	int rc, r = SQLITE_OK;
 
-	if (git_revparse_single(&obj, repo, rev ? rev : "HEAD") < 0 ||
-	    git_object_peel((git_object **)&obj, obj, GIT_OBJECT_COMMIT) < 0) {
+	if (git_revparse_single(&obj, repo, rev ? rev : "HEAD") < 0 || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
 		/* an unborn branch, a bad --rev: as without the cache */
 		git_object_free(obj);
 		git_error_clear();
 		return samv_check_history(pr, s, rev);
 	}
-	git_oid_cpy(&target, git_object_id(obj));
+	git_oid_cpy(&target, git_object_id(commit));
+	git_object_free(commit);
 	git_object_free(obj);
 	if (!(db = samv_cache_db(s)) || (r = tables(db)) != SQLITE_OK) {
 		if (db)
