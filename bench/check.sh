@@ -1,11 +1,12 @@
 #!/bin/sh
 # check.sh - samv-check against `git ls-files -z '*.json' | xargs -0 jq
-# empty` (docs/PERFORMANCE.md, "History index and samv-check") on
-# bench/gen-collab's collaborations: with the cache (and its history
-# index) warm, cold (removed before each run), right after one write
-# (samv-actor add before each run, on both sides), and without it
-# (SAMV_NO_CACHE=1); then samv-log of one record there against git log
-# with a changed-paths commit graph.  Paired runs with hyperfine.
+# empty` (docs/PERFORMANCE.md, "samv-check") on bench/gen-collab's
+# collaborations: with the cache (its per-file results and verified
+# history) warm, cold (removed before each run), right after one write
+# (samv-actor add before each run, on both sides; and the check alone
+# after it), and without it (SAMV_NO_CACHE=1): CPU times of paired runs
+# (bench/pair.c); then samv-log of one record there against git log
+# with a changed-paths commit graph (hyperfine, wall time).
 #
 #   sh bench/check.sh /abs/path/to/build/bin
 #
@@ -28,6 +29,21 @@ collab_setup
 : >"$work/table"
 jq_all="git ls-files -z '*.json' | xargs -0 jq empty"
 add="samv-actor add --name \"Bench \$(date +%N)\" --sector civil --kind association --level local >/dev/null"
+${CC:-cc} -std=c11 -D_GNU_SOURCE -O2 -o "$build/bench/pair" "$top/bench/pair.c" -lm
+# cpair NAME SAMV-COMMAND HAND-COMMAND: a table row of paired CPU times
+cpair() {
+	r=$("$build/bench/pair" "$runs" 1 sh -c "$2" --vs sh -c "$3")
+	echo "$r" | awk -v size="$size" -v name="$1" '{
+		printf "| %d | %s, CPU | %.1f ± %.1f | %.1f ± %.1f | %.2f |\n", size, name, $1, $2, $3, $4, $3 / $1 }' \
+		>>"$work/table"
+	say "$size $1: $r"
+}
+# cpu_ms COMMAND SUM: SUM plus the command's CPU milliseconds (itself and
+# its children, from the shell's times)
+cpu_ms() {
+	/usr/bin/time -f "%U %S" -o "$work/cpu" sh -c "$1" >/dev/null 2>&1 || :
+	awk -v sum="$2" '{ printf "%.1f\n", sum + ($1 + $2) * 1000 }' "$work/cpu"
+}
 for size in $sizes; do
 	repo=$work/collab-$size
 	[ -d "$repo/.git" ] || { say "building $size records in $repo"; collab_repo "$size" "$repo"; }
@@ -38,14 +54,29 @@ for size in $sizes; do
 	sh -c "$jq_all"
 	samv-check >/dev/null || :
 	rm -rf .git/samv
-	# "|| :": samv-check exits 1 on the history's problems, hyperfine
-	# would stop
-	time_pair "samv-check, cache cold" "$runs" "rm -rf .git/samv; samv-check || :" "$jq_all"
+	# CPU (user + system of each run and its children, wait4(2)) of
+	# paired runs: samv's run, then the baseline's right after, so both
+	# see the same load (bench/pair.c).  "|| :": samv-check exits 1 on
+	# the history's problems.
+	cpair "samv-check, cache cold" "rm -rf .git/samv; samv-check >/dev/null || :" "$jq_all"
 	samv-check >/dev/null || :
-	time_pair "samv-check, cache warm" "$runs" "samv-check || :" "$jq_all"
-	time_pair "samv-check, after one write" "$runs" "$add; samv-check || :" "$add; $jq_all"
-	time_pair "samv-check, no cache" "$runs" "SAMV_NO_CACHE=1 samv-check || :" "$jq_all"
-	time_pair "samv-check --no-history, cache warm" "$runs" "samv-check --no-history || :" "$jq_all"
+	cpair "samv-check, cache warm" "samv-check >/dev/null || :" "$jq_all"
+	cpair "samv-check, after one write (the write counted on both sides)" "$add; samv-check >/dev/null || :" \
+		"$add; $jq_all"
+	cpair "samv-check, no cache" "SAMV_NO_CACHE=1 samv-check >/dev/null || :" "$jq_all"
+	cpair "samv-check --no-history, cache warm" "samv-check --no-history >/dev/null || :" "$jq_all"
+	# the same after one write, the write not counted: samv-check alone
+	# right after samv-actor add, against jq alone
+	i=0 st=0 jt=0
+	while [ "$i" -lt "$runs" ]; do
+		sh -c "$add"
+		st=$(cpu_ms "samv-check >/dev/null || :" "$st")
+		jt=$(cpu_ms "$jq_all" "$jt")
+		i=$((i + 1))
+	done
+	awk -v size="$size" -v s="$st" -v j="$jt" -v n="$runs" 'BEGIN {
+		printf "| %d | %s | %.1f | %.1f | %.2f |\n", size, "samv-check right after one write (the write not counted), CPU", s / n, j / n, j / s
+	}' >>"$work/table"
 	# the record changed last by an edit (not its adding)
 	rec=$(git log --format= --name-only --diff-filter=M -- actors meetings decisions | sed -n 1p)
 	[ -n "$rec" ] || rec=$(git ls-files actors | sed -n 1p)

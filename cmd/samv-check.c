@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "samv.h"
+#include "checkcache.h"
 
 enum { O_HELP = 1, O_VERSION, O_DIR, O_REV, O_JSON, O_NO_HISTORY, O_FAIL_ON, O_COMPLETE, O_COMPVALUES };
 
@@ -72,6 +73,9 @@ int main(int argc, char **argv)
 
 	samv_i18n_init();
 	git_libgit2_init();
+	/* objects are not hashed again on every read, as git does not
+	 * (git fsck checks the store): the history's walk reads thousands */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto fail;
@@ -115,7 +119,7 @@ int main(int argc, char **argv)
 		goto fail;
 	/* every change of the Agreement up to what is checked (for the work
 	 * tree: up to HEAD) must rest on an adopted decision */
-	if (history && (rc = samv_check_history(&pr, s, rev)) < 0)
+	if (history && (rc = samv_checkcache_history(&pr, s, rev)) < 0)
 		goto fail;
 	samv_problems_sort(&pr);
 	if (json)

@@ -303,6 +303,11 @@ static void rules_id(char out[64])
 	snprintf(out, 64, "%s %016llx", SAMV_VERSION, h);
 }
 
+void samv_cache_rules(char out[64])
+{
+	rules_id(out);
+}
+
 static int cache_own(struct samv_cache *c)
 {
 	char want[64];

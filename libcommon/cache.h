@@ -78,6 +78,10 @@ int samv_cache_list(cJSON **out, struct samv_view *v, const struct samv_type *t,
 int samv_record_list(cJSON **out, struct samv_view *v, const struct samv_type *t, bool rows, const char *where,
 		     const char *const *args);
 
+/* The samv version and a digest of the record types' rules, which a
+ * cached validation depends on (checkcache.c keys its rows on it too). */
+void samv_cache_rules(char out[64]);
+
 /* Close the store's cache, if it opened one. */
 void samv_cache_close(struct samv_store *s);
 

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "samv.h"
+#include "cache.h"
+#include "checkcache.h"
 #include "people.h"
 #include "idset.h"
 #include "pdscan.h"
@@ -18,7 +20,7 @@
  * kept for every record: finding one scans the text. */
 struct ref {
 	char *path;
-	const char *field;
+	char *field;
 	const struct samv_type *target;
 	char *id;
 };
@@ -48,6 +50,12 @@ struct check {
 	struct ref *refs;
 	size_t nrefs, caprefs;
 	struct samv_pdscan *ps;         /* personal data: whole checks only */
+	cJSON *instruments;             /* whole checks: loaded first */
+	/* whole checks through the cache (checkcache.c): files without a
+	 * problem of their own replayed from their facts, and the decisions
+	 * that readers would load, gathered on the way */
+	struct samv_checkcache *cc;
+	cJSON *decisions;
 	bool people_missing;            /* a clone lacking the people ref */
 };
 
@@ -74,10 +82,12 @@ static struct samv_pos locate(struct check *c, const char *path, const char *key
 	return pos;
 }
 
-static int add_ref(struct check *c, const char *path, const struct samv_field *f, const char *id)
+static int add_ref(struct check *c, const char *path, const char *field, const struct samv_type *target, const char *id)
 {
 	struct ref *r;
 
+	if (!target)
+		return 0;
 	if (c->nrefs == c->caprefs) {
 		size_t cap = c->caprefs ? c->caprefs * 2 : 64;
 		struct ref *nv = realloc(c->refs, cap * sizeof(*nv));
@@ -90,12 +100,13 @@ static int add_ref(struct check *c, const char *path, const struct samv_field *f
 	r = &c->refs[c->nrefs];
 	r->path = strdup(path);
 	r->id = strdup(id);
-	r->field = f->name;
-	r->target = samv_type_find(f->ref);
-	if (!r->path || !r->id || !r->target) {
+	r->field = strdup(field);
+	r->target = target;
+	if (!r->path || !r->id || !r->field) {
 		free(r->path);
 		free(r->id);
-		return r->target ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
+		free(r->field);
+		return samv_error_set(SAMV_ERROR, "out of memory");
 	}
 	c->nrefs++;
 	return 0;
@@ -111,7 +122,41 @@ static int collect_fn(const struct samv_field *f, const struct samv_type *target
 	struct collect *k = arg;
 
 	(void)target;
-	return add_ref(k->c, k->path, f, id);
+	return add_ref(k->c, k->path, f->name, samv_type_find(f->ref), id);
+}
+
+/* A record's references as lines "field TAB type TAB id", what the cache
+ * keeps of them (collect_refs replayed by replay_refs). */
+static int refs_fn(const struct samv_field *f, const struct samv_type *target, const char *id, void *arg)
+{
+	(void)target;
+	return samv_buf_printf(arg, "%s\t%s\t%s\n", f->name, f->ref, id) < 0 ? samv_error_set(SAMV_ERROR, "out of memory")
+										: 0;
+}
+
+/* The references kept as lines added as collect_refs would (dry: only
+ * whether every line is whole, 0 or < 0). */
+static int replay_refs(struct check *c, const char *path, const char *refs, bool dry)
+{
+	const char *p, *tab1, *tab2, *nl;
+	char field[128], type[64], id[SAMV_ID_MAX + 1];
+	int rc = 0;
+
+	for (p = refs; rc == 0 && *p; p = nl + 1) {
+		if (!(nl = strchr(p, '\n')) || !(tab1 = memchr(p, '\t', (size_t)(nl - p))) ||
+		    !(tab2 = memchr(tab1 + 1, '\t', (size_t)(nl - tab1 - 1))) || tab1 - p >= (long)sizeof(field) ||
+		    tab2 - tab1 - 1 >= (long)sizeof(type) || nl - tab2 - 1 >= (long)sizeof(id))
+			return samv_error_set(SAMV_EIO, "the query cache holds a damaged row for '%s'", path);
+		memcpy(field, p, (size_t)(tab1 - p));
+		field[tab1 - p] = '\0';
+		memcpy(type, tab1 + 1, (size_t)(tab2 - tab1 - 1));
+		type[tab2 - tab1 - 1] = '\0';
+		memcpy(id, tab2 + 1, (size_t)(nl - tab2 - 1));
+		id[nl - tab2 - 1] = '\0';
+		if (!dry)
+			rc = add_ref(c, path, field, samv_type_find(type), id);
+	}
+	return rc;
 }
 
 static int collect_refs(struct check *c, const char *path, const cJSON *rec)
@@ -249,28 +294,160 @@ static int irregular(struct check *c, const char *path)
 	return rc < 0 ? rc : 1;
 }
 
+/* What the rules across records read of a record besides its
+ * references: what a file without a problem of its own is kept as in the
+ * cache, and replayed from. */
+static cJSON *facts_of(const cJSON *rec)
+{
+	static const char *const keep[] = { "id", "name", "status", "serves", "supersedes", "amends", "confirms", NULL };
+	cJSON *out = cJSON_CreateObject(), *dup;
+	const cJSON *it;
+	size_t i;
+
+	cJSON_ArrayForEach(it, rec) {
+		bool want = false;
+
+		for (i = 0; keep[i] && !want; i++)
+			want = !strcmp(it->string, keep[i]);
+		if (!out || !want)
+			continue;
+		if (!(dup = cJSON_Duplicate(it, true)) || !cJSON_AddItemToObject(out, it->string, dup)) {
+			cJSON_Delete(dup);
+			cJSON_Delete(out);
+			return NULL;
+		}
+	}
+	return out;
+}
+
+/* A record that samv_record_load_all would give: valid and where its id
+ * says (store.c, check_placed). */
+static bool placed(const cJSON *rec, const struct samv_type *t, const char *path)
+{
+	const char *id = samv_record_str(rec, "id");
+	char want[256];
+
+	return !id || samv_type_path(want, sizeof(want), t, id) < 0 || !strcmp(want, path);
+}
+
+/* One assessment against its instrument (answers on the scale, notes
+ * where required); rec has no problem of its own. */
+static int check_assessment_one(struct check *c, const cJSON *rec)
+{
+	const struct samv_type *t = samv_type_find("assessment");
+	const char *id = samv_record_str(rec, "id"), *name = samv_record_str(rec, "instrument");
+	const cJSON *inst;
+	char path[256];
+
+	if (!id || samv_id_check(id, NULL) < 0 || samv_type_path(path, sizeof(path), t, id) < 0 || !name)
+		return 0;
+	if (!(inst = samv_instrument_find(c->instruments, name)))
+		return samv_problem_add(c->pr, path, SAMV_POS_FILE, "unknown-instrument",
+					"instrument: unknown instrument '%s'", name);
+	if (samv_assessment_validate(inst, rec) < 0)
+		return samv_problem_add(c->pr, path, SAMV_POS_FILE, "bad-answer", "%s", samv_error_last());
+	return 0;
+}
+
+/* The rules across records: rec's id among its type's, and what it
+ * refers to, serves and is named, kept for the end.  text NULL: the
+ * file is read again only if a problem needs a position in it; refs not
+ * NULL: its references as the cache keeps them (refs_fn). */
+static int cross(struct check *c, const char *path, const struct samv_type *t, const cJSON *rec, const char *text,
+		 const char *refs)
+{
+	const char *id = samv_record_str(rec, "id");
+	int rc = 0;
+
+	if (id && samv_id_check(id, NULL) == 0 && samv_idset_add(&c->ids[type_index(t)], id) == 0)
+		rc = samv_problem_add(c->pr, path, text ? samv_json_locate(text, "id") : locate(c, path, "id"),
+				      "duplicate-id", "another %s has the id '%s'", t->name, id);
+	c->type = t;
+	if (rc == 0)
+		rc = refs ? replay_refs(c, path, refs, false) : collect_refs(c, path, rec);
+	if (rc == 0)
+		rc = collect_served(c, path, rec);
+	if (rc == 0 && t == samv_type_find("actor") &&
+	    !(samv_record_str(rec, "status") && !strcmp(samv_record_str(rec, "status"), "retired")))
+		rc = collect_name(c, path, rec);
+	return rc;
+}
+
+static int keep_decision(struct check *c, const struct samv_type *t, cJSON *facts)
+{
+	if (t != samv_type_find("decision"))
+		return 0;
+	if (!c->decisions && !(c->decisions = cJSON_CreateArray()))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	return cJSON_AddItemToArray(c->decisions, facts) ? 0 : samv_error_set(SAMV_ERROR, "out of memory");
+}
+
+/* The file at path, blob oid, from the cache: 1 when it was there. */
+static int replay(struct check *c, const char *path, const struct samv_type *t, const git_oid *oid)
+{
+	cJSON *facts = NULL;
+	const char *refs = NULL;
+	bool loadable = false;
+	int rc;
+
+	if (!samv_checkcache_get(c->cc, path, oid, &facts, &refs, &loadable))
+		return 0;
+	/* a row damaged by hand: the file is checked as if there were none */
+	if (replay_refs(c, path, refs, true) < 0) {
+		samv_error_clear();
+		cJSON_Delete(facts);
+		return 0;
+	}
+	rc = samv_pdscan_record_names(c->ps, path, t, facts);
+	if (rc == 0)
+		rc = cross(c, path, t, facts, NULL, refs);
+	if (rc == 0 && loadable && t == samv_type_find("decision")) {
+		rc = keep_decision(c, t, facts);
+		facts = NULL;
+	}
+	cJSON_Delete(facts);
+	return rc < 0 ? rc : 1;
+}
+
 /* Parse, validate and place one record file. */
 static int check_record(struct check *c, const char *path, const struct samv_type *t)
 {
-	struct samv_buf text = SAMV_BUF_INIT, canon = SAMV_BUF_INIT;
+	struct samv_buf text = SAMV_BUF_INIT, canon = SAMV_BUF_INIT, refs = SAMV_BUF_INIT;
+	bool cache = c->cc && t != samv_type_repository(), known = false, valid, loadable, kept = false;
 	struct samv_pos pos;
-	cJSON *rec = NULL;
+	cJSON *rec = NULL, *facts = NULL;
 	const char *id;
+	size_t before;
+	git_oid oid;
 	int rc;
 
 	if ((rc = irregular(c, path)) != 0)
 		return rc < 0 ? rc : 0;
+	if (cache && (rc = samv_checkcache_known(c->cc, path, &oid)) != 0) {
+		if (rc < 0 || (rc = replay(c, path, t, &oid)) != 0)
+			return rc < 0 ? rc : 0;
+		known = true;
+	}
 	if ((rc = samv_view_read(&text, c->v, path)) < 0) {
 		rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "unreadable", "%s",
 				      samv_error_last());
 		goto out;
 	}
+	if (cache && !known) {
+		samv_checkcache_hash(&oid, text.ptr, text.len);
+		if ((rc = replay(c, path, t, &oid)) != 0) {
+			rc = rc < 0 ? rc : 0;
+			goto out;
+		}
+	}
+	before = c->pr->n;
 	if (samv_json_parse(&rec, text.ptr, text.len, &pos) < 0) {
 		rc = samv_problem_add(c->pr, path, pos, "syntax", "%s", samv_error_last());
 		goto out;
 	}
 	if ((rc = samv_record_validate(c->pr, t, rec, path, text.ptr)) < 0)
 		goto out;
+	valid = c->pr->n == before;
 	if (!cJSON_IsObject(rec))
 		goto out;
 	if (c->ps && (rc = samv_pdscan_record(c->ps, path, t, rec, text.ptr)) < 0)
@@ -293,31 +470,52 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 			else if (samv_type_path(want, sizeof(want), t, id) == 0 && strcmp(want, path))
 				rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "misplaced",
 						      "belongs at '%s'", want);
-			if (rc == 0 && samv_idset_add(&c->ids[type_index(t)], id) == 0)
-				rc = samv_problem_add(c->pr, path, samv_json_locate(text.ptr, "id"), "duplicate-id",
-						      "another %s has the id '%s'", t->name, id);
 		}
 		if (rc == 0 && t == samv_type_find("purpose") && id && samv_id_check(id, NULL) == 0 &&
 		    samv_purpose_key_check(id) < 0)
 			rc = samv_problem_add(c->pr, path, samv_json_locate(text.ptr, "id"), "bad-id",
 					      "a purpose's key is one letter a-z, not '%s'", id);
-		c->type = t;
-		if (rc == 0)
-			rc = collect_refs(c, path, rec);
-		if (rc == 0)
-			rc = collect_served(c, path, rec);
-		if (rc == 0 && t == samv_type_find("actor") &&
-		    !(samv_record_str(rec, "status") && !strcmp(samv_record_str(rec, "status"), "retired")))
-			rc = collect_name(c, path, rec);
 	}
 	if (rc == 0 && (rc = samv_record_format(&canon, t, rec)) == 0 &&
 	    (canon.len != text.len || memcmp(canon.ptr, text.ptr, text.len)))
 		rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "not-canonical",
 				      "not in canonical form (key order, indentation or spacing)");
+	if (rc < 0 || t == samv_type_repository())
+		goto out;
+	/* the rest is for the records samv_record_load_all would give, which
+	 * the uncached check reads again at the end (check_decisions,
+	 * check_assessments) */
+	loadable = valid && placed(rec, t, path);
+	if (cache && loadable && t == samv_type_find("assessment") && (rc = check_assessment_one(c, rec)) < 0)
+		goto out;
+	/* only now: the facts are kept when the file has no problem of its own */
+	if (cache && c->pr->n == before) {
+		if (!(facts = facts_of(rec))) {
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+		/* the references found once, for the cache and for cross */
+		if ((rc = samv_record_refs(t, rec, refs_fn, &refs)) < 0 ||
+		    (rc = samv_checkcache_put(c->cc, path, &oid, facts, refs.ptr ? refs.ptr : "", loadable)) < 0)
+			goto out;
+		kept = true;
+	}
+	if ((rc = cross(c, path, t, rec, text.ptr, kept ? (refs.ptr ? refs.ptr : "") : NULL)) < 0)
+		goto out;
+	if (cache && loadable && t == samv_type_find("decision")) {
+		if (!facts && !(facts = facts_of(rec))) {
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+		rc = keep_decision(c, t, facts);
+		facts = NULL;
+	}
 out:
+	cJSON_Delete(facts);
 	cJSON_Delete(rec);
 	samv_buf_free(&text);
 	samv_buf_free(&canon);
+	samv_buf_free(&refs);
 	return rc;
 }
 
@@ -434,23 +632,20 @@ static int check_refs(struct check *c)
 	return rc;
 }
 
-/* Instruments defined in the repository, and every assessment against its
- * instrument (answers on the scale, notes where required). */
+/* Every assessment against its instrument (the uncached check; the
+ * cached one checks each as it meets it). */
 static int check_assessments(struct check *c)
 {
 	const struct samv_type *t = samv_type_find("assessment");
-	cJSON *set = NULL, *all = NULL;
-	const cJSON *rec, *inst;
-	char path[256];
+	cJSON *all = NULL;
+	const cJSON *rec;
 	size_t skipped;
 	int rc;
 
 	/* records broken by hand are skipped: their problems are reported */
-	if ((rc = samv_instruments_load(&set, c->v, c->pr)) < 0 || (rc = samv_record_load_all(&all, c->v, t, &skipped)) < 0)
+	if ((rc = samv_record_load_all(&all, c->v, t, &skipped)) < 0)
 		goto out;
 	cJSON_ArrayForEach(rec, all) {
-		const char *id = samv_record_str(rec, "id"), *name = samv_record_str(rec, "instrument");
-
 		struct samv_problems own = SAMV_PROBLEMS_INIT;
 		size_t bad;
 
@@ -460,20 +655,11 @@ static int check_assessments(struct check *c)
 		samv_problems_free(&own);
 		if (rc < 0)
 			break;
-		if (bad || !id || samv_id_check(id, NULL) < 0 || samv_type_path(path, sizeof(path), t, id) < 0 || !name)
-			continue;
-		if (!(inst = samv_instrument_find(set, name)))
-			rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "unknown-instrument",
-					      "instrument: unknown instrument '%s'", name);
-		else if (samv_assessment_validate(inst, rec) < 0)
-			rc = samv_problem_add(c->pr, path, SAMV_POS_FILE, "bad-answer", "%s",
-					      samv_error_last());
-		if (rc < 0)
+		if (!bad && (rc = check_assessment_one(c, rec)) < 0)
 			break;
 	}
 out:
 	cJSON_Delete(all);
-	cJSON_Delete(set);
 	return rc;
 }
 
@@ -494,9 +680,13 @@ static void check_free(struct check *c)
 	for (i = 0; i < c->nrefs; i++) {
 		free(c->refs[i].path);
 		free(c->refs[i].id);
+		free(c->refs[i].field);
 	}
 	free(c->refs);
 	samv_pdscan_free(c->ps);
+	cJSON_Delete(c->instruments);
+	cJSON_Delete(c->decisions);
+	samv_checkcache_discard(c->cc);
 }
 
 /* The links between decisions (supersedes, amends, confirms) are checked
@@ -516,16 +706,34 @@ static bool superseded_by_someone(const cJSON *all, const char *id)
 	return false;
 }
 
+static int by_id(const void *a, const void *b)
+{
+	const char *x = samv_record_str(*(cJSON *const *)a, "id");
+	const char *y = samv_record_str(*(cJSON *const *)b, "id");
+
+	return strcmp(x ? x : "", y ? y : "");
+}
+
+/* The decisions samv_record_load_all would give: read again (uncached),
+ * or gathered by the walk (their facts), in id order. */
 static int check_decisions(struct check *c)
 {
 	const struct samv_type *t = samv_type_find("decision");
 	cJSON *all = NULL, *d;
 	char path[256];
 	size_t bad;
-	int rc;
+	int rc = 0;
 
-	if ((rc = samv_record_load_all(&all, c->v, t, &bad)) < 0)
+	if (c->cc) {
+		all = c->decisions ? c->decisions : cJSON_CreateArray();
+		c->decisions = NULL;
+		if (!all || (rc = samv_json_sort(all, by_id)) < 0) {
+			cJSON_Delete(all);
+			return all ? rc : samv_error_set(SAMV_ERROR, "out of memory");
+		}
+	} else if ((rc = samv_record_load_all(&all, c->v, t, &bad)) < 0) {
 		return rc;
+	}
 	cJSON_ArrayForEach(d, all) {
 		const char *id = samv_record_str(d, "id"), *st = samv_record_str(d, "status");
 
@@ -545,6 +753,39 @@ static int check_decisions(struct check *c)
 	return rc;
 }
 
+/* The cache's rows for the view, if there is a cache: they hold for the
+ * rules, the allow list and the instruments they were made under. */
+static int cache_open(struct check *c)
+{
+	struct samv_buf allow = SAMV_BUF_INIT;
+	char rules[64], *ctx = NULL, *inst = NULL, ahex[GIT_OID_HEXSZ + 1], ihex[GIT_OID_HEXSZ + 1];
+	git_oid a, i;
+	int rc;
+
+	if (samv_view_read(&allow, c->v, SAMV_PDSCAN_ALLOW) < 0)
+		samv_error_clear(); /* none, or a problem of its own: no rows kept */
+	samv_checkcache_hash(&a, allow.ptr ? allow.ptr : "", allow.len);
+	if (!(inst = c->instruments ? cJSON_PrintUnformatted(c->instruments) : strdup("null"))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	samv_checkcache_hash(&i, inst, strlen(inst));
+	samv_cache_rules(rules);
+	if (asprintf(&ctx, "%s format %d allow %s%s instruments %s", rules, SAMV_FORMAT,
+		     git_oid_tostr(ahex, sizeof(ahex), &a), allow.ptr ? "" : " (none)",
+		     git_oid_tostr(ihex, sizeof(ihex), &i)) < 0) {
+		ctx = NULL;
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	rc = samv_checkcache_open(&c->cc, c->v, ctx);
+out:
+	free(ctx);
+	cJSON_free(inst);
+	samv_buf_free(&allow);
+	return rc;
+}
+
 int samv_check(struct samv_problems *pr, struct samv_view *v)
 {
 	struct check c;
@@ -555,6 +796,10 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 	c.v = v;
 	if ((rc = samv_pdscan_new(&c.ps, v, pr)) < 0)
 		goto out;
+	/* the instruments first: an assessment is checked against them when
+	 * met, if the cache is used, and the cache's rows depend on them */
+	if ((rc = samv_instruments_load(&c.instruments, v, pr)) < 0 || (rc = cache_open(&c)) < 0)
+		goto out;
 	if (!samv_view_exists(v, SAMV_REPO_FILE))
 		rc = samv_problem_add(pr, SAMV_REPO_FILE, SAMV_POS_FILE, "missing-file",
 				      "the repository record is missing; see samv-init(1)");
@@ -563,9 +808,9 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 	/* a plain git clone: person references cannot be checked here */
 	if (rc == 0 && (c.people_missing = samv_view_people_check(v) < 0))
 		rc = samv_problem_add(pr, SAMV_REPO_FILE, SAMV_POS_FILE, "missing-people",
-				      "this clone lacks %s, where the repository keeps its people (git clone "
-				      "fetches branches only): run samv-sync, or git fetch origin '%s:%s'",
-				      SAMV_PEOPLE_REF, SAMV_PEOPLE_REF, SAMV_PEOPLE_REF);
+				      "this clone lacks the people records (%s; on the remote, the branch "
+				      "samv-people): run samv-sync, or git fetch origin "
+				      "samv-people:refs/remotes/origin/samv-people", SAMV_PEOPLE_REF);
 	if (rc == 0)
 		rc = samv_view_walk(v, "", top_fn, &c);
 	if (rc == 0)
@@ -576,11 +821,16 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 		rc = check_names(&c);
 	if (rc == 0)
 		rc = check_decisions(&c);
-	if (rc == 0)
+	if (rc == 0 && !c.cc)
 		rc = check_assessments(&c);
 	/* the walk has routed people/: from the people ref, or the branch's */
 	if (rc == 0)
 		rc = samv_pdscan_finish(c.ps, v->people != NULL);
+	if (rc == 0)
+		samv_checkcache_close(c.cc);
+	else
+		samv_checkcache_discard(c.cc);
+	c.cc = NULL;
 out:
 	samv_problems_sort(pr);
 	check_free(&c);

@@ -115,17 +115,14 @@ static int find_mentions(cJSON *out, struct samv_view *v, const char *const *wha
 	return rc;
 }
 
-/* The ref's reflog and the sync's copies of remotes' people refs hold the
- * old chain: they go too. */
-static int drop_old_refs(git_repository *repo)
+/* Delete every reference matching glob (with its log). */
+static int drop_refs(git_repository *repo, const char *glob)
 {
 	git_reference_iterator *it = NULL;
 	git_reference *ref = NULL;
 	int rc = 0;
 
-	if (git_reflog_delete(repo, SAMV_PEOPLE_REF) < 0)
-		return samv_error_git(SAMV_EIO, "cannot remove the reflog of " SAMV_PEOPLE_REF);
-	if (git_reference_iterator_glob_new(&it, repo, SAMV_PEOPLE_REMOTES "*") < 0)
+	if (git_reference_iterator_glob_new(&it, repo, glob) < 0)
 		return samv_error_git(SAMV_ERROR, "cannot list references");
 	while (rc == 0 && git_reference_next(&ref, it) == 0) {
 		if (git_reference_delete(ref) < 0)
@@ -134,6 +131,20 @@ static int drop_old_refs(git_repository *repo)
 		ref = NULL;
 	}
 	git_reference_iterator_free(it);
+	return rc;
+}
+
+/* The ref's reflog and the copies of remotes' people chains (git's
+ * remote-tracking ones, which git fetch makes again from the remote, and
+ * those of samv before them) hold the old chain: they go too. */
+static int drop_old_refs(git_repository *repo)
+{
+	int rc;
+
+	if (git_reflog_delete(repo, SAMV_PEOPLE_REF) < 0)
+		return samv_error_git(SAMV_EIO, "cannot remove the reflog of " SAMV_PEOPLE_REF);
+	if ((rc = drop_refs(repo, SAMV_PEOPLE_TRACKING_GLOB)) == 0)
+		rc = drop_refs(repo, SAMV_PEOPLE_REMOTES "*");
 	return rc;
 }
 

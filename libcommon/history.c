@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "checkcache.h"
 #include "histindex.h"
 #include "samv.h"
 #include "store.h"
@@ -366,18 +367,29 @@ int samv_agreement_find(const cJSON **out, const cJSON *history, int n, const ch
 struct chk {
 	git_repository *repo;
 	struct samv_problems *pr;
+	int (*bad)(const git_oid *commit, void *arg);
+	void *arg;
 };
 
 static int check_fn(git_commit *c, void *arg)
 {
 	struct chk *k = arg;
+	size_t before = k->pr->n;
+	int rc = samv_agreement_authority(k->pr, k->repo, c);
 
-	return samv_agreement_authority(k->pr, k->repo, c);
+	if (rc == 0 && k->pr->n > before && k->bad)
+		rc = k->bad(git_commit_id(c), k->arg);
+	return rc;
+}
+
+int samv_agreement_changed(git_commit *c)
+{
+	return changes_agreement(c);
 }
 
 int samv_agreement_authority(struct samv_problems *pr, git_repository *repo, git_commit *c)
 {
-	struct chk kk = { repo, pr }, *k = &kk;
+	struct chk kk = { repo, pr, NULL, NULL }, *k = &kk;
 	git_message_trailer_array tr = { 0 };
 	struct samv_view *v = NULL;
 	cJSON *dec = NULL;
@@ -429,9 +441,15 @@ out:
 	return rc;
 }
 
-int samv_check_history(struct samv_problems *pr, struct samv_store *s, const char *rev)
+int samv_check_history_each(struct samv_problems *pr, struct samv_store *s, const char *rev,
+			    int (*bad)(const git_oid *commit, void *arg), void *arg)
 {
-	struct chk k = { samv_store_repo(s), pr };
+	struct chk k = { samv_store_repo(s), pr, bad, arg };
 
 	return walk_changes(s, rev, check_fn, &k);
+}
+
+int samv_check_history(struct samv_problems *pr, struct samv_store *s, const char *rev)
+{
+	return samv_check_history_each(pr, s, rev, NULL, NULL);
 }

@@ -323,7 +323,7 @@ int samv_people_migrate(struct samv_migration *m, const char *dir, bool dry_run)
 	if ((rc = samv_txn_begin(&t_, s, COMMAND)) < 0)
 		goto out;
 	v = samv_txn_view(t_);
-	if ((rc = samv_people_tip(&tip, &exists, NULL, s->repo)) < 0)
+	if ((rc = samv_people_current(&tip, &exists, NULL, s->repo)) < 0)
 		goto out;
 	if (exists && !samv_people_in_tree(v->tree)) {
 		rc = samv_error_set(SAMV_EEXISTS, "'%s' keeps its people on %s already", dir, SAMV_PEOPLE_REF);

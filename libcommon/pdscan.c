@@ -581,16 +581,22 @@ static int person_record(struct samv_pdscan *ps, const char *path, const char *i
 	return strcmp(two, slug) ? add_name(ps, two, id ? id : "") : 0;
 }
 
+int samv_pdscan_record_names(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const cJSON *rec)
+{
+	const char *id = samv_record_str(rec, "id");
+
+	if (samv_type_personal(t))
+		return person_record(ps, path, id, rec);
+	if (!samv_people_path(path))
+		return add_path(&ps->paths, &ps->npaths, &ps->cappaths, path, id, true);
+	return 0;
+}
+
 int samv_pdscan_record(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const cJSON *rec,
 		       const char *text)
 {
-	const char *id = samv_record_str(rec, "id");
-	int rc = 0;
+	int rc = samv_pdscan_record_names(ps, path, t, rec);
 
-	if (samv_type_personal(t))
-		rc = person_record(ps, path, id, rec);
-	else if (!samv_people_path(path))
-		rc = add_path(&ps->paths, &ps->npaths, &ps->cappaths, path, id, true);
 	return rc < 0 ? rc : scan_fields(ps, path, text, NULL, 0, t, rec);
 }
 

@@ -19,6 +19,10 @@ int samv_pdscan_new(struct samv_pdscan **out, struct samv_view *v, struct samv_p
  * for samv_pdscan_finish. */
 int samv_pdscan_record(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const cJSON *rec,
 		       const char *text);
+/* What samv_pdscan_record keeps of a record for samv_pdscan_finish (its
+ * id, a person's name), without scanning its text: for a record whose
+ * text is known to hold nothing to warn of (checkcache.c). */
+int samv_pdscan_record_names(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const cJSON *rec);
 /* A file of the view (a record or not), whose path is looked at for a
  * person's name once all names are known. */
 int samv_pdscan_path(struct samv_pdscan *ps, const char *path);

@@ -8,7 +8,10 @@
  * a person, at the path it had on the main branch) that can be rewritten
  * when a person's data must be erased (samv-person(1), forget).  Readers
  * see both as one tree (store.c); writes move the ref by compare-and-swap,
- * as txn.c moves the branch.
+ * as txn.c moves the branch.  On a remote the chain is the branch
+ * samv-people, which plain git clone, fetch and pull bring as
+ * refs/remotes/REMOTE/samv-people: readers take it when this clone has no
+ * chain yet or is behind it, and the next write moves the ref there.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +50,74 @@ int samv_people_tip(git_oid *tip, bool *exists, git_tree **tree, git_repository 
 	git_commit_free(c);
 	*exists = true;
 	return 0;
+}
+
+/* A people chain git fetched from a remote (refs/remotes/REMOTE/samv-people)
+ * that this clone is behind: the first one, in name order, when it has no
+ * people ref; else one that is a strict descendant of local. */
+static int fetched_ahead(git_oid *out, bool *found, git_repository *repo, const git_oid *local)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref = NULL;
+
+	*found = false;
+	if (git_reference_iterator_glob_new(&it, repo, SAMV_PEOPLE_TRACKING_GLOB) < 0)
+		return samv_error_git(SAMV_ERROR, "cannot list references");
+	while (!*found && git_reference_next(&ref, it) == 0) {
+		const git_oid *id = git_reference_target(ref);
+
+		if (id && (!local || (!git_oid_equal(id, local) && git_graph_descendant_of(repo, id, local) == 1))) {
+			git_oid_cpy(out, id);
+			*found = true;
+		}
+		git_reference_free(ref);
+		ref = NULL;
+	}
+	git_reference_iterator_free(it);
+	git_error_clear();
+	return 0;
+}
+
+int samv_people_current(git_oid *tip, bool *exists, git_tree **tree, git_repository *repo)
+{
+	git_commit *c = NULL;
+	git_oid ahead;
+	bool found;
+	int rc;
+
+	if (tree)
+		*tree = NULL;
+	if ((rc = samv_people_tip(tip, exists, NULL, repo)) < 0 ||
+	    (rc = fetched_ahead(&ahead, &found, repo, *exists ? tip : NULL)) < 0)
+		return rc;
+	if (found) {
+		git_oid_cpy(tip, &ahead);
+		*exists = true;
+	}
+	if (*exists && tree && (git_commit_lookup(&c, repo, tip) < 0 || git_commit_tree(tree, c) < 0))
+		rc = samv_error_git(SAMV_ERROR, SAMV_PEOPLE_REF);
+	git_commit_free(c);
+	return rc;
+}
+
+int samv_people_catch_up(git_repository *repo)
+{
+	git_reference *ref = NULL;
+	git_oid local, ahead;
+	bool exists, found;
+	int rc, e;
+
+	if ((rc = samv_people_tip(&local, &exists, NULL, repo)) < 0 ||
+	    (rc = fetched_ahead(&ahead, &found, repo, exists ? &local : NULL)) < 0 || !found)
+		return rc;
+	e = exists ? git_reference_create_matching(&ref, repo, SAMV_PEOPLE_REF, &ahead, 1, &local,
+						   "samv: people fetched by git")
+		   : git_reference_create(&ref, repo, SAMV_PEOPLE_REF, &ahead, 0, "samv: people fetched by git");
+	git_reference_free(ref);
+	if (e == GIT_EMODIFIED || e == GIT_EEXISTS || e == GIT_ELOCKED)
+		return samv_error_set(SAMV_EBUSY, "busy: %s moved while writing; nothing was changed, run the "
+				      "command again", SAMV_PEOPLE_REF);
+	return e < 0 ? samv_error_git(SAMV_EIO, "cannot update " SAMV_PEOPLE_REF) : 0;
 }
 
 static int empty_tree(git_tree **out, git_repository *repo)

@@ -8,7 +8,13 @@
 
 #define SAMV_PEOPLE_REF "refs/samv/people"
 #define SAMV_PEOPLE_DIR "people"
-/* where samv-sync keeps each remote's people ref: PREFIX REMOTE */
+/* On a remote the people chain is the branch samv-people, so that a plain
+ * git clone, fetch or pull brings it, as refs/remotes/REMOTE/samv-people,
+ * where samv-sync keeps it too (SAMV_PEOPLE_TRACKING with the remote's
+ * name); refs/samv/remotes/ is where samv before it kept them. */
+#define SAMV_PEOPLE_BRANCH "refs/heads/samv-people"
+#define SAMV_PEOPLE_TRACKING "refs/remotes/%s/samv-people"
+#define SAMV_PEOPLE_TRACKING_GLOB "refs/remotes/*/samv-people"
 #define SAMV_PEOPLE_REMOTES "refs/samv/remotes/"
 
 /* Whether path is the people directory or under it. */
@@ -19,6 +25,13 @@ bool samv_people_in_tree(git_tree *main_tree);
 /* The people ref's tip and tree; *exists false (tree NULL) when there is
  * no such ref yet. */
 int samv_people_tip(git_oid *tip, bool *exists, git_tree **tree, git_repository *repo);
+/* The people chain to read: the people ref, or a chain git brought from a
+ * remote (clone, fetch, pull) that it is behind, or that there is when
+ * there is no ref yet (see SAMV_PEOPLE_TRACKING). */
+int samv_people_current(git_oid *tip, bool *exists, git_tree **tree, git_repository *repo);
+/* Under the write lock, the branch keeping no people: the people ref moved
+ * to samv_people_current's chain (a fast-forward, or its first value). */
+int samv_people_catch_up(git_repository *repo);
 /*
  * One commit on the people ref with the staged entries (all under
  * people/), parent old (NULL: the ref is new), moved by compare-and-swap
@@ -61,7 +74,10 @@ void samv_txn_hide_people(struct samv_txn *t);
  * do when the branch keeps people itself.
  */
 int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name, enum samv_favor favor,
-		     struct samv_conflicts *c, bool *unverified, const char *test_gate);
+		     struct samv_conflicts *c, bool *unverified, const char *test_gate, bool *later);
+/* *later from samv_people_sync: the remote has no people yet; ours go to
+ * it (SAMV_PEOPLE_BRANCH) once the branch has, by this. */
+int samv_people_push_new(git_repository *repo, git_remote *remote, const char *name, bool *unverified);
 /* Tests only (sync.c): say "GATE.ready", then wait for "GATE.go". */
 void samv_sync_test_gate(const char *gate);
 /* Fetch src of the remote into tracking (forced, no tags, no pruning),

@@ -201,7 +201,7 @@ static int push(git_remote *remote, const char *name, bool force, bool *unverifi
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	if ((rc = samv_remote_init(&a, &po.callbacks, git_remote_owner(remote), git_remote_url(remote))) < 0)
 		goto out;
-	if (asprintf(&spec, "%s%s:%s", force ? "+" : "", SAMV_PEOPLE_REF, SAMV_PEOPLE_REF) < 0) {
+	if (asprintf(&spec, "%s%s:%s", force ? "+" : "", SAMV_PEOPLE_REF, SAMV_PEOPLE_BRANCH) < 0) {
 		spec = NULL;
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
@@ -223,11 +223,12 @@ static int push_local(git_remote *remote, const char *name, const char *path, co
 		      bool *unverified)
 {
 	git_oid tip;
-	int rc = samv_sync_push_local(&tip, remote, name, path, SAMV_PEOPLE_REF, SAMV_PEOPLE_REF, expected, unverified);
+	int rc = samv_sync_push_local(&tip, remote, name, path, SAMV_PEOPLE_REF, SAMV_PEOPLE_BRANCH, expected,
+				      unverified);
 
 	if (rc == 1)
 		rc = samv_error_set(SAMV_EBUSY, "busy: %s of '%s' moved while syncing (another clone pushed); "
-				    "nothing of it was lost: run samv-sync again", SAMV_PEOPLE_REF, name);
+				    "nothing of it was lost: run samv-sync again", SAMV_PEOPLE_BRANCH, name);
 	return rc;
 }
 
@@ -245,8 +246,27 @@ static int move(git_repository *repo, const git_oid *old, const git_oid *to)
 	return e < 0 ? samv_error_git(SAMV_EIO, "cannot update " SAMV_PEOPLE_REF) : 0;
 }
 
+int samv_people_push_new(git_repository *repo, git_remote *remote, const char *name, bool *unverified)
+{
+	const char *path = samv_url_local_path(git_remote_url(remote));
+	git_reference *ref = NULL;
+	char *tracking = NULL;
+	git_oid now;
+	int rc;
+
+	if (asprintf(&tracking, SAMV_PEOPLE_TRACKING, name) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	rc = path ? push_local(remote, name, path, NULL, unverified) : push(remote, name, false, unverified);
+	if (rc == 0 && git_reference_name_to_id(&now, repo, SAMV_PEOPLE_REF) == 0 &&
+	    git_reference_create(&ref, repo, tracking, &now, 1, "samv-sync: push people") < 0)
+		rc = samv_error_git(SAMV_EIO, tracking);
+	git_reference_free(ref);
+	free(tracking);
+	return rc;
+}
+
 int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name, enum samv_favor favor,
-		     struct samv_conflicts *c, bool *unverified, const char *test_gate)
+		     struct samv_conflicts *c, bool *unverified, const char *test_gate, bool *later)
 {
 	git_repository *repo = samv_store_repo(s);
 	struct samv_txn *t = NULL;
@@ -258,10 +278,13 @@ int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name,
 	bool have_theirs, holds, rewritten = false, push_needed = false;
 	int rc;
 
-	if (asprintf(&tracking, "%s%s/people", SAMV_PEOPLE_REMOTES, name) < 0)
+	if (asprintf(&tracking, SAMV_PEOPLE_TRACKING, name) < 0)
 		return samv_error_set(SAMV_ERROR, "out of memory");
-	if ((rc = samv_sync_fetch(remote, name, SAMV_PEOPLE_REF, tracking, "samv-sync: fetch people", unverified)) < 0)
+	if ((rc = samv_sync_fetch(remote, name, SAMV_PEOPLE_BRANCH, tracking, "samv-sync: fetch people", unverified)) < 0)
 		goto out;
+	/* its log would keep a chain the remote has rewritten (forget) */
+	if (git_reflog_delete(repo, tracking) < 0)
+		git_error_clear();
 	if ((rc = samv_txn_begin(&t, s, "samv-sync")) < 0)
 		goto out;
 	if (samv_txn_people(t, &ours, &ptree) < 0) {
@@ -295,7 +318,9 @@ int samv_people_sync(struct samv_store *s, git_remote *remote, const char *name,
 	if (rc < 0)
 		goto out;
 	if (!have_theirs) {
-		push_needed = true;
+		/* the remote's first branch should be the collaboration's:
+		 * hosting services make the first one pushed the default */
+		*later = true;
 	} else if (!ours) {
 		rc = move(repo, NULL, &theirs);
 		push_needed = rewritten;
@@ -361,7 +386,7 @@ int samv_people_adopt(struct samv_store *s, const char *name)
 
 	if ((rc = samv_people_tip(&tip, &exists, NULL, repo)) < 0 || exists)
 		return rc;
-	if (asprintf(&tracking, "%s%s/people", SAMV_PEOPLE_REMOTES, name) < 0)
+	if (asprintf(&tracking, SAMV_PEOPLE_TRACKING, name) < 0)
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	if (git_reference_name_to_id(&theirs, repo, tracking) < 0 || git_revparse_single((git_object **)&head, repo,
 											"HEAD^{commit}") < 0) {

@@ -21,6 +21,35 @@ static int cmp_str(const void *a, const void *b)
 
 static int put_object(struct samv_buf *b, const struct samv_type *t, const cJSON *rec, int indent);
 
+/* n spaces of indentation (a printf of "%*s" costs more than the rest of
+ * a record's formatting) */
+static int put_spaces(struct samv_buf *b, int n)
+{
+	static const char sp[] = "                                ";
+	int k;
+
+	for (; n > 0; n -= k) {
+		k = n < (int)sizeof(sp) - 1 ? n : (int)sizeof(sp) - 1;
+		if (samv_buf_put(b, sp, (size_t)k) < 0)
+			return SAMV_ERROR;
+	}
+	return 0;
+}
+
+/* prefix then name into out, cut as snprintf would */
+static void join_name(char *out, size_t sz, const char *prefix, const char *name)
+{
+	size_t lp = strlen(prefix), ln = strlen(name);
+
+	if (lp > sz - 1)
+		lp = sz - 1;
+	memcpy(out, prefix, lp);
+	if (ln > sz - 1 - lp)
+		ln = sz - 1 - lp;
+	memcpy(out + lp, name, ln);
+	out[lp + ln] = '\0';
+}
+
 /* Sets are written sorted, one item a line, so diffs and merges stay small;
  * lists (an agenda) and lists of objects keep their order. */
 static int put_value(struct samv_buf *b, const struct samv_field *f, const cJSON *v, int indent)
@@ -41,11 +70,11 @@ static int put_value(struct samv_buf *b, const struct samv_field *f, const cJSON
 		if (samv_buf_puts(b, "[\n") < 0)
 			return SAMV_ERROR;
 		cJSON_ArrayForEach(it, v) {
-			if (samv_buf_printf(b, "%*s", indent + 4, "") < 0 || put_object(b, sub, it, indent + 4) < 0 ||
+			if (put_spaces(b, indent + 4) < 0 || put_object(b, sub, it, indent + 4) < 0 ||
 			    samv_buf_puts(b, it->next ? ",\n" : "\n") < 0)
 				return SAMV_ERROR;
 		}
-		return samv_buf_printf(b, "%*s]", indent + 2, "");
+		return put_spaces(b, indent + 2) < 0 ? SAMV_ERROR : samv_buf_puts(b, "]");
 	}
 	cJSON_ArrayForEach(it, v)
 		if (!cJSON_IsString(it))
@@ -63,11 +92,11 @@ static int put_value(struct samv_buf *b, const struct samv_field *f, const cJSON
 	if (samv_buf_puts(b, "[\n") < 0)
 		goto out;
 	for (i = 0; i < n; i++) {
-		if (samv_buf_printf(b, "%*s", indent + 4, "") < 0 || samv_json_put_string(b, items[i]) < 0 ||
+		if (put_spaces(b, indent + 4) < 0 || samv_json_put_string(b, items[i]) < 0 ||
 		    samv_buf_puts(b, i + 1 < n ? ",\n" : "\n") < 0)
 			goto out;
 	}
-	rc = samv_buf_printf(b, "%*s]", indent + 2, "");
+	rc = put_spaces(b, indent + 2) < 0 ? SAMV_ERROR : samv_buf_puts(b, "]");
 out:
 	free(items);
 	return rc;
@@ -84,7 +113,7 @@ static int put_member(struct samv_buf *b, bool *first, const struct samv_field *
 {
 	if (omitted(v))
 		return 0;
-	if (samv_buf_printf(b, "%s%*s", *first ? "" : ",\n", indent + 2, "") < 0 ||
+	if (samv_buf_puts(b, *first ? "" : ",\n") < 0 || put_spaces(b, indent + 2) < 0 ||
 	    samv_json_put_string(b, key) < 0 || samv_buf_puts(b, ": ") < 0 || put_value(b, f, v, indent) < 0)
 		return SAMV_ERROR;
 	*first = false;
@@ -114,7 +143,7 @@ static int put_object(struct samv_buf *b, const struct samv_type *t, const cJSON
 			return SAMV_ERROR;
 	if (first)
 		return samv_buf_puts(b, "}");
-	return samv_buf_printf(b, "\n%*s}", indent, "");
+	return samv_buf_puts(b, "\n") < 0 || put_spaces(b, indent) < 0 ? SAMV_ERROR : samv_buf_puts(b, "}");
 }
 
 int samv_record_format(struct samv_buf *out, const struct samv_type *t, const cJSON *rec)
@@ -365,7 +394,7 @@ static int validate_object(struct samv_problems *pr, const struct samv_type *t, 
 
 	for (i = 0; i < t->nfields; i++) {
 		f = &t->fields[i];
-		snprintf(name, sizeof(name), "%s%s", prefix, f->name);
+		join_name(name, sizeof(name), prefix, f->name);
 		v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
 		if (omitted(v)) {
 			if ((f->flags & SAMV_FL_REQUIRED) &&

@@ -438,15 +438,15 @@ int samv_view_people_check(struct samv_view *v)
 
 	if (v->is_people || v->people || keeps_people(v))
 		return 0;
-	if (samv_people_tip(&tip, &exists, NULL, v->repo) < 0 || exists)
+	if (samv_people_current(&tip, &exists, NULL, v->repo) < 0 || exists)
 		goto out;
 	if (samv_view_read(&text, v, SAMV_REPO_FILE) < 0 || !(rec = cJSON_ParseWithLength(text.ptr, text.len)))
 		goto out;
 	layout = samv_record_str(rec, "people");
 	if (layout && !strcmp(layout, "ref"))
-		rc = samv_error_set(SAMV_EINVAL, "this clone lacks %s, where the repository keeps its people (git clone "
-				    "fetches branches only): run samv-sync, or git fetch origin '%s:%s'",
-				    SAMV_PEOPLE_REF, SAMV_PEOPLE_REF, SAMV_PEOPLE_REF);
+		rc = samv_error_set(SAMV_EINVAL, "this clone lacks the people records (%s; on the remote, the branch "
+				    "samv-people): run samv-sync, or git fetch origin "
+				    "samv-people:refs/remotes/origin/samv-people", SAMV_PEOPLE_REF);
 out:
 	if (rc == 0)
 		samv_error_clear();
@@ -479,7 +479,7 @@ static struct samv_view *route(struct samv_view *v, const char *path)
 		return v;
 	if (!v->people_known) {
 		v->people_known = true;
-		if (!keeps_people(v) && samv_people_tip(&tip, &exists, &tree, v->repo) == 0 && exists &&
+		if (!keeps_people(v) && samv_people_current(&tip, &exists, &tree, v->repo) == 0 && exists &&
 		    samv_view_set_people(v, tree) < 0)
 			git_tree_free(tree);
 		samv_error_clear();
@@ -493,8 +493,11 @@ enum samv_file_kind samv_view_kind(struct samv_view *v, const char *path)
 
 	if (st)
 		return st->text ? SAMV_FILE_REGULAR : SAMV_FILE_NONE;
-	if ((v = route(v, path))->root)
-		return worktree_kind(v->root, path);
+	if ((v = route(v, path))->root) {
+		const struct stat *sb = samv_view_walked(v, path);
+
+		return sb ? kind_of_mode(sb->st_mode) : worktree_kind(v->root, path);
+	}
 	return tree_kind(tree_entry(v, path));
 }
 
@@ -544,6 +547,24 @@ out:
 	return rc;
 }
 
+const char *samv_view_root_of(struct samv_view *v, const char *path)
+{
+	return staged(v, path) ? NULL : route(v, path)->root;
+}
+
+int samv_view_blob_id(git_oid *out, struct samv_view *v, const char *path)
+{
+	const git_tree_entry *e;
+
+	if (staged(v, path) || (v = route(v, path))->root)
+		return 0;
+	e = tree_entry(v, path);
+	if (tree_kind(e) != SAMV_FILE_REGULAR || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		return 0;
+	git_oid_cpy(out, git_tree_entry_id(e));
+	return 1;
+}
+
 /* A file is there, regular or a symbolic link (which reading refuses, so
  * that it is named rather than taken for a missing record). */
 bool samv_view_exists(struct samv_view *v, const char *path)
@@ -585,6 +606,20 @@ static DIR *open_dir(const char *root, const char *rel)
 		errno = e;
 	}
 	return dir;
+}
+
+/* The file a work tree walk is handing to its callback, and its lstat. */
+static struct {
+	const char *root, *path;
+	struct stat st;
+} walked;
+
+const struct stat *samv_view_walked(struct samv_view *v, const char *path)
+{
+	const char *root = samv_view_root_of(v, path);
+
+	return root && walked.path && !strcmp(walked.path + (walked.path[0] == '/'), path) &&
+	       !strcmp(walked.root, root) ? &walked.st : NULL;
 }
 
 static int walk_dir(const char *root, const char *rel, samv_view_fn fn, void *arg)
@@ -632,10 +667,17 @@ static int walk_dir(const char *root, const char *rel, samv_view_fn fn, void *ar
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			break;
 		}
-		if (fstatat(dirfd(dir), names[i], &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(sb.st_mode))
+		if (fstatat(dirfd(dir), names[i], &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(sb.st_mode)) {
 			rc = walk_dir(root, sub, fn, arg);
-		else
+		} else {
+			/* what the walk saw of the file: the callback's own look at
+			 * it (samv_view_kind) need not open every directory again */
+			walked.root = root;
+			walked.path = sub;
+			walked.st = sb;
 			rc = fn(sub, arg);
+			walked.path = NULL;
+		}
 	}
 out:
 	for (i = 0; i < n; i++)

@@ -59,6 +59,17 @@ int samv_view_set_people(struct samv_view *v, git_tree *tree);
  * rest). */
 enum samv_file_kind { SAMV_FILE_NONE, SAMV_FILE_REGULAR, SAMV_FILE_LINK, SAMV_FILE_OTHER };
 enum samv_file_kind samv_view_kind(struct samv_view *v, const char *path);
+/* The blob id of the regular file at path when the view reads it from a
+ * tree (1), without reading it; 0 for the work tree, a write's own change
+ * or what is not a regular file there. */
+int samv_view_blob_id(git_oid *out, struct samv_view *v, const char *path);
+/* The work tree's root when path is read from it (people/ may come from
+ * the people ref instead), else NULL. */
+const char *samv_view_root_of(struct samv_view *v, const char *path);
+struct stat;
+/* The lstat of the work tree file at path, when a walk of the view is
+ * handing it to its callback now (samv_view_walk), else NULL. */
+const struct stat *samv_view_walked(struct samv_view *v, const char *path);
 int samv_record_parse(cJSON **out, const struct samv_buf *text, const char *path);
 const char *samv_path_id(const char *path, char out[SAMV_ID_MAX + 1]);
 /* Load, parse and validate the record file at path as type t (a file

@@ -940,6 +940,7 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 	git_remote *remote = NULL;
 	char *local = NULL, *branch = NULL, *name = NULL, *tracking = NULL;
 	const char *path;
+	bool people_later = false;
 	int rc, e, tries;
 
 	memset(r, 0, sizeof(*r));
@@ -961,7 +962,7 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 	snprintf(r->upstream, sizeof(r->upstream), "%s/%s", name, branch + strlen("refs/heads/"));
 	/* the people first: a refusal (an erasure not made here) changes nothing */
 	if ((rc = samv_people_sync(s, remote, name, o->favor, &r->conflicts, &r->unverified,
-				    o->people_test_gate)) < 0)
+				    o->people_test_gate, &people_later)) < 0)
 		goto out;
 	for (tries = 0; tries < SAMV_SYNC_TRIES; tries++) {
 		r->tries = tries;
@@ -982,6 +983,8 @@ int samv_sync(struct samv_sync_result *r, struct samv_store *s, const struct sam
 	rc = samv_error_set(SAMV_EBUSY, "busy: %s moved %d times while syncing (others are pushing); "
 			    "your commits are kept here: run samv-sync again", r->upstream, SAMV_SYNC_TRIES);
 out:
+	if (rc == 0 && people_later)
+		rc = samv_people_push_new(samv_store_repo(s), remote, name, &r->unverified);
 	/* people moved off the branch on another clone come with it */
 	if (rc == 0 && name)
 		rc = samv_people_adopt(s, name);

@@ -122,7 +122,9 @@ static int pin_tip(struct samv_txn *t)
 	if (!samv_people_in_tree(t->tip_tree)) {
 		git_tree *dup = NULL;
 
-		if ((rc = samv_people_tip(&t->people_tip, &t->people_exists, &t->people_tree, t->s->repo)) < 0)
+		/* what git clone, fetch or pull brought is taken first */
+		if ((rc = samv_people_catch_up(t->s->repo)) < 0 ||
+		    (rc = samv_people_tip(&t->people_tip, &t->people_exists, &t->people_tree, t->s->repo)) < 0)
 			goto out;
 		if (!(t->people_layout = t->people_exists))
 			goto out;

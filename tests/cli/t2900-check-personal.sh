@@ -216,7 +216,7 @@ test_case 'people on the branch: person ids made from names are not warned' '
 	expect_no_out
 '
 
-test_case 'sync: a push of refs/samv/people racing another clone'"'"'s is refused, then made' '
+test_case 'sync: a push of the people racing another clone'"'"'s is refused, then made' '
 	git init -q --bare -b main remote.git
 	samv-init --people-ref --name Samverkan repo >/dev/null
 	cd repo
@@ -227,7 +227,6 @@ test_case 'sync: a push of refs/samv/people racing another clone'"'"'s is refuse
 	samv-sync >/dev/null
 	cd ..
 	git clone -q remote.git b
-	git -C b fetch -q origin "refs/samv/people:refs/samv/people"
 	test_tick
 	(cd repo && samv-person edit "$p" --title Ordförande >/dev/null)
 	test_tick
@@ -240,22 +239,22 @@ test_case 'sync: a push of refs/samv/people racing another clone'"'"'s is refuse
 	n=0
 	while ! test -e ../gate.ready && test $n -lt 200; do sleep 0.05; n=$((n + 1)); done
 	(cd ../b && samv-sync >/dev/null)
-	theirs=$(git -C ../remote.git rev-parse refs/samv/people)
+	theirs=$(git -C ../remote.git rev-parse samv-people)
 	: >../gate.go
 	rc=0
 	wait $pid || rc=$?
 	test $rc = 3
 	test ! -s ../a.out
 	cat >../want <<-\EOT
-	samv-sync: busy: refs/samv/people of '"'"'origin'"'"' moved while syncing (another clone pushed); nothing of it was lost: run samv-sync again
+	samv-sync: busy: refs/heads/samv-people of '"'"'origin'"'"' moved while syncing (another clone pushed); nothing of it was lost: run samv-sync again
 	EOT
 	cmp ../want ../a.err
-	test "$(git -C ../remote.git rev-parse refs/samv/people)" = "$theirs"
-	git -C ../remote.git for-each-ref refs/samv >../refs
+	test "$(git -C ../remote.git rev-parse samv-people)" = "$theirs"
+	git -C ../remote.git for-each-ref >../refs
 	! grep -q sync- ../refs
 	samv_run samv-sync
 	expect_status 0
-	test "$(git -C ../remote.git rev-parse refs/samv/people)" = "$(git rev-parse refs/samv/people)"
+	test "$(git -C ../remote.git rev-parse samv-people)" = "$(git rev-parse refs/samv/people)"
 	samv_run samv-person show "$p" --json
 	grep -q "Ordförande" "$TRASH/.out"
 	grep -q "Nås via kansliet" "$TRASH/.out"

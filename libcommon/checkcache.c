@@ -1,0 +1,712 @@
+/*
+ * checkcache.c - samv-check's results kept in the query cache
+ * (.git/samv/cache.sqlite, tables chk_*; docs/CACHE.md, "samv-check").
+ *
+ * A file's own problems depend on its text, its path and the rules (the
+ * record types, the allow list of public contacts, the instruments): a
+ * file found without a problem of its own is kept by path and blob id,
+ * with the facts of it that the rules across records read (its id, name,
+ * status, references, links).  A later check replays those facts instead
+ * of reading, parsing and validating the file; a file with problems is
+ * not kept, and is checked again every time, so every message is made
+ * afresh, in the user's language.  The rules across records (unknown
+ * references, duplicates, names in paths, decision cycles) are always
+ * run again, on the facts.
+ *
+ * A work tree file's blob id is known without reading it from the stat
+ * data kept when samv-check last read it, as git status trusts its
+ * index: only when the file was last changed before that read began (a
+ * change in the same clock tick would keep the same times), so a change
+ * since always shows in the stat data.  Git's own index is not used: with
+ * "*.json text eol=lf" its blob id is that of the text git stored, which
+ * is not the file's when the file has CRLF line ends.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "cache.h"
+#include "checkcache.h"
+#include "store.h"
+
+/* chk_meta 'layout': another value drops the tables */
+#define CHK_LAYOUT "2"
+
+static const char create_sql[] =
+	"BEGIN IMMEDIATE;"
+	"DROP TABLE IF EXISTS chk_file; DROP TABLE IF EXISTS chk_hist_bad; DROP TABLE IF EXISTS chk_meta;"
+	"CREATE TABLE chk_meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
+	/* a file without a problem of its own; st_*: the stat data of the
+	 * work tree file it was read from (NULL: not to be trusted) */
+	"CREATE TABLE chk_file(path TEXT PRIMARY KEY, oid BLOB NOT NULL, loadable INTEGER NOT NULL,"
+	" facts TEXT NOT NULL, refs TEXT NOT NULL, st_mtime INTEGER, st_mtime_ns INTEGER, st_ctime INTEGER, st_ctime_ns INTEGER,"
+	" st_size INTEGER, st_ino INTEGER, st_mode INTEGER);"
+	/* the commits of the verified history that have a problem */
+	"CREATE TABLE chk_hist_bad(oid BLOB PRIMARY KEY);"
+	"INSERT INTO chk_meta VALUES ('layout', '" CHK_LAYOUT "');"
+	"COMMIT;";
+
+struct row {
+	char *path, *facts, *refs;
+	unsigned char oid[GIT_OID_RAWSZ];
+	bool loadable, has_stat, dirty;
+	long long st[7]; /* mtime, mtime_ns, ctime, ctime_ns, size, ino, mode */
+};
+
+struct samv_checkcache {
+	struct samv_store *s;
+	struct samv_view *v;
+	sqlite3 *db; /* the cache's connection when opened: see close */
+	char *ctx;
+	bool ctx_changed;
+	struct row *rows; /* open addressing by path */
+	size_t n, cap;
+	struct timespec start; /* before any file was read */
+};
+
+static unsigned long hash_str(const char *s)
+{
+	unsigned long h = 5381;
+
+	while (*s)
+		h = h * 33 ^ (unsigned char)*s++;
+	return h;
+}
+
+static struct row *slot(struct samv_checkcache *cc, const char *path)
+{
+	size_t j;
+
+	for (j = hash_str(path) & (cc->cap - 1); cc->rows[j].path; j = (j + 1) & (cc->cap - 1))
+		if (!strcmp(cc->rows[j].path, path))
+			break;
+	return &cc->rows[j];
+}
+
+static int grow(struct samv_checkcache *cc)
+{
+	struct row *old = cc->rows;
+	size_t oldcap = cc->cap, i;
+
+	cc->cap = cc->cap ? cc->cap * 2 : 1024;
+	if (!(cc->rows = calloc(cc->cap, sizeof(*cc->rows)))) {
+		cc->rows = old;
+		cc->cap = oldcap;
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	for (i = 0; i < oldcap; i++)
+		if (old[i].path)
+			*slot(cc, old[i].path) = old[i];
+	free(old);
+	return 0;
+}
+
+/* The row of path, made empty when absent (path NULL in it until set). */
+static struct row *row_at(struct samv_checkcache *cc, const char *path)
+{
+	if ((cc->n + 1) * 2 > cc->cap && grow(cc) < 0)
+		return NULL;
+	return slot(cc, path);
+}
+
+static struct row *row_find(struct samv_checkcache *cc, const char *path)
+{
+	struct row *r;
+
+	if (!cc->cap)
+		return NULL;
+	r = slot(cc, path);
+	return r->path ? r : NULL;
+}
+
+/* The tables, made when absent or of another layout. */
+static int tables(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int r;
+	bool ok = false;
+
+	r = sqlite3_prepare_v2(db, "SELECT v FROM chk_meta WHERE k = 'layout'", -1, &st, NULL);
+	if (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW)
+		ok = !strcmp((const char *)sqlite3_column_text(st, 0), CHK_LAYOUT);
+	sqlite3_finalize(st);
+	if (ok)
+		return SQLITE_OK;
+	if (r != SQLITE_OK && r != SQLITE_ROW && r != SQLITE_DONE && (r & 0xff) != SQLITE_ERROR)
+		return r; /* SQLITE_ERROR: no such table */
+	if ((r = sqlite3_exec(db, create_sql, NULL, NULL, NULL)) != SQLITE_OK)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return r;
+}
+
+/* A SQLite failure: the cache is dropped for this run (and removed with
+ * one line on stderr when corrupt, to be made again by the next). */
+static void sql_failed(struct samv_store *s, sqlite3 *db, int r)
+{
+	samv_cache_failed(s, r == SQLITE_OK || r == SQLITE_ROW || r == SQLITE_DONE ? sqlite3_errcode(db) : r);
+}
+
+static char *meta_get(sqlite3 *db, const char *k, int *r)
+{
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+
+	if ((*r = sqlite3_prepare_v2(db, "SELECT v FROM chk_meta WHERE k = ?1", -1, &st, NULL)) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, k, -1, SQLITE_STATIC);
+	if ((*r = sqlite3_step(st)) == SQLITE_ROW) {
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+		*r = SQLITE_OK;
+	} else if (*r == SQLITE_DONE) {
+		*r = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int meta_put(sqlite3 *db, const char *k, const char *v)
+{
+	sqlite3_stmt *st = NULL;
+	int r;
+
+	if ((r = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO chk_meta(k, v) VALUES (?1, ?2)", -1, &st, NULL)) !=
+	    SQLITE_OK)
+		return r;
+	sqlite3_bind_text(st, 1, k, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, v, -1, SQLITE_STATIC);
+	r = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return r == SQLITE_DONE ? SQLITE_OK : r;
+}
+
+static void free_rows(struct samv_checkcache *cc)
+{
+	size_t i;
+
+	for (i = 0; i < cc->cap; i++) {
+		free(cc->rows[i].path);
+		free(cc->rows[i].facts);
+		free(cc->rows[i].refs);
+	}
+	free(cc->rows);
+	cc->rows = NULL;
+	cc->n = cc->cap = 0;
+}
+
+static int load_rows(struct samv_checkcache *cc)
+{
+	sqlite3_stmt *st = NULL;
+	int r, i;
+
+	r = sqlite3_prepare_v2(cc->db, "SELECT path, oid, loadable, facts, refs, st_mtime, st_mtime_ns, st_ctime,"
+			       " st_ctime_ns, st_size, st_ino, st_mode FROM chk_file", -1, &st, NULL);
+	while (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW && (r = SQLITE_OK) == SQLITE_OK) {
+		const char *path = (const char *)sqlite3_column_text(st, 0);
+		struct row *w;
+
+		if (sqlite3_column_bytes(st, 1) != GIT_OID_RAWSZ)
+			continue;
+		if (!(w = row_at(cc, path)) || !(w->path = strdup(path)) ||
+		    !(w->facts = strdup((const char *)sqlite3_column_text(st, 3))) ||
+		    !(w->refs = strdup((const char *)sqlite3_column_text(st, 4)))) {
+			if (w) {
+				free(w->path);
+				free(w->facts);
+				w->path = w->facts = NULL;
+			}
+			sqlite3_finalize(st);
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		}
+		cc->n++;
+		memcpy(w->oid, sqlite3_column_blob(st, 1), GIT_OID_RAWSZ);
+		w->loadable = sqlite3_column_int(st, 2) != 0;
+		w->has_stat = sqlite3_column_type(st, 5) == SQLITE_INTEGER;
+		for (i = 0; i < 7; i++)
+			w->st[i] = sqlite3_column_int64(st, 5 + i);
+	}
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE) {
+		sql_failed(cc->s, cc->db, r);
+		free_rows(cc);
+		return 1;
+	}
+	return 0;
+}
+
+static void cc_free(struct samv_checkcache *cc)
+{
+	if (!cc)
+		return;
+	free_rows(cc);
+	free(cc->ctx);
+	free(cc);
+}
+
+int samv_checkcache_open(struct samv_checkcache **out, struct samv_view *v, const char *ctx)
+{
+	struct samv_checkcache *cc = NULL;
+	char *have = NULL;
+	sqlite3 *db;
+	int r, rc = 0;
+
+	*out = NULL;
+	if (!v->store || v->stage || !(db = samv_cache_db(v->store)))
+		return 0;
+	if ((r = tables(db)) != SQLITE_OK) {
+		sql_failed(v->store, db, r);
+		return 0;
+	}
+	if (!(cc = calloc(1, sizeof(*cc))) || !(cc->ctx = strdup(ctx))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	cc->s = v->store;
+	cc->v = v;
+	cc->db = db;
+	/* coarse: the clock file times are taken from */
+	clock_gettime(CLOCK_REALTIME_COARSE, &cc->start);
+	have = meta_get(db, "ctx", &r);
+	if (r != SQLITE_OK) {
+		sql_failed(v->store, db, r);
+		goto out;
+	}
+	/* rows of other rules are not read, and are replaced on close */
+	if (!have || strcmp(have, ctx))
+		cc->ctx_changed = true;
+	else if ((rc = load_rows(cc)) != 0)
+		goto out;
+	*out = cc;
+	cc = NULL;
+out:
+	free(have);
+	cc_free(cc);
+	return rc < 0 ? rc : 0;
+}
+
+/* A file last changed before the check began: a later change gives it a
+ * later mtime.  Whole seconds: a file system that keeps coarser times
+ * than the clock's tick would otherwise give a later change the same. */
+static bool stat_trusted(const struct samv_checkcache *cc, const struct stat *sb)
+{
+	return S_ISREG(sb->st_mode) && sb->st_mtim.tv_sec < cc->start.tv_sec && sb->st_ctim.tv_sec < cc->start.tv_sec;
+}
+
+static void stat_of(long long st[7], const struct stat *sb)
+{
+	st[0] = (long long)sb->st_mtim.tv_sec;
+	st[1] = sb->st_mtim.tv_nsec;
+	st[2] = (long long)sb->st_ctim.tv_sec;
+	st[3] = sb->st_ctim.tv_nsec;
+	st[4] = (long long)sb->st_size;
+	st[5] = (long long)sb->st_ino;
+	st[6] = (long long)sb->st_mode;
+}
+
+/* The work tree file's stat data, when path is read from the work tree. */
+static int wt_stat(struct samv_checkcache *cc, const char *path, struct stat *sb)
+{
+	const char *root = samv_view_root_of(cc->v, path);
+	const struct stat *walked;
+	char *full = NULL;
+	int r;
+
+	if (!root)
+		return 0;
+	/* taken by the walk before the file was read: a change since has a
+	 * later time (see stat_trusted) and fails the next comparison */
+	if ((walked = samv_view_walked(cc->v, path))) {
+		*sb = *walked;
+		return 1;
+	}
+	if (asprintf(&full, "%s%s", root, path) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	r = lstat(full, sb);
+	free(full);
+	return r == 0 ? 1 : 0;
+}
+
+int samv_checkcache_known(struct samv_checkcache *cc, const char *path, git_oid *oid)
+{
+	struct row *w;
+	struct stat sb;
+	long long st[7];
+	int rc;
+
+	if (samv_view_blob_id(oid, cc->v, path))
+		return 1;
+	if ((rc = wt_stat(cc, path, &sb)) <= 0 || !(w = row_find(cc, path)) || !w->has_stat)
+		return rc < 0 ? rc : 0;
+	stat_of(st, &sb);
+	if (memcmp(st, w->st, sizeof(st)) || !stat_trusted(cc, &sb))
+		return 0;
+	git_oid_fromraw(oid, w->oid);
+	return 1;
+}
+
+void samv_checkcache_hash(git_oid *oid, const char *text, size_t len)
+{
+	if (git_odb_hash(oid, text, len, GIT_OBJECT_BLOB) < 0)
+		memset(oid, 0, sizeof(*oid));
+}
+
+/* Keep the stat data of the work tree file just read as path's row's,
+ * when it can be trusted (see the top of the file). */
+static void take_stat(struct samv_checkcache *cc, const char *path, struct row *w)
+{
+	struct stat sb;
+	long long st[7];
+	bool had = w->has_stat;
+
+	if (wt_stat(cc, path, &sb) <= 0 || !stat_trusted(cc, &sb)) {
+		w->dirty |= had;
+		w->has_stat = false;
+		return;
+	}
+	stat_of(st, &sb);
+	if (!had || memcmp(st, w->st, sizeof(st))) {
+		memcpy(w->st, st, sizeof(st));
+		w->has_stat = true;
+		w->dirty = true;
+	}
+}
+
+int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, cJSON **facts,
+			const char **refs, bool *loadable)
+{
+	struct row *w = row_find(cc, path);
+
+	*facts = NULL;
+	if (!w || git_oid_is_zero(oid) || memcmp(w->oid, oid->id, GIT_OID_RAWSZ))
+		return 0;
+	if (!(*facts = cJSON_Parse(w->facts)))
+		return 0;
+	*loadable = w->loadable;
+	*refs = w->refs;
+	if (samv_view_root_of(cc->v, path))
+		take_stat(cc, path, w);
+	return 1;
+}
+
+int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const cJSON *facts,
+			const char *refs, bool loadable)
+{
+	struct row *w;
+	char *text, *rtext;
+
+	if (git_oid_is_zero(oid))
+		return 0; /* not hashed: nothing to key it by */
+	if (!(w = row_at(cc, path)))
+		return SAMV_ERROR;
+	if (!(text = cJSON_PrintUnformatted(facts)))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (!(rtext = strdup(refs))) {
+		free(text);
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	if (!w->path) {
+		if (!(w->path = strdup(path))) {
+			free(text);
+			free(rtext);
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		}
+		cc->n++;
+	} else if (!memcmp(w->oid, oid->id, GIT_OID_RAWSZ) && w->loadable == loadable && !strcmp(w->facts, text) &&
+		   !strcmp(w->refs, rtext)) {
+		/* the same file again (another view of it): its stat data kept */
+		free(text);
+		free(rtext);
+		if (samv_view_root_of(cc->v, path))
+			take_stat(cc, path, w);
+		return 0;
+	}
+	free(w->facts);
+	free(w->refs);
+	w->facts = text;
+	w->refs = rtext;
+	memcpy(w->oid, oid->id, GIT_OID_RAWSZ);
+	w->loadable = loadable;
+	w->has_stat = false;
+	w->dirty = true;
+	if (samv_view_root_of(cc->v, path))
+		take_stat(cc, path, w);
+	return 0;
+}
+
+static int write_rows(struct samv_checkcache *cc)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int r, k;
+
+	if ((r = sqlite3_exec(cc->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
+		return r;
+	if (cc->ctx_changed && ((r = sqlite3_exec(cc->db, "DELETE FROM chk_file", NULL, NULL, NULL)) != SQLITE_OK ||
+				(r = meta_put(cc->db, "ctx", cc->ctx)) != SQLITE_OK))
+		goto out;
+	if ((r = sqlite3_prepare_v2(cc->db, "INSERT OR REPLACE INTO chk_file(path, oid, loadable, facts, refs,"
+				    " st_mtime, st_mtime_ns, st_ctime, st_ctime_ns, st_size, st_ino, st_mode)"
+				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", -1, &st, NULL)) != SQLITE_OK)
+		goto out;
+	for (i = 0; i < cc->cap; i++) {
+		const struct row *w = &cc->rows[i];
+
+		if (!w->path || !w->dirty)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		sqlite3_bind_text(st, 1, w->path, -1, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 2, w->oid, GIT_OID_RAWSZ, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, w->loadable);
+		sqlite3_bind_text(st, 4, w->facts, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, w->refs, -1, SQLITE_STATIC);
+		for (k = 0; w->has_stat && k < 7; k++)
+			sqlite3_bind_int64(st, 6 + k, w->st[k]);
+		if ((r = sqlite3_step(st)) != SQLITE_DONE)
+			goto out;
+	}
+	r = SQLITE_OK;
+out:
+	sqlite3_finalize(st);
+	if (r == SQLITE_OK)
+		r = sqlite3_exec(cc->db, "COMMIT", NULL, NULL, NULL);
+	if (r != SQLITE_OK)
+		sqlite3_exec(cc->db, "ROLLBACK", NULL, NULL, NULL);
+	return r;
+}
+
+void samv_checkcache_close(struct samv_checkcache *cc)
+{
+	int r;
+
+	if (!cc)
+		return;
+	/* a reader in between found the file broken and made it anew: the
+	 * rows are not written to the new one, whose tables may not exist */
+	if (samv_cache_db(cc->s) != cc->db) {
+		cc_free(cc);
+		return;
+	}
+	/* a cache another samv holds, or a full disk: the rows are not kept */
+	if ((r = write_rows(cc)) != SQLITE_OK && (r & 0xff) != SQLITE_BUSY)
+		sql_failed(cc->s, cc->db, r);
+	cc_free(cc);
+}
+
+void samv_checkcache_discard(struct samv_checkcache *cc)
+{
+	cc_free(cc);
+}
+
+/* ---- the history ---------------------------------------------------------- */
+
+struct hist {
+	git_oid *bad;
+	size_t n, cap;
+};
+
+static int add_bad(const git_oid *commit, void *arg)
+{
+	struct hist *h = arg;
+
+	if (h->n == h->cap) {
+		git_oid *nv = realloc(h->bad, (h->cap = h->cap ? h->cap * 2 : 16) * sizeof(*nv));
+
+		if (!nv)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		h->bad = nv;
+	}
+	git_oid_cpy(&h->bad[h->n++], commit);
+	return 0;
+}
+
+/* The bad commits kept, for a tip found in target's history (1); 0 when
+ * none can be used. */
+static int hist_resume(struct hist *h, sqlite3 *db, const git_oid *target, git_oid *tip, git_repository *repo,
+		       const char *rules, int *r)
+{
+	sqlite3_stmt *st = NULL;
+	char *t = meta_get(db, "hist_tip", r), *ctx = NULL;
+	int ok = 0;
+
+	if (*r != SQLITE_OK || !t)
+		goto out;
+	ctx = meta_get(db, "hist_ctx", r);
+	if (*r != SQLITE_OK || !ctx || strcmp(ctx, rules) || git_oid_fromstr(tip, t) < 0)
+		goto out;
+	if (!git_oid_equal(tip, target) && git_graph_descendant_of(repo, target, tip) != 1) {
+		git_error_clear();
+		goto out;
+	}
+	if ((*r = sqlite3_prepare_v2(db, "SELECT oid FROM chk_hist_bad", -1, &st, NULL)) != SQLITE_OK)
+		goto out;
+	while ((*r = sqlite3_step(st)) == SQLITE_ROW) {
+		git_oid o;
+
+		if (sqlite3_column_bytes(st, 0) != GIT_OID_RAWSZ)
+			continue;
+		git_oid_fromraw(&o, sqlite3_column_blob(st, 0));
+		if (add_bad(&o, h) < 0) {
+			ok = SAMV_ERROR;
+			goto out;
+		}
+	}
+	if (*r != SQLITE_DONE)
+		goto out;
+	*r = SQLITE_OK;
+	ok = 1;
+out:
+	sqlite3_finalize(st);
+	free(t);
+	free(ctx);
+	return ok;
+}
+
+/* The commits of target's history after tip, and those bad before it,
+ * judged: 1 when a commit cannot be read (the whole walk is made). */
+static int hist_from(struct samv_problems *pr, git_repository *repo, const git_oid *target, const git_oid *tip,
+		     struct hist *h)
+{
+	git_revwalk *w = NULL;
+	git_commit *c = NULL;
+	size_t i, nold = h->n, before;
+	git_oid oid;
+	int rc = 0, e;
+
+	if (git_revwalk_new(&w, repo) < 0 || git_revwalk_push(w, target) < 0 || git_revwalk_hide(w, tip) < 0) {
+		rc = 1;
+		goto out;
+	}
+	while (rc == 0 && (e = git_revwalk_next(&oid, w)) == 0) {
+		if (git_commit_lookup(&c, repo, &oid) < 0) {
+			rc = 1;
+			break;
+		}
+		before = pr->n;
+		if ((rc = samv_agreement_changed(c)) > 0)
+			rc = samv_agreement_authority(pr, repo, c);
+		if (rc == 0 && pr->n > before)
+			rc = add_bad(&oid, h);
+		git_commit_free(c);
+		c = NULL;
+	}
+	if (rc == 0 && e != GIT_ITEROVER)
+		rc = 1;
+	/* a commit bad before is bad still: judged again for its message */
+	for (i = 0; rc == 0 && i < nold; i++) {
+		if (git_commit_lookup(&c, repo, &h->bad[i]) < 0) {
+			rc = 1;
+			break;
+		}
+		rc = samv_agreement_authority(pr, repo, c);
+		git_commit_free(c);
+		c = NULL;
+	}
+out:
+	if (rc > 0)
+		git_error_clear();
+	git_revwalk_free(w);
+	return rc;
+}
+
+static int hist_save(sqlite3 *db, const struct hist *h, const git_oid *target, const char *rules)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int r;
+
+	git_oid_tostr(hex, sizeof(hex), target);
+	if ((r = sqlite3_exec(db, "BEGIN IMMEDIATE; DELETE FROM chk_hist_bad;", NULL, NULL, NULL)) != SQLITE_OK)
+		goto out;
+	if ((r = sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO chk_hist_bad(oid) VALUES (?1)", -1, &st, NULL)) !=
+	    SQLITE_OK)
+		goto out;
+	for (i = 0; i < h->n; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_blob(st, 1, h->bad[i].id, GIT_OID_RAWSZ, SQLITE_STATIC);
+		if ((r = sqlite3_step(st)) != SQLITE_DONE)
+			goto out;
+	}
+	if ((r = meta_put(db, "hist_tip", hex)) == SQLITE_OK && (r = meta_put(db, "hist_ctx", rules)) == SQLITE_OK)
+		r = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+out:
+	sqlite3_finalize(st);
+	if (r != SQLITE_OK)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return r;
+}
+
+/* The problems of from appended to pr, as they are. */
+static int append(struct samv_problems *pr, const struct samv_problems *from)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < from->n && rc == 0; i++) {
+		const struct samv_problem *p = &from->v[i];
+		struct samv_pos pos = { p->line, p->col };
+
+		rc = samv_problem_add_pair(pr, p->file, pos, p->code, p->msg, p->text);
+	}
+	return rc;
+}
+
+int samv_checkcache_history(struct samv_problems *pr, struct samv_store *s, const char *rev)
+{
+	git_repository *repo = samv_store_repo(s);
+	struct samv_problems found = SAMV_PROBLEMS_INIT;
+	struct hist h = { NULL, 0, 0 };
+	git_object *obj = NULL, *commit = NULL;
+	git_oid target, tip;
+	char rules[64];
+	bool resumed = false;
+	sqlite3 *db;
+	int rc, r = SQLITE_OK;
+
+	if (git_revparse_single(&obj, repo, rev ? rev : "HEAD") < 0 || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
+		/* an unborn branch, a bad --rev: as without the cache */
+		git_object_free(obj);
+		git_error_clear();
+		return samv_check_history(pr, s, rev);
+	}
+	git_oid_cpy(&target, git_object_id(commit));
+	git_object_free(commit);
+	git_object_free(obj);
+	if (!(db = samv_cache_db(s)) || (r = tables(db)) != SQLITE_OK) {
+		if (db)
+			sql_failed(s, db, r);
+		return samv_check_history(pr, s, rev);
+	}
+	samv_cache_rules(rules);
+	if ((rc = hist_resume(&h, db, &target, &tip, repo, rules, &r)) < 0)
+		goto out;
+	if (r != SQLITE_OK) {
+		sql_failed(s, db, r);
+		h.n = 0;
+		rc = 0;
+	}
+	if (rc > 0) {
+		/* what a walk that cannot be finished found is forgotten */
+		if ((rc = hist_from(&found, repo, &target, &tip, &h)) < 0 || (rc == 0 && (rc = append(pr, &found)) < 0))
+			goto out;
+		resumed = rc == 0;
+		if (!resumed)
+			h.n = 0;
+	}
+	if (!resumed && (rc = samv_check_history_each(pr, s, rev, add_bad, &h)) < 0)
+		goto out;
+	rc = 0;
+	/* the walk may have found the file broken and dropped it */
+	if ((db = samv_cache_db(s)) && (r = tables(db)) == SQLITE_OK)
+		r = hist_save(db, &h, &target, rules);
+	if (db && r != SQLITE_OK && (r & 0xff) != SQLITE_BUSY)
+		sql_failed(s, db, r);
+out:
+	samv_problems_free(&found);
+	free(h.bad);
+	return rc;
+}

@@ -1,0 +1,52 @@
+/*
+ * checkcache.h - samv-check's results kept in the query cache
+ * (checkcache.c; docs/CACHE.md, "samv-check"); private to libcommon.
+ */
+#ifndef SAMV_CHECKCACHE_H
+#define SAMV_CHECKCACHE_H
+
+#include <stdbool.h>
+
+#include "samv.h"
+
+struct samv_checkcache;
+
+/*
+ * The rows kept for the view v's files, valid while ctx (what a file's
+ * own result depends on besides its text and path: the rules, the allow
+ * list, the instruments) is the one they were written under.  *out is
+ * NULL when there is no cache to use (SAMV_NO_CACHE=1, a read-only
+ * .git/, a write's view): the check then reads every file.
+ */
+int samv_checkcache_open(struct samv_checkcache **out, struct samv_view *v, const char *ctx);
+/* The blob id of path known without reading it: from the tree, or for a
+ * work tree file from the stat data kept when it was last read (1);
+ * 0 when it must be read. */
+int samv_checkcache_known(struct samv_checkcache *cc, const char *path, git_oid *oid);
+/* The file's blob id from its text. */
+void samv_checkcache_hash(git_oid *oid, const char *text, size_t len);
+/* The facts kept of path at blob oid (1, *facts the caller's, *refs
+ * the cache's until close), or 0. */
+int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, cJSON **facts,
+			const char **refs, bool *loadable);
+/* Keep the facts and the references (lines) of a file found without a
+ * problem of its own; loadable: samv_record_load_all would give it. */
+int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const cJSON *facts,
+			const char *refs, bool loadable);
+/* Write what was put (a failure to write leaves the cache as it was) and
+ * free. */
+void samv_checkcache_close(struct samv_checkcache *cc);
+/* Free without writing (the check failed). */
+void samv_checkcache_discard(struct samv_checkcache *cc);
+
+/* samv_check_history through the cache: the commits after the last one
+ * verified (when it is in rev's history), and those found bad before. */
+int samv_checkcache_history(struct samv_problems *pr, struct samv_store *s, const char *rev);
+
+/* history.c: samv_check_history, each commit with a problem handed to
+ * bad; and whether a commit changed agreement/ (1), as it judges. */
+int samv_check_history_each(struct samv_problems *pr, struct samv_store *s, const char *rev,
+			    int (*bad)(const git_oid *commit, void *arg), void *arg);
+int samv_agreement_changed(git_commit *c);
+
+#endif
