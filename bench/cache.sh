@@ -11,14 +11,15 @@
 #   - first run after a fresh clone (cache removed before each run; target:
 #     samv <= 1.5x by hand);
 #   - without the cache (SAMV_NO_CACHE=1), for reference;
-#   - meeting list and actor list, CPU ms (target <= 50 ms at 50k),
+#   - meeting, actor and decision list, CPU ms (target <= 50 ms at 50k),
 #     against the pack read by hand (bench/hand-list.sh);
 #   - peak RSS of the warm summary (target <= 48 MiB at 100k).
 #
 #   sh bench/cache.sh /abs/path/to/build/bin
 #
 # Environment: BENCH_SIZES (default "10000 50000 100000"), BENCH_RUNS
-# (default 10), BENCH_DIR, BENCH_KEEP=1 (as bench/run.sh).
+# (default 10), BENCH_DIR, BENCH_KEEP=1 (as bench/run.sh), BENCH_ONLY=list
+# (the lists alone).
 set -eu
 
 if [ $# -ne 1 ] || [ ! -x "$1/samv-report" ]; then
@@ -58,6 +59,15 @@ for size in $sizes; do
 	[ -d "$repo/.git" ] || { say "building $size records in $repo"; collab_repo "$size" "$repo"; }
 	cd "$repo"
 	samv-report >/dev/null 2>&1
+	for t in meeting actor decision; do
+		r=$($pair "$runs" 2 "samv-$t" list --vs sh "$top/bench/hand-list.sh" "${t}s")
+		row "$size" "$t list (ms: samv, by hand)" "samv <= 50 ms" "$r" a/b ""
+	done
+	if [ "${BENCH_ONLY:-}" = list ]; then
+		cd "$work"
+		[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$repo"
+		continue
+	fi
 	r=$($pair "$runs" 2 samv-report --vs sh -c "$hand >/dev/null")
 	tgt=">=5"
 	[ "$size" -lt 50000 ] || tgt=">=20"
@@ -73,11 +83,6 @@ for size in $sizes; do
 	row "$size" "summary, first run (no cache)" "samv ÷ by hand <=1.5" "$r" a/b "<=1.5"
 	r=$($pair "$runs" 1 env SAMV_NO_CACHE=1 samv-report --vs sh -c "$hand >/dev/null")
 	row "$size" "summary, SAMV_NO_CACHE=1" "" "$r" b/a ""
-	samv-report >/dev/null 2>&1
-	for t in meeting actor; do
-		r=$($pair "$runs" 2 "samv-$t" list --vs sh "$top/bench/hand-list.sh" "${t}s")
-		row "$size" "$t list (ms: samv, by hand)" "samv <= 50 ms" "$r" a/b ""
-	done
 	rss=$( { /usr/bin/time -f %M samv-report >/dev/null; } 2>&1 | tail -n 1)
 	echo "| $size | $((rss / 1024)) MiB |" >>"$work/rss"
 	cd "$work"
@@ -91,6 +96,7 @@ echo
 echo "| records | operation | samv | baseline | ratio | target | met |"
 echo "|---:|---|---:|---:|---:|---|---|"
 cat "$work/table"
+[ "${BENCH_ONLY:-}" != list ] || exit 0
 echo
 echo "Peak RSS of the warm summary (target <= 48 MiB at 100k):"
 echo

@@ -5,6 +5,8 @@
 
 #include "samv.h"
 #include "showword.h"
+#include "cache.h"
+#include "listcols.h"
 
 #define STDIN_MAX (1024 * 1024)
 
@@ -528,15 +530,22 @@ static int by_date(const void *a, const void *b)
 	return c ? c : strcmp(str(x, "id") ? str(x, "id") : "", str(y, "id") ? str(y, "id") : "");
 }
 
-/* Every assessment, oldest first (a new array of the same records). */
-static int load_sorted(cJSON **out, struct samv_view *v)
+/* The assessments, oldest first (a new array of the same records): every
+ * one (where NULL), or through the cache's list index those SQL selects
+ * (samv_record_list: a superset for the caller to filter; rows: list
+ * rows), or every one when the cache cannot serve. */
+static int load_sorted(cJSON **out, struct samv_view *v, bool rows, const char *where, const char *const *args)
 {
 	cJSON *all = NULL, *res = NULL, **items = NULL, *it;
 	size_t n = 0, i;
-	int rc;
+	int rc = 1;
 
 	*out = NULL;
-	if ((rc = samv_record_load_all(&all, v, samv_type_find("assessment"), NULL)) < 0)
+	if (where)
+		rc = samv_record_list(&all, v, samv_type_find("assessment"), rows, where, args);
+	if (rc == 1)
+		rc = samv_record_load_all(&all, v, samv_type_find("assessment"), NULL);
+	if (rc < 0)
 		return rc;
 	if (!(items = calloc((size_t)cJSON_GetArraySize(all) + 1, sizeof(*items))) || !(res = cJSON_CreateArray())) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -566,7 +575,10 @@ static int cmd_list(struct samv_entity *e, struct samv_store *s)
 	const char *instrument = samv_entity_arg(e, "instrument"), *since = samv_entity_arg(e, "since");
 	const char *until = samv_entity_arg(e, "until"), *kind = samv_entity_arg(e, "subject-kind");
 	char subject[SAMV_ID_MAX + 1], arena[SAMV_ID_MAX + 1], skind[8];
-	struct samv_buf subj = SAMV_BUF_INIT;
+	struct samv_buf subj = SAMV_BUF_INIT, where = SAMV_BUF_INIT;
+	const struct samv_type *atype = samv_type_find("assessment");
+	const char *args[6] = { NULL };
+	size_t nargs = 0;
 	struct samv_view *v = NULL;
 	cJSON *all = NULL, *out = NULL, *rec, *next, *set = NULL;
 	const cJSON *inst;
@@ -602,7 +614,24 @@ static int cmd_list(struct samv_entity *e, struct samv_store *s)
 		rc = samv_error_set(SAMV_EUSAGE, "--arena: %s", samv_error_last());
 		goto out;
 	}
-	if ((rc = load_sorted(&all, v)) < 0 || !(out = cJSON_CreateArray())) {
+	/* what SQL can select on; the subject is left to the loop below */
+	if (samv_buf_puts(&where, "1") < 0) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if (instrument)
+		samv_listcol_cond(&where, args, &nargs, atype, "instrument", "=", instrument);
+	if (kind)
+		samv_listcol_cond(&where, args, &nargs, atype, "subject_kind", "=", kind);
+	if (since)
+		samv_listcol_cond(&where, args, &nargs, atype, "date", ">=", since);
+	if (until)
+		samv_listcol_cond(&where, args, &nargs, atype, "date", "<=", until);
+	if (samv_entity_arg(e, "arena"))
+		samv_listcol_cond(&where, args, &nargs, atype, "arena", "=", arena);
+	/* list rows hold every field the text and the ids below read */
+	if ((rc = load_sorted(&all, v, !samv_entity_flag(e, "json") && samv_listcols_cover(atype), where.ptr, args)) < 0 ||
+	    !(out = cJSON_CreateArray())) {
 		rc = rc < 0 ? rc : samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
@@ -644,6 +673,7 @@ static int cmd_list(struct samv_entity *e, struct samv_store *s)
 out:
 	cJSON_Delete(set);
 	samv_buf_free(&subj);
+	samv_buf_free(&where);
 	cJSON_Delete(out);
 	cJSON_Delete(all);
 	samv_view_free(v);

@@ -4,6 +4,7 @@
 
 #include "samv.h"
 #include "anchoring.h"
+#include "cache.h"
 
 enum { O_DATE = SAMV_OPT_VERB, O_REASON, O_BY, O_JSON, O_REV, O_IDS, O_ACTOR, O_BODY, O_OUTCOME, O_NOTE };
 
@@ -168,6 +169,7 @@ static int cmd_due(struct samv_entity *e, struct samv_store *s)
 	struct samv_view *v = NULL;
 	cJSON *all = NULL, *due = NULL;
 	const cJSON *rec;
+	const char *args[2] = { NULL, NULL };
 	char today[11];
 	size_t w = 0;
 	char **ops;
@@ -179,9 +181,17 @@ static int cmd_due(struct samv_entity *e, struct samv_store *s)
 	if (date && samv_date_check(date) < 0)
 		return samv_error_set(SAMV_EUSAGE, "--date: %s", samv_error_last());
 	samv_date_today(today);
-	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0 ||
-	    (rc = samv_record_load_all(&all, v, dt, NULL)) < 0 ||
-	    (rc = samv_decision_due(&due, all, date ? date : today)) < 0)
+	args[0] = date ? date : today;
+	if ((rc = samv_view_rev(&v, s, samv_entity_arg(e, "rev"))) < 0)
+		goto out;
+	/* only the adopted ones due, from the cache's index (slim: the id,
+	 * review and title the text and the ids print); samv_decision_due
+	 * picks them again */
+	rc = samv_record_select(&all, v, dt, !samv_entity_flag(e, "json"), "k_status = 'adopted' AND k_review <= ?2",
+				args);
+	if (rc == 1)
+		rc = samv_record_load_all(&all, v, dt, NULL);
+	if (rc < 0 || (rc = samv_decision_due(&due, all, args[0])) < 0)
 		goto out;
 	if (samv_entity_flag(e, "json")) {
 		rc = samv_print_records(stdout, dt, due);

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "samv.h"
+#include "cache.h"
+#include "listcols.h"
 
 #define STDIN_MAX (4 * 1024 * 1024)
 
@@ -542,17 +544,33 @@ static int cmd_drop(struct samv_entity *e, struct samv_store *s)
 
 static int cmd_overdue(struct samv_entity *e, struct samv_store *s)
 {
+	const struct samv_type *t = samv_entity_cmd(e)->type;
+	struct samv_buf where = SAMV_BUF_INIT;
+	const char *args[3] = { NULL, NULL, NULL };
 	struct samv_view *v = NULL;
 	cJSON *all = NULL, *a, *next;
 	char today[11];
+	size_t nargs = 0;
 	int n, rc;
 
 	samv_entity_operands(e, &n);
 	if (n)
 		return samv_error_set(SAMV_EUSAGE, "overdue: takes no arguments");
 	samv_date_today(today);
-	if ((rc = samv_view_rev(&v, s, NULL)) < 0 ||
-	    (rc = samv_record_load_all(&all, v, samv_entity_cmd(e)->type, NULL)) < 0)
+	if ((rc = samv_view_rev(&v, s, NULL)) < 0)
+		goto out;
+	/* only the open ones due before today, from the cache's list index
+	 * (list rows: the due, id, owner and title printed); picked again */
+	if (samv_buf_puts(&where, "1") < 0) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	samv_listcol_cond(&where, args, &nargs, t, "status", "=", "open");
+	samv_listcol_cond(&where, args, &nargs, t, "due", "<", today);
+	rc = samv_record_list(&all, v, t, !samv_entity_flag(e, "json") && samv_listcols_cover(t), where.ptr, args);
+	if (rc == 1)
+		rc = samv_record_load_all(&all, v, t, NULL);
+	if (rc < 0)
 		goto out;
 	for (a = all->child; a; a = next) {
 		const char *due = samv_record_str(a, "due"), *status = samv_record_str(a, "status");
@@ -575,6 +593,7 @@ static int cmd_overdue(struct samv_entity *e, struct samv_store *s)
 		rc = 1; /* overdue items: exit 1, for cron */
 out:
 	cJSON_Delete(all);
+	samv_buf_free(&where);
 	samv_view_free(v);
 	return rc;
 }

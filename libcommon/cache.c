@@ -26,17 +26,29 @@
 #include <sqlite3.h>
 
 #include "cache.h"
+#include "listcols.h"
+#include "showword.h"
 #include "store.h"
 
 /* PRAGMA user_version of the layout below; another value is a file we
  * did not write (or an older samv's), rebuilt. */
-#define CACHE_SCHEMA 0x53410004
+#define CACHE_SCHEMA 0x53410005
 
 /* The columns of a slim record (samv_cache_select), in the order of
  * slim_cols; their names without "k_" are the fields'. */
 static const char slim_cols[] = "id, k_date, k_status, k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector";
 static const char *const slim_keys[] = { "id", "date", "status", "due", "done", "review", "meeting", "arena", "title", "name", "sector" };
 #define NSLIM ((int)(sizeof(slim_keys) / sizeof(slim_keys[0])))
+/* The columns of a list row (samv_cache_list): id and the list columns
+ * t has (only those: each column read costs, on a long list). */
+static void list_cols(char out[128], const struct samv_type *t)
+{
+	int n;
+
+	strcpy(out, "id");
+	for (n = 0; n < SAMV_LISTCOLS && samv_listcol_field(t, n); n++)
+		snprintf(out + strlen(out), 128 - strlen(out), ", k_f%d", n + 1);
+}
 
 static const char schema_sql[] =
 	"CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
@@ -45,9 +57,15 @@ static const char schema_sql[] =
 	"CREATE TABLE trees(path TEXT PRIMARY KEY, parent TEXT NOT NULL, oid BLOB NOT NULL);"
 	"CREATE INDEX trees_parent ON trees(parent);"
 	/* a *.json file there: its blob id and mode, and the record (json)
-	 * or why it is none (bad) */
+	 * or why it is none (bad: "LANG:why", in the language it was said
+	 * in, bad_why) */
 	"CREATE TABLE recs(path TEXT PRIMARY KEY, parent TEXT NOT NULL, dir TEXT NOT NULL, id TEXT NOT NULL,"
-	" oid BLOB NOT NULL, mode INTEGER NOT NULL, json TEXT, bad TEXT,"
+	" oid BLOB NOT NULL, mode INTEGER NOT NULL,"
+	/* the list columns (listcols.c): a string as it is (even empty), a
+	 * yes/no as 1 or 0, else NULL (so no type: TEXT would make 1 '1');
+	 * before json, so that a row's columns are read without its json */
+	" k_f1, k_f2, k_f3, k_f4, k_f5, k_f6, k_f7, k_f8, k_f9, k_f10, k_f11, k_f12,"
+	" json TEXT, bad TEXT,"
 	/* the fields readers select on, and those they show of many records,
 	 * taken out of the record when it is stored (sync_file, as
 	 * samv_record_str reads them; k_ndist: the items of "distributed"): a
@@ -63,6 +81,10 @@ static const char schema_sql[] =
 	"CREATE INDEX recs_done ON recs(dir, k_status, k_done);"
 	"CREATE INDEX recs_review ON recs(dir, k_status, k_review);"
 	"CREATE INDEX recs_meeting ON recs(dir, k_meeting);"
+	/* a list reads this index alone, the records (bad IS NULL: a row has
+	 * json or bad, never both) in id order (samv_cache_list) */
+	"CREATE INDEX recs_list ON recs(dir, bad, id, k_f1, k_f2, k_f3, k_f4, k_f5, k_f6, k_f7, k_f8, k_f9, k_f10,"
+	" k_f11, k_f12);"
 	/* every read asks for the files that are not records: few or none */
 	"CREATE INDEX recs_bad ON recs(dir, path) WHERE bad IS NOT NULL;";
 
@@ -88,8 +110,10 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_TREE_DEL] = "DELETE FROM trees WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
 	[ST_REC_GET] = "SELECT oid, mode FROM recs WHERE path = ?1",
 	[ST_REC_PUT] = ("INSERT OR REPLACE INTO recs(path, parent, dir, id, oid, mode, json, bad, k_date, k_status,"
-			" k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector, k_ndist)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"),
+			" k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector, k_ndist,"
+			" k_f1, k_f2, k_f3, k_f4, k_f5, k_f6, k_f7, k_f8, k_f9, k_f10, k_f11, k_f12)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+			" ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"),
 	[ST_REC_KIDS] = "SELECT path FROM recs WHERE parent = ?1",
 	[ST_REC_DEL] = "DELETE FROM recs WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
 	[ST_RECS] = "SELECT json FROM recs WHERE dir = ?1 AND json IS NOT NULL ORDER BY id",
@@ -263,6 +287,7 @@ static void rules_id(char out[64])
 		fnv_str(&h, t->name);
 		fnv_str(&h, t->dir);
 		fnv(&h, &t->flat, sizeof(t->flat));
+		fnv_str(&h, t->date_field); /* a list column */
 		for (j = 0; j < t->nfields; j++) {
 			const struct samv_field *f = &t->fields[j];
 
@@ -503,6 +528,17 @@ out:
 	return rc;
 }
 
+/* List column i's value: the field as it is in the record. */
+static void bind_listcol(sqlite3_stmt *st, int i, const cJSON *rec, const struct samv_field *f)
+{
+	const cJSON *v = f ? cJSON_GetObjectItemCaseSensitive(rec, f->name) : NULL;
+
+	if (cJSON_IsString(v))
+		sqlite3_bind_text(st, i, v->valuestring, -1, SQLITE_STATIC);
+	else if (cJSON_IsBool(v))
+		sqlite3_bind_int(st, i, cJSON_IsTrue(v));
+}
+
 /* The file at path (entry e of directory parent): read again when its
  * blob or mode changed. */
 static int sync_file(struct sync *y, const char *parent, const char *path, const git_tree_entry *e)
@@ -511,8 +547,9 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 	int mode = (int)git_tree_entry_filemode(e), rc, i;
 	sqlite3_stmt *st;
 	cJSON *rec = NULL;
-	char *json = NULL;
-	const char *bad = NULL;
+	char *json = NULL, *why = NULL;
+	/* before the load: its first call clears the last error */
+	const char *bad = NULL, *lang = samv_user_lang();
 
 	if (!samv_path_id(path, id))
 		return 0; /* not a record file: readers pass it by */
@@ -538,16 +575,25 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 	sqlite3_bind_int(st, 6, mode);
 	if (json)
 		sqlite3_bind_text(st, 7, json, -1, SQLITE_STATIC);
-	if (bad)
-		sqlite3_bind_text(st, 8, bad, -1, SQLITE_TRANSIENT);
+	/* why, in the language it was said in: "sv:..." (read_bad) */
+	if (bad && asprintf(&why, "%s:%s", lang, bad) < 0) {
+		why = NULL;
+		cJSON_Delete(rec);
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	if (why)
+		sqlite3_bind_text(st, 8, why, -1, SQLITE_STATIC);
 	/* the columns after id in slim_keys, then k_ndist */
 	for (i = 1; json && i < NSLIM; i++)
 		sqlite3_bind_text(st, 8 + i, samv_record_str(rec, slim_keys[i]), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 8 + NSLIM, json ? cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(rec, "distributed")) : 0);
+	for (i = 0; json && i < SAMV_LISTCOLS; i++)
+		bind_listcol(st, 9 + NSLIM + i, rec, samv_listcol_field(y->t, i));
 	rc = st_done(y, st);
 	sqlite3_clear_bindings(st);
 	cJSON_Delete(rec);
 	cJSON_free(json);
+	free(why);
 	return rc;
 }
 
@@ -640,20 +686,77 @@ static cJSON *slim_record(sqlite3_stmt *st)
 	return rec;
 }
 
-static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, bool slim, cJSON **out)
+/* A list row (samv_cache_list) from the row of id and the list columns:
+ * the fields those hold (keys from the type's table, not copied). */
+static cJSON *list_record(sqlite3_stmt *st, const struct samv_field *const *cols)
+{
+	cJSON *rec = cJSON_CreateObject(), *it = NULL;
+	size_t len[SAMV_LISTCOLS + 1], size = 0, at;
+	char *block = NULL, *base;
+	int i, n;
+
+	/* the row's strings in one block that the id's item owns (freed
+	 * with it: its reference flag cleared), the others referring into
+	 * it: a long list makes and frees a third of the pieces */
+	for (n = 0; n <= SAMV_LISTCOLS && (!n || cols[n - 1]); n++) {
+		len[n] = sqlite3_column_type(st, n) == SQLITE_TEXT ? (size_t)sqlite3_column_bytes(st, n) + 1 : 0;
+		size += len[n];
+	}
+	if (!rec || !len[0] || !(block = malloc(size)))
+		goto fail;
+	for (i = 0, at = 0; i < n; at += len[i++])
+		if (len[i])
+			memcpy(block + at, sqlite3_column_text(st, i), len[i]);
+	if (!(it = cJSON_CreateStringReference(block)))
+		goto fail;
+	it->type &= ~cJSON_IsReference;
+	base = block;
+	block = NULL;
+	if (!cJSON_AddItemToObjectCS(rec, "id", it))
+		goto fail;
+	for (i = 1, at = len[0]; i < n; at += len[i++]) {
+		it = NULL;
+		switch (sqlite3_column_type(st, i)) {
+		case SQLITE_TEXT:
+			it = cJSON_CreateStringReference(base + at);
+			break;
+		case SQLITE_INTEGER:
+			it = cJSON_CreateBool(sqlite3_column_int(st, i));
+			break;
+		default:
+			continue;
+		}
+		if (!it || !cJSON_AddItemToObjectCS(rec, cols[i - 1]->name, it))
+			goto fail;
+	}
+	return rec;
+fail:
+	free(block);
+	cJSON_Delete(it);
+	cJSON_Delete(rec);
+	return NULL;
+}
+
+/* slim: 1, a slim record; 2, a list row of the type of y */
+static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, int slim, cJSON **out)
 {
 	cJSON *arr = cJSON_CreateArray(), *rec, **v = NULL;
+	const struct samv_field *cols[SAMV_LISTCOLS];
 	size_t n = 0, i;
 	int r, rc = 0;
 
 	if (!arr)
 		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < SAMV_LISTCOLS; i++)
+		cols[i] = samv_listcol_field(y->t, (int)i);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *json = (const char *)sqlite3_column_text(st, 0);
 
 		if (!json)
 			continue;
-		if (!(rec = slim ? slim_record(st) : cJSON_ParseWithLength(json, (size_t)sqlite3_column_bytes(st, 0))) ||
+		if (!(rec = slim == 2 ? list_record(st, cols)
+			    : slim ? slim_record(st)
+				   : cJSON_ParseWithLength(json, (size_t)sqlite3_column_bytes(st, 0))) ||
 		    !cJSON_AddItemToArray(arr, rec)) {
 			cJSON_Delete(rec);
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -688,6 +791,28 @@ out:
 
 /* The files that are not valid records, in the order a walk of the tree
  * meets them: counted (bad not NULL) or noted in the store. */
+/* Why the file at path is no valid record, as the last error, in the
+ * user's language: as kept (why: "LANG:text") when said in it, else found
+ * again (a reader in another locale filled the row). */
+static int bad_why(struct sync *y, const char *path, const char *why)
+{
+	const char *lang = samv_user_lang(), *colon = strchr(why, ':');
+	size_t n = strlen(lang);
+	cJSON *rec = NULL;
+	int rc;
+
+	samv_error_clear();
+	if (!strncmp(why, lang, n) && why[n] == ':') {
+		samv_error_set(SAMV_EINVAL, "%s", why + n + 1);
+		return 0;
+	}
+	rc = samv_record_load_path(&rec, y->v, y->t, path);
+	cJSON_Delete(rec);
+	if (rc == 0)
+		samv_error_set(SAMV_EINVAL, "%s", colon ? colon + 1 : why);
+	return rc == 0 || rc == SAMV_EINVAL ? 0 : rc;
+}
+
 static int read_bad(struct sync *y, size_t *bad)
 {
 	sqlite3_stmt *st = st_reset(y, ST_BAD);
@@ -701,8 +826,8 @@ static int read_bad(struct sync *y, size_t *bad)
 			++*bad;
 			continue;
 		}
-		samv_error_set(SAMV_EINVAL, "%s", (const char *)sqlite3_column_text(st, 1));
-		if ((rc = samv_store_skip(y->v->store, (const char *)sqlite3_column_text(st, 0))) < 0)
+		if ((rc = bad_why(y, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1))) < 0 ||
+		    (rc = samv_store_skip(y->v->store, (const char *)sqlite3_column_text(st, 0))) < 0)
 			goto out;
 	}
 	if (r != SQLITE_DONE) {
@@ -717,7 +842,8 @@ out:
 /* What one use reads, once the cache is up to the tree: every record
  * (where NULL) or those a condition selects. */
 struct query {
-	bool slim;
+	int slim;  /* 1: slim records; 2: list rows (samv_cache_list) */
+	bool list; /* a list's: in id order (its index), json or list rows */
 	const char *where;
 	const char *const *args;
 	size_t *bad;
@@ -726,7 +852,7 @@ struct query {
 static int read_query(struct sync *y, const struct query *q, cJSON **out)
 {
 	sqlite3_stmt *st = NULL;
-	char *sql = NULL;
+	char *sql = NULL, cols[128];
 	size_t i;
 	int rc;
 
@@ -736,8 +862,13 @@ static int read_query(struct sync *y, const struct query *q, cJSON **out)
 		rc = read_rows(y, st, false, false, out);
 		return rc < 0 ? rc : read_bad(y, q->bad);
 	}
-	if (asprintf(&sql, "SELECT %s FROM recs WHERE dir = ?1 AND json IS NOT NULL AND (%s)",
-		     q->slim ? slim_cols : "json", q->where ? q->where : "1") < 0)
+	/* a list's rows name no column outside its index (recs_list) */
+	if (q->slim == 2)
+		list_cols(cols, y->t);
+	if (asprintf(&sql, "SELECT %s FROM recs WHERE dir = ?1 AND %s AND (%s)%s",
+		     q->slim == 2 ? cols : q->slim ? slim_cols : "json",
+		     q->list ? "bad IS NULL" : "json IS NOT NULL", q->where ? q->where : "1",
+		     q->list ? " ORDER BY id" : "") < 0)
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	if (sqlite3_prepare_v2(y->c->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		y->sqlrc = sql_fail(y->c->db, SQLITE_OK);
@@ -747,7 +878,7 @@ static int read_query(struct sync *y, const struct query *q, cJSON **out)
 	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
 	for (i = 0; q->args && q->args[i]; i++)
 		sqlite3_bind_text(st, (int)i + 2, q->args[i], -1, SQLITE_STATIC);
-	if ((rc = read_rows(y, st, true, q->slim, out)) == 0)
+	if ((rc = read_rows(y, st, !q->list, q->slim, out)) == 0)
 		rc = read_bad(y, NULL);
 out:
 	sqlite3_finalize(st);
@@ -838,7 +969,7 @@ bool samv_cache_failed(struct samv_store *s, int sqlite_code)
 
 int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad)
 {
-	struct query q = { false, NULL, NULL, bad };
+	struct query q = { 0, false, NULL, NULL, bad };
 
 	return serve(out, v, t, &q);
 }
@@ -846,7 +977,15 @@ int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type
 int samv_cache_select(cJSON **out, struct samv_view *v, const struct samv_type *t, bool slim, const char *where,
 		      const char *const *args)
 {
-	struct query q = { slim, where, args, NULL };
+	struct query q = { slim, false, where, args, NULL };
+
+	return serve(out, v, t, &q);
+}
+
+int samv_cache_list(cJSON **out, struct samv_view *v, const struct samv_type *t, bool rows, const char *where,
+		    const char *const *args)
+{
+	struct query q = { rows ? 2 : 0, true, where ? where : "1", args, NULL };
 
 	return serve(out, v, t, &q);
 }

@@ -61,6 +61,23 @@ int samv_cache_select(cJSON **out, struct samv_view *v, const struct samv_type *
 int samv_record_select(cJSON **out, struct samv_view *v, const struct samv_type *t, bool slim, const char *where,
 		       const char *const *args);
 
+/*
+ * The valid records of type t for which where holds (as for
+ * samv_cache_select; it may also use the list columns k_f1 ... k_f12,
+ * listcols.h), in id order, read in that order from the cache's list
+ * index.  rows: each record holds only its id and the fields its list
+ * columns hold (strings, and yes/no as booleans), built from the columns
+ * alone; else the whole record.  For lists: only the records listed are
+ * read.  Returns 1, as samv_cache_load_all, when the cache cannot serve.
+ */
+int samv_cache_list(cJSON **out, struct samv_view *v, const struct samv_type *t, bool rows, const char *where,
+		    const char *const *args);
+
+/* samv_cache_list on the view that holds t's records, as
+ * samv_record_select: 1 when the cache cannot serve. */
+int samv_record_list(cJSON **out, struct samv_view *v, const struct samv_type *t, bool rows, const char *where,
+		     const char *const *args);
+
 /* The samv version and a digest of the record types' rules, which a
  * cached validation depends on (checkcache.c keys its rows on it too). */
 void samv_cache_rules(char out[64]);

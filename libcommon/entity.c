@@ -9,6 +9,8 @@
 
 #include "samv.h"
 #include "people.h"
+#include "cache.h"
+#include "listcols.h"
 #include "showword.h"
 
 #define STDIN_MAX (1024 * 1024)
@@ -557,38 +559,39 @@ static const char *cell(const cJSON *rec, const struct samv_field *f)
 	return "-";
 }
 
-static void list_human(const struct samv_type *t, const cJSON *arr)
+/* The table of a list: the id and the column fields, lined up. */
+static int list_human(const struct samv_type *t, const cJSON *arr)
 {
-	size_t w[32] = { 0 }, i, col;
+	static const char spaces[] = "                                ";
+	struct { const char *s; size_t w; } *cells, *c;
+	size_t w[32] = { 0 }, cols[32], ncols = 0, nrec = (size_t)cJSON_GetArraySize(arr), i, pad, n;
 	const cJSON *rec;
 
-	cJSON_ArrayForEach(rec, arr) {
-		size_t n = samv_utf8_width(cell(rec, &t->fields[0]));
-
-		if (n > w[0])
-			w[0] = n;
-		for (i = 1; i < t->nfields && i < 32; i++)
-			if ((t->fields[i].flags & SAMV_FL_COLUMN) && (n = samv_utf8_width(cell(rec, &t->fields[i]))) > w[i])
-				w[i] = n;
-	}
-	cJSON_ArrayForEach(rec, arr) {
-		size_t last = 0;
-
-		for (i = 1; i < t->nfields && i < 32; i++)
-			if (t->fields[i].flags & SAMV_FL_COLUMN)
-				last = i;
-		for (col = 0; col < t->nfields && col < 32; col++) {
-			const char *s;
-
-			if (col && !(t->fields[col].flags & SAMV_FL_COLUMN))
-				continue;
-			s = cell(rec, &t->fields[col]);
-			if (col == last)
-				printf("%s\n", s);
-			else
-				printf("%s%*s  ", s, (int)(w[col] - samv_utf8_width(s)), "");
+	for (i = 0; i < t->nfields && i < 32; i++)
+		if (!i || (t->fields[i].flags & SAMV_FL_COLUMN))
+			cols[ncols++] = i;
+	/* each cell found and measured once: a long list's time was in them */
+	if (!(c = cells = calloc(nrec * ncols + 1, sizeof(*cells))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	cJSON_ArrayForEach(rec, arr)
+		for (i = 0; i < ncols; i++, c++) {
+			c->s = cell(rec, &t->fields[cols[i]]);
+			if ((c->w = samv_utf8_width(c->s)) > w[i])
+				w[i] = c->w;
 		}
-	}
+	for (c = cells, n = 0; nrec--;)
+		for (i = 0; i < ncols; i++, c++) {
+			fputs(c->s, stdout);
+			if (i == ncols - 1) {
+				putchar('\n');
+				continue;
+			}
+			/* padded by hand: printf was most of a long list's time */
+			for (pad = w[i] - c->w + 2; pad; pad -= n)
+				fwrite(spaces, 1, (n = pad < sizeof(spaces) - 1 ? pad : sizeof(spaces) - 1), stdout);
+		}
+	free(cells);
+	return 0;
 }
 
 int samv_print_json(FILE *f, const cJSON *v)
@@ -705,6 +708,54 @@ static bool retired(struct samv_entity *c, const cJSON *rec)
 	return c->t->retire_value && status && !strcmp(status, c->t->retire_value);
 }
 
+/* The records a list may print: those that retired() and matches() may
+ * keep, read through the cache's list index when it can serve (only the
+ * records listed are read: a superset SQL selects on the list columns;
+ * the two rules run on them again), else every record.  When the output
+ * and every filter need only the list columns, the records are list rows
+ * (listcols.h), built from the columns without parsing the records. */
+static int list_load(cJSON **out, struct samv_entity *c, struct samv_view *v)
+{
+	struct samv_buf where = SAMV_BUF_INIT;
+	const char **args = calloc((size_t)cJSON_GetArraySize(c->set) + 4, sizeof(*args));
+	bool rows = !c->json && samv_listcols_cover(c->t) && !cJSON_GetArraySize(c->adds);
+	const char *date = c->t->date_field;
+	const cJSON *o;
+	size_t n = 0;
+	int col, rc;
+
+	if (!args || samv_buf_puts(&where, "1") < 0) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if (c->t->retire_value && !c->all && !cJSON_GetObjectItemCaseSensitive(c->set, "status") &&
+	    !samv_listcol_cond(&where, args, &n, c->t, "status", "IS NOT", c->t->retire_value))
+		rows = false;
+	if (c->since && (!date || !samv_listcol_cond(&where, args, &n, c->t, date, ">=", c->since)))
+		rows = false;
+	if (c->until && (!date || !samv_listcol_cond(&where, args, &n, c->t, date, "<=", c->until)))
+		rows = false;
+	cJSON_ArrayForEach(o, c->set) {
+		if (cJSON_IsString(o) && samv_listcol_cond(&where, args, &n, c->t, o->string, "=", o->valuestring))
+			continue;
+		if (cJSON_IsBool(o) && (col = samv_listcol(c->t, o->string)) >= 0) {
+			samv_buf_printf(&where, " AND k_f%d IS %s1", col + 1, cJSON_IsTrue(o) ? "" : "NOT ");
+			continue;
+		}
+		rows = false;
+	}
+	if (!where.ptr) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if ((rc = samv_record_list(out, v, c->t, rows, where.ptr, args)) == 1)
+		rc = samv_record_load_all(out, v, c->t, NULL);
+out:
+	samv_buf_free(&where);
+	free(args);
+	return rc;
+}
+
 static int cmd_list(struct samv_entity *c, struct samv_store *s)
 {
 	struct samv_view *v = NULL;
@@ -727,7 +778,7 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 		rc = SAMV_EUSAGE;
 		goto out;
 	}
-	if ((rc = samv_record_load_all(&all, v, c->t, NULL)) < 0)
+	if ((rc = list_load(&all, c, v)) < 0)
 		goto out;
 	if (!(out = cJSON_CreateArray())) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
@@ -746,7 +797,7 @@ static int cmd_list(struct samv_entity *c, struct samv_store *s)
 		cJSON_ArrayForEach(rec, out)
 			printf("%s\n", samv_record_str(rec, "id"));
 	} else {
-		list_human(c->t, out);
+		rc = list_human(c->t, out);
 	}
 out:
 	cJSON_Delete(all);

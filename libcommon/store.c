@@ -969,6 +969,14 @@ int samv_record_select(cJSON **out, struct samv_view *v, const struct samv_type 
 	return samv_cache_select(out, route(v, t->dir), t, slim, where, args);
 }
 
+int samv_record_list(cJSON **out, struct samv_view *v, const struct samv_type *t, bool rows, const char *where,
+		     const char *const *args)
+{
+	if (v->filter)
+		return 1;
+	return samv_cache_list(out, route(v, t->dir), t, rows, where, args);
+}
+
 int samv_record_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad)
 {
 	struct load_walk w = { v, t, NULL, 0, 0, 0, bad != NULL };

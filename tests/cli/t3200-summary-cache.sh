@@ -7,28 +7,10 @@
 # of docs/example.
 
 . "$here/report-fixture.sh"
+. "$here/collab-fixture.sh"
 
 top=$(cd "$here/../.." && pwd)
 cache=.git/samv/cache.sqlite
-
-# A collaboration made by bench/gen-collab (N records over YEARS years up
-# to today, one commit each), built against the library under test (with
-# its sanitizers: make check-cli passes them in CC; the generator's own
-# leaks at exit are not the library's).
-make_collab() {
-	gen=$SAMV_CLI_ROOT/gen-collab
-	if [ ! -x "$gen" ]; then
-		# shellcheck disable=SC2046
-		${CC:-cc} -std=c11 -D_GNU_SOURCE -O1 -I"$top/libcommon" $(pkg-config --cflags libgit2 libcjson) \
-			-o "$gen.$$" "$top/bench/gen-collab.c" "$SAMV_BIN/../libcommon.a" \
-			$(pkg-config --libs libgit2 libcjson sqlite3 libcrypto) -lm &&
-		mv "$gen.$$" "$gen"
-	fi
-	samv-init --name "Gen $1" --region Östergötland repo >/dev/null &&
-	cd repo &&
-	ASAN_OPTIONS=detect_leaks=0 "$gen" "$1" "$2" "$SAMV_TODAY" "refs/heads/$(git symbolic-ref --short HEAD)" | git fast-import --quiet &&
-	git reset -q --hard
-}
 
 # The summary in every format and in periods that cut the generated
 # history in different places, stdout, stderr and exit status, into $1.
