@@ -57,6 +57,21 @@ expect_status() {
 # The last command's output, for scripts: $(out)
 out() { cat "$TRASH/.out"; }
 
+# transcript FILE CMD...: each CMD (split into words by the shell) run in
+# turn, with a line naming it, its stdout, stderr and exit status, into
+# FILE: what two runs of the same commands are compared by.
+transcript() {
+	_tf=$1
+	shift
+	for _tc in "$@"; do
+		echo "\$ $_tc"
+		_trc=0
+		$_tc >"$TRASH/.o" 2>"$TRASH/.e" </dev/null || _trc=$?
+		cat "$TRASH/.o" "$TRASH/.e"
+		echo "exit $_trc"
+	done >"$_tf"
+}
+
 # A samv repository in ./repo with a few records of fixed ids.
 make_repo() { # [samv-init options]
 	samv-init --name "Samverkan Östergötland" --region Östergötland "$@" repo >/dev/null &&

@@ -90,3 +90,11 @@ add_assessments() {
 	samv-assess add --id sc1 --instrument steps --subject-kind collaboration --date 2026-06-01 --answer step=talk >/dev/null &&
 	test_tick
 }
+
+# clause_by_hand: clause 1 of the Agreement changed and committed by hand,
+# with no decision: a commit samv-check's history part reports.
+clause_by_hand() {
+	_c=$(git ls-files agreement | grep "clauses/1.json") &&
+	sed "s/Parterna samverkar./Parterna samverkar mycket./" "$_c" >"$_c.new" && mv "$_c.new" "$_c" &&
+	git commit -qam "clause 1 by hand"
+}

@@ -19,14 +19,8 @@ except sqlite3.OperationalError:
 
 # samv-check in its forms, with stdout, stderr and exit status.
 checks() {
-	for cmd in "samv-check" "samv-check --json" "samv-check --rev HEAD" "samv-check --rev HEAD~2" \
-		"samv-check --no-history" "samv-log --verify"; do
-		echo "\$ $cmd"
-		rc=0
-		$cmd >"$TRASH/.o" 2>"$TRASH/.e" </dev/null || rc=$?
-		cat "$TRASH/.o" "$TRASH/.e"
-		echo "exit $rc"
-	done >"$1"
+	transcript "$1" "samv-check" "samv-check --json" "samv-check --rev HEAD" "samv-check --rev HEAD~2" \
+		"samv-check --no-history" "samv-log --verify"
 }
 
 same_as_uncached() {
@@ -39,9 +33,7 @@ same_as_uncached() {
 # actor made invalid by hand (a bad record).
 make_bad_repo() {
 	make_report_repo &&
-	c=$(git ls-files agreement | grep "clauses/1.json") &&
-	sed "s/Parterna samverkar./Parterna samverkar mycket./" "$c" >"$c.new" && mv "$c.new" "$c" &&
-	git commit -qam "clause 1 by hand" &&
+	clause_by_hand &&
 	f=$(git ls-files actors | grep /rotary.json) &&
 	sed "s/\"civil\"/\"nonsense\"/" "$f" >"$f.new" && mv "$f.new" "$f" &&
 	git commit -qam "rotary broken by hand" &&

@@ -23,14 +23,8 @@ except sqlite3.OperationalError:
 
 # samv-check in its forms, with stdout, stderr and exit status, into $1.
 checks() {
-	for cmd in "samv-check" "samv-check --json" "samv-check --rev HEAD" "samv-check --rev HEAD~1" \
-		"samv-check --no-history" "samv-check --fail-on warnings" "samv-check --rev HEAD --no-history"; do
-		echo "\$ $cmd"
-		rc=0
-		$cmd >"$TRASH/.o" 2>"$TRASH/.e" </dev/null || rc=$?
-		cat "$TRASH/.o" "$TRASH/.e"
-		echo "exit $rc"
-	done >"$1"
+	transcript "$1" "samv-check" "samv-check --json" "samv-check --rev HEAD" "samv-check --rev HEAD~1" \
+		"samv-check --no-history" "samv-check --fail-on warnings" "samv-check --rev HEAD --no-history"
 	# the messages in Swedish: kept rows hold no message of any language
 	rc=0
 	LANGUAGE=sv LC_ALL= LANG=C.UTF-8 samv-check >>"$1" 2>&1 </dev/null || rc=$?
@@ -47,10 +41,7 @@ same() {
 # A repository with problems of every kind, some in the work tree only.
 make_problem_repo() {
 	make_report_repo &&
-	# history: a clause changed by hand, with no decision
-	c=$(git ls-files agreement | grep "clauses/1.json") &&
-	sed "s/Parterna samverkar./Parterna samverkar mycket./" "$c" >"$c.new" && mv "$c.new" "$c" &&
-	git commit -qam "clause 1 by hand" &&
+	clause_by_hand &&
 	# committed: an unknown reference, a contact in a note, bad JSON
 	f=$(git ls-files actions | grep /lista.json) &&
 	sed "s/\"per\"/\"nobody\"/" "$f" >"$f.new" && mv "$f.new" "$f" &&
