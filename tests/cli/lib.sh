@@ -57,6 +57,17 @@ expect_status() {
 # The last command's output, for scripts: $(out)
 out() { cat "$TRASH/.out"; }
 
+# cache_rows TABLE: how many rows a table of the query cache holds (0 when
+# the file or the table is not there).
+cache_rows() {
+	python3 -c "
+import sqlite3, sys
+try:
+    print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM ' + sys.argv[2]).fetchone()[0])
+except sqlite3.OperationalError:
+    print(0)" .git/samv/cache.sqlite "$1"
+}
+
 # transcript FILE CMD...: each CMD (split into words by the shell) run in
 # turn, with a line naming it, its stdout, stderr and exit status, into
 # FILE: what two runs of the same commands are compared by.

@@ -7,15 +7,7 @@
 cache=.git/samv/cache.sqlite
 
 # The number of commits in the history index (0: none made).
-indexed() {
-	python3 -c "
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-try:
-    print(db.execute(\"SELECT count(*) FROM hist_commit\").fetchone()[0])
-except sqlite3.OperationalError:
-    print(0)" "$cache"
-}
+indexed() { cache_rows hist_commit; }
 
 # samv-check in its forms, with stdout, stderr and exit status.
 checks() {

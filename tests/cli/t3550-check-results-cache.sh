@@ -10,17 +10,6 @@
 
 cache=.git/samv/cache.sqlite
 
-# rows of a chk_ table (0 when there is none)
-rows() {
-	python3 -c "
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-try:
-    print(db.execute('SELECT count(*) FROM ' + sys.argv[2]).fetchone()[0])
-except sqlite3.OperationalError:
-    print(0)" "$cache" "$1"
-}
-
 # samv-check in its forms, with stdout, stderr and exit status, into $1.
 checks() {
 	transcript "$1" "samv-check" "samv-check --json" "samv-check --rev HEAD" "samv-check --rev HEAD~1" \
@@ -69,8 +58,8 @@ test_case 'problems of every kind: the same cold, warm, missing, disabled; rows 
 	done
 	checks "$TRASH/cold"
 	_compare cold "$TRASH/want" "$TRASH/cold"
-	test "$(rows chk_file)" -gt 20
-	test "$(rows chk_hist_bad)" = 1
+	test "$(cache_rows chk_file)" -gt 20
+	test "$(cache_rows chk_hist_bad)" = 1
 	# a file with a problem of its own is never kept: checked every time;
 	# one whose reference is unknown is (the reference is checked on its
 	# facts every time)
@@ -143,14 +132,14 @@ test_case 'stale: a plain git commit, git reset --hard, a merge; the kept histor
 	make_problem_repo
 	git add -A && git commit -qm "the work tree by hand"
 	same cold
-	test "$(rows chk_hist_bad)" = 1
+	test "$(cache_rows chk_hist_bad)" = 1
 	# a second bad history commit, by hand
 	c=$(git ls-files agreement | grep "clauses/2.json")
 	sed "s/fyra gånger/fem gånger/" "$c" >"$c.new" && mv "$c.new" "$c"
 	git commit -qam "clause 2 by hand"
 	same "after a plain commit"
 	test "$(grep -c "without a Samv-Decision trailer" "$TRASH/got")" -ge 2
-	test "$(rows chk_hist_bad)" = 2
+	test "$(cache_rows chk_hist_bad)" = 2
 	git reset -q --hard HEAD~3
 	same "after git reset --hard"
 	git checkout -q -b side
@@ -256,7 +245,7 @@ db = sqlite3.connect(sys.argv[1])
 db.execute(\"UPDATE chk_meta SET v = \x270\x27 WHERE k = \x27layout\x27\")
 db.commit()" "$cache"
 	same "of another layout"
-	test "$(rows chk_hist_bad)" = 1
+	test "$(cache_rows chk_hist_bad)" = 1
 '
 
 test_case 'a read-only .git/samv and SAMV_NO_CACHE=1: checked as without a cache, nothing written' '
