@@ -57,6 +57,14 @@ expect_status() {
 # The last command's output, for scripts: $(out)
 out() { cat "$TRASH/.out"; }
 
+# same_uncached FN WHAT: FN FILE writes a transcript; what it writes with
+# the query cache must be what it writes without (SAMV_NO_CACHE=1).
+same_uncached() {
+	SAMV_NO_CACHE=1 "$1" "$TRASH/want"
+	"$1" "$TRASH/got"
+	_compare "$2" "$TRASH/want" "$TRASH/got"
+}
+
 # cache_rows TABLE: how many rows a table of the query cache holds (0 when
 # the file or the table is not there).
 cache_rows() {

@@ -26,9 +26,7 @@ hist_readers() {
 }
 
 same_as_walk() {
-	SAMV_NO_CACHE=1 hist_readers "$TRASH/want"
-	hist_readers "$TRASH/got"
-	_compare "history readers with the index" "$TRASH/want" "$TRASH/got"
+	same_uncached hist_readers "history readers with the index"
 }
 
 # The index holds exactly the commits of HEAD's history.

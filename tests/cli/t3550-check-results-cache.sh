@@ -22,9 +22,7 @@ checks() {
 
 # The checks with the cache as they are without it; $1 names the state.
 same() {
-	SAMV_NO_CACHE=1 checks "$TRASH/want"
-	checks "$TRASH/got"
-	_compare "samv-check, cache $1" "$TRASH/want" "$TRASH/got"
+	same_uncached checks "samv-check, cache $1"
 }
 
 # A repository with problems of every kind, some in the work tree only.
