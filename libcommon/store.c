@@ -608,27 +608,24 @@ static DIR *open_dir(const char *root, const char *rel)
 	return dir;
 }
 
-/* The file a work tree walk is handing to its callback, and its lstat. */
-static struct {
-	const char *root, *path;
-	struct stat st;
-} walked;
-
 const struct stat *samv_view_walked(struct samv_view *v, const char *path)
 {
-	const char *root = samv_view_root_of(v, path);
+	struct samv_view *w = staged(v, path) ? NULL : route(v, path);
 
-	return root && walked.path && !strcmp(walked.path + (walked.path[0] == '/'), path) &&
-	       !strcmp(walked.root, root) ? &walked.st : NULL;
+	return w && w->root && w->walked_path && !strcmp(w->walked_path + (w->walked_path[0] == '/'), path)
+		       ? &w->walked_st
+		       : NULL;
 }
 
-static int walk_dir(const char *root, const char *rel, samv_view_fn fn, void *arg)
+static int walk_dir(struct samv_view *v, const char *rel, samv_view_fn fn, void *arg)
 {
+	const char *root = v->root;
 	char **names = NULL, *sub = NULL;
 	size_t n = 0, cap = 0, i;
 	struct dirent *d;
 	struct stat sb;
 	DIR *dir = NULL;
+	bool seen;
 	int rc = 0;
 
 	if (!(dir = open_dir(root, rel))) {
@@ -667,16 +664,19 @@ static int walk_dir(const char *root, const char *rel, samv_view_fn fn, void *ar
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			break;
 		}
-		if (fstatat(dirfd(dir), names[i], &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(sb.st_mode)) {
-			rc = walk_dir(root, sub, fn, arg);
+		seen = fstatat(dirfd(dir), names[i], &sb, AT_SYMLINK_NOFOLLOW) == 0;
+		if (seen && S_ISDIR(sb.st_mode)) {
+			rc = walk_dir(v, sub, fn, arg);
 		} else {
 			/* what the walk saw of the file: the callback's own look at
 			 * it (samv_view_kind) need not open every directory again */
-			walked.root = root;
-			walked.path = sub;
-			walked.st = sb;
+			v->walked_path = NULL;
+			if (seen) {
+				v->walked_path = sub;
+				v->walked_st = sb;
+			}
 			rc = fn(sub, arg);
-			walked.path = NULL;
+			v->walked_path = NULL;
 		}
 	}
 out:
@@ -695,7 +695,7 @@ static int walk_tree(git_repository *repo, git_tree *tree, const char *rel, samv
 static int walk_own(struct samv_view *v, samv_view_fn fn, void *arg)
 {
 	if (v->root)
-		return walk_dir(v->root, "", fn, arg);
+		return walk_dir(v, "", fn, arg);
 	return v->tree ? walk_tree(v->repo, v->tree, "", fn, arg) : 0;
 }
 
@@ -746,7 +746,7 @@ int samv_view_walk(struct samv_view *v, const char *dir, samv_view_fn fn, void *
 	}
 	v = route(v, dir);
 	if (v->root)
-		return walk_dir(v->root, dir, fn, arg);
+		return walk_dir(v, dir, fn, arg);
 	if (!v->tree)
 		return 0;
 	if (!*dir)

@@ -2,6 +2,8 @@
 #ifndef SAMV_STORE_H
 #define SAMV_STORE_H
 
+#include <sys/stat.h>
+
 #include "samv.h"
 #include "idset.h"
 
@@ -49,6 +51,10 @@ struct samv_view {
 	 * copy: samv_public_attach); NULL: records as they are */
 	int (*filter)(void *arg, const struct samv_type *t, cJSON *rec);
 	void *filter_arg;
+	/* the file a work tree walk is handing to its callback, and what its
+	 * lstat said (samv_view_walked); NULL between files */
+	const char *walked_path;
+	struct stat walked_st;
 };
 
 int samv_view_tree(struct samv_view **out, git_repository *repo, git_tree *tree);
