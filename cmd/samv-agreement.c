@@ -896,6 +896,7 @@ int main(int argc, char **argv)
 	struct args a;
 	int rc;
 
+	samv_alloc_init();
 	samv_i18n_init();
 	memset(&a, 0, sizeof(a));
 	git_libgit2_init();

@@ -1123,6 +1123,7 @@ int main(int argc, char **argv)
 		.can_remove = true, .verbs = verbs, .prepare = samv_assessment_prepare, .complete = complete
 	};
 
+	samv_alloc_init();
 	samv_i18n_init();
 	c.type = samv_type_find("assessment");
 	return samv_entity_main(&c, argc, argv);

@@ -71,6 +71,7 @@ int main(int argc, char **argv)
 	unsigned fail_on = 0;
 	int id, rc = 0;
 
+	samv_alloc_init();
 	samv_i18n_init();
 	git_libgit2_init();
 	/* objects are not hashed again on every read, as git does not

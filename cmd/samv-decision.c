@@ -378,6 +378,7 @@ int main(int argc, char **argv)
 		.verbs = verbs, .prepare = samv_decision_prepare
 	};
 
+	samv_alloc_init();
 	samv_i18n_init();
 	c.type = samv_type_find("decision");
 	return samv_entity_main(&c, argc, argv);

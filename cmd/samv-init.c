@@ -87,6 +87,7 @@ int main(int argc, char **argv)
 	bool created, changed, people_ref = false, on_branch = false, dry_run = false;
 	int id, rc = 0;
 
+	samv_alloc_init();
 	samv_i18n_init();
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
 		fprintf(stderr, _("samv-init: out of memory\n"));

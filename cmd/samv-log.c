@@ -127,6 +127,7 @@ int main(int argc, char **argv)
 	bool verify = false;
 	int id, rc = 0;
 
+	samv_alloc_init();
 	samv_i18n_init();
 	git_libgit2_init();
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {

@@ -662,6 +662,7 @@ int main(int argc, char **argv)
 	};
 	int at = action_index(argc, argv), rc;
 
+	samv_alloc_init();
 	samv_i18n_init();
 	if (at) {
 		char **args = calloc((size_t)argc, sizeof(*args));

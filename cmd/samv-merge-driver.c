@@ -91,6 +91,7 @@ int main(int argc, char **argv)
 	size_t i;
 	int id, rc = 0;
 
+	samv_alloc_init();
 	samv_i18n_init();
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");

@@ -122,6 +122,7 @@ int main(int argc, char **argv)
 	bool setup = false, committed, json = false;
 	int id, rc = 0, both = 0;
 
+	samv_alloc_init();
 	samv_i18n_init();
 	memset(&r, 0, sizeof(r));
 	git_libgit2_init();

@@ -277,6 +277,7 @@ int main(int argc, char **argv)
 	const char *dir;
 	int i;
 
+	samv_alloc_init();
 	samv_i18n_init();
 	/* the front's own options, before the command, as git's */
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {

@@ -1343,6 +1343,7 @@ int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv)
 	struct samv_entity c;
 	int rc;
 
+	samv_alloc_init();
 	samv_i18n_init();
 	memset(&c, 0, sizeof(c));
 	c.cmd = cmd;

@@ -27,6 +27,7 @@
 #include <sqlite3.h>
 
 #include "cache.h"
+#include "datewalk.h"
 #include "histindex.h"
 #include "store.h"
 
@@ -539,6 +540,26 @@ void samv_histlist_free(struct samv_histlist *l)
 	l->n = 0;
 }
 
+/* Without commits to hide, the walk reads commits only as far as the
+ * caller goes (datewalk.c): in the same order as git_revwalk's, which
+ * reads the whole history first. */
+static int date_walk(struct samv_histwalk *hw, git_repository *repo, const char *rev)
+{
+	git_object *obj = NULL, *peeled = NULL;
+	int rc;
+
+	if (!rev && git_repository_head_unborn(repo) == 1)
+		return 0;
+	if (git_revparse_single(&obj, repo, rev ? rev : "HEAD") < 0 ||
+	    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0)
+		rc = samv_error_set(SAMV_ENOTFOUND, "unknown revision '%s'", rev ? rev : "HEAD");
+	else
+		rc = samv_datewalk_new(&hw->dw, repo, git_object_id(peeled));
+	git_object_free(peeled);
+	git_object_free(obj);
+	return rc;
+}
+
 int samv_histwalk_start(struct samv_histwalk *hw, struct samv_store *s, const char *rev, const char *hide,
 			const char *const *paths, size_t n, bool build)
 {
@@ -550,6 +571,8 @@ int samv_histwalk_start(struct samv_histwalk *hw, struct samv_store *s, const ch
 	hw->use = rc == 0;
 	if (hw->use && hw->l.ordered)
 		return 0;
+	if (!hide)
+		return date_walk(hw, samv_store_repo(s), rev);
 	return samv_log_walk_start(&hw->w, samv_store_repo(s), rev, hide, GIT_SORT_NONE);
 }
 
@@ -562,6 +585,12 @@ int samv_histwalk_next(git_oid *out, struct samv_histwalk *hw)
 			return GIT_ITEROVER;
 		*out = hw->l.v[hw->i++];
 		return 0;
+	}
+	if (hw->dw) {
+		while ((e = samv_datewalk_next(out, hw->dw)) == 0)
+			if (!hw->use || samv_histlist_has(&hw->l, out))
+				return 0;
+		return e;
 	}
 	if (!hw->w)
 		return GIT_ITEROVER;
@@ -576,4 +605,6 @@ void samv_histwalk_free(struct samv_histwalk *hw)
 	samv_histlist_free(&hw->l);
 	git_revwalk_free(hw->w);
 	hw->w = NULL;
+	samv_datewalk_free(hw->dw);
+	hw->dw = NULL;
 }

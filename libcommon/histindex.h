@@ -46,8 +46,10 @@ void samv_histlist_free(struct samv_histlist *l);
  * (next: GIT_ITEROVER) on an unborn branch; next returns 0,
  * GIT_ITEROVER, or a libgit2 error.
  */
+struct samv_datewalk;
 struct samv_histwalk {
 	git_revwalk *w;
+	struct samv_datewalk *dw; /* without hide: read as the caller goes */
 	struct samv_histlist l;
 	size_t i;
 	bool use; /* l answers: in order, or as a filter of w */

@@ -22,6 +22,9 @@
 #include "doctext.h"
 
 #define SAMV_VERSION "0.1.0"
+
+/* Tune malloc for many small blocks (alloc.c); first thing in main. */
+void samv_alloc_init(void);
 #define SAMV_FORMAT 1
 
 /* ---- errors (error.c) ---------------------------------------------- */
