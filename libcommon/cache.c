@@ -659,12 +659,15 @@ static int sync_dir(struct sync *y)
 
 /* ---- reading --------------------------------------------------------- */
 
+/* A record and its id, found once for the sort, not at every comparison. */
+struct by_id_item {
+	cJSON *rec;
+	const char *id;
+};
+
 static int by_id(const void *a, const void *b)
 {
-	const char *x = samv_record_str(*(cJSON *const *)a, "id");
-	const char *y = samv_record_str(*(cJSON *const *)b, "id");
-
-	return strcmp(x ? x : "", y ? y : "");
+	return strcmp(((const struct by_id_item *)a)->id, ((const struct by_id_item *)b)->id);
 }
 
 /* The records of the rows statement st gives (its first column, the json),
@@ -674,16 +677,39 @@ static int by_id(const void *a, const void *b)
 /* A slim record from the row of slim_cols: its fields that are strings. */
 static cJSON *slim_record(sqlite3_stmt *st)
 {
-	cJSON *rec = cJSON_CreateObject();
+	cJSON *rec = cJSON_CreateObject(), *it;
+	size_t len[NSLIM], size = 0, at;
+	char *block = NULL, *base = NULL;
 	int i;
 
-	for (i = 0; rec && i < NSLIM; i++)
-		if (sqlite3_column_type(st, i) == SQLITE_TEXT &&
-		    !cJSON_AddStringToObject(rec, slim_keys[i], (const char *)sqlite3_column_text(st, i))) {
-			cJSON_Delete(rec);
-			return NULL;
+	/* as a list row: the strings in one block that the first string's
+	 * item owns, keys not copied (a summary reads thousands of these) */
+	for (i = 0; i < NSLIM; i++) {
+		len[i] = sqlite3_column_type(st, i) == SQLITE_TEXT ? (size_t)sqlite3_column_bytes(st, i) + 1 : 0;
+		size += len[i];
+	}
+	if (!rec || (size && !(block = base = malloc(size))))
+		goto fail;
+	for (i = 0, at = 0; i < NSLIM; at += len[i++]) {
+		if (!len[i])
+			continue;
+		memcpy(base + at, sqlite3_column_text(st, i), len[i]);
+		if (!(it = cJSON_CreateStringReference(base + at)))
+			goto fail;
+		if (block)
+			it->type &= ~cJSON_IsReference; /* the first: owns the block */
+		if (!cJSON_AddItemToObjectCS(rec, slim_keys[i], it)) {
+			it->type |= cJSON_IsReference;
+			cJSON_Delete(it);
+			goto fail;
 		}
+		block = NULL;
+	}
 	return rec;
+fail:
+	free(block);
+	cJSON_Delete(rec);
+	return NULL;
 }
 
 /* A list row (samv_cache_list) from the row of id and the list columns:
@@ -740,7 +766,8 @@ fail:
 /* slim: 1, a slim record; 2, a list row of the type of y */
 static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, int slim, cJSON **out)
 {
-	cJSON *arr = cJSON_CreateArray(), *rec, **v = NULL;
+	cJSON *arr = cJSON_CreateArray(), *rec;
+	struct by_id_item *v = NULL;
 	const struct samv_field *cols[SAMV_LISTCOLS];
 	size_t n = 0, i;
 	int r, rc = 0;
@@ -774,11 +801,13 @@ static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, int slim, cJSO
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			goto out;
 		}
-		for (i = 0; i < n; i++)
-			v[i] = cJSON_DetachItemViaPointer(arr, arr->child);
+		for (i = 0; i < n; i++) {
+			v[i].rec = cJSON_DetachItemViaPointer(arr, arr->child);
+			v[i].id = samv_record_str(v[i].rec, "id") ? samv_record_str(v[i].rec, "id") : "";
+		}
 		qsort(v, n, sizeof(*v), by_id);
 		for (i = 0; i < n; i++)
-			cJSON_AddItemToArray(arr, v[i]); /* cannot fail: both are set */
+			cJSON_AddItemToArray(arr, v[i].rec); /* cannot fail: both are set */
 	}
 	*out = arr;
 	arr = NULL;

@@ -531,17 +531,23 @@ out:
 
 /* ---- reviews ----------------------------------------------------------- */
 
+struct due {
+	const cJSON *rec;
+	const char *review, *id;
+};
+
 static int by_review(const void *a, const void *b)
 {
-	const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
-	int c = strcmp(samv_record_str(x, "review"), samv_record_str(y, "review"));
+	const struct due *x = a, *y = b;
+	int c = strcmp(x->review, y->review);
 
-	return c ? c : strcmp(samv_record_str(x, "id"), samv_record_str(y, "id"));
+	return c ? c : strcmp(x->id, y->id);
 }
 
 int samv_decision_due(cJSON **out, const cJSON *all, const char *date)
 {
-	const cJSON **v = NULL, *rec;
+	struct due *v = NULL;
+	const cJSON *rec;
 	size_t n = 0, i;
 	int rc = 0;
 
@@ -550,16 +556,16 @@ int samv_decision_due(cJSON **out, const cJSON *all, const char *date)
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	cJSON_ArrayForEach(rec, all) {
 		const char *status = samv_record_str(rec, "status"), *review = samv_record_str(rec, "review");
+		const char *id = samv_record_str(rec, "id");
 
-		if (samv_record_str(rec, "id") && status && !strcmp(status, "adopted") && review &&
-		    strcmp(review, date) <= 0)
-			v[n++] = rec;
+		if (id && status && !strcmp(status, "adopted") && review && strcmp(review, date) <= 0)
+			v[n++] = (struct due){ rec, review, id };
 	}
 	qsort(v, n, sizeof(*v), by_review);
 	if (!(*out = cJSON_CreateArray()))
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 	for (i = 0; i < n && rc == 0; i++)
-		if (!cJSON_AddItemToArray(*out, cJSON_Duplicate(v[i], 1)))
+		if (!cJSON_AddItemReferenceToArray(*out, (cJSON *)v[i].rec))
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 	if (rc < 0) {
 		cJSON_Delete(*out);

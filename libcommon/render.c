@@ -525,22 +525,18 @@ static int render_html(struct samv_buf *b, const cJSON *doc, const char *lang)
 }
 
 /* JSON and CSV are for scripts: the same whatever the language.  The
- * formats people read, excel-sv's CSV among them, are drawn from a
- * translated copy. */
-int samv_render(struct samv_buf *out, const cJSON *doc, const struct samv_render_opts *o)
+ * formats people read, excel-sv's CSV among them, are drawn from the
+ * document translated. */
+int samv_render(struct samv_buf *out, cJSON *doc, const struct samv_render_opts *o)
 {
-	cJSON *local = NULL;
 	int rc;
 
 	if (o->format == SAMV_RENDER_JSON)
 		return samv_json_print(out, doc);
 	if (o->format == SAMV_RENDER_CSV && !o->excel_sv)
 		return render_csv(out, doc, o->bom, false, o->lang);
-	if (!samv_doc_is_en(o->lang)) {
-		if ((rc = samv_report_localize(&local, doc, o->lang)) < 0)
-			return rc;
-		doc = local;
-	}
+	if (!samv_doc_is_en(o->lang) && (rc = samv_report_localize_in(doc, o->lang)) < 0)
+		return rc;
 	switch (o->format) {
 	case SAMV_RENDER_CSV: rc = render_csv(out, doc, o->bom, true, o->lang); break;
 	case SAMV_RENDER_TEXT: rc = render_text(out, doc, o->color, o->lang); break;
@@ -548,6 +544,5 @@ int samv_render(struct samv_buf *out, const cJSON *doc, const struct samv_render
 	case SAMV_RENDER_HTML: rc = render_html(out, doc, o->lang); break;
 	default: rc = samv_error_set(SAMV_EINVAL, "unknown format");
 	}
-	cJSON_Delete(local);
 	return rc < 0 ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
 }

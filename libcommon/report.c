@@ -161,22 +161,51 @@ static const char *name_of(const struct tab *t, const char *id)
 }
 
 /* Records sorted by keys (each "key" or "-key" for descending), missing
- * values first; ties by id. */
+ * values first; ties by id.  The keys' values are found once a record,
+ * not at every comparison (a summary sorts thousands). */
+#define SORT_KEYS 4
+
+struct sorted {
+	const cJSON *r;
+	const char *k[SORT_KEYS + 1]; /* the keys' values, then the id */
+};
+
 static int keys_cmp(const void *a, const void *b, void *arg)
 {
 	const char *const *keys = arg;
-	const cJSON *ra = *(const cJSON *const *)a, *rb = *(const cJSON *const *)b;
-	int d;
+	const struct sorted *x = a, *y = b;
+	int i, d;
 
-	for (; *keys; keys++) {
-		const char *k = **keys == '-' ? *keys + 1 : *keys;
-		const char *x = str(ra, k), *y = str(rb, k);
+	for (i = 0; keys[i]; i++)
+		if ((d = strcmp(x->k[i], y->k[i])))
+			return keys[i][0] == '-' ? -d : d;
+	return strcmp(x->k[i], y->k[i]);
+}
 
-		d = strcmp(x ? x : "", y ? y : "");
-		if (d)
-			return **keys == '-' ? -d : d;
+static int sort_by(const cJSON **v, size_t n, const char *const *keys)
+{
+	struct sorted *w;
+	size_t i;
+	int k;
+
+	if (n < 2)
+		return 0;
+	if (!(w = malloc(n * sizeof(*w))))
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < n; i++) {
+		w[i].r = v[i];
+		for (k = 0; k < SORT_KEYS && keys[k]; k++) {
+			const char *x = str(v[i], keys[k][0] == '-' ? keys[k] + 1 : keys[k]);
+
+			w[i].k[k] = x ? x : "";
+		}
+		w[i].k[k] = str(v[i], "id") ? str(v[i], "id") : "";
 	}
-	return strcmp(str(ra, "id") ? str(ra, "id") : "", str(rb, "id") ? str(rb, "id") : "");
+	qsort_r(w, n, sizeof(*w), keys_cmp, (void *)keys);
+	for (i = 0; i < n; i++)
+		v[i] = w[i].r;
+	free(w);
+	return 0;
 }
 
 struct pick {
@@ -199,8 +228,7 @@ static int pick(struct pick *out, struct ctx *c, const struct tab *t, pred_fn pr
 	for (i = 0; i < t->n; i++)
 		if (pred(c, t->v[i], arg))
 			out->v[out->n++] = t->v[i];
-	qsort_r(out->v, out->n, sizeof(*out->v), keys_cmp, (void *)keys);
-	return 0;
+	return sort_by(out->v, out->n, keys);
 }
 
 /* ---- the document ---------------------------------------------------------- */
@@ -246,13 +274,40 @@ static cJSON *row(struct ctx *c, cJSON *rows)
 	return r;
 }
 
+/* A cell under a key that outlives the document (a literal: not
+ * copied, as a summary's rows are many). */
 static void put(struct ctx *c, cJSON *r, const char *key, const char *value)
+{
+	cJSON *it = value ? cJSON_CreateString(value) : cJSON_CreateNull();
+
+	if (r && !(it && cJSON_AddItemToObjectCS(r, key, it))) {
+		cJSON_Delete(it);
+		c->oom = true;
+	}
+	if (!r)
+		cJSON_Delete(it);
+}
+
+static void puti(struct ctx *c, cJSON *r, const char *key, int value)
+{
+	cJSON *it = cJSON_CreateNumber(value);
+
+	if (r && !(it && cJSON_AddItemToObjectCS(r, key, it))) {
+		cJSON_Delete(it);
+		c->oom = true;
+	}
+	if (!r)
+		cJSON_Delete(it);
+}
+
+/* The same under a key of its own (copied). */
+static void put_dup(struct ctx *c, cJSON *r, const char *key, const char *value)
 {
 	if (r && !(value ? cJSON_AddStringToObject(r, key, value) : cJSON_AddNullToObject(r, key)))
 		c->oom = true;
 }
 
-static void puti(struct ctx *c, cJSON *r, const char *key, int value)
+static void puti_dup(struct ctx *c, cJSON *r, const char *key, int value)
 {
 	if (r && !cJSON_AddNumberToObject(r, key, value))
 		c->oom = true;
@@ -1511,13 +1566,13 @@ static void breakdown(struct ctx *c, const char *id, const char *title, const ch
 		cJSON_ArrayForEach(v, a) {
 			r = row(c, rows);
 			put(c, r, "arena", name_of(&c->arenas, a->string));
-			put(c, r, what, v->string);
+			put_dup(c, r, what, v->string);
 			total = 0;
 			cJSON_ArrayForEach(n, v)
 				total += n->valueint;
 			puti(c, r, "attendances", total);
 			for (i = 0; i < sp->n; i++)
-				puti(c, r, labels[i], cJSON_GetArrayItem(v, i)->valueint);
+				puti_dup(c, r, labels[i], cJSON_GetArrayItem(v, i)->valueint);
 		}
 out:
 	free(cols);
@@ -1641,7 +1696,8 @@ static int report_participation(struct ctx *c)
 			    strcmp(str(mt, "date"), c->o->period.until) <= 0)
 				held_v[nh++] = mt;
 		}
-		qsort_r(held_v, nh, sizeof(*held_v), keys_cmp, (void *)by_arena);
+		if (sort_by(held_v, nh, by_arena) < 0)
+			c->oom = true;
 		for (k = nh > STOPPED_AFTER ? nh - STOPPED_AFTER : nh; k < nh; k++)
 			cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(held_v[k], "attended"))
 				if (str(a, "actor") && samv_idset_add(&recent, str(a, "actor")) < 0)
@@ -1786,7 +1842,7 @@ static int report_anchoring(struct ctx *c)
 		r = row(c, mrows);
 		put(c, r, "decision", str(d, "id"));
 		cJSON_ArrayForEach(p, parties)
-			put(c, r, p->valuestring, NULL);
+			put_dup(c, r, p->valuestring, NULL);
 		cJSON_ArrayForEach(e, st) {
 			const char *oc = str(e, "outcome");
 
@@ -1795,7 +1851,7 @@ static int report_anchoring(struct ctx *c)
 			else
 				snprintf(cellv, sizeof(cellv), "%s", DN_("not yet"));
 			cJSON_DeleteItemFromObjectCaseSensitive(r, str(e, "actor"));
-			put(c, r, str(e, "actor"), cellv);
+			put_dup(c, r, str(e, "actor"), cellv);
 			if (!samv_anchoring_done(oc)) {
 				cJSON *m = row(c, rows);
 

@@ -223,14 +223,11 @@ static int chart(cJSON *ch, const char *lang)
 	return rc;
 }
 
-int samv_report_localize(cJSON **out, const cJSON *doc, const char *lang)
+int samv_report_localize_in(cJSON *d, const char *lang)
 {
-	cJSON *d = cJSON_Duplicate(doc, true), *it;
+	cJSON *it;
 	int rc = 0;
 
-	*out = NULL;
-	if (!d)
-		return samv_error_set(SAMV_ERROR, "out of memory");
 	rc |= title(d, "title", lang);
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(d, "figures"))
 		rc |= title(it, "title", lang);
@@ -238,9 +235,20 @@ int samv_report_localize(cJSON **out, const cJSON *doc, const char *lang)
 		rc |= section(it, lang);
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(d, "charts"))
 		rc |= chart(it, lang);
-	if (rc) {
-		cJSON_Delete(d);
+	return rc ? samv_error_set(SAMV_ERROR, "out of memory") : 0;
+}
+
+int samv_report_localize(cJSON **out, const cJSON *doc, const char *lang)
+{
+	cJSON *d = cJSON_Duplicate(doc, true);
+	int rc;
+
+	*out = NULL;
+	if (!d)
 		return samv_error_set(SAMV_ERROR, "out of memory");
+	if ((rc = samv_report_localize_in(d, lang)) < 0) {
+		cJSON_Delete(d);
+		return rc;
 	}
 	*out = d;
 	return 0;

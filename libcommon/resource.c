@@ -238,8 +238,9 @@ int samv_resource_totals(cJSON **parties, cJSON **sectors, struct samv_view *v, 
 		rc = samv_error_set(SAMV_ERROR, _("out of memory"));
 		goto out;
 	}
+	/* the actors only for their names and sectors: not read without resources */
 	if ((rc = samv_record_load_all(&res, v, samv_type_find("resource"), NULL)) < 0 ||
-	    (rc = samv_record_load_all(&actors, v, samv_type_find("actor"), NULL)) < 0)
+	    (cJSON_GetArraySize(res) && (rc = samv_record_load_all(&actors, v, samv_type_find("actor"), NULL)) < 0))
 		goto out;
 	cJSON_ArrayForEach(r, res) {
 		const char *actor = str(r, "actor"), *sector = NULL, *name = NULL;

@@ -998,7 +998,8 @@ int samv_decision_move(char id[SAMV_ID_MAX + 1], struct samv_txn *t, const char 
 int samv_decision_supersede(char old_id[SAMV_ID_MAX + 1], char new_id[SAMV_ID_MAX + 1], bool *now,
 			    struct samv_txn *t, const char *old_given, const char *new_given);
 /* The adopted decisions of all whose review date is on or before date,
- * by review date then id (copies, in a new array). */
+ * by review date then id: references to them in a new array, good while
+ * all is. */
 int samv_decision_due(cJSON **out, const cJSON *all, const char *date);
 /*
  * The chain of decision id among all (an array of decision records): a
@@ -1187,7 +1188,11 @@ int samv_render_format(enum samv_render_format *out, const char *name);
 /* A copy of a report document with its titles, heads and enum cells in
  * lang, for the formats people read (reporttext.c). */
 int samv_report_localize(cJSON **out, const cJSON *doc, const char *lang);
-int samv_render(struct samv_buf *out, const cJSON *doc, const struct samv_render_opts *o);
+/* The same, in doc itself. */
+int samv_report_localize_in(cJSON *doc, const char *lang);
+/* doc in o's format; for the formats people read doc is first put in
+ * o->lang in place (no copy: a summary's rows are many). */
+int samv_render(struct samv_buf *out, cJSON *doc, const struct samv_render_opts *o);
 /* One chart of a report ({"id", "title", "kind", "labels", "series"}) as
  * inline SVG (chart.c). */
 int samv_chart_svg(struct samv_buf *out, const cJSON *chart);
