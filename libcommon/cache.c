@@ -764,7 +764,7 @@ fail:
 }
 
 /* slim: 1, a slim record; 2, a list row of the type of y */
-static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, int slim, cJSON **out)
+static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, int slim, const struct samv_trim *trim, cJSON **out)
 {
 	cJSON *arr = cJSON_CreateArray(), *rec;
 	struct by_id_item *v = NULL;
@@ -789,6 +789,8 @@ static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, int slim, cJSO
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			goto out;
 		}
+		if (trim && !slim)
+			trim->fn(rec, trim->arg);
 		n++;
 	}
 	if (r != SQLITE_DONE) {
@@ -876,6 +878,7 @@ struct query {
 	const char *where;
 	const char *const *args;
 	size_t *bad;
+	const struct samv_trim *trim; /* full records only */
 };
 
 static int read_query(struct sync *y, const struct query *q, cJSON **out)
@@ -888,7 +891,7 @@ static int read_query(struct sync *y, const struct query *q, cJSON **out)
 	if (!q->where && !q->slim) {
 		st = st_reset(y, ST_RECS);
 		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
-		rc = read_rows(y, st, false, false, out);
+		rc = read_rows(y, st, false, false, NULL, out);
 		return rc < 0 ? rc : read_bad(y, q->bad);
 	}
 	/* a list's rows name no column outside its index (recs_list) */
@@ -907,7 +910,7 @@ static int read_query(struct sync *y, const struct query *q, cJSON **out)
 	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
 	for (i = 0; q->args && q->args[i]; i++)
 		sqlite3_bind_text(st, (int)i + 2, q->args[i], -1, SQLITE_STATIC);
-	if ((rc = read_rows(y, st, !q->list, q->slim, out)) == 0)
+	if ((rc = read_rows(y, st, !q->list, q->slim, q->trim, out)) == 0)
 		rc = read_bad(y, NULL);
 out:
 	sqlite3_finalize(st);
@@ -998,7 +1001,7 @@ bool samv_cache_failed(struct samv_store *s, int sqlite_code)
 
 int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad)
 {
-	struct query q = { 0, false, NULL, NULL, bad };
+	struct query q = { 0, false, NULL, NULL, bad, NULL };
 
 	return serve(out, v, t, &q);
 }
@@ -1006,7 +1009,15 @@ int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type
 int samv_cache_select(cJSON **out, struct samv_view *v, const struct samv_type *t, bool slim, const char *where,
 		      const char *const *args)
 {
-	struct query q = { slim, false, where, args, NULL };
+	struct query q = { slim, false, where, args, NULL, NULL };
+
+	return serve(out, v, t, &q);
+}
+
+int samv_cache_select_trim(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *where,
+			   const char *const *args, const struct samv_trim *trim)
+{
+	struct query q = { 0, false, where, args, NULL, trim };
 
 	return serve(out, v, t, &q);
 }
@@ -1014,7 +1025,7 @@ int samv_cache_select(cJSON **out, struct samv_view *v, const struct samv_type *
 int samv_cache_list(cJSON **out, struct samv_view *v, const struct samv_type *t, bool rows, const char *where,
 		    const char *const *args)
 {
-	struct query q = { rows ? 2 : 0, true, where ? where : "1", args, NULL };
+	struct query q = { rows ? 2 : 0, true, where ? where : "1", args, NULL, NULL };
 
 	return serve(out, v, t, &q);
 }

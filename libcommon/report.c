@@ -119,6 +119,48 @@ static int tab_select(struct tab *t, struct ctx *c, const char *type, bool first
 	return rc < 0 ? rc : tab_index(t);
 }
 
+/* What the summary reads of a meeting outside its period (one of the
+ * dashboard's months): the charts' and the lookups' fields.  A year of
+ * meetings is thousands: kept whole they were the summary's largest
+ * part (docs/PERFORMANCE.md). */
+static void trim_meeting(cJSON *rec, void *arg)
+{
+	static const char *const keep[] = { "id", "arena", "date", "start", "title", "status", "attended", NULL };
+	const struct ctx *c = arg;
+	const char *date = samv_record_str(rec, "date");
+	cJSON *it, *next, *a;
+	size_t k;
+
+	if (date && samv_period_has(&c->o->period, date))
+		return;
+	for (it = rec->child; it; it = next) {
+		next = it->next;
+		for (k = 0; keep[k] && strcmp(keep[k], it->string ? it->string : ""); k++)
+			;
+		if (!keep[k])
+			cJSON_Delete(cJSON_DetachItemViaPointer(rec, it));
+	}
+	/* of those present, the organisation only (the attendance chart) */
+	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(rec, "attended"))
+		for (it = a->child; it; it = next) {
+			next = it->next;
+			if (!it->string || strcmp(it->string, "actor"))
+				cJSON_Delete(cJSON_DetachItemViaPointer(a, it));
+		}
+}
+
+/* tab_select of whole records, trimmed as they are read (trim_meeting). */
+static int tab_select_trim(struct tab *t, struct ctx *c, const char *type, const char *where,
+			   const char *const *args, void (*fn)(cJSON *, void *))
+{
+	struct samv_trim trim = { fn, c };
+	int rc = samv_record_select_trim(&t->all, c->v, samv_type_find(type), where, args, &trim);
+
+	if (rc == 1)
+		rc = samv_record_load_all(&t->all, c->v, samv_type_find(type), NULL);
+	return rc < 0 ? rc : tab_index(t);
+}
+
 /* The assessments, read once a report: its sections and its trend charts
  * both want them, and most reports want neither. */
 static int load_assessments(struct ctx *c)
@@ -934,7 +976,9 @@ static void dashboard_months(struct months *m, const struct ctx *c)
  * The summary's records through the cache: of the meetings and decisions
  * only those dated in the period or the dashboard's months, and for each
  * section the records its rule may pick, selected in SQL (each a superset:
- * the section's own predicate still decides).  The types are read in the
+ * the section's own predicate still decides; the two longest, the
+ * decisions due and the late minutes, are read by their sections:
+ * lazy_due, lazy_late).  The types are read in the
  * order samv_report_build reads them, so that files left out are warned
  * of in the same order.  Returns 1, having read nothing but the small
  * tables, when the cache cannot serve: the whole tables are read then.
@@ -966,8 +1010,7 @@ static int summary_tables(struct ctx *c)
 	args[2] = mlo;
 	args[3] = mhi;
 	c->lazy = true;
-	if ((rc = tab_select(&c->meetings, c, "meeting", false, false, dated, args)) < 0 ||
-	    (rc = tab_select(&c->late, c, "meeting", false, true, "k_status = 'held' AND k_ndist = 0", NULL)) < 0)
+	if ((rc = tab_select_trim(&c->meetings, c, "meeting", dated, args, trim_meeting)) < 0)
 		return rc;
 	/* actions opened at a meeting of the period: its ids, as a JSON array */
 	if ((rc = samv_buf_puts(&ids, "[")) < 0)
@@ -1009,10 +1052,7 @@ static int summary_tables(struct ctx *c)
 	args[3] = mhi;
 	if ((rc = tab_select(&c->decisions, c, "decision", false, false, dated, args)) < 0)
 		goto out;
-	args[0] = c->o->today;
-	args[1] = NULL;
-	if ((rc = tab_select(&c->due, c, "decision", false, true, "k_status = 'adopted' AND k_review <= ?2", args)) < 0 ||
-	    (rc = tab_load(&c->anchorings, c, "anchoring")) < 0)
+	if ((rc = tab_load(&c->anchorings, c, "anchoring")) < 0)
 		goto out;
 	if (c->anchorings.n) {
 		tab_free(&c->decisions);
@@ -1024,6 +1064,30 @@ static int summary_tables(struct ctx *c)
 out:
 	samv_buf_free(&ids);
 	return rc;
+}
+
+/* The summary's decisions due for review and held meetings without
+ * minutes sent, through the cache: read just before their sections and
+ * freed after them (they are the summary's longest, and grow with the
+ * collaboration), so that they are never all in memory at once.  Their
+ * types were read before, so files left out are warned of in order. */
+static int lazy_due(struct ctx *c)
+{
+	const char *args[2] = { c->o->today, NULL };
+
+	return c->lazy ? tab_select(&c->due, c, "decision", false, true, "k_status = 'adopted' AND k_review <= ?2", args)
+		       : 0;
+}
+
+static int lazy_late(struct ctx *c)
+{
+	return c->lazy ? tab_select(&c->late, c, "meeting", false, true, "k_status = 'held' AND k_ndist = 0", NULL) : 0;
+}
+
+static void tab_drop(struct tab *t)
+{
+	tab_free(t);
+	memset(t, 0, sizeof(*t));
 }
 
 static int report_summary(struct ctx *c)
@@ -1100,6 +1164,8 @@ static int report_summary(struct ctx *c)
 		else
 			kedges++;
 	}
+	if ((rc = lazy_due(c)) < 0)
+		goto out;
 	if (!(alld = cJSON_CreateArray())) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
@@ -1120,6 +1186,10 @@ static int report_summary(struct ctx *c)
 		put(c, r, "title", str(d, "title"));
 		ndue++;
 	}
+	cJSON_Delete(due);
+	cJSON_Delete(alld);
+	due = alld = NULL;
+	tab_drop(&c->due);
 
 	if ((rc = agreement_section(c, &versions)) < 0)
 		goto out;
@@ -1131,7 +1201,8 @@ static int report_summary(struct ctx *c)
 	rc = 0;
 
 	/* minutes not distributed minutes_days after the meeting */
-	if ((rc = pick(&pl, c, c->lazy ? &c->late : &c->meetings, minutes_late, &late, by_date)) < 0)
+	if ((rc = lazy_late(c)) < 0 ||
+	    (rc = pick(&pl, c, c->lazy ? &c->late : &c->meetings, minutes_late, &late, by_date)) < 0)
 		goto out;
 	rows = section(c, "minutes", DN_("Minutes not distributed"), late_cols);
 	for (i = 0; i < pl.n; i++) {
@@ -1141,6 +1212,9 @@ static int report_summary(struct ctx *c)
 		put(c, r, "title", str(pl.v[i], "title"));
 		puti(c, r, "days", (int)(samv_date_days(c->o->today) - samv_date_days(str(pl.v[i], "date"))));
 	}
+	free(pl.v);
+	pl.v = NULL;
+	tab_drop(&c->late);
 	/* anchoring at home, once a party has recorded any */
 	if ((rc = assessments(c, NULL, &nassess)) < 0 ||
 	    (c->anchorings.n && ((rc = anchoring_changes(c, NULL, &nsteps)) < 0 ||
