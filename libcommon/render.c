@@ -96,19 +96,35 @@ static int put_period(struct samv_buf *b, const cJSON *doc, const char *lang)
 /* ---- text ------------------------------------------------------------------ */
 
 /* s with control characters (newlines in a title, escapes) as spaces. */
+/* s with control characters as spaces, written a run at a time */
 static int put_clean(struct samv_buf *b, const char *s)
 {
-	for (; *s; s++)
-		if (samv_buf_put(b, (unsigned char)*s < 0x20 || *s == 0x7f ? " " : s, 1) < 0)
+	size_t n;
+
+	while (*s) {
+		for (n = 0; s[n] && (unsigned char)s[n] >= 0x20 && s[n] != 0x7f; n++)
+			;
+		if (n && samv_buf_put(b, s, n) < 0)
 			return SAMV_ERROR;
+		s += n;
+		if (*s && samv_buf_put(b, " ", 1) < 0)
+			return SAMV_ERROR;
+		if (*s)
+			s++;
+	}
 	return 0;
 }
 
 static int pad(struct samv_buf *b, size_t n)
 {
-	while (n--)
-		if (samv_buf_puts(b, " ") < 0)
+	static const char spaces[] = "                                ";
+	size_t k;
+
+	for (; n; n -= k) {
+		k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		if (samv_buf_put(b, spaces, k) < 0)
 			return SAMV_ERROR;
+	}
 	return 0;
 }
 

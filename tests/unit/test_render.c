@@ -53,6 +53,30 @@ static void text(void **state)
 	free(s);
 }
 
+/* Control characters in a cell (a title typed with a tab or an escape)
+ * reach the terminal as spaces, and the columns still line up. */
+static void text_control(void **state)
+{
+	struct samv_render_opts o = { SAMV_RENDER_TEXT, false, false, NULL, false };
+	struct samv_buf out = SAMV_BUF_INIT;
+	cJSON *doc = cJSON_Parse("{\"report\": \"summary\", \"title\": \"T\", \"collaboration\": \"C\","
+				 " \"period\": {\"label\": \"L\", \"since\": \"2026-11-16\", \"until\": \"2026-11-22\"},"
+				 " \"today\": \"2026-11-23\", \"figures\": [], \"sections\": [{\"id\": \"s\","
+				 " \"title\": \"S\", \"columns\": [{\"key\": \"a\", \"title\": \"A\"},"
+				 " {\"key\": \"b\", \"title\": \"B\"}], \"rows\": [{\"a\": \"x\\ty\\u001b[31mz\\u007f\","
+				 " \"b\": \"1\"}, {\"a\": \"long enough here\", \"b\": \"2\"}]}], \"charts\": []}");
+
+	(void)state;
+	assert_non_null(doc);
+	assert_int_equal(samv_render(&out, doc, &o), 0);
+	cJSON_Delete(doc);
+	samv_buf_put(&out, "", 1);
+	assert_non_null(strstr(out.ptr, "  A                 B\n"
+					"  x y [31mz         1\n"
+					"  long enough here  2\n"));
+	samv_buf_free(&out);
+}
+
 static void markdown(void **state)
 {
 	char *s = render(SAMV_RENDER_MARKDOWN, false);
@@ -178,7 +202,7 @@ static void formats(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(text), cmocka_unit_test(markdown), cmocka_unit_test(csv),
+		cmocka_unit_test(text), cmocka_unit_test(text_control), cmocka_unit_test(markdown), cmocka_unit_test(csv),
 		cmocka_unit_test(html), cmocka_unit_test(line_chart), cmocka_unit_test(json),
 		cmocka_unit_test(formats),
 	};
