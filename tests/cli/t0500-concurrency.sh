@@ -103,6 +103,19 @@ test_case 'samv writers racing hand commits: nothing is lost on either side' '
 	wait $pids
 	: >../samv.done
 	wait
+	# git commit reads the index before it takes index.lock: a hand commit
+	# that read it just before a samv write and locked it just after writes
+	# the old index back (git'"'"'s race, docs/INTEGRITY.md; seen about once in
+	# eight runs on a loaded machine).  Its one trace: a record at HEAD
+	# and unchanged in the work tree, staged for deletion.  That is put
+	# back as a user would (git reset); any other difference fails below.
+	git status --porcelain --untracked-files=all -- actors >../raced
+	while read -r x p; do
+		test "$x" = D || continue
+		grep -qx "?? $p" ../raced
+		test "$(git hash-object "$p")" = "$(git rev-parse "HEAD:$p")"
+		git reset -q -- "$p"
+	done <../raced
 	# every samv write that exited 0 is at HEAD, in the index and work tree
 	while read -r id; do
 		path=$(git ls-tree -r --name-only HEAD actors | grep "/$id.json\$") ||
