@@ -32,13 +32,16 @@
 
 /* PRAGMA user_version of the layout below; another value is a file we
  * did not write (or an older samv's), rebuilt. */
-#define CACHE_SCHEMA 0x53410005
+#define CACHE_SCHEMA 0x53410007
 
 /* The columns of a slim record (samv_cache_select), in the order of
  * slim_cols; their names without "k_" are the fields'. */
-static const char slim_cols[] = "id, k_date, k_status, k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector";
+static const char slim_cols[] = "id, k_date, k_status, k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector,"
+				" k_att";
 static const char *const slim_keys[] = { "id", "date", "status", "due", "done", "review", "meeting", "arena", "title", "name", "sector" };
 #define NSLIM ((int)(sizeof(slim_keys) / sizeof(slim_keys[0])))
+/* read after them (slim_cols), no field of its own: the attendance */
+#define SLIM_ATT "att"
 /* The columns of a list row (samv_cache_list): id and the list columns
  * t has (only those: each column read costs, on a long list). */
 static void list_cols(char out[128], const struct samv_type *t)
@@ -72,7 +75,10 @@ static const char schema_sql[] =
 	 * query reads only the rows it wants, and of them perhaps only these
 	 * (samv_cache_select) */
 	" k_date TEXT, k_status TEXT, k_due TEXT, k_done TEXT, k_review TEXT, k_meeting TEXT, k_arena TEXT,"
-	" k_title TEXT, k_name TEXT, k_sector TEXT, k_ndist INTEGER NOT NULL DEFAULT 0);"
+	" k_title TEXT, k_name TEXT, k_sector TEXT, k_ndist INTEGER NOT NULL DEFAULT 0,"
+	/* the organisations of "attended", one a line (slim: "att"): the
+	 * summary's attendance chart reads a year of meetings by them */
+	" k_att TEXT);"
 	"CREATE INDEX recs_parent ON recs(parent);"
 	"CREATE INDEX recs_dir_id ON recs(dir, id);"
 	"CREATE INDEX recs_date ON recs(dir, k_date);"
@@ -111,9 +117,9 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_REC_GET] = "SELECT oid, mode FROM recs WHERE path = ?1",
 	[ST_REC_PUT] = ("INSERT OR REPLACE INTO recs(path, parent, dir, id, oid, mode, json, bad, k_date, k_status,"
 			" k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector, k_ndist,"
-			" k_f1, k_f2, k_f3, k_f4, k_f5, k_f6, k_f7, k_f8, k_f9, k_f10, k_f11, k_f12)"
+			" k_f1, k_f2, k_f3, k_f4, k_f5, k_f6, k_f7, k_f8, k_f9, k_f10, k_f11, k_f12, k_att)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-			" ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"),
+			" ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)"),
 	[ST_REC_KIDS] = "SELECT path FROM recs WHERE parent = ?1",
 	[ST_REC_DEL] = "DELETE FROM recs WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
 	[ST_RECS] = "SELECT json FROM recs WHERE dir = ?1 AND json IS NOT NULL ORDER BY id",
@@ -539,6 +545,26 @@ static void bind_listcol(sqlite3_stmt *st, int i, const cJSON *rec, const struct
 		sqlite3_bind_int(st, i, cJSON_IsTrue(v));
 }
 
+/* The organisations of rec's "attended" (their ids have no line break),
+ * one a line, into column i: NULL without an attendance list. */
+static int bind_att(sqlite3_stmt *st, int i, const cJSON *rec, struct samv_buf *b)
+{
+	const cJSON *att = cJSON_GetObjectItemCaseSensitive(rec, "attended"), *a;
+
+	if (!cJSON_IsArray(att))
+		return 0;
+	cJSON_ArrayForEach(a, att) {
+		const char *actor = samv_record_str(a, "actor");
+
+		if (actor && ((b->len && samv_buf_put(b, "\n", 1) < 0) || samv_buf_puts(b, actor) < 0))
+			return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	if (samv_buf_put(b, "", 1) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	sqlite3_bind_text(st, i, b->ptr, -1, SQLITE_STATIC);
+	return 0;
+}
+
 /* The file at path (entry e of directory parent): read again when its
  * blob or mode changed. */
 static int sync_file(struct sync *y, const char *parent, const char *path, const git_tree_entry *e)
@@ -548,6 +574,7 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 	sqlite3_stmt *st;
 	cJSON *rec = NULL;
 	char *json = NULL, *why = NULL;
+	struct samv_buf att = SAMV_BUF_INIT;
 	/* before the load: its first call clears the last error */
 	const char *bad = NULL, *lang = samv_user_lang();
 
@@ -589,8 +616,15 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 	sqlite3_bind_int(st, 8 + NSLIM, json ? cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(rec, "distributed")) : 0);
 	for (i = 0; json && i < SAMV_LISTCOLS; i++)
 		bind_listcol(st, 9 + NSLIM + i, rec, samv_listcol_field(y->t, i));
+	if (json && (rc = bind_att(st, 9 + NSLIM + SAMV_LISTCOLS, rec, &att)) < 0) {
+		cJSON_Delete(rec);
+		cJSON_free(json);
+		free(why);
+		return rc;
+	}
 	rc = st_done(y, st);
 	sqlite3_clear_bindings(st);
+	samv_buf_free(&att);
 	cJSON_Delete(rec);
 	cJSON_free(json);
 	free(why);
@@ -678,19 +712,20 @@ static int by_id(const void *a, const void *b)
 static cJSON *slim_record(sqlite3_stmt *st)
 {
 	cJSON *rec = cJSON_CreateObject(), *it;
-	size_t len[NSLIM], size = 0, at;
+	size_t len[NSLIM + 1], size = 0, at;
 	char *block = NULL, *base = NULL;
 	int i;
 
 	/* as a list row: the strings in one block that the first string's
-	 * item owns, keys not copied (a summary reads thousands of these) */
-	for (i = 0; i < NSLIM; i++) {
+	 * item owns, keys not copied (a summary reads thousands of these);
+	 * the columns of slim_keys, then the attendance (SLIM_ATT) */
+	for (i = 0; i <= NSLIM; i++) {
 		len[i] = sqlite3_column_type(st, i) == SQLITE_TEXT ? (size_t)sqlite3_column_bytes(st, i) + 1 : 0;
 		size += len[i];
 	}
 	if (!rec || (size && !(block = base = malloc(size))))
 		goto fail;
-	for (i = 0, at = 0; i < NSLIM; at += len[i++]) {
+	for (i = 0, at = 0; i <= NSLIM; at += len[i++]) {
 		if (!len[i])
 			continue;
 		memcpy(base + at, sqlite3_column_text(st, i), len[i]);
@@ -698,7 +733,7 @@ static cJSON *slim_record(sqlite3_stmt *st)
 			goto fail;
 		if (block)
 			it->type &= ~cJSON_IsReference; /* the first: owns the block */
-		if (!cJSON_AddItemToObjectCS(rec, slim_keys[i], it)) {
+		if (!cJSON_AddItemToObjectCS(rec, i < NSLIM ? slim_keys[i] : SLIM_ATT, it)) {
 			it->type |= cJSON_IsReference;
 			cJSON_Delete(it);
 			goto fail;
@@ -764,7 +799,7 @@ fail:
 }
 
 /* slim: 1, a slim record; 2, a list row of the type of y */
-static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, int slim, const struct samv_trim *trim, cJSON **out)
+static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, int slim, cJSON **out)
 {
 	cJSON *arr = cJSON_CreateArray(), *rec;
 	struct by_id_item *v = NULL;
@@ -789,8 +824,6 @@ static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, int slim, cons
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			goto out;
 		}
-		if (trim && !slim)
-			trim->fn(rec, trim->arg);
 		n++;
 	}
 	if (r != SQLITE_DONE) {
@@ -878,7 +911,6 @@ struct query {
 	const char *where;
 	const char *const *args;
 	size_t *bad;
-	const struct samv_trim *trim; /* full records only */
 };
 
 static int read_query(struct sync *y, const struct query *q, cJSON **out)
@@ -891,7 +923,7 @@ static int read_query(struct sync *y, const struct query *q, cJSON **out)
 	if (!q->where && !q->slim) {
 		st = st_reset(y, ST_RECS);
 		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
-		rc = read_rows(y, st, false, false, NULL, out);
+		rc = read_rows(y, st, false, false, out);
 		return rc < 0 ? rc : read_bad(y, q->bad);
 	}
 	/* a list's rows name no column outside its index (recs_list) */
@@ -910,7 +942,7 @@ static int read_query(struct sync *y, const struct query *q, cJSON **out)
 	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
 	for (i = 0; q->args && q->args[i]; i++)
 		sqlite3_bind_text(st, (int)i + 2, q->args[i], -1, SQLITE_STATIC);
-	if ((rc = read_rows(y, st, !q->list, q->slim, q->trim, out)) == 0)
+	if ((rc = read_rows(y, st, !q->list, q->slim, out)) == 0)
 		rc = read_bad(y, NULL);
 out:
 	sqlite3_finalize(st);
@@ -1001,7 +1033,7 @@ bool samv_cache_failed(struct samv_store *s, int sqlite_code)
 
 int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type *t, size_t *bad)
 {
-	struct query q = { 0, false, NULL, NULL, bad, NULL };
+	struct query q = { 0, false, NULL, NULL, bad };
 
 	return serve(out, v, t, &q);
 }
@@ -1009,15 +1041,7 @@ int samv_cache_load_all(cJSON **out, struct samv_view *v, const struct samv_type
 int samv_cache_select(cJSON **out, struct samv_view *v, const struct samv_type *t, bool slim, const char *where,
 		      const char *const *args)
 {
-	struct query q = { slim, false, where, args, NULL, NULL };
-
-	return serve(out, v, t, &q);
-}
-
-int samv_cache_select_trim(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *where,
-			   const char *const *args, const struct samv_trim *trim)
-{
-	struct query q = { 0, false, where, args, NULL, trim };
+	struct query q = { slim, false, where, args, NULL };
 
 	return serve(out, v, t, &q);
 }
@@ -1025,7 +1049,7 @@ int samv_cache_select_trim(cJSON **out, struct samv_view *v, const struct samv_t
 int samv_cache_list(cJSON **out, struct samv_view *v, const struct samv_type *t, bool rows, const char *where,
 		    const char *const *args)
 {
-	struct query q = { rows ? 2 : 0, true, where ? where : "1", args, NULL, NULL };
+	struct query q = { rows ? 2 : 0, true, where ? where : "1", args, NULL };
 
 	return serve(out, v, t, &q);
 }

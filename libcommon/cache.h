@@ -47,7 +47,9 @@ bool samv_cache_failed(struct samv_store *s, int sqlite_code);
  * where need only select a superset of them.
  *
  * slim: each record holds only those fields (id and the k_ ones without
- * "k_") that are strings; built from the columns, no JSON is parsed.  For
+ * "k_") that are strings, and "att": the "actor" of each item of
+ * "attended" that has one, one a line (a meeting's attending
+ * organisations); built from the columns, no JSON is parsed.  For
  * readers that look at nothing else of many records.
  *
  * Returns 1, as samv_cache_load_all, when the cache cannot serve.
@@ -55,17 +57,6 @@ bool samv_cache_failed(struct samv_store *s, int sqlite_code);
 int samv_cache_select(cJSON **out, struct samv_view *v, const struct samv_type *t, bool slim, const char *where,
 		      const char *const *args);
 
-/* The same, of whole records, each handed to trim->fn as it is read, to
- * take out in place what the caller will not look at: a long selection
- * then never holds its records whole. */
-struct samv_trim {
-	void (*fn)(cJSON *rec, void *arg);
-	void *arg;
-};
-int samv_cache_select_trim(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *where,
-			   const char *const *args, const struct samv_trim *trim);
-int samv_record_select_trim(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *where,
-			    const char *const *args, const struct samv_trim *trim);
 
 /* samv_cache_select on the view that holds t's records (people may be on
  * their own ref): 1 when the cache cannot serve, and the caller reads

@@ -35,6 +35,7 @@ struct col {
 struct tab {
 	cJSON *all;
 	const cJSON **v;
+	const char **ids; /* of v, for find: found once, not at every step */
 	size_t n;
 };
 
@@ -50,6 +51,7 @@ struct ctx {
 	 * and these the records each section may pick */
 	bool lazy;
 	struct tab late, due, opened, done, overdue;
+	struct tab dash; /* the dashboard's meetings outside the period, slim */
 	cJSON *agreement;       /* NULL when there is none */
 	cJSON *doc, *figures, *sections, *charts;
 	bool oom;
@@ -84,10 +86,12 @@ static int tab_index(struct tab *t)
 	size_t i = 0;
 
 	t->n = (size_t)cJSON_GetArraySize(t->all);
-	if (t->n && !(t->v = calloc(t->n, sizeof(*t->v))))
+	if (t->n && (!(t->v = calloc(t->n, sizeof(*t->v))) || !(t->ids = calloc(t->n, sizeof(*t->ids)))))
 		return samv_error_set(SAMV_ERROR, "out of memory");
-	cJSON_ArrayForEach(r, t->all)
+	cJSON_ArrayForEach(r, t->all) {
+		t->ids[i] = str(r, "id") ? str(r, "id") : "";
 		t->v[i++] = r;
+	}
 	return 0;
 }
 
@@ -119,48 +123,6 @@ static int tab_select(struct tab *t, struct ctx *c, const char *type, bool first
 	return rc < 0 ? rc : tab_index(t);
 }
 
-/* What the summary reads of a meeting outside its period (one of the
- * dashboard's months): the charts' and the lookups' fields.  A year of
- * meetings is thousands: kept whole they were the summary's largest
- * part (docs/PERFORMANCE.md). */
-static void trim_meeting(cJSON *rec, void *arg)
-{
-	static const char *const keep[] = { "id", "arena", "date", "start", "title", "status", "attended", NULL };
-	const struct ctx *c = arg;
-	const char *date = samv_record_str(rec, "date");
-	cJSON *it, *next, *a;
-	size_t k;
-
-	if (date && samv_period_has(&c->o->period, date))
-		return;
-	for (it = rec->child; it; it = next) {
-		next = it->next;
-		for (k = 0; keep[k] && strcmp(keep[k], it->string ? it->string : ""); k++)
-			;
-		if (!keep[k])
-			cJSON_Delete(cJSON_DetachItemViaPointer(rec, it));
-	}
-	/* of those present, the organisation only (the attendance chart) */
-	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(rec, "attended"))
-		for (it = a->child; it; it = next) {
-			next = it->next;
-			if (!it->string || strcmp(it->string, "actor"))
-				cJSON_Delete(cJSON_DetachItemViaPointer(a, it));
-		}
-}
-
-/* tab_select of whole records, trimmed as they are read (trim_meeting). */
-static int tab_select_trim(struct tab *t, struct ctx *c, const char *type, const char *where,
-			   const char *const *args, void (*fn)(cJSON *, void *))
-{
-	struct samv_trim trim = { fn, c };
-	int rc = samv_record_select_trim(&t->all, c->v, samv_type_find(type), where, args, &trim);
-
-	if (rc == 1)
-		rc = samv_record_load_all(&t->all, c->v, samv_type_find(type), NULL);
-	return rc < 0 ? rc : tab_index(t);
-}
-
 /* The assessments, read once a report: its sections and its trend charts
  * both want them, and most reports want neither. */
 static int load_assessments(struct ctx *c)
@@ -171,24 +133,23 @@ static int load_assessments(struct ctx *c)
 static void tab_free(struct tab *t)
 {
 	free(t->v);
+	free(t->ids);
 	cJSON_Delete(t->all);
 }
 
 static int id_cmp(const void *key, const void *elem)
 {
-	const char *id = samv_record_str(*(const cJSON *const *)elem, "id");
-
-	return strcmp(key, id ? id : "");
+	return strcmp(key, *(const char *const *)elem);
 }
 
 static const cJSON *find(const struct tab *t, const char *id)
 {
-	const cJSON *const *r;
+	const char **r;
 
 	if (!id || !t->n)
 		return NULL;
-	r = bsearch(id, t->v, t->n, sizeof(*t->v), id_cmp);
-	return r ? *r : NULL;
+	r = bsearch(id, t->ids, t->n, sizeof(*t->ids), id_cmp);
+	return r ? t->v[r - t->ids] : NULL;
 }
 
 /* The name people know a record by: its name or title, else the id. */
@@ -514,6 +475,28 @@ static int chart_attendance(struct ctx *c, const struct months *m, const char *a
 		cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(mt, "attended"))
 			if ((k = sector_index(str(find(&c->actors, str(a, "actor")), "sector"))) >= 0)
 				v[k * m->n + i]++;
+	}
+	/* the summary's other meetings, slim: their organisations one a line */
+	for (j = 0; j < c->dash.n; j++) {
+		const cJSON *mt = c->dash.v[j];
+		const char *att = str(mt, "att"), *end;
+		char id[SAMV_ID_MAX + 1];
+
+		if (!att || !is(mt, "status", "held") || (arena && !is(mt, "arena", arena)) ||
+		    (i = month_index(m, str(mt, "date"))) < 0)
+			continue;
+		for (; *att; att = *end ? end + 1 : end) {
+			size_t n = (end = strchr(att, '\n')) ? (size_t)(end - att) : strlen(att);
+
+			if (!end)
+				end = att + n;
+			if (n > SAMV_ID_MAX)
+				continue;
+			memcpy(id, att, n);
+			id[n] = '\0';
+			if ((k = sector_index(str(find(&c->actors, id), "sector"))) >= 0)
+				v[k * m->n + i]++;
+		}
 	}
 	chart(c, "attendance", title, "stacked", m, sectors, 3, v);
 	free(v);
@@ -1010,7 +993,11 @@ static int summary_tables(struct ctx *c)
 	args[2] = mlo;
 	args[3] = mhi;
 	c->lazy = true;
-	if ((rc = tab_select_trim(&c->meetings, c, "meeting", dated, args, trim_meeting)) < 0)
+	/* the period's meetings whole; of the dashboard's others only what
+	 * the attendance chart reads, slim, with their organisations */
+	if ((rc = tab_select(&c->meetings, c, "meeting", false, false, "k_date >= ?2 AND k_date <= ?3", args)) < 0 ||
+	    (rc = tab_select(&c->dash, c, "meeting", false, true,
+			     "k_date >= ?4 AND k_date <= ?5 AND NOT (k_date >= ?2 AND k_date <= ?3)", args)) < 0)
 		return rc;
 	/* actions opened at a meeting of the period: its ids, as a JSON array */
 	if ((rc = samv_buf_puts(&ids, "[")) < 0)
@@ -2101,6 +2088,7 @@ out:
 	tab_free(&c.opened);
 	tab_free(&c.done);
 	tab_free(&c.overdue);
+	tab_free(&c.dash);
 	cJSON_Delete(c.agreement);
 	samv_view_free(c.v);
 	samv_public_free(pub);

@@ -969,14 +969,6 @@ int samv_record_select(cJSON **out, struct samv_view *v, const struct samv_type 
 	return samv_cache_select(out, route(v, t->dir), t, slim, where, args);
 }
 
-int samv_record_select_trim(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *where,
-			    const char *const *args, const struct samv_trim *trim)
-{
-	if (v->filter)
-		return 1;
-	return samv_cache_select_trim(out, route(v, t->dir), t, where, args, trim);
-}
-
 int samv_record_list(cJSON **out, struct samv_view *v, const struct samv_type *t, bool rows, const char *where,
 		     const char *const *args)
 {
