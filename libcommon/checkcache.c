@@ -34,24 +34,27 @@
 #include "store.h"
 
 /* chk_meta 'layout': another value drops the tables */
-#define CHK_LAYOUT "2"
+#define CHK_LAYOUT "3"
 
 static const char create_sql[] =
 	"BEGIN IMMEDIATE;"
 	"DROP TABLE IF EXISTS chk_file; DROP TABLE IF EXISTS chk_hist_bad; DROP TABLE IF EXISTS chk_meta;"
 	"CREATE TABLE chk_meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
-	/* a file without a problem of its own; st_*: the stat data of the
-	 * work tree file it was read from (NULL: not to be trusted) */
+	/* a file without a problem of its own; kept: what check.c keeps of
+	 * it (its facts, opaque here); st: the stat data of the work tree
+	 * file it was read from, seven 64-bit integers in the machine's
+	 * order (NULL: not to be trusted) */
 	"CREATE TABLE chk_file(path TEXT PRIMARY KEY, oid BLOB NOT NULL, loadable INTEGER NOT NULL,"
-	" facts TEXT NOT NULL, refs TEXT NOT NULL, st_mtime INTEGER, st_mtime_ns INTEGER, st_ctime INTEGER, st_ctime_ns INTEGER,"
-	" st_size INTEGER, st_ino INTEGER, st_mode INTEGER);"
+	" kept BLOB NOT NULL, st BLOB);"
 	/* the commits of the verified history that have a problem */
 	"CREATE TABLE chk_hist_bad(oid BLOB PRIMARY KEY);"
 	"INSERT INTO chk_meta VALUES ('layout', '" CHK_LAYOUT "');"
 	"COMMIT;";
 
 struct row {
-	char *path, *facts, *refs;
+	char *path; /* one allocation: the path, then kept */
+	const char *kept;
+	size_t klen;
 	unsigned char oid[GIT_OID_RAWSZ];
 	bool loadable, has_stat, dirty;
 	long long st[7]; /* mtime, mtime_ns, ctime, ctime_ns, size, ino, mode */
@@ -187,46 +190,61 @@ static void free_rows(struct samv_checkcache *cc)
 {
 	size_t i;
 
-	for (i = 0; i < cc->cap; i++) {
+	for (i = 0; i < cc->cap; i++)
 		free(cc->rows[i].path);
-		free(cc->rows[i].facts);
-		free(cc->rows[i].refs);
-	}
 	free(cc->rows);
 	cc->rows = NULL;
 	cc->n = cc->cap = 0;
 }
 
+/* The row's path and kept text in one allocation. */
+static int row_set(struct row *w, const char *path, const void *kept, size_t klen)
+{
+	size_t plen = strlen(path);
+	char *p = malloc(plen + 1 + klen + 1);
+
+	if (!p)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	memcpy(p, path, plen + 1);
+	if (klen)
+		memcpy(p + plen + 1, kept, klen);
+	p[plen + 1 + klen] = '\0';
+	free(w->path);
+	w->path = p;
+	w->kept = p + plen + 1;
+	w->klen = klen;
+	return 0;
+}
+
 static int load_rows(struct samv_checkcache *cc)
 {
 	sqlite3_stmt *st = NULL;
-	int r, i;
+	int r;
 
-	r = sqlite3_prepare_v2(cc->db, "SELECT path, oid, loadable, facts, refs, st_mtime, st_mtime_ns, st_ctime,"
-			       " st_ctime_ns, st_size, st_ino, st_mode FROM chk_file", -1, &st, NULL);
+	r = sqlite3_prepare_v2(cc->db, "SELECT path, oid, loadable, kept, st FROM chk_file", -1, &st, NULL);
 	while (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW && (r = SQLITE_OK) == SQLITE_OK) {
 		const char *path = (const char *)sqlite3_column_text(st, 0);
+		const void *kept = sqlite3_column_blob(st, 3);
+		size_t klen = (size_t)sqlite3_column_bytes(st, 3);
 		struct row *w;
 
-		if (sqlite3_column_bytes(st, 1) != GIT_OID_RAWSZ)
+		if (!path || sqlite3_column_bytes(st, 1) != GIT_OID_RAWSZ)
 			continue;
-		if (!(w = row_at(cc, path)) || !(w->path = strdup(path)) ||
-		    !(w->facts = strdup((const char *)sqlite3_column_text(st, 3))) ||
-		    !(w->refs = strdup((const char *)sqlite3_column_text(st, 4)))) {
-			if (w) {
-				free(w->path);
-				free(w->facts);
-				w->path = w->facts = NULL;
-			}
+		if (!(w = row_at(cc, path))) {
 			sqlite3_finalize(st);
-			return samv_error_set(SAMV_ERROR, "out of memory");
+			return SAMV_ERROR;
+		}
+		if (w->path)
+			continue; /* a path is the key: not met twice */
+		if (row_set(w, path, kept, klen) < 0) {
+			sqlite3_finalize(st);
+			return SAMV_ERROR;
 		}
 		cc->n++;
 		memcpy(w->oid, sqlite3_column_blob(st, 1), GIT_OID_RAWSZ);
 		w->loadable = sqlite3_column_int(st, 2) != 0;
-		w->has_stat = sqlite3_column_type(st, 5) == SQLITE_INTEGER;
-		for (i = 0; i < 7; i++)
-			w->st[i] = sqlite3_column_int64(st, 5 + i);
+		if ((w->has_stat = sqlite3_column_bytes(st, 4) == (int)sizeof(w->st)))
+			memcpy(w->st, sqlite3_column_blob(st, 4), sizeof(w->st));
 	}
 	sqlite3_finalize(st);
 	if (r != SQLITE_DONE) {
@@ -374,59 +392,45 @@ static void take_stat(struct samv_checkcache *cc, const char *path, struct row *
 	}
 }
 
-int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, cJSON **facts,
-			const char **refs, bool *loadable)
+int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char **kept,
+			size_t *klen, bool *loadable)
 {
 	struct row *w = row_find(cc, path);
 
-	*facts = NULL;
 	if (!w || git_oid_is_zero(oid) || memcmp(w->oid, oid->id, GIT_OID_RAWSZ))
 		return 0;
-	if (!(*facts = cJSON_Parse(w->facts)))
-		return 0;
+	*kept = w->kept;
+	*klen = w->klen;
 	*loadable = w->loadable;
-	*refs = w->refs;
 	if (samv_view_root_of(cc->v, path))
 		take_stat(cc, path, w);
 	return 1;
 }
 
-int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const cJSON *facts,
-			const char *refs, bool loadable)
+int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char *kept,
+			size_t klen, bool loadable)
 {
 	struct row *w;
-	char *text, *rtext;
+	int rc;
 
 	if (git_oid_is_zero(oid))
 		return 0; /* not hashed: nothing to key it by */
 	if (!(w = row_at(cc, path)))
 		return SAMV_ERROR;
-	if (!(text = cJSON_PrintUnformatted(facts)))
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	if (!(rtext = strdup(refs))) {
-		free(text);
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	}
-	if (!w->path) {
-		if (!(w->path = strdup(path))) {
-			free(text);
-			free(rtext);
-			return samv_error_set(SAMV_ERROR, "out of memory");
-		}
-		cc->n++;
-	} else if (!memcmp(w->oid, oid->id, GIT_OID_RAWSZ) && w->loadable == loadable && !strcmp(w->facts, text) &&
-		   !strcmp(w->refs, rtext)) {
+	if (w->path && !memcmp(w->oid, oid->id, GIT_OID_RAWSZ) && w->loadable == loadable && w->klen == klen &&
+	    !memcmp(w->kept, kept, klen)) {
 		/* the same file again (another view of it): its stat data kept */
-		free(text);
-		free(rtext);
 		if (samv_view_root_of(cc->v, path))
 			take_stat(cc, path, w);
 		return 0;
 	}
-	free(w->facts);
-	free(w->refs);
-	w->facts = text;
-	w->refs = rtext;
+	if (!w->path)
+		cc->n++;
+	if ((rc = row_set(w, path, kept, klen)) < 0) {
+		if (!w->path)
+			cc->n--;
+		return rc;
+	}
 	memcpy(w->oid, oid->id, GIT_OID_RAWSZ);
 	w->loadable = loadable;
 	w->has_stat = false;
@@ -440,16 +444,15 @@ static int write_rows(struct samv_checkcache *cc)
 {
 	sqlite3_stmt *st = NULL;
 	size_t i;
-	int r, k;
+	int r;
 
 	if ((r = sqlite3_exec(cc->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
 		return r;
 	if (cc->ctx_changed && ((r = sqlite3_exec(cc->db, "DELETE FROM chk_file", NULL, NULL, NULL)) != SQLITE_OK ||
 				(r = meta_put(cc->db, "ctx", cc->ctx)) != SQLITE_OK))
 		goto out;
-	if ((r = sqlite3_prepare_v2(cc->db, "INSERT OR REPLACE INTO chk_file(path, oid, loadable, facts, refs,"
-				    " st_mtime, st_mtime_ns, st_ctime, st_ctime_ns, st_size, st_ino, st_mode)"
-				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", -1, &st, NULL)) != SQLITE_OK)
+	if ((r = sqlite3_prepare_v2(cc->db, "INSERT OR REPLACE INTO chk_file(path, oid, loadable, kept, st)"
+				    " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st, NULL)) != SQLITE_OK)
 		goto out;
 	for (i = 0; i < cc->cap; i++) {
 		const struct row *w = &cc->rows[i];
@@ -461,10 +464,9 @@ static int write_rows(struct samv_checkcache *cc)
 		sqlite3_bind_text(st, 1, w->path, -1, SQLITE_STATIC);
 		sqlite3_bind_blob(st, 2, w->oid, GIT_OID_RAWSZ, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, w->loadable);
-		sqlite3_bind_text(st, 4, w->facts, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, w->refs, -1, SQLITE_STATIC);
-		for (k = 0; w->has_stat && k < 7; k++)
-			sqlite3_bind_int64(st, 6 + k, w->st[k]);
+		sqlite3_bind_blob(st, 4, w->kept, (int)w->klen, SQLITE_STATIC);
+		if (w->has_stat)
+			sqlite3_bind_blob(st, 5, w->st, (int)sizeof(w->st), SQLITE_STATIC);
 		if ((r = sqlite3_step(st)) != SQLITE_DONE)
 			goto out;
 	}
@@ -565,33 +567,71 @@ out:
 	return ok;
 }
 
+/* The commits after tip when they are a chain of one parent each, as
+ * after samv's writes or plain git commits (1, newest first in *out):
+ * a revwalk that hides tip marks tip's history first, which cost a
+ * warm check as much as the rest of its history part.  0: not such a
+ * chain of at most SAMV_CHAIN_MAX commits, or one cannot be read. */
+#define SAMV_CHAIN_MAX 64
+static int hist_chain(git_oid out[SAMV_CHAIN_MAX], size_t *n, git_repository *repo, const git_oid *target,
+		      const git_oid *tip)
+{
+	git_commit *c = NULL;
+	git_oid cur;
+
+	git_oid_cpy(&cur, target);
+	for (*n = 0; !git_oid_equal(&cur, tip); (*n)++) {
+		if (*n == SAMV_CHAIN_MAX || git_commit_lookup(&c, repo, &cur) < 0 || git_commit_parentcount(c) != 1) {
+			git_commit_free(c);
+			git_error_clear();
+			return 0;
+		}
+		git_oid_cpy(&out[*n], &cur);
+		git_oid_cpy(&cur, git_commit_parent_id(c, 0));
+		git_commit_free(c);
+		c = NULL;
+	}
+	return 1;
+}
+
+/* One commit after tip judged; 1 when it cannot be read. */
+static int hist_judge(struct samv_problems *pr, git_repository *repo, const git_oid *oid, struct hist *h)
+{
+	git_commit *c = NULL;
+	size_t before = pr->n;
+	int rc;
+
+	if (git_commit_lookup(&c, repo, oid) < 0)
+		return 1;
+	if ((rc = samv_agreement_changed(c)) > 0)
+		rc = samv_agreement_authority(pr, repo, c);
+	if (rc == 0 && pr->n > before)
+		rc = add_bad(oid, h);
+	git_commit_free(c);
+	return rc;
+}
+
 /* The commits of target's history after tip, and those bad before it,
  * judged: 1 when a commit cannot be read (the whole walk is made). */
 static int hist_from(struct samv_problems *pr, git_repository *repo, const git_oid *target, const git_oid *tip,
 		     struct hist *h)
 {
+	git_oid chain[SAMV_CHAIN_MAX];
 	git_revwalk *w = NULL;
 	git_commit *c = NULL;
-	size_t i, nold = h->n, before;
+	size_t i, nold = h->n, n;
 	git_oid oid;
-	int rc = 0, e;
+	int rc = 0, e = GIT_ITEROVER;
 
-	if (git_revwalk_new(&w, repo) < 0 || git_revwalk_push(w, target) < 0 || git_revwalk_hide(w, tip) < 0) {
+	if (hist_chain(chain, &n, repo, target, tip)) {
+		for (i = 0; i < n && rc == 0; i++)
+			rc = hist_judge(pr, repo, &chain[i], h);
+	} else if (git_revwalk_new(&w, repo) < 0 || git_revwalk_push(w, target) < 0 || git_revwalk_hide(w, tip) < 0) {
 		rc = 1;
 		goto out;
-	}
-	while (rc == 0 && (e = git_revwalk_next(&oid, w)) == 0) {
-		if (git_commit_lookup(&c, repo, &oid) < 0) {
-			rc = 1;
-			break;
-		}
-		before = pr->n;
-		if ((rc = samv_agreement_changed(c)) > 0)
-			rc = samv_agreement_authority(pr, repo, c);
-		if (rc == 0 && pr->n > before)
-			rc = add_bad(&oid, h);
-		git_commit_free(c);
-		c = NULL;
+	} else {
+		while (rc == 0 && (e = git_revwalk_next(&oid, w)) == 0)
+			rc = hist_judge(pr, repo, &oid, h);
 	}
 	if (rc == 0 && e != GIT_ITEROVER)
 		rc = 1;

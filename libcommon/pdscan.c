@@ -555,20 +555,30 @@ static bool shares_word(const char *id, const char *slug)
 	return false;
 }
 
-/* A person: the full name and first + last name, when a name has two
- * words or more (one word alone is too common to look for). */
-static int person_record(struct samv_pdscan *ps, const char *path, const char *id, const cJSON *rec)
+int samv_pdscan_person_slug(char out[64], const cJSON *rec)
 {
-	const char *name = samv_record_str(rec, "name"), *status = samv_record_str(rec, "status"), *last;
-	char slug[64], two[64];
-	int rc;
+	const char *name = samv_record_str(rec, "name"), *status = samv_record_str(rec, "status");
 
 	if (status && !strcmp(status, "forgotten"))
 		return 0;
-	if (!name || samv_id_slug(slug, sizeof(slug), name) < 0) {
+	if (!name || samv_id_slug(out, 64, name) < 0) {
 		samv_error_clear();
 		return 0;
 	}
+	return 1;
+}
+
+/* A person: the full name and first + last name, when a name has two
+ * words or more (one word alone is too common to look for); slug NULL:
+ * none to look for (samv_pdscan_person_slug). */
+static int person_slug(struct samv_pdscan *ps, const char *path, const char *id, const char *slug)
+{
+	const char *last;
+	char two[64];
+	int rc;
+
+	if (!slug)
+		return 0;
 	if (id && (rc = add_path(&ps->people, &ps->npeople, &ps->cappeople, path, id, true)) < 0)
 		return rc;
 	if (id)
@@ -581,15 +591,22 @@ static int person_record(struct samv_pdscan *ps, const char *path, const char *i
 	return strcmp(two, slug) ? add_name(ps, two, id ? id : "") : 0;
 }
 
-int samv_pdscan_record_names(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const cJSON *rec)
+int samv_pdscan_record_kept(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const char *id,
+			    const char *slug)
 {
-	const char *id = samv_record_str(rec, "id");
-
 	if (samv_type_personal(t))
-		return person_record(ps, path, id, rec);
+		return person_slug(ps, path, id, slug);
 	if (!samv_people_path(path))
 		return add_path(&ps->paths, &ps->npaths, &ps->cappaths, path, id, true);
 	return 0;
+}
+
+int samv_pdscan_record_names(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const cJSON *rec)
+{
+	char slug[64];
+	bool has = samv_type_personal(t) && samv_pdscan_person_slug(slug, rec);
+
+	return samv_pdscan_record_kept(ps, path, t, samv_record_str(rec, "id"), has ? slug : NULL);
 }
 
 int samv_pdscan_record(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const cJSON *rec,

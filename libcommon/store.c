@@ -576,36 +576,20 @@ bool samv_view_exists(struct samv_view *v, const char *path)
 
 /* ---- walking --------------------------------------------------------- */
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Directory rel of the work tree, reached without following a link. */
-static DIR *open_dir(const char *root, const char *rel)
+/* Directory rel of the work tree, reached without following a link:
+ * its descriptor, or -1 with errno set. */
+static int open_dir(const char *root, const char *rel)
 {
 	const char *base;
 	int dfd = open_parent(root, rel, &base), fd, e;
-	DIR *dir;
 
-	if (dfd < 0)
-		return NULL;
-	if (!*base) {
-		fd = dfd;
-	} else {
-		fd = openat(dfd, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		e = errno;
-		close(dfd);
-		errno = e;
-		if (fd < 0)
-			return NULL;
-	}
-	if (!(dir = fdopendir(fd))) {
-		e = errno;
-		close(fd);
-		errno = e;
-	}
-	return dir;
+	if (dfd < 0 || !*base)
+		return dfd;
+	fd = openat(dfd, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	e = errno;
+	close(dfd);
+	errno = e;
+	return fd;
 }
 
 const struct stat *samv_view_walked(struct samv_view *v, const char *path)
@@ -617,56 +601,92 @@ const struct stat *samv_view_walked(struct samv_view *v, const char *path)
 		       : NULL;
 }
 
-static int walk_dir(struct samv_view *v, const char *rel, samv_view_fn fn, void *arg)
+/* An entry of a directory: its name, and whether getdents said it is a
+ * directory (then it is entered without an lstat of its own). */
+struct dent {
+	char *name;
+	bool dir;
+};
+
+static int cmp_dent(const void *a, const void *b)
 {
-	const char *root = v->root;
-	char **names = NULL, *sub = NULL;
-	size_t n = 0, cap = 0, i;
-	struct dirent *d;
-	struct stat sb;
-	DIR *dir = NULL;
-	bool seen;
+	return strcmp(((const struct dent *)a)->name, ((const struct dent *)b)->name);
+}
+
+/* The entries of the directory open on fd ("." and ".." left out, and
+ * ".git" at the top), read with getdents64 itself: opendir would add an
+ * fstat and two fcntl a directory, and a work tree of 10 000 records has
+ * over a thousand shard directories (docs/PERFORMANCE.md). */
+static int read_dents(int fd, bool top, struct dent **out, size_t *nout)
+{
+	char buf[32768];
+	struct dent *v = NULL;
+	size_t n = 0, cap = 0;
+	ssize_t got;
+	long off;
 	int rc = 0;
 
-	if (!(dir = open_dir(root, rel))) {
-		/* a link or a file where the directory should be is not entered:
-		 * the callback meets it as a file (as in a tree) */
-		if (*rel && (errno == ELOOP || errno == ENOTDIR))
-			return fn(rel, arg);
-		return errno == ENOENT ? 0 : samv_error_set(SAMV_EIO, "cannot read '%s': %s", rel, strerror(errno));
-	}
-	while ((d = readdir(dir))) {
-		if (d->d_name[0] == '.' && (!d->d_name[1] || (d->d_name[1] == '.' && !d->d_name[2])))
-			continue;
-		if (!*rel && !strcmp(d->d_name, ".git"))
-			continue;
-		if (n == cap) {
-			char **nv = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof(*nv));
+	while (rc == 0 && (got = getdents64(fd, buf, sizeof(buf))) > 0) {
+		for (off = 0; off < got && rc == 0; off += ((struct dirent64 *)(buf + off))->d_reclen) {
+			const struct dirent64 *d = (const struct dirent64 *)(buf + off);
 
-			if (!nv) {
-				rc = samv_error_set(SAMV_ERROR, "out of memory");
-				goto out;
+			if (d->d_name[0] == '.' && (!d->d_name[1] || (d->d_name[1] == '.' && !d->d_name[2])))
+				continue;
+			if (top && !strcmp(d->d_name, ".git"))
+				continue;
+			if (n == cap) {
+				struct dent *nv = realloc(v, (cap = cap ? cap * 2 : 64) * sizeof(*nv));
+
+				if (!nv) {
+					rc = samv_error_set(SAMV_ERROR, "out of memory");
+					break;
+				}
+				v = nv;
 			}
-			names = nv;
+			if (!(v[n].name = strdup(d->d_name))) {
+				rc = samv_error_set(SAMV_ERROR, "out of memory");
+				break;
+			}
+			v[n++].dir = d->d_type == DT_DIR;
 		}
-		if (!(names[n] = strdup(d->d_name))) {
-			rc = samv_error_set(SAMV_ERROR, "out of memory");
-			goto out;
-		}
-		n++;
 	}
-	if (n) /* qsort of NULL, even with no items, is undefined */
-		qsort(names, n, sizeof(*names), cmp_name);
+	if (rc == 0 && got < 0)
+		rc = samv_error_set(SAMV_EIO, "cannot read a directory: %s", strerror(errno));
+	*out = v;
+	*nout = n;
+	return rc;
+}
+
+/* The directory rel, open on fd (closed here). */
+static int walk_fd(struct samv_view *v, int fd, const char *rel, samv_view_fn fn, void *arg)
+{
+	struct dent *names = NULL;
+	char *sub = NULL;
+	size_t n = 0, i;
+	struct stat sb;
+	bool seen;
+	int rc, sfd;
+
+	if ((rc = read_dents(fd, !*rel, &names, &n)) == 0 && n) /* qsort of NULL is undefined */
+		qsort(names, n, sizeof(*names), cmp_dent);
 	for (i = 0; i < n && rc == 0; i++) {
 		free(sub);
-		if (asprintf(&sub, "%s/%s", rel, names[i]) < 0) {
+		if (asprintf(&sub, "%s/%s", rel, names[i].name) < 0) {
 			sub = NULL;
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			break;
 		}
-		seen = fstatat(dirfd(dir), names[i], &sb, AT_SYMLINK_NOFOLLOW) == 0;
-		if (seen && S_ISDIR(sb.st_mode)) {
-			rc = walk_dir(v, sub, fn, arg);
+		seen = names[i].dir || fstatat(fd, names[i].name, &sb, AT_SYMLINK_NOFOLLOW) == 0;
+		if (seen && (names[i].dir || S_ISDIR(sb.st_mode))) {
+			/* entered from its parent, never through a link: a link
+			 * or a file put there since is met as a file (as in a
+			 * tree), a directory gone since as nothing */
+			if ((sfd = openat(fd, names[i].name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) >= 0)
+				rc = walk_fd(v, sfd, sub, fn, arg);
+			else if (errno == ELOOP || errno == ENOTDIR)
+				rc = fn(sub, arg);
+			else if (errno != ENOENT)
+				rc = samv_error_set(SAMV_EIO, "cannot read '%s': %s", sub, strerror(errno));
 		} else {
 			/* what the walk saw of the file: the callback's own look at
 			 * it (samv_view_kind) need not open every directory again */
@@ -679,14 +699,26 @@ static int walk_dir(struct samv_view *v, const char *rel, samv_view_fn fn, void 
 			v->walked_path = NULL;
 		}
 	}
-out:
 	for (i = 0; i < n; i++)
-		free(names[i]);
+		free(names[i].name);
 	free(names);
 	free(sub);
-	if (dir)
-		closedir(dir);
+	close(fd);
 	return rc;
+}
+
+static int walk_dir(struct samv_view *v, const char *rel, samv_view_fn fn, void *arg)
+{
+	int fd;
+
+	if ((fd = open_dir(v->root, rel)) < 0) {
+		/* a link or a file where the directory should be is not entered:
+		 * the callback meets it as a file (as in a tree) */
+		if (*rel && (errno == ELOOP || errno == ENOTDIR))
+			return fn(rel, arg);
+		return errno == ENOENT ? 0 : samv_error_set(SAMV_EIO, "cannot read '%s': %s", rel, strerror(errno));
+	}
+	return walk_fd(v, fd, rel, fn, arg);
 }
 
 static int walk_tree(git_repository *repo, git_tree *tree, const char *rel, samv_view_fn fn, void *arg);

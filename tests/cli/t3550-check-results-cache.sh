@@ -223,8 +223,14 @@ test_case 'a corrupt, truncated or foreign cache: rebuilt with one line on stder
 	python3 -c "
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-db.execute(\"UPDATE chk_file SET refs = \x27garbage\x27 WHERE refs != \x27\x27\")
-db.execute(\"UPDATE chk_file SET facts = \x27{\x27 WHERE path LIKE \x27people/%\x27 OR path LIKE \x27actors/%\x27\")
+for path, kept in db.execute(\"SELECT path, kept FROM chk_file\").fetchall():
+    if path.startswith((\"people/\", \"actors/\")):
+        kept = kept[:len(kept) // 2]
+    elif path.startswith(\"decisions/\"):
+        kept = kept[:-2] + b\"{\\0\"
+    else:
+        kept = kept.replace(b\"\\t\", b\" \")
+    db.execute(\"UPDATE chk_file SET kept = ? WHERE path = ?\", (kept, path))
 db.commit()" "$cache"
 	same "with damaged rows"
 	# rows of another layout or other rules: dropped, not trusted
@@ -232,7 +238,7 @@ db.commit()" "$cache"
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute(\"UPDATE chk_meta SET v = \x27old rules\x27 WHERE k = \x27ctx\x27\")
-db.execute(\"UPDATE chk_file SET facts = \x27{}\x27\")
+db.execute(\"UPDATE chk_file SET kept = X\x27\x27\")
 db.execute(\"UPDATE chk_meta SET v = \x27old rules\x27 WHERE k = \x27hist_ctx\x27\")
 db.execute(\"DELETE FROM chk_hist_bad\")
 db.commit()" "$cache"
