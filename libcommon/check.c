@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "samv.h"
+#include "arena.h"
 #include "cache.h"
 #include "checkcache.h"
 #include "people.h"
@@ -35,17 +36,8 @@ struct named {
 	const char *path, *id;
 };
 
-/* The strings of the rules across records (paths, fields, ids), freed at
- * once: a check replays thousands of records, and a malloc and free for
- * each of their references cost more than the rules themselves. */
-struct chunk {
-	struct chunk *next;
-	size_t used, cap;
-	char data[];
-};
-
 struct check {
-	struct chunk *arena;
+	struct samv_arena arena; /* the strings below: paths, fields, ids */
 	struct samv_problems *pr;
 	bool some;                      /* only some files: refs by lookup */
 	struct named *named;
@@ -69,26 +61,7 @@ struct check {
 
 static const char *arena_dup(struct check *c, const char *s, size_t n)
 {
-	struct chunk *k = c->arena;
-	char *p;
-
-	if (!k || k->cap - k->used < n + 1) {
-		size_t cap = n + 1 > 65536 ? n + 1 : 65536;
-
-		if (!(k = malloc(sizeof(*k) + cap))) {
-			samv_error_set(SAMV_ERROR, "out of memory");
-			return NULL;
-		}
-		k->next = c->arena;
-		k->used = 0;
-		k->cap = cap;
-		c->arena = k;
-	}
-	p = k->data + k->used;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	k->used += n + 1;
-	return p;
+	return samv_arena_dup(&c->arena, s, n);
 }
 
 static size_t type_index(const struct samv_type *t)
@@ -167,7 +140,8 @@ static int refs_fn(const struct samv_field *f, const struct samv_type *target, c
 static int replay_refs(struct check *c, const char *path, const char *refs, bool dry)
 {
 	const char *p, *tab1, *tab2, *nl;
-	char type[64];
+	const struct samv_type *t = NULL;
+	char type[64] = "";
 	int rc = 0;
 
 	for (p = refs; rc == 0 && *p; p = nl + 1) {
@@ -177,9 +151,13 @@ static int replay_refs(struct check *c, const char *path, const char *refs, bool
 			return samv_error_set(SAMV_EIO, "the query cache holds a damaged row for '%s'", path);
 		if (dry)
 			continue;
-		memcpy(type, tab1 + 1, (size_t)(tab2 - tab1 - 1));
-		type[tab2 - tab1 - 1] = '\0';
-		rc = add_ref(c, path, p, (size_t)(tab1 - p), samv_type_find(type), tab2 + 1, (size_t)(nl - tab2 - 1));
+		/* a record's references are mostly to one type or two */
+		if (strncmp(type, tab1 + 1, (size_t)(tab2 - tab1 - 1)) || type[tab2 - tab1 - 1]) {
+			memcpy(type, tab1 + 1, (size_t)(tab2 - tab1 - 1));
+			type[tab2 - tab1 - 1] = '\0';
+			t = samv_type_find(type);
+		}
+		rc = add_ref(c, path, p, (size_t)(tab1 - p), t, tab2 + 1, (size_t)(nl - tab2 - 1));
 	}
 	return rc;
 }
@@ -477,12 +455,17 @@ static int kept_read(struct kept *k, const char *p, size_t len)
 static int cross_facts(struct check *c, const char *path, const struct samv_type *t, const struct kept *k,
 		       const cJSON *rec, const char *text)
 {
-	const char *apath;
+	const char *apath, *aid;
 	int rc = 0;
 
-	if (k->id && samv_id_check(k->id, NULL) == 0 && samv_idset_add(&c->ids[type_index(t)], k->id) == 0)
-		rc = samv_problem_add(c->pr, path, text ? samv_json_locate(text, "id") : locate(c, path, "id"),
-				      "duplicate-id", "another %s has the id '%s'", t->name, k->id);
+	if (k->id && samv_id_check(k->id, NULL) == 0) {
+		if (!(aid = arena_dup(c, k->id, strlen(k->id))) ||
+		    (rc = samv_idset_add_borrowed(&c->ids[type_index(t)], aid)) < 0)
+			return SAMV_ERROR;
+		rc = rc == 0 ? samv_problem_add(c->pr, path, text ? samv_json_locate(text, "id") : locate(c, path, "id"),
+						"duplicate-id", "another %s has the id '%s'", t->name, k->id)
+			     : 0;
+	}
 	c->type = t;
 	if (rc < 0 || !(apath = arena_dup(c, path, strlen(path))))
 		return rc < 0 ? rc : SAMV_ERROR;
@@ -807,12 +790,7 @@ static void check_free(struct check *c)
 {
 	size_t i;
 
-	struct chunk *k;
-
-	while ((k = c->arena)) {
-		c->arena = k->next;
-		free(k);
-	}
+	samv_arena_free(&c->arena);
 	free(c->named);
 	free(c->served);
 	for (i = 0; i < NTYPES; i++)

@@ -55,6 +55,7 @@ struct row {
 	char *path; /* one allocation: the path, then kept */
 	const char *kept;
 	size_t klen;
+	unsigned long hash; /* of the path */
 	unsigned char oid[GIT_OID_RAWSZ];
 	bool loadable, has_stat, dirty;
 	long long st[7]; /* mtime, mtime_ns, ctime, ctime_ns, size, ino, mode */
@@ -80,14 +81,20 @@ static unsigned long hash_str(const char *s)
 	return h;
 }
 
-static struct row *slot(struct samv_checkcache *cc, const char *path)
+static struct row *slot_h(struct samv_checkcache *cc, const char *path, unsigned long h)
 {
 	size_t j;
 
-	for (j = hash_str(path) & (cc->cap - 1); cc->rows[j].path; j = (j + 1) & (cc->cap - 1))
-		if (!strcmp(cc->rows[j].path, path))
+	for (j = h & (cc->cap - 1); cc->rows[j].path; j = (j + 1) & (cc->cap - 1))
+		if (cc->rows[j].hash == h && !strcmp(cc->rows[j].path, path))
 			break;
+	cc->rows[j].hash = h;
 	return &cc->rows[j];
+}
+
+static struct row *slot(struct samv_checkcache *cc, const char *path)
+{
+	return slot_h(cc, path, hash_str(path));
 }
 
 static int grow(struct samv_checkcache *cc)
@@ -103,7 +110,7 @@ static int grow(struct samv_checkcache *cc)
 	}
 	for (i = 0; i < oldcap; i++)
 		if (old[i].path)
-			*slot(cc, old[i].path) = old[i];
+			*slot_h(cc, old[i].path, old[i].hash) = old[i];
 	free(old);
 	return 0;
 }
@@ -221,7 +228,22 @@ static int load_rows(struct samv_checkcache *cc)
 	sqlite3_stmt *st = NULL;
 	int r;
 
-	r = sqlite3_prepare_v2(cc->db, "SELECT path, oid, loadable, kept, st FROM chk_file", -1, &st, NULL);
+	/* the table made once to its size, not grown row by row */
+	r = sqlite3_prepare_v2(cc->db, "SELECT count(*) FROM chk_file", -1, &st, NULL);
+	if (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 n = sqlite3_column_int64(st, 0);
+
+		r = SQLITE_OK;
+		while ((sqlite3_int64)cc->cap < (n + 1) * 2)
+			if (grow(cc) < 0) {
+				sqlite3_finalize(st);
+				return SAMV_ERROR;
+			}
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (r == SQLITE_OK)
+		r = sqlite3_prepare_v2(cc->db, "SELECT path, oid, loadable, kept, st FROM chk_file", -1, &st, NULL);
 	while (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW && (r = SQLITE_OK) == SQLITE_OK) {
 		const char *path = (const char *)sqlite3_column_text(st, 0);
 		const void *kept = sqlite3_column_blob(st, 3);
@@ -525,6 +547,34 @@ static int add_bad(const git_oid *commit, void *arg)
 	return 0;
 }
 
+/* The commits after tip when they are a chain of one parent each, as
+ * after samv's writes or plain git commits (1, newest first in *out):
+ * a revwalk that hides tip marks tip's history first, which cost a
+ * warm check as much as the rest of its history part.  0: not such a
+ * chain of at most SAMV_CHAIN_MAX commits, or one cannot be read.
+ * target is tip: an empty chain. */
+#define SAMV_CHAIN_MAX 64
+static int hist_chain(git_oid out[SAMV_CHAIN_MAX], size_t *n, git_repository *repo, const git_oid *target,
+		      const git_oid *tip)
+{
+	git_commit *c = NULL;
+	git_oid cur;
+
+	git_oid_cpy(&cur, target);
+	for (*n = 0; !git_oid_equal(&cur, tip); (*n)++) {
+		if (*n == SAMV_CHAIN_MAX || git_commit_lookup(&c, repo, &cur) < 0 || git_commit_parentcount(c) != 1) {
+			git_commit_free(c);
+			git_error_clear();
+			return 0;
+		}
+		git_oid_cpy(&out[*n], &cur);
+		git_oid_cpy(&cur, git_commit_parent_id(c, 0));
+		git_commit_free(c);
+		c = NULL;
+	}
+	return 1;
+}
+
 /* The bad commits kept, for a tip found in target's history (1); 0 when
  * none can be used. */
 static int hist_resume(struct hist *h, sqlite3 *db, const git_oid *target, git_oid *tip, git_repository *repo,
@@ -532,6 +582,8 @@ static int hist_resume(struct hist *h, sqlite3 *db, const git_oid *target, git_o
 {
 	sqlite3_stmt *st = NULL;
 	char *t = meta_get(db, "hist_tip", r), *ctx = NULL;
+	git_oid chain[SAMV_CHAIN_MAX];
+	size_t n;
 	int ok = 0;
 
 	if (*r != SQLITE_OK || !t)
@@ -539,7 +591,9 @@ static int hist_resume(struct hist *h, sqlite3 *db, const git_oid *target, git_o
 	ctx = meta_get(db, "hist_ctx", r);
 	if (*r != SQLITE_OK || !ctx || strcmp(ctx, rules) || git_oid_fromstr(tip, t) < 0)
 		goto out;
-	if (!git_oid_equal(tip, target) && git_graph_descendant_of(repo, target, tip) != 1) {
+	/* git_graph_descendant_of looks for merge bases: as costly as the
+	 * revwalk, when a chain of commits leads to tip */
+	if (!hist_chain(chain, &n, repo, target, tip) && git_graph_descendant_of(repo, target, tip) != 1) {
 		git_error_clear();
 		goto out;
 	}
@@ -565,33 +619,6 @@ out:
 	free(t);
 	free(ctx);
 	return ok;
-}
-
-/* The commits after tip when they are a chain of one parent each, as
- * after samv's writes or plain git commits (1, newest first in *out):
- * a revwalk that hides tip marks tip's history first, which cost a
- * warm check as much as the rest of its history part.  0: not such a
- * chain of at most SAMV_CHAIN_MAX commits, or one cannot be read. */
-#define SAMV_CHAIN_MAX 64
-static int hist_chain(git_oid out[SAMV_CHAIN_MAX], size_t *n, git_repository *repo, const git_oid *target,
-		      const git_oid *tip)
-{
-	git_commit *c = NULL;
-	git_oid cur;
-
-	git_oid_cpy(&cur, target);
-	for (*n = 0; !git_oid_equal(&cur, tip); (*n)++) {
-		if (*n == SAMV_CHAIN_MAX || git_commit_lookup(&c, repo, &cur) < 0 || git_commit_parentcount(c) != 1) {
-			git_commit_free(c);
-			git_error_clear();
-			return 0;
-		}
-		git_oid_cpy(&out[*n], &cur);
-		git_oid_cpy(&cur, git_commit_parent_id(c, 0));
-		git_commit_free(c);
-		c = NULL;
-	}
-	return 1;
 }
 
 /* One commit after tip judged; 1 when it cannot be read. */

@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -601,27 +602,62 @@ const struct stat *samv_view_walked(struct samv_view *v, const char *path)
 		       : NULL;
 }
 
-/* An entry of a directory: its name, and whether getdents said it is a
- * directory (then it is entered without an lstat of its own). */
+/* An entry of a directory: its name (an offset in the directory's
+ * names), and whether getdents said it is a directory (then it is
+ * entered without an lstat of its own). */
 struct dent {
-	char *name;
+	size_t name;
 	bool dir;
 };
 
-static int cmp_dent(const void *a, const void *b)
+struct dents {
+	struct dent *v;
+	size_t n, cap;
+	char *names; /* every name, NUL after each */
+	size_t len, lcap;
+};
+
+static int cmp_dent(const void *a, const void *b, void *names)
 {
-	return strcmp(((const struct dent *)a)->name, ((const struct dent *)b)->name);
+	return strcmp((const char *)names + ((const struct dent *)a)->name,
+		      (const char *)names + ((const struct dent *)b)->name);
+}
+
+static int dents_add(struct dents *d, const char *name, bool dir)
+{
+	size_t len = strlen(name) + 1;
+
+	if (d->n == d->cap) {
+		struct dent *nv = realloc(d->v, (d->cap = d->cap ? d->cap * 2 : 64) * sizeof(*nv));
+
+		if (!nv)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		d->v = nv;
+	}
+	if (d->len + len > d->lcap) {
+		char *nv;
+
+		while (d->len + len > d->lcap)
+			d->lcap = d->lcap ? d->lcap * 2 : 4096;
+		if (!(nv = realloc(d->names, d->lcap)))
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		d->names = nv;
+	}
+	memcpy(d->names + d->len, name, len);
+	d->v[d->n].name = d->len;
+	d->v[d->n++].dir = dir;
+	d->len += len;
+	return 0;
 }
 
 /* The entries of the directory open on fd ("." and ".." left out, and
- * ".git" at the top), read with getdents64 itself: opendir would add an
- * fstat and two fcntl a directory, and a work tree of 10 000 records has
- * over a thousand shard directories (docs/PERFORMANCE.md). */
-static int read_dents(int fd, bool top, struct dent **out, size_t *nout)
+ * ".git" at the top), read with getdents64 itself, in name order:
+ * opendir would add an fstat and two fcntl a directory, and a work tree
+ * of 10 000 records has over a thousand shard directories
+ * (docs/PERFORMANCE.md). */
+static int read_dents(int fd, bool top, struct dents *out)
 {
 	char buf[32768];
-	struct dent *v = NULL;
-	size_t n = 0, cap = 0;
 	ssize_t got;
 	long off;
 	int rc = 0;
@@ -634,54 +670,48 @@ static int read_dents(int fd, bool top, struct dent **out, size_t *nout)
 				continue;
 			if (top && !strcmp(d->d_name, ".git"))
 				continue;
-			if (n == cap) {
-				struct dent *nv = realloc(v, (cap = cap ? cap * 2 : 64) * sizeof(*nv));
-
-				if (!nv) {
-					rc = samv_error_set(SAMV_ERROR, "out of memory");
-					break;
-				}
-				v = nv;
-			}
-			if (!(v[n].name = strdup(d->d_name))) {
-				rc = samv_error_set(SAMV_ERROR, "out of memory");
-				break;
-			}
-			v[n++].dir = d->d_type == DT_DIR;
+			rc = dents_add(out, d->d_name, d->d_type == DT_DIR);
 		}
 	}
 	if (rc == 0 && got < 0)
 		rc = samv_error_set(SAMV_EIO, "cannot read a directory: %s", strerror(errno));
-	*out = v;
-	*nout = n;
+	if (rc == 0 && out->n > 1)
+		qsort_r(out->v, out->n, sizeof(*out->v), cmp_dent, out->names);
 	return rc;
 }
 
 /* The directory rel, open on fd (closed here). */
 static int walk_fd(struct samv_view *v, int fd, const char *rel, samv_view_fn fn, void *arg)
 {
-	struct dent *names = NULL;
+	struct dents d = { NULL, 0, 0, NULL, 0, 0 };
+	size_t rlen = strlen(rel), i;
 	char *sub = NULL;
-	size_t n = 0, i;
 	struct stat sb;
 	bool seen;
 	int rc, sfd;
 
-	if ((rc = read_dents(fd, !*rel, &names, &n)) == 0 && n) /* qsort of NULL is undefined */
-		qsort(names, n, sizeof(*names), cmp_dent);
-	for (i = 0; i < n && rc == 0; i++) {
-		free(sub);
-		if (asprintf(&sub, "%s/%s", rel, names[i].name) < 0) {
-			sub = NULL;
-			rc = samv_error_set(SAMV_ERROR, "out of memory");
-			break;
-		}
-		seen = names[i].dir || fstatat(fd, names[i].name, &sb, AT_SYMLINK_NOFOLLOW) == 0;
-		if (seen && (names[i].dir || S_ISDIR(sb.st_mode))) {
+	if ((rc = read_dents(fd, !*rel, &d)) < 0)
+		goto out;
+	/* rel/name, the name written after rel/ for each entry */
+	if (!(sub = malloc(rlen + 1 + NAME_MAX + 1))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	memcpy(sub, rel, rlen);
+	sub[rlen] = '/';
+	for (i = 0; i < d.n && rc == 0; i++) {
+		const char *name = d.names + d.v[i].name;
+		bool dir = d.v[i].dir;
+
+		if (strlen(name) > NAME_MAX)
+			continue; /* no file system gives one */
+		strcpy(sub + rlen + 1, name);
+		seen = dir || fstatat(fd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0;
+		if (seen && (dir || S_ISDIR(sb.st_mode))) {
 			/* entered from its parent, never through a link: a link
 			 * or a file put there since is met as a file (as in a
 			 * tree), a directory gone since as nothing */
-			if ((sfd = openat(fd, names[i].name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) >= 0)
+			if ((sfd = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) >= 0)
 				rc = walk_fd(v, sfd, sub, fn, arg);
 			else if (errno == ELOOP || errno == ENOTDIR)
 				rc = fn(sub, arg);
@@ -699,9 +729,9 @@ static int walk_fd(struct samv_view *v, int fd, const char *rel, samv_view_fn fn
 			v->walked_path = NULL;
 		}
 	}
-	for (i = 0; i < n; i++)
-		free(names[i].name);
-	free(names);
+out:
+	free(d.v);
+	free(d.names);
 	free(sub);
 	close(fd);
 	return rc;

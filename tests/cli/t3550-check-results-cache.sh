@@ -105,6 +105,46 @@ open(sys.argv[1], \"w\").write(json.dumps(r, indent=2, ensure_ascii=False) + \"\
 	same "after a cycle by hand"
 '
 
+test_case 'no stale result: a reference left dangling by plain git, a duplicate by hand, a problem fixed' '
+	make_report_repo
+	same cold
+	same warm
+	# the target of clean, kept records removed by plain git: their
+	# references dangle though none of them changed
+	a=$(git ls-files actors | grep /rotary.json)
+	git rm -q "$a" && git commit -qm "rotary removed by hand"
+	same "after a referenced actor was removed by git rm"
+	grep -q "unknown actor .rotary." "$TRASH/got"
+	# and back by git reset: the dangling references are gone again
+	git reset -q --hard HEAD~1
+	same "after git reset --hard brought it back"
+	! grep -q "unknown actor" "$TRASH/got"
+	# an id made another record'"'"'s by hand, in a file git does not track
+	b=$(git ls-files actors | grep /bolaget.json)
+	mkdir -p actors/zz && sed "s/\"bolaget\"/\"rotary\"/" "$b" >actors/zz/twin.json
+	same "with an untracked duplicate"
+	grep -q "duplicate-id" "$TRASH/got"
+	rm -r actors/zz
+	same "with the duplicate removed"
+	! grep -q "duplicate-id" "$TRASH/got"
+	# a problem made then fixed by hand in the work tree
+	f=$(git ls-files actions | grep /lista.json)
+	sed "s/\"per\"/\"nobody\"/" "$f" >"$f.new" && mv "$f.new" "$f"
+	same "with a reference broken by hand"
+	grep -q "unknown person .nobody." "$TRASH/got"
+	git checkout -q -- "$f"
+	same "with the reference fixed"
+	! grep -q "nobody" "$TRASH/got"
+	# HEAD moved by git checkout: the kept rows of the newer files are
+	# not taken for the older ones
+	samv-actor edit rotary --note "new note" >/dev/null
+	same "after a write"
+	git checkout -q HEAD~1
+	same "on the commit before, detached"
+	git checkout -q -
+	same "back on the branch"
+'
+
 test_case 'work tree files: a change that keeps size and mtime is seen (ctime); CRLF line ends are not taken for the blob' '
 	make_report_repo
 	same cold
