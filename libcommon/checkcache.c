@@ -69,6 +69,9 @@ struct samv_checkcache {
 	bool ctx_changed;
 	struct row *rows; /* open addressing by path */
 	size_t n, cap;
+	/* the row samv_checkcache_known found the file's stat data in: its
+	 * stat data need not be taken again by samv_checkcache_get */
+	const struct row *verified;
 	struct timespec start; /* before any file was read */
 };
 
@@ -102,6 +105,7 @@ static int grow(struct samv_checkcache *cc)
 	struct row *old = cc->rows;
 	size_t oldcap = cc->cap, i;
 
+	cc->verified = NULL;
 	cc->cap = cc->cap ? cc->cap * 2 : 1024;
 	if (!(cc->rows = calloc(cc->cap, sizeof(*cc->rows)))) {
 		cc->rows = old;
@@ -384,6 +388,7 @@ int samv_checkcache_known(struct samv_checkcache *cc, const char *path, git_oid 
 	if (memcmp(st, w->st, sizeof(st)) || !stat_trusted(cc, &sb))
 		return 0;
 	git_oid_fromraw(oid, w->oid);
+	cc->verified = w;
 	return 1;
 }
 
@@ -424,8 +429,9 @@ int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_
 	*kept = w->kept;
 	*klen = w->klen;
 	*loadable = w->loadable;
-	if (samv_view_root_of(cc->v, path))
+	if (w != cc->verified && samv_view_root_of(cc->v, path))
 		take_stat(cc, path, w);
+	cc->verified = NULL;
 	return 1;
 }
 
@@ -435,6 +441,7 @@ int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_
 	struct row *w;
 	int rc;
 
+	cc->verified = NULL;
 	if (git_oid_is_zero(oid))
 		return 0; /* not hashed: nothing to key it by */
 	if (!(w = row_at(cc, path)))
