@@ -101,6 +101,7 @@ static int add_ref(struct check *c, const char *path, const char *field, size_t 
 
 		if (!nv)
 			return samv_error_set(SAMV_ERROR, "out of memory");
+		samv_thp_hint(nv, cap * sizeof(*nv));
 		c->refs = nv;
 		c->caprefs = cap;
 	}

@@ -22,6 +22,7 @@
  * is not the file's when the file has CRLF line ends.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,6 +30,7 @@
 
 #include <sqlite3.h>
 
+#include "arena.h"
 #include "cache.h"
 #include "checkcache.h"
 #include "store.h"
@@ -52,7 +54,7 @@ static const char create_sql[] =
 	"COMMIT;";
 
 struct row {
-	char *path; /* one allocation: the path, then kept */
+	const char *path; /* the path, then kept, in the cache's arena */
 	const char *kept;
 	size_t klen;
 	unsigned long hash; /* of the path */
@@ -67,8 +69,14 @@ struct samv_checkcache {
 	sqlite3 *db; /* the cache's connection when opened: see close */
 	char *ctx;
 	bool ctx_changed;
-	struct row *rows; /* open addressing by path */
-	size_t n, cap;
+	/* the rows one after the other, and an index of them by path (open
+	 * addressing, 0 empty, else a row's place + 1): a table of the rows
+	 * themselves, half empty, was the most of a check's page faults */
+	struct row *rows;
+	size_t n, nalloc;
+	uint32_t *index;
+	size_t cap;
+	struct samv_arena arena; /* the rows' text */
 	/* the row samv_checkcache_known found the file's stat data in: its
 	 * stat data need not be taken again by samv_checkcache_get */
 	const struct row *verified;
@@ -84,57 +92,81 @@ static unsigned long hash_str(const char *s)
 	return h;
 }
 
-static struct row *slot_h(struct samv_checkcache *cc, const char *path, unsigned long h)
+static int index_build(struct samv_checkcache *cc, size_t cap)
 {
-	size_t j;
+	uint32_t *nv = calloc(cap, sizeof(*nv));
+	size_t i, j;
 
-	for (j = h & (cc->cap - 1); cc->rows[j].path; j = (j + 1) & (cc->cap - 1))
-		if (cc->rows[j].hash == h && !strcmp(cc->rows[j].path, path))
-			break;
-	cc->rows[j].hash = h;
-	return &cc->rows[j];
-}
-
-static struct row *slot(struct samv_checkcache *cc, const char *path)
-{
-	return slot_h(cc, path, hash_str(path));
-}
-
-static int grow(struct samv_checkcache *cc)
-{
-	struct row *old = cc->rows;
-	size_t oldcap = cc->cap, i;
-
-	cc->verified = NULL;
-	cc->cap = cc->cap ? cc->cap * 2 : 1024;
-	if (!(cc->rows = calloc(cc->cap, sizeof(*cc->rows)))) {
-		cc->rows = old;
-		cc->cap = oldcap;
+	if (!nv)
 		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < cc->n; i++) {
+		for (j = cc->rows[i].hash & (cap - 1); nv[j]; j = (j + 1) & (cap - 1))
+			;
+		nv[j] = (uint32_t)(i + 1);
 	}
-	for (i = 0; i < oldcap; i++)
-		if (old[i].path)
-			*slot_h(cc, old[i].path, old[i].hash) = old[i];
-	free(old);
+	free(cc->index);
+	cc->index = nv;
+	cc->cap = cap;
 	return 0;
 }
 
-/* The row of path, made empty when absent (path NULL in it until set). */
-static struct row *row_at(struct samv_checkcache *cc, const char *path)
+/* Room for n rows in all. */
+static int reserve(struct samv_checkcache *cc, size_t n)
 {
-	if ((cc->n + 1) * 2 > cc->cap && grow(cc) < 0)
-		return NULL;
-	return slot(cc, path);
+	size_t cap = cc->cap ? cc->cap : 1024;
+
+	if (n >= UINT32_MAX / 2)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (n > cc->nalloc) {
+		struct row *nv = realloc(cc->rows, n * sizeof(*nv));
+
+		if (!nv)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		samv_thp_hint(nv, n * sizeof(*nv));
+		cc->rows = nv;
+		cc->nalloc = n;
+		cc->verified = NULL;
+	}
+	while (n * 2 > cap)
+		cap *= 2;
+	return cap != cc->cap ? index_build(cc, cap) : 0;
 }
 
 static struct row *row_find(struct samv_checkcache *cc, const char *path)
 {
-	struct row *r;
+	unsigned long h = hash_str(path);
+	size_t j;
 
 	if (!cc->cap)
 		return NULL;
-	r = slot(cc, path);
-	return r->path ? r : NULL;
+	for (j = h & (cc->cap - 1); cc->index[j]; j = (j + 1) & (cc->cap - 1)) {
+		struct row *w = &cc->rows[cc->index[j] - 1];
+
+		if (w->hash == h && !strcmp(w->path, path))
+			return w;
+	}
+	return NULL;
+}
+
+static int row_set(struct samv_checkcache *cc, struct row *w, const char *path, const void *kept, size_t klen);
+
+/* A new row of path (not there yet), its other fields zero. */
+static struct row *row_new(struct samv_checkcache *cc, const char *path, const void *kept, size_t klen)
+{
+	struct row *w;
+	size_t j;
+
+	if (cc->n == cc->nalloc ? reserve(cc, cc->n ? cc->n * 2 : 1024) < 0 : reserve(cc, cc->n + 1) < 0)
+		return NULL;
+	w = &cc->rows[cc->n];
+	memset(w, 0, sizeof(*w));
+	if (row_set(cc, w, path, kept, klen) < 0)
+		return NULL;
+	w->hash = hash_str(path);
+	for (j = w->hash & (cc->cap - 1); cc->index[j]; j = (j + 1) & (cc->cap - 1))
+		;
+	cc->index[j] = (uint32_t)(++cc->n);
+	return w;
 }
 
 /* The tables, made when absent or of another layout. */
@@ -199,28 +231,27 @@ static int meta_put(sqlite3 *db, const char *k, const char *v)
 
 static void free_rows(struct samv_checkcache *cc)
 {
-	size_t i;
-
-	for (i = 0; i < cc->cap; i++)
-		free(cc->rows[i].path);
+	samv_arena_free(&cc->arena);
 	free(cc->rows);
+	free(cc->index);
 	cc->rows = NULL;
-	cc->n = cc->cap = 0;
+	cc->index = NULL;
+	cc->n = cc->nalloc = cc->cap = 0;
+	cc->verified = NULL;
 }
 
-/* The row's path and kept text in one allocation. */
-static int row_set(struct row *w, const char *path, const void *kept, size_t klen)
+/* The row's path and kept text, one after the other; a row replaced
+ * leaves its old text in the arena until the cache is closed. */
+static int row_set(struct samv_checkcache *cc, struct row *w, const char *path, const void *kept, size_t klen)
 {
 	size_t plen = strlen(path);
-	char *p = malloc(plen + 1 + klen + 1);
+	char *p = samv_arena_alloc(&cc->arena, plen + 1 + klen);
 
 	if (!p)
-		return samv_error_set(SAMV_ERROR, "out of memory");
+		return SAMV_ERROR;
 	memcpy(p, path, plen + 1);
 	if (klen)
 		memcpy(p + plen + 1, kept, klen);
-	p[plen + 1 + klen] = '\0';
-	free(w->path);
 	w->path = p;
 	w->kept = p + plen + 1;
 	w->klen = klen;
@@ -238,11 +269,10 @@ static int load_rows(struct samv_checkcache *cc)
 		sqlite3_int64 n = sqlite3_column_int64(st, 0);
 
 		r = SQLITE_OK;
-		while ((sqlite3_int64)cc->cap < (n + 1) * 2)
-			if (grow(cc) < 0) {
-				sqlite3_finalize(st);
-				return SAMV_ERROR;
-			}
+		if (n > 0 && reserve(cc, (size_t)n) < 0) {
+			sqlite3_finalize(st);
+			return SAMV_ERROR;
+		}
 	}
 	sqlite3_finalize(st);
 	st = NULL;
@@ -256,17 +286,12 @@ static int load_rows(struct samv_checkcache *cc)
 
 		if (!path || sqlite3_column_bytes(st, 1) != GIT_OID_RAWSZ)
 			continue;
-		if (!(w = row_at(cc, path))) {
-			sqlite3_finalize(st);
-			return SAMV_ERROR;
-		}
-		if (w->path)
+		if (row_find(cc, path))
 			continue; /* a path is the key: not met twice */
-		if (row_set(w, path, kept, klen) < 0) {
+		if (!(w = row_new(cc, path, kept, klen))) {
 			sqlite3_finalize(st);
 			return SAMV_ERROR;
 		}
-		cc->n++;
 		memcpy(w->oid, sqlite3_column_blob(st, 1), GIT_OID_RAWSZ);
 		w->loadable = sqlite3_column_int(st, 2) != 0;
 		if ((w->has_stat = sqlite3_column_bytes(st, 4) == (int)sizeof(w->st)))
@@ -444,22 +469,15 @@ int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_
 	cc->verified = NULL;
 	if (git_oid_is_zero(oid))
 		return 0; /* not hashed: nothing to key it by */
-	if (!(w = row_at(cc, path)))
-		return SAMV_ERROR;
-	if (w->path && !memcmp(w->oid, oid->id, GIT_OID_RAWSZ) && w->loadable == loadable && w->klen == klen &&
-	    !memcmp(w->kept, kept, klen)) {
+	if ((w = row_find(cc, path)) && !memcmp(w->oid, oid->id, GIT_OID_RAWSZ) && w->loadable == loadable &&
+	    w->klen == klen && !memcmp(w->kept, kept, klen)) {
 		/* the same file again (another view of it): its stat data kept */
 		if (samv_view_root_of(cc->v, path))
 			take_stat(cc, path, w);
 		return 0;
 	}
-	if (!w->path)
-		cc->n++;
-	if ((rc = row_set(w, path, kept, klen)) < 0) {
-		if (!w->path)
-			cc->n--;
-		return rc;
-	}
+	if (w ? (rc = row_set(cc, w, path, kept, klen)) < 0 : !(w = row_new(cc, path, kept, klen)))
+		return w ? rc : SAMV_ERROR;
 	memcpy(w->oid, oid->id, GIT_OID_RAWSZ);
 	w->loadable = loadable;
 	w->has_stat = false;
@@ -483,10 +501,10 @@ static int write_rows(struct samv_checkcache *cc)
 	if ((r = sqlite3_prepare_v2(cc->db, "INSERT OR REPLACE INTO chk_file(path, oid, loadable, kept, st)"
 				    " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st, NULL)) != SQLITE_OK)
 		goto out;
-	for (i = 0; i < cc->cap; i++) {
+	for (i = 0; i < cc->n; i++) {
 		const struct row *w = &cc->rows[i];
 
-		if (!w->path || !w->dirty)
+		if (!w->dirty)
 			continue;
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
