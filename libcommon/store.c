@@ -655,7 +655,7 @@ static int dents_add(struct dents *d, const char *name, bool dir)
  * opendir would add an fstat and two fcntl a directory, and a work tree
  * of 10 000 records has over a thousand shard directories
  * (docs/PERFORMANCE.md). */
-static int read_dents(int fd, bool top, struct dents *out)
+static int read_dents(int fd, const char *rel, struct dents *out)
 {
 	char buf[32768];
 	ssize_t got;
@@ -668,13 +668,13 @@ static int read_dents(int fd, bool top, struct dents *out)
 
 			if (d->d_name[0] == '.' && (!d->d_name[1] || (d->d_name[1] == '.' && !d->d_name[2])))
 				continue;
-			if (top && !strcmp(d->d_name, ".git"))
+			if (!*rel && !strcmp(d->d_name, ".git"))
 				continue;
 			rc = dents_add(out, d->d_name, d->d_type == DT_DIR);
 		}
 	}
 	if (rc == 0 && got < 0)
-		rc = samv_error_set(SAMV_EIO, "cannot read a directory: %s", strerror(errno));
+		rc = samv_error_set(SAMV_EIO, "cannot read '%s': %s", rel, strerror(errno));
 	if (rc == 0 && out->n > 1)
 		qsort_r(out->v, out->n, sizeof(*out->v), cmp_dent, out->names);
 	return rc;
@@ -690,7 +690,7 @@ static int walk_fd(struct samv_view *v, int fd, const char *rel, samv_view_fn fn
 	bool seen;
 	int rc, sfd;
 
-	if ((rc = read_dents(fd, !*rel, &d)) < 0)
+	if ((rc = read_dents(fd, rel, &d)) < 0)
 		goto out;
 	/* rel/name, the name written after rel/ for each entry */
 	if (!(sub = malloc(rlen + 1 + NAME_MAX + 1))) {
