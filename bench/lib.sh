@@ -15,6 +15,7 @@ time_pair() {
 		jq -r '.results | map("\(.mean * 1000) \(.stddev * 1000)") | join(" ")' "$work/t.json" >"$work/t.txt"
 	else
 		{ loop_mean "$n" "$3"; echo " 0 "; loop_mean "$n" "$4"; echo " 0"; } | tr -d '\n' >"$work/t.txt"
+		echo >>"$work/t.txt" # read(1) fails on a last line without one
 	fi
 	read -r sm ss hm hs <"$work/t.txt"
 	awk -v size="$size" -v name="$name" -v sm="$sm" -v ss="$ss" -v hm="$hm" -v hs="$hs" 'BEGIN {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "samv.h"
+#include "arena.h"
 #include "cache.h"
 #include "checkcache.h"
 #include "people.h"
@@ -19,25 +20,24 @@
 /* Positions in a file are found when a problem is reported (locate), not
  * kept for every record: finding one scans the text. */
 struct ref {
-	char *path;
-	char *field;
+	const char *path, *field, *id; /* the check's arena */
 	const struct samv_type *target;
-	char *id;
 };
 
 /* A purpose key named in "serves": it must name a purpose of the Agreement. */
 struct served {
-	char *path;
+	const char *path;
 	char key[2];
 };
 
 /* An organisation's normalised name, to find the same one added twice. */
 struct named {
 	char slug[SAMV_ID_MAX + 1];
-	char *path, *id;
+	const char *path, *id;
 };
 
 struct check {
+	struct samv_arena arena; /* the strings below: paths, fields, ids */
 	struct samv_problems *pr;
 	bool some;                      /* only some files: refs by lookup */
 	struct named *named;
@@ -58,6 +58,11 @@ struct check {
 	cJSON *decisions;
 	bool people_missing;            /* a clone lacking the people ref */
 };
+
+static const char *arena_dup(struct check *c, const char *s, size_t n)
+{
+	return samv_arena_dup(&c->arena, s, n);
+}
 
 static size_t type_index(const struct samv_type *t)
 {
@@ -82,7 +87,9 @@ static struct samv_pos locate(struct check *c, const char *path, const char *key
 	return pos;
 }
 
-static int add_ref(struct check *c, const char *path, const char *field, const struct samv_type *target, const char *id)
+/* path: the arena's already (cross) */
+static int add_ref(struct check *c, const char *path, const char *field, size_t flen, const struct samv_type *target,
+		   const char *id, size_t idlen)
 {
 	struct ref *r;
 
@@ -94,20 +101,15 @@ static int add_ref(struct check *c, const char *path, const char *field, const s
 
 		if (!nv)
 			return samv_error_set(SAMV_ERROR, "out of memory");
+		samv_thp_hint(nv, cap * sizeof(*nv));
 		c->refs = nv;
 		c->caprefs = cap;
 	}
 	r = &c->refs[c->nrefs];
-	r->path = strdup(path);
-	r->id = strdup(id);
-	r->field = strdup(field);
+	r->path = path;
 	r->target = target;
-	if (!r->path || !r->id || !r->field) {
-		free(r->path);
-		free(r->id);
-		free(r->field);
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	}
+	if (!(r->field = arena_dup(c, field, flen)) || !(r->id = arena_dup(c, id, idlen)))
+		return SAMV_ERROR;
 	c->nrefs++;
 	return 0;
 }
@@ -122,7 +124,7 @@ static int collect_fn(const struct samv_field *f, const struct samv_type *target
 	struct collect *k = arg;
 
 	(void)target;
-	return add_ref(k->c, k->path, f->name, samv_type_find(f->ref), id);
+	return add_ref(k->c, k->path, f->name, strlen(f->name), samv_type_find(f->ref), id, strlen(id));
 }
 
 /* A record's references as lines "field TAB type TAB id", what the cache
@@ -139,22 +141,24 @@ static int refs_fn(const struct samv_field *f, const struct samv_type *target, c
 static int replay_refs(struct check *c, const char *path, const char *refs, bool dry)
 {
 	const char *p, *tab1, *tab2, *nl;
-	char field[128], type[64], id[SAMV_ID_MAX + 1];
+	const struct samv_type *t = NULL;
+	char type[64] = "";
 	int rc = 0;
 
 	for (p = refs; rc == 0 && *p; p = nl + 1) {
 		if (!(nl = strchr(p, '\n')) || !(tab1 = memchr(p, '\t', (size_t)(nl - p))) ||
-		    !(tab2 = memchr(tab1 + 1, '\t', (size_t)(nl - tab1 - 1))) || tab1 - p >= (long)sizeof(field) ||
-		    tab2 - tab1 - 1 >= (long)sizeof(type) || nl - tab2 - 1 >= (long)sizeof(id))
+		    !(tab2 = memchr(tab1 + 1, '\t', (size_t)(nl - tab1 - 1))) || tab1 - p >= 128 ||
+		    tab2 - tab1 - 1 >= (long)sizeof(type) || nl - tab2 - 1 >= SAMV_ID_MAX + 1)
 			return samv_error_set(SAMV_EIO, "the query cache holds a damaged row for '%s'", path);
-		memcpy(field, p, (size_t)(tab1 - p));
-		field[tab1 - p] = '\0';
-		memcpy(type, tab1 + 1, (size_t)(tab2 - tab1 - 1));
-		type[tab2 - tab1 - 1] = '\0';
-		memcpy(id, tab2 + 1, (size_t)(nl - tab2 - 1));
-		id[nl - tab2 - 1] = '\0';
-		if (!dry)
-			rc = add_ref(c, path, field, samv_type_find(type), id);
+		if (dry)
+			continue;
+		/* a record's references are mostly to one type or two */
+		if (strncmp(type, tab1 + 1, (size_t)(tab2 - tab1 - 1)) || type[tab2 - tab1 - 1]) {
+			memcpy(type, tab1 + 1, (size_t)(tab2 - tab1 - 1));
+			type[tab2 - tab1 - 1] = '\0';
+			t = samv_type_find(type);
+		}
+		rc = add_ref(c, path, p, (size_t)(tab1 - p), t, tab2 + 1, (size_t)(nl - tab2 - 1));
 	}
 	return rc;
 }
@@ -166,20 +170,35 @@ static int collect_refs(struct check *c, const char *path, const cJSON *rec)
 	return samv_record_refs(c->type, rec, collect_fn, &k);
 }
 
-static int collect_served(struct check *c, const char *path, const cJSON *rec)
+/* The purpose keys rec serves that must be among the Agreement's, a
+ * line each (what the cache keeps of them). */
+static int served_lines(struct samv_buf *out, const struct samv_type *t, const cJSON *rec)
 {
 	const char *status = samv_record_str(rec, "status");
 	const cJSON *it;
 
 	/* a decision taken is history: what it served then may have left the
 	 * Agreement since, on a later decision */
-	if (!strcmp(c->type->name, "decision") && status && strcmp(status, "proposed"))
-		return 0;
+	if (!strcmp(t->name, "decision") && status && strcmp(status, "proposed"))
+		return samv_buf_put(out, "", 0);
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "serves")) {
-		struct served *sv;
-
 		if (!cJSON_IsString(it) || samv_purpose_key_check(it->valuestring) < 0)
 			continue; /* validation has reported it */
+		if (samv_buf_printf(out, "%s\n", it->valuestring) < 0)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+	}
+	return samv_buf_put(out, "", 0);
+}
+
+static int add_served(struct check *c, const char *path, const char *lines)
+{
+	const char *p, *nl;
+
+	for (p = lines; *p && (nl = strchr(p, '\n')); p = nl + 1) {
+		struct served *sv;
+
+		if (nl - p != 1)
+			return samv_error_set(SAMV_EIO, "the query cache holds a damaged row for '%s'", path);
 		if (c->nserved == c->capserved) {
 			size_t cap = c->capserved ? c->capserved * 2 : 32;
 			struct served *nv = realloc(c->served, cap * sizeof(*nv));
@@ -190,9 +209,9 @@ static int collect_served(struct check *c, const char *path, const cJSON *rec)
 			c->capserved = cap;
 		}
 		sv = &c->served[c->nserved];
-		if (!(sv->path = strdup(path)))
-			return samv_error_set(SAMV_ERROR, "out of memory");
-		strcpy(sv->key, it->valuestring);
+		sv->path = path;
+		sv->key[0] = *p;
+		sv->key[1] = '\0';
 		c->nserved++;
 	}
 	return 0;
@@ -218,12 +237,26 @@ static int check_served(struct check *c)
 	return rc;
 }
 
-static int collect_name(struct check *c, const char *path, const cJSON *rec)
+/* The slug of an actor's name, when it is one the rule on names looks
+ * at (not retired) (1), else 0. */
+static int actor_slug(char out[SAMV_ID_MAX + 1], const struct samv_type *t, const cJSON *rec)
 {
-	const char *name = samv_record_str(rec, "name"), *id = samv_record_str(rec, "id");
+	const char *status = samv_record_str(rec, "status"), *name = samv_record_str(rec, "name");
+
+	if (t != samv_type_find("actor") || (status && !strcmp(status, "retired")) || !name)
+		return 0;
+	if (samv_id_slug(out, SAMV_ID_MAX + 1, name) < 0 || !out[0]) {
+		samv_error_clear();
+		return 0;
+	}
+	return 1;
+}
+
+static int add_named(struct check *c, const char *path, const char *id, const char *slug)
+{
 	struct named *n;
 
-	if (!name || !id)
+	if (!id || strlen(slug) > SAMV_ID_MAX)
 		return 0;
 	if (c->nnamed == c->capnamed) {
 		size_t cap = c->capnamed ? c->capnamed * 2 : 32;
@@ -235,15 +268,10 @@ static int collect_name(struct check *c, const char *path, const cJSON *rec)
 		c->capnamed = cap;
 	}
 	n = &c->named[c->nnamed];
-	if (samv_id_slug(n->slug, sizeof(n->slug), name) < 0 || !n->slug[0])
-		return 0;
-	n->path = strdup(path);
-	n->id = strdup(id);
-	if (!n->path || !n->id) {
-		free(n->path);
-		free(n->id);
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	}
+	strcpy(n->slug, slug);
+	n->path = path;
+	if (!(n->id = arena_dup(c, id, strlen(id))))
+		return SAMV_ERROR;
 	c->nnamed++;
 	return 0;
 }
@@ -349,33 +377,130 @@ static int check_assessment_one(struct check *c, const cJSON *rec)
 	return 0;
 }
 
-/* The rules across records: rec's id among its type's, and what it
- * refers to, serves and is named, kept for the end.  text NULL: the
- * file is read again only if a problem needs a position in it; refs not
- * NULL: its references as the cache keeps them (refs_fn). */
+/* What the rules across records read of a record (the cache keeps it
+ * of a file without a problem of its own: kept_make, kept_read). */
+struct kept {
+	const char *id;       /* NULL: none */
+	const char *slug;     /* an actor's (actor_slug), a person's
+			       * (samv_pdscan_person_slug), or NULL */
+	const char *served;   /* served_lines */
+	const char *refs;     /* refs_fn's lines */
+	const char *decision; /* a loadable decision's facts_of, as JSON */
+};
+
+/* The fields in order, each '-' (none) or '+' and its text and a NUL. */
+static int kept_field(struct samv_buf *out, const char *f)
+{
+	if (!f)
+		return samv_buf_put(out, "-", 1);
+	return samv_buf_put(out, "+", 1) < 0 || samv_buf_put(out, f, strlen(f) + 1) < 0 ? SAMV_ERROR : 0;
+}
+
+static int kept_make(struct samv_buf *out, const struct samv_type *t, const cJSON *rec, bool loadable,
+		     const char *refs)
+{
+	struct samv_buf served = SAMV_BUF_INIT;
+	char slug[SAMV_ID_MAX + 1];
+	char *dec = NULL;
+	cJSON *facts = NULL;
+	bool has = samv_type_personal(t) ? samv_pdscan_person_slug(slug, rec) == 1 : actor_slug(slug, t, rec) == 1;
+	int rc;
+
+	if ((rc = served_lines(&served, t, rec)) < 0)
+		goto out;
+	if (loadable && t == samv_type_find("decision") &&
+	    (!(facts = facts_of(rec)) || !(dec = cJSON_PrintUnformatted(facts)))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	if (kept_field(out, samv_record_str(rec, "id")) < 0 || kept_field(out, has ? slug : NULL) < 0 ||
+	    kept_field(out, served.ptr) < 0 || kept_field(out, refs) < 0 || kept_field(out, dec) < 0)
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+out:
+	cJSON_free(dec);
+	cJSON_Delete(facts);
+	samv_buf_free(&served);
+	return rc;
+}
+
+/* 0, or < 0 for a row that is not whole (edited by hand) */
+static int kept_read(struct kept *k, const char *p, size_t len)
+{
+	const char **f[] = { &k->id, &k->slug, &k->served, &k->refs, &k->decision };
+	const char *end = p + len, *nul;
+	size_t i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		if (p < end && *p == '-') {
+			*f[i] = NULL;
+			p++;
+			continue;
+		}
+		if (p >= end || *p != '+' || !(nul = memchr(p + 1, '\0', (size_t)(end - p - 1))))
+			return -1;
+		*f[i] = p + 1;
+		p = nul + 1;
+	}
+	if (p != end || !k->served || !k->refs)
+		return -1;
+	for (p = k->served; *p; p += 2) /* a letter and a newline each */
+		if (p[1] != '\n')
+			return -1;
+	return 0;
+}
+
+/* The rules across records: a record's id among its type's, and what it
+ * refers to, serves and is named, kept for the end.  text NULL: the file
+ * is read again only if a problem needs a position in it; rec NULL: its
+ * references are refs (lines, refs_fn), else found in rec. */
+static int cross_facts(struct check *c, const char *path, const struct samv_type *t, const struct kept *k,
+		       const cJSON *rec, const char *text)
+{
+	const char *apath, *aid;
+	int rc = 0;
+
+	if (k->id && samv_id_check(k->id, NULL) == 0) {
+		if (!(aid = arena_dup(c, k->id, strlen(k->id))) ||
+		    (rc = samv_idset_add_borrowed(&c->ids[type_index(t)], aid)) < 0)
+			return SAMV_ERROR;
+		rc = rc == 0 ? samv_problem_add(c->pr, path, text ? samv_json_locate(text, "id") : locate(c, path, "id"),
+						"duplicate-id", "another %s has the id '%s'", t->name, k->id)
+			     : 0;
+	}
+	c->type = t;
+	if (rc < 0 || !(apath = arena_dup(c, path, strlen(path))))
+		return rc < 0 ? rc : SAMV_ERROR;
+	if ((rc = rec ? collect_refs(c, apath, rec) : replay_refs(c, apath, k->refs, false)) < 0 ||
+	    (rc = add_served(c, apath, k->served)) < 0)
+		return rc;
+	if (!strcmp(t->name, "actor") && k->slug)
+		rc = add_named(c, apath, k->id, k->slug);
+	return rc;
+}
+
+/* The same for a record just parsed; refs not NULL: its references as
+ * the cache keeps them (refs_fn). */
 static int cross(struct check *c, const char *path, const struct samv_type *t, const cJSON *rec, const char *text,
 		 const char *refs)
 {
-	const char *id = samv_record_str(rec, "id");
-	int rc = 0;
+	struct samv_buf served = SAMV_BUF_INIT;
+	char slug[SAMV_ID_MAX + 1];
+	struct kept k = { samv_record_str(rec, "id"), NULL, NULL, refs, NULL };
+	int rc;
 
-	if (id && samv_id_check(id, NULL) == 0 && samv_idset_add(&c->ids[type_index(t)], id) == 0)
-		rc = samv_problem_add(c->pr, path, text ? samv_json_locate(text, "id") : locate(c, path, "id"),
-				      "duplicate-id", "another %s has the id '%s'", t->name, id);
-	c->type = t;
-	if (rc == 0)
-		rc = refs ? replay_refs(c, path, refs, false) : collect_refs(c, path, rec);
-	if (rc == 0)
-		rc = collect_served(c, path, rec);
-	if (rc == 0 && t == samv_type_find("actor") &&
-	    !(samv_record_str(rec, "status") && !strcmp(samv_record_str(rec, "status"), "retired")))
-		rc = collect_name(c, path, rec);
+	if (actor_slug(slug, t, rec) == 1)
+		k.slug = slug;
+	if ((rc = served_lines(&served, t, rec)) == 0) {
+		k.served = served.ptr;
+		rc = cross_facts(c, path, t, &k, refs ? NULL : rec, text);
+	}
+	samv_buf_free(&served);
 	return rc;
 }
 
 static int keep_decision(struct check *c, const struct samv_type *t, cJSON *facts)
 {
-	if (t != samv_type_find("decision"))
+	if (strcmp(t->name, "decision"))
 		return 0;
 	if (!c->decisions && !(c->decisions = cJSON_CreateArray()))
 		return samv_error_set(SAMV_ERROR, "out of memory");
@@ -385,23 +510,25 @@ static int keep_decision(struct check *c, const struct samv_type *t, cJSON *fact
 /* The file at path, blob oid, from the cache: 1 when it was there. */
 static int replay(struct check *c, const char *path, const struct samv_type *t, const git_oid *oid)
 {
+	bool loadable = false, dec = !strcmp(t->name, "decision");
 	cJSON *facts = NULL;
-	const char *refs = NULL;
-	bool loadable = false;
+	const char *kept;
+	struct kept k;
+	size_t klen;
 	int rc;
 
-	if (!samv_checkcache_get(c->cc, path, oid, &facts, &refs, &loadable))
+	if (!samv_checkcache_get(c->cc, path, oid, &kept, &klen, &loadable))
 		return 0;
 	/* a row damaged by hand: the file is checked as if there were none */
-	if (replay_refs(c, path, refs, true) < 0) {
+	if (kept_read(&k, kept, klen) < 0 || replay_refs(c, path, k.refs, true) < 0 ||
+	    (loadable && dec) != (k.decision != NULL) || (k.decision && !(facts = cJSON_Parse(k.decision)))) {
 		samv_error_clear();
-		cJSON_Delete(facts);
 		return 0;
 	}
-	rc = samv_pdscan_record_names(c->ps, path, t, facts);
+	rc = samv_pdscan_record_kept(c->ps, path, t, k.id, k.slug);
 	if (rc == 0)
-		rc = cross(c, path, t, facts, NULL, refs);
-	if (rc == 0 && loadable && t == samv_type_find("decision")) {
+		rc = cross_facts(c, path, t, &k, NULL, NULL);
+	if (rc == 0 && facts) {
 		rc = keep_decision(c, t, facts);
 		facts = NULL;
 	}
@@ -412,8 +539,8 @@ static int replay(struct check *c, const char *path, const struct samv_type *t, 
 /* Parse, validate and place one record file. */
 static int check_record(struct check *c, const char *path, const struct samv_type *t)
 {
-	struct samv_buf text = SAMV_BUF_INIT, canon = SAMV_BUF_INIT, refs = SAMV_BUF_INIT;
-	bool cache = c->cc && t != samv_type_repository(), known = false, valid, loadable, kept = false;
+	struct samv_buf text = SAMV_BUF_INIT, canon = SAMV_BUF_INIT, refs = SAMV_BUF_INIT, kept = SAMV_BUF_INIT;
+	bool cache = c->cc && t != samv_type_repository(), known = false, valid, loadable;
 	struct samv_pos pos;
 	cJSON *rec = NULL, *facts = NULL;
 	const char *id;
@@ -490,17 +617,13 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 		goto out;
 	/* only now: the facts are kept when the file has no problem of its own */
 	if (cache && c->pr->n == before) {
-		if (!(facts = facts_of(rec))) {
-			rc = samv_error_set(SAMV_ERROR, "out of memory");
-			goto out;
-		}
 		/* the references found once, for the cache and for cross */
 		if ((rc = samv_record_refs(t, rec, refs_fn, &refs)) < 0 ||
-		    (rc = samv_checkcache_put(c->cc, path, &oid, facts, refs.ptr ? refs.ptr : "", loadable)) < 0)
+		    (rc = kept_make(&kept, t, rec, loadable, refs.ptr ? refs.ptr : "")) < 0 ||
+		    (rc = samv_checkcache_put(c->cc, path, &oid, kept.ptr, kept.len, loadable)) < 0)
 			goto out;
-		kept = true;
 	}
-	if ((rc = cross(c, path, t, rec, text.ptr, kept ? (refs.ptr ? refs.ptr : "") : NULL)) < 0)
+	if ((rc = cross(c, path, t, rec, text.ptr, kept.ptr ? (refs.ptr ? refs.ptr : "") : NULL)) < 0)
 		goto out;
 	if (cache && loadable && t == samv_type_find("decision")) {
 		if (!facts && !(facts = facts_of(rec))) {
@@ -516,6 +639,7 @@ out:
 	samv_buf_free(&text);
 	samv_buf_free(&canon);
 	samv_buf_free(&refs);
+	samv_buf_free(&kept);
 	return rc;
 }
 
@@ -667,21 +791,11 @@ static void check_free(struct check *c)
 {
 	size_t i;
 
-	for (i = 0; i < c->nnamed; i++) {
-		free(c->named[i].path);
-		free(c->named[i].id);
-	}
+	samv_arena_free(&c->arena);
 	free(c->named);
-	for (i = 0; i < c->nserved; i++)
-		free(c->served[i].path);
 	free(c->served);
 	for (i = 0; i < NTYPES; i++)
 		samv_idset_free(&c->ids[i]);
-	for (i = 0; i < c->nrefs; i++) {
-		free(c->refs[i].path);
-		free(c->refs[i].id);
-		free(c->refs[i].field);
-	}
 	free(c->refs);
 	samv_pdscan_free(c->ps);
 	cJSON_Delete(c->instruments);

@@ -22,6 +22,7 @@
  * is not the file's when the file has CRLF line ends.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,29 +30,34 @@
 
 #include <sqlite3.h>
 
+#include "arena.h"
 #include "cache.h"
 #include "checkcache.h"
 #include "store.h"
 
 /* chk_meta 'layout': another value drops the tables */
-#define CHK_LAYOUT "2"
+#define CHK_LAYOUT "3"
 
 static const char create_sql[] =
 	"BEGIN IMMEDIATE;"
 	"DROP TABLE IF EXISTS chk_file; DROP TABLE IF EXISTS chk_hist_bad; DROP TABLE IF EXISTS chk_meta;"
 	"CREATE TABLE chk_meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
-	/* a file without a problem of its own; st_*: the stat data of the
-	 * work tree file it was read from (NULL: not to be trusted) */
+	/* a file without a problem of its own; kept: what check.c keeps of
+	 * it (its facts, opaque here); st: the stat data of the work tree
+	 * file it was read from, seven 64-bit integers in the machine's
+	 * order (NULL: not to be trusted) */
 	"CREATE TABLE chk_file(path TEXT PRIMARY KEY, oid BLOB NOT NULL, loadable INTEGER NOT NULL,"
-	" facts TEXT NOT NULL, refs TEXT NOT NULL, st_mtime INTEGER, st_mtime_ns INTEGER, st_ctime INTEGER, st_ctime_ns INTEGER,"
-	" st_size INTEGER, st_ino INTEGER, st_mode INTEGER);"
+	" kept BLOB NOT NULL, st BLOB);"
 	/* the commits of the verified history that have a problem */
 	"CREATE TABLE chk_hist_bad(oid BLOB PRIMARY KEY);"
 	"INSERT INTO chk_meta VALUES ('layout', '" CHK_LAYOUT "');"
 	"COMMIT;";
 
 struct row {
-	char *path, *facts, *refs;
+	const char *path; /* the path, then kept, in the cache's arena */
+	const char *kept;
+	size_t klen;
+	unsigned long hash; /* of the path */
 	unsigned char oid[GIT_OID_RAWSZ];
 	bool loadable, has_stat, dirty;
 	long long st[7]; /* mtime, mtime_ns, ctime, ctime_ns, size, ino, mode */
@@ -63,8 +69,17 @@ struct samv_checkcache {
 	sqlite3 *db; /* the cache's connection when opened: see close */
 	char *ctx;
 	bool ctx_changed;
-	struct row *rows; /* open addressing by path */
-	size_t n, cap;
+	/* the rows one after the other, and an index of them by path (open
+	 * addressing, 0 empty, else a row's place + 1): a table of the rows
+	 * themselves, half empty, was the most of a check's page faults */
+	struct row *rows;
+	size_t n, nalloc;
+	uint32_t *index;
+	size_t cap;
+	struct samv_arena arena; /* the rows' text */
+	/* the row samv_checkcache_known found the file's stat data in: its
+	 * stat data need not be taken again by samv_checkcache_get */
+	const struct row *verified;
 	struct timespec start; /* before any file was read */
 };
 
@@ -77,50 +92,81 @@ static unsigned long hash_str(const char *s)
 	return h;
 }
 
-static struct row *slot(struct samv_checkcache *cc, const char *path)
+static int index_build(struct samv_checkcache *cc, size_t cap)
 {
-	size_t j;
+	uint32_t *nv = calloc(cap, sizeof(*nv));
+	size_t i, j;
 
-	for (j = hash_str(path) & (cc->cap - 1); cc->rows[j].path; j = (j + 1) & (cc->cap - 1))
-		if (!strcmp(cc->rows[j].path, path))
-			break;
-	return &cc->rows[j];
-}
-
-static int grow(struct samv_checkcache *cc)
-{
-	struct row *old = cc->rows;
-	size_t oldcap = cc->cap, i;
-
-	cc->cap = cc->cap ? cc->cap * 2 : 1024;
-	if (!(cc->rows = calloc(cc->cap, sizeof(*cc->rows)))) {
-		cc->rows = old;
-		cc->cap = oldcap;
+	if (!nv)
 		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < cc->n; i++) {
+		for (j = cc->rows[i].hash & (cap - 1); nv[j]; j = (j + 1) & (cap - 1))
+			;
+		nv[j] = (uint32_t)(i + 1);
 	}
-	for (i = 0; i < oldcap; i++)
-		if (old[i].path)
-			*slot(cc, old[i].path) = old[i];
-	free(old);
+	free(cc->index);
+	cc->index = nv;
+	cc->cap = cap;
 	return 0;
 }
 
-/* The row of path, made empty when absent (path NULL in it until set). */
-static struct row *row_at(struct samv_checkcache *cc, const char *path)
+/* Room for n rows in all. */
+static int reserve(struct samv_checkcache *cc, size_t n)
 {
-	if ((cc->n + 1) * 2 > cc->cap && grow(cc) < 0)
-		return NULL;
-	return slot(cc, path);
+	size_t cap = cc->cap ? cc->cap : 1024;
+
+	if (n >= UINT32_MAX / 2)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	if (n > cc->nalloc) {
+		struct row *nv = realloc(cc->rows, n * sizeof(*nv));
+
+		if (!nv)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		samv_thp_hint(nv, n * sizeof(*nv));
+		cc->rows = nv;
+		cc->nalloc = n;
+		cc->verified = NULL;
+	}
+	while (n * 2 > cap)
+		cap *= 2;
+	return cap != cc->cap ? index_build(cc, cap) : 0;
 }
 
 static struct row *row_find(struct samv_checkcache *cc, const char *path)
 {
-	struct row *r;
+	unsigned long h = hash_str(path);
+	size_t j;
 
 	if (!cc->cap)
 		return NULL;
-	r = slot(cc, path);
-	return r->path ? r : NULL;
+	for (j = h & (cc->cap - 1); cc->index[j]; j = (j + 1) & (cc->cap - 1)) {
+		struct row *w = &cc->rows[cc->index[j] - 1];
+
+		if (w->hash == h && !strcmp(w->path, path))
+			return w;
+	}
+	return NULL;
+}
+
+static int row_set(struct samv_checkcache *cc, struct row *w, const char *path, const void *kept, size_t klen);
+
+/* A new row of path (not there yet), its other fields zero. */
+static struct row *row_new(struct samv_checkcache *cc, const char *path, const void *kept, size_t klen)
+{
+	struct row *w;
+	size_t j;
+
+	if (cc->n == cc->nalloc ? reserve(cc, cc->n ? cc->n * 2 : 1024) < 0 : reserve(cc, cc->n + 1) < 0)
+		return NULL;
+	w = &cc->rows[cc->n];
+	memset(w, 0, sizeof(*w));
+	if (row_set(cc, w, path, kept, klen) < 0)
+		return NULL;
+	w->hash = hash_str(path);
+	for (j = w->hash & (cc->cap - 1); cc->index[j]; j = (j + 1) & (cc->cap - 1))
+		;
+	cc->index[j] = (uint32_t)(++cc->n);
+	return w;
 }
 
 /* The tables, made when absent or of another layout. */
@@ -185,48 +231,71 @@ static int meta_put(sqlite3 *db, const char *k, const char *v)
 
 static void free_rows(struct samv_checkcache *cc)
 {
-	size_t i;
-
-	for (i = 0; i < cc->cap; i++) {
-		free(cc->rows[i].path);
-		free(cc->rows[i].facts);
-		free(cc->rows[i].refs);
-	}
+	samv_arena_free(&cc->arena);
 	free(cc->rows);
+	free(cc->index);
 	cc->rows = NULL;
-	cc->n = cc->cap = 0;
+	cc->index = NULL;
+	cc->n = cc->nalloc = cc->cap = 0;
+	cc->verified = NULL;
+}
+
+/* The row's path and kept text, one after the other; a row replaced
+ * leaves its old text in the arena until the cache is closed. */
+static int row_set(struct samv_checkcache *cc, struct row *w, const char *path, const void *kept, size_t klen)
+{
+	size_t plen = strlen(path);
+	char *p = samv_arena_alloc(&cc->arena, plen + 1 + klen);
+
+	if (!p)
+		return SAMV_ERROR;
+	memcpy(p, path, plen + 1);
+	if (klen)
+		memcpy(p + plen + 1, kept, klen);
+	w->path = p;
+	w->kept = p + plen + 1;
+	w->klen = klen;
+	return 0;
 }
 
 static int load_rows(struct samv_checkcache *cc)
 {
 	sqlite3_stmt *st = NULL;
-	int r, i;
+	int r;
 
-	r = sqlite3_prepare_v2(cc->db, "SELECT path, oid, loadable, facts, refs, st_mtime, st_mtime_ns, st_ctime,"
-			       " st_ctime_ns, st_size, st_ino, st_mode FROM chk_file", -1, &st, NULL);
+	/* the table made once to its size, not grown row by row */
+	r = sqlite3_prepare_v2(cc->db, "SELECT count(*) FROM chk_file", -1, &st, NULL);
+	if (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 n = sqlite3_column_int64(st, 0);
+
+		r = SQLITE_OK;
+		if (n > 0 && reserve(cc, (size_t)n) < 0) {
+			sqlite3_finalize(st);
+			return SAMV_ERROR;
+		}
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (r == SQLITE_OK)
+		r = sqlite3_prepare_v2(cc->db, "SELECT path, oid, loadable, kept, st FROM chk_file", -1, &st, NULL);
 	while (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW && (r = SQLITE_OK) == SQLITE_OK) {
 		const char *path = (const char *)sqlite3_column_text(st, 0);
+		const void *kept = sqlite3_column_blob(st, 3);
+		size_t klen = (size_t)sqlite3_column_bytes(st, 3);
 		struct row *w;
 
-		if (sqlite3_column_bytes(st, 1) != GIT_OID_RAWSZ)
+		if (!path || sqlite3_column_bytes(st, 1) != GIT_OID_RAWSZ)
 			continue;
-		if (!(w = row_at(cc, path)) || !(w->path = strdup(path)) ||
-		    !(w->facts = strdup((const char *)sqlite3_column_text(st, 3))) ||
-		    !(w->refs = strdup((const char *)sqlite3_column_text(st, 4)))) {
-			if (w) {
-				free(w->path);
-				free(w->facts);
-				w->path = w->facts = NULL;
-			}
+		if (row_find(cc, path))
+			continue; /* a path is the key: not met twice */
+		if (!(w = row_new(cc, path, kept, klen))) {
 			sqlite3_finalize(st);
-			return samv_error_set(SAMV_ERROR, "out of memory");
+			return SAMV_ERROR;
 		}
-		cc->n++;
 		memcpy(w->oid, sqlite3_column_blob(st, 1), GIT_OID_RAWSZ);
 		w->loadable = sqlite3_column_int(st, 2) != 0;
-		w->has_stat = sqlite3_column_type(st, 5) == SQLITE_INTEGER;
-		for (i = 0; i < 7; i++)
-			w->st[i] = sqlite3_column_int64(st, 5 + i);
+		if ((w->has_stat = sqlite3_column_bytes(st, 4) == (int)sizeof(w->st)))
+			memcpy(w->st, sqlite3_column_blob(st, 4), sizeof(w->st));
 	}
 	sqlite3_finalize(st);
 	if (r != SQLITE_DONE) {
@@ -344,6 +413,7 @@ int samv_checkcache_known(struct samv_checkcache *cc, const char *path, git_oid 
 	if (memcmp(st, w->st, sizeof(st)) || !stat_trusted(cc, &sb))
 		return 0;
 	git_oid_fromraw(oid, w->oid);
+	cc->verified = w;
 	return 1;
 }
 
@@ -374,59 +444,40 @@ static void take_stat(struct samv_checkcache *cc, const char *path, struct row *
 	}
 }
 
-int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, cJSON **facts,
-			const char **refs, bool *loadable)
+int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char **kept,
+			size_t *klen, bool *loadable)
 {
 	struct row *w = row_find(cc, path);
 
-	*facts = NULL;
 	if (!w || git_oid_is_zero(oid) || memcmp(w->oid, oid->id, GIT_OID_RAWSZ))
 		return 0;
-	if (!(*facts = cJSON_Parse(w->facts)))
-		return 0;
+	*kept = w->kept;
+	*klen = w->klen;
 	*loadable = w->loadable;
-	*refs = w->refs;
-	if (samv_view_root_of(cc->v, path))
+	if (w != cc->verified && samv_view_root_of(cc->v, path))
 		take_stat(cc, path, w);
+	cc->verified = NULL;
 	return 1;
 }
 
-int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const cJSON *facts,
-			const char *refs, bool loadable)
+int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char *kept,
+			size_t klen, bool loadable)
 {
 	struct row *w;
-	char *text, *rtext;
+	int rc;
 
+	cc->verified = NULL;
 	if (git_oid_is_zero(oid))
 		return 0; /* not hashed: nothing to key it by */
-	if (!(w = row_at(cc, path)))
-		return SAMV_ERROR;
-	if (!(text = cJSON_PrintUnformatted(facts)))
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	if (!(rtext = strdup(refs))) {
-		free(text);
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	}
-	if (!w->path) {
-		if (!(w->path = strdup(path))) {
-			free(text);
-			free(rtext);
-			return samv_error_set(SAMV_ERROR, "out of memory");
-		}
-		cc->n++;
-	} else if (!memcmp(w->oid, oid->id, GIT_OID_RAWSZ) && w->loadable == loadable && !strcmp(w->facts, text) &&
-		   !strcmp(w->refs, rtext)) {
+	if ((w = row_find(cc, path)) && !memcmp(w->oid, oid->id, GIT_OID_RAWSZ) && w->loadable == loadable &&
+	    w->klen == klen && !memcmp(w->kept, kept, klen)) {
 		/* the same file again (another view of it): its stat data kept */
-		free(text);
-		free(rtext);
 		if (samv_view_root_of(cc->v, path))
 			take_stat(cc, path, w);
 		return 0;
 	}
-	free(w->facts);
-	free(w->refs);
-	w->facts = text;
-	w->refs = rtext;
+	if (w ? (rc = row_set(cc, w, path, kept, klen)) < 0 : !(w = row_new(cc, path, kept, klen)))
+		return w ? rc : SAMV_ERROR;
 	memcpy(w->oid, oid->id, GIT_OID_RAWSZ);
 	w->loadable = loadable;
 	w->has_stat = false;
@@ -440,31 +491,29 @@ static int write_rows(struct samv_checkcache *cc)
 {
 	sqlite3_stmt *st = NULL;
 	size_t i;
-	int r, k;
+	int r;
 
 	if ((r = sqlite3_exec(cc->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
 		return r;
 	if (cc->ctx_changed && ((r = sqlite3_exec(cc->db, "DELETE FROM chk_file", NULL, NULL, NULL)) != SQLITE_OK ||
 				(r = meta_put(cc->db, "ctx", cc->ctx)) != SQLITE_OK))
 		goto out;
-	if ((r = sqlite3_prepare_v2(cc->db, "INSERT OR REPLACE INTO chk_file(path, oid, loadable, facts, refs,"
-				    " st_mtime, st_mtime_ns, st_ctime, st_ctime_ns, st_size, st_ino, st_mode)"
-				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", -1, &st, NULL)) != SQLITE_OK)
+	if ((r = sqlite3_prepare_v2(cc->db, "INSERT OR REPLACE INTO chk_file(path, oid, loadable, kept, st)"
+				    " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st, NULL)) != SQLITE_OK)
 		goto out;
-	for (i = 0; i < cc->cap; i++) {
+	for (i = 0; i < cc->n; i++) {
 		const struct row *w = &cc->rows[i];
 
-		if (!w->path || !w->dirty)
+		if (!w->dirty)
 			continue;
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
 		sqlite3_bind_text(st, 1, w->path, -1, SQLITE_STATIC);
 		sqlite3_bind_blob(st, 2, w->oid, GIT_OID_RAWSZ, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, w->loadable);
-		sqlite3_bind_text(st, 4, w->facts, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, w->refs, -1, SQLITE_STATIC);
-		for (k = 0; w->has_stat && k < 7; k++)
-			sqlite3_bind_int64(st, 6 + k, w->st[k]);
+		sqlite3_bind_blob(st, 4, w->kept, (int)w->klen, SQLITE_STATIC);
+		if (w->has_stat)
+			sqlite3_bind_blob(st, 5, w->st, (int)sizeof(w->st), SQLITE_STATIC);
 		if ((r = sqlite3_step(st)) != SQLITE_DONE)
 			goto out;
 	}
@@ -523,6 +572,34 @@ static int add_bad(const git_oid *commit, void *arg)
 	return 0;
 }
 
+/* The commits after tip when they are a chain of one parent each, as
+ * after samv's writes or plain git commits (1, newest first in *out):
+ * a revwalk that hides tip marks tip's history first, which cost a
+ * warm check as much as the rest of its history part.  0: not such a
+ * chain of at most SAMV_CHAIN_MAX commits, or one cannot be read.
+ * target is tip: an empty chain. */
+#define SAMV_CHAIN_MAX 64
+static int hist_chain(git_oid out[SAMV_CHAIN_MAX], size_t *n, git_repository *repo, const git_oid *target,
+		      const git_oid *tip)
+{
+	git_commit *c = NULL;
+	git_oid cur;
+
+	git_oid_cpy(&cur, target);
+	for (*n = 0; !git_oid_equal(&cur, tip); (*n)++) {
+		if (*n == SAMV_CHAIN_MAX || git_commit_lookup(&c, repo, &cur) < 0 || git_commit_parentcount(c) != 1) {
+			git_commit_free(c);
+			git_error_clear();
+			return 0;
+		}
+		git_oid_cpy(&out[*n], &cur);
+		git_oid_cpy(&cur, git_commit_parent_id(c, 0));
+		git_commit_free(c);
+		c = NULL;
+	}
+	return 1;
+}
+
 /* The bad commits kept, for a tip found in target's history (1); 0 when
  * none can be used. */
 static int hist_resume(struct hist *h, sqlite3 *db, const git_oid *target, git_oid *tip, git_repository *repo,
@@ -530,6 +607,8 @@ static int hist_resume(struct hist *h, sqlite3 *db, const git_oid *target, git_o
 {
 	sqlite3_stmt *st = NULL;
 	char *t = meta_get(db, "hist_tip", r), *ctx = NULL;
+	git_oid chain[SAMV_CHAIN_MAX];
+	size_t n;
 	int ok = 0;
 
 	if (*r != SQLITE_OK || !t)
@@ -537,7 +616,9 @@ static int hist_resume(struct hist *h, sqlite3 *db, const git_oid *target, git_o
 	ctx = meta_get(db, "hist_ctx", r);
 	if (*r != SQLITE_OK || !ctx || strcmp(ctx, rules) || git_oid_fromstr(tip, t) < 0)
 		goto out;
-	if (!git_oid_equal(tip, target) && git_graph_descendant_of(repo, target, tip) != 1) {
+	/* git_graph_descendant_of looks for merge bases: as costly as the
+	 * revwalk, when a chain of commits leads to tip */
+	if (!hist_chain(chain, &n, repo, target, tip) && git_graph_descendant_of(repo, target, tip) != 1) {
 		git_error_clear();
 		goto out;
 	}
@@ -565,33 +646,44 @@ out:
 	return ok;
 }
 
+/* One commit after tip judged; 1 when it cannot be read. */
+static int hist_judge(struct samv_problems *pr, git_repository *repo, const git_oid *oid, struct hist *h)
+{
+	git_commit *c = NULL;
+	size_t before = pr->n;
+	int rc;
+
+	if (git_commit_lookup(&c, repo, oid) < 0)
+		return 1;
+	if ((rc = samv_agreement_changed(c)) > 0)
+		rc = samv_agreement_authority(pr, repo, c);
+	if (rc == 0 && pr->n > before)
+		rc = add_bad(oid, h);
+	git_commit_free(c);
+	return rc;
+}
+
 /* The commits of target's history after tip, and those bad before it,
  * judged: 1 when a commit cannot be read (the whole walk is made). */
 static int hist_from(struct samv_problems *pr, git_repository *repo, const git_oid *target, const git_oid *tip,
 		     struct hist *h)
 {
+	git_oid chain[SAMV_CHAIN_MAX];
 	git_revwalk *w = NULL;
 	git_commit *c = NULL;
-	size_t i, nold = h->n, before;
+	size_t i, nold = h->n, n;
 	git_oid oid;
-	int rc = 0, e;
+	int rc = 0, e = GIT_ITEROVER;
 
-	if (git_revwalk_new(&w, repo) < 0 || git_revwalk_push(w, target) < 0 || git_revwalk_hide(w, tip) < 0) {
+	if (hist_chain(chain, &n, repo, target, tip)) {
+		for (i = 0; i < n && rc == 0; i++)
+			rc = hist_judge(pr, repo, &chain[i], h);
+	} else if (git_revwalk_new(&w, repo) < 0 || git_revwalk_push(w, target) < 0 || git_revwalk_hide(w, tip) < 0) {
 		rc = 1;
 		goto out;
-	}
-	while (rc == 0 && (e = git_revwalk_next(&oid, w)) == 0) {
-		if (git_commit_lookup(&c, repo, &oid) < 0) {
-			rc = 1;
-			break;
-		}
-		before = pr->n;
-		if ((rc = samv_agreement_changed(c)) > 0)
-			rc = samv_agreement_authority(pr, repo, c);
-		if (rc == 0 && pr->n > before)
-			rc = add_bad(&oid, h);
-		git_commit_free(c);
-		c = NULL;
+	} else {
+		while (rc == 0 && (e = git_revwalk_next(&oid, w)) == 0)
+			rc = hist_judge(pr, repo, &oid, h);
 	}
 	if (rc == 0 && e != GIT_ITEROVER)
 		rc = 1;

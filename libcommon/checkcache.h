@@ -25,14 +25,15 @@ int samv_checkcache_open(struct samv_checkcache **out, struct samv_view *v, cons
 int samv_checkcache_known(struct samv_checkcache *cc, const char *path, git_oid *oid);
 /* The file's blob id from its text. */
 void samv_checkcache_hash(git_oid *oid, const char *text, size_t len);
-/* The facts kept of path at blob oid (1, *facts the caller's, *refs
- * the cache's until close), or 0. */
-int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, cJSON **facts,
-			const char **refs, bool *loadable);
-/* Keep the facts and the references (lines) of a file found without a
- * problem of its own; loadable: samv_record_load_all would give it. */
-int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const cJSON *facts,
-			const char *refs, bool loadable);
+/* What was kept of path at blob oid (1: *kept, klen bytes and a NUL
+ * after them, the cache's until close or the next put of path), or 0. */
+int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char **kept,
+			size_t *klen, bool *loadable);
+/* Keep what check.c keeps of a file found without a problem of its own
+ * (kept: klen bytes, opaque here); loadable: samv_record_load_all would
+ * give it. */
+int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char *kept,
+			size_t klen, bool loadable);
 /* Write what was put (a failure to write leaves the cache as it was) and
  * free. */
 void samv_checkcache_close(struct samv_checkcache *cc);

@@ -35,8 +35,7 @@ static int grow(struct samv_idset *set)
 	return 0;
 }
 
-/* 1 when added, 0 when already there, < 0 on error. */
-int samv_idset_add(struct samv_idset *set, const char *id)
+static int add(struct samv_idset *set, const char *id, bool copy)
 {
 	size_t j;
 
@@ -45,10 +44,22 @@ int samv_idset_add(struct samv_idset *set, const char *id)
 	for (j = hash(id) & (set->cap - 1); set->v[j]; j = (j + 1) & (set->cap - 1))
 		if (!strcmp(set->v[j], id))
 			return 0;
-	if (!(set->v[j] = strdup(id)))
+	if (!(set->v[j] = copy ? strdup(id) : (char *)id))
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	set->n++;
 	return 1;
+}
+
+/* 1 when added, 0 when already there, < 0 on error. */
+int samv_idset_add(struct samv_idset *set, const char *id)
+{
+	return add(set, id, true);
+}
+
+int samv_idset_add_borrowed(struct samv_idset *set, const char *id)
+{
+	set->borrowed = true;
+	return add(set, id, false);
 }
 
 bool samv_idset_has(const struct samv_idset *set, const char *id)
@@ -67,7 +78,7 @@ void samv_idset_free(struct samv_idset *set)
 {
 	size_t i;
 
-	for (i = 0; i < set->cap; i++)
+	for (i = 0; !set->borrowed && i < set->cap; i++)
 		free(set->v[i]);
 	free(set->v);
 	memset(set, 0, sizeof(*set));

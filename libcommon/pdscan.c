@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pdscan.h"
+#include "arena.h"
 #include "idset.h"
 #include "people.h"
 
@@ -22,17 +23,18 @@
 
 /* A person's name as a slug ("eva-lind"), and whose it is. */
 struct pdname {
-	char *slug, *person;
+	const char *slug, *person; /* the scan's arena */
 };
 
 /* A file whose path may hold a name; person records apart. */
 struct pdpath {
-	char *path, *id;
+	const char *path, *id; /* the scan's arena */
 	bool record;
 	bool own_name; /* a person whose id holds a word of their own name */
 };
 
 struct samv_pdscan {
+	struct samv_arena arena; /* the strings of names and paths */
 	struct samv_view *v;
 	struct samv_problems *pr;
 	struct samv_idset ok_email, ok_phone, ok_id; /* the allow list */
@@ -481,7 +483,8 @@ static int scan_fields(struct samv_pdscan *ps, const char *path, const char *tex
 
 /* ---- names in paths and ids ---------------------------------------------- */
 
-static int add_path(struct pdpath **v, size_t *n, size_t *cap, const char *path, const char *id, bool record)
+static int add_path(struct samv_arena *arena, struct pdpath **v, size_t *n, size_t *cap, const char *path,
+		    const char *id, bool record)
 {
 	struct pdpath *p;
 
@@ -497,10 +500,9 @@ static int add_path(struct pdpath **v, size_t *n, size_t *cap, const char *path,
 	p = &(*v)[*n];
 	memset(p, 0, sizeof(*p));
 	p->record = record;
-	if (!(p->path = strdup(path)) || (id && !(p->id = strdup(id)))) {
-		free(p->path);
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	}
+	if (!(p->path = samv_arena_dup(arena, path, strlen(path))) ||
+	    (id && !(p->id = samv_arena_dup(arena, id, strlen(id)))))
+		return SAMV_ERROR;
 	(*n)++;
 	return 0;
 }
@@ -509,7 +511,7 @@ int samv_pdscan_path(struct samv_pdscan *ps, const char *path)
 {
 	if (samv_people_path(path))
 		return 0; /* the person records: their ids are looked at apart */
-	return add_path(&ps->paths, &ps->npaths, &ps->cappaths, path, NULL, false);
+	return add_path(&ps->arena, &ps->paths, &ps->npaths, &ps->cappaths, path, NULL, false);
 }
 
 static int add_name(struct samv_pdscan *ps, const char *slug, const char *person)
@@ -527,10 +529,9 @@ static int add_name(struct samv_pdscan *ps, const char *slug, const char *person
 		ps->capnames = c;
 	}
 	n = &ps->names[ps->nnames];
-	if (!(n->slug = strdup(slug)) || !(n->person = strdup(person))) {
-		free(n->slug);
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	}
+	if (!(n->slug = samv_arena_dup(&ps->arena, slug, strlen(slug))) ||
+	    !(n->person = samv_arena_dup(&ps->arena, person, strlen(person))))
+		return SAMV_ERROR;
 	ps->nnames++;
 	snprintf(first, sizeof(first), "%.*s", (int)strcspn(slug, "-"), slug);
 	return samv_idset_add(&ps->first, first) < 0 ? SAMV_ERROR : 0;
@@ -555,21 +556,31 @@ static bool shares_word(const char *id, const char *slug)
 	return false;
 }
 
-/* A person: the full name and first + last name, when a name has two
- * words or more (one word alone is too common to look for). */
-static int person_record(struct samv_pdscan *ps, const char *path, const char *id, const cJSON *rec)
+int samv_pdscan_person_slug(char out[64], const cJSON *rec)
 {
-	const char *name = samv_record_str(rec, "name"), *status = samv_record_str(rec, "status"), *last;
-	char slug[64], two[64];
-	int rc;
+	const char *name = samv_record_str(rec, "name"), *status = samv_record_str(rec, "status");
 
 	if (status && !strcmp(status, "forgotten"))
 		return 0;
-	if (!name || samv_id_slug(slug, sizeof(slug), name) < 0) {
+	if (!name || samv_id_slug(out, 64, name) < 0) {
 		samv_error_clear();
 		return 0;
 	}
-	if (id && (rc = add_path(&ps->people, &ps->npeople, &ps->cappeople, path, id, true)) < 0)
+	return 1;
+}
+
+/* A person: the full name and first + last name, when a name has two
+ * words or more (one word alone is too common to look for); slug NULL:
+ * none to look for (samv_pdscan_person_slug). */
+static int person_slug(struct samv_pdscan *ps, const char *path, const char *id, const char *slug)
+{
+	const char *last;
+	char two[64];
+	int rc;
+
+	if (!slug)
+		return 0;
+	if (id && (rc = add_path(&ps->arena, &ps->people, &ps->npeople, &ps->cappeople, path, id, true)) < 0)
 		return rc;
 	if (id)
 		ps->people[ps->npeople - 1].own_name = shares_word(id, slug);
@@ -581,15 +592,22 @@ static int person_record(struct samv_pdscan *ps, const char *path, const char *i
 	return strcmp(two, slug) ? add_name(ps, two, id ? id : "") : 0;
 }
 
+int samv_pdscan_record_kept(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const char *id,
+			    const char *slug)
+{
+	if (samv_type_personal(t))
+		return person_slug(ps, path, id, slug);
+	if (!samv_people_path(path))
+		return add_path(&ps->arena, &ps->paths, &ps->npaths, &ps->cappaths, path, id, true);
+	return 0;
+}
+
 int samv_pdscan_record_names(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const cJSON *rec)
 {
-	const char *id = samv_record_str(rec, "id");
+	char slug[64];
+	bool has = samv_type_personal(t) && samv_pdscan_person_slug(slug, rec);
 
-	if (samv_type_personal(t))
-		return person_record(ps, path, id, rec);
-	if (!samv_people_path(path))
-		return add_path(&ps->paths, &ps->npaths, &ps->cappaths, path, id, true);
-	return 0;
+	return samv_pdscan_record_kept(ps, path, t, samv_record_str(rec, "id"), has ? slug : NULL);
 }
 
 int samv_pdscan_record(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const cJSON *rec,
@@ -686,33 +704,17 @@ int samv_pdscan_finish(struct samv_pdscan *ps, bool people_ref)
 	return rc;
 }
 
-static void free_paths(struct pdpath *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(v[i].path);
-		free(v[i].id);
-	}
-	free(v);
-}
-
 void samv_pdscan_free(struct samv_pdscan *ps)
 {
-	size_t i;
-
 	if (!ps)
 		return;
 	samv_idset_free(&ps->ok_email);
 	samv_idset_free(&ps->ok_phone);
 	samv_idset_free(&ps->ok_id);
 	samv_idset_free(&ps->first);
-	for (i = 0; i < ps->nnames; i++) {
-		free(ps->names[i].slug);
-		free(ps->names[i].person);
-	}
 	free(ps->names);
-	free_paths(ps->paths, ps->npaths);
-	free_paths(ps->people, ps->npeople);
+	free(ps->paths);
+	free(ps->people);
+	samv_arena_free(&ps->arena);
 	free(ps);
 }

@@ -26,6 +26,13 @@ int samv_pdscan_record_names(struct samv_pdscan *ps, const char *path, const str
 /* A file of the view (a record or not), whose path is looked at for a
  * person's name once all names are known. */
 int samv_pdscan_path(struct samv_pdscan *ps, const char *path);
+/* The same, from what a cache kept of the record: its id, and for a
+ * person the slug samv_pdscan_person_slug made (NULL: none). */
+int samv_pdscan_record_kept(struct samv_pdscan *ps, const char *path, const struct samv_type *t, const char *id,
+			    const char *slug);
+/* A person record's name as the scan looks for it (1), or none (0: no
+ * name, or a person forgotten). */
+int samv_pdscan_person_slug(char out[64], const cJSON *rec);
 /* Names in paths and ids; people_ref: people live on refs/samv/people,
  * where a person's own id must carry no name either. */
 int samv_pdscan_finish(struct samv_pdscan *ps, bool people_ref);

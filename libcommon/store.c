@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -576,36 +577,20 @@ bool samv_view_exists(struct samv_view *v, const char *path)
 
 /* ---- walking --------------------------------------------------------- */
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Directory rel of the work tree, reached without following a link. */
-static DIR *open_dir(const char *root, const char *rel)
+/* Directory rel of the work tree, reached without following a link:
+ * its descriptor, or -1 with errno set. */
+static int open_dir(const char *root, const char *rel)
 {
 	const char *base;
 	int dfd = open_parent(root, rel, &base), fd, e;
-	DIR *dir;
 
-	if (dfd < 0)
-		return NULL;
-	if (!*base) {
-		fd = dfd;
-	} else {
-		fd = openat(dfd, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		e = errno;
-		close(dfd);
-		errno = e;
-		if (fd < 0)
-			return NULL;
-	}
-	if (!(dir = fdopendir(fd))) {
-		e = errno;
-		close(fd);
-		errno = e;
-	}
-	return dir;
+	if (dfd < 0 || !*base)
+		return dfd;
+	fd = openat(dfd, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	e = errno;
+	close(dfd);
+	errno = e;
+	return fd;
 }
 
 const struct stat *samv_view_walked(struct samv_view *v, const char *path)
@@ -617,56 +602,121 @@ const struct stat *samv_view_walked(struct samv_view *v, const char *path)
 		       : NULL;
 }
 
-static int walk_dir(struct samv_view *v, const char *rel, samv_view_fn fn, void *arg)
+/* An entry of a directory: its name (an offset in the directory's
+ * names), and whether getdents said it is a directory (then it is
+ * entered without an lstat of its own). */
+struct dent {
+	size_t name;
+	bool dir;
+};
+
+struct dents {
+	struct dent *v;
+	size_t n, cap;
+	char *names; /* every name, NUL after each */
+	size_t len, lcap;
+};
+
+static int cmp_dent(const void *a, const void *b, void *names)
 {
-	const char *root = v->root;
-	char **names = NULL, *sub = NULL;
-	size_t n = 0, cap = 0, i;
-	struct dirent *d;
-	struct stat sb;
-	DIR *dir = NULL;
-	bool seen;
+	return strcmp((const char *)names + ((const struct dent *)a)->name,
+		      (const char *)names + ((const struct dent *)b)->name);
+}
+
+static int dents_add(struct dents *d, const char *name, bool dir)
+{
+	size_t len = strlen(name) + 1;
+
+	if (d->n == d->cap) {
+		struct dent *nv = realloc(d->v, (d->cap = d->cap ? d->cap * 2 : 64) * sizeof(*nv));
+
+		if (!nv)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		d->v = nv;
+	}
+	if (d->len + len > d->lcap) {
+		char *nv;
+
+		while (d->len + len > d->lcap)
+			d->lcap = d->lcap ? d->lcap * 2 : 4096;
+		if (!(nv = realloc(d->names, d->lcap)))
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		d->names = nv;
+	}
+	memcpy(d->names + d->len, name, len);
+	d->v[d->n].name = d->len;
+	d->v[d->n++].dir = dir;
+	d->len += len;
+	return 0;
+}
+
+/* The entries of the directory open on fd ("." and ".." left out, and
+ * ".git" at the top), read with getdents64 itself, in name order:
+ * opendir would add an fstat and two fcntl a directory, and a work tree
+ * of 10 000 records has over a thousand shard directories
+ * (docs/PERFORMANCE.md). */
+static int read_dents(int fd, const char *rel, struct dents *out)
+{
+	char buf[32768];
+	ssize_t got;
+	long off;
 	int rc = 0;
 
-	if (!(dir = open_dir(root, rel))) {
-		/* a link or a file where the directory should be is not entered:
-		 * the callback meets it as a file (as in a tree) */
-		if (*rel && (errno == ELOOP || errno == ENOTDIR))
-			return fn(rel, arg);
-		return errno == ENOENT ? 0 : samv_error_set(SAMV_EIO, "cannot read '%s': %s", rel, strerror(errno));
-	}
-	while ((d = readdir(dir))) {
-		if (d->d_name[0] == '.' && (!d->d_name[1] || (d->d_name[1] == '.' && !d->d_name[2])))
-			continue;
-		if (!*rel && !strcmp(d->d_name, ".git"))
-			continue;
-		if (n == cap) {
-			char **nv = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof(*nv));
+	while (rc == 0 && (got = getdents64(fd, buf, sizeof(buf))) > 0) {
+		for (off = 0; off < got && rc == 0; off += ((struct dirent64 *)(buf + off))->d_reclen) {
+			const struct dirent64 *d = (const struct dirent64 *)(buf + off);
 
-			if (!nv) {
-				rc = samv_error_set(SAMV_ERROR, "out of memory");
-				goto out;
-			}
-			names = nv;
+			if (d->d_name[0] == '.' && (!d->d_name[1] || (d->d_name[1] == '.' && !d->d_name[2])))
+				continue;
+			if (!*rel && !strcmp(d->d_name, ".git"))
+				continue;
+			rc = dents_add(out, d->d_name, d->d_type == DT_DIR);
 		}
-		if (!(names[n] = strdup(d->d_name))) {
-			rc = samv_error_set(SAMV_ERROR, "out of memory");
-			goto out;
-		}
-		n++;
 	}
-	if (n) /* qsort of NULL, even with no items, is undefined */
-		qsort(names, n, sizeof(*names), cmp_name);
-	for (i = 0; i < n && rc == 0; i++) {
-		free(sub);
-		if (asprintf(&sub, "%s/%s", rel, names[i]) < 0) {
-			sub = NULL;
-			rc = samv_error_set(SAMV_ERROR, "out of memory");
-			break;
-		}
-		seen = fstatat(dirfd(dir), names[i], &sb, AT_SYMLINK_NOFOLLOW) == 0;
-		if (seen && S_ISDIR(sb.st_mode)) {
-			rc = walk_dir(v, sub, fn, arg);
+	if (rc == 0 && got < 0)
+		rc = samv_error_set(SAMV_EIO, "cannot read '%s': %s", rel, strerror(errno));
+	if (rc == 0 && out->n > 1)
+		qsort_r(out->v, out->n, sizeof(*out->v), cmp_dent, out->names);
+	return rc;
+}
+
+/* The directory rel, open on fd (closed here). */
+static int walk_fd(struct samv_view *v, int fd, const char *rel, samv_view_fn fn, void *arg)
+{
+	struct dents d = { NULL, 0, 0, NULL, 0, 0 };
+	size_t rlen = strlen(rel), i;
+	char *sub = NULL;
+	struct stat sb;
+	bool seen;
+	int rc, sfd;
+
+	if ((rc = read_dents(fd, rel, &d)) < 0)
+		goto out;
+	/* rel/name, the name written after rel/ for each entry */
+	if (!(sub = malloc(rlen + 1 + NAME_MAX + 1))) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	memcpy(sub, rel, rlen);
+	sub[rlen] = '/';
+	for (i = 0; i < d.n && rc == 0; i++) {
+		const char *name = d.names + d.v[i].name;
+		bool dir = d.v[i].dir;
+
+		if (strlen(name) > NAME_MAX)
+			continue; /* no file system gives one */
+		strcpy(sub + rlen + 1, name);
+		seen = dir || fstatat(fd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0;
+		if (seen && (dir || S_ISDIR(sb.st_mode))) {
+			/* entered from its parent, never through a link: a link
+			 * or a file put there since is met as a file (as in a
+			 * tree), a directory gone since as nothing */
+			if ((sfd = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) >= 0)
+				rc = walk_fd(v, sfd, sub, fn, arg);
+			else if (errno == ELOOP || errno == ENOTDIR)
+				rc = fn(sub, arg);
+			else if (errno != ENOENT)
+				rc = samv_error_set(SAMV_EIO, "cannot read '%s': %s", sub, strerror(errno));
 		} else {
 			/* what the walk saw of the file: the callback's own look at
 			 * it (samv_view_kind) need not open every directory again */
@@ -680,13 +730,25 @@ static int walk_dir(struct samv_view *v, const char *rel, samv_view_fn fn, void 
 		}
 	}
 out:
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	free(d.v);
+	free(d.names);
 	free(sub);
-	if (dir)
-		closedir(dir);
+	close(fd);
 	return rc;
+}
+
+static int walk_dir(struct samv_view *v, const char *rel, samv_view_fn fn, void *arg)
+{
+	int fd;
+
+	if ((fd = open_dir(v->root, rel)) < 0) {
+		/* a link or a file where the directory should be is not entered:
+		 * the callback meets it as a file (as in a tree) */
+		if (*rel && (errno == ELOOP || errno == ENOTDIR))
+			return fn(rel, arg);
+		return errno == ENOENT ? 0 : samv_error_set(SAMV_EIO, "cannot read '%s': %s", rel, strerror(errno));
+	}
+	return walk_fd(v, fd, rel, fn, arg);
 }
 
 static int walk_tree(git_repository *repo, git_tree *tree, const char *rel, samv_view_fn fn, void *arg);

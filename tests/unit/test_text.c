@@ -72,7 +72,7 @@ static void id_slug_folds_nordic_letters(void **state)
 
 static void id_mint_is_unique_and_valid(void **state)
 {
-	struct samv_idset set = { NULL, 0, 0 };
+	struct samv_idset set = { NULL, 0, 0, false };
 	char id[SAMV_ID_MAX + 1];
 	size_t n = strlen("storgruppsmote-");
 	int i;
