@@ -63,7 +63,7 @@ static const char schema_sql[] =
  * mode, and the record (json) or why it is none (bad: "LANG:why", in the
  * language it was said in, bad_why). */
 static const char table_sql[] =
-	"CREATE TABLE %s(path TEXT PRIMARY KEY, parent TEXT NOT NULL, id TEXT NOT NULL,"
+	"CREATE TABLE %s(path TEXT NOT NULL, parent TEXT NOT NULL, id TEXT NOT NULL,"
 	" oid BLOB NOT NULL, mode INTEGER NOT NULL,"
 	/* the list columns (listcols.c): a string as it is (even empty), a
 	 * yes/no as 1 or 0, else NULL (so no type: TEXT would make 1 '1');
@@ -76,22 +76,25 @@ static const char table_sql[] =
 	 * query reads only the rows it wants, and of them perhaps only these
 	 * (samv_cache_select) */
 	" k_date TEXT, k_status TEXT, k_due TEXT, k_done TEXT, k_review TEXT, k_meeting TEXT, k_arena TEXT,"
-	" k_title TEXT, k_name TEXT, k_sector TEXT, k_ndist INTEGER NOT NULL DEFAULT 0)";
+	" k_title TEXT, k_name TEXT, k_sector TEXT, k_ndist INTEGER NOT NULL DEFAULT 0,"
+	/* a directory's files in one range: the files of a shard are
+	 * compared with its tree's (drop_gone) */
+	" PRIMARY KEY (parent, path))";
 
-/* Its indexes, made once the table is filled (a sort of the rows costs
- * less than keeping each index in order row by row): %1$s the table's
- * quoted name, %2$s its name for the index names.  A field most types
- * lack is indexed where it is there only. */
-static const char *const index_sql[] = {
-	"CREATE INDEX \"%2$s:parent\" ON %1$s(parent)",
-	"CREATE INDEX \"%2$s:date\" ON %1$s(k_date) WHERE k_date IS NOT NULL",
-	"CREATE INDEX \"%2$s:status\" ON %1$s(k_status, k_ndist, k_date)",
-	"CREATE INDEX \"%2$s:due\" ON %1$s(k_status, k_due) WHERE k_due IS NOT NULL",
-	"CREATE INDEX \"%2$s:done\" ON %1$s(k_status, k_done) WHERE k_done IS NOT NULL",
-	"CREATE INDEX \"%2$s:review\" ON %1$s(k_status, k_review) WHERE k_review IS NOT NULL",
-	"CREATE INDEX \"%2$s:meeting\" ON %1$s(k_meeting) WHERE k_meeting IS NOT NULL",
-	/* every read asks for the files that are not records: few or none */
-	"CREATE INDEX \"%2$s:bad\" ON %1$s(path) WHERE bad IS NOT NULL",
+/* Its indexes on the fields readers select on, each made when the type
+ * has the field (a column always NULL would be indexed for nothing), and
+ * once the table is filled (a sort of the rows costs less than keeping
+ * each index in order row by row): %1$s the table's quoted name, %2$s
+ * its name for the index names. */
+static const struct {
+	const char *field, *sql;
+} index_sql[] = {
+	{ "date", "CREATE INDEX \"%2$s:date\" ON %1$s(k_date) WHERE k_date IS NOT NULL" },
+	{ "status", "CREATE INDEX \"%2$s:status\" ON %1$s(k_status, k_ndist, k_date)" },
+	{ "due", "CREATE INDEX \"%2$s:due\" ON %1$s(k_status, k_due) WHERE k_due IS NOT NULL" },
+	{ "done", "CREATE INDEX \"%2$s:done\" ON %1$s(k_status, k_done) WHERE k_done IS NOT NULL" },
+	{ "review", "CREATE INDEX \"%2$s:review\" ON %1$s(k_status, k_review) WHERE k_review IS NOT NULL" },
+	{ "meeting", "CREATE INDEX \"%2$s:meeting\" ON %1$s(k_meeting) WHERE k_meeting IS NOT NULL" },
 };
 
 /* Statements on the trees (?1 the type's directory). */
@@ -134,17 +137,23 @@ enum {
 #define P_LIST (P_NDIST + 1)
 
 static const char *const tstmt_sql[TS_N] = {
-	[TS_REC_GET] = "SELECT oid, mode FROM %s WHERE path = ?1",
+	[TS_REC_GET] = "SELECT oid, mode FROM %s WHERE parent = ?2 AND path = ?1",
 	[TS_REC_PUT] = ("INSERT OR REPLACE INTO %s(path, parent, id, oid, mode, json, bad, k_date, k_status,"
 			" k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector, k_ndist,"
 			" k_f1, k_f2, k_f3, k_f4, k_f5, k_f6, k_f7, k_f8, k_f9, k_f10, k_f11, k_f12)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
 			" ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)"),
 	[TS_REC_KIDS] = "SELECT path FROM %s WHERE parent = ?1",
-	[TS_REC_DEL] = "DELETE FROM %s WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
+	/* the file ?1 in directory ?2, or the files in directory ?1 and
+	 * below it ('0' follows '/') */
+	[TS_REC_DEL] = ("DELETE FROM %s WHERE (parent = ?2 AND path = ?1) OR parent = ?1"
+			" OR (parent > ?1 || '/' AND parent < ?1 || '0')"),
 	/* a row holds json or bad, never both: the list index serves */
 	[TS_RECS] = "SELECT json FROM %s WHERE bad IS NULL ORDER BY id",
-	[TS_BAD] = "SELECT path, bad FROM %s WHERE bad IS NOT NULL ORDER BY path",
+	/* every read asks for the files that are not records: few or none,
+	 * at the end of the list index (bad is text when not NULL; IS NOT
+	 * NULL would not be read as a range of it) */
+	[TS_BAD] = "SELECT path, bad FROM %s WHERE bad >= '' ORDER BY path",
 };
 
 /* What the cache keeps of one record type while open: its table's
@@ -630,7 +639,9 @@ static int index_tab(struct samv_cache *c, const struct tab *b)
 	rc = exec(c->db, sql);
 	free(sql);
 	for (i = 0; rc == CACHE_OK && i < sizeof(index_sql) / sizeof(index_sql[0]); i++) {
-		if (asprintf(&sql, index_sql[i], b->quoted, b->name) < 0)
+		if (!samv_field_find(b->t, index_sql[i].field))
+			continue;
+		if (asprintf(&sql, index_sql[i].sql, b->quoted, b->name) < 0)
 			return CACHE_UNUSABLE;
 		rc = exec(c->db, sql);
 		free(sql);
@@ -668,9 +679,9 @@ static int st_done(struct sync *y, sqlite3_stmt *st)
 	return SAMV_EIO;
 }
 
-/* Whether the row of path (a tree's, or a file's when rec) has this oid
- * (and mode). */
-static int same_oid(struct sync *y, bool rec, const char *path, const git_oid *oid, int mode)
+/* Whether the row of path (a tree's, or a file's in directory parent
+ * when rec) has this oid (and mode). */
+static int same_oid(struct sync *y, bool rec, const char *parent, const char *path, const git_oid *oid, int mode)
 {
 	sqlite3_stmt *st;
 	int r, same = 0;
@@ -680,6 +691,7 @@ static int same_oid(struct sync *y, bool rec, const char *path, const git_oid *o
 	if (rec) {
 		st = st_reset(y->b->st[TS_REC_GET]);
 		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
 	} else {
 		st = st_reset(y->c->st[ST_TREE_GET]);
 		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
@@ -698,15 +710,16 @@ static int same_oid(struct sync *y, bool rec, const char *path, const git_oid *o
 	return same;
 }
 
-/* The rows of path and all below it: of the type's files (rec) or of
- * its trees. */
-static int del(struct sync *y, bool rec, const char *path)
+/* The rows of path (in directory parent) and all below it: of the type's
+ * files (rec) or of its trees. */
+static int del(struct sync *y, bool rec, const char *parent, const char *path)
 {
 	sqlite3_stmt *st;
 
 	if (rec) {
 		st = st_reset(y->b->st[TS_REC_DEL]);
 		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
 	} else {
 		st = st_reset(y->c->st[ST_TREE_DEL]);
 		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
@@ -764,9 +777,9 @@ static int drop_gone(struct sync *y, bool rec, const char *dir, const git_tree *
 	}
 	sqlite3_reset(st);
 	for (i = 0; i < n && rc == 0; i++) {
-		rc = del(y, true, gone[i]);
+		rc = del(y, true, dir, gone[i]);
 		if (rc == 0 && !rec)
-			rc = del(y, false, gone[i]);
+			rc = del(y, false, dir, gone[i]);
 	}
 out:
 	sqlite3_reset(st);
@@ -827,7 +840,7 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 
 	if (!samv_path_id(path, id))
 		return 0; /* not a record file: readers pass it by */
-	if ((rc = same_oid(y, true, path, git_tree_entry_id(e), mode)) != 0)
+	if ((rc = same_oid(y, true, parent, path, git_tree_entry_id(e), mode)) != 0)
 		return rc < 0 ? rc : 0;
 	rc = samv_record_load_path(&rec, y->v, y->t, path);
 	if (rc == SAMV_EINVAL)
@@ -876,7 +889,7 @@ static int sync_tree(struct sync *y, const char *parent, const char *path, const
 	size_t i, n;
 	int rc;
 
-	if ((rc = same_oid(y, false, path, oid, 0)) != 0)
+	if ((rc = same_oid(y, false, parent, path, oid, 0)) != 0)
 		return rc < 0 ? rc : 0;
 	if (git_tree_lookup(&tree, y->v->repo, oid) < 0)
 		return samv_error_git(SAMV_EIO, path);
@@ -952,8 +965,8 @@ static int sync_dir(struct sync *y, bool *none)
 		y->fill = true;
 	}
 	if (!e) {
-		if ((rc = del(y, true, y->t->dir)) == 0)
-			rc = del(y, false, y->t->dir);
+		if ((rc = del(y, true, "", y->t->dir)) == 0)
+			rc = del(y, false, "", y->t->dir);
 	} else {
 		rc = sync_tree(y, "", y->t->dir, git_tree_entry_id(e));
 	}
