@@ -656,6 +656,7 @@ struct sync {
 	struct samv_view *v;
 	const struct samv_type *t;
 	struct tab *b;
+	struct samv_buf text; /* a file's, read by sync_file */
 	bool fill;  /* the table is new: no row to compare with */
 	int sqlrc;  /* CACHE_* of a SQLite failure */
 };
@@ -842,16 +843,17 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 		return 0; /* not a record file: readers pass it by */
 	if ((rc = same_oid(y, true, parent, path, git_tree_entry_id(e), mode)) != 0)
 		return rc < 0 ? rc : 0;
-	rc = samv_record_load_path(&rec, y->v, y->t, path);
-	if (rc == SAMV_EINVAL)
+	rc = samv_record_load_text(&rec, &y->text, y->v, y->t, path);
+	if (rc == SAMV_EINVAL) {
 		bad = samv_error_last();
-	else if (rc < 0)
+	} else if (rc < 0) {
 		return rc;
-	else if (!(json = cJSON_PrintUnformatted(rec)))
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
-	if (rc < 0 && !bad) {
-		cJSON_Delete(rec);
-		return rc;
+	} else {
+		/* the record's own text without its white space: read back,
+		 * it is the record the file gives (valid JSON: no NUL, no
+		 * comment) */
+		json = y->text.ptr;
+		cJSON_Minify(json);
 	}
 	st = st_reset(y->b->st[TS_REC_PUT]);
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
@@ -875,7 +877,6 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 	rc = st_done(y, st);
 	sqlite3_clear_bindings(st);
 	cJSON_Delete(rec);
-	cJSON_free(json);
 	free(why);
 	return rc;
 }
@@ -1210,7 +1211,7 @@ out:
 static int serve(cJSON **out, struct samv_view *v, const struct samv_type *t, const struct query *q)
 {
 	struct samv_store *s = v->store;
-	struct sync y = { NULL, v, t, NULL, false, CACHE_OK };
+	struct sync y = { NULL, v, t, NULL, SAMV_BUF_INIT, false, CACHE_OK };
 	int attempt, rc = 1;
 	bool none;
 
@@ -1220,7 +1221,7 @@ static int serve(cJSON **out, struct samv_view *v, const struct samv_type *t, co
 		return 1;
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (!(y.c = cache_get(s)))
-			return 1;
+			goto out;
 		y.sqlrc = CACHE_OK;
 		if ((y.sqlrc = exec(y.c->db, "BEGIN IMMEDIATE")) == CACHE_OK) {
 			rc = sync_dir(&y, &none);
@@ -1242,15 +1243,16 @@ static int serve(cJSON **out, struct samv_view *v, const struct samv_type *t, co
 			}
 		}
 		if (y.sqlrc == CACHE_OK)
-			return rc;
+			goto out;
 		/* SQLite failed, not git nor the records: read without it */
+		rc = 1;
 		cJSON_Delete(*out);
 		*out = NULL;
 		samv_error_clear();
 		if (y.sqlrc != CACHE_BROKEN) {
 			samv_cache_close(s);
 			s->cache_state = -1;
-			return 1;
+			goto out;
 		}
 		{
 			char *path = strdup(y.c->path);
@@ -1264,7 +1266,9 @@ static int serve(cJSON **out, struct samv_view *v, const struct samv_type *t, co
 		}
 	}
 	s->cache_state = -1;
-	return 1;
+out:
+	samv_buf_free(&y.text);
+	return rc;
 }
 
 /* ---- the other tables kept in the file (histindex.c) ----------------- */

@@ -14,6 +14,23 @@ const char *samv_record_str(const cJSON *rec, const char *key)
 	return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
 }
 
+/* The member of rec (an object) named name, as
+ * cJSON_GetObjectItemCaseSensitive finds it, for a walk of a type's
+ * fields in their order: records are written in it, so it is mostly the
+ * member at *next, which then moves on.  Every member before *next was
+ * found for an earlier field (a type's fields have names of their own),
+ * so a match at *next is the first of its name. */
+static const cJSON *member(const cJSON *rec, const char *name, const cJSON **next)
+{
+	const cJSON *v = *next;
+
+	if (v && v->string && !strcmp(v->string, name)) {
+		*next = v->next;
+		return v;
+	}
+	return cJSON_GetObjectItemCaseSensitive(rec, name);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -122,7 +139,7 @@ static int put_member(struct samv_buf *b, bool *first, const struct samv_field *
 
 static int put_object(struct samv_buf *b, const struct samv_type *t, const cJSON *rec, int indent)
 {
-	const cJSON *v;
+	const cJSON *v, *next;
 	bool first = true;
 	size_t i;
 
@@ -130,14 +147,16 @@ static int put_object(struct samv_buf *b, const struct samv_type *t, const cJSON
 		return samv_json_print_value(b, rec, indent / 2);
 	if (samv_buf_puts(b, "{\n") < 0)
 		return SAMV_ERROR;
+	next = rec->child;
 	for (i = 0; i < t->nfields; i++) {
-		v = cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name);
+		v = member(rec, t->fields[i].name, &next);
 		if (put_member(b, &first, &t->fields[i], t->fields[i].name, v, indent) < 0)
 			return SAMV_ERROR;
 	}
 	/* keys the type does not know keep their place at the end: validation
-	 * reports them, formatting must not lose them */
-	cJSON_ArrayForEach(v, rec)
+	 * reports them, formatting must not lose them (those before next are
+	 * fields) */
+	for (v = next; v; v = v->next)
 		if (v->string && !samv_field_find(t, v->string) &&
 		    put_member(b, &first, NULL, v->string, v, indent) < 0)
 			return SAMV_ERROR;
@@ -295,6 +314,26 @@ static int check_map(struct samv_problems *pr, const char *path, const struct at
 	return 0;
 }
 
+/* "name[i]." into out, as snprintf would write it (a printf for each
+ * object of a list cost more than checking it) */
+static void index_name(char *out, size_t sz, const char *name, int i)
+{
+	char num[16];
+	size_t n = sizeof(num);
+	unsigned u = i < 0 ? 0u - (unsigned)i : (unsigned)i;
+
+	num[--n] = '\0';
+	num[--n] = '.';
+	num[--n] = ']';
+	do
+		num[--n] = (char)('0' + u % 10);
+	while ((u /= 10));
+	if (i < 0)
+		num[--n] = '-';
+	num[--n] = '[';
+	join_name(out, sz, name, num + n);
+}
+
 /* Each object of a list of objects is checked against its subtype, its
  * problems named "attended[2].person". */
 static int check_objs(struct samv_problems *pr, const char *path, const char *text,
@@ -309,7 +348,7 @@ static int check_objs(struct samv_problems *pr, const char *path, const char *te
 		return samv_problem_add(pr, path, samv_json_locate(text, f->name), "too-long",
 					"%s: %d items, at most %zu", name, cJSON_GetArraySize(v), f->max);
 	cJSON_ArrayForEach(it, v) {
-		snprintf(prefix, sizeof(prefix), "%s[%d].", name, ++i);
+		index_name(prefix, sizeof(prefix), name, ++i);
 		if (!cJSON_IsObject(it)) {
 			if (samv_problem_add(pr, path, samv_json_locate(text, f->name), "bad-type",
 					     "%s[%d]: must be an object", name, i) < 0)
@@ -388,14 +427,14 @@ static int validate_object(struct samv_problems *pr, const struct samv_type *t, 
 {
 	const struct samv_field *f;
 	const char *own_id = prefix[0] ? NULL : samv_record_str(rec, "id");
-	const cJSON *v;
+	const cJSON *v, *next = rec->child;
 	char name[200];
 	size_t i;
 
 	for (i = 0; i < t->nfields; i++) {
 		f = &t->fields[i];
 		join_name(name, sizeof(name), prefix, f->name);
-		v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
+		v = member(rec, f->name, &next);
 		if (omitted(v)) {
 			if ((f->flags & SAMV_FL_REQUIRED) &&
 			    samv_problem_add(pr, path, samv_json_locate(text, f->name), "missing-field",
@@ -406,7 +445,8 @@ static int validate_object(struct samv_problems *pr, const struct samv_type *t, 
 		if (check_field(pr, path, text, f, name, v, own_id) < 0)
 			return SAMV_ERROR;
 	}
-	cJSON_ArrayForEach(v, rec)
+	/* the members before next are fields */
+	for (v = next; v; v = v->next)
 		if (v->string && !samv_field_find(t, v->string) &&
 		    samv_problem_add(pr, path, samv_json_locate(text, v->string), "unknown-field",
 				     "'%s%s' is not a field of %s %s", prefix, v->string, t->name,

@@ -819,19 +819,27 @@ static int check_placed(const cJSON *rec, const struct samv_type *t, const char 
 			      "every problem)", path, id);
 }
 
-int samv_record_load_path(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *path)
+int samv_record_load_text(cJSON **out, struct samv_buf *text, struct samv_view *v, const struct samv_type *t,
+			  const char *path)
 {
-	struct samv_buf text = SAMV_BUF_INIT;
 	int rc;
 
 	*out = NULL;
-	rc = samv_view_read(&text, v, path);
+	rc = samv_view_read(text, v, path);
 	if (rc == 0)
-		rc = parse_valid(out, t, &text, path);
+		rc = parse_valid(out, t, text, path);
 	if (rc == 0 && (rc = check_placed(*out, t, path)) < 0) {
 		cJSON_Delete(*out);
 		*out = NULL;
 	}
+	return rc;
+}
+
+int samv_record_load_path(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *path)
+{
+	struct samv_buf text = SAMV_BUF_INIT;
+	int rc = samv_record_load_text(out, &text, v, t, path);
+
 	samv_buf_free(&text);
 	return rc;
 }
