@@ -14,21 +14,42 @@ const char *samv_record_str(const cJSON *rec, const char *key)
 	return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
 }
 
-/* The member of rec (an object) named name, as
- * cJSON_GetObjectItemCaseSensitive finds it, for a walk of a type's
- * fields in their order: records are written in it, so it is mostly the
- * member at *next, which then moves on.  Every member before *next was
- * found for an earlier field (a type's fields have names of their own),
- * so a match at *next is the first of its name. */
-static const cJSON *member(const cJSON *rec, const char *name, const cJSON **next)
-{
-	const cJSON *v = *next;
+/* The most fields a type may have for match_fields to serve it. */
+#define MATCH_MAX 64
 
-	if (v && v->string && !strcmp(v->string, name)) {
-		*next = v->next;
-		return v;
+/* rec's members (rec an object) by t's fields: by[i] the first member
+ * named as field i, as cJSON_GetObjectItemCaseSensitive finds it, or
+ * NULL; *unknown counts the members named as no field.  One pass over
+ * both for a record written in its fields' order (each member's field
+ * is looked for from the last one's on), instead of a walk of the
+ * members for each field.  False when t has too many fields: the
+ * caller looks each one up. */
+static bool match_fields(const struct samv_type *t, const cJSON *rec, const cJSON **by, size_t *unknown)
+{
+	const cJSON *m;
+	size_t at = 0, k, i = 0, n = t->nfields;
+
+	*unknown = 0;
+	if (n > MATCH_MAX)
+		return false;
+	memset(by, 0, n * sizeof(*by));
+	for (m = rec->child; m; m = m->next) {
+		if (!m->string)
+			continue;
+		for (k = 0; k < n; k++) {
+			i = at + k < n ? at + k : at + k - n;
+			if (!strcmp(t->fields[i].name, m->string))
+				break;
+		}
+		if (k == n) {
+			++*unknown;
+			continue;
+		}
+		at = i + 1 < n ? i + 1 : 0;
+		if (!by[i])
+			by[i] = m;
 	}
-	return cJSON_GetObjectItemCaseSensitive(rec, name);
+	return true;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -139,27 +160,27 @@ static int put_member(struct samv_buf *b, bool *first, const struct samv_field *
 
 static int put_object(struct samv_buf *b, const struct samv_type *t, const cJSON *rec, int indent)
 {
-	const cJSON *v, *next;
-	bool first = true;
-	size_t i;
+	const cJSON *v, *by[MATCH_MAX];
+	bool first = true, matched;
+	size_t i, unknown;
 
 	if (!cJSON_IsObject(rec))
 		return samv_json_print_value(b, rec, indent / 2);
 	if (samv_buf_puts(b, "{\n") < 0)
 		return SAMV_ERROR;
-	next = rec->child;
+	matched = match_fields(t, rec, by, &unknown);
 	for (i = 0; i < t->nfields; i++) {
-		v = member(rec, t->fields[i].name, &next);
+		v = matched ? by[i] : cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name);
 		if (put_member(b, &first, &t->fields[i], t->fields[i].name, v, indent) < 0)
 			return SAMV_ERROR;
 	}
 	/* keys the type does not know keep their place at the end: validation
-	 * reports them, formatting must not lose them (those before next are
-	 * fields) */
-	for (v = next; v; v = v->next)
-		if (v->string && !samv_field_find(t, v->string) &&
-		    put_member(b, &first, NULL, v->string, v, indent) < 0)
-			return SAMV_ERROR;
+	 * reports them, formatting must not lose them */
+	if (!matched || unknown)
+		cJSON_ArrayForEach(v, rec)
+			if (v->string && !samv_field_find(t, v->string) &&
+			    put_member(b, &first, NULL, v->string, v, indent) < 0)
+				return SAMV_ERROR;
 	if (first)
 		return samv_buf_puts(b, "}");
 	return samv_buf_puts(b, "\n") < 0 || put_spaces(b, indent) < 0 ? SAMV_ERROR : samv_buf_puts(b, "}");
@@ -427,14 +448,15 @@ static int validate_object(struct samv_problems *pr, const struct samv_type *t, 
 {
 	const struct samv_field *f;
 	const char *own_id = prefix[0] ? NULL : samv_record_str(rec, "id");
-	const cJSON *v, *next = rec->child;
+	const cJSON *v, *by[MATCH_MAX];
 	char name[200];
-	size_t i;
+	size_t i, unknown;
+	bool matched = match_fields(t, rec, by, &unknown);
 
 	for (i = 0; i < t->nfields; i++) {
 		f = &t->fields[i];
 		join_name(name, sizeof(name), prefix, f->name);
-		v = member(rec, f->name, &next);
+		v = matched ? by[i] : cJSON_GetObjectItemCaseSensitive(rec, f->name);
 		if (omitted(v)) {
 			if ((f->flags & SAMV_FL_REQUIRED) &&
 			    samv_problem_add(pr, path, samv_json_locate(text, f->name), "missing-field",
@@ -445,13 +467,13 @@ static int validate_object(struct samv_problems *pr, const struct samv_type *t, 
 		if (check_field(pr, path, text, f, name, v, own_id) < 0)
 			return SAMV_ERROR;
 	}
-	/* the members before next are fields */
-	for (v = next; v; v = v->next)
-		if (v->string && !samv_field_find(t, v->string) &&
-		    samv_problem_add(pr, path, samv_json_locate(text, v->string), "unknown-field",
-				     "'%s%s' is not a field of %s %s", prefix, v->string, t->name,
-				     prefix[0] ? "entries" : "records") < 0)
-			return SAMV_ERROR;
+	if (!matched || unknown)
+		cJSON_ArrayForEach(v, rec)
+			if (v->string && !samv_field_find(t, v->string) &&
+			    samv_problem_add(pr, path, samv_json_locate(text, v->string), "unknown-field",
+					     "'%s%s' is not a field of %s %s", prefix, v->string, t->name,
+					     prefix[0] ? "entries" : "records") < 0)
+				return SAMV_ERROR;
 	return 0;
 }
 
