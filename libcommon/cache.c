@@ -969,7 +969,16 @@ static int sync_dir(struct sync *y, bool *none)
 		if ((rc = del(y, true, "", y->t->dir)) == 0)
 			rc = del(y, false, "", y->t->dir);
 	} else {
+		/* the objects read are not hashed again to check their ids,
+		 * as git, samv-log and samv-check read them: that was a
+		 * seventh of a fill */
+		bool strict = samv_git_strict_on();
+
+		if (strict)
+			samv_git_strict(false);
 		rc = sync_tree(y, "", y->t->dir, git_tree_entry_id(e));
+		if (strict)
+			samv_git_strict(true);
 	}
 	if (rc == 0 && y->fill && (y->sqlrc = index_tab(y->c, y->b)) != CACHE_OK)
 		rc = SAMV_EIO;

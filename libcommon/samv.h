@@ -361,6 +361,12 @@ struct samv_store;
  */
 int samv_store_open(struct samv_store **out, const char *dir);
 void samv_store_free(struct samv_store *s);
+/* Whether libgit2 hashes every object it reads again to check its id
+ * (on by default; git does not, git fsck checks the store): set, and
+ * as last set, so that a part that turns it off for a while can leave
+ * it as it found it. */
+void samv_git_strict(bool on);
+bool samv_git_strict_on(void);
 git_repository *samv_store_repo(struct samv_store *s);
 const char *samv_store_workdir(struct samv_store *s);
 

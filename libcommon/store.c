@@ -42,6 +42,19 @@ static int open_failed(int code, const char *gitdir, const char *fallback)
 	return rc;
 }
 
+static bool git_strict = true;
+
+void samv_git_strict(bool on)
+{
+	git_strict = on;
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, (int)on);
+}
+
+bool samv_git_strict_on(void)
+{
+	return git_strict;
+}
+
 int samv_store_open(struct samv_store **out, const char *dir)
 {
 	struct samv_store *s = NULL;
