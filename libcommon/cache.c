@@ -1,13 +1,15 @@
 /*
  * cache.c - the derived query cache: .git/samv/cache.sqlite.
  *
- * It holds, for every record file the readers have asked about, the
- * record already parsed, validated and checked for its place (as compact
- * JSON), or why it is not a valid record; and, for every directory of
- * the record types, the git tree id it was last brought up to.  Bringing
- * it up to a tree reads only the subtrees whose ids differ from those
- * kept, and in them only the blobs whose ids (or modes) differ: a reader
- * after one write reads one shard tree and one blob, not the collection.
+ * It holds, in a table per record type, for every record file the
+ * readers have asked about, the record already parsed, validated and
+ * checked for its place (as its text without white space), or why it is
+ * not a valid record; and, for every directory of the record types, the
+ * git tree id it was last brought up to.  Bringing it up to a tree reads
+ * only the subtrees whose ids differ from those kept, and in them only
+ * the blobs whose ids (or modes) differ: a reader after one write reads
+ * one shard tree and one blob, not the collection.  A type read for the
+ * first time is filled in one transaction, its indexes made at the end.
  *
  * It is never the source of truth: every use checks it against the tree
  * the reader pinned, inside one SQLite transaction that also serves the
