@@ -838,6 +838,7 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 	sqlite3_stmt *st;
 	cJSON *rec = NULL;
 	char *json = NULL, *why = NULL;
+	size_t len = 0;
 	/* before the load: its first call clears the last error */
 	const char *bad = NULL, *lang = samv_user_lang();
 
@@ -852,10 +853,9 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 		return rc;
 	} else {
 		/* the record's own text without its white space: read back,
-		 * it is the record the file gives (valid JSON: no NUL, no
-		 * comment) */
+		 * it is the record the file gives */
 		json = y->text.ptr;
-		cJSON_Minify(json);
+		len = samv_json_minify(json, y->text.len);
 	}
 	st = st_reset(y->b->st[TS_REC_PUT]);
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
@@ -864,7 +864,7 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 	sqlite3_bind_blob(st, 4, git_tree_entry_id(e)->id, GIT_OID_RAWSZ, SQLITE_STATIC);
 	sqlite3_bind_int(st, 5, mode);
 	if (json)
-		sqlite3_bind_text(st, 6, json, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, json, (int)len, SQLITE_STATIC);
 	/* why, in the language it was said in: "sv:..." (read_bad) */
 	if (bad && asprintf(&why, "%s:%s", lang, bad) < 0) {
 		why = NULL;

@@ -263,6 +263,12 @@ struct samv_pos {
  * max bytes.  On error *pos says where and the message why.
  */
 int samv_json_parse(cJSON **out, const char *text, size_t len, struct samv_pos *pos);
+/* JSON text (valid: as samv_json_parse takes it; len bytes and a NUL
+ * after them) without the white space between its tokens, in place;
+ * its new length.  cJSON_Minify would end a string at an escaped
+ * backslash before its closing quote ("a\\") and take the white
+ * space out of the next one. */
+size_t samv_json_minify(char *text, size_t len);
 /* Any JSON value, indented by two spaces, newline at the end. */
 int samv_json_print(struct samv_buf *out, const cJSON *v);
 /* Any JSON value, nested lines indented as at depth (2 spaces a level),
