@@ -76,7 +76,7 @@ int main(int argc, char **argv)
 	git_libgit2_init();
 	/* objects are not hashed again on every read, as git does not
 	 * (git fsck checks the store): the history's walk reads thousands */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	samv_git_strict(false);
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto fail;

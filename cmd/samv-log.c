@@ -181,7 +181,7 @@ int main(int argc, char **argv)
 	/* libgit2 hashes every object it reads again, which took two thirds
 	 * of a walk's time; git log does not, and git fsck checks the object
 	 * store (docs/PERFORMANCE.md) */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	samv_git_strict(false);
 	if (since) {
 		git_object *obj = NULL;
 

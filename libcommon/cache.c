@@ -1,13 +1,15 @@
 /*
  * cache.c - the derived query cache: .git/samv/cache.sqlite.
  *
- * It holds, for every record file the readers have asked about, the
- * record already parsed, validated and checked for its place (as compact
- * JSON), or why it is not a valid record; and, for every directory of
- * the record types, the git tree id it was last brought up to.  Bringing
- * it up to a tree reads only the subtrees whose ids differ from those
- * kept, and in them only the blobs whose ids (or modes) differ: a reader
- * after one write reads one shard tree and one blob, not the collection.
+ * It holds, in a table per record type, for every record file the
+ * readers have asked about, the record already parsed, validated and
+ * checked for its place (as its text without white space), or why it is
+ * not a valid record; and, for every directory of the record types, the
+ * git tree id it was last brought up to.  Bringing it up to a tree reads
+ * only the subtrees whose ids differ from those kept, and in them only
+ * the blobs whose ids (or modes) differ: a reader after one write reads
+ * one shard tree and one blob, not the collection.  A type read for the
+ * first time is filled in one transaction, its indexes made at the end.
  *
  * It is never the source of truth: every use checks it against the tree
  * the reader pinned, inside one SQLite transaction that also serves the
@@ -55,14 +57,18 @@ static void list_cols(char out[128], const struct samv_type *t)
 
 static const char schema_sql[] =
 	"CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
-	/* a directory of a record type, or one below it: the tree id the
-	 * rows under it were read from */
-	"CREATE TABLE trees(path TEXT PRIMARY KEY, parent TEXT NOT NULL, oid BLOB NOT NULL);"
-	"CREATE INDEX trees_parent ON trees(parent);"
-	/* a *.json file there: its blob id and mode, and the record (json)
-	 * or why it is none (bad: "LANG:why", in the language it was said
-	 * in, bad_why) */
-	"CREATE TABLE recs(path TEXT PRIMARY KEY, parent TEXT NOT NULL, dir TEXT NOT NULL, id TEXT NOT NULL,"
+	/* a directory of a record type (dir), or one below it: the tree id
+	 * the rows of the type's table under it were read from */
+	"CREATE TABLE trees(dir TEXT NOT NULL, path TEXT NOT NULL, parent TEXT NOT NULL, oid BLOB NOT NULL,"
+	" PRIMARY KEY (dir, path)) WITHOUT ROWID;"
+	"CREATE INDEX trees_parent ON trees(dir, parent);";
+
+/* The table of the records of one type, "recs:DIR", made when the type is
+ * first read (%s: its quoted name).  A *.json file there: its blob id and
+ * mode, and the record (json) or why it is none (bad: "LANG:why", in the
+ * language it was said in, bad_why). */
+static const char table_sql[] =
+	"CREATE TABLE %s(path TEXT NOT NULL, parent TEXT NOT NULL, id TEXT NOT NULL,"
 	" oid BLOB NOT NULL, mode INTEGER NOT NULL,"
 	/* the list columns (listcols.c): a string as it is (even empty), a
 	 * yes/no as 1 or 0, else NULL (so no type: TEXT would make 1 '1');
@@ -78,58 +84,106 @@ static const char schema_sql[] =
 	" k_title TEXT, k_name TEXT, k_sector TEXT, k_ndist INTEGER NOT NULL DEFAULT 0,"
 	/* the organisations of "attended", one a line (slim: "att"): the
 	 * summary's attendance chart reads a year of meetings by them */
-	" k_att TEXT);"
-	"CREATE INDEX recs_parent ON recs(parent);"
-	"CREATE INDEX recs_dir_id ON recs(dir, id);"
-	"CREATE INDEX recs_date ON recs(dir, k_date);"
-	"CREATE INDEX recs_status ON recs(dir, k_status, k_ndist, k_date);"
-	"CREATE INDEX recs_due ON recs(dir, k_status, k_due);"
-	"CREATE INDEX recs_done ON recs(dir, k_status, k_done);"
-	"CREATE INDEX recs_review ON recs(dir, k_status, k_review);"
-	"CREATE INDEX recs_meeting ON recs(dir, k_meeting);"
-	/* a list reads this index alone, the records (bad IS NULL: a row has
-	 * json or bad, never both) in id order (samv_cache_list) */
-	"CREATE INDEX recs_list ON recs(dir, bad, id, k_f1, k_f2, k_f3, k_f4, k_f5, k_f6, k_f7, k_f8, k_f9, k_f10,"
-	" k_f11, k_f12);"
-	/* every read asks for the files that are not records: few or none */
-	"CREATE INDEX recs_bad ON recs(dir, path) WHERE bad IS NOT NULL;";
+	" k_att TEXT,"
+	/* a directory's files in one range: the files of a shard are
+	 * compared with its tree's (drop_gone) */
+	" PRIMARY KEY (parent, path))";
 
+/* Its indexes on the fields readers select on, each made when the type
+ * has the field (a column always NULL would be indexed for nothing), and
+ * once the table is filled (a sort of the rows costs less than keeping
+ * each index in order row by row): %1$s the table's quoted name, %2$s
+ * its name for the index names. */
+static const struct {
+	const char *field, *sql;
+} index_sql[] = {
+	{ "date", "CREATE INDEX \"%2$s:date\" ON %1$s(k_date) WHERE k_date IS NOT NULL" },
+	{ "status", "CREATE INDEX \"%2$s:status\" ON %1$s(k_status, k_ndist, k_date)" },
+	{ "due", "CREATE INDEX \"%2$s:due\" ON %1$s(k_status, k_due) WHERE k_due IS NOT NULL" },
+	{ "done", "CREATE INDEX \"%2$s:done\" ON %1$s(k_status, k_done) WHERE k_done IS NOT NULL" },
+	{ "review", "CREATE INDEX \"%2$s:review\" ON %1$s(k_status, k_review) WHERE k_review IS NOT NULL" },
+	{ "meeting", "CREATE INDEX \"%2$s:meeting\" ON %1$s(k_meeting) WHERE k_meeting IS NOT NULL" },
+};
+
+/* Statements on the trees (?1 the type's directory). */
 enum {
 	ST_TREE_GET,
 	ST_TREE_PUT,
 	ST_TREE_KIDS,
 	ST_TREE_DEL,
-	ST_REC_GET,
-	ST_REC_PUT,
-	ST_REC_KIDS,
-	ST_REC_DEL,
-	ST_RECS,
-	ST_BAD,
+	ST_TREE_DIR,
+	ST_TABLE,
 	ST_N
 };
 
 static const char *const stmt_sql[ST_N] = {
-	[ST_TREE_GET] = "SELECT oid FROM trees WHERE path = ?1",
-	[ST_TREE_PUT] = "INSERT OR REPLACE INTO trees(path, parent, oid) VALUES (?1, ?2, ?3)",
-	[ST_TREE_KIDS] = "SELECT path FROM trees WHERE parent = ?1",
+	[ST_TREE_GET] = "SELECT oid FROM trees WHERE dir = ?1 AND path = ?2",
+	[ST_TREE_PUT] = "INSERT OR REPLACE INTO trees(dir, path, parent, oid) VALUES (?1, ?2, ?3, ?4)",
+	[ST_TREE_KIDS] = "SELECT path FROM trees WHERE dir = ?1 AND parent = ?2",
 	/* the tree and everything below it ('0' follows '/') */
-	[ST_TREE_DEL] = "DELETE FROM trees WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
-	[ST_REC_GET] = "SELECT oid, mode FROM recs WHERE path = ?1",
-	[ST_REC_PUT] = ("INSERT OR REPLACE INTO recs(path, parent, dir, id, oid, mode, json, bad, k_date, k_status,"
+	[ST_TREE_DEL] = "DELETE FROM trees WHERE dir = ?1 AND (path = ?2 OR (path > ?2 || '/' AND path < ?2 || '0'))",
+	[ST_TREE_DIR] = "DELETE FROM trees WHERE dir = ?1",
+	[ST_TABLE] = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+};
+
+/* Statements on a type's table (%s: its quoted name). */
+enum {
+	TS_REC_GET,
+	TS_REC_PUT,
+	TS_REC_KIDS,
+	TS_REC_DEL,
+	TS_RECS,
+	TS_BAD,
+	TS_N
+};
+
+/* ST_REC_PUT's parameters: ?1 path, ?2 parent, ?3 id, ?4 oid, ?5 mode,
+ * ?6 json, ?7 bad, then the k_ columns of slim_keys after id, k_ndist,
+ * the list columns, and k_att */
+#define P_SLIM 7
+#define P_NDIST (P_SLIM + NSLIM)
+#define P_LIST (P_NDIST + 1)
+#define P_ATT (P_LIST + SAMV_LISTCOLS) /* k_att */
+
+static const char *const tstmt_sql[TS_N] = {
+	[TS_REC_GET] = "SELECT oid, mode FROM %s WHERE parent = ?2 AND path = ?1",
+	[TS_REC_PUT] = ("INSERT OR REPLACE INTO %s(path, parent, id, oid, mode, json, bad, k_date, k_status,"
 			" k_due, k_done, k_review, k_meeting, k_arena, k_title, k_name, k_sector, k_ndist,"
 			" k_f1, k_f2, k_f3, k_f4, k_f5, k_f6, k_f7, k_f8, k_f9, k_f10, k_f11, k_f12, k_att)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-			" ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)"),
-	[ST_REC_KIDS] = "SELECT path FROM recs WHERE parent = ?1",
-	[ST_REC_DEL] = "DELETE FROM recs WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')",
-	[ST_RECS] = "SELECT json FROM recs WHERE dir = ?1 AND json IS NOT NULL ORDER BY id",
-	[ST_BAD] = "SELECT path, bad FROM recs WHERE dir = ?1 AND bad IS NOT NULL ORDER BY path",
+			" ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"),
+	[TS_REC_KIDS] = "SELECT path FROM %s WHERE parent = ?1",
+	/* the file ?1 in directory ?2, or the files in directory ?1 and
+	 * below it ('0' follows '/') */
+	[TS_REC_DEL] = ("DELETE FROM %s WHERE (parent = ?2 AND path = ?1) OR parent = ?1"
+			" OR (parent > ?1 || '/' AND parent < ?1 || '0')"),
+	/* a row holds json or bad, never both: the list index serves */
+	[TS_RECS] = "SELECT json FROM %s WHERE bad IS NULL ORDER BY id",
+	/* every read asks for the files that are not records: few or none,
+	 * at the end of the list index (bad is text when not NULL; IS NOT
+	 * NULL would not be read as a range of it) */
+	[TS_BAD] = "SELECT path, bad FROM %s WHERE bad >= '' ORDER BY path",
+};
+
+/* What the cache keeps of one record type while open: its table's
+ * statements, and where each field of a record goes in a row. */
+struct tab {
+	const struct samv_type *t;
+	char *name;   /* "recs:DIR" */
+	char *quoted; /* "\"recs:DIR\"", for SQL */
+	sqlite3_stmt *st[TS_N];
+	/* per field of t: its column among slim_keys (0: none), its list
+	 * column (-1: none) */
+	signed char *slim, *list;
+	int ndist; /* the field "distributed", or -1 */
 };
 
 struct samv_cache {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *st[ST_N];
+	struct tab *tabs;
+	size_t ntabs;
 };
 
 /* A SQLite failure: which kind decides between rebuilding and giving up. */
@@ -144,17 +198,43 @@ static int sql_fail(sqlite3 *db, int code)
 	return c == SQLITE_CORRUPT || c == SQLITE_NOTADB || c == SQLITE_FORMAT ? CACHE_BROKEN : CACHE_UNUSABLE;
 }
 
+static void tab_free(struct tab *b)
+{
+	size_t i;
+
+	for (i = 0; i < TS_N; i++)
+		sqlite3_finalize(b->st[i]);
+	free(b->name);
+	sqlite3_free(b->quoted);
+	free(b->slim);
+	free(b->list);
+}
+
 static void cache_free(struct samv_cache *c)
 {
 	size_t i;
 
 	if (!c)
 		return;
+	for (i = 0; i < c->ntabs; i++)
+		tab_free(&c->tabs[i]);
+	free(c->tabs);
 	for (i = 0; i < ST_N; i++)
 		sqlite3_finalize(c->st[i]);
 	sqlite3_close(c->db);
 	free(c->path);
 	free(c);
+}
+
+/* The types' tables known to the connection forgotten (a rollback may
+ * have taken one away): found again on their next use. */
+static void tabs_forget(struct samv_cache *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntabs; i++)
+		tab_free(&c->tabs[i]);
+	c->ntabs = 0;
 }
 
 /* What is wrong with the file at path as a SQLite database, seen from its
@@ -314,6 +394,37 @@ void samv_cache_rules(char out[64])
 	rules_id(out);
 }
 
+/* Every type's table dropped, in the caller's transaction. */
+static int drop_tables(sqlite3 *db)
+{
+	sqlite3_str *sql = sqlite3_str_new(db);
+	sqlite3_stmt *st = NULL;
+	char *text = NULL;
+	int r, rc = CACHE_OK;
+
+	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'recs:%'", -1,
+			       &st, NULL) != SQLITE_OK) {
+		rc = sql_fail(db, SQLITE_OK);
+		goto out;
+	}
+	while ((r = sqlite3_step(st)) == SQLITE_ROW)
+		sqlite3_str_appendf(sql, "DROP TABLE \"%w\";", (const char *)sqlite3_column_text(st, 0));
+	if (r != SQLITE_DONE)
+		rc = sql_fail(db, r);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_str_errcode(sql) != SQLITE_OK) {
+		rc = CACHE_UNUSABLE;
+		goto out;
+	}
+	if (rc == CACHE_OK && sqlite3_str_length(sql))
+		rc = exec(db, sqlite3_str_value(sql));
+out:
+	text = sqlite3_str_finish(sql);
+	sqlite3_free(text);
+	return rc;
+}
+
 static int cache_own(struct samv_cache *c)
 {
 	char want[64];
@@ -335,7 +446,7 @@ static int cache_own(struct samv_cache *c)
 	    SQLITE_OK)
 		return sql_fail(c->db, SQLITE_OK);
 	sqlite3_bind_text(st, 1, want, -1, SQLITE_TRANSIENT);
-	if ((rc = exec(c->db, "BEGIN IMMEDIATE; DELETE FROM trees; DELETE FROM recs;")) == CACHE_OK &&
+	if ((rc = exec(c->db, "BEGIN IMMEDIATE; DELETE FROM trees;")) == CACHE_OK && (rc = drop_tables(c->db)) == CACHE_OK &&
 	    sqlite3_step(st) != SQLITE_DONE)
 		rc = sql_fail(c->db, SQLITE_OK);
 	sqlite3_finalize(st);
@@ -424,19 +535,143 @@ void samv_cache_close(struct samv_store *s)
 	s->cache_state = 0;
 }
 
+/* ---- a type's table ------------------------------------------------- */
+
+/* The type's table in c, its statements prepared when the table is there
+ * (exists), else NULL with *missing set; NULL too on a failure (*rc). */
+static struct tab *tab_get(struct samv_cache *c, const struct samv_type *t, bool *missing, int *rc)
+{
+	struct tab *b = NULL;
+	sqlite3_stmt *st = c->st[ST_TABLE];
+	char *sql = NULL;
+	size_t i;
+	int r, k;
+
+	*missing = false;
+	*rc = CACHE_OK;
+	for (i = 0; i < c->ntabs; i++)
+		if (c->tabs[i].t == t)
+			return &c->tabs[i];
+	/* named after the type's directory: not made until it has rows */
+	if (!(sql = sqlite3_mprintf("recs:%s", t->dir)))
+		goto oom;
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, sql, -1, SQLITE_STATIC);
+	r = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE) {
+		*rc = sql_fail(c->db, r);
+		goto out;
+	}
+	if (r == SQLITE_DONE) {
+		*missing = true;
+		goto out;
+	}
+	{
+		struct tab *nv = realloc(c->tabs, (c->ntabs + 1) * sizeof(*nv));
+
+		if (!nv)
+			goto oom;
+		c->tabs = nv;
+	}
+	b = &c->tabs[c->ntabs];
+	memset(b, 0, sizeof(*b));
+	b->t = t;
+	b->ndist = -1;
+	if (!(b->name = strdup(sql)) || !(b->quoted = sqlite3_mprintf("\"%w\"", sql)) ||
+	    !(b->slim = calloc(t->nfields + 1, 1)) || !(b->list = malloc(t->nfields + 1))) {
+		tab_free(b);
+		goto oom;
+	}
+	c->ntabs++;
+	for (i = 0; i < t->nfields; i++) {
+		const char *name = t->fields[i].name;
+
+		b->list[i] = -1;
+		for (k = 1; k < NSLIM; k++)
+			if (!strcmp(slim_keys[k], name))
+				b->slim[i] = (signed char)k;
+		for (k = 0; k < SAMV_LISTCOLS && samv_listcol_field(t, k); k++)
+			if (samv_listcol_field(t, k) == &t->fields[i])
+				b->list[i] = (signed char)k;
+		if (!strcmp(name, "distributed"))
+			b->ndist = (int)i;
+	}
+	for (k = 0; k < TS_N; k++) {
+		char *q = sqlite3_mprintf(tstmt_sql[k], b->quoted);
+
+		if (!q)
+			goto oom;
+		r = sqlite3_prepare_v3(c->db, q, -1, SQLITE_PREPARE_PERSISTENT, &b->st[k], NULL);
+		sqlite3_free(q);
+		if (r != SQLITE_OK) {
+			*rc = sql_fail(c->db, SQLITE_OK);
+			b = NULL;
+			goto out;
+		}
+	}
+	goto out;
+oom:
+	b = NULL;
+	*rc = CACHE_UNUSABLE;
+	samv_error_set(SAMV_ERROR, "out of memory");
+out:
+	sqlite3_free(sql);
+	return b;
+}
+
+/* Make the type's table, without its indexes (made by index_tab once it
+ * is filled). */
+static int make_tab(struct samv_cache *c, const struct samv_type *t)
+{
+	char *name = sqlite3_mprintf("\"recs:%w\"", t->dir), *sql = name ? sqlite3_mprintf(table_sql, name) : NULL;
+	int rc = sql ? exec(c->db, sql) : CACHE_UNUSABLE;
+
+	sqlite3_free(sql);
+	sqlite3_free(name);
+	return rc;
+}
+
+static int index_tab(struct samv_cache *c, const struct tab *b)
+{
+	char cols[128], *sql = NULL;
+	size_t i;
+	int rc = CACHE_OK;
+
+	/* a list reads this index alone, the records (bad IS NULL: a row
+	 * has json or bad, never both) in id order (samv_cache_list); only
+	 * the list columns the type has */
+	list_cols(cols, b->t);
+	if (asprintf(&sql, "CREATE INDEX \"%s:list\" ON %s(bad, %s)", b->name, b->quoted, cols) < 0)
+		return CACHE_UNUSABLE;
+	rc = exec(c->db, sql);
+	free(sql);
+	for (i = 0; rc == CACHE_OK && i < sizeof(index_sql) / sizeof(index_sql[0]); i++) {
+		if (!samv_field_find(b->t, index_sql[i].field))
+			continue;
+		if (asprintf(&sql, index_sql[i].sql, b->quoted, b->name) < 0)
+			return CACHE_UNUSABLE;
+		rc = exec(c->db, sql);
+		free(sql);
+	}
+	return rc;
+}
+
 /* ---- bringing the cache up to a tree --------------------------------- */
 
 struct sync {
 	struct samv_cache *c;
 	struct samv_view *v;
 	const struct samv_type *t;
+	struct tab *b;
+	struct samv_buf text; /* a file's, read by sync_file */
+	bool fill;  /* the table is new: no row to compare with */
 	int sqlrc;  /* CACHE_* of a SQLite failure */
 };
 
-static sqlite3_stmt *st_reset(struct sync *y, int which)
+static sqlite3_stmt *st_reset(sqlite3_stmt *st)
 {
-	sqlite3_stmt *st = y->c->st[which];
-
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return st;
@@ -454,19 +689,29 @@ static int st_done(struct sync *y, sqlite3_stmt *st)
 	return SAMV_EIO;
 }
 
-/* Whether the row of path in table which (ST_TREE_GET or ST_REC_GET) has
- * this oid (and mode). */
-static int same_oid(struct sync *y, int which, const char *path, const git_oid *oid, int mode)
+/* Whether the row of path (a tree's, or a file's in directory parent
+ * when rec) has this oid (and mode). */
+static int same_oid(struct sync *y, bool rec, const char *parent, const char *path, const git_oid *oid, int mode)
 {
-	sqlite3_stmt *st = st_reset(y, which);
+	sqlite3_stmt *st;
 	int r, same = 0;
 
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	if (y->fill)
+		return 0;
+	if (rec) {
+		st = st_reset(y->b->st[TS_REC_GET]);
+		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
+	} else {
+		st = st_reset(y->c->st[ST_TREE_GET]);
+		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	}
 	r = sqlite3_step(st);
 	if (r == SQLITE_ROW)
 		same = sqlite3_column_bytes(st, 0) == GIT_OID_RAWSZ &&
 		       !memcmp(sqlite3_column_blob(st, 0), oid->id, GIT_OID_RAWSZ) &&
-		       (which == ST_TREE_GET || sqlite3_column_int(st, 1) == mode);
+		       (!rec || sqlite3_column_int(st, 1) == mode);
 	sqlite3_reset(st);
 	if (r != SQLITE_ROW && r != SQLITE_DONE) {
 		y->sqlrc = sql_fail(y->c->db, r);
@@ -475,30 +720,50 @@ static int same_oid(struct sync *y, int which, const char *path, const git_oid *
 	return same;
 }
 
-static int del(struct sync *y, int which, const char *path)
+/* The rows of path (in directory parent) and all below it: of the type's
+ * files (rec) or of its trees. */
+static int del(struct sync *y, bool rec, const char *parent, const char *path)
 {
-	sqlite3_stmt *st = st_reset(y, which);
+	sqlite3_stmt *st;
 
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	if (rec) {
+		st = st_reset(y->b->st[TS_REC_DEL]);
+		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
+	} else {
+		st = st_reset(y->c->st[ST_TREE_DEL]);
+		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	}
 	return st_done(y, st);
 }
 
-/* Rows of the children of dir (table kids: ST_TREE_KIDS, ST_REC_KIDS)
- * that the tree no longer has as such (a tree, or a file): removed. */
-static int drop_gone(struct sync *y, int kids, const char *dir, const git_tree *tree)
+/* Rows of the children of dir (of the type's files when rec, else of its
+ * trees) that the tree no longer has as such (a file, or a tree):
+ * removed. */
+static int drop_gone(struct sync *y, bool rec, const char *dir, const git_tree *tree)
 {
-	sqlite3_stmt *st = st_reset(y, kids);
+	sqlite3_stmt *st;
 	char **gone = NULL;
 	size_t n = 0, cap = 0, i, skip = strlen(dir) + 1;
 	int r, rc = 0;
 
-	sqlite3_bind_text(st, 1, dir, -1, SQLITE_STATIC);
+	if (y->fill)
+		return 0;
+	if (rec) {
+		st = st_reset(y->b->st[TS_REC_KIDS]);
+		sqlite3_bind_text(st, 1, dir, -1, SQLITE_STATIC);
+	} else {
+		st = st_reset(y->c->st[ST_TREE_KIDS]);
+		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, dir, -1, SQLITE_STATIC);
+	}
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *p = (const char *)sqlite3_column_text(st, 0);
 		const git_tree_entry *e = strlen(p) > skip ? git_tree_entry_byname(tree, p + skip) : NULL;
 		bool is_tree = e && git_tree_entry_type(e) == GIT_OBJECT_TREE;
 
-		if (e && is_tree == (kids == ST_TREE_KIDS))
+		if (e && is_tree == !rec)
 			continue;
 		if (n == cap) {
 			char **nv = realloc(gone, (cap = cap ? 2 * cap : 16) * sizeof(*nv));
@@ -522,9 +787,9 @@ static int drop_gone(struct sync *y, int kids, const char *dir, const git_tree *
 	}
 	sqlite3_reset(st);
 	for (i = 0; i < n && rc == 0; i++) {
-		rc = del(y, ST_REC_DEL, gone[i]);
-		if (rc == 0 && kids == ST_TREE_KIDS)
-			rc = del(y, ST_TREE_DEL, gone[i]);
+		rc = del(y, true, dir, gone[i]);
+		if (rc == 0 && !rec)
+			rc = del(y, false, dir, gone[i]);
 	}
 out:
 	sqlite3_reset(st);
@@ -534,15 +799,41 @@ out:
 	return rc;
 }
 
-/* List column i's value: the field as it is in the record. */
-static void bind_listcol(sqlite3_stmt *st, int i, const cJSON *rec, const struct samv_field *f)
+/* The columns of a valid record taken out of it: each member's field,
+ * found in the type's order (a record is written in it, so mostly the
+ * next one), gives its column.  As samv_record_str (slim: a string not
+ * empty), the list columns (a string as it is, a yes/no as 1 or 0) and
+ * cJSON_GetArraySize ("distributed") read them; a valid record has no
+ * member twice nor one that is no field. */
+static void bind_cols(struct sync *y, sqlite3_stmt *st, const cJSON *rec)
 {
-	const cJSON *v = f ? cJSON_GetObjectItemCaseSensitive(rec, f->name) : NULL;
+	const struct samv_type *t = y->t;
+	const struct tab *b = y->b;
+	const cJSON *v;
+	size_t at = 0, k, i;
 
-	if (cJSON_IsString(v))
-		sqlite3_bind_text(st, i, v->valuestring, -1, SQLITE_STATIC);
-	else if (cJSON_IsBool(v))
-		sqlite3_bind_int(st, i, cJSON_IsTrue(v));
+	for (v = rec->child; v; v = v->next) {
+		if (!v->string)
+			continue;
+		for (k = 0; k < t->nfields; k++) {
+			i = (at + k) % t->nfields;
+			if (!strcmp(t->fields[i].name, v->string))
+				break;
+		}
+		if (k == t->nfields)
+			continue;
+		at = i + 1;
+		if (b->slim[i] && cJSON_IsString(v) && v->valuestring[0])
+			sqlite3_bind_text(st, P_SLIM + b->slim[i], v->valuestring, -1, SQLITE_STATIC);
+		if (b->list[i] >= 0) {
+			if (cJSON_IsString(v))
+				sqlite3_bind_text(st, P_LIST + b->list[i], v->valuestring, -1, SQLITE_STATIC);
+			else if (cJSON_IsBool(v))
+				sqlite3_bind_int(st, P_LIST + b->list[i], cJSON_IsTrue(v));
+		}
+		if ((int)i == b->ndist)
+			sqlite3_bind_int(st, P_NDIST, cJSON_GetArraySize(v));
+	}
 }
 
 /* The organisations of rec's "attended" (their ids have no line break),
@@ -570,38 +861,38 @@ static int bind_att(sqlite3_stmt *st, int i, const cJSON *rec, struct samv_buf *
 static int sync_file(struct sync *y, const char *parent, const char *path, const git_tree_entry *e)
 {
 	char id[SAMV_ID_MAX + 1];
-	int mode = (int)git_tree_entry_filemode(e), rc, i;
+	int mode = (int)git_tree_entry_filemode(e), rc;
 	sqlite3_stmt *st;
 	cJSON *rec = NULL;
 	char *json = NULL, *why = NULL;
 	struct samv_buf att = SAMV_BUF_INIT;
+	size_t len = 0;
 	/* before the load: its first call clears the last error */
 	const char *bad = NULL, *lang = samv_user_lang();
 
 	if (!samv_path_id(path, id))
 		return 0; /* not a record file: readers pass it by */
-	if ((rc = same_oid(y, ST_REC_GET, path, git_tree_entry_id(e), mode)) != 0)
+	if ((rc = same_oid(y, true, parent, path, git_tree_entry_id(e), mode)) != 0)
 		return rc < 0 ? rc : 0;
-	rc = samv_record_load_path(&rec, y->v, y->t, path);
-	if (rc == SAMV_EINVAL)
+	rc = samv_record_load_text(&rec, &y->text, y->v, y->t, path);
+	if (rc == SAMV_EINVAL) {
 		bad = samv_error_last();
-	else if (rc < 0)
+	} else if (rc < 0) {
 		return rc;
-	else if (!(json = cJSON_PrintUnformatted(rec)))
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
-	if (rc < 0 && !bad) {
-		cJSON_Delete(rec);
-		return rc;
+	} else {
+		/* the record's own text without its white space: read back,
+		 * it is the record the file gives */
+		json = y->text.ptr;
+		len = samv_json_minify(json, y->text.len);
 	}
-	st = st_reset(y, ST_REC_PUT);
+	st = st_reset(y->b->st[TS_REC_PUT]);
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, y->t->dir, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, id, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 5, git_tree_entry_id(e)->id, GIT_OID_RAWSZ, SQLITE_STATIC);
-	sqlite3_bind_int(st, 6, mode);
+	sqlite3_bind_text(st, 3, id, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 4, git_tree_entry_id(e)->id, GIT_OID_RAWSZ, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, mode);
 	if (json)
-		sqlite3_bind_text(st, 7, json, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, json, (int)len, SQLITE_STATIC);
 	/* why, in the language it was said in: "sv:..." (read_bad) */
 	if (bad && asprintf(&why, "%s:%s", lang, bad) < 0) {
 		why = NULL;
@@ -609,16 +900,12 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 		return samv_error_set(SAMV_ERROR, "out of memory");
 	}
 	if (why)
-		sqlite3_bind_text(st, 8, why, -1, SQLITE_STATIC);
-	/* the columns after id in slim_keys, then k_ndist */
-	for (i = 1; json && i < NSLIM; i++)
-		sqlite3_bind_text(st, 8 + i, samv_record_str(rec, slim_keys[i]), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 8 + NSLIM, json ? cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(rec, "distributed")) : 0);
-	for (i = 0; json && i < SAMV_LISTCOLS; i++)
-		bind_listcol(st, 9 + NSLIM + i, rec, samv_listcol_field(y->t, i));
-	if (json && (rc = bind_att(st, 9 + NSLIM + SAMV_LISTCOLS, rec, &att)) < 0) {
+		sqlite3_bind_text(st, 7, why, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, P_NDIST, 0);
+	if (json)
+		bind_cols(y, st, rec);
+	if (json && (rc = bind_att(st, P_ATT, rec, &att)) < 0) {
 		cJSON_Delete(rec);
-		cJSON_free(json);
 		free(why);
 		return rc;
 	}
@@ -626,7 +913,6 @@ static int sync_file(struct sync *y, const char *parent, const char *path, const
 	sqlite3_clear_bindings(st);
 	samv_buf_free(&att);
 	cJSON_Delete(rec);
-	cJSON_free(json);
 	free(why);
 	return rc;
 }
@@ -640,11 +926,11 @@ static int sync_tree(struct sync *y, const char *parent, const char *path, const
 	size_t i, n;
 	int rc;
 
-	if ((rc = same_oid(y, ST_TREE_GET, path, oid, 0)) != 0)
+	if ((rc = same_oid(y, false, parent, path, oid, 0)) != 0)
 		return rc < 0 ? rc : 0;
 	if (git_tree_lookup(&tree, y->v->repo, oid) < 0)
 		return samv_error_git(SAMV_EIO, path);
-	if ((rc = drop_gone(y, ST_TREE_KIDS, path, tree)) < 0 || (rc = drop_gone(y, ST_REC_KIDS, path, tree)) < 0)
+	if ((rc = drop_gone(y, false, path, tree)) < 0 || (rc = drop_gone(y, true, path, tree)) < 0)
 		goto out;
 	n = git_tree_entrycount(tree);
 	for (i = 0; i < n && rc == 0; i++) {
@@ -663,10 +949,11 @@ static int sync_tree(struct sync *y, const char *parent, const char *path, const
 	}
 	if (rc < 0)
 		goto out;
-	st = st_reset(y, ST_TREE_PUT);
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 3, oid->id, GIT_OID_RAWSZ, SQLITE_STATIC);
+	st = st_reset(y->c->st[ST_TREE_PUT]);
+	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, parent, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 4, oid->id, GIT_OID_RAWSZ, SQLITE_STATIC);
 	rc = st_done(y, st);
 out:
 	free(sub);
@@ -674,19 +961,65 @@ out:
 	return rc;
 }
 
-/* The type's directory brought up to the view's tree. */
-static int sync_dir(struct sync *y)
+/* The type's directory brought up to the view's tree (its table made and
+ * filled when it has none yet); *none when it has neither a table nor a
+ * directory, and so no records. */
+static int sync_dir(struct sync *y, bool *none)
 {
 	git_tree_entry *e = NULL;
-	int rc;
+	bool missing;
+	int rc = 0, sqlrc;
 
+	*none = false;
+	y->fill = false;
 	/* no directory (or a file in its place): readers find no records */
 	if (git_tree_entry_bypath(&e, y->v->tree, y->t->dir) < 0 || git_tree_entry_type(e) != GIT_OBJECT_TREE) {
-		if ((rc = del(y, ST_REC_DEL, y->t->dir)) == 0)
-			rc = del(y, ST_TREE_DEL, y->t->dir);
-	} else {
-		rc = sync_tree(y, "", y->t->dir, git_tree_entry_id(e));
+		git_tree_entry_free(e);
+		e = NULL;
 	}
+	if (!(y->b = tab_get(y->c, y->t, &missing, &sqlrc)) && !missing) {
+		y->sqlrc = sqlrc;
+		rc = sqlrc == CACHE_OK ? SAMV_ERROR : SAMV_EIO;
+		goto out;
+	}
+	if (missing && !e) {
+		*none = true;
+		goto out;
+	}
+	if (missing) {
+		/* filled from nothing: no row to compare with, and the
+		 * indexes made at the end */
+		sqlite3_stmt *st = st_reset(y->c->st[ST_TREE_DIR]);
+
+		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
+		if ((rc = st_done(y, st)) < 0)
+			goto out;
+		if ((y->sqlrc = make_tab(y->c, y->t)) != CACHE_OK ||
+		    !(y->b = tab_get(y->c, y->t, &missing, &y->sqlrc))) {
+			rc = y->sqlrc == CACHE_OK ? SAMV_ERROR : SAMV_EIO;
+			goto out;
+		}
+		y->fill = true;
+	}
+	if (!e) {
+		if ((rc = del(y, true, "", y->t->dir)) == 0)
+			rc = del(y, false, "", y->t->dir);
+	} else {
+		/* the objects read are not hashed again to check their ids,
+		 * as git, samv-log and samv-check read them: that was a
+		 * seventh of a fill */
+		bool strict = samv_git_strict_on();
+
+		if (strict)
+			samv_git_strict(false);
+		rc = sync_tree(y, "", y->t->dir, git_tree_entry_id(e));
+		if (strict)
+			samv_git_strict(true);
+	}
+	if (rc == 0 && y->fill && (y->sqlrc = index_tab(y->c, y->b)) != CACHE_OK)
+		rc = SAMV_EIO;
+out:
+	y->fill = false;
 	git_tree_entry_free(e);
 	return rc;
 }
@@ -879,10 +1212,9 @@ static int bad_why(struct sync *y, const char *path, const char *why)
 
 static int read_bad(struct sync *y, size_t *bad)
 {
-	sqlite3_stmt *st = st_reset(y, ST_BAD);
+	sqlite3_stmt *st = st_reset(y->b->st[TS_BAD]);
 	int r, rc = 0;
 
-	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
 	if (bad)
 		*bad = 0;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -921,16 +1253,16 @@ static int read_query(struct sync *y, const struct query *q, cJSON **out)
 	int rc;
 
 	if (!q->where && !q->slim) {
-		st = st_reset(y, ST_RECS);
-		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
+		st = st_reset(y->b->st[TS_RECS]);
 		rc = read_rows(y, st, false, false, out);
 		return rc < 0 ? rc : read_bad(y, q->bad);
 	}
-	/* a list's rows name no column outside its index (recs_list) */
+	/* a list's rows name no column outside its index (recs:DIR:list) */
 	if (q->slim == 2)
 		list_cols(cols, y->t);
-	if (asprintf(&sql, "SELECT %s FROM recs WHERE dir = ?1 AND %s AND (%s)%s",
-		     q->slim == 2 ? cols : q->slim ? slim_cols : "json",
+	/* ?1 unused: the caller's parameters are ?2, ... */
+	if (asprintf(&sql, "SELECT %s FROM %s WHERE %s AND (%s)%s", q->slim == 2 ? cols : q->slim ? slim_cols : "json",
+		     y->b->quoted,
 		     q->list ? "bad IS NULL" : "json IS NOT NULL", q->where ? q->where : "1",
 		     q->list ? " ORDER BY id" : "") < 0)
 		return samv_error_set(SAMV_ERROR, "out of memory");
@@ -939,7 +1271,6 @@ static int read_query(struct sync *y, const struct query *q, cJSON **out)
 		rc = SAMV_EIO;
 		goto out;
 	}
-	sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
 	for (i = 0; q->args && q->args[i]; i++)
 		sqlite3_bind_text(st, (int)i + 2, q->args[i], -1, SQLITE_STATIC);
 	if ((rc = read_rows(y, st, !q->list, q->slim, out)) == 0)
@@ -955,8 +1286,9 @@ out:
 static int serve(cJSON **out, struct samv_view *v, const struct samv_type *t, const struct query *q)
 {
 	struct samv_store *s = v->store;
-	struct sync y = { NULL, v, t, CACHE_OK };
+	struct sync y = { NULL, v, t, NULL, SAMV_BUF_INIT, false, CACHE_OK };
 	int attempt, rc = 1;
+	bool none;
 
 	*out = NULL;
 	/* a write's view, the work tree, an unborn branch: read directly */
@@ -964,27 +1296,38 @@ static int serve(cJSON **out, struct samv_view *v, const struct samv_type *t, co
 		return 1;
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (!(y.c = cache_get(s)))
-			return 1;
+			goto out;
 		y.sqlrc = CACHE_OK;
 		if ((y.sqlrc = exec(y.c->db, "BEGIN IMMEDIATE")) == CACHE_OK) {
-			rc = sync_dir(&y);
-			if (rc == 0)
+			rc = sync_dir(&y, &none);
+			if (rc == 0 && none) {
+				/* neither records nor a table for them */
+				if (!(*out = cJSON_CreateArray()))
+					rc = samv_error_set(SAMV_ERROR, "out of memory");
+				else if (q->bad)
+					*q->bad = 0;
+			} else if (rc == 0) {
 				rc = read_query(&y, q, out);
+			}
 			if (rc == 0 && (y.sqlrc = exec(y.c->db, "COMMIT")) != CACHE_OK)
 				rc = SAMV_EIO;
-			if (rc < 0)
+			if (rc < 0) {
 				exec(y.c->db, "ROLLBACK");
+				/* a table made in it is gone again */
+				tabs_forget(y.c);
+			}
 		}
 		if (y.sqlrc == CACHE_OK)
-			return rc;
+			goto out;
 		/* SQLite failed, not git nor the records: read without it */
+		rc = 1;
 		cJSON_Delete(*out);
 		*out = NULL;
 		samv_error_clear();
 		if (y.sqlrc != CACHE_BROKEN) {
 			samv_cache_close(s);
 			s->cache_state = -1;
-			return 1;
+			goto out;
 		}
 		{
 			char *path = strdup(y.c->path);
@@ -998,7 +1341,9 @@ static int serve(cJSON **out, struct samv_view *v, const struct samv_type *t, co
 		}
 	}
 	s->cache_state = -1;
-	return 1;
+out:
+	samv_buf_free(&y.text);
+	return rc;
 }
 
 /* ---- the other tables kept in the file (histindex.c) ----------------- */

@@ -23,8 +23,7 @@ int samv_date_check(const char *s)
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			goto bad;
-	/* the digits are checked: read them as they stand (sscanf cost a
-	 * summary 5 % of its time) */
+	/* digits checked: read as sscanf("%4d-%2d-%2d") would, for less */
 	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');

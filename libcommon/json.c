@@ -204,6 +204,33 @@ int samv_json_parse(cJSON **out, const char *text, size_t len, struct samv_pos *
 	return 0;
 }
 
+size_t samv_json_minify(char *text, size_t len)
+{
+	size_t i = 0, o = 0;
+	char c;
+
+	while (i < len) {
+		c = text[i++];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		text[o++] = c;
+		if (c != '"')
+			continue;
+		/* a string, as it is, to its closing quote: an escape is two
+		 * characters, whatever the second */
+		while (i < len) {
+			c = text[i++];
+			text[o++] = c;
+			if (c == '\\' && i < len)
+				text[o++] = text[i++];
+			else if (c == '"')
+				break;
+		}
+	}
+	text[o] = '\0';
+	return o;
+}
+
 struct samv_pos samv_json_locate(const char *text, const char *key)
 {
 	long at;

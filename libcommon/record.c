@@ -14,6 +14,44 @@ const char *samv_record_str(const cJSON *rec, const char *key)
 	return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
 }
 
+/* The most fields a type may have for match_fields to serve it. */
+#define MATCH_MAX 64
+
+/* rec's members (rec an object) by t's fields: by[i] the first member
+ * named as field i, as cJSON_GetObjectItemCaseSensitive finds it, or
+ * NULL; *unknown counts the members named as no field.  One pass over
+ * both for a record written in its fields' order (each member's field
+ * is looked for from the last one's on), instead of a walk of the
+ * members for each field.  False when t has too many fields: the
+ * caller looks each one up. */
+static bool match_fields(const struct samv_type *t, const cJSON *rec, const cJSON **by, size_t *unknown)
+{
+	const cJSON *m;
+	size_t at = 0, k, i = 0, n = t->nfields;
+
+	*unknown = 0;
+	if (n > MATCH_MAX)
+		return false;
+	memset(by, 0, n * sizeof(*by));
+	for (m = rec->child; m; m = m->next) {
+		if (!m->string)
+			continue;
+		for (k = 0; k < n; k++) {
+			i = at + k < n ? at + k : at + k - n;
+			if (!strcmp(t->fields[i].name, m->string))
+				break;
+		}
+		if (k == n) {
+			++*unknown;
+			continue;
+		}
+		at = i + 1 < n ? i + 1 : 0;
+		if (!by[i])
+			by[i] = m;
+	}
+	return true;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -122,25 +160,27 @@ static int put_member(struct samv_buf *b, bool *first, const struct samv_field *
 
 static int put_object(struct samv_buf *b, const struct samv_type *t, const cJSON *rec, int indent)
 {
-	const cJSON *v;
-	bool first = true;
-	size_t i;
+	const cJSON *v, *by[MATCH_MAX];
+	bool first = true, matched;
+	size_t i, unknown;
 
 	if (!cJSON_IsObject(rec))
 		return samv_json_print_value(b, rec, indent / 2);
 	if (samv_buf_puts(b, "{\n") < 0)
 		return SAMV_ERROR;
+	matched = match_fields(t, rec, by, &unknown);
 	for (i = 0; i < t->nfields; i++) {
-		v = cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name);
+		v = matched ? by[i] : cJSON_GetObjectItemCaseSensitive(rec, t->fields[i].name);
 		if (put_member(b, &first, &t->fields[i], t->fields[i].name, v, indent) < 0)
 			return SAMV_ERROR;
 	}
 	/* keys the type does not know keep their place at the end: validation
 	 * reports them, formatting must not lose them */
-	cJSON_ArrayForEach(v, rec)
-		if (v->string && !samv_field_find(t, v->string) &&
-		    put_member(b, &first, NULL, v->string, v, indent) < 0)
-			return SAMV_ERROR;
+	if (!matched || unknown)
+		cJSON_ArrayForEach(v, rec)
+			if (v->string && !samv_field_find(t, v->string) &&
+			    put_member(b, &first, NULL, v->string, v, indent) < 0)
+				return SAMV_ERROR;
 	if (first)
 		return samv_buf_puts(b, "}");
 	return samv_buf_puts(b, "\n") < 0 || put_spaces(b, indent) < 0 ? SAMV_ERROR : samv_buf_puts(b, "}");
@@ -295,6 +335,26 @@ static int check_map(struct samv_problems *pr, const char *path, const struct at
 	return 0;
 }
 
+/* "name[i]." into out, as snprintf would write it (a printf for each
+ * object of a list cost more than checking it) */
+static void index_name(char *out, size_t sz, const char *name, int i)
+{
+	char num[16];
+	size_t n = sizeof(num);
+	unsigned u = i < 0 ? 0u - (unsigned)i : (unsigned)i;
+
+	num[--n] = '\0';
+	num[--n] = '.';
+	num[--n] = ']';
+	do
+		num[--n] = (char)('0' + u % 10);
+	while ((u /= 10));
+	if (i < 0)
+		num[--n] = '-';
+	num[--n] = '[';
+	join_name(out, sz, name, num + n);
+}
+
 /* Each object of a list of objects is checked against its subtype, its
  * problems named "attended[2].person". */
 static int check_objs(struct samv_problems *pr, const char *path, const char *text,
@@ -309,7 +369,7 @@ static int check_objs(struct samv_problems *pr, const char *path, const char *te
 		return samv_problem_add(pr, path, samv_json_locate(text, f->name), "too-long",
 					"%s: %d items, at most %zu", name, cJSON_GetArraySize(v), f->max);
 	cJSON_ArrayForEach(it, v) {
-		snprintf(prefix, sizeof(prefix), "%s[%d].", name, ++i);
+		index_name(prefix, sizeof(prefix), name, ++i);
 		if (!cJSON_IsObject(it)) {
 			if (samv_problem_add(pr, path, samv_json_locate(text, f->name), "bad-type",
 					     "%s[%d]: must be an object", name, i) < 0)
@@ -388,14 +448,15 @@ static int validate_object(struct samv_problems *pr, const struct samv_type *t, 
 {
 	const struct samv_field *f;
 	const char *own_id = prefix[0] ? NULL : samv_record_str(rec, "id");
-	const cJSON *v;
+	const cJSON *v, *by[MATCH_MAX];
 	char name[200];
-	size_t i;
+	size_t i, unknown;
+	bool matched = match_fields(t, rec, by, &unknown);
 
 	for (i = 0; i < t->nfields; i++) {
 		f = &t->fields[i];
 		join_name(name, sizeof(name), prefix, f->name);
-		v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
+		v = matched ? by[i] : cJSON_GetObjectItemCaseSensitive(rec, f->name);
 		if (omitted(v)) {
 			if ((f->flags & SAMV_FL_REQUIRED) &&
 			    samv_problem_add(pr, path, samv_json_locate(text, f->name), "missing-field",
@@ -406,12 +467,13 @@ static int validate_object(struct samv_problems *pr, const struct samv_type *t, 
 		if (check_field(pr, path, text, f, name, v, own_id) < 0)
 			return SAMV_ERROR;
 	}
-	cJSON_ArrayForEach(v, rec)
-		if (v->string && !samv_field_find(t, v->string) &&
-		    samv_problem_add(pr, path, samv_json_locate(text, v->string), "unknown-field",
-				     "'%s%s' is not a field of %s %s", prefix, v->string, t->name,
-				     prefix[0] ? "entries" : "records") < 0)
-			return SAMV_ERROR;
+	if (!matched || unknown)
+		cJSON_ArrayForEach(v, rec)
+			if (v->string && !samv_field_find(t, v->string) &&
+			    samv_problem_add(pr, path, samv_json_locate(text, v->string), "unknown-field",
+					     "'%s%s' is not a field of %s %s", prefix, v->string, t->name,
+					     prefix[0] ? "entries" : "records") < 0)
+				return SAMV_ERROR;
 	return 0;
 }
 

@@ -266,6 +266,12 @@ struct samv_pos {
  * max bytes.  On error *pos says where and the message why.
  */
 int samv_json_parse(cJSON **out, const char *text, size_t len, struct samv_pos *pos);
+/* JSON text (valid: as samv_json_parse takes it; len bytes and a NUL
+ * after them) without the white space between its tokens, in place;
+ * its new length.  cJSON_Minify would end a string at an escaped
+ * backslash before its closing quote ("a\\") and take the white
+ * space out of the next one. */
+size_t samv_json_minify(char *text, size_t len);
 /* Any JSON value, indented by two spaces, newline at the end. */
 int samv_json_print(struct samv_buf *out, const cJSON *v);
 /* Any JSON value, nested lines indented as at depth (2 spaces a level),
@@ -364,6 +370,12 @@ struct samv_store;
  */
 int samv_store_open(struct samv_store **out, const char *dir);
 void samv_store_free(struct samv_store *s);
+/* Whether libgit2 hashes every object it reads again to check its id
+ * (on by default; git does not, git fsck checks the store): set, and
+ * as last set, so that a part that turns it off for a while can leave
+ * it as it found it. */
+void samv_git_strict(bool on);
+bool samv_git_strict_on(void);
 git_repository *samv_store_repo(struct samv_store *s);
 const char *samv_store_workdir(struct samv_store *s);
 

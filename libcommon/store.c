@@ -43,6 +43,19 @@ static int open_failed(int code, const char *gitdir, const char *fallback)
 	return rc;
 }
 
+static bool git_strict = true;
+
+void samv_git_strict(bool on)
+{
+	git_strict = on;
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, (int)on);
+}
+
+bool samv_git_strict_on(void)
+{
+	return git_strict;
+}
+
 int samv_store_open(struct samv_store **out, const char *dir)
 {
 	struct samv_store *s = NULL;
@@ -881,19 +894,27 @@ static int check_placed(const cJSON *rec, const struct samv_type *t, const char 
 			      "every problem)", path, id);
 }
 
-int samv_record_load_path(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *path)
+int samv_record_load_text(cJSON **out, struct samv_buf *text, struct samv_view *v, const struct samv_type *t,
+			  const char *path)
 {
-	struct samv_buf text = SAMV_BUF_INIT;
 	int rc;
 
 	*out = NULL;
-	rc = samv_view_read(&text, v, path);
+	rc = samv_view_read(text, v, path);
 	if (rc == 0)
-		rc = parse_valid(out, t, &text, path);
+		rc = parse_valid(out, t, text, path);
 	if (rc == 0 && (rc = check_placed(*out, t, path)) < 0) {
 		cJSON_Delete(*out);
 		*out = NULL;
 	}
+	return rc;
+}
+
+int samv_record_load_path(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *path)
+{
+	struct samv_buf text = SAMV_BUF_INIT;
+	int rc = samv_record_load_text(out, &text, v, t, path);
+
 	samv_buf_free(&text);
 	return rc;
 }

@@ -81,6 +81,9 @@ const char *samv_path_id(const char *path, char out[SAMV_ID_MAX + 1]);
 /* Load, parse and validate the record file at path as type t (a file
  * not a valid record fails with SAMV_EINVAL saying why). */
 int samv_record_load_path(cJSON **out, struct samv_view *v, const struct samv_type *t, const char *path);
+/* The same, the file's text read into text (its buffer reused). */
+int samv_record_load_text(cJSON **out, struct samv_buf *text, struct samv_view *v, const struct samv_type *t,
+			  const char *path);
 /* Note a file left out by a reader, once, with the reason just set. */
 int samv_store_skip(struct samv_store *s, const char *path);
 

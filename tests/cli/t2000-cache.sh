@@ -115,6 +115,22 @@ test_case 'a page of the cache overwritten in the middle is detected when read a
 	same_as_uncached
 '
 
+test_case 'a text ending in a backslash: the records read from the cache are those of the files' '
+	make_cache_repo
+	# the cache keeps a record as its text without white space: an
+	# escaped backslash at the end of a string must not end it early
+	samv-actor add --id bs --name "Ände \\" --short "B S" --sector civil --kind association --level local \
+		--area "Norra delen" >/dev/null
+	samv-person add --id bp --name "Bo \\" --actor bs --role other --title "x \\\\" --mandate "a b" >/dev/null
+	rm -f $cache
+	same_as_uncached
+	same_as_uncached
+	samv-actor show bs --json >"$TRASH/show"
+	samv-actor list --json >"$TRASH/list"
+	jq -e ".[] | select(.id == \"bs\") | .area == \"Norra delen\" and .short == \"B S\"" "$TRASH/list" >/dev/null
+	jq -e ". == (input | .[] | select(.id == \"bs\"))" "$TRASH/show" "$TRASH/list" >/dev/null
+'
+
 test_case 'a stale cache: HEAD moved by git commit, git reset --hard, git rm and a merge' '
 	make_cache_repo
 	readers "$TRASH/x"

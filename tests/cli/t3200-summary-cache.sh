@@ -120,6 +120,42 @@ test_case 'generated: a missing, truncated or corrupt cache: rebuilt, one line o
 	same_summaries "after the rebuild"
 '
 
+test_case 'generated: a fill killed halfway is never trusted: the next run fills again, the same summary' '
+	make_collab 3000 3
+	SAMV_NO_CACHE=1 samv-report -p all >"$TRASH/want"
+	# kill -9 as soon as a fill has its transaction open (its journal
+	# there), until one is caught in it
+	n=0
+	while :; do
+		n=$((n + 1))
+		test $n -le 50
+		rm -rf .git/samv
+		samv-report -p all >/dev/null 2>&1 &
+		pid=$!
+		while [ ! -e $cache-journal ] && kill -0 $pid 2>/dev/null; do :; done
+		kill -9 $pid 2>/dev/null || :
+		wait $pid || :
+		test -e $cache-journal && break
+	done
+	samv_run samv-report -p all
+	expect_status 0
+	_compare "after the kill" "$TRASH/want" "$TRASH/.out"
+	# rolled back (its journal), or found truncated and rebuilt
+	if [ -s "$TRASH/.err" ]; then
+		expect_err <<-EOT
+		samv-report: warning: query cache '"'"'$PWD/$cache'"'"' is truncated; rebuilt
+		EOT
+	fi
+	test ! -e $cache-journal
+	# and complete: a row for every file
+	test "$(cache_rows "\"recs:meetings\"")" = "$(git ls-files meetings | wc -l)"
+	test "$(cache_rows "\"recs:actions\"")" = "$(git ls-files actions | wc -l)"
+	samv_run samv-report -p all
+	expect_no_err
+	_compare "warm" "$TRASH/want" "$TRASH/.out"
+	same_summaries "after the kill"
+'
+
 test_case 'a cache of the layout before the indexed fields is rebuilt, not read' '
 	make_report_repo
 	samv-report >"$TRASH/want"

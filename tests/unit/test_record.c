@@ -243,6 +243,27 @@ static void options(void **state)
 	assert_string_equal(samv_error_last(), "option '--json' takes no value");
 }
 
+/* The text the query cache keeps of a record: the same JSON without white
+ * space between tokens, strings as they are (an escaped backslash at a
+ * string's end does not end it early). */
+static void json_minify(void **state)
+{
+	char s[] = "{\n  \"a\": \"x\\\\\",\n  \"b c\": \"d\\\" e\",\n  \"f\": [\n    1,\n    2\n  ],\r\n\t\"g\": \"\"\n}\n";
+	const char *want = "{\"a\":\"x\\\\\",\"b c\":\"d\\\" e\",\"f\":[1,2],\"g\":\"\"}";
+	cJSON *a = NULL, *b = NULL;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(samv_json_parse(&a, s, strlen(s), NULL), 0);
+	n = samv_json_minify(s, strlen(s));
+	assert_string_equal(s, want);
+	assert_int_equal(n, strlen(want));
+	assert_int_equal(samv_json_parse(&b, s, n, NULL), 0);
+	assert_true(cJSON_Compare(a, b, true));
+	cJSON_Delete(a);
+	cJSON_Delete(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -250,6 +271,7 @@ int main(void)
 		cmocka_unit_test(json_nul_byte),
 		cmocka_unit_test(json_huge_number),
 		cmocka_unit_test(json_locate_and_print),
+		cmocka_unit_test(json_minify),
 		cmocka_unit_test(record_canonical),
 		cmocka_unit_test(record_validate_reports_all),
 		cmocka_unit_test(record_rules_see_empty_as_absent),
