@@ -1037,10 +1037,6 @@ static int by_id(const void *a, const void *b)
 	return strcmp(((const struct by_id_item *)a)->id, ((const struct by_id_item *)b)->id);
 }
 
-/* The records of the rows statement st gives (its first column, the json),
- * in its order, or sorted by id (sort): a query that selects by another
- * column's index leaves the order to us, the sort being cheaper than the
- * walk of every row that an ORDER BY id makes SQLite choose. */
 /* A slim record from the row of slim_cols: its fields that are strings. */
 static cJSON *slim_record(sqlite3_stmt *st)
 {
@@ -1131,7 +1127,11 @@ fail:
 	return NULL;
 }
 
-/* slim: 1, a slim record; 2, a list row of the type of y */
+/* The records of the rows statement st gives (its first column, the json),
+ * in its order, or sorted by id (sort): a query that selects by another
+ * column's index leaves the order to us, the sort being cheaper than the
+ * walk of every row that an ORDER BY id makes SQLite choose.  slim: 1, a
+ * slim record; 2, a list row of the type of y. */
 static int read_rows(struct sync *y, sqlite3_stmt *st, bool sort, int slim, cJSON **out)
 {
 	cJSON *arr = cJSON_CreateArray(), *rec;
