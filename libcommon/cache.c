@@ -689,6 +689,25 @@ static int st_done(struct sync *y, sqlite3_stmt *st)
 	return SAMV_EIO;
 }
 
+/* Statement recst of the type's files (rec: ?1 path, ?2 parent) or
+ * treest of its trees (?1 the type's directory, ?2 path), reset and
+ * bound to the place of path. */
+static sqlite3_stmt *place(struct sync *y, bool rec, int recst, int treest, const char *parent, const char *path)
+{
+	sqlite3_stmt *st;
+
+	if (rec) {
+		st = st_reset(y->b->st[recst]);
+		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
+	} else {
+		st = st_reset(y->c->st[treest]);
+		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	}
+	return st;
+}
+
 /* Whether the row of path (a tree's, or a file's in directory parent
  * when rec) has this oid (and mode). */
 static int same_oid(struct sync *y, bool rec, const char *parent, const char *path, const git_oid *oid, int mode)
@@ -698,15 +717,7 @@ static int same_oid(struct sync *y, bool rec, const char *parent, const char *pa
 
 	if (y->fill)
 		return 0;
-	if (rec) {
-		st = st_reset(y->b->st[TS_REC_GET]);
-		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
-	} else {
-		st = st_reset(y->c->st[ST_TREE_GET]);
-		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
-	}
+	st = place(y, rec, TS_REC_GET, ST_TREE_GET, parent, path);
 	r = sqlite3_step(st);
 	if (r == SQLITE_ROW)
 		same = sqlite3_column_bytes(st, 0) == GIT_OID_RAWSZ &&
@@ -724,18 +735,7 @@ static int same_oid(struct sync *y, bool rec, const char *parent, const char *pa
  * files (rec) or of its trees. */
 static int del(struct sync *y, bool rec, const char *parent, const char *path)
 {
-	sqlite3_stmt *st;
-
-	if (rec) {
-		st = st_reset(y->b->st[TS_REC_DEL]);
-		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, parent, -1, SQLITE_STATIC);
-	} else {
-		st = st_reset(y->c->st[ST_TREE_DEL]);
-		sqlite3_bind_text(st, 1, y->t->dir, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
-	}
-	return st_done(y, st);
+	return st_done(y, place(y, rec, TS_REC_DEL, ST_TREE_DEL, parent, path));
 }
 
 /* Rows of the children of dir (of the type's files when rec, else of its
