@@ -899,7 +899,7 @@ int main(int argc, char **argv)
 	samv_alloc_init();
 	samv_i18n_init();
 	memset(&a, 0, sizeof(a));
-	git_libgit2_init();
+	samv_git_init();
 	a.lists = cJSON_CreateObject();
 	a.keyed = cJSON_CreateObject();
 	if (!a.lists || !a.keyed)

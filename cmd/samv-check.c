@@ -73,7 +73,7 @@ int main(int argc, char **argv)
 
 	samv_alloc_init();
 	samv_i18n_init();
-	git_libgit2_init();
+	samv_git_init();
 	/* objects are not hashed again on every read, as git does not
 	 * (git fsck checks the store): the history's walk reads thousands */
 	samv_git_strict(false);

@@ -121,7 +121,7 @@ int main(int argc, char **argv)
 	dir = st.nops ? st.ops[0] : ".";
 	if ((rc = samv_env_check()) < 0)
 		goto fail;
-	git_libgit2_init();
+	samv_git_init();
 	/* --language alone on a samv repository changes its document language */
 	if (o.language && !o.name && !o.region && !o.timezone) {
 		rc = samv_init_language(dir, o.language, &changed);

@@ -125,7 +125,7 @@ int main(int argc, char **argv)
 	samv_alloc_init();
 	samv_i18n_init();
 	memset(&r, 0, sizeof(r));
-	git_libgit2_init();
+	samv_git_init();
 	if (!(st.ops = calloc((size_t)argc + 1, sizeof(*st.ops)))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto fail;

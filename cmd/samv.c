@@ -152,7 +152,7 @@ static char *pager_for(int argc, char **argv, bool force)
 
 	if (!isatty(STDOUT_FILENO) || !(force || pages(argc, argv)))
 		return NULL;
-	git_libgit2_init();
+	samv_git_init();
 	if (env && *env ? git_repository_open_ext(&repo, env, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0
 			: git_repository_open_ext(&repo, ".", 0, NULL) < 0)
 		repo = NULL;

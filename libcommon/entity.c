@@ -1348,7 +1348,7 @@ int samv_entity_main(const struct samv_cmd *cmd, int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	c.cmd = cmd;
 	c.t = cmd->type;
-	git_libgit2_init();
+	samv_git_init();
 	c.set = cJSON_CreateObject();
 	c.adds = cJSON_CreateObject();
 	c.removes = cJSON_CreateObject();

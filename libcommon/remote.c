@@ -10,7 +10,8 @@
  *   port) and prefers the key type found there; an unknown or changed key
  *   fails with "invalid or unknown remote ssh hostkey", with no hint.
  * - https: it verifies the certificate against the CA file built in,
- *   /etc/ssl/certs/ca-certificates.crt, and reads neither git's
+ *   /etc/ssl/certs/ca-certificates.crt (loaded here, not at init:
+ *   gitinit.c), and reads neither git's
  *   http.sslCAInfo nor GIT_SSL_CAINFO nor SSL_CERT_FILE; mbedTLS 2.28
  *   matches the host name only against DNS names, never IP addresses.
  * - credentials: it asks again after a refused one for as long as the
@@ -158,7 +159,15 @@ int samv_remote_tls(bool *no_verify, git_repository *repo)
 	if (getenv("GIT_SSL_NO_VERIFY") || (git_config_get_bool(&verify, cfg, "http.sslverify") == 0 && !verify))
 		*no_verify = true;
 	/* mbedTLS takes a file or a directory; these replace the built-in
-	 * file, as git's settings replace curl's */
+	 * file, as git's settings replace curl's.  Without them, the built-in
+	 * file, which samv_git_init left unread (gitinit.c). */
+	if (!file && !dir && samv_git_ca_deferred()) {
+		if (!(file = strdup(samv_git_ca_deferred()))) {
+			rc = samv_error_set(SAMV_ERROR, "out of memory");
+			goto out;
+		}
+		ffrom = "libgit2's built-in setting";
+	}
 	if ((file || dir) && git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, file ? NULL : dir) < 0) {
 		const git_error *e = git_error_last();
 

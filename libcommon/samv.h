@@ -25,6 +25,10 @@
 
 /* Tune malloc for many small blocks (alloc.c); first thing in main. */
 void samv_alloc_init(void);
+/* git_libgit2_init without loading the CA certificates, which wait for
+ * the first https remote (gitinit.c); the file left to load, or NULL. */
+void samv_git_init(void);
+const char *samv_git_ca_deferred(void);
 #define SAMV_FORMAT 1
 
 /* ---- errors (error.c) ---------------------------------------------- */
