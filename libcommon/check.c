@@ -3,6 +3,7 @@
  * right, every reference resolves, every file is where it belongs.  All
  * problems are reported, not just the first.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,18 @@
 struct ref {
 	const char *path, *field, *id; /* the check's arena */
 	const struct samv_type *target;
+	/* or, for a file replayed from the cache, its references as kept
+	 * (lines, refs_fn) and read again only by check_refs: the cache's,
+	 * not copied; field, id and target unused */
+	const char *lines;
+	size_t row; /* the cache's row of the file, or SIZE_MAX */
+};
+
+/* An id of a file the cache keeps no row of (a file with a problem of its
+ * own): the next check must find it again to skip what refers to it. */
+struct extra {
+	const struct samv_type *type;
+	const char *id;
 };
 
 /* A purpose key named in "serves": it must name a purpose of the Agreement. */
@@ -57,6 +70,17 @@ struct check {
 	struct samv_checkcache *cc;
 	cJSON *decisions;
 	bool people_missing;            /* a clone lacking the people ref */
+	/* looked up once, not for every file */
+	const struct samv_type *t_actor, *t_decision;
+	const char *dir;                /* the directory of the last file met */
+	size_t dlen;
+	const struct samv_type *dir_type; /* its type, or NULL */
+	/* what lets check_refs skip the kept files whose references all named
+	 * a record at the last check (refs_fast) */
+	size_t cur_row;                 /* the row of the file met, or SIZE_MAX */
+	bool ids_lost;                  /* a kept file's id changed */
+	struct extra *extra;
+	size_t nextra, capextra;
 };
 
 static const char *arena_dup(struct check *c, const char *s, size_t n)
@@ -64,14 +88,13 @@ static const char *arena_dup(struct check *c, const char *s, size_t n)
 	return samv_arena_dup(&c->arena, s, n);
 }
 
+/* t's place among samv_type_at's: the types are one array */
 static size_t type_index(const struct samv_type *t)
 {
-	size_t i;
+	uintptr_t d = (uintptr_t)t - (uintptr_t)samv_type_at(0);
+	size_t i = d / sizeof(*t);
 
-	for (i = 0; samv_type_at(i); i++)
-		if (samv_type_at(i) == t)
-			return i;
-	return 0;
+	return d % sizeof(*t) == 0 && i < NTYPES && samv_type_at(i) == t ? i : 0;
 }
 
 /* Where key is written in the file at path, read again: only the few
@@ -87,6 +110,22 @@ static struct samv_pos locate(struct check *c, const char *path, const char *key
 	return pos;
 }
 
+static struct ref *ref_new(struct check *c)
+{
+	if (c->nrefs == c->caprefs) {
+		size_t cap = c->caprefs ? c->caprefs * 2 : 64;
+		struct ref *nv = realloc(c->refs, cap * sizeof(*nv));
+
+		if (!nv) {
+			samv_error_set(SAMV_ERROR, "out of memory");
+			return NULL;
+		}
+		c->refs = nv;
+		c->caprefs = cap;
+	}
+	return &c->refs[c->nrefs];
+}
+
 /* path: the arena's already (cross) */
 static int add_ref(struct check *c, const char *path, const char *field, size_t flen, const struct samv_type *target,
 		   const char *id, size_t idlen)
@@ -95,21 +134,32 @@ static int add_ref(struct check *c, const char *path, const char *field, size_t 
 
 	if (!target)
 		return 0;
-	if (c->nrefs == c->caprefs) {
-		size_t cap = c->caprefs ? c->caprefs * 2 : 64;
-		struct ref *nv = realloc(c->refs, cap * sizeof(*nv));
-
-		if (!nv)
-			return samv_error_set(SAMV_ERROR, "out of memory");
-		samv_thp_hint(nv, cap * sizeof(*nv));
-		c->refs = nv;
-		c->caprefs = cap;
-	}
-	r = &c->refs[c->nrefs];
+	if (!(r = ref_new(c)))
+		return SAMV_ERROR;
 	r->path = path;
 	r->target = target;
+	r->lines = NULL;
+	r->row = c->cur_row;
 	if (!(r->field = arena_dup(c, field, flen)) || !(r->id = arena_dup(c, id, idlen)))
 		return SAMV_ERROR;
+	c->nrefs++;
+	return 0;
+}
+
+/* A replayed file's references, as the cache keeps them (path and lines
+ * the cache's until it is closed, after check_refs). */
+static int add_ref_lines(struct check *c, const char *path, const char *lines)
+{
+	struct ref *r;
+
+	if (!*lines)
+		return 0;
+	if (!(r = ref_new(c)))
+		return SAMV_ERROR;
+	memset(r, 0, sizeof(*r));
+	r->path = path;
+	r->lines = lines;
+	r->row = c->cur_row;
 	c->nrefs++;
 	return 0;
 }
@@ -136,31 +186,58 @@ static int refs_fn(const struct samv_field *f, const struct samv_type *target, c
 										: 0;
 }
 
-/* The references kept as lines added as collect_refs would (dry: only
- * whether every line is whole, 0 or < 0). */
-static int replay_refs(struct check *c, const char *path, const char *refs, bool dry)
+/* One line of kept references at p, "field TAB type TAB id": its ends
+ * found (0), or -1 when it is not whole (a row damaged by hand). */
+struct ref_line {
+	const char *tab1, *tab2, *nl;
+};
+
+#define REF_FIELD_MAX 128
+#define REF_TYPE_MAX 64
+
+static int ref_line(struct ref_line *l, const char *p)
 {
-	const char *p, *tab1, *tab2, *nl;
+	return (l->nl = strchr(p, '\n')) && (l->tab1 = memchr(p, '\t', (size_t)(l->nl - p))) &&
+			       (l->tab2 = memchr(l->tab1 + 1, '\t', (size_t)(l->nl - l->tab1 - 1))) &&
+			       l->tab1 - p < REF_FIELD_MAX && l->tab2 - l->tab1 - 1 < REF_TYPE_MAX &&
+			       l->nl - l->tab2 - 1 < SAMV_ID_MAX + 1
+		       ? 0
+		       : -1;
+}
+
+/* The type a line names, looked up when it is not the line before's (a
+ * record's references are mostly to one type or two). */
+static const struct samv_type *ref_type(char type[REF_TYPE_MAX], const struct samv_type *t, const struct ref_line *l)
+{
+	size_t n = (size_t)(l->tab2 - l->tab1 - 1);
+
+	if (!strncmp(type, l->tab1 + 1, n) && !type[n])
+		return t;
+	memcpy(type, l->tab1 + 1, n);
+	type[n] = '\0';
+	return samv_type_find(type);
+}
+
+/* The references kept as lines added as collect_refs would (lines: only
+ * whether they are whole, then kept as they are for check_refs); a line
+ * not whole: < 0, the ones before it left added. */
+static int replay_refs(struct check *c, const char *path, const char *refs, bool lines)
+{
 	const struct samv_type *t = NULL;
-	char type[64] = "";
+	char type[REF_TYPE_MAX] = "";
+	struct ref_line l;
+	const char *p;
 	int rc = 0;
 
-	for (p = refs; rc == 0 && *p; p = nl + 1) {
-		if (!(nl = strchr(p, '\n')) || !(tab1 = memchr(p, '\t', (size_t)(nl - p))) ||
-		    !(tab2 = memchr(tab1 + 1, '\t', (size_t)(nl - tab1 - 1))) || tab1 - p >= 128 ||
-		    tab2 - tab1 - 1 >= (long)sizeof(type) || nl - tab2 - 1 >= SAMV_ID_MAX + 1)
+	for (p = refs; rc == 0 && *p; p = l.nl + 1) {
+		if (ref_line(&l, p) < 0)
 			return samv_error_set(SAMV_EIO, "the query cache holds a damaged row for '%s'", path);
-		if (dry)
+		if (lines)
 			continue;
-		/* a record's references are mostly to one type or two */
-		if (strncmp(type, tab1 + 1, (size_t)(tab2 - tab1 - 1)) || type[tab2 - tab1 - 1]) {
-			memcpy(type, tab1 + 1, (size_t)(tab2 - tab1 - 1));
-			type[tab2 - tab1 - 1] = '\0';
-			t = samv_type_find(type);
-		}
-		rc = add_ref(c, path, p, (size_t)(tab1 - p), t, tab2 + 1, (size_t)(nl - tab2 - 1));
+		t = ref_type(type, t, &l);
+		rc = add_ref(c, path, p, (size_t)(l.tab1 - p), t, l.tab2 + 1, (size_t)(l.nl - l.tab2 - 1));
 	}
-	return rc;
+	return rc < 0 || !lines ? rc : add_ref_lines(c, path, refs);
 }
 
 static int collect_refs(struct check *c, const char *path, const cJSON *rec)
@@ -452,15 +529,17 @@ static int kept_read(struct kept *k, const char *p, size_t len)
 /* The rules across records: a record's id among its type's, and what it
  * refers to, serves and is named, kept for the end.  text NULL: the file
  * is read again only if a problem needs a position in it; rec NULL: its
- * references are refs (lines, refs_fn), else found in rec. */
+ * references are k->refs (lines, refs_fn), else found in rec.  kept:
+ * path and k's strings outlive the check (the cache's rows), and its
+ * references have been added already (replay). */
 static int cross_facts(struct check *c, const char *path, const struct samv_type *t, const struct kept *k,
-		       const cJSON *rec, const char *text)
+		       const cJSON *rec, const char *text, bool kept)
 {
 	const char *apath, *aid;
 	int rc = 0;
 
 	if (k->id && samv_id_check(k->id, NULL) == 0) {
-		if (!(aid = arena_dup(c, k->id, strlen(k->id))) ||
+		if (!(aid = kept ? k->id : arena_dup(c, k->id, strlen(k->id))) ||
 		    (rc = samv_idset_add_borrowed(&c->ids[type_index(t)], aid)) < 0)
 			return SAMV_ERROR;
 		rc = rc == 0 ? samv_problem_add(c->pr, path, text ? samv_json_locate(text, "id") : locate(c, path, "id"),
@@ -468,12 +547,12 @@ static int cross_facts(struct check *c, const char *path, const struct samv_type
 			     : 0;
 	}
 	c->type = t;
-	if (rc < 0 || !(apath = arena_dup(c, path, strlen(path))))
+	if (rc < 0 || !(apath = kept ? path : arena_dup(c, path, strlen(path))))
 		return rc < 0 ? rc : SAMV_ERROR;
-	if ((rc = rec ? collect_refs(c, apath, rec) : replay_refs(c, apath, k->refs, false)) < 0 ||
+	if ((!kept && (rc = rec ? collect_refs(c, apath, rec) : replay_refs(c, apath, k->refs, false)) < 0) ||
 	    (rc = add_served(c, apath, k->served)) < 0)
 		return rc;
-	if (!strcmp(t->name, "actor") && k->slug)
+	if (t == c->t_actor && k->slug)
 		rc = add_named(c, apath, k->id, k->slug);
 	return rc;
 }
@@ -492,7 +571,7 @@ static int cross(struct check *c, const char *path, const struct samv_type *t, c
 		k.slug = slug;
 	if ((rc = served_lines(&served, t, rec)) == 0) {
 		k.served = served.ptr;
-		rc = cross_facts(c, path, t, &k, refs ? NULL : rec, text);
+		rc = cross_facts(c, path, t, &k, refs ? NULL : rec, text, false);
 	}
 	samv_buf_free(&served);
 	return rc;
@@ -500,7 +579,7 @@ static int cross(struct check *c, const char *path, const struct samv_type *t, c
 
 static int keep_decision(struct check *c, const struct samv_type *t, cJSON *facts)
 {
-	if (strcmp(t->name, "decision"))
+	if (t != c->t_decision)
 		return 0;
 	if (!c->decisions && !(c->decisions = cJSON_CreateArray()))
 		return samv_error_set(SAMV_ERROR, "out of memory");
@@ -510,30 +589,70 @@ static int keep_decision(struct check *c, const struct samv_type *t, cJSON *fact
 /* The file at path, blob oid, from the cache: 1 when it was there. */
 static int replay(struct check *c, const char *path, const struct samv_type *t, const git_oid *oid)
 {
-	bool loadable = false, dec = !strcmp(t->name, "decision");
+	bool loadable = false, dec = t == c->t_decision;
+	size_t klen, nrefs = c->nrefs, row;
+	const char *kept, *kpath;
 	cJSON *facts = NULL;
-	const char *kept;
 	struct kept k;
-	size_t klen;
 	int rc;
 
-	if (!samv_checkcache_get(c->cc, path, oid, &kept, &klen, &loadable))
+	if (!samv_checkcache_get(c->cc, path, oid, &kpath, &kept, &klen, &loadable, &row))
 		return 0;
-	/* a row damaged by hand: the file is checked as if there were none */
-	if (kept_read(&k, kept, klen) < 0 || replay_refs(c, path, k.refs, true) < 0 ||
-	    (loadable && dec) != (k.decision != NULL) || (k.decision && !(facts = cJSON_Parse(k.decision)))) {
+	c->cur_row = row;
+	rc = kept_read(&k, kept, klen) < 0 ? -1 : replay_refs(c, kpath, k.refs, true);
+	c->cur_row = SIZE_MAX;
+	/* a row damaged by hand: the file is checked as if there were none
+	 * (its references taken back) */
+	if (rc < 0 || (loadable && dec) != (k.decision != NULL) || (k.decision && !(facts = cJSON_Parse(k.decision)))) {
+		c->nrefs = nrefs;
 		samv_error_clear();
 		return 0;
 	}
 	rc = samv_pdscan_record_kept(c->ps, path, t, k.id, k.slug);
 	if (rc == 0)
-		rc = cross_facts(c, path, t, &k, NULL, NULL);
+		rc = cross_facts(c, kpath, t, &k, NULL, NULL, true);
 	if (rc == 0 && facts) {
 		rc = keep_decision(c, t, facts);
 		facts = NULL;
 	}
 	cJSON_Delete(facts);
 	return rc < 0 ? rc : 1;
+}
+
+/* A file kept at the last check whose id is not the one it has now
+ * (found before its row is replaced): its old id may be gone. */
+static void lost_id(struct check *c, const char *path, const cJSON *rec)
+{
+	const char *old, *id = samv_record_str(rec, "id");
+	struct kept k;
+	size_t klen;
+
+	if ((old = samv_checkcache_kept_of(c->cc, path, &klen)) &&
+	    (kept_read(&k, old, klen) < 0 || !k.id || !id || strcmp(k.id, id)))
+		c->ids_lost = true;
+}
+
+/* The id of a file the cache keeps no row of (see struct extra). */
+static int add_extra(struct check *c, const struct samv_type *t, const char *id)
+{
+	if (!id || samv_id_check(id, NULL) < 0) {
+		samv_error_clear();
+		return 0;
+	}
+	if (c->nextra == c->capextra) {
+		size_t cap = c->capextra ? c->capextra * 2 : 16;
+		struct extra *nv = realloc(c->extra, cap * sizeof(*nv));
+
+		if (!nv)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+		c->extra = nv;
+		c->capextra = cap;
+	}
+	c->extra[c->nextra].type = t;
+	if (!(c->extra[c->nextra].id = arena_dup(c, id, strlen(id))))
+		return SAMV_ERROR;
+	c->nextra++;
+	return 0;
 }
 
 /* Parse, validate and place one record file. */
@@ -544,7 +663,7 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 	struct samv_pos pos;
 	cJSON *rec = NULL, *facts = NULL;
 	const char *id;
-	size_t before;
+	size_t before, row = SIZE_MAX;
 	git_oid oid;
 	int rc;
 
@@ -619,11 +738,18 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 	if (cache && c->pr->n == before) {
 		/* the references found once, for the cache and for cross */
 		if ((rc = samv_record_refs(t, rec, refs_fn, &refs)) < 0 ||
-		    (rc = kept_make(&kept, t, rec, loadable, refs.ptr ? refs.ptr : "")) < 0 ||
-		    (rc = samv_checkcache_put(c->cc, path, &oid, kept.ptr, kept.len, loadable)) < 0)
+		    (rc = kept_make(&kept, t, rec, loadable, refs.ptr ? refs.ptr : "")) < 0)
+			goto out;
+		lost_id(c, path, rec);
+		if ((rc = samv_checkcache_put(c->cc, path, &oid, kept.ptr, kept.len, loadable, &row)) < 0)
 			goto out;
 	}
-	if ((rc = cross(c, path, t, rec, text.ptr, kept.ptr ? (refs.ptr ? refs.ptr : "") : NULL)) < 0)
+	c->cur_row = row;
+	rc = cross(c, path, t, rec, text.ptr, kept.ptr ? (refs.ptr ? refs.ptr : "") : NULL);
+	c->cur_row = SIZE_MAX;
+	if (rc == 0 && cache && row == SIZE_MAX)
+		rc = add_extra(c, t, samv_record_str(rec, "id"));
+	if (rc < 0)
 		goto out;
 	if (cache && loadable && t == samv_type_find("decision")) {
 		if (!facts && !(facts = facts_of(rec))) {
@@ -690,11 +816,31 @@ static bool git_ignores(const struct samv_view *v, const char *name)
 	return flags & GIT_STATUS_IGNORED;
 }
 
+/* The type whose records are in name's directory (base: its last '/'),
+ * or NULL; the walk meets a directory's files one after the other. */
+static const struct samv_type *record_dir(struct check *c, const char *name, const char *base)
+{
+	size_t len = (size_t)(base - name);
+	const struct samv_type *t;
+
+	if (c->dir && c->dlen == len && !memcmp(c->dir, name, len))
+		return c->dir_type;
+	if (!(t = type_of_dir(name, len, true)) && len > 3 && base[-3] == '/')
+		t = type_of_dir(name, len - 3, false);
+	if ((c->dir = arena_dup(c, name, len))) {
+		c->dlen = len;
+		c->dir_type = t;
+	} else {
+		samv_error_clear(); /* out of memory: only not remembered */
+	}
+	return t;
+}
+
 /* Paths from a walk of the root begin with '/'. */
 static int top_fn(const char *path, void *arg)
 {
 	struct check *c = arg;
-	const char *name = path + (path[0] == '/'), *base = strrchr(name, '/'), *shard;
+	const char *name = path + (path[0] == '/'), *base = strrchr(name, '/');
 	const struct samv_type *t;
 	size_t i;
 	int rc;
@@ -707,16 +853,9 @@ static int top_fn(const char *path, void *arg)
 	/* the repository's own instruments: checked by check_assessments */
 	if (!strncmp(name, "instruments/", 12) && !strchr(name + 12, '/') && is_json(name) && strlen(name) > 17)
 		return 0;
-	if (base && is_json(name) && (t = type_of_dir(name, (size_t)(base - name), true))) {
+	if (base && is_json(name) && (t = record_dir(c, name, base))) {
 		c->type = t;
 		return check_record(c, name, t);
-	}
-	if (base && base - name > 3 && base[-3] == '/' && is_json(name)) {
-		shard = base - 3;
-		if ((t = type_of_dir(name, (size_t)(shard - name), false))) {
-			c->type = t;
-			return check_record(c, name, t);
-		}
 	}
 	if (git_ignores(c->v, name))
 		return 0;
@@ -734,25 +873,128 @@ static int top_fn(const char *path, void *arg)
 				"does not belong in a samv repository");
 }
 
-static int check_refs(struct check *c)
+/* One reference of the file at rpath: a problem when it names no record
+ * (1), else 0, or < 0. */
+static int check_ref(struct check *c, const char *rpath, const char *field, const struct samv_type *target,
+		     const char *id)
 {
-	size_t i;
+	char path[256];
+	bool known;
+	int rc;
+
+	if (c->people_missing && samv_type_personal(target))
+		return 0; /* missing-people says why */
+	known = c->some ? samv_type_path(path, sizeof(path), target, id) == 0 && samv_view_exists(c->v, path)
+			: samv_idset_has(&c->ids[type_index(target)], id);
+	if (known)
+		return 0;
+	rc = samv_problem_addp(c->pr, rpath, locate(c, rpath, field), "bad-ref", "%s: unknown %s '%s'", field,
+			       samv_type_the(target), id);
+	return rc < 0 ? rc : 1;
+}
+
+/* A replayed file's references (whole: replay_refs has read them). */
+static int check_ref_lines(struct check *c, const struct ref *r)
+{
+	const struct samv_type *t = NULL;
+	char type[REF_TYPE_MAX] = "", field[REF_FIELD_MAX], id[SAMV_ID_MAX + 1];
+	struct ref_line l;
+	const char *p;
 	int rc = 0;
 
-	for (i = 0; i < c->nrefs && rc == 0; i++) {
-		struct ref *r = &c->refs[i];
+	for (p = r->lines; rc >= 0 && *p && ref_line(&l, p) == 0; p = l.nl + 1) {
+		int one;
 
-		char path[256];
-		if (c->people_missing && samv_type_personal(r->target))
-			continue; /* missing-people says why */
-		bool known = c->some ? samv_type_path(path, sizeof(path), r->target, r->id) == 0 &&
-				       samv_view_exists(c->v, path)
-				     : samv_idset_has(&c->ids[type_index(r->target)], r->id);
-
-		if (!known)
-			rc = samv_problem_addp(c->pr, r->path, locate(c, r->path, r->field), "bad-ref",
-					       "%s: unknown %s '%s'", r->field, samv_type_the(r->target), r->id);
+		if (!(t = ref_type(type, t, &l)))
+			continue;
+		memcpy(field, p, (size_t)(l.tab1 - p));
+		field[l.tab1 - p] = '\0';
+		memcpy(id, l.tab2 + 1, (size_t)(l.nl - l.tab2 - 1));
+		id[l.nl - l.tab2 - 1] = '\0';
+		if ((one = check_ref(c, r->path, field, t, id)) != 0)
+			rc = one;
 	}
+	return rc;
+}
+
+/* What check_refs leaves for the next check: whether people were
+ * missing, and the ids of the files kept in no row, a line each. */
+static int refs_state(struct samv_buf *out, const struct check *c)
+{
+	size_t i;
+
+	if (samv_buf_printf(out, "people_missing %d\n", c->people_missing) < 0)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < c->nextra; i++)
+		if (samv_buf_printf(out, "%s\t%s\n", c->extra[i].type->name, c->extra[i].id) < 0)
+			return samv_error_set(SAMV_ERROR, "out of memory");
+	return samv_buf_put(out, "", 0);
+}
+
+/*
+ * Whether the references of the kept files that named a record at the
+ * last check still do, unread: an id goes only with its file, so they do
+ * when every file kept then was met again with its id (no row unseen,
+ * none with another id) and every id of the files kept in no row is still
+ * there, people being missing or not as then.  The ids the check finds
+ * are only more: a reference that named nothing then is checked again.
+ */
+static bool refs_fast(const struct check *c)
+{
+	const char *state = c->cc ? samv_checkcache_state(c->cc) : NULL, *p, *tab, *nl;
+	char want[32], type[64], id[SAMV_ID_MAX + 1];
+	const struct samv_type *t;
+
+	if (!state || c->ids_lost || samv_checkcache_unseen(c->cc))
+		return false;
+	snprintf(want, sizeof(want), "people_missing %d\n", c->people_missing);
+	if (strncmp(state, want, strlen(want)))
+		return false;
+	for (p = state + strlen(want); *p; p = nl + 1) {
+		if (!(nl = strchr(p, '\n')) || !(tab = memchr(p, '\t', (size_t)(nl - p))) ||
+		    (size_t)(tab - p) >= sizeof(type) || (size_t)(nl - tab - 1) >= sizeof(id))
+			return false;
+		memcpy(type, p, (size_t)(tab - p));
+		type[tab - p] = '\0';
+		memcpy(id, tab + 1, (size_t)(nl - tab - 1));
+		id[nl - tab - 1] = '\0';
+		if (!(t = samv_type_find(type)) || !samv_idset_has(&c->ids[type_index(t)], id))
+			return false;
+	}
+	return true;
+}
+
+/* Every reference names a record of its type.  Each kept file's rows
+ * say whether one of its references named none, for the next check. */
+static int check_refs(struct check *c)
+{
+	struct samv_buf state = SAMV_BUF_INIT;
+	bool fast = refs_fast(c), bad = false;
+	size_t i, row = SIZE_MAX;
+	int rc = 0, one = 0;
+
+	for (i = 0; i < c->nrefs && rc == 0; i++) {
+		const struct ref *r = &c->refs[i];
+
+		/* a kept file's references are one after the other */
+		if (r->row != row) {
+			if (row != SIZE_MAX && c->cc)
+				samv_checkcache_set_refs_bad(c->cc, row, bad);
+			row = r->row;
+			bad = false;
+		}
+		if (fast && r->lines && row != SIZE_MAX && !samv_checkcache_refs_bad(c->cc, row))
+			continue;
+		one = r->lines ? check_ref_lines(c, r) : check_ref(c, r->path, r->field, r->target, r->id);
+		if (one < 0)
+			rc = one;
+		bad |= one > 0;
+	}
+	if (rc == 0 && row != SIZE_MAX && c->cc)
+		samv_checkcache_set_refs_bad(c->cc, row, bad);
+	if (rc == 0 && c->cc && (rc = refs_state(&state, c)) == 0)
+		rc = samv_checkcache_set_state(c->cc, state.ptr);
+	samv_buf_free(&state);
 	return rc;
 }
 
@@ -797,6 +1039,7 @@ static void check_free(struct check *c)
 	for (i = 0; i < NTYPES; i++)
 		samv_idset_free(&c->ids[i]);
 	free(c->refs);
+	free(c->extra);
 	samv_pdscan_free(c->ps);
 	cJSON_Delete(c->instruments);
 	cJSON_Delete(c->decisions);
@@ -908,6 +1151,9 @@ int samv_check(struct samv_problems *pr, struct samv_view *v)
 	memset(&c, 0, sizeof(c));
 	c.pr = pr;
 	c.v = v;
+	c.t_actor = samv_type_find("actor");
+	c.t_decision = samv_type_find("decision");
+	c.cur_row = SIZE_MAX;
 	if ((rc = samv_pdscan_new(&c.ps, v, pr)) < 0)
 		goto out;
 	/* the instruments first: an assessment is checked against them when
@@ -961,6 +1207,9 @@ int samv_check_files(struct samv_problems *pr, struct samv_view *v, const char *
 	c.pr = pr;
 	c.v = v;
 	c.some = true;
+	c.t_actor = samv_type_find("actor");
+	c.t_decision = samv_type_find("decision");
+	c.cur_row = SIZE_MAX;
 	for (i = 0; i < n && rc == 0; i++) {
 		if (!samv_view_exists(v, paths[i]))
 			continue;

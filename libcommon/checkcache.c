@@ -33,10 +33,11 @@
 #include "arena.h"
 #include "cache.h"
 #include "checkcache.h"
+#include "hash.h"
 #include "store.h"
 
 /* chk_meta 'layout': another value drops the tables */
-#define CHK_LAYOUT "3"
+#define CHK_LAYOUT "4"
 
 static const char create_sql[] =
 	"BEGIN IMMEDIATE;"
@@ -45,9 +46,10 @@ static const char create_sql[] =
 	/* a file without a problem of its own; kept: what check.c keeps of
 	 * it (its facts, opaque here); st: the stat data of the work tree
 	 * file it was read from, seven 64-bit integers in the machine's
-	 * order (NULL: not to be trusted) */
+	 * order (NULL: not to be trusted); refs_bad: a reference of it named
+	 * no record at the last check */
 	"CREATE TABLE chk_file(path TEXT PRIMARY KEY, oid BLOB NOT NULL, loadable INTEGER NOT NULL,"
-	" kept BLOB NOT NULL, st BLOB);"
+	" kept BLOB NOT NULL, st BLOB, refs_bad INTEGER NOT NULL DEFAULT 0);"
 	/* the commits of the verified history that have a problem */
 	"CREATE TABLE chk_hist_bad(oid BLOB PRIMARY KEY);"
 	"INSERT INTO chk_meta VALUES ('layout', '" CHK_LAYOUT "');"
@@ -60,6 +62,9 @@ struct row {
 	unsigned long hash; /* of the path */
 	unsigned char oid[GIT_OID_RAWSZ];
 	bool loadable, has_stat, dirty;
+	bool loaded;   /* read from the cache, written by the last check */
+	bool seen;     /* met by this check (get or put) */
+	bool refs_bad; /* a reference of it named no record */
 	long long st[7]; /* mtime, mtime_ns, ctime, ctime_ns, size, ino, mode */
 };
 
@@ -81,16 +86,12 @@ struct samv_checkcache {
 	 * stat data need not be taken again by samv_checkcache_get */
 	const struct row *verified;
 	struct timespec start; /* before any file was read */
+	/* what the last check left of the rules across records (check.c's,
+	 * opaque here), as read and to be written; gen: the writes made
+	 * since the tables were made, as read */
+	char *state, *new_state;
+	long long gen;
 };
-
-static unsigned long hash_str(const char *s)
-{
-	unsigned long h = 5381;
-
-	while (*s)
-		h = h * 33 ^ (unsigned char)*s++;
-	return h;
-}
 
 static int index_build(struct samv_checkcache *cc, size_t cap)
 {
@@ -132,9 +133,8 @@ static int reserve(struct samv_checkcache *cc, size_t n)
 	return cap != cc->cap ? index_build(cc, cap) : 0;
 }
 
-static struct row *row_find(struct samv_checkcache *cc, const char *path)
+static struct row *row_find_h(struct samv_checkcache *cc, const char *path, unsigned long h)
 {
-	unsigned long h = hash_str(path);
 	size_t j;
 
 	if (!cc->cap)
@@ -148,10 +148,16 @@ static struct row *row_find(struct samv_checkcache *cc, const char *path)
 	return NULL;
 }
 
+static struct row *row_find(struct samv_checkcache *cc, const char *path)
+{
+	return row_find_h(cc, path, samv_hash_str(path));
+}
+
 static int row_set(struct samv_checkcache *cc, struct row *w, const char *path, const void *kept, size_t klen);
 
-/* A new row of path (not there yet), its other fields zero. */
-static struct row *row_new(struct samv_checkcache *cc, const char *path, const void *kept, size_t klen)
+/* A new row of path (not there yet, its hash h), its other fields zero. */
+static struct row *row_new_h(struct samv_checkcache *cc, const char *path, unsigned long h, const void *kept,
+			     size_t klen)
 {
 	struct row *w;
 	size_t j;
@@ -162,11 +168,16 @@ static struct row *row_new(struct samv_checkcache *cc, const char *path, const v
 	memset(w, 0, sizeof(*w));
 	if (row_set(cc, w, path, kept, klen) < 0)
 		return NULL;
-	w->hash = hash_str(path);
+	w->hash = h;
 	for (j = w->hash & (cc->cap - 1); cc->index[j]; j = (j + 1) & (cc->cap - 1))
 		;
 	cc->index[j] = (uint32_t)(++cc->n);
 	return w;
+}
+
+static struct row *row_new(struct samv_checkcache *cc, const char *path, const void *kept, size_t klen)
+{
+	return row_new_h(cc, path, samv_hash_str(path), kept, klen);
 }
 
 /* The tables, made when absent or of another layout. */
@@ -277,18 +288,20 @@ static int load_rows(struct samv_checkcache *cc)
 	sqlite3_finalize(st);
 	st = NULL;
 	if (r == SQLITE_OK)
-		r = sqlite3_prepare_v2(cc->db, "SELECT path, oid, loadable, kept, st FROM chk_file", -1, &st, NULL);
+		r = sqlite3_prepare_v2(cc->db, "SELECT path, oid, loadable, kept, st, refs_bad FROM chk_file", -1, &st,
+				       NULL);
 	while (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW && (r = SQLITE_OK) == SQLITE_OK) {
 		const char *path = (const char *)sqlite3_column_text(st, 0);
 		const void *kept = sqlite3_column_blob(st, 3);
 		size_t klen = (size_t)sqlite3_column_bytes(st, 3);
+		unsigned long h;
 		struct row *w;
 
 		if (!path || sqlite3_column_bytes(st, 1) != GIT_OID_RAWSZ)
 			continue;
-		if (row_find(cc, path))
+		if (row_find_h(cc, path, (h = samv_hash_str(path))))
 			continue; /* a path is the key: not met twice */
-		if (!(w = row_new(cc, path, kept, klen))) {
+		if (!(w = row_new_h(cc, path, h, kept, klen))) {
 			sqlite3_finalize(st);
 			return SAMV_ERROR;
 		}
@@ -296,6 +309,8 @@ static int load_rows(struct samv_checkcache *cc)
 		w->loadable = sqlite3_column_int(st, 2) != 0;
 		if ((w->has_stat = sqlite3_column_bytes(st, 4) == (int)sizeof(w->st)))
 			memcpy(w->st, sqlite3_column_blob(st, 4), sizeof(w->st));
+		w->refs_bad = sqlite3_column_int(st, 5) != 0;
+		w->loaded = true;
 	}
 	sqlite3_finalize(st);
 	if (r != SQLITE_DONE) {
@@ -312,7 +327,28 @@ static void cc_free(struct samv_checkcache *cc)
 		return;
 	free_rows(cc);
 	free(cc->ctx);
+	free(cc->state);
+	free(cc->new_state);
 	free(cc);
+}
+
+/* The state the last check left, and the generation it was written in. */
+static int load_state(struct samv_checkcache *cc)
+{
+	char *gen;
+	int r;
+
+	gen = meta_get(cc->db, "gen", &r);
+	if (r == SQLITE_OK)
+		cc->state = meta_get(cc->db, "state", &r);
+	if (r != SQLITE_OK) {
+		free(gen);
+		sql_failed(cc->s, cc->db, r);
+		return 1;
+	}
+	cc->gen = gen ? strtoll(gen, NULL, 10) : 0;
+	free(gen);
+	return 0;
 }
 
 int samv_checkcache_open(struct samv_checkcache **out, struct samv_view *v, const char *ctx)
@@ -346,7 +382,7 @@ int samv_checkcache_open(struct samv_checkcache **out, struct samv_view *v, cons
 	/* rows of other rules are not read, and are replaced on close */
 	if (!have || strcmp(have, ctx))
 		cc->ctx_changed = true;
-	else if ((rc = load_rows(cc)) != 0)
+	else if ((rc = load_state(cc)) != 0 || (rc = load_rows(cc)) != 0)
 		goto out;
 	*out = cc;
 	cc = NULL;
@@ -444,13 +480,18 @@ static void take_stat(struct samv_checkcache *cc, const char *path, struct row *
 	}
 }
 
-int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char **kept,
-			size_t *klen, bool *loadable)
+int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char **kpath,
+			const char **kept, size_t *klen, bool *loadable, size_t *row)
 {
-	struct row *w = row_find(cc, path);
+	/* mostly the row samv_checkcache_known has just found */
+	struct row *w = cc->verified && !strcmp(cc->verified->path, path) ? (struct row *)cc->verified
+									    : row_find(cc, path);
 
 	if (!w || git_oid_is_zero(oid) || memcmp(w->oid, oid->id, GIT_OID_RAWSZ))
 		return 0;
+	w->seen = true;
+	*row = (size_t)(w - cc->rows);
+	*kpath = w->path;
 	*kept = w->kept;
 	*klen = w->klen;
 	*loadable = w->loadable;
@@ -461,12 +502,13 @@ int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_
 }
 
 int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char *kept,
-			size_t klen, bool loadable)
+			size_t klen, bool loadable, size_t *row)
 {
 	struct row *w;
 	int rc;
 
 	cc->verified = NULL;
+	*row = SIZE_MAX;
 	if (git_oid_is_zero(oid))
 		return 0; /* not hashed: nothing to key it by */
 	if ((w = row_find(cc, path)) && !memcmp(w->oid, oid->id, GIT_OID_RAWSZ) && w->loadable == loadable &&
@@ -474,6 +516,8 @@ int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_
 		/* the same file again (another view of it): its stat data kept */
 		if (samv_view_root_of(cc->v, path))
 			take_stat(cc, path, w);
+		w->seen = true;
+		*row = (size_t)(w - cc->rows);
 		return 0;
 	}
 	if (w ? (rc = row_set(cc, w, path, kept, klen)) < 0 : !(w = row_new(cc, path, kept, klen)))
@@ -482,9 +526,99 @@ int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_
 	w->loadable = loadable;
 	w->has_stat = false;
 	w->dirty = true;
+	w->seen = true;
+	w->refs_bad = false; /* until check.c says */
 	if (samv_view_root_of(cc->v, path))
 		take_stat(cc, path, w);
+	*row = (size_t)(w - cc->rows);
 	return 0;
+}
+
+const char *samv_checkcache_kept_of(struct samv_checkcache *cc, const char *path, size_t *klen)
+{
+	struct row *w = row_find(cc, path);
+
+	if (!w || !w->loaded)
+		return NULL;
+	*klen = w->klen;
+	return w->kept;
+}
+
+bool samv_checkcache_refs_bad(const struct samv_checkcache *cc, size_t row)
+{
+	return row < cc->n && cc->rows[row].refs_bad;
+}
+
+void samv_checkcache_set_refs_bad(struct samv_checkcache *cc, size_t row, bool bad)
+{
+	if (row < cc->n && cc->rows[row].refs_bad != bad) {
+		cc->rows[row].refs_bad = bad;
+		cc->rows[row].dirty = true;
+	}
+}
+
+size_t samv_checkcache_unseen(const struct samv_checkcache *cc)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < cc->n; i++)
+		n += cc->rows[i].loaded && !cc->rows[i].seen;
+	return n;
+}
+
+const char *samv_checkcache_state(const struct samv_checkcache *cc)
+{
+	return cc->state;
+}
+
+int samv_checkcache_set_state(struct samv_checkcache *cc, const char *state)
+{
+	char *dup = strdup(state);
+
+	if (!dup)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	free(cc->new_state);
+	cc->new_state = dup;
+	return 0;
+}
+
+/* The rows of the last check that this one did not meet (files gone, or
+ * with a problem now, or of another view): removed, so that the rows are
+ * the files this check met, which the next one compares with. */
+static int prune(struct samv_checkcache *cc)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int r = SQLITE_OK;
+
+	for (i = 0; i < cc->n && r == SQLITE_OK; i++) {
+		const struct row *w = &cc->rows[i];
+
+		if (!w->loaded || w->seen)
+			continue;
+		if (!st && (r = sqlite3_prepare_v2(cc->db, "DELETE FROM chk_file WHERE path = ?1", -1, &st, NULL)) !=
+			       SQLITE_OK)
+			break;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, w->path, -1, SQLITE_STATIC);
+		r = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(cc->db);
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+/* Whether this check found the rows and the state as the last one left
+ * them. */
+static bool unchanged(const struct samv_checkcache *cc)
+{
+	size_t i;
+
+	if (cc->ctx_changed || !cc->state || !cc->new_state || strcmp(cc->state, cc->new_state))
+		return false;
+	for (i = 0; i < cc->n; i++)
+		if (cc->rows[i].dirty || (cc->rows[i].loaded && !cc->rows[i].seen))
+			return false;
+	return true;
 }
 
 static int write_rows(struct samv_checkcache *cc)
@@ -493,13 +627,32 @@ static int write_rows(struct samv_checkcache *cc)
 	size_t i;
 	int r;
 
+	char *gen = NULL, next[32];
+	bool alone;
+
+	if (unchanged(cc))
+		return SQLITE_OK; /* nothing to write: the cache is left as it was */
 	if ((r = sqlite3_exec(cc->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
 		return r;
 	if (cc->ctx_changed && ((r = sqlite3_exec(cc->db, "DELETE FROM chk_file", NULL, NULL, NULL)) != SQLITE_OK ||
 				(r = meta_put(cc->db, "ctx", cc->ctx)) != SQLITE_OK))
 		goto out;
-	if ((r = sqlite3_prepare_v2(cc->db, "INSERT OR REPLACE INTO chk_file(path, oid, loadable, kept, st)"
-				    " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st, NULL)) != SQLITE_OK)
+	/* alone: no other check wrote since the rows were read, so the rows
+	 * become this check's view of the files, and its state holds of
+	 * them; else the rows are still each true of their file, but the
+	 * state is dropped, for the next check to make anew */
+	if (!(gen = meta_get(cc->db, "gen", &r)) && r != SQLITE_OK)
+		goto out;
+	alone = cc->ctx_changed ? true : (gen ? strtoll(gen, NULL, 10) : 0) == cc->gen;
+	snprintf(next, sizeof(next), "%lld", (alone ? cc->gen : gen ? strtoll(gen, NULL, 10) : 0) + 1);
+	if ((r = meta_put(cc->db, "gen", next)) != SQLITE_OK ||
+	    (r = alone && cc->new_state ? meta_put(cc->db, "state", cc->new_state)
+					: sqlite3_exec(cc->db, "DELETE FROM chk_meta WHERE k = 'state'", NULL, NULL, NULL)) !=
+		    SQLITE_OK ||
+	    (alone && (r = prune(cc)) != SQLITE_OK))
+		goto out;
+	if ((r = sqlite3_prepare_v2(cc->db, "INSERT OR REPLACE INTO chk_file(path, oid, loadable, kept, st, refs_bad)"
+				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &st, NULL)) != SQLITE_OK)
 		goto out;
 	for (i = 0; i < cc->n; i++) {
 		const struct row *w = &cc->rows[i];
@@ -514,11 +667,13 @@ static int write_rows(struct samv_checkcache *cc)
 		sqlite3_bind_blob(st, 4, w->kept, (int)w->klen, SQLITE_STATIC);
 		if (w->has_stat)
 			sqlite3_bind_blob(st, 5, w->st, (int)sizeof(w->st), SQLITE_STATIC);
+		sqlite3_bind_int(st, 6, w->refs_bad);
 		if ((r = sqlite3_step(st)) != SQLITE_DONE)
 			goto out;
 	}
 	r = SQLITE_OK;
 out:
+	free(gen);
 	sqlite3_finalize(st);
 	if (r == SQLITE_OK)
 		r = sqlite3_exec(cc->db, "COMMIT", NULL, NULL, NULL);

@@ -6,6 +6,7 @@
 #define SAMV_CHECKCACHE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "samv.h"
 
@@ -26,14 +27,29 @@ int samv_checkcache_known(struct samv_checkcache *cc, const char *path, git_oid 
 /* The file's blob id from its text. */
 void samv_checkcache_hash(git_oid *oid, const char *text, size_t len);
 /* What was kept of path at blob oid (1: *kept, klen bytes and a NUL
- * after them, the cache's until close or the next put of path), or 0. */
-int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char **kept,
-			size_t *klen, bool *loadable);
+ * after them, and *kpath, path's copy, the cache's until close), or 0. */
+int samv_checkcache_get(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char **kpath,
+			const char **kept, size_t *klen, bool *loadable, size_t *row);
 /* Keep what check.c keeps of a file found without a problem of its own
  * (kept: klen bytes, opaque here); loadable: samv_record_load_all would
- * give it. */
+ * give it.  *row: its row's handle, or SIZE_MAX (not kept). */
 int samv_checkcache_put(struct samv_checkcache *cc, const char *path, const git_oid *oid, const char *kept,
-			size_t klen, bool loadable);
+			size_t klen, bool loadable, size_t *row);
+/* What the last check kept of path (before this one's put), or NULL. */
+const char *samv_checkcache_kept_of(struct samv_checkcache *cc, const char *path, size_t *klen);
+
+/*
+ * What lets the rules across records skip what has not changed
+ * (check.c, check_refs): whether a row's references named no record at
+ * the last check; how many rows of the last check this one has not met
+ * (with get or put); and the state the last check left (check.c's text,
+ * NULL: none, or another check wrote since) and this one leaves.
+ */
+bool samv_checkcache_refs_bad(const struct samv_checkcache *cc, size_t row);
+void samv_checkcache_set_refs_bad(struct samv_checkcache *cc, size_t row, bool bad);
+size_t samv_checkcache_unseen(const struct samv_checkcache *cc);
+const char *samv_checkcache_state(const struct samv_checkcache *cc);
+int samv_checkcache_set_state(struct samv_checkcache *cc, const char *state);
 /* Write what was put (a failure to write leaves the cache as it was) and
  * free. */
 void samv_checkcache_close(struct samv_checkcache *cc);

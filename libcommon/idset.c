@@ -4,16 +4,9 @@
 #include <string.h>
 
 #include "samv.h"
+#include "hash.h"
 #include "idset.h"
 
-static unsigned long hash(const char *s)
-{
-	unsigned long h = 5381;
-
-	for (; *s; s++)
-		h = h * 33 + (unsigned char)*s;
-	return h;
-}
 
 static int grow(struct samv_idset *set)
 {
@@ -25,7 +18,7 @@ static int grow(struct samv_idset *set)
 	for (i = 0; i < set->cap; i++) {
 		if (!set->v[i])
 			continue;
-		for (j = hash(set->v[i]) & (cap - 1); nv[j]; j = (j + 1) & (cap - 1))
+		for (j = samv_hash_str(set->v[i]) & (cap - 1); nv[j]; j = (j + 1) & (cap - 1))
 			;
 		nv[j] = set->v[i];
 	}
@@ -41,7 +34,7 @@ static int add(struct samv_idset *set, const char *id, bool copy)
 
 	if ((set->n + 1) * 2 > set->cap && grow(set) < 0)
 		return SAMV_ERROR;
-	for (j = hash(id) & (set->cap - 1); set->v[j]; j = (j + 1) & (set->cap - 1))
+	for (j = samv_hash_str(id) & (set->cap - 1); set->v[j]; j = (j + 1) & (set->cap - 1))
 		if (!strcmp(set->v[j], id))
 			return 0;
 	if (!(set->v[j] = copy ? strdup(id) : (char *)id))
@@ -68,7 +61,7 @@ bool samv_idset_has(const struct samv_idset *set, const char *id)
 
 	if (!set->cap)
 		return false;
-	for (j = hash(id) & (set->cap - 1); set->v[j]; j = (j + 1) & (set->cap - 1))
+	for (j = samv_hash_str(id) & (set->cap - 1); set->v[j]; j = (j + 1) & (set->cap - 1))
 		if (!strcmp(set->v[j], id))
 			return true;
 	return false;

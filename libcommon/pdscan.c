@@ -11,6 +11,7 @@
  * known.  What is found is shown masked: check output goes to logs.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,11 @@ struct samv_pdscan {
 	struct samv_problems *pr;
 	struct samv_idset ok_email, ok_phone, ok_id; /* the allow list */
 	struct samv_idset first;                     /* names' first words */
+	/* a first word's length (bit, 63: 63 or more) by its first
+	 * character (first_key): most words of a path are none, found
+	 * without a lookup; first_any: a word this cannot say */
+	uint64_t first_lens[36];
+	bool first_any;
 	struct pdname *names;
 	size_t nnames, capnames;
 	struct pdpath *paths, *people;
@@ -514,8 +520,31 @@ int samv_pdscan_path(struct samv_pdscan *ps, const char *path)
 	return add_path(&ps->arena, &ps->paths, &ps->npaths, &ps->cappaths, path, NULL, false);
 }
 
+/* A word's first character as first_lens's index, or -1. */
+static int first_key(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c - 'A' + 'a');
+	return c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : -1;
+}
+
+static uint64_t len_bit(size_t len)
+{
+	return (uint64_t)1 << (len < 63 ? len : 63);
+}
+
+/* Whether a word of lw characters at w may be a first word (no: 0). */
+static bool maybe_first(const struct samv_pdscan *ps, const char *w, size_t lw)
+{
+	int k = first_key((unsigned char)w[0]);
+
+	return ps->first_any || (k >= 0 && (ps->first_lens[k] & len_bit(lw)));
+}
+
 static int add_name(struct samv_pdscan *ps, const char *slug, const char *person)
 {
+	int k;
+
 	struct pdname *n;
 	char first[64];
 
@@ -534,6 +563,10 @@ static int add_name(struct samv_pdscan *ps, const char *slug, const char *person
 		return SAMV_ERROR;
 	ps->nnames++;
 	snprintf(first, sizeof(first), "%.*s", (int)strcspn(slug, "-"), slug);
+	if ((k = first_key((unsigned char)first[0])) < 0)
+		ps->first_any = true;
+	else
+		ps->first_lens[k] |= len_bit(strlen(first));
 	return samv_idset_add(&ps->first, first) < 0 ? SAMV_ERROR : 0;
 }
 
@@ -645,7 +678,7 @@ static const char *name_in(const struct samv_pdscan *ps, const char *s)
 	for (i = 0; i + 1 < n; i++) {
 		size_t len = 0;
 
-		if (lw[i] >= sizeof(cand))
+		if (lw[i] >= sizeof(cand) || !maybe_first(ps, w[i], lw[i]))
 			continue;
 		lower_copy(cand, sizeof(cand), w[i], lw[i]);
 		if (!samv_idset_has(&ps->first, cand))
