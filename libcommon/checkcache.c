@@ -11,7 +11,10 @@
  * not kept, and is checked again every time, so every message is made
  * afresh, in the user's language.  The rules across records (unknown
  * references, duplicates, names in paths, decision cycles) are always
- * run again, on the facts.
+ * run again, on the facts; check.c skips the references of the rows
+ * whose references all named a record, while no id of the last check is
+ * gone (refs_bad, the state, and rows pruned to the files last met:
+ * docs/CACHE.md, "References skipped").
  *
  * A work tree file's blob id is known without reading it from the stat
  * data kept when samv-check last read it, as git status trusts its
