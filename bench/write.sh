@@ -46,7 +46,7 @@ cc_bench() { # name [libcommon]: build bench/NAME.c into $build/bench/NAME
 		${2:+"$build/libcommon.a"} $(pkg-config --libs libgit2 libcjson libcrypto) -lm
 }
 cc_bench pair
-cc_bench floor
+cc_bench floor libcommon
 cc_bench start
 cc_bench indexalt libcommon
 pair=$build/bench/pair
