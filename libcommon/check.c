@@ -30,12 +30,6 @@ struct ref {
 	size_t row; /* the cache's row of the file, or SIZE_MAX */
 };
 
-/* An id of a file the cache keeps no row of (a file with a problem of its
- * own): the next check must find it again to skip what refers to it. */
-struct extra {
-	const struct samv_type *type;
-	const char *id;
-};
 
 /* A purpose key named in "serves": it must name a purpose of the Agreement. */
 struct served {
@@ -79,8 +73,10 @@ struct check {
 	 * a record at the last check (refs_fast) */
 	size_t cur_row;                 /* the row of the file met, or SIZE_MAX */
 	bool ids_lost;                  /* a kept file's id changed */
-	struct extra *extra;
-	size_t nextra, capextra;
+	/* the ids of the files the cache keeps no row of (files with a
+	 * problem of their own), lines "type TAB id": the next check must
+	 * find them again to skip what refers to them */
+	struct samv_buf extra;
 };
 
 static const char *arena_dup(struct check *c, const char *s, size_t n)
@@ -632,27 +628,15 @@ static void lost_id(struct check *c, const char *path, const cJSON *rec)
 		c->ids_lost = true;
 }
 
-/* The id of a file the cache keeps no row of (see struct extra). */
+/* The id of a file the cache keeps no row of (see struct check, extra). */
 static int add_extra(struct check *c, const struct samv_type *t, const char *id)
 {
 	if (!id || samv_id_check(id, NULL) < 0) {
 		samv_error_clear();
 		return 0;
 	}
-	if (c->nextra == c->capextra) {
-		size_t cap = c->capextra ? c->capextra * 2 : 16;
-		struct extra *nv = realloc(c->extra, cap * sizeof(*nv));
-
-		if (!nv)
-			return samv_error_set(SAMV_ERROR, "out of memory");
-		c->extra = nv;
-		c->capextra = cap;
-	}
-	c->extra[c->nextra].type = t;
-	if (!(c->extra[c->nextra].id = arena_dup(c, id, strlen(id))))
-		return SAMV_ERROR;
-	c->nextra++;
-	return 0;
+	return samv_buf_printf(&c->extra, "%s\t%s\n", t->name, id) < 0 ? samv_error_set(SAMV_ERROR, "out of memory")
+									 : 0;
 }
 
 /* Parse, validate and place one record file. */
@@ -751,7 +735,7 @@ static int check_record(struct check *c, const char *path, const struct samv_typ
 		rc = add_extra(c, t, samv_record_str(rec, "id"));
 	if (rc < 0)
 		goto out;
-	if (cache && loadable && t == samv_type_find("decision")) {
+	if (cache && loadable && t == c->t_decision) {
 		if (!facts && !(facts = facts_of(rec))) {
 			rc = samv_error_set(SAMV_ERROR, "out of memory");
 			goto out;
@@ -921,14 +905,10 @@ static int check_ref_lines(struct check *c, const struct ref *r)
  * missing, and the ids of the files kept in no row, a line each. */
 static int refs_state(struct samv_buf *out, const struct check *c)
 {
-	size_t i;
-
-	if (samv_buf_printf(out, "people_missing %d\n", c->people_missing) < 0)
+	if (samv_buf_printf(out, "people_missing %d\n", c->people_missing) < 0 ||
+	    samv_buf_put(out, c->extra.ptr ? c->extra.ptr : "", c->extra.len) < 0)
 		return samv_error_set(SAMV_ERROR, "out of memory");
-	for (i = 0; i < c->nextra; i++)
-		if (samv_buf_printf(out, "%s\t%s\n", c->extra[i].type->name, c->extra[i].id) < 0)
-			return samv_error_set(SAMV_ERROR, "out of memory");
-	return samv_buf_put(out, "", 0);
+	return 0;
 }
 
 /*
@@ -1039,7 +1019,7 @@ static void check_free(struct check *c)
 	for (i = 0; i < NTYPES; i++)
 		samv_idset_free(&c->ids[i]);
 	free(c->refs);
-	free(c->extra);
+	samv_buf_free(&c->extra);
 	samv_pdscan_free(c->ps);
 	cJSON_Delete(c->instruments);
 	cJSON_Delete(c->decisions);
