@@ -7,7 +7,6 @@
 #include "hash.h"
 #include "idset.h"
 
-
 static int grow(struct samv_idset *set)
 {
 	size_t cap = set->cap ? set->cap * 2 : 256, i, j;
