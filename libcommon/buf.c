@@ -1,7 +1,9 @@
 /* buf.c - a growable byte buffer, always NUL-terminated. */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "samv.h"
 
@@ -78,5 +80,31 @@ int samv_buf_read(struct samv_buf *b, FILE *f, size_t max)
 		return samv_error_set(SAMV_EIO, "read error");
 	if (!b->ptr && samv_buf_put(b, "", 0) < 0)
 		return SAMV_ERROR;
+	return 0;
+}
+
+/* Read fd to its end with read(2), room made for hint bytes first (a
+ * file's size from fstat: one read, then the one that sees the end). */
+int samv_buf_read_fd(struct samv_buf *b, int fd, size_t hint, size_t max)
+{
+	ssize_t got;
+
+	if (grow(b, (hint < max ? hint : max) + 1) < 0)
+		return SAMV_ERROR;
+	for (;;) {
+		if (b->cap - b->len < 2 && grow(b, b->cap) < 0)
+			return SAMV_ERROR;
+		got = read(fd, b->ptr + b->len, b->cap - b->len - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return samv_error_set(SAMV_EIO, "read error: %s", strerror(errno));
+		if (got == 0)
+			break;
+		b->len += (size_t)got;
+		if (b->len > max)
+			return samv_error_set(SAMV_EINVAL, "input is larger than %zu bytes", max);
+	}
+	b->ptr[b->len] = '\0';
 	return 0;
 }

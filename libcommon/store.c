@@ -354,26 +354,15 @@ static int too_large(const char *path)
 			      SAMV_RECORD_MAX);
 }
 
-/* Read a regular file of the work tree: never through a symbolic link,
- * never a FIFO or device (which could block or never end), never more
- * than SAMV_RECORD_MAX bytes (refused by size before reading). */
-static int read_file(struct samv_buf *out, const char *root, const char *path)
+/* Read base, a regular file of the directory open on dfd (path names it
+ * in errors): never through a symbolic link, never a FIFO or device
+ * (which could block or never end), never more than SAMV_RECORD_MAX
+ * bytes (refused by size before reading). */
+static int read_file_at(struct samv_buf *out, int dfd, const char *base, const char *path)
 {
-	const char *base;
 	struct stat sb;
-	FILE *f = NULL;
-	int dfd = -1, fd = -1, rc;
-	/* looked at before opening: a device is not even opened */
-	enum samv_file_kind k = worktree_kind_at(&dfd, root, path, &base);
+	int fd, rc;
 
-	if (k == SAMV_FILE_NONE) {
-		rc = samv_error_set(SAMV_ENOTFOUND, "cannot read '%s': %s", path, strerror(ENOENT));
-		goto out;
-	}
-	if (k != SAMV_FILE_REGULAR) {
-		rc = not_regular(path, k);
-		goto out;
-	}
 	if ((fd = openat(dfd, base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0 ||
 	    fstat(fd, &sb) < 0) {
 		rc = errno == ELOOP || errno == ENOTDIR ? not_regular(path, SAMV_FILE_LINK)
@@ -390,19 +379,45 @@ static int read_file(struct samv_buf *out, const char *root, const char *path)
 		rc = too_large(path);
 		goto out;
 	}
-	if (!(f = fdopen(fd, "rb"))) {
-		rc = samv_error_set(SAMV_EIO, "cannot read '%s': %s", path, strerror(errno));
-		goto out;
-	}
-	fd = -1;
-	if ((rc = samv_buf_read(out, f, SAMV_RECORD_MAX)) < 0)
+	if ((rc = samv_buf_read_fd(out, fd, (size_t)sb.st_size, SAMV_RECORD_MAX)) < 0)
 		samv_error_set(rc, "cannot read '%s': %s", path, samv_error_last());
 out:
-	if (f)
-		fclose(f);
 	if (fd >= 0)
 		close(fd);
-	if (dfd >= 0)
+	return rc;
+}
+
+/* Read a regular file of the work tree (read_file_at).  The file a walk
+ * is handing to its callback is opened from the directory the walk holds
+ * open and was looked at by the walk's lstat: a cold samv-check reads
+ * every file, and opening each from the root took four system calls
+ * more (docs/PERFORMANCE.md). */
+static int read_file(struct samv_buf *out, struct samv_view *v, const char *path)
+{
+	const struct stat *walked = samv_view_walked(v, path);
+	const char *base;
+	bool borrowed = walked && v->walked_dfd >= 0;
+	int dfd = -1, rc;
+	/* looked at before opening: a device is not even opened */
+	enum samv_file_kind k;
+
+	if (borrowed) {
+		k = kind_of_mode(walked->st_mode);
+		dfd = v->walked_dfd;
+		base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	} else
+		k = worktree_kind_at(&dfd, v->root, path, &base);
+	if (k == SAMV_FILE_NONE) {
+		rc = samv_error_set(SAMV_ENOTFOUND, "cannot read '%s': %s", path, strerror(ENOENT));
+		goto out;
+	}
+	if (k != SAMV_FILE_REGULAR) {
+		rc = not_regular(path, k);
+		goto out;
+	}
+	rc = read_file_at(out, dfd, base, path);
+out:
+	if (dfd >= 0 && !borrowed)
 		close(dfd);
 	return rc;
 }
@@ -533,7 +548,7 @@ int samv_view_read(struct samv_buf *out, struct samv_view *v, const char *path)
 		return samv_buf_put(out, st->text, st->len);
 	}
 	if ((v = route(v, path))->root)
-		return read_file(out, v->root, path);
+		return read_file(out, v, path);
 	e = tree_entry(v, path);
 	if ((k = tree_kind(e)) == SAMV_FILE_NONE || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
 		return samv_error_set(SAMV_ENOTFOUND, "'%s' does not exist", path);
@@ -737,9 +752,11 @@ static int walk_fd(struct samv_view *v, int fd, const char *rel, samv_view_fn fn
 			if (seen) {
 				v->walked_path = sub;
 				v->walked_st = sb;
+				v->walked_dfd = fd;
 			}
 			rc = fn(sub, arg);
 			v->walked_path = NULL;
+			v->walked_dfd = -1;
 		}
 	}
 out:

@@ -52,9 +52,11 @@ struct samv_view {
 	int (*filter)(void *arg, const struct samv_type *t, cJSON *rec);
 	void *filter_arg;
 	/* the file a work tree walk is handing to its callback, and what its
-	 * lstat said (samv_view_walked); NULL between files */
+	 * lstat said (samv_view_walked), and the directory it is in, open
+	 * (-1 between files); NULL between files */
 	const char *walked_path;
 	struct stat walked_st;
+	int walked_dfd;
 };
 
 int samv_view_tree(struct samv_view **out, git_repository *repo, git_tree *tree);
