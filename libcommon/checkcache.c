@@ -36,15 +36,17 @@
 #include "arena.h"
 #include "cache.h"
 #include "checkcache.h"
+#include "dirlist.h"
 #include "hash.h"
 #include "store.h"
 
 /* chk_meta 'layout': another value drops the tables */
-#define CHK_LAYOUT "4"
+#define CHK_LAYOUT "5"
 
 static const char create_sql[] =
 	"BEGIN IMMEDIATE;"
 	"DROP TABLE IF EXISTS chk_file; DROP TABLE IF EXISTS chk_hist_bad; DROP TABLE IF EXISTS chk_meta;"
+	"DROP TABLE IF EXISTS chk_dir;"
 	"CREATE TABLE chk_meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
 	/* a file without a problem of its own; kept: what check.c keeps of
 	 * it (its facts, opaque here); st: the stat data of the work tree
@@ -55,6 +57,9 @@ static const char create_sql[] =
 	" kept BLOB NOT NULL, st BLOB, refs_bad INTEGER NOT NULL DEFAULT 0);"
 	/* the commits of the verified history that have a problem */
 	"CREATE TABLE chk_hist_bad(oid BLOB PRIMARY KEY);"
+	/* a work tree directory of files as the walk last read it
+	 * (dirlist.c): its stat data as chk_file's st, its names */
+	"CREATE TABLE chk_dir(path TEXT PRIMARY KEY, st BLOB NOT NULL, names BLOB NOT NULL);"
 	"INSERT INTO chk_meta VALUES ('layout', '" CHK_LAYOUT "');"
 	"COMMIT;";
 
@@ -95,6 +100,8 @@ struct samv_checkcache {
 	 * since the tables were made, as read */
 	char *state, *new_state;
 	long long gen;
+	/* the directories' listings, lent to the view's walk */
+	struct samv_dirlist dirs;
 };
 
 static int index_build(struct samv_checkcache *cc, size_t cap)
@@ -340,6 +347,9 @@ static void cc_free(struct samv_checkcache *cc)
 	if (!cc)
 		return;
 	free_rows(cc);
+	if (cc->v && cc->v->dirs == &cc->dirs)
+		cc->v->dirs = NULL;
+	samv_dirlist_free(&cc->dirs);
 	free(cc->ctx);
 	free(cc->state);
 	free(cc->new_state);
@@ -398,6 +408,12 @@ int samv_checkcache_open(struct samv_checkcache **out, struct samv_view *v, cons
 		cc->ctx_changed = true;
 	else if ((rc = load_state(cc)) != 0 || (rc = load_rows(cc)) != 0)
 		goto out;
+	/* what a directory holds does not depend on the rules */
+	if (v->root) {
+		if ((rc = samv_dirlist_load(&cc->dirs, db, &cc->start)) < 0)
+			goto out;
+		v->dirs = &cc->dirs;
+	}
 	*out = cc;
 	cc = NULL;
 out:
@@ -627,7 +643,8 @@ static bool unchanged(const struct samv_checkcache *cc)
 {
 	size_t i;
 
-	if (cc->ctx_changed || !cc->state || !cc->new_state || strcmp(cc->state, cc->new_state))
+	if (cc->ctx_changed || !cc->state || !cc->new_state || strcmp(cc->state, cc->new_state) ||
+	    samv_dirlist_changed(&cc->dirs))
 		return false;
 	for (i = 0; i < cc->n; i++)
 		if (cc->rows[i].dirty || (cc->rows[i].loaded && !cc->rows[i].seen))
@@ -663,7 +680,7 @@ static int write_rows(struct samv_checkcache *cc)
 	    (r = alone && cc->new_state ? meta_put(cc->db, "state", cc->new_state)
 					: sqlite3_exec(cc->db, "DELETE FROM chk_meta WHERE k = 'state'", NULL, NULL, NULL)) !=
 		    SQLITE_OK ||
-	    (alone && (r = prune(cc)) != SQLITE_OK))
+	    (alone && (r = prune(cc)) != SQLITE_OK) || (r = samv_dirlist_write(&cc->dirs, cc->db)) != SQLITE_OK)
 		goto out;
 	if ((r = sqlite3_prepare_v2(cc->db, "INSERT OR REPLACE INTO chk_file(path, oid, loadable, kept, st, refs_bad)"
 				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &st, NULL)) != SQLITE_OK)

@@ -12,6 +12,7 @@
 #include "store.h"
 #include "people.h"
 #include "cache.h"
+#include "dirlist.h"
 
 /* Why libgit2 would not open the repository found at gitdir: its
  * ownership check (a repository of another user) is said as such, with
@@ -708,15 +709,125 @@ static int read_dents(int fd, const char *rel, struct dents *out)
 	return rc;
 }
 
-/* The directory rel, open on fd (closed here). */
-static int walk_fd(struct samv_view *v, int fd, const char *rel, samv_view_fn fn, void *arg)
+/* The file sub, as the walk saw it (seen: sb is its lstat; dfd: its
+ * directory, open, or -1), handed to the callback: the callback's own
+ * look at it (samv_view_kind, samv_view_read) need not open every
+ * directory again. */
+static int visit_file(struct samv_view *v, const char *sub, const struct stat *sb, int dfd, samv_view_fn fn,
+		      void *arg)
+{
+	int rc;
+
+	v->walked_path = NULL;
+	if (sb) {
+		v->walked_path = sub;
+		v->walked_st = *sb;
+		v->walked_dfd = dfd;
+	}
+	rc = fn(sub, arg);
+	v->walked_path = NULL;
+	v->walked_dfd = -1;
+	return rc;
+}
+
+static int walk_fd(struct samv_view *v, int fd, const char *rel, const struct stat *dst, samv_view_fn fn,
+		   void *arg);
+static int walk_listed(struct samv_view *v, int at, const char *dname, const char *rel, const char *names,
+		       size_t len, samv_view_fn fn, void *arg);
+
+/* The directory sub, at name (a path without a link on the way, checked
+ * by the walk) under the directory open on at: its kept listing when it
+ * is unchanged (dirlist.c), else read.  Entered from its parent, never
+ * through a link: a link or a file put there since is met as a file (as
+ * in a tree), a directory gone since as nothing. */
+static int walk_sub(struct samv_view *v, int at, const char *name, const char *sub, samv_view_fn fn, void *arg)
+{
+	struct stat dst;
+	const char *names;
+	size_t len;
+	int sfd;
+
+	if (v->dirs && samv_dirlist_known(v->dirs, sub) && fstatat(at, name, &dst, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISDIR(dst.st_mode) && samv_dirlist_get(v->dirs, sub, &dst, &names, &len))
+		return walk_listed(v, at, name, sub, names, len, fn, arg);
+	if ((sfd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) >= 0)
+		/* its stat data taken before its names are read: a name added
+		 * in between makes them differ next time */
+		return walk_fd(v, sfd, sub, v->dirs && fstat(sfd, &dst) == 0 ? &dst : NULL, fn, arg);
+	if (errno == ELOOP || errno == ENOTDIR)
+		return fn(sub, arg);
+	if (errno != ENOENT)
+		return samv_error_set(SAMV_EIO, "cannot read '%s': %s", sub, strerror(errno));
+	return 0;
+}
+
+/* The directory rel of files, at dname under the directory open on at,
+ * from its kept listing: names, NUL after each, in name order. */
+static int walk_listed(struct samv_view *v, int at, const char *dname, const char *rel, const char *names,
+		       size_t len, samv_view_fn fn, void *arg)
+{
+	size_t rlen = strlen(rel), dlen = strlen(dname), n;
+	char *sub = malloc(rlen + 1 + NAME_MAX + 1), *path = malloc(dlen + 1 + NAME_MAX + 1);
+	const char *p;
+	struct stat sb;
+	int rc = 0;
+
+	if (!sub || !path) {
+		rc = samv_error_set(SAMV_ERROR, "out of memory");
+		goto out;
+	}
+	memcpy(sub, rel, rlen);
+	sub[rlen] = '/';
+	memcpy(path, dname, dlen);
+	path[dlen] = '/';
+	for (p = names; p < names + len && rc == 0; p += n + 1) {
+		if ((n = strlen(p)) > NAME_MAX)
+			continue;
+		memcpy(sub + rlen + 1, p, n + 1);
+		memcpy(path + dlen + 1, p, n + 1);
+		if (fstatat(at, path, &sb, AT_SYMLINK_NOFOLLOW) < 0)
+			rc = visit_file(v, sub, NULL, -1, fn, arg);
+		else if (S_ISDIR(sb.st_mode))
+			rc = walk_sub(v, at, path, sub, fn, arg);
+		else
+			rc = visit_file(v, sub, &sb, -1, fn, arg);
+	}
+out:
+	free(sub);
+	free(path);
+	return rc;
+}
+
+/* Keep the listing of rel, a directory of files only, in name order. */
+static int keep_listing(struct samv_view *v, const char *rel, const struct stat *dst, const struct dents *d)
+{
+	char *all = malloc(d->len ? d->len : 1), *p = all;
+	size_t i, n;
+	int rc;
+
+	if (!all)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	for (i = 0; i < d->n; i++) {
+		n = strlen(d->names + d->v[i].name) + 1;
+		memcpy(p, d->names + d->v[i].name, n);
+		p += n;
+	}
+	rc = samv_dirlist_put(v->dirs, rel, dst, all, (size_t)(p - all));
+	free(all);
+	return rc;
+}
+
+/* The directory rel, open on fd (closed here); dst: its stat data, taken
+ * before its names were read, when its listing may be kept. */
+static int walk_fd(struct samv_view *v, int fd, const char *rel, const struct stat *dst, samv_view_fn fn,
+		   void *arg)
 {
 	struct dents d = { NULL, 0, 0, NULL, 0, 0 };
 	size_t rlen = strlen(rel), i;
 	char *sub = NULL;
 	struct stat sb;
-	bool seen;
-	int rc, sfd;
+	bool seen, subdirs = false;
+	int rc;
 
 	if ((rc = read_dents(fd, rel, &d)) < 0)
 		goto out;
@@ -736,29 +847,13 @@ static int walk_fd(struct samv_view *v, int fd, const char *rel, samv_view_fn fn
 		strcpy(sub + rlen + 1, name);
 		seen = dir || fstatat(fd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0;
 		if (seen && (dir || S_ISDIR(sb.st_mode))) {
-			/* entered from its parent, never through a link: a link
-			 * or a file put there since is met as a file (as in a
-			 * tree), a directory gone since as nothing */
-			if ((sfd = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) >= 0)
-				rc = walk_fd(v, sfd, sub, fn, arg);
-			else if (errno == ELOOP || errno == ENOTDIR)
-				rc = fn(sub, arg);
-			else if (errno != ENOENT)
-				rc = samv_error_set(SAMV_EIO, "cannot read '%s': %s", sub, strerror(errno));
-		} else {
-			/* what the walk saw of the file: the callback's own look at
-			 * it (samv_view_kind) need not open every directory again */
-			v->walked_path = NULL;
-			if (seen) {
-				v->walked_path = sub;
-				v->walked_st = sb;
-				v->walked_dfd = fd;
-			}
-			rc = fn(sub, arg);
-			v->walked_path = NULL;
-			v->walked_dfd = -1;
-		}
+			subdirs = true;
+			rc = walk_sub(v, fd, name, sub, fn, arg);
+		} else
+			rc = visit_file(v, sub, seen ? &sb : NULL, fd, fn, arg);
 	}
+	if (rc == 0 && dst && !subdirs)
+		rc = keep_listing(v, rel, dst, &d);
 out:
 	free(d.v);
 	free(d.names);
@@ -778,7 +873,7 @@ static int walk_dir(struct samv_view *v, const char *rel, samv_view_fn fn, void 
 			return fn(rel, arg);
 		return errno == ENOENT ? 0 : samv_error_set(SAMV_EIO, "cannot read '%s': %s", rel, strerror(errno));
 	}
-	return walk_fd(v, fd, rel, fn, arg);
+	return walk_fd(v, fd, rel, NULL, fn, arg);
 }
 
 static int walk_tree(git_repository *repo, git_tree *tree, const char *rel, samv_view_fn fn, void *arg);

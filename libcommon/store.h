@@ -7,6 +7,8 @@
 #include "samv.h"
 #include "idset.h"
 
+struct samv_dirlist;
+
 struct samv_store {
 	git_repository *repo;
 	const char *workdir; /* ends in '/' */
@@ -57,6 +59,9 @@ struct samv_view {
 	const char *walked_path;
 	struct stat walked_st;
 	int walked_dfd;
+	/* the directories' listings a walk of the work tree may use instead
+	 * of reading them (samv-check's, dirlist.c), or NULL */
+	struct samv_dirlist *dirs;
 };
 
 int samv_view_tree(struct samv_view **out, git_repository *repo, git_tree *tree);

@@ -166,6 +166,34 @@ test_case 'work tree files: a change that keeps size and mtime is seen (ctime); 
 	same "again, warm"
 '
 
+test_case 'directories not read again: a name added, removed, or renamed behind an old mtime is seen' '
+	make_report_repo
+	# a directory'"'"'s listing is kept only when it is older than the
+	# check (a change in the same second could keep its times)
+	sleep 1
+	same cold
+	test "$(cache_rows chk_dir)" -gt 5
+	a=$(git ls-files actors | grep /rotary.json)
+	d=${a%/*}
+	printf "{\n" >"$d/broken.json"
+	same "with a file added to a kept directory"
+	grep -q "$d/broken.json" "$TRASH/got"
+	sleep 1
+	same "the directory kept again"
+	grep -q "$d/broken.json" "$TRASH/got"
+	rm "$d/broken.json"
+	same "with the file removed"
+	! grep -q broken.json "$TRASH/got"
+	sleep 1
+	same "kept again"
+	# the directory'"'"'s mtime put back: its ctime tells
+	touch -r "$d" "$TRASH/stamp"
+	mv "$a" "$d/rotary-renamed.json"
+	touch -r "$TRASH/stamp" "$d"
+	same "with a file renamed, the directory'"'"'s mtime put back"
+	grep -q "rotary-renamed.json" "$TRASH/got"
+'
+
 test_case 'stale: a plain git commit, git reset --hard, a merge; the kept history resumed or walked again' '
 	make_problem_repo
 	git add -A && git commit -qm "the work tree by hand"
