@@ -36,6 +36,20 @@ int samv_buf_put(struct samv_buf *b, const char *s, size_t n)
 	return 0;
 }
 
+/* n spaces (indentation: a printf of "%*s" costs more than the rest of
+ * a record's formatting) */
+int samv_buf_spaces(struct samv_buf *b, int n)
+{
+	if (n <= 0)
+		return 0;
+	if (grow(b, (size_t)n) < 0)
+		return SAMV_ERROR;
+	memset(b->ptr + b->len, ' ', (size_t)n);
+	b->len += (size_t)n;
+	b->ptr[b->len] = '\0';
+	return 0;
+}
+
 int samv_buf_puts(struct samv_buf *b, const char *s)
 {
 	return samv_buf_put(b, s, strlen(s));

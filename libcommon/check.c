@@ -177,9 +177,14 @@ static int collect_fn(const struct samv_field *f, const struct samv_type *target
  * keeps of them (collect_refs replayed by replay_refs). */
 static int refs_fn(const struct samv_field *f, const struct samv_type *target, const char *id, void *arg)
 {
+	struct samv_buf *b = arg;
+
 	(void)target;
-	return samv_buf_printf(arg, "%s\t%s\t%s\n", f->name, f->ref, id) < 0 ? samv_error_set(SAMV_ERROR, "out of memory")
-										: 0;
+	/* pieces, not a printf: a cold check makes one a reference */
+	if (samv_buf_puts(b, f->name) < 0 || samv_buf_put(b, "\t", 1) < 0 || samv_buf_puts(b, f->ref) < 0 ||
+	    samv_buf_put(b, "\t", 1) < 0 || samv_buf_puts(b, id) < 0 || samv_buf_put(b, "\n", 1) < 0)
+		return SAMV_ERROR;
+	return 0;
 }
 
 /* One line of kept references at p, "field TAB type TAB id": its ends
@@ -257,8 +262,8 @@ static int served_lines(struct samv_buf *out, const struct samv_type *t, const c
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "serves")) {
 		if (!cJSON_IsString(it) || samv_purpose_key_check(it->valuestring) < 0)
 			continue; /* validation has reported it */
-		if (samv_buf_printf(out, "%s\n", it->valuestring) < 0)
-			return samv_error_set(SAMV_ERROR, "out of memory");
+		if (samv_buf_puts(out, it->valuestring) < 0 || samv_buf_put(out, "\n", 1) < 0)
+			return SAMV_ERROR;
 	}
 	return samv_buf_put(out, "", 0);
 }

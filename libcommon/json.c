@@ -241,18 +241,32 @@ struct samv_pos samv_json_locate(const char *text, const char *key)
 	return at >= 0 ? pos_at(text, (size_t)at) : SAMV_POS_FILE;
 }
 
+/* The characters JSON escapes: '"', '\\' and the controls. */
+static bool needs_escape(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\';
+}
+
 int samv_json_put_string(struct samv_buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
+	const char *run;
 	char esc[7];
 
 	if (samv_buf_put(b, "\"", 1) < 0)
 		return SAMV_ERROR;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (*s) {
+		unsigned char c;
 		const char *e = NULL;
 
-		switch (c) {
+		/* the text between escapes put in one piece */
+		for (run = s; *s && !needs_escape((unsigned char)*s); s++)
+			;
+		if (s > run && samv_buf_put(b, run, (size_t)(s - run)) < 0)
+			return SAMV_ERROR;
+		if (!*s)
+			break;
+		switch ((c = (unsigned char)*s++)) {
 		case '"': e = "\\\""; break;
 		case '\\': e = "\\\\"; break;
 		case '\n': e = "\\n"; break;
@@ -261,18 +275,34 @@ int samv_json_put_string(struct samv_buf *b, const char *s)
 		case '\b': e = "\\b"; break;
 		case '\f': e = "\\f"; break;
 		default:
-			if (c < 0x20) {
-				memcpy(esc, "\\u00", 4);
-				esc[4] = hex[c >> 4];
-				esc[5] = hex[c & 15];
-				esc[6] = '\0';
-				e = esc;
-			}
+			memcpy(esc, "\\u00", 4);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			esc[6] = '\0';
+			e = esc;
 		}
-		if (e ? samv_buf_puts(b, e) : samv_buf_put(b, s, 1))
+		if (samv_buf_puts(b, e) < 0)
 			return SAMV_ERROR;
 	}
 	return samv_buf_put(b, "\"", 1);
+}
+
+int samv_json_put_number(struct samv_buf *b, double d)
+{
+	char digits[24], *p = digits + sizeof(digits);
+	unsigned long long u;
+
+	/* a whole number (what records hold) written without printf,
+	 * exactly as "%.17g" writes it: all its digits below 1e15; not -0 */
+	if (!(d > -1e15 && d < 1e15) || d != (double)(long long)d || (d == 0 && signbit(d)))
+		return samv_buf_printf(b, "%.17g", d);
+	u = d < 0 ? (unsigned long long)-(long long)d : (unsigned long long)(long long)d;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10));
+	if (d < 0)
+		*--p = '-';
+	return samv_buf_put(b, p, (size_t)(digits + sizeof(digits) - p));
 }
 
 static int print_at(struct samv_buf *b, const cJSON *v, int depth)
@@ -285,7 +315,7 @@ static int print_at(struct samv_buf *b, const cJSON *v, int depth)
 	if (cJSON_IsBool(v))
 		return samv_buf_puts(b, cJSON_IsTrue(v) ? "true" : "false");
 	if (cJSON_IsNumber(v))
-		return samv_buf_printf(b, "%.17g", v->valuedouble);
+		return samv_json_put_number(b, v->valuedouble);
 	if (!obj && !cJSON_IsArray(v))
 		return samv_buf_puts(b, "null");
 	if (!v->child)
@@ -293,14 +323,14 @@ static int print_at(struct samv_buf *b, const cJSON *v, int depth)
 	if (samv_buf_puts(b, obj ? "{\n" : "[\n") < 0)
 		return SAMV_ERROR;
 	for (it = v->child; it; it = it->next) {
-		if (samv_buf_printf(b, "%*s", (depth + 1) * 2, "") < 0)
+		if (samv_buf_spaces(b, (depth + 1) * 2) < 0)
 			return SAMV_ERROR;
 		if (obj && (samv_json_put_string(b, it->string) < 0 || samv_buf_puts(b, ": ") < 0))
 			return SAMV_ERROR;
 		if (print_at(b, it, depth + 1) < 0 || samv_buf_puts(b, it->next ? ",\n" : "\n") < 0)
 			return SAMV_ERROR;
 	}
-	return samv_buf_printf(b, "%*s%c", depth * 2, "", obj ? '}' : ']');
+	return samv_buf_spaces(b, depth * 2) < 0 ? SAMV_ERROR : samv_buf_puts(b, obj ? "}" : "]");
 }
 
 int samv_json_print_value(struct samv_buf *out, const cJSON *v, int depth)

@@ -59,19 +59,9 @@ static int cmp_str(const void *a, const void *b)
 
 static int put_object(struct samv_buf *b, const struct samv_type *t, const cJSON *rec, int indent);
 
-/* n spaces of indentation (a printf of "%*s" costs more than the rest of
- * a record's formatting) */
 static int put_spaces(struct samv_buf *b, int n)
 {
-	static const char sp[] = "                                ";
-	int k;
-
-	for (; n > 0; n -= k) {
-		k = n < (int)sizeof(sp) - 1 ? n : (int)sizeof(sp) - 1;
-		if (samv_buf_put(b, sp, (size_t)k) < 0)
-			return SAMV_ERROR;
-	}
-	return 0;
+	return samv_buf_spaces(b, n);
 }
 
 /* prefix then name into out, cut as snprintf would */
@@ -103,7 +93,7 @@ static int put_value(struct samv_buf *b, const struct samv_field *f, const cJSON
 	if (cJSON_IsBool(v))
 		return samv_buf_puts(b, cJSON_IsTrue(v) ? "true" : "false");
 	if (cJSON_IsNumber(v))
-		return samv_buf_printf(b, "%.17g", v->valuedouble);
+		return samv_json_put_number(b, v->valuedouble);
 	if (sub && cJSON_IsArray(v)) {
 		if (samv_buf_puts(b, "[\n") < 0)
 			return SAMV_ERROR;

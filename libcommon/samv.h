@@ -93,6 +93,7 @@ struct samv_buf {
 #define SAMV_BUF_INIT { NULL, 0, 0 }
 int samv_buf_put(struct samv_buf *b, const char *s, size_t n);
 int samv_buf_puts(struct samv_buf *b, const char *s);
+int samv_buf_spaces(struct samv_buf *b, int n);
 int samv_buf_printf(struct samv_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void samv_buf_free(struct samv_buf *b);
@@ -284,6 +285,8 @@ int samv_json_print(struct samv_buf *out, const cJSON *v);
 int samv_json_print_value(struct samv_buf *out, const cJSON *v, int depth);
 /* A string as a JSON string literal (UTF-8 as is). */
 int samv_json_put_string(struct samv_buf *out, const char *s);
+/* A JSON number as "%.17g" writes it. */
+int samv_json_put_number(struct samv_buf *out, double d);
 /* Sort the items of arr in place; cmp compares two (cJSON *const *). */
 int samv_json_sort(cJSON *arr, int (*cmp)(const void *, const void *));
 /* Where the value of top-level key is written in text (1:1 if absent). */
