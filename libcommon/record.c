@@ -493,8 +493,10 @@ int samv_record_refs(const struct samv_type *t, const cJSON *rec, samv_ref_fn fn
 		const struct samv_field *f = &t->fields[i];
 		const struct samv_type *target;
 
-		v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
-		if (!v)
+		/* only the fields that can hold a reference looked up */
+		if (f->kind != SAMV_F_OBJS && f->kind != SAMV_F_REF && f->kind != SAMV_F_REFS)
+			continue;
+		if (!(v = cJSON_GetObjectItemCaseSensitive(rec, f->name)))
 			continue;
 		if (f->kind == SAMV_F_OBJS) {
 			const struct samv_type *sub = samv_subtype_find(f->ref);
@@ -504,7 +506,7 @@ int samv_record_refs(const struct samv_type *t, const cJSON *rec, samv_ref_fn fn
 					return rc;
 			continue;
 		}
-		if ((f->kind != SAMV_F_REF && f->kind != SAMV_F_REFS) || !(target = samv_type_find(f->ref)))
+		if (!(target = samv_type_find(f->ref)))
 			continue;
 		for (it = cJSON_IsArray(v) ? v->child : v; it; it = cJSON_IsArray(v) ? it->next : NULL)
 			if (cJSON_IsString(it) && samv_id_check(it->valuestring, NULL) == 0 &&
