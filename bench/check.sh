@@ -38,12 +38,6 @@ cpair() {
 		>>"$work/table"
 	say "$size $1: $r"
 }
-# cpu_ms COMMAND SUM: SUM plus the command's CPU milliseconds (itself and
-# its children, from the shell's times)
-cpu_ms() {
-	/usr/bin/time -f "%U %S" -o "$work/cpu" sh -c "$1" >/dev/null 2>&1 || :
-	awk -v sum="$2" '{ printf "%.1f\n", sum + ($1 + $2) * 1000 }' "$work/cpu"
-}
 for size in $sizes; do
 	repo=$work/collab-$size
 	[ -d "$repo/.git" ] || { say "building $size records in $repo"; collab_repo "$size" "$repo"; }
@@ -65,18 +59,15 @@ for size in $sizes; do
 		"$add; $jq_all"
 	cpair "samv-check, no cache" "SAMV_NO_CACHE=1 samv-check >/dev/null || :" "$jq_all"
 	cpair "samv-check --no-history, cache warm" "samv-check --no-history >/dev/null || :" "$jq_all"
-	# the same after one write, the write not counted: samv-check alone
-	# right after samv-actor add, against jq alone
-	i=0 st=0 jt=0
-	while [ "$i" -lt "$runs" ]; do
-		sh -c "$add"
-		st=$(cpu_ms "samv-check >/dev/null || :" "$st")
-		jt=$(cpu_ms "$jq_all" "$jt")
-		i=$((i + 1))
-	done
-	awk -v size="$size" -v s="$st" -v j="$jt" -v n="$runs" 'BEGIN {
-		printf "| %d | %s | %.1f | %.1f | %.2f |\n", size, "samv-check right after one write (the write not counted), CPU", s / n, j / n, j / s
-	}' >>"$work/table"
+	# the same after one write, the write not counted: samv-actor add
+	# before each run of either side (bench/pair.c --before), samv-check
+	# alone against jq alone
+	r=$("$build/bench/pair" --before "$add" "$runs" 1 sh -c "samv-check >/dev/null || :" --vs sh -c "$jq_all")
+	echo "$r" | awk -v size="$size" '{
+		printf "| %d | %s | %.1f ± %.1f | %.1f ± %.1f | %.2f |\n", size,
+			"samv-check right after one write (the write not counted), CPU", $1, $2, $3, $4, $3 / $1 }' \
+		>>"$work/table"
+	say "$size samv-check right after one write, the write not counted: $r"
 	# the record changed last by an edit (not its adding)
 	rec=$(git log --format= --name-only --diff-filter=M -- actors meetings decisions | sed -n 1p)
 	[ -n "$rec" ] || rec=$(git ls-files actors | sed -n 1p)

@@ -3,13 +3,15 @@
  * after the other, RUNS times each (after WARMUP pairs not counted), so
  * that both see the same machine load and the same repository.
  *
- *   pair [--first] RUNS WARMUP A-ARGV... --vs B-ARGV...
+ *   pair [--first] [--before CMD] RUNS WARMUP A-ARGV... --vs B-ARGV...
  *
  * Prints one line: "A-mean A-sd B-mean B-sd" in milliseconds.  Without
  * --first: CPU time (user + system, from wait4(2)) of each run.  With
  * --first: wall time from fork(2) to the first byte the command writes on
- * its standard output (process start to first output).  In the commands'
- * arguments "%N" becomes the run's number, so that each write differs.
+ * its standard output (process start to first output).  With --before:
+ * the shell command CMD runs before every run of either side, not
+ * counted (a write before each check).  In the commands' arguments "%N"
+ * becomes the run's number, so that each write differs.
  */
 #include <errno.h>
 #include <math.h>
@@ -54,7 +56,7 @@ static char **subst(char **argv, int argc, long n)
 static double run(char **argv, int argc, long n, int first)
 {
 	struct rusage ru;
-	double t0 = now_ms(), t1 = -1;
+	double t0, t1 = -1;
 	int fd[2], status;
 	pid_t pid;
 	char c[4096];
@@ -62,6 +64,7 @@ static double run(char **argv, int argc, long n, int first)
 
 	if (pipe(fd) < 0)
 		exit(2);
+	t0 = now_ms();
 	if ((pid = fork()) < 0)
 		exit(2);
 	if (pid == 0) {
@@ -93,8 +96,18 @@ static double run(char **argv, int argc, long n, int first)
 	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
 }
 
+/* The command run before each run, not counted. */
+static void before(const char *cmd)
+{
+	if (cmd && system(cmd) != 0) {
+		fprintf(stderr, "pair: %s failed\n", cmd);
+		exit(1);
+	}
+}
+
 int main(int argc, char **argv)
 {
+	const char *pre = NULL;
 	int first = 0, runs, warm, i, na, nb;
 	char **a, **b;
 	double sa = 0, qa = 0, sb = 0, qb = 0, x, ma, mb;
@@ -104,8 +117,13 @@ int main(int argc, char **argv)
 		argv++;
 		argc--;
 	}
+	if (argc > 2 && !strcmp(argv[1], "--before")) {
+		pre = argv[2];
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc < 6) {
-		fprintf(stderr, "usage: pair [--first] RUNS WARMUP A-ARGV... --vs B-ARGV...\n");
+		fprintf(stderr, "usage: pair [--first] [--before CMD] RUNS WARMUP A-ARGV... --vs B-ARGV...\n");
 		return 2;
 	}
 	runs = atoi(argv[1]);
@@ -120,7 +138,12 @@ int main(int argc, char **argv)
 	b = a + na + 1;
 	nb = argc - 3 - na - 1;
 	for (i = 0; i < warm + runs; i++) {
-		double ra = run(a, na, 2L * i, first), rb = run(b, nb, 2L * i + 1, first);
+		double ra, rb;
+
+		before(pre);
+		ra = run(a, na, 2L * i, first);
+		before(pre);
+		rb = run(b, nb, 2L * i + 1, first);
 
 		if (i < warm)
 			continue;
