@@ -73,7 +73,7 @@ struct row {
 	bool loaded;   /* read from the cache, written by the last check */
 	bool seen;     /* met by this check (get or put) */
 	bool refs_bad; /* a reference of it named no record */
-	long long st[7]; /* mtime, mtime_ns, ctime, ctime_ns, size, ino, mode */
+	long long st[SAMV_STAT_FIELDS]; /* samv_stat_fields */
 };
 
 struct samv_checkcache {
@@ -87,8 +87,7 @@ struct samv_checkcache {
 	 * themselves, half empty, was the most of a check's page faults */
 	struct row *rows;
 	size_t n, nalloc;
-	uint32_t *index;
-	size_t cap;
+	struct samv_slots index;
 	struct samv_arena arena; /* the rows' text */
 	/* the row samv_checkcache_known found the file's stat data in: its
 	 * stat data need not be taken again by samv_checkcache_get */
@@ -106,26 +105,19 @@ struct samv_checkcache {
 
 static int index_build(struct samv_checkcache *cc, size_t cap)
 {
-	uint32_t *nv = calloc(cap, sizeof(*nv));
-	size_t i, j;
+	size_t i;
 
-	if (!nv)
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	for (i = 0; i < cc->n; i++) {
-		for (j = cc->rows[i].hash & (cap - 1); nv[j]; j = (j + 1) & (cap - 1))
-			;
-		nv[j] = (uint32_t)(i + 1);
-	}
-	free(cc->index);
-	cc->index = nv;
-	cc->cap = cap;
+	if (samv_slots_make(&cc->index, cap) < 0)
+		return SAMV_ERROR;
+	for (i = 0; i < cc->n; i++)
+		samv_slots_put(&cc->index, cc->rows[i].hash, i);
 	return 0;
 }
 
 /* Room for n rows in all. */
 static int reserve(struct samv_checkcache *cc, size_t n)
 {
-	size_t cap = cc->cap ? cc->cap : 1024;
+	size_t cap = cc->index.cap ? cc->index.cap : 1024;
 
 	if (n >= UINT32_MAX / 2)
 		return samv_error_set(SAMV_ERROR, "out of memory");
@@ -141,17 +133,17 @@ static int reserve(struct samv_checkcache *cc, size_t n)
 	}
 	while (n * 2 > cap)
 		cap *= 2;
-	return cap != cc->cap ? index_build(cc, cap) : 0;
+	return cap != cc->index.cap ? index_build(cc, cap) : 0;
 }
 
 static struct row *row_find_h(struct samv_checkcache *cc, const char *path, unsigned long h)
 {
 	size_t j;
 
-	if (!cc->cap)
+	if (!cc->index.cap)
 		return NULL;
-	for (j = h & (cc->cap - 1); cc->index[j]; j = (j + 1) & (cc->cap - 1)) {
-		struct row *w = &cc->rows[cc->index[j] - 1];
+	for (j = samv_slot_first(&cc->index, h); cc->index.v[j]; j = samv_slot_next(&cc->index, j)) {
+		struct row *w = &cc->rows[cc->index.v[j] - 1];
 
 		if (w->hash == h && !strcmp(w->path, path))
 			return w;
@@ -181,7 +173,6 @@ static struct row *row_new_h(struct samv_checkcache *cc, const char *path, unsig
 			     size_t klen)
 {
 	struct row *w;
-	size_t j;
 
 	if (cc->n == cc->nalloc ? reserve(cc, cc->n ? cc->n * 2 : 1024) < 0 : reserve(cc, cc->n + 1) < 0)
 		return NULL;
@@ -190,9 +181,7 @@ static struct row *row_new_h(struct samv_checkcache *cc, const char *path, unsig
 	if (row_set(cc, w, path, kept, klen) < 0)
 		return NULL;
 	w->hash = h;
-	for (j = w->hash & (cc->cap - 1); cc->index[j]; j = (j + 1) & (cc->cap - 1))
-		;
-	cc->index[j] = (uint32_t)(++cc->n);
+	samv_slots_put(&cc->index, h, cc->n++);
 	return w;
 }
 
@@ -265,10 +254,9 @@ static void free_rows(struct samv_checkcache *cc)
 {
 	samv_arena_free(&cc->arena);
 	free(cc->rows);
-	free(cc->index);
+	samv_slots_free(&cc->index);
 	cc->rows = NULL;
-	cc->index = NULL;
-	cc->n = cc->nalloc = cc->cap = cc->next = 0;
+	cc->n = cc->nalloc = cc->next = 0;
 	cc->verified = NULL;
 }
 
@@ -430,17 +418,6 @@ static bool stat_trusted(const struct samv_checkcache *cc, const struct stat *sb
 	return S_ISREG(sb->st_mode) && sb->st_mtim.tv_sec < cc->start.tv_sec && sb->st_ctim.tv_sec < cc->start.tv_sec;
 }
 
-static void stat_of(long long st[7], const struct stat *sb)
-{
-	st[0] = (long long)sb->st_mtim.tv_sec;
-	st[1] = sb->st_mtim.tv_nsec;
-	st[2] = (long long)sb->st_ctim.tv_sec;
-	st[3] = sb->st_ctim.tv_nsec;
-	st[4] = (long long)sb->st_size;
-	st[5] = (long long)sb->st_ino;
-	st[6] = (long long)sb->st_mode;
-}
-
 /* The work tree file's stat data, when path is read from the work tree. */
 static int wt_stat(struct samv_checkcache *cc, const char *path, struct stat *sb)
 {
@@ -468,14 +445,14 @@ int samv_checkcache_known(struct samv_checkcache *cc, const char *path, git_oid 
 {
 	struct row *w;
 	struct stat sb;
-	long long st[7];
+	long long st[SAMV_STAT_FIELDS];
 	int rc;
 
 	if (samv_view_blob_id(oid, cc->v, path))
 		return 1;
 	if ((rc = wt_stat(cc, path, &sb)) <= 0 || !(w = row_find(cc, path)) || !w->has_stat)
 		return rc < 0 ? rc : 0;
-	stat_of(st, &sb);
+	samv_stat_fields(st, &sb);
 	if (memcmp(st, w->st, sizeof(st)) || !stat_trusted(cc, &sb))
 		return 0;
 	git_oid_fromraw(oid, w->oid);
@@ -494,7 +471,7 @@ void samv_checkcache_hash(git_oid *oid, const char *text, size_t len)
 static void take_stat(struct samv_checkcache *cc, const char *path, struct row *w)
 {
 	struct stat sb;
-	long long st[7];
+	long long st[SAMV_STAT_FIELDS];
 	bool had = w->has_stat;
 
 	if (wt_stat(cc, path, &sb) <= 0 || !stat_trusted(cc, &sb)) {
@@ -502,7 +479,7 @@ static void take_stat(struct samv_checkcache *cc, const char *path, struct row *
 		w->has_stat = false;
 		return;
 	}
-	stat_of(st, &sb);
+	samv_stat_fields(st, &sb);
 	if (!had || memcmp(st, w->st, sizeof(st))) {
 		memcpy(w->st, st, sizeof(st));
 		w->has_stat = true;

@@ -20,54 +20,26 @@
 #include "dirlist.h"
 #include "hash.h"
 #include "samv.h"
+#include "store.h"
 
 struct samv_dirent {
 	const char *path; /* in the arena, the names after it */
 	const char *names;
 	size_t len;
 	unsigned long hash;
-	long long st[7]; /* mtime, mtime_ns, ctime, ctime_ns, size, ino, mode */
+	long long st[SAMV_STAT_FIELDS]; /* samv_stat_fields */
 	bool met;	 /* by this walk */
 	bool dirty;	 /* to be written */
 };
-
-static void stat_of(long long st[7], const struct stat *sb)
-{
-	st[0] = (long long)sb->st_mtim.tv_sec;
-	st[1] = sb->st_mtim.tv_nsec;
-	st[2] = (long long)sb->st_ctim.tv_sec;
-	st[3] = sb->st_ctim.tv_nsec;
-	st[4] = (long long)sb->st_size;
-	st[5] = (long long)sb->st_ino;
-	st[6] = (long long)sb->st_mode;
-}
-
-static int index_build(struct samv_dirlist *dl, size_t cap)
-{
-	unsigned *nv = calloc(cap, sizeof(*nv));
-	size_t i, j;
-
-	if (!nv)
-		return samv_error_set(SAMV_ERROR, "out of memory");
-	for (i = 0; i < dl->n; i++) {
-		for (j = dl->v[i].hash & (cap - 1); nv[j]; j = (j + 1) & (cap - 1))
-			;
-		nv[j] = (unsigned)(i + 1);
-	}
-	free(dl->index);
-	dl->index = nv;
-	dl->cap = cap;
-	return 0;
-}
 
 static struct samv_dirent *find(struct samv_dirlist *dl, const char *path, unsigned long h)
 {
 	size_t j;
 
-	if (!dl->cap)
+	if (!dl->index.cap)
 		return NULL;
-	for (j = h & (dl->cap - 1); dl->index[j]; j = (j + 1) & (dl->cap - 1)) {
-		struct samv_dirent *e = &dl->v[dl->index[j] - 1];
+	for (j = samv_slot_first(&dl->index, h); dl->index.v[j]; j = samv_slot_next(&dl->index, j)) {
+		struct samv_dirent *e = &dl->v[dl->index.v[j] - 1];
 
 		if (e->hash == h && !strcmp(e->path, path))
 			return e;
@@ -80,7 +52,7 @@ static struct samv_dirent *entry(struct samv_dirlist *dl, const char *path)
 {
 	unsigned long h = samv_hash_str(path);
 	struct samv_dirent *e = find(dl, path, h);
-	size_t j;
+	size_t i;
 
 	if (e)
 		return e;
@@ -95,16 +67,18 @@ static struct samv_dirent *entry(struct samv_dirlist *dl, const char *path)
 		dl->v = nv;
 		dl->nalloc = na;
 	}
-	if ((dl->n + 1) * 2 > dl->cap && index_build(dl, dl->cap ? dl->cap * 2 : 512) < 0)
-		return NULL;
+	if ((dl->n + 1) * 2 > dl->index.cap) {
+		if (samv_slots_make(&dl->index, dl->index.cap ? dl->index.cap * 2 : 512) < 0)
+			return NULL;
+		for (i = 0; i < dl->n; i++)
+			samv_slots_put(&dl->index, dl->v[i].hash, i);
+	}
 	e = &dl->v[dl->n];
 	memset(e, 0, sizeof(*e));
 	if (!(e->path = samv_arena_dup(&dl->arena, path, strlen(path))))
 		return NULL;
 	e->hash = h;
-	for (j = h & (dl->cap - 1); dl->index[j]; j = (j + 1) & (dl->cap - 1))
-		;
-	dl->index[j] = (unsigned)(++dl->n);
+	samv_slots_put(&dl->index, h, dl->n++);
 	return e;
 }
 
@@ -158,12 +132,12 @@ int samv_dirlist_get(struct samv_dirlist *dl, const char *rel, const struct stat
 		     size_t *len)
 {
 	struct samv_dirent *e = find(dl, rel, samv_hash_str(rel));
-	long long st[7];
+	long long st[SAMV_STAT_FIELDS];
 
 	dl->used = true;
 	if (!e || !e->names)
 		return 0;
-	stat_of(st, sb);
+	samv_stat_fields(st, sb);
 	if (memcmp(st, e->st, sizeof(st)))
 		return 0;
 	e->met = true;
@@ -184,7 +158,7 @@ int samv_dirlist_put(struct samv_dirlist *dl, const char *rel, const struct stat
 		return 0;
 	if (!(e = entry(dl, rel)) || set_names(dl, e, names, len) < 0)
 		return SAMV_ERROR;
-	stat_of(e->st, sb);
+	samv_stat_fields(e->st, sb);
 	e->met = e->dirty = true;
 	return 0;
 }
@@ -240,6 +214,6 @@ void samv_dirlist_free(struct samv_dirlist *dl)
 {
 	samv_arena_free(&dl->arena);
 	free(dl->v);
-	free(dl->index);
+	samv_slots_free(&dl->index);
 	memset(dl, 0, sizeof(*dl));
 }

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "arena.h"
+#include "hash.h"
 
 struct stat;
 struct samv_dirent;
@@ -21,8 +22,7 @@ struct samv_dirent;
 struct samv_dirlist {
 	struct samv_dirent *v;
 	size_t n, nalloc;
-	unsigned *index; /* open addressing: 0 empty, else a place + 1 */
-	size_t cap;
+	struct samv_slots index; /* of v, by path */
 	struct samv_arena arena;
 	struct timespec start; /* the walk's start, coarse clock */
 	bool used;	       /* a walk of the work tree asked */

@@ -1,6 +1,6 @@
 /*
  * hash.c - the hash of a string for libcommon's open-addressing tables
- * (idset.c, checkcache.c).
+ * (idset.c, checkcache.c, dirlist.c), and those tables' slots.
  *
  * djb2 alone leaves ids and paths that differ in their last characters
  * (org-004340, org-004341) in neighbouring low bits: with linear probing
@@ -9,8 +9,10 @@
  * every character over the low bits the tables use.
  */
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "hash.h"
+#include "samv.h"
 
 unsigned long samv_hash_str(const char *s)
 {
@@ -24,4 +26,32 @@ unsigned long samv_hash_str(const char *s)
 	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return (unsigned long)h;
+}
+
+int samv_slots_make(struct samv_slots *s, size_t cap)
+{
+	uint32_t *nv = calloc(cap, sizeof(*nv));
+
+	if (!nv)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	free(s->v);
+	s->v = nv;
+	s->cap = cap;
+	return 0;
+}
+
+void samv_slots_put(struct samv_slots *s, unsigned long h, size_t place)
+{
+	size_t j;
+
+	for (j = samv_slot_first(s, h); s->v[j]; j = samv_slot_next(s, j))
+		;
+	s->v[j] = (uint32_t)(place + 1);
+}
+
+void samv_slots_free(struct samv_slots *s)
+{
+	free(s->v);
+	s->v = NULL;
+	s->cap = 0;
 }

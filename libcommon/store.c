@@ -631,6 +631,17 @@ const struct stat *samv_view_walked(struct samv_view *v, const char *path)
 		       : NULL;
 }
 
+void samv_stat_fields(long long st[SAMV_STAT_FIELDS], const struct stat *sb)
+{
+	st[0] = (long long)sb->st_mtim.tv_sec;
+	st[1] = sb->st_mtim.tv_nsec;
+	st[2] = (long long)sb->st_ctim.tv_sec;
+	st[3] = sb->st_ctim.tv_nsec;
+	st[4] = (long long)sb->st_size;
+	st[5] = (long long)sb->st_ino;
+	st[6] = (long long)sb->st_mode;
+}
+
 /* An entry of a directory: its name (an offset in the directory's
  * names), and whether getdents said it is a directory (then it is
  * entered without an lstat of its own). */

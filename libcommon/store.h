@@ -83,6 +83,11 @@ struct stat;
 /* The lstat of the work tree file at path, when a walk of the view is
  * handing it to its callback now (samv_view_walk), else NULL. */
 const struct stat *samv_view_walked(struct samv_view *v, const char *path);
+/* What samv-check keeps of a work tree file's or directory's stat data
+ * to know it unchanged: mtime, mtime_ns, ctime, ctime_ns, size, inode,
+ * mode (checkcache.c, dirlist.c). */
+#define SAMV_STAT_FIELDS 7
+void samv_stat_fields(long long st[SAMV_STAT_FIELDS], const struct stat *sb);
 int samv_record_parse(cJSON **out, const struct samv_buf *text, const char *path);
 const char *samv_path_id(const char *path, char out[SAMV_ID_MAX + 1]);
 /* Load, parse and validate the record file at path as type t (a file
