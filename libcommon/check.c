@@ -30,7 +30,6 @@ struct ref {
 	size_t row; /* the cache's row of the file, or SIZE_MAX */
 };
 
-
 /* A purpose key named in "serves": it must name a purpose of the Agreement. */
 struct served {
 	const char *path;

@@ -415,7 +415,7 @@ out:
  * than the clock's tick would otherwise give a later change the same. */
 static bool stat_trusted(const struct samv_checkcache *cc, const struct stat *sb)
 {
-	return S_ISREG(sb->st_mode) && sb->st_mtim.tv_sec < cc->start.tv_sec && sb->st_ctim.tv_sec < cc->start.tv_sec;
+	return S_ISREG(sb->st_mode) && samv_stat_settled(sb, &cc->start);
 }
 
 /* The work tree file's stat data, when path is read from the work tree. */

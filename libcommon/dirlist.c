@@ -154,7 +154,7 @@ int samv_dirlist_put(struct samv_dirlist *dl, const char *rel, const struct stat
 	dl->used = true;
 	/* a change in the second the walk began could leave both times as
 	 * they are: not kept, read again next time */
-	if (!S_ISDIR(sb->st_mode) || sb->st_mtim.tv_sec >= dl->start.tv_sec || sb->st_ctim.tv_sec >= dl->start.tv_sec)
+	if (!S_ISDIR(sb->st_mode) || !samv_stat_settled(sb, &dl->start))
 		return 0;
 	if (!(e = entry(dl, rel)) || set_names(dl, e, names, len) < 0)
 		return SAMV_ERROR;

@@ -642,6 +642,11 @@ void samv_stat_fields(long long st[SAMV_STAT_FIELDS], const struct stat *sb)
 	st[6] = (long long)sb->st_mode;
 }
 
+bool samv_stat_settled(const struct stat *sb, const struct timespec *start)
+{
+	return sb->st_mtim.tv_sec < start->tv_sec && sb->st_ctim.tv_sec < start->tv_sec;
+}
+
 /* An entry of a directory: its name (an offset in the directory's
  * names), and whether getdents said it is a directory (then it is
  * entered without an lstat of its own). */

@@ -88,6 +88,9 @@ const struct stat *samv_view_walked(struct samv_view *v, const char *path);
  * mode (checkcache.c, dirlist.c). */
 #define SAMV_STAT_FIELDS 7
 void samv_stat_fields(long long st[SAMV_STAT_FIELDS], const struct stat *sb);
+/* Whether those can be kept: last changed in a second before start (a
+ * change in start's second could leave the times as they are). */
+bool samv_stat_settled(const struct stat *sb, const struct timespec *start);
 int samv_record_parse(cJSON **out, const struct samv_buf *text, const char *path);
 const char *samv_path_id(const char *path, char out[SAMV_ID_MAX + 1]);
 /* Load, parse and validate the record file at path as type t (a file

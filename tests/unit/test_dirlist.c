@@ -42,20 +42,31 @@ static int rows(sqlite3 *db)
 	return n;
 }
 
+/* An empty table in a database of its own, and the listings read from
+ * it for a walk that began at second 1000. */
+static sqlite3 *empty_table(struct samv_dirlist *dl, struct timespec *start)
+{
+	sqlite3 *db;
+
+	start->tv_sec = 1000;
+	start->tv_nsec = 0;
+	memset(dl, 0, sizeof(*dl));
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, TABLE, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(samv_dirlist_load(dl, db, start), 0);
+	return db;
+}
+
 static void kept_when_older_than_the_walk(void **state)
 {
-	struct timespec start = { 1000, 0 };
+	struct timespec start;
 	struct samv_dirlist dl;
 	struct stat old = dir_stat(998), now = dir_stat(1000);
 	const char *got;
 	size_t len;
-	sqlite3 *db;
+	sqlite3 *db = empty_table(&dl, &start);
 
 	(void)state;
-	memset(&dl, 0, sizeof(dl));
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, TABLE, NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(samv_dirlist_load(&dl, db, &start), 0);
 	/* changed in the second the walk began: not kept */
 	assert_int_equal(samv_dirlist_put(&dl, "/actors/aa", &now, names, sizeof(names)), 0);
 	assert_false(samv_dirlist_known(&dl, "/actors/aa"));
@@ -102,19 +113,15 @@ static void kept_when_older_than_the_walk(void **state)
 /* A listing that does not end with a NUL (edited by hand) is not read. */
 static void a_damaged_listing_is_not_used(void **state)
 {
-	struct timespec start = { 1000, 0 };
+	struct timespec start;
 	struct samv_dirlist dl;
 	struct stat old = dir_stat(998);
 	const char *got;
 	size_t len;
-	sqlite3 *db;
+	sqlite3 *db = empty_table(&dl, &start);
 	sqlite3_stmt *st;
 
 	(void)state;
-	memset(&dl, 0, sizeof(dl));
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, TABLE, NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(samv_dirlist_load(&dl, db, &start), 0);
 	assert_int_equal(samv_dirlist_put(&dl, "/actors/aa", &old, names, sizeof(names)), 0);
 	assert_int_equal(samv_dirlist_write(&dl, db), SQLITE_OK);
 	samv_dirlist_free(&dl);
