@@ -34,25 +34,13 @@
 #include <openssl/sha.h>
 
 #include "samv.h"
+#include "bigendian.h"
 #include "gitindex.h"
 
 #define FIXED 62 /* stat data, mode, ids, sizes, blob id, flags */
 #define F_EXTENDED 0x4000
 #define F_NAMEMASK 0x0fff
 #define TRAILER 20
-
-static uint32_t be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static void put32(unsigned char *p, uint32_t v)
-{
-	p[0] = (unsigned char)(v >> 24);
-	p[1] = (unsigned char)(v >> 16);
-	p[2] = (unsigned char)(v >> 8);
-	p[3] = (unsigned char)v;
-}
 
 void samv_sha1(unsigned char out[20], const void *data, size_t len)
 {
@@ -214,8 +202,8 @@ static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t siz
 		rc = damaged(_("no index header"));
 		goto out;
 	}
-	ix->version = be32(ix->data + 4);
-	ix->nentries = be32(ix->data + 8);
+	ix->version = samv_be32(ix->data + 4);
+	ix->nentries = samv_be32(ix->data + 8);
 	if (ix->version < 2 || ix->version > 4) {
 		rc = samv_error_set(SAMV_EINVAL, _("cannot update the index: version %u; samv writes versions 2 to 4"),
 				    ix->version);
@@ -278,7 +266,7 @@ static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t siz
 		ix->offs[w.i] = (uint32_t)w.off;
 	ix->ext = off = w.off;
 	while (off + 8 <= size - TRAILER) {
-		len = be32(ix->data + off + 4);
+		len = samv_be32(ix->data + off + 4);
 		if (len > size - TRAILER - off - 8) {
 			rc = damaged(_("an extension is cut short"));
 			goto out;
@@ -532,7 +520,7 @@ static int emit_change(struct out *o, const struct samv_gitindex_change *c)
 	if (!c->mode)
 		return 0;
 	for (i = 0; i < 10; i++)
-		put32(f + 4 * i, v[i]);
+		samv_put_be32(f + 4 * i, v[i]);
 	memcpy(f + 40, c->id.id, 20);
 	f[60] = (unsigned char)((len < F_NAMEMASK ? len : F_NAMEMASK) >> 8);
 	f[61] = (unsigned char)(len < F_NAMEMASK ? len : F_NAMEMASK);
@@ -610,7 +598,7 @@ static int copy_extensions(struct out *o, const struct samv_gitindex *ix, const 
 	for (; off + 8 <= ix->size - TRAILER; off += 8 + len) {
 		const unsigned char *e = ix->data + off;
 
-		len = be32(e + 4);
+		len = samv_be32(e + 4);
 		if (!memcmp(e, "REUC", 4)) {
 			memcpy(o->p + o->len, e, 8 + len);
 			o->len += 8 + len;
@@ -623,7 +611,7 @@ static int copy_extensions(struct out *o, const struct samv_gitindex *ix, const 
 			if (len && (tree_node(o, &p, e + 8 + len, dir, 0, ch, n, 0) < 0 || p != e + 8 + len))
 				o->len = start; /* not understood: dropped, git rebuilds it */
 			else
-				put32(o->p + start + 4, (uint32_t)(o->len - start - 8));
+				samv_put_be32(o->p + start + 4, (uint32_t)(o->len - start - 8));
 		}
 	}
 	free(dir);
@@ -708,11 +696,11 @@ static int run(struct plan *p, const struct samv_gitindex *ix, uint32_t from, ui
 
 static void state_put(unsigned char *out, const SHA_CTX *c)
 {
-	put32(out, c->h0);
-	put32(out + 4, c->h1);
-	put32(out + 8, c->h2);
-	put32(out + 12, c->h3);
-	put32(out + 16, c->h4);
+	samv_put_be32(out, c->h0);
+	samv_put_be32(out + 4, c->h1);
+	samv_put_be32(out + 8, c->h2);
+	samv_put_be32(out + 12, c->h3);
+	samv_put_be32(out + 16, c->h4);
 }
 
 /* C as it was after BLOCKS * EVERY bytes whose state was IN. */
@@ -721,11 +709,11 @@ static void state_get(SHA_CTX *c, const unsigned char *in, size_t blocks)
 	uint64_t bits = (uint64_t)blocks * EVERY * 8;
 
 	SHA1_Init(c);
-	c->h0 = be32(in);
-	c->h1 = be32(in + 4);
-	c->h2 = be32(in + 8);
-	c->h3 = be32(in + 12);
-	c->h4 = be32(in + 16);
+	c->h0 = samv_be32(in);
+	c->h1 = samv_be32(in + 4);
+	c->h2 = samv_be32(in + 8);
+	c->h3 = samv_be32(in + 12);
+	c->h4 = samv_be32(in + 16);
 	c->Nl = (SHA_LONG)(bits & 0xffffffffu);
 	c->Nh = (SHA_LONG)(bits >> 32);
 }
@@ -744,9 +732,9 @@ static size_t states_load(const struct samv_gitindex *ix, const char *path, unsi
 		return 0;
 	if (read(fd, head, sizeof(head)) != (ssize_t)sizeof(head) || memcmp(head, MAGIC, 8))
 		goto out;
-	size = (uint64_t)be32(head + 8) << 32 | be32(head + 12);
-	n = be32(head + 40);
-	if (size != ix->size || memcmp(head + 16, ix->data + ix->size - TRAILER, 20) || be32(head + 36) != EVERY ||
+	size = (uint64_t)samv_be32(head + 8) << 32 | samv_be32(head + 12);
+	n = samv_be32(head + 40);
+	if (size != ix->size || memcmp(head + 16, ix->data + ix->size - TRAILER, 20) || samv_be32(head + 36) != EVERY ||
 	    n > (ix->size - TRAILER) / EVERY)
 		goto out;
 	len = sizeof(head) + n * 20 + 20;
@@ -782,11 +770,11 @@ static void states_save(const char *path, uint64_t size, const unsigned char *su
 	if (!buf)
 		return;
 	memcpy(buf, MAGIC, 8);
-	put32(buf + 8, (uint32_t)(size >> 32));
-	put32(buf + 12, (uint32_t)size);
+	samv_put_be32(buf + 8, (uint32_t)(size >> 32));
+	samv_put_be32(buf + 12, (uint32_t)size);
 	memcpy(buf + 16, sum, 20);
-	put32(buf + 36, EVERY);
-	put32(buf + 40, (uint32_t)n);
+	samv_put_be32(buf + 36, EVERY);
+	samv_put_be32(buf + 40, (uint32_t)n);
 	memcpy(buf + 44, states, n * 20);
 	samv_sha1(buf + len - 20, buf, len - 20);
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
@@ -891,7 +879,7 @@ static int plan_make(struct plan *p, const struct samv_gitindex *ix, const struc
 		rc = piece(p, p->o.p + start, p->o.len - start);
 	if (rc < 0)
 		return rc;
-	put32(p->o.p + 8, p->o.count);
+	samv_put_be32(p->o.p + 8, p->o.count);
 	/* the new file is the old one up to the first change, but for the
 	 * entry count of the header when it changed */
 	if (p->o.count != ix->nentries)
@@ -1022,7 +1010,7 @@ int samv_gitindex_update(unsigned char **out, size_t *outlen, const struct samv_
 		free(o.p);
 		return rc;
 	}
-	put32(o.p + 8, o.count);
+	samv_put_be32(o.p + 8, o.count);
 	samv_sha1(o.p + o.len, o.p, o.len);
 	*out = o.p;
 	*outlen = o.len + TRAILER;

@@ -543,9 +543,11 @@ void samv_histlist_free(struct samv_histlist *l)
 /* Without commits to hide, the walk reads commits only as far as the
  * caller goes (datewalk.c): in the same order as git_revwalk's, which
  * reads the whole history first. */
-static int date_walk(struct samv_histwalk *hw, git_repository *repo, const char *rev)
+static int date_walk(struct samv_histwalk *hw, git_repository *repo, const char *rev, const char *const *paths,
+		     size_t n)
 {
 	git_object *obj = NULL, *peeled = NULL;
+	bool off = false;
 	int rc;
 
 	if (!rev && git_repository_head_unborn(repo) == 1)
@@ -553,8 +555,11 @@ static int date_walk(struct samv_histwalk *hw, git_repository *repo, const char 
 	if (git_revparse_single(&obj, repo, rev ? rev : "HEAD") < 0 ||
 	    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0)
 		rc = samv_error_set(SAMV_ENOTFOUND, "unknown revision '%s'", rev ? rev : "HEAD");
-	else
-		rc = samv_datewalk_new(&hw->dw, repo, git_object_id(peeled));
+	/* git's commit graph is derived data as the cache is: not read
+	 * when the cache is not either (SAMV_NO_CACHE=1) */
+	else if ((rc = samv_env_no_cache(&off)) == 0 &&
+		 (rc = samv_datewalk_new(&hw->dw, repo, git_object_id(peeled), off ? 0 : SAMV_DATEWALK_GRAPH)) == 0)
+		rc = samv_datewalk_paths(hw->dw, paths, n);
 	git_object_free(peeled);
 	git_object_free(obj);
 	return rc;
@@ -572,7 +577,7 @@ int samv_histwalk_start(struct samv_histwalk *hw, struct samv_store *s, const ch
 	if (hw->use && hw->l.ordered)
 		return 0;
 	if (!hide)
-		return date_walk(hw, samv_store_repo(s), rev);
+		return date_walk(hw, samv_store_repo(s), rev, paths, n);
 	return samv_log_walk_start(&hw->w, samv_store_repo(s), rev, hide, GIT_SORT_NONE);
 }
 

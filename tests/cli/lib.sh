@@ -36,6 +36,8 @@ samv_run() {
 	return 0
 }
 
+# A line "! CMD" cannot fail a case: set -e ignores a pipeline that
+# begins with "!" (POSIX).  Write "! CMD || exit 1".
 _compare() { # name expected-file actual-file
 	if ! cmp -s "$2" "$3"; then
 		echo "# $1 differs (--- expected, +++ actual):" >&2

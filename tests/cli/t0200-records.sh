@@ -130,7 +130,7 @@ Changed: level, note"
 	test "$(git rev-parse HEAD)" = "$before"
 	samv_run samv-actor edit rf-sisu --unset note
 	expect_status 0
-	! grep -q note actors/*/rf-sisu.json
+	! grep -q note actors/*/rf-sisu.json || exit 1
 	samv_run samv-actor edit rf-sisu --unset name
 	expect_status 1
 	expect_err <<-\EOT
@@ -174,7 +174,7 @@ test_case 'retire keeps the record, dated, and hides it from list' '
 	rf-sisu
 	EOT
 	samv_run samv-actor edit rf-sisu --status active
-	! grep -q retired actors/*/rf-sisu.json
+	! grep -q retired actors/*/rf-sisu.json || exit 1
 '
 
 test_case 'person: add, boundary spanners, retire and rm' '
@@ -213,7 +213,7 @@ test_case 'person: add, boundary spanners, retire and rm' '
 	expect_status 0
 	test "$(git log -1 --format=%s refs/samv/people)" = "person: remove anna"
 	test "$(git rev-parse HEAD)" = "$head"
-	! git cat-file -e "refs/samv/people:$path"
+	! git cat-file -e "refs/samv/people:$path" || exit 1
 	git log --format=%s refs/samv/people -- "$path" | grep -qx "person: add anna"
 	test ! -e people
 	test -z "$(git status --porcelain)"

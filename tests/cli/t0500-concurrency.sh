@@ -159,7 +159,7 @@ test_case 'git merge and git commit during a samv write fail cleanly, and work a
 		samv-actor edit rf-sisu --level national >../samv.out 2>&1 &
 	sleep 0.5
 	test -f .git/index.lock
-	! git merge -q --no-edit side 2>../merge.err
+	! git merge -q --no-edit side 2>../merge.err || exit 1
 	grep -q "index.lock.: File exists" ../merge.err
 	echo "# hand" >notes.md
 	git add notes.md 2>../add.err && false

@@ -167,7 +167,7 @@ test_case 'adopt without --date keeps the decision'"'"'s date' '
 	expect_status 0
 	grep -q "\"date\": \"2026-06-01\"" "$(path_of a1)"
 	git log -1 --format=%B | grep -qx "Samv-Date: 2026-06-01"
-	! git log -1 --format=%B | grep -q Samv-Superseded
+	! git log -1 --format=%B | grep -q Samv-Superseded || exit 1
 '
 
 test_case 'supersede OLD --by NEW: at once when NEW is adopted' '

@@ -512,7 +512,7 @@ test_case 'git merge by hand: the same field is a conflict with markers and a me
 	as_b samv-actor edit region --level local >/dev/null
 	git fetch -q origin
 	path=$(git ls-files actors | grep /region.json)
-	! git merge --no-edit origin/main >../merge.out 2>../merge.err
+	! git merge --no-edit origin/main >../merge.out 2>../merge.err || exit 1
 	grep -qx "samv-merge-driver: conflict in actor region ($path): level: yours \"local\", the other branch'"'"'s \"national\"" ../merge.err
 	cat >../want <<-\EOT
 	{

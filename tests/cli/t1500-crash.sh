@@ -13,7 +13,7 @@ crash_next() {
 		samv_run samv-actor edit region --note "next $1"
 	fi
 	expect_status 0
-	! grep -Ev '^samv-(check|actor): (finished an interrupted write: commit [0-9a-f]{12} is now in the work tree and the index \([0-9]+ files?\)|rolled back an interrupted write: nothing of it had been committed)$' "$TRASH/.err"
+	! grep -Ev '^samv-(check|actor): (finished an interrupted write: commit [0-9a-f]{12} is now in the work tree and the index \([0-9]+ files?\)|rolled back an interrupted write: nothing of it had been committed)$' "$TRASH/.err" || exit 1
 	test "$(wc -l <"$TRASH/.err")" -le 1
 	expect_no_out
 }
@@ -24,7 +24,7 @@ crash_clean() {
 	test -z "$(git status --porcelain --untracked-files=all)"
 	test -z "$(find . -path ./.git -prune -o -type d -empty -print)"
 	for f in index.lock refs/heads/main.lock refs/samv/people.lock samv-journal samv-index samv-index.lock; do
-		! test -e .git/$f
+		! test -e .git/$f || exit 1
 	done
 	if [ $((${1:-0} % 2)) = 0 ]; then
 		samv_run samv-check
@@ -174,5 +174,5 @@ test_case 'the journal of a live writer is left alone by samv check' '
 	expect_status 0
 	echo "samv-check: rolled back an interrupted write: nothing of it had been committed" | expect_err
 	test -z "$(git status --porcelain --untracked-files=all)"
-	! test -e .git/samv-journal
+	! test -e .git/samv-journal || exit 1
 '

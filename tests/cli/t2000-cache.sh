@@ -146,7 +146,7 @@ test_case 'a stale cache: HEAD moved by git commit, git reset --hard, git rm and
 	grep -q "(hand)" "$TRASH/got"
 	git reset -q --hard HEAD~2
 	same_as_uncached
-	! grep -q "(hand)" "$TRASH/got"
+	! grep -q "(hand)" "$TRASH/got" || exit 1
 	# a merge of a branch made with plain git
 	git checkout -q -b side
 	sed "s/RF-SISU Östergötland/RF-SISU (side)/" "$(git ls-files actors | grep /rf-sisu.json)" >"$TRASH/s"

@@ -47,7 +47,7 @@ test_case 'an untracked cache (UNTR) is dropped and untracked files are still se
 	grep -q UNTR .git/index &&
 	writes three &&
 	index_ok &&
-	! grep -q UNTR .git/index &&
+	! grep -q UNTR .git/index || exit 1
 	git status --porcelain >"$TRASH/.st" &&
 	printf "?? scratch.txt\n" | _compare "git status" /dev/stdin "$TRASH/.st"
 '

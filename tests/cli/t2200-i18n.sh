@@ -76,7 +76,7 @@ test_case 'the same errors under C are English, with the same statuses' '
 	keep sv
 	samv_run samv-actor show nope
 	test "$(cat "$TRASH/sv.rc")" = "$(cat "$TRASH/.rc")"
-	! cmp -s "$TRASH/sv.err" "$TRASH/.err"
+	! cmp -s "$TRASH/sv.err" "$TRASH/.err" || exit 1
 '
 
 test_case '--help in Swedish, the option names and metavariables as typed' '

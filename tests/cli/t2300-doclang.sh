@@ -56,12 +56,17 @@ test_case '--lang sv on an English repository gives what a Swedish repository gi
 
 test_case 'Swedish documents contain none of the English text of the samv-doc catalog' '
 	test -f "$pot"
-	# the msgids whose Swedish differs, with their formats cut out (from the .pot and sv.po)
+	# the msgids whose Swedish differs, with their formats cut out (from
+	# the .pot and sv.po), less the pieces that are Swedish too (a
+	# msgstr or a piece of one: "Version", "Commit")
 	awk '"'"'
 		/^msgctxt / { ctx = $0; next }
 		/^msgid / { id = substr($0, 8, length($0) - 8); next }
 		/^msgstr / { s = substr($0, 9, length($0) - 9); if (id != "" && s != id) print id; ctx = ""; id = "" }
-	'"'"' "$po" | sed "s/%[sd]/\n/g; s/^[ ,:.]*//; s/[ ,:.]*\$//" | awk "length(\$0) > 2" | sort -u >"$TRASH/english"
+	'"'"' "$po" | sed "s/%[sd]/\n/g; s/^[ ,:.]*//; s/[ ,:.]*\$//" | awk "length(\$0) > 2" | sort -u >"$TRASH/english.all"
+	sed -n "s/^msgstr \"\(.*\)\"\$/\1/p" "$po" | sed "s/%[sd]/\n/g; s/^[ ,:.]*//; s/[ ,:.]*\$//" |
+		awk "length(\$0) > 2" | sort -u >"$TRASH/swedish"
+	comm -23 "$TRASH/english.all" "$TRASH/swedish" >"$TRASH/english"
 	test "$(wc -l <"$TRASH/english")" -gt 100
 	make_report_repo sv
 	samv-meeting plan --id m9 --arena stor --title "Storgrupp" --date 2026-12-20 --invite region >/dev/null
@@ -73,7 +78,8 @@ test_case 'Swedish documents contain none of the English text of the samv-doc ca
 	samv-meeting minutes s3 >>"$TRASH/docs"
 	test "$(wc -l <"$TRASH/docs")" -gt 300
 	test -s "$TRASH/docs"
-	! grep -F -w -f "$TRASH/english" "$TRASH/docs"
+	# (the generator line, "samv-report 0.1.0", names a program)
+	! sed "/^ *samv-[a-z]* [0-9.]* *\$/d" "$TRASH/docs" | grep -F -w -f "$TRASH/english" || exit 1
 	# and the check can fail: an English document has them
 	samv-report --lang en | grep -F -w -q -f "$TRASH/english"
 '
@@ -173,7 +179,7 @@ test_case 'minutes: Swedish words for roles, kinds, levels and statuses; English
 	samv_run samv-meeting minutes s3
 	expect_status 0
 	out | grep -q "(processledare)\|(representant)\|(tjänsteman)\|(politiker)"
-	! out | grep -w -q "official\|politician\|representative\|process-leader"
+	! out | grep -w -q "official\|politician\|representative\|process-leader" || exit 1
 	samv_run samv-meeting minutes s3 --lang en
 	expect_status 0
 	out | grep -q "^Minutes: "

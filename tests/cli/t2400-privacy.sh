@@ -20,7 +20,7 @@ test_case 'a person has an opaque id; the name is on the people ref only' '
 	case $p in p-??????) ;; *) echo "id $p" >&2; false ;; esac
 	test ! -e people
 	git log -p main >"$TRASH/log"
-	! grep -i "sjöberg" "$TRASH/log"
+	! grep -i "sjöberg" "$TRASH/log" || exit 1
 	git log --format=%B refs/samv/people | grep -q "person: add $p"
 	samv_run samv-person list
 	expect_status 0
@@ -48,11 +48,11 @@ test_case 'forget: the record leaves every commit of the ref; a tombstone stays;
 	samv_run samv-person show "$p"
 	grep -q "^name: *(borttagen)" "$TRASH/.out"
 	grep -q "^forgotten_ref: *begäran 2026-11-23" "$TRASH/.out"
-	! grep -q "karin" "$TRASH/.out"
+	! grep -q "karin" "$TRASH/.out" || exit 1
 	samv_run samv-meeting minutes "$m"
 	grep -q "^- (borttagen), Region Östergötland" "$TRASH/.out"
 	git log -p refs/samv/people >"$TRASH/log"
-	! grep -qi "karin\|0701234567" "$TRASH/log"
+	! grep -qi "karin\|0701234567" "$TRASH/log" || exit 1
 	samv_run samv-log --verify
 	expect_status 0
 '
@@ -101,8 +101,8 @@ test_case 'forget across clones: sync refuses the data back; after forget and gc
 	for d in ../repo ../b ../remote.git; do
 		git -C $d log -p --all >"$TRASH/log"
 		git -C $d cat-file --batch-all-objects --batch >"$TRASH/objects"
-		! grep -qi "sjöberg\|karin@example\|0701234567" "$TRASH/log"
-		! grep -aqi "sjöberg\|karin@example\|0701234567" "$TRASH/objects"
+		! grep -qi "sjöberg\|karin@example\|0701234567" "$TRASH/log" || exit 1
+		! grep -aqi "sjöberg\|karin@example\|0701234567" "$TRASH/objects" || exit 1
 	done
 	test "$(samv-person -C ../b show "$p" --json | grep -c borttagen)" = 1
 '
@@ -113,7 +113,7 @@ test_case 'forget refused where people are kept on the branch; nothing changed' 
 	test -e people
 	fails 1 "samv-person: this repository keeps its people on the branch (people/), not on refs/samv/people; see Personal data in samv(7)" \
 		samv-person forget eva
-	! git rev-parse -q --verify refs/samv/people
+	! git rev-parse -q --verify refs/samv/people || exit 1
 '
 
 test_case 'plain git clone and pull carry the people; a clone without them is told, and writes none on the branch' '

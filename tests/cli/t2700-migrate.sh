@@ -196,7 +196,7 @@ test_case 'a repository without people: the ref is started; a new one has it by 
 	test "$(git -C plain log --format=%s refs/samv/people)" = "people: start"
 	samv_run samv-init --people-on-branch --name Ny old
 	expect_status 0
-	! git -C old rev-parse -q --verify refs/samv/people
+	! git -C old rev-parse -q --verify refs/samv/people || exit 1
 	samv_run samv-init --people-ref --people-on-branch --name Ny both
 	expect_status 2
 	echo "samv-init: --people-ref and --people-on-branch: choose one" | expect_err

@@ -23,7 +23,7 @@ test_case 'an e-mail address and a telephone number in minutes: masked warnings,
 	$m1:8:3: personal-phone: minutes: a telephone number (***-*** ** 67) outside the person records (a public one: list it in .samv-personal-allow)
 	EOT
 	expect_out <"$TRASH/want"
-	! grep -q "eva.lind\|bo@ek\|123 45" "$TRASH/.out"
+	! grep -q "eva.lind\|bo@ek\|123 45" "$TRASH/.out" || exit 1
 '
 
 test_case '--json: the same warnings, masked, with their codes' '
@@ -168,7 +168,7 @@ test_case 'a person'"'"'s name in an id or a path: warned, on the path; one word
 	sort "$TRASH/want" >"$TRASH/want.sorted"
 	sort "$TRASH/.out" >"$TRASH/.out.sorted"
 	cmp "$TRASH/want.sorted" "$TRASH/.out.sorted"
-	! grep -q "$a3" "$TRASH/.out"
+	! grep -q "$a3" "$TRASH/.out" || exit 1
 '
 
 test_case 'the allow list takes ids and paths that only look like a name' '
@@ -203,7 +203,7 @@ test_case 'people on the ref: an id that carries a name is warned; minted ids ar
 	sort "$TRASH/want" >"$TRASH/want.sorted"
 	sort "$TRASH/.out" >"$TRASH/.out.sorted"
 	cmp "$TRASH/want.sorted" "$TRASH/.out.sorted"
-	! grep -q "$p\|p-abc123" "$TRASH/.out"
+	! grep -q "$p\|p-abc123" "$TRASH/.out" || exit 1
 	samv_run samv-check --fail-on personal-data
 	expect_status 1
 '
@@ -251,7 +251,7 @@ test_case 'sync: a push of the people racing another clone'"'"'s is refused, the
 	cmp ../want ../a.err
 	test "$(git -C ../remote.git rev-parse samv-people)" = "$theirs"
 	git -C ../remote.git for-each-ref >../refs
-	! grep -q sync- ../refs
+	! grep -q sync- ../refs || exit 1
 	samv_run samv-sync
 	expect_status 0
 	test "$(git -C ../remote.git rev-parse samv-people)" = "$(git rev-parse refs/samv/people)"

@@ -110,12 +110,12 @@ run() {
 
 test_case 'the sweep finds English: it is no test that cannot fail' '
 	mkdir sweep
-	echo "samv-actor: no actor '"'"'x'"'"' (see samv-actor list)" >sweep/a
-	! english_in sweep/a 2>/dev/null
+	echo "samv-anchor: no actor or arena '"'"'x'"'"' (see samv-actor list, samv-arena list)" >sweep/a
+	! english_in sweep/a 2>/dev/null || exit 1
 	echo "Meetings held  2" >sweep/b
-	! english_in sweep/b 2>/dev/null
+	! english_in sweep/b 2>/dev/null || exit 1
 	echo "Invited but absent" >sweep/c
-	! english_in sweep/c 2>/dev/null
+	! english_in sweep/c 2>/dev/null || exit 1
 	echo "samv-actor: aktören '"'"'x'"'"' finns inte (se samv-actor list)" >sweep/d
 	english_in sweep/d
 '
@@ -286,7 +286,7 @@ test_case 'invitations and minutes of a Swedish repository: Swedish in every for
 	grep -qx "s3-minnesanteckningar.md" "$TRASH/sweep/minutes-mail.parts"
 	tr -d "\r" <"$TRASH/sweep/invite-ics.out" | sed -n "/^DESCRIPTION/,/^[A-Z]/p" >"$TRASH/sweep/ics.desc"
 	grep -q "^DESCRIPTION:Syfte: Planera våren" "$TRASH/sweep/ics.desc"
-	! grep -q "Purpose\|Agenda\|Goal" "$TRASH/sweep/ics.desc"
+	! grep -q "Purpose\|Agenda\|Goal" "$TRASH/sweep/ics.desc" || exit 1
 	# the calendar keeps its data form: ISO basic dates
 	grep -q "^DTSTART;VALUE=DATE:20261121" "$TRASH/sweep/invite-ics.out"
 	rm "$TRASH/sweep/invite-ics.out"

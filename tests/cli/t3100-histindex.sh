@@ -88,7 +88,7 @@ Samv-Record: $r"
 	samv_run samv-log -n 1 region
 	grep -q "(hand 2)" "$TRASH/.out"
 	samv_run samv-log -n 1 rotary
-	! grep -q "(hand 2)" "$TRASH/.out"
+	! grep -q "(hand 2)" "$TRASH/.out" || exit 1
 	same_as_walk
 	# the directory of a record replaced by a file, then put back: both
 	# commits are in the record'"'"'s history
@@ -130,7 +130,7 @@ test_case 'git reset --hard to an older commit, and a rewritten history' '
 	git reset -q --hard HEAD~3
 	same_as_walk
 	index_is_head
-	! grep -q senare "$TRASH/got"
+	! grep -q senare "$TRASH/got" || exit 1
 	# history rewritten below HEAD: every commit from HEAD~5 on is new
 	git rebase -q -x "git commit -q --amend --no-edit --date=\"@1795500000 +0100\"" HEAD~5 2>/dev/null
 	same_as_walk

@@ -15,17 +15,17 @@ test_case 'show: Swedish labels and values, lined up; the C locale keeps the key
 	grep -qx "typ:    förening" out
 	grep -qx "nivå:   lokal" out
 	grep -qx "läge:   aktiv" out
-	! grep -q "sector\|civil\|association\|local\|active" out
+	! grep -q "sector\|civil\|association\|local\|active" out || exit 1
 	LC_ALL=C samv-actor show rotary >c
 	grep -qx "sector: civil" c
 	grep -qx "kind:   association" c
 	grep -qx "status: active" c
 	sv samv-person show per >out
 	grep -qx "roll: *representant" out
-	! grep -q "representative" out
+	! grep -q "representative" out || exit 1
 	sv samv-meeting show s3 >out
 	grep -q "^läge: *hållet$" out
-	! grep -q "^status\|held" out
+	! grep -q "^status\|held" out || exit 1
 '
 
 test_case 'list: Swedish enum values; ids and --json as in the C locale' '
@@ -42,9 +42,9 @@ test_case 'list: Swedish enum values; ids and --json as in the C locale' '
 	done
 	grep -q "^rotary .*idéburen *förening *lokal$" sv-actor
 	grep -q "^rotary .*civil *association *local$" c-actor
-	! grep -qw "civil\|public\|private\|association\|representative\|official\|politician" sv-actor sv-person
+	! grep -qw "civil\|public\|private\|association\|representative\|official\|politician" sv-actor sv-person || exit 1
 	grep -q "^s3 .*hållet" sv-meeting
-	! grep -qw "held\|planned" sv-meeting
+	! grep -qw "held\|planned" sv-meeting || exit 1
 	LC_ALL=C samv-actor show rotary --json >c.json
 	sv samv-actor show rotary --json >sv.json
 	cmp c.json sv.json
@@ -114,7 +114,7 @@ test_case 'show of every record type: no English label or enum value left' '
 	grep -qx "läge: *överenskommet" sv-glossary-iop
 	grep -q "^tid .* tid .*" sv-resource
 	grep -q "^unga .*avslutad$" sv-target
-	! grep -qw "time\|money\|committee\|action-plan\|welfare-gap\|retired\|ended" sv-resource sv-body sv-plan sv-challenge sv-target
+	! grep -qw "time\|money\|committee\|action-plan\|welfare-gap\|retired\|ended" sv-resource sv-body sv-plan sv-challenge sv-target || exit 1
 '
 
 test_case 'samv-log: an id of several types names the types in the user'"'"'s language' '

@@ -185,7 +185,7 @@ test_case 'stale cache: a write, plain git, git reset and --rev give the lists o
 	samv-meeting list --ids | grep -qx ny
 	samv-meeting cancel ny >/dev/null
 	same_plain "after a cancel"
-	! samv-meeting list --ids | grep -qx ny
+	! samv-meeting list --ids | grep -qx ny || exit 1
 	# by hand: a meeting moved, its status changed, a decision removed
 	f=$(git ls-files meetings | sed -n 3p)
 	sed "s/\"date\": \"[0-9-]*\"/\"date\": \"2026-11-18\"/; s/\"held\"/\"cancelled\"/" "$f" >"$TRASH/m" && mv "$TRASH/m" "$f"

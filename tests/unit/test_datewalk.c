@@ -57,7 +57,7 @@ static void walks(struct fx *f, git_commit *tip, size_t max, char rev[256], char
 		git_commit_free(c);
 	}
 	git_revwalk_free(rw);
-	assert_int_equal(samv_datewalk_new(&w, f->repo, git_commit_id(tip)), 0);
+	assert_int_equal(samv_datewalk_new(&w, f->repo, git_commit_id(tip), 0), 0);
 	while (n++ < max && (e = samv_datewalk_next(&id, w)) == 0) {
 		assert_int_equal(git_commit_lookup(&c, f->repo, &id), 0);
 		snprintf(date + strlen(date), 256 - strlen(date), "%s ", git_commit_message(c));
