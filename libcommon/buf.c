@@ -7,13 +7,10 @@
 
 #include "samv.h"
 
-static int grow(struct samv_buf *b, size_t extra)
+static int grow_to(struct samv_buf *b, size_t want)
 {
-	size_t want = b->len + extra + 1;
 	char *p;
 
-	if (want <= b->cap)
-		return 0;
 	if (want < b->cap * 2)
 		want = b->cap * 2;
 	if (want < 64)
@@ -24,6 +21,13 @@ static int grow(struct samv_buf *b, size_t extra)
 	b->ptr = p;
 	b->cap = want;
 	return 0;
+}
+
+/* Room for extra bytes and the NUL; the test inline, as a record's
+ * formatting makes millions of small puts in a cold samv-check. */
+static inline int grow(struct samv_buf *b, size_t extra)
+{
+	return b->len + extra + 1 <= b->cap ? 0 : grow_to(b, b->len + extra + 1);
 }
 
 int samv_buf_put(struct samv_buf *b, const char *s, size_t n)
@@ -97,14 +101,30 @@ int samv_buf_read(struct samv_buf *b, FILE *f, size_t max)
 	return 0;
 }
 
-/* Read fd to its end with read(2), room made for hint bytes first (a
- * file's size from fstat: one read, then the one that sees the end). */
-int samv_buf_read_fd(struct samv_buf *b, int fd, size_t hint, size_t max)
+/* Read fd, open on a regular file of size bytes (fstat), to its end with
+ * read(2).  One read asks for a byte more than size: a regular file's
+ * read that gives less than it asked for has met the end, so a file
+ * that did not grow is read with that one call (git reads size bytes
+ * and no more; a file that grew since its fstat is read on here). */
+int samv_buf_read_file(struct samv_buf *b, int fd, size_t size, size_t max)
 {
+	size_t want = (size < max ? size : max) + 1;
 	ssize_t got;
 
-	if (grow(b, (hint < max ? hint : max) + 1) < 0)
+	if (grow(b, want) < 0)
 		return SAMV_ERROR;
+	do
+		got = read(fd, b->ptr + b->len, want);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return samv_error_set(SAMV_EIO, "read error: %s", strerror(errno));
+	b->len += (size_t)got;
+	if ((size_t)got < want) {
+		b->ptr[b->len] = '\0';
+		return 0;
+	}
+	if (b->len > max)
+		return samv_error_set(SAMV_EINVAL, "input is larger than %zu bytes", max);
 	for (;;) {
 		if (b->cap - b->len < 2 && grow(b, b->cap) < 0)
 			return SAMV_ERROR;

@@ -37,6 +37,7 @@
 #include "cache.h"
 #include "checkcache.h"
 #include "dirlist.h"
+#include "gitindex.h"
 #include "hash.h"
 #include "store.h"
 
@@ -450,8 +451,12 @@ int samv_checkcache_known(struct samv_checkcache *cc, const char *path, git_oid 
 
 	if (samv_view_blob_id(oid, cc->v, path))
 		return 1;
-	if ((rc = wt_stat(cc, path, &sb)) <= 0 || !(w = row_find(cc, path)) || !w->has_stat)
-		return rc < 0 ? rc : 0;
+	/* the row first: a file without one (a cold check) is not stat'd
+	 * here, the read that opens it does (samv_view_walked) */
+	if (!(w = row_find(cc, path)) || !w->has_stat)
+		return 0;
+	if ((rc = wt_stat(cc, path, &sb)) <= 0)
+		return rc;
 	samv_stat_fields(st, &sb);
 	if (memcmp(st, w->st, sizeof(st)) || !stat_trusted(cc, &sb))
 		return 0;
@@ -460,10 +465,18 @@ int samv_checkcache_known(struct samv_checkcache *cc, const char *path, git_oid 
 	return 1;
 }
 
+/*
+ * The blob id of a file's text, the key of its row.  Hashed without
+ * git's collision detection, which was an eighth of a cold check's
+ * instructions: a row is kept only of a file found without a problem, so
+ * of canonical JSON text, valid UTF-8 with no control byte, quote or
+ * backslash unescaped; the blocks a SHA-1 collision is made of are near
+ * random bytes that such text cannot hold.  A file made to collide with
+ * a kept one would need a second preimage, which no known attack gives.
+ */
 void samv_checkcache_hash(git_oid *oid, const char *text, size_t len)
 {
-	if (git_odb_hash(oid, text, len, GIT_OBJECT_BLOB) < 0)
-		memset(oid, 0, sizeof(*oid));
+	samv_blob_id(oid, text, len);
 }
 
 /* Keep the stat data of the work tree file just read as path's row's,

@@ -52,6 +52,18 @@ void samv_sha1(unsigned char out[20], const void *data, size_t len)
 	EVP_Digest(data, len, out, &n, EVP_sha1(), NULL);
 }
 
+void samv_blob_id(git_oid *out, const void *data, size_t len)
+{
+	char head[32];
+	int n = snprintf(head, sizeof(head), "blob %zu", len);
+	SHA_CTX c;
+
+	SHA1_Init(&c);
+	SHA1_Update(&c, head, (size_t)n + 1); /* with its NUL */
+	SHA1_Update(&c, data, len);
+	SHA1_Final(out->id, &c);
+}
+
 /* ---- walking the entries ------------------------------------------------ */
 
 struct walk {

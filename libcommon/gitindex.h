@@ -65,5 +65,9 @@ int samv_gitindex_write(int fd, const struct samv_gitindex *ix, struct samv_giti
 
 /* SHA-1 of DATA (the index's checksum). */
 void samv_sha1(unsigned char out[20], const void *data, size_t len);
+/* The id git gives DATA as a blob, hashed by OpenSSL's SHA-1: the same id
+ * as git_odb_hash's for anything but a file made to collide, without
+ * its collision detection (four times the work; see checkcache.c). */
+void samv_blob_id(git_oid *out, const void *data, size_t len);
 
 #endif

@@ -35,6 +35,37 @@ static bool hex4(const char *s, size_t len)
 	return true;
 }
 
+/* The string opening at text[start] checked for what cJSON lets through:
+ * the offset of its closing quote (or len), or -offset - 2 of the fault. */
+static long string_end(const char *text, size_t len, size_t start, const char **why)
+{
+	size_t i;
+
+	for (i = start + 1; i < len && text[i] != '"'; i++) {
+		if ((unsigned char)text[i] < 0x20) {
+			if (why)
+				*why = "raw control character in a string (write it as \\n, \\t or \\u00XX)";
+			return -(long)i - 2;
+		}
+		if (text[i] == '\\' && i + 1 < len) {
+			if (text[i + 1] == 'u' && i + 5 < len && !strncmp(text + i + 2, "0000", 4)) {
+				if (why)
+					*why = "\\u0000 is not allowed in a string";
+				return -(long)i - 2;
+			}
+			/* cJSON reads \u and anything but four hex digits as
+			 * U+0000, which silently cuts the string short */
+			if (text[i + 1] == 'u' && !hex4(text + i + 2, len - i - 2)) {
+				if (why)
+					*why = "\\u must be followed by four hexadecimal digits";
+				return -(long)i - 2;
+			}
+			i++;
+		}
+	}
+	return (long)i;
+}
+
 /*
  * One pass over the text as JSON tokens: reject what cJSON lets through
  * inside strings; when key is given, find the nth occurrence of it used as
@@ -44,8 +75,18 @@ static long scan(const char *text, size_t len, const char *key, int nth, int wan
 		 const char **why)
 {
 	size_t i, start, klen = key ? strlen(key) : 0;
+	const char *q;
 	int depth = 0, seen = 0;
+	long e;
 
+	if (!key) {
+		/* only the strings to check: a quote opens one, the rest is
+		 * passed over by memchr (a cold samv-check scans every file) */
+		for (i = 0; i < len && (q = memchr(text + i, '"', len - i)); i = (size_t)e + 1)
+			if ((e = string_end(text, len, (size_t)(q - text), why)) < 0)
+				return e;
+		return -1;
+	}
 	for (i = 0; i < len; i++) {
 		char c = text[i];
 
@@ -59,31 +100,10 @@ static long scan(const char *text, size_t len, const char *key, int nth, int wan
 		}
 		if (c != '"')
 			continue;
-		start = i++;
-		for (; i < len && text[i] != '"'; i++) {
-			if ((unsigned char)text[i] < 0x20) {
-				if (why)
-					*why = "raw control character in a string (write it as \\n, \\t or \\u00XX)";
-				return -(long)i - 2;
-			}
-			if (text[i] == '\\' && i + 1 < len) {
-				if (text[i + 1] == 'u' && i + 5 < len && !strncmp(text + i + 2, "0000", 4)) {
-					if (why)
-						*why = "\\u0000 is not allowed in a string";
-					return -(long)i - 2;
-				}
-				/* cJSON reads \u and anything but four hex digits as
-				 * U+0000, which silently cuts the string short */
-				if (text[i + 1] == 'u' && !hex4(text + i + 2, len - i - 2)) {
-					if (why)
-						*why = "\\u must be followed by four hexadecimal digits";
-					return -(long)i - 2;
-				}
-				i++;
-			}
-		}
-		if (!key)
-			continue;
+		start = i;
+		if ((e = string_end(text, len, start, why)) < 0)
+			return e;
+		i = (size_t)e;
 		/* a key is a string followed by ':' */
 		{
 			size_t j = i + 1;

@@ -104,7 +104,8 @@ int samv_csv_field(struct samv_buf *b, const char *s, bool first);
 int samv_csv_field_sep(struct samv_buf *b, const char *s, bool first, char sep);
 /* Read a whole stream; fails with SAMV_EINVAL past max bytes. */
 int samv_buf_read(struct samv_buf *b, FILE *f, size_t max);
-int samv_buf_read_fd(struct samv_buf *b, int fd, size_t hint, size_t max);
+/* Read a regular file of size bytes (fstat) open on fd (buf.c). */
+int samv_buf_read_file(struct samv_buf *b, int fd, size_t size, size_t max);
 
 /* ---- ids (id.c) ------------------------------------------------------ */
 

@@ -359,7 +359,7 @@ static int too_large(const char *path)
  * in errors): never through a symbolic link, never a FIFO or device
  * (which could block or never end), never more than SAMV_RECORD_MAX
  * bytes (refused by size before reading). */
-static int read_file_at(struct samv_buf *out, int dfd, const char *base, const char *path)
+static int read_file_at(struct samv_buf *out, int dfd, const char *base, const char *path, struct stat *st)
 {
 	struct stat sb;
 	int fd, rc;
@@ -380,12 +380,31 @@ static int read_file_at(struct samv_buf *out, int dfd, const char *base, const c
 		rc = too_large(path);
 		goto out;
 	}
-	if ((rc = samv_buf_read_fd(out, fd, (size_t)sb.st_size, SAMV_RECORD_MAX)) < 0)
+	if ((rc = samv_buf_read_file(out, fd, (size_t)sb.st_size, SAMV_RECORD_MAX)) < 0)
 		samv_error_set(rc, "cannot read '%s': %s", path, samv_error_last());
+	else if (st)
+		*st = sb;
 out:
 	if (fd >= 0)
 		close(fd);
 	return rc;
+}
+
+static struct samv_view *route(struct samv_view *v, const char *path);
+
+/* The view (v, or the one path is routed to) whose walk is handing path
+ * to its callback, or NULL. */
+static struct samv_view *walked_view(struct samv_view *v, const char *path)
+{
+	struct samv_view *w = staged(v, path) ? NULL : route(v, path);
+
+	return w && w->root && w->walked_path && !strcmp(w->walked_path + (w->walked_path[0] == '/'), path) ? w
+																	    : NULL;
+}
+
+static const char *base_of(const char *path)
+{
+	return strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 }
 
 /* Read a regular file of the work tree (read_file_at).  The file a walk
@@ -395,17 +414,19 @@ out:
  * more (docs/PERFORMANCE.md). */
 static int read_file(struct samv_buf *out, struct samv_view *v, const char *path)
 {
-	const struct stat *walked = samv_view_walked(v, path);
+	struct samv_view *w = walked_view(v, path);
 	const char *base;
-	bool borrowed = walked && v->walked_dfd >= 0;
+	bool borrowed = w && w->walked_dfd >= 0, lazy = borrowed && w->walked_lazy;
 	int dfd = -1, rc;
 	/* looked at before opening: a device is not even opened */
 	enum samv_file_kind k;
 
 	if (borrowed) {
-		k = kind_of_mode(walked->st_mode);
-		dfd = v->walked_dfd;
-		base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+		/* not stat'd by the walk: regular by its entry's type, and the
+		 * fstat of the read is its stat (taken before it is read) */
+		k = lazy ? SAMV_FILE_REGULAR : kind_of_mode(w->walked_st.st_mode);
+		dfd = w->walked_dfd;
+		base = base_of(path);
 	} else
 		k = worktree_kind_at(&dfd, v->root, path, &base);
 	if (k == SAMV_FILE_NONE) {
@@ -416,7 +437,8 @@ static int read_file(struct samv_buf *out, struct samv_view *v, const char *path
 		rc = not_regular(path, k);
 		goto out;
 	}
-	rc = read_file_at(out, dfd, base, path);
+	if ((rc = read_file_at(out, dfd, base, path, lazy ? &w->walked_st : NULL)) == 0 && lazy)
+		w->walked_lazy = false;
 out:
 	if (dfd >= 0 && !borrowed)
 		close(dfd);
@@ -524,8 +546,12 @@ enum samv_file_kind samv_view_kind(struct samv_view *v, const char *path)
 	if (st)
 		return st->text ? SAMV_FILE_REGULAR : SAMV_FILE_NONE;
 	if ((v = route(v, path))->root) {
-		const struct stat *sb = samv_view_walked(v, path);
+		struct samv_view *w = walked_view(v, path);
+		const struct stat *sb;
 
+		if (w && w->walked_lazy)
+			return SAMV_FILE_REGULAR; /* by its entry's type */
+		sb = samv_view_walked(v, path);
 		return sb ? kind_of_mode(sb->st_mode) : worktree_kind(v->root, path);
 	}
 	return tree_kind(tree_entry(v, path));
@@ -624,11 +650,17 @@ static int open_dir(const char *root, const char *rel)
 
 const struct stat *samv_view_walked(struct samv_view *v, const char *path)
 {
-	struct samv_view *w = staged(v, path) ? NULL : route(v, path);
+	struct samv_view *w = walked_view(v, path);
 
-	return w && w->root && w->walked_path && !strcmp(w->walked_path + (w->walked_path[0] == '/'), path)
-		       ? &w->walked_st
-		       : NULL;
+	if (w && w->walked_lazy) {
+		if (fstatat(w->walked_dfd, base_of(path), &w->walked_st, AT_SYMLINK_NOFOLLOW) < 0) {
+			/* gone since it was listed: as if the walk had found it so */
+			w->walked_path = NULL;
+			return NULL;
+		}
+		w->walked_lazy = false;
+	}
+	return w ? &w->walked_st : NULL;
 }
 
 void samv_stat_fields(long long st[SAMV_STAT_FIELDS], const struct stat *sb)
@@ -652,7 +684,7 @@ bool samv_stat_settled(const struct stat *sb, const struct timespec *start)
  * entered without an lstat of its own). */
 struct dent {
 	size_t name;
-	bool dir;
+	bool dir, reg; /* by the entry's type (DT_UNKNOWN: neither) */
 };
 
 struct dents {
@@ -668,7 +700,7 @@ static int cmp_dent(const void *a, const void *b, void *names)
 		      (const char *)names + ((const struct dent *)b)->name);
 }
 
-static int dents_add(struct dents *d, const char *name, bool dir)
+static int dents_add(struct dents *d, const char *name, unsigned char type)
 {
 	size_t len = strlen(name) + 1;
 
@@ -690,7 +722,8 @@ static int dents_add(struct dents *d, const char *name, bool dir)
 	}
 	memcpy(d->names + d->len, name, len);
 	d->v[d->n].name = d->len;
-	d->v[d->n++].dir = dir;
+	d->v[d->n].dir = type == DT_DIR;
+	d->v[d->n++].reg = type == DT_REG;
 	d->len += len;
 	return 0;
 }
@@ -715,7 +748,7 @@ static int read_dents(int fd, const char *rel, struct dents *out)
 				continue;
 			if (!*rel && !strcmp(d->d_name, ".git"))
 				continue;
-			rc = dents_add(out, d->d_name, d->d_type == DT_DIR);
+			rc = dents_add(out, d->d_name, d->d_type);
 		}
 	}
 	if (rc == 0 && got < 0)
@@ -729,20 +762,23 @@ static int read_dents(int fd, const char *rel, struct dents *out)
  * directory, open, or -1), handed to the callback: the callback's own
  * look at it (samv_view_kind, samv_view_read) need not open every
  * directory again. */
-static int visit_file(struct samv_view *v, const char *sub, const struct stat *sb, int dfd, samv_view_fn fn,
-		      void *arg)
+static int visit_file(struct samv_view *v, const char *sub, const struct stat *sb, bool reg, int dfd,
+		      samv_view_fn fn, void *arg)
 {
 	int rc;
 
 	v->walked_path = NULL;
-	if (sb) {
+	if (sb || reg) {
 		v->walked_path = sub;
-		v->walked_st = *sb;
+		if (sb)
+			v->walked_st = *sb;
+		v->walked_lazy = !sb;
 		v->walked_dfd = dfd;
 	}
 	rc = fn(sub, arg);
 	v->walked_path = NULL;
 	v->walked_dfd = -1;
+	v->walked_lazy = false;
 	return rc;
 }
 
@@ -802,11 +838,11 @@ static int walk_listed(struct samv_view *v, int at, const char *dname, const cha
 		memcpy(sub + rlen + 1, p, n + 1);
 		memcpy(path + dlen + 1, p, n + 1);
 		if (fstatat(at, path, &sb, AT_SYMLINK_NOFOLLOW) < 0)
-			rc = visit_file(v, sub, NULL, -1, fn, arg);
+			rc = visit_file(v, sub, NULL, false, -1, fn, arg);
 		else if (S_ISDIR(sb.st_mode))
 			rc = walk_sub(v, at, path, sub, fn, arg);
 		else
-			rc = visit_file(v, sub, &sb, -1, fn, arg);
+			rc = visit_file(v, sub, &sb, false, -1, fn, arg);
 	}
 out:
 	free(sub);
@@ -856,17 +892,20 @@ static int walk_fd(struct samv_view *v, int fd, const char *rel, const struct st
 	sub[rlen] = '/';
 	for (i = 0; i < d.n && rc == 0; i++) {
 		const char *name = d.names + d.v[i].name;
-		bool dir = d.v[i].dir;
+		bool dir = d.v[i].dir, reg = d.v[i].reg;
 
 		if (strlen(name) > NAME_MAX)
 			continue; /* no file system gives one */
 		strcpy(sub + rlen + 1, name);
-		seen = dir || fstatat(fd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0;
-		if (seen && (dir || S_ISDIR(sb.st_mode))) {
+		/* a regular file by its entry's type is stat'd only when asked
+		 * (samv_view_walked), or by the read that opens it: a cold
+		 * samv-check reads every file, and paid an fstatat more each */
+		seen = dir || reg || fstatat(fd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0;
+		if (seen && !reg && (dir || S_ISDIR(sb.st_mode))) {
 			subdirs = true;
 			rc = walk_sub(v, fd, name, sub, fn, arg);
 		} else
-			rc = visit_file(v, sub, seen ? &sb : NULL, fd, fn, arg);
+			rc = visit_file(v, sub, seen && !reg ? &sb : NULL, reg, fd, fn, arg);
 	}
 	if (rc == 0 && dst && !subdirs)
 		rc = keep_listing(v, rel, dst, &d);

@@ -55,10 +55,13 @@ struct samv_view {
 	void *filter_arg;
 	/* the file a work tree walk is handing to its callback, and what its
 	 * lstat said (samv_view_walked), and the directory it is in, open
-	 * (-1 between files); NULL between files */
+	 * (-1 between files); NULL between files.  walked_lazy: not stat'd
+	 * yet, a regular file by its directory entry's type: the stat is
+	 * taken when asked for, or by the read that opens it (fstat) */
 	const char *walked_path;
 	struct stat walked_st;
 	int walked_dfd;
+	bool walked_lazy;
 	/* the directories' listings a walk of the work tree may use instead
 	 * of reading them (samv-check's, dirlist.c), or NULL */
 	struct samv_dirlist *dirs;

@@ -229,7 +229,7 @@ static void datewalk(void **state)
 	struct fx *f = *state;
 	git_commit *top, *next;
 	struct hist h;
-	char plain[1024], graph[1024], want[1024] = "", msg[8], text[8];
+	char plain[1024], graph[1024], want[1024] = "", msg[16], text[16];
 	int i;
 
 	build(f, &h);

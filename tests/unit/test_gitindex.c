@@ -397,6 +397,30 @@ static void test_refused(void **state)
 	free(data);
 }
 
+/* samv_blob_id gives git's blob id (git_odb_hash's), of any length */
+static void test_blob_id(void **state)
+{
+	static const size_t lens[] = { 0, 1, 55, 56, 63, 64, 65, 1000, 100000 };
+	char *data = malloc(100000);
+	git_oid a, b;
+	size_t i;
+
+	(void)state;
+	assert_non_null(data);
+	for (i = 0; i < 100000; i++)
+		data[i] = (char)(i * 7 + i / 13);
+	for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+		samv_blob_id(&a, data, lens[i]);
+		assert_int_equal(git_odb_hash(&b, data, lens[i], GIT_OBJECT_BLOB), 0);
+		assert_true(git_oid_equal(&a, &b));
+	}
+	/* git's id of the empty blob */
+	assert_int_equal(git_oid_fromstr(&b, "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"), 0);
+	samv_blob_id(&a, "", 0);
+	assert_true(git_oid_equal(&a, &b));
+	free(data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -408,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_missing_is_empty),
 		cmocka_unit_test(test_write),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_blob_id),
 	};
 	char cmd[96];
 	int rc;
