@@ -72,6 +72,8 @@ int main(int argc, char **argv)
 	int id, rc = 0;
 
 	samv_alloc_init();
+	/* every record file parsed and freed, one after another */
+	samv_jsonpool_install();
 	samv_i18n_init();
 	samv_git_init();
 	/* objects are not hashed again on every read, as git does not

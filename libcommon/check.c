@@ -1106,11 +1106,11 @@ static int cache_open(struct check *c)
 	if (samv_view_read(&allow, c->v, SAMV_PDSCAN_ALLOW) < 0)
 		samv_error_clear(); /* none, or a problem of its own: no rows kept */
 	samv_checkcache_hash(&a, allow.ptr ? allow.ptr : "", allow.len);
-	if (!(inst = c->instruments ? cJSON_PrintUnformatted(c->instruments) : strdup("null"))) {
+	if (c->instruments && !(inst = cJSON_PrintUnformatted(c->instruments))) {
 		rc = samv_error_set(SAMV_ERROR, "out of memory");
 		goto out;
 	}
-	samv_checkcache_hash(&i, inst, strlen(inst));
+	samv_checkcache_hash(&i, inst ? inst : "null", strlen(inst ? inst : "null"));
 	samv_cache_rules(rules);
 	if (asprintf(&ctx, "%s format %d allow %s%s instruments %s", rules, SAMV_FORMAT,
 		     git_oid_tostr(ahex, sizeof(ahex), &a), allow.ptr ? "" : " (none)",

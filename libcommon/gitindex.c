@@ -54,12 +54,18 @@ void samv_sha1(unsigned char out[20], const void *data, size_t len)
 
 void samv_blob_id(git_oid *out, const void *data, size_t len)
 {
-	char head[32];
-	int n = snprintf(head, sizeof(head), "blob %zu", len);
+	/* "blob LEN\0", the digits written from the end */
+	char head[32], *p = head + sizeof(head) - 1;
+	size_t v = len;
 	SHA_CTX c;
 
+	*p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	memcpy(p -= 5, "blob ", 5);
 	SHA1_Init(&c);
-	SHA1_Update(&c, head, (size_t)n + 1); /* with its NUL */
+	SHA1_Update(&c, p, (size_t)(head + sizeof(head) - p)); /* with its NUL */
 	SHA1_Update(&c, data, len);
 	SHA1_Final(out->id, &c);
 }

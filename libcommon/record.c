@@ -136,13 +136,43 @@ static bool omitted(const cJSON *v)
 	       (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0);
 }
 
+/* ",\n" unless first, the indentation and "key": of a schema's field
+ * put at once: its name is plain (lower case, digits, '_', '-': nothing
+ * to escape; test_record.c checks every type's), and a cold samv-check
+ * formats every member of every record */
+static int put_field_key(struct samv_buf *b, bool first, const char *key, int indent)
+{
+	char head[128];
+	size_t k = strlen(key), n = 0;
+
+	if ((size_t)indent + k + 8 > sizeof(head))
+		return samv_buf_puts(b, first ? "" : ",\n") < 0 || put_spaces(b, indent) < 0 ||
+			       samv_json_put_string(b, key) < 0 || samv_buf_puts(b, ": ") < 0
+		       ? SAMV_ERROR
+		       : 0;
+	if (!first) {
+		head[n++] = ',';
+		head[n++] = '\n';
+	}
+	memset(head + n, ' ', (size_t)indent);
+	n += (size_t)indent;
+	head[n++] = '"';
+	memcpy(head + n, key, k);
+	n += k;
+	memcpy(head + n, "\": ", 3);
+	return samv_buf_put(b, head, n + 3);
+}
+
 static int put_member(struct samv_buf *b, bool *first, const struct samv_field *f,
 		      const char *key, const cJSON *v, int indent)
 {
 	if (omitted(v))
 		return 0;
-	if (samv_buf_puts(b, *first ? "" : ",\n") < 0 || put_spaces(b, indent + 2) < 0 ||
-	    samv_json_put_string(b, key) < 0 || samv_buf_puts(b, ": ") < 0 || put_value(b, f, v, indent) < 0)
+	if (f ? put_field_key(b, *first, key, indent + 2) < 0
+	      : samv_buf_puts(b, *first ? "" : ",\n") < 0 || put_spaces(b, indent + 2) < 0 ||
+			samv_json_put_string(b, key) < 0 || samv_buf_puts(b, ": ") < 0)
+		return SAMV_ERROR;
+	if (put_value(b, f, v, indent) < 0)
 		return SAMV_ERROR;
 	*first = false;
 	return 0;

@@ -25,6 +25,10 @@
 
 /* Tune malloc for many small blocks (alloc.c); first thing in main. */
 void samv_alloc_init(void);
+/* cJSON's blocks from free lists of their own (jsonpool.c), for a
+ * command that parses and frees record after record; what cJSON
+ * allocated is then freed with cJSON_free or cJSON_Delete only. */
+void samv_jsonpool_install(void);
 /* git_libgit2_init without loading the CA certificates, which wait for
  * the first https remote (gitinit.c); the file left to load, or NULL. */
 void samv_git_init(void);

@@ -264,9 +264,39 @@ static void json_minify(void **state)
 	cJSON_Delete(b);
 }
 
+/* Every schema field's name is plain (record.c writes it unescaped when
+ * it formats a record): lower case, digits, '_' and '-' only. */
+static void plain_names_of(const struct samv_type *t, int depth)
+{
+	size_t i;
+
+	assert_non_null(t);
+	assert_true(depth < 4);
+	for (i = 0; i < t->nfields; i++) {
+		const struct samv_field *f = &t->fields[i];
+
+		assert_true(f->name[0] && strspn(f->name, "abcdefghijklmnopqrstuvwxyz0123456789_-") == strlen(f->name));
+		if (f->kind == SAMV_F_OBJS && f->ref)
+			plain_names_of(samv_subtype_find(f->ref), depth + 1);
+	}
+}
+
+static void field_names_plain(void **state)
+{
+	const struct samv_type *t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; (t = samv_type_at(i)); i++)
+		plain_names_of(t, 0);
+	assert_true(i > 5);
+	plain_names_of(samv_type_repository(), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(field_names_plain),
 		cmocka_unit_test(json_strict),
 		cmocka_unit_test(json_nul_byte),
 		cmocka_unit_test(json_huge_number),
