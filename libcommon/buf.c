@@ -102,10 +102,10 @@ int samv_buf_read(struct samv_buf *b, FILE *f, size_t max)
 }
 
 /* Read fd, open on a regular file of size bytes (fstat), to its end with
- * read(2).  One read asks for a byte more than size: a regular file's
- * read that gives less than it asked for has met the end, so a file
- * that did not grow is read with that one call (git reads size bytes
- * and no more; a file that grew since its fstat is read on here). */
+ * read(2).  One read asks for a byte more than size: when it gives all
+ * size bytes and not the one more, the file is read whole, with that one
+ * call; otherwise (it grew, or a file system gave less than asked: FUSE,
+ * NFS) it is read on until a read gives nothing. */
 int samv_buf_read_file(struct samv_buf *b, int fd, size_t size, size_t max)
 {
 	size_t want = (size < max ? size : max) + 1;
@@ -119,7 +119,7 @@ int samv_buf_read_file(struct samv_buf *b, int fd, size_t size, size_t max)
 	if (got < 0)
 		return samv_error_set(SAMV_EIO, "read error: %s", strerror(errno));
 	b->len += (size_t)got;
-	if ((size_t)got < want) {
+	if ((size_t)got == want - 1 && want - 1 == size) {
 		b->ptr[b->len] = '\0';
 		return 0;
 	}

@@ -1052,7 +1052,7 @@ static cJSON *slim_record(sqlite3_stmt *st)
 		len[i] = sqlite3_column_type(st, i) == SQLITE_TEXT ? (size_t)sqlite3_column_bytes(st, i) + 1 : 0;
 		size += len[i];
 	}
-	if (!rec || (size && !(block = base = malloc(size))))
+	if (!rec || (size && !(block = base = cJSON_malloc(size))))
 		goto fail;
 	for (i = 0, at = 0; i <= NSLIM; at += len[i++]) {
 		if (!len[i])
@@ -1071,7 +1071,7 @@ static cJSON *slim_record(sqlite3_stmt *st)
 	}
 	return rec;
 fail:
-	free(block);
+	cJSON_free(block); /* cJSON_malloc'd: a string item frees it */
 	cJSON_Delete(rec);
 	return NULL;
 }
@@ -1092,7 +1092,7 @@ static cJSON *list_record(sqlite3_stmt *st, const struct samv_field *const *cols
 		len[n] = sqlite3_column_type(st, n) == SQLITE_TEXT ? (size_t)sqlite3_column_bytes(st, n) + 1 : 0;
 		size += len[n];
 	}
-	if (!rec || !len[0] || !(block = malloc(size)))
+	if (!rec || !len[0] || !(block = cJSON_malloc(size)))
 		goto fail;
 	for (i = 0, at = 0; i < n; at += len[i++])
 		if (len[i])
@@ -1121,7 +1121,7 @@ static cJSON *list_record(sqlite3_stmt *st, const struct samv_field *const *cols
 	}
 	return rec;
 fail:
-	free(block);
+	cJSON_free(block); /* cJSON_malloc'd: a string item frees it */
 	cJSON_Delete(it);
 	cJSON_Delete(rec);
 	return NULL;

@@ -93,18 +93,28 @@ uint32_t samv_murmur3(uint32_t seed, const char *data, size_t len)
 /* ---- opening ------------------------------------------------------------ */
 
 /* core.commitGraph false, or a shallow repository: git reads no graph
- * there, and neither does samv */
-static bool graph_allowed(git_repository *repo)
+ * there, and neither does samv; *bloom: false where git reads no
+ * changed-path filters (commitGraph.readChangedPaths false,
+ * commitGraph.changedPathsVersion 0) */
+static bool graph_allowed(git_repository *repo, bool *bloom)
 {
 	git_config *cfg = NULL;
-	int on = 1;
+	int on = 1, paths = 1, version = -1;
 
+	*bloom = true;
 	if (git_repository_is_shallow(repo) != 0)
 		return false;
-	if (git_repository_config_snapshot(&cfg, repo) == 0 && git_config_get_bool(&on, cfg, "core.commitgraph") < 0)
-		on = 1;
+	if (git_repository_config_snapshot(&cfg, repo) == 0) {
+		if (git_config_get_bool(&on, cfg, "core.commitgraph") < 0)
+			on = 1;
+		if (git_config_get_bool(&paths, cfg, "commitgraph.readchangedpaths") < 0)
+			paths = 1;
+		if (git_config_get_int32(&version, cfg, "commitgraph.changedpathsversion") < 0)
+			version = -1;
+	}
 	git_config_free(cfg);
 	git_error_clear();
+	*bloom = paths && version != 0;
 	return on != 0;
 }
 
@@ -180,11 +190,12 @@ int samv_cgraph_open(struct samv_cgraph **out, git_repository *repo)
 	struct samv_cgraph *g = NULL;
 	struct stat st;
 	char *path = NULL;
+	bool bloom;
 	void *map;
 	int fd = -1;
 
 	*out = NULL;
-	if (!graph_allowed(repo))
+	if (!graph_allowed(repo, &bloom))
 		return 0;
 	if (asprintf(&path, "%sobjects/info/commit-graph", git_repository_commondir(repo)) < 0)
 		return samv_error_set(SAMV_ERROR, "out of memory");
@@ -205,6 +216,8 @@ int samv_cgraph_open(struct samv_cgraph **out, git_repository *repo)
 		samv_cgraph_free(g);
 		goto none;
 	}
+	if (!bloom)
+		g->nhash = 0;
 	close(fd);
 	*out = g;
 	return 0;
@@ -291,11 +304,6 @@ int samv_cgraph_parent(const struct samv_cgraph *g, uint32_t pos, unsigned i, ui
 }
 
 /* ---- Bloom filters ------------------------------------------------------ */
-
-bool samv_cgraph_has_bloom(const struct samv_cgraph *g)
-{
-	return g->nhash > 0;
-}
 
 void samv_bloom_key(struct samv_bloom_key *k, const char *path, size_t len)
 {

@@ -36,8 +36,6 @@ struct samv_bloom_key {
 	uint32_t h[SAMV_BLOOM_MAXHASH];
 };
 
-/* Whether the graph has Bloom filters that this reader can query. */
-bool samv_cgraph_has_bloom(const struct samv_cgraph *g);
 /* The key of path (len bytes, no '/' at either end), for any graph. */
 void samv_bloom_key(struct samv_bloom_key *k, const char *path, size_t len);
 /* 0 when the filter of the commit at pos says that no key of k[0..n) is

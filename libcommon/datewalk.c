@@ -142,6 +142,11 @@ static int push_commit(struct samv_datewalk *w, const git_oid *id)
 	return push(w, it);
 }
 
+/* The graph keeps 34 bits of a time git read unsigned: a time from
+ * 2242 on is taken for one it cannot hold (a negative one, or past
+ * 2514), and the commit is read to order it as libgit2 does. */
+#define GRAPH_TIME_MAX ((git_time_t)1 << 33)
+
 static int push_id(struct samv_datewalk *w, const git_oid *id)
 {
 	struct item it = { NULL, 0, 0, 0 };
@@ -149,9 +154,9 @@ static int push_id(struct samv_datewalk *w, const git_oid *id)
 
 	if ((rc = see(w, id)) <= 0)
 		return rc;
-	if (!w->graph || !samv_cgraph_find(w->graph, id, &it.pos))
+	if (!w->graph || !samv_cgraph_find(w->graph, id, &it.pos) ||
+	    (it.time = samv_cgraph_time(w->graph, it.pos)) >= GRAPH_TIME_MAX)
 		return push_commit(w, id);
-	it.time = samv_cgraph_time(w->graph, it.pos);
 	return push(w, it);
 }
 
@@ -164,7 +169,8 @@ static int push_pos(struct samv_datewalk *w, uint32_t pos)
 	samv_cgraph_id(&id, w->graph, pos);
 	if ((rc = see(w, &id)) <= 0)
 		return rc;
-	it.time = samv_cgraph_time(w->graph, pos);
+	if ((it.time = samv_cgraph_time(w->graph, pos)) >= GRAPH_TIME_MAX)
+		return push_commit(w, &id);
 	return push(w, it);
 }
 
@@ -176,9 +182,13 @@ static int push_graph_parents(struct samv_datewalk *w, uint32_t pos)
 	unsigned i, n = 0;
 	int r;
 
-	/* all told before any is put in line: a bad row changes nothing */
+	/* all told before any is put in line: a bad row changes nothing (a
+	 * zero id, which see() cannot keep, is one: no commit has it) */
 	for (i = 0; i < 8 && (r = samv_cgraph_parent(w->graph, pos, i, &p[n])) != 0; i++) {
-		if (r < 0)
+		git_oid id;
+
+		samv_cgraph_id(&id, w->graph, p[n]);
+		if (r < 0 || git_oid_is_zero(&id))
 			return 1;
 		n++;
 	}

@@ -15,6 +15,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include <cjson/cJSON.h>
@@ -25,7 +26,6 @@
  * reported as with free), and the blocks not freed at exit are counted
  * and reported: LeakSanitizer cannot see a tree lost in the pool. */
 #if defined(__SANITIZE_ADDRESS__)
-#include <stdio.h>
 #include <sanitizer/asan_interface.h>
 #define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
@@ -36,7 +36,7 @@
 #define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
-#define HEAD 16 /* the class of a block before it, keeping malloc's alignment */
+#define HEAD 16 /* struct head before a block, keeping malloc's alignment */
 #define NCLASS 4
 #define BIG 0xffu /* from malloc, not a class */
 #define CHUNK (64 * 1024)
@@ -87,26 +87,40 @@ static void *carve(int c)
 	return p;
 }
 
+/* A block's head: its class (or BIG), whether it is free, and while it
+ * is, the next free block of its class; the block itself all poisoned
+ * under ASan while free (a use after free is reported as with free). */
+struct head {
+	unsigned char class, is_free;
+	void *next;
+};
+
+_Static_assert(sizeof(struct head) <= HEAD, "a block's head fits before it");
+
 static void *pool_alloc(size_t n)
 {
 	int c = class_of(n);
 	unsigned char *p;
+	struct head *h;
 
 	if (c < 0) {
 		if (!(p = malloc(HEAD + n)))
 			return NULL;
-		p[0] = BIG;
+		h = (struct head *)p;
+		h->class = BIG;
+		h->is_free = 0;
 		COUNT(1);
 		return p + HEAD;
 	}
 	if ((p = pool.free[c])) {
-		UNPOISON(p, HEAD + class_size[c]);
-		pool.free[c] = *(void **)(p + HEAD);
+		h = (struct head *)p;
+		pool.free[c] = h->next;
 	} else if (!(p = carve(c)))
 		return NULL;
-	else
-		UNPOISON(p, HEAD + class_size[c]);
-	p[0] = (unsigned char)c;
+	UNPOISON(p, HEAD + class_size[c]);
+	h = (struct head *)p;
+	h->class = (unsigned char)c;
+	h->is_free = 0;
 	COUNT(1);
 	return p + HEAD;
 }
@@ -114,21 +128,26 @@ static void *pool_alloc(size_t n)
 static void pool_free(void *ptr)
 {
 	unsigned char *p;
-	int c;
+	struct head *h;
 
 	if (!ptr)
 		return;
 	p = (unsigned char *)ptr - HEAD;
+	h = (struct head *)p;
+	if (h->is_free) {
+		/* freed twice: the lists would hand the block out twice */
+		fputs("jsonpool: a cJSON block freed twice\n", stderr);
+		abort();
+	}
 	COUNT(-1);
-	if (p[0] == BIG) {
+	if (h->class == BIG) {
 		free(p);
 		return;
 	}
-	c = p[0];
-	*(void **)(p + HEAD) = pool.free[c];
-	pool.free[c] = p;
-	/* a use after this is an error under ASan, as with free */
-	POISON(p + HEAD + sizeof(void *), class_size[c] - sizeof(void *));
+	h->is_free = 1;
+	h->next = pool.free[h->class];
+	pool.free[h->class] = p;
+	POISON(p + HEAD, class_size[h->class]);
 }
 
 #if defined(__SANITIZE_ADDRESS__)

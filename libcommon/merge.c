@@ -40,9 +40,13 @@ void samv_conflicts_free(struct samv_conflicts *c)
 	c->n = c->cap = 0;
 }
 
+/* v's JSON text, malloc'd (freed with free, not cJSON_free) */
 static char *print_value(const cJSON *v)
 {
-	return v ? cJSON_PrintUnformatted(v) : NULL;
+	char *p = v ? cJSON_PrintUnformatted(v) : NULL, *s = p ? strdup(p) : NULL;
+
+	cJSON_free(p);
+	return s;
 }
 
 int samv_conflict_add(struct samv_conflicts *c, const char *file, const char *field, const cJSON *ours,

@@ -133,7 +133,6 @@ static void commits(void **state)
 	/* a commit not in it */
 	assert_false(samv_cgraph_find(g, git_tree_id(f->empty), &pos));
 
-	assert_true(samv_cgraph_has_bloom(g));
 	samv_bloom_key(&k, "", 0);
 	assert_memory_equal(k.h, empty, sizeof(empty));
 	samv_bloom_key(&k, " ", 1);
@@ -168,8 +167,10 @@ static void refused(void **state)
 {
 	struct fx *f = *state;
 	struct samv_cgraph *g = NULL;
+	struct samv_bloom_key k;
 	git_config *cfg = NULL;
 	struct hist h;
+	uint32_t pos;
 
 	build(f, &h);
 	assert_int_equal(samv_cgraph_open(&g, f->repo), 0);
@@ -190,6 +191,18 @@ static void refused(void **state)
 	assert_non_null(g);
 	samv_cgraph_free(g);
 	assert_int_equal(git_repository_config(&cfg, f->repo), 0);
+	/* commitGraph.readChangedPaths false: the graph, not its filters */
+	assert_int_equal(git_config_set_bool(cfg, "commitGraph.readChangedPaths", 0), 0);
+	assert_int_equal(samv_cgraph_open(&g, f->repo), 0);
+	assert_non_null(g);
+	samv_bloom_key(&k, "agreement", 9);
+	assert_true(samv_cgraph_find(g, git_commit_id(h.a), &pos));
+	assert_int_equal(samv_cgraph_may_change(g, pos, &k, 1), 1);
+	samv_cgraph_free(g);
+	assert_int_equal(git_config_set_bool(cfg, "commitGraph.readChangedPaths", 1), 0);
+	assert_int_equal(samv_cgraph_open(&g, f->repo), 0);
+	assert_int_equal(samv_cgraph_may_change(g, pos, &k, 1), 0);
+	samv_cgraph_free(g);
 	assert_int_equal(git_config_set_bool(cfg, "core.commitGraph", 0), 0);
 	git_config_free(cfg);
 	assert_int_equal(samv_cgraph_open(&g, f->repo), 0);
