@@ -30,23 +30,18 @@ collab_setup
 jq_all="git ls-files -z '*.json' | xargs -0 jq empty"
 add="samv-actor add --name \"Bench \$(date +%N)\" --sector civil --kind association --level local >/dev/null"
 ${CC:-cc} -std=c11 -D_GNU_SOURCE -O2 -o "$build/bench/pair" "$top/bench/pair.c" -lm
-# cpair NAME SAMV-COMMAND HAND-COMMAND: a table row of paired CPU times
-cpair() {
-	r=$("$build/bench/pair" "$runs" 1 sh -c "$2" --vs sh -c "$3")
-	echo "$r" | awk -v size="$size" -v name="$1" '{
-		printf "| %d | %s, CPU | %.1f ± %.1f | %.1f ± %.1f | %.2f |\n", size, name, $1, $2, $3, $4, $3 / $1 }' \
-		>>"$work/table"
-	say "$size $1: $r"
-}
-# bpair NAME BEFORE SAMV-COMMAND HAND-COMMAND: the same, BEFORE run
-# before each run of either side and not counted (bench/pair.c --before)
+# bpair NAME BEFORE SAMV-COMMAND HAND-COMMAND: a table row of paired CPU
+# times; BEFORE (none when empty) runs before each run of either side,
+# not counted (bench/pair.c --before)
 bpair() {
-	r=$("$build/bench/pair" --before "$2" "$runs" 1 sh -c "$3" --vs sh -c "$4")
+	r=$("$build/bench/pair" ${2:+--before "$2"} "$runs" 1 sh -c "$3" --vs sh -c "$4")
 	echo "$r" | awk -v size="$size" -v name="$1" '{
 		printf "| %d | %s, CPU | %.1f ± %.1f | %.1f ± %.1f | %.2f |\n", size, name, $1, $2, $3, $4, $3 / $1 }' \
 		>>"$work/table"
 	say "$size $1: $r"
 }
+# cpair NAME SAMV-COMMAND HAND-COMMAND: the same with nothing before
+cpair() { bpair "$1" "" "$2" "$3"; }
 for size in $sizes; do
 	repo=$work/collab-$size
 	[ -d "$repo/.git" ] || { say "building $size records in $repo"; collab_repo "$size" "$repo"; }

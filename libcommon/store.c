@@ -547,12 +547,11 @@ enum samv_file_kind samv_view_kind(struct samv_view *v, const char *path)
 		return st->text ? SAMV_FILE_REGULAR : SAMV_FILE_NONE;
 	if ((v = route(v, path))->root) {
 		struct samv_view *w = walked_view(v, path);
-		const struct stat *sb;
 
-		if (w && w->walked_lazy)
-			return SAMV_FILE_REGULAR; /* by its entry's type */
-		sb = samv_view_walked(v, path);
-		return sb ? kind_of_mode(sb->st_mode) : worktree_kind(v->root, path);
+		/* a file the walk did not stat is regular by its entry's type */
+		if (w)
+			return w->walked_lazy ? SAMV_FILE_REGULAR : kind_of_mode(w->walked_st.st_mode);
+		return worktree_kind(v->root, path);
 	}
 	return tree_kind(tree_entry(v, path));
 }
