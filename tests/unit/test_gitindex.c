@@ -397,6 +397,114 @@ static void test_refused(void **state)
 	free(data);
 }
 
+/* One write through samv_gitindex_write with saved states, put in place
+ * of "index" as a samv write does. */
+static void write_saved(struct samv_gitindex_change *ch, size_t n)
+{
+	struct samv_gitindex sx;
+	char p[128], q[128], st[128];
+	int fd;
+
+	path_of(p, sizeof(p), "index");
+	path_of(q, sizeof(q), "index.new");
+	path_of(st, sizeof(st), "states");
+	assert_int_equal(samv_gitindex_open_saved(&sx, p, st), 0);
+	assert_true((fd = open(q, O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0);
+	assert_int_equal(samv_gitindex_write(fd, &sx, ch, n, st), 0);
+	close(fd);
+	samv_gitindex_free(&sx);
+	assert_int_equal(rename(q, p), 0);
+}
+
+/* The index as the states file gives it (KNOWN: it must) is the index
+ * as walked: the same entries at the same offsets, found the same. */
+static void same_as_walked(bool known)
+{
+	struct samv_gitindex walked, saved;
+	char p[128], st[128];
+	git_oid a, b;
+
+	path_of(p, sizeof(p), "index");
+	path_of(st, sizeof(st), "states");
+	assert_int_equal(samv_gitindex_open(&walked, p), 0);
+	assert_int_equal(samv_gitindex_open_saved(&saved, p, st), 0);
+	assert_int_equal(saved.saved != NULL, known);
+	assert_int_equal(saved.nentries, walked.nentries);
+	assert_int_equal(saved.ext, walked.ext);
+	assert_int_equal(saved.version, walked.version);
+	assert_memory_equal(saved.offs, walked.offs, ((size_t)walked.nentries + 1) * sizeof(*walked.offs));
+	assert_true(samv_gitindex_find(&saved, "b/d", 0, &a));
+	assert_true(samv_gitindex_find(&walked, "b/d", 0, &b));
+	assert_true(git_oid_equal(&a, &b));
+	samv_gitindex_free(&walked);
+	samv_gitindex_free(&saved);
+}
+
+/* A write saves the new index's entry offsets beside its SHA-1 states;
+ * the next write takes them instead of walking the entries, and they are
+ * the walk's after edits, insertions and removals.  A states file that is
+ * another index's, or damaged, is not used. */
+static void saved_offsets(unsigned version)
+{
+	struct samv_gitindex_change ch[3];
+	char st[128];
+	unsigned char byte;
+	git_index *ix;
+	char p[128];
+	int fd;
+
+	path_of(st, sizeof(st), "states");
+	path_of(p, sizeof(p), "index");
+	unlink(st);
+	make_index("index", version, version == 3);
+	same_as_walked(false);
+	ch[0] = put("b/c", "C2", 7); /* an edit */
+	write_saved(ch, 1);
+	same_as_walked(true);
+	ch[0] = put("b/cc", "CC", 8); /* insertions, a removal */
+	ch[1] = put("0", "zero", 9);
+	ch[2] = del("e/f");
+	write_saved(ch, 3);
+	same_as_walked(true);
+	ch[0] = put("h/i", "I", 10);
+	write_saved(ch, 1);
+	same_as_walked(true);
+	/* libgit2 reads the result: 0 a b/c b/cc b/d g h/i */
+	assert_int_equal(git_index_open(&ix, p), 0);
+	assert_int_equal(git_index_entrycount(ix), 7);
+	assert_string_equal(git_index_get_byindex(ix, 3)->path, "b/cc");
+	assert_string_equal(git_index_get_byindex(ix, 6)->path, "h/i");
+	git_index_free(ix);
+	/* one byte of the saved offsets changed: the file fails its checksum */
+	assert_true((fd = open(st, O_RDWR)) >= 0);
+	assert_int_equal(pread(fd, &byte, 1, 56 + 2), 1);
+	byte ^= 0x40;
+	assert_int_equal(pwrite(fd, &byte, 1, 56 + 2), 1);
+	close(fd);
+	same_as_walked(false);
+	/* rewritten by libgit2 (another checksum): not this index's */
+	ch[0] = put("b/d", "D2", 11);
+	write_saved(ch, 1);
+	same_as_walked(true);
+	assert_int_equal(git_index_open(&ix, p), 0);
+	add(ix, "b/d", "D3", 12);
+	assert_int_equal(git_index_write(ix), 0);
+	git_index_free(ix);
+	same_as_walked(false);
+}
+
+static void test_saved_offsets_v2(void **state)
+{
+	(void)state;
+	saved_offsets(2);
+}
+
+static void test_saved_offsets_v3(void **state)
+{
+	(void)state;
+	saved_offsets(3);
+}
+
 /* samv_blob_id gives git's blob id (git_odb_hash's), of any length */
 static void test_blob_id(void **state)
 {
@@ -433,6 +541,8 @@ int main(void)
 		cmocka_unit_test(test_write),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_blob_id),
+		cmocka_unit_test(test_saved_offsets_v2),
+		cmocka_unit_test(test_saved_offsets_v3),
 	};
 	char cmd[96];
 	int rc;
