@@ -294,7 +294,8 @@ static int cache_open_at(struct samv_cache **out, const char *path, const char *
 		goto out;
 	sqlite3_busy_timeout(c->db, SAMV_LOCK_TIMEOUT_DEFAULT * 1000);
 	/* a cache: after a crash of the machine it may be lost, and rebuilt */
-	if ((rc = exec(c->db, "PRAGMA synchronous=OFF")) != CACHE_OK)
+	if ((rc = exec(c->db, "PRAGMA synchronous=OFF")) != CACHE_OK ||
+	    (rc = exec(c->db, "PRAGMA mmap_size=1073741824")) != CACHE_OK)
 		goto out;
 	if (sqlite3_prepare_v2(c->db, "SELECT (SELECT user_version FROM pragma_user_version),"
 			       " (SELECT count(*) FROM sqlite_master)", -1, &st, NULL) != SQLITE_OK ||
