@@ -858,6 +858,48 @@ out:
 	return -1;
 }
 
+/* The entries at IX's offsets whole and in order, as parse_owned checks
+ * them, but from the offsets: each entry's flags, its name's length
+ * against its slot, and the order of names and stages.  The index may
+ * have been damaged in place since samv wrote it, keeping its size and
+ * checksum: a write must refuse it as before, not give the damage a new
+ * checksum that would hide it. */
+static bool entries_ok(const struct samv_gitindex *ix)
+{
+	const unsigned char *prev = NULL, *e, *name, *nul;
+	size_t plen = 0, n, fixedlen, slot;
+	int pstage = -1, stage, c;
+	unsigned flags;
+	uint32_t k;
+
+	for (k = 0; k < ix->nentries; k++) {
+		e = ix->data + ix->offs[k];
+		slot = ix->offs[k + 1] - ix->offs[k]; /* 64 at least: saved_load */
+		flags = (unsigned)e[60] << 8 | e[61];
+		if ((flags & F_EXTENDED) && ix->version < 3)
+			return false;
+		fixedlen = FIXED + ((flags & F_EXTENDED) ? 2 : 0);
+		name = e + fixedlen;
+		n = flags & F_NAMEMASK;
+		if (n == F_NAMEMASK) {
+			if (!(nul = memchr(name, '\0', slot - fixedlen)) || (size_t)(nul - name) < F_NAMEMASK)
+				return false;
+			n = (size_t)(nul - name);
+		}
+		if (!n || ((fixedlen + n + 8) & ~(size_t)7) != slot || name[n])
+			return false;
+		stage = (int)(flags >> 12) & 3;
+		if (prev && !(c = memcmp(prev, name, plen < n ? plen : n)) && plen != n)
+			c = plen < n ? -1 : 1;
+		if (prev && (c > 0 || (c == 0 && pstage >= stage)))
+			return false;
+		prev = name;
+		plen = n;
+		pstage = stage;
+	}
+	return true;
+}
+
 /* IX from the mapped DATA (SIZE bytes) without walking its entries, when
  * STATES holds what samv saved of it; the mapping then is IX's.  -1, with
  * IX untouched, when it does not. */
@@ -885,7 +927,7 @@ static int open_known(struct samv_gitindex *ix, unsigned char *data, size_t size
 	ix->ext = sv.ext;
 	ix->saved = sv.buf; /* the states first */
 	ix->nsaved = sv.nstates;
-	if (extensions_ok(ix) < 0) {
+	if (!entries_ok(ix) || extensions_ok(ix) < 0) {
 		free(offs);
 		free(sv.buf);
 		memset(ix, 0, sizeof(*ix));
@@ -1017,7 +1059,7 @@ static int plan_make(struct plan *p, const struct samv_gitindex *ix, const struc
 		k = lower_bound(ix, ch[i].path, 0);
 		if (i == 0)
 			same = ix->offs[k];
-		if (k < pos) /* the same path twice */
+		if (k < pos || (i > 0 && !strcmp(ch[i].path, ch[i - 1].path))) /* the same path twice */
 			return samv_error_set(SAMV_ERROR, _("cannot update the index: '%s' changed twice"), ch[i].path);
 		if ((rc = run(p, ix, pos, k)) < 0)
 			break;

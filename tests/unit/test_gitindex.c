@@ -493,6 +493,47 @@ static void saved_offsets(unsigned version)
 	same_as_walked(false);
 }
 
+/* An index damaged in place after samv wrote it (its size and checksum
+ * kept): a write refuses it as before, though the saved offsets are
+ * its own, and gives the damage no new checksum. */
+static void test_saved_damaged_in_place(void **state)
+{
+	struct samv_gitindex_change ch[1];
+	struct samv_gitindex sx;
+	char p[128], st[128];
+	unsigned char flags[2];
+	uint32_t at;
+	int fd;
+
+	(void)state;
+	path_of(p, sizeof(p), "index");
+	path_of(st, sizeof(st), "states");
+	unlink(st);
+	make_index("index", 2, false);
+	ch[0] = put("b/c", "C2", 7);
+	write_saved(ch, 1);
+	same_as_walked(true);
+	/* "b/d" becomes "b/a": the same length, out of order */
+	assert_int_equal(samv_gitindex_open(&sx, p), 0);
+	at = sx.offs[2] + 62;
+	samv_gitindex_free(&sx);
+	assert_true((fd = open(p, O_RDWR)) >= 0);
+	assert_int_equal(pwrite(fd, "b/a", 3, at), 3);
+	close(fd);
+	assert_int_equal(samv_gitindex_open_saved(&sx, p, st), SAMV_EINVAL);
+	assert_non_null(strstr(samv_error_last(), "out of order"));
+	/* put back; then a name's length in the flags made wrong */
+	assert_true((fd = open(p, O_RDWR)) >= 0);
+	assert_int_equal(pwrite(fd, "b/d", 3, at), 3);
+	assert_int_equal(pread(fd, flags, 2, at - 2), 2);
+	assert_int_equal(flags[1], 3);
+	flags[1] = 2;
+	assert_int_equal(pwrite(fd, flags, 2, at - 2), 2);
+	close(fd);
+	assert_int_equal(samv_gitindex_open_saved(&sx, p, st), SAMV_EINVAL);
+	assert_non_null(strstr(samv_error_last(), "length"));
+}
+
 static void test_saved_offsets_v2(void **state)
 {
 	(void)state;
@@ -543,6 +584,7 @@ int main(void)
 		cmocka_unit_test(test_blob_id),
 		cmocka_unit_test(test_saved_offsets_v2),
 		cmocka_unit_test(test_saved_offsets_v3),
+		cmocka_unit_test(test_saved_damaged_in_place),
 	};
 	char cmd[96];
 	int rc;
