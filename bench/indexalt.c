@@ -91,8 +91,7 @@ int main(int argc, char **argv)
 		ch.mtime_s = (uint32_t)i;
 		t0 = cpu_ms();
 		fd = open(bnew, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		if (fd < 0 || samv_gitindex_open_saved(&sx, b, states) < 0 ||
-		    samv_gitindex_write(fd, &sx, &ch, 1, states) < 0) {
+		if (fd < 0 || samv_gitindex_open(&sx, b) < 0 || samv_gitindex_write(fd, &sx, &ch, 1, states) < 0) {
 			fprintf(stderr, "indexalt: %s\n", samv_error_last());
 			return 1;
 		}

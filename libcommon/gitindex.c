@@ -205,30 +205,13 @@ static int refuse(const char sig[4])
 			      "samv does not know"), sig);
 }
 
-/* Every extension whole, from ix->ext to the checksum, and none that is
- * required (a lower-case name) but unknown. */
-static int extensions_ok(const struct samv_gitindex *ix)
-{
-	size_t off = ix->ext, len, end = ix->size - TRAILER;
-
-	while (off + 8 <= end) {
-		len = samv_be32(ix->data + off + 4);
-		if (len > end - off - 8)
-			return damaged(_("an extension is cut short"));
-		if (ix->data[off] < 'A' || ix->data[off] > 'Z')
-			return refuse((const char *)ix->data + off);
-		off += 8 + len;
-	}
-	return off != end ? damaged(_("bytes after the last extension")) : 0;
-}
-
 /* DATA (malloc'd, or mmap'd when MAPPED) becomes the index's: freed with
  * it, or here on an error. */
 static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t size, bool mapped)
 {
 	struct walk w;
 	char *prev = NULL;
-	size_t prevlen = 0, plen = 0;
+	size_t prevlen = 0, plen = 0, off, len;
 	int prevstage = -1, rc, c;
 	const char *bad = NULL; /* said after the extensions: a split index's entries look bad */
 
@@ -302,9 +285,20 @@ static int parse_owned(struct samv_gitindex *ix, unsigned char *data, size_t siz
 	}
 	if (ix->offs)
 		ix->offs[w.i] = (uint32_t)w.off;
-	ix->ext = w.off;
-	if ((rc = extensions_ok(ix)) == 0 && bad)
-		rc = damaged(bad);
+	ix->ext = off = w.off;
+	while (off + 8 <= size - TRAILER) {
+		len = samv_be32(ix->data + off + 4);
+		if (len > size - TRAILER - off - 8) {
+			rc = damaged(_("an extension is cut short"));
+			goto out;
+		}
+		if (ix->data[off] < 'A' || ix->data[off] > 'Z') {
+			rc = refuse((const char *)ix->data + off);
+			goto out;
+		}
+		off += 8 + len;
+	}
+	rc = off != size - TRAILER ? damaged(_("bytes after the last extension")) : bad ? damaged(bad) : 0;
 out:
 	if (!ix->offs)
 		free(prev);
@@ -324,14 +318,7 @@ int samv_gitindex_parse(struct samv_gitindex *ix, const void *data, size_t size)
 	return parse_owned(ix, copy, size, false);
 }
 
-static int open_known(struct samv_gitindex *ix, unsigned char *data, size_t size, const char *states);
-
 int samv_gitindex_open(struct samv_gitindex *ix, const char *path)
-{
-	return samv_gitindex_open_saved(ix, path, NULL);
-}
-
-int samv_gitindex_open_saved(struct samv_gitindex *ix, const char *path, const char *states)
 {
 	static const unsigned char empty[12] = { 'D', 'I', 'R', 'C', 0, 0, 0, 2, 0, 0, 0, 0 };
 	unsigned char *data = NULL;
@@ -359,8 +346,7 @@ int samv_gitindex_open_saved(struct samv_gitindex *ix, const char *path, const c
 		void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 
 		if (map != MAP_FAILED) {
-			if (open_known(ix, map, (size_t)sb.st_size, states) < 0)
-				rc = parse_owned(ix, map, (size_t)sb.st_size, true);
+			rc = parse_owned(ix, map, (size_t)sb.st_size, true);
 			goto out;
 		}
 	}
@@ -393,7 +379,6 @@ void samv_gitindex_free(struct samv_gitindex *ix)
 	else
 		free(ix->data);
 	free(ix->offs);
-	free(ix->saved);
 	memset(ix, 0, sizeof(*ix));
 }
 
@@ -686,10 +671,6 @@ struct plan {
 	const char *states_path; /* the saved SHA-1 states, or NULL */
 	unsigned char *states; /* the new file's */
 	size_t nstates, total;
-	size_t at;             /* the new file's length so far */
-	uint32_t *noffs;       /* its entries' offsets (or NULL: not kept) */
-	uint32_t nn;
-	bool nooffs;           /* one did not fit in 32 bits: none saved */
 };
 
 static int piece(struct plan *p, const void *ptr, size_t len)
@@ -708,19 +689,7 @@ static int piece(struct plan *p, const void *ptr, size_t len)
 	p->v[p->n].iov_base = (void *)(uintptr_t)ptr;
 	p->v[p->n].iov_len = len;
 	p->n++;
-	p->at += len;
 	return 0;
-}
-
-/* The new file's next entry starts AT bytes in. */
-static void new_offset(struct plan *p, size_t at)
-{
-	if (!p->noffs)
-		return;
-	if (at > UINT32_MAX)
-		p->nooffs = true;
-	else
-		p->noffs[p->nn++] = (uint32_t)at;
 }
 
 /* A file where a directory is, or the other way round, where two runs
@@ -739,7 +708,6 @@ static int junction(struct plan *p, const char *path, size_t len, const char *la
 static int run(struct plan *p, const struct samv_gitindex *ix, uint32_t from, uint32_t to)
 {
 	struct ent first, last;
-	uint32_t k;
 
 	if (from >= to)
 		return 0;
@@ -748,8 +716,6 @@ static int run(struct plan *p, const struct samv_gitindex *ix, uint32_t from, ui
 	if (junction(p, first.path, first.len, last.path, last.len) < 0)
 		return SAMV_ERROR;
 	p->o.count += to - from;
-	for (k = from; k < to; k++)
-		new_offset(p, p->at + (ix->offs[k] - ix->offs[from]));
 	return piece(p, ix->data + ix->offs[from], ix->offs[to] - ix->offs[from]);
 }
 
@@ -761,27 +727,11 @@ static int run(struct plan *p, const struct samv_gitindex *ix, uint32_t from, ui
  * (.git/samv-index-states, a cache: never the source of truth), keyed by
  * that index's size and checksum and checked by a checksum of their own;
  * an edit (the entry count unchanged) then hashes only from the block of
- * its first change on.  With them go the offsets of that index's entries
- * (versions 2 and 3), so that the next write finds its entries by binary
- * search without walking the file: at 100 000 entries the walk was 2 ms
- * of a write's 20.  Format: "SAMVIDX2", size (8 bytes), the index's
- * checksum, EVERY, the count of states, the count of entries, the
- * offset of the extensions and 0x01020304 in the machine's order (4
- * bytes each), the states (20 bytes each: h0..h4), the entries' offsets
- * and the extensions' (4 bytes each, the machine's order), the SHA-1 of
- * all that. */
+ * its first change on.  Format: "SAMVSHA1", size (8 bytes), the index's
+ * checksum, EVERY and the count (4 bytes each), the states (20 bytes
+ * each: h0..h4), the SHA-1 of all that. */
 #define EVERY 65536u   /* a multiple of SHA-1's 64-byte block */
-#define MAGIC "SAMVIDX2"
-#define SAVEDHEAD 56
-#define BOM 0x01020304u
-
-/* What the states file holds of one index. */
-struct saved {
-	unsigned char *buf;    /* the file's body: states, then offsets */
-	size_t nstates;
-	uint32_t nentries, ext;
-	const uint32_t *offs;  /* nentries + 1, inside buf */
-};
+#define MAGIC "SAMVSHA1"
 
 static void state_put(unsigned char *out, const SHA_CTX *c)
 {
@@ -807,157 +757,53 @@ static void state_get(SHA_CTX *c, const unsigned char *in, size_t blocks)
 	c->Nh = (SHA_LONG)(bits >> 32);
 }
 
-/* The saved part of PATH when it is that of the index DATA (SIZE bytes):
- * 0, or -1 when it is missing, torn, damaged or another index's. */
-static int saved_load(struct saved *sv, const char *path, const unsigned char *data, size_t size)
+/* The saved states of IX from PATH into *STATES: their count, or 0 when
+ * there are none for this very file. */
+static size_t states_load(const struct samv_gitindex *ix, const char *path, unsigned char **states)
 {
-	unsigned char head[SAVEDHEAD], sum[20], *buf = NULL;
-	size_t want, i;
-	uint32_t bom, n;
-	SHA_CTX c;
+	unsigned char head[8 + 8 + 20 + 8], sum[20], *buf = NULL;
+	size_t n, len, want;
+	uint64_t size;
 	int fd;
 
-	memset(sv, 0, sizeof(*sv));
-	if (!path || size < 12 + TRAILER || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	if (read(fd, head, sizeof(head)) != (ssize_t)sizeof(head) || memcmp(head, MAGIC, 8) ||
-	    ((uint64_t)samv_be32(head + 8) << 32 | samv_be32(head + 12)) != size ||
-	    memcmp(head + 16, data + size - TRAILER, 20) || samv_be32(head + 36) != EVERY)
+	*states = NULL;
+	if (!path || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	if (read(fd, head, sizeof(head)) != (ssize_t)sizeof(head) || memcmp(head, MAGIC, 8))
 		goto out;
-	sv->nstates = samv_be32(head + 40);
-	sv->nentries = samv_be32(head + 44);
-	sv->ext = samv_be32(head + 48);
-	memcpy(&bom, head + 52, 4);
-	if (bom != BOM || sv->nstates > size / EVERY || sv->nentries > size / 64 || sv->ext > size - TRAILER)
+	size = (uint64_t)samv_be32(head + 8) << 32 | samv_be32(head + 12);
+	n = samv_be32(head + 40);
+	if (size != ix->size || memcmp(head + 16, ix->data + ix->size - TRAILER, 20) || samv_be32(head + 36) != EVERY ||
+	    n > (ix->size - TRAILER) / EVERY)
 		goto out;
-	want = sv->nstates * 20 + ((size_t)sv->nentries + 1) * 4 + 20;
-	if (!(buf = malloc(want)) || read(fd, buf, want) != (ssize_t)want)
+	len = sizeof(head) + n * 20 + 20;
+	if (!(buf = malloc(len)))
 		goto out;
-	SHA1_Init(&c);
-	SHA1_Update(&c, head, sizeof(head));
-	SHA1_Update(&c, buf, want - 20);
-	SHA1_Final(sum, &c);
-	if (memcmp(sum, buf + want - 20, 20))
+	memcpy(buf, head, sizeof(head));
+	want = len - sizeof(head);
+	if (read(fd, buf + sizeof(head), want) != (ssize_t)want)
 		goto out;
-	sv->offs = (const uint32_t *)(void *)(buf + sv->nstates * 20);
-	/* the file checks out; bounds checked still, so that no mistake of
-	 * samv's own could make a search read outside the index */
-	n = sv->nentries;
-	if (sv->offs[0] != 12 || sv->offs[n] != sv->ext)
+	samv_sha1(sum, buf, len - 20);
+	if (memcmp(sum, buf + len - 20, 20))
 		goto out;
-	for (i = 0; i < n; i++)
-		if (sv->offs[i + 1] < sv->offs[i] || sv->offs[i + 1] - sv->offs[i] < 64)
-			goto out;
-	sv->buf = buf;
+	memmove(buf, buf + sizeof(head), n * 20);
+	*states = buf;
+	buf = NULL;
 	close(fd);
-	return 0;
+	return n;
 out:
 	free(buf);
 	close(fd);
-	memset(sv, 0, sizeof(*sv));
-	return -1;
-}
-
-/* The entries at IX's offsets whole and in order, as parse_owned checks
- * them, but from the offsets: each entry's flags, its name's length
- * against its slot, and the order of names and stages.  The index may
- * have been damaged in place since samv wrote it, keeping its size and
- * checksum: a write must refuse it as before, not give the damage a new
- * checksum that would hide it. */
-static bool entries_ok(const struct samv_gitindex *ix)
-{
-	const unsigned char *prev = NULL, *e, *name, *nul;
-	size_t plen = 0, n, fixedlen, slot;
-	int pstage = -1, stage, c;
-	unsigned flags;
-	uint32_t k;
-
-	for (k = 0; k < ix->nentries; k++) {
-		e = ix->data + ix->offs[k];
-		slot = ix->offs[k + 1] - ix->offs[k]; /* 64 at least: saved_load */
-		flags = (unsigned)e[60] << 8 | e[61];
-		if ((flags & F_EXTENDED) && ix->version < 3)
-			return false;
-		fixedlen = FIXED + ((flags & F_EXTENDED) ? 2 : 0);
-		name = e + fixedlen;
-		n = flags & F_NAMEMASK;
-		if (n == F_NAMEMASK) {
-			if (!(nul = memchr(name, '\0', slot - fixedlen)) || (size_t)(nul - name) < F_NAMEMASK)
-				return false;
-			n = (size_t)(nul - name);
-		}
-		if (!n || ((fixedlen + n + 8) & ~(size_t)7) != slot || name[n])
-			return false;
-		stage = (int)(flags >> 12) & 3;
-		if (prev && !(c = memcmp(prev, name, plen < n ? plen : n)) && plen != n)
-			c = plen < n ? -1 : 1;
-		if (prev && (c > 0 || (c == 0 && pstage >= stage)))
-			return false;
-		prev = name;
-		plen = n;
-		pstage = stage;
-	}
-	return true;
-}
-
-/* IX from the mapped DATA (SIZE bytes) without walking its entries, when
- * STATES holds what samv saved of it; the mapping then is IX's.  -1, with
- * IX untouched, when it does not. */
-static int open_known(struct samv_gitindex *ix, unsigned char *data, size_t size, const char *states)
-{
-	struct saved sv;
-	unsigned version = samv_be32(data + 4);
-	uint32_t *offs;
-
-	if (!states || size > UINT32_MAX || memcmp(data, "DIRC", 4) || (version != 2 && version != 3) ||
-	    saved_load(&sv, states, data, size) < 0)
-		return -1;
-	if (samv_be32(data + 8) != sv.nentries || !(offs = malloc(((size_t)sv.nentries + 1) * sizeof(*offs)))) {
-		free(sv.buf);
-		return -1;
-	}
-	memcpy(offs, sv.offs, ((size_t)sv.nentries + 1) * sizeof(*offs));
-	memset(ix, 0, sizeof(*ix));
-	ix->data = data;
-	ix->size = size;
-	ix->mapped = true;
-	ix->version = version;
-	ix->nentries = sv.nentries;
-	ix->offs = offs;
-	ix->ext = sv.ext;
-	ix->saved = sv.buf; /* the states first */
-	ix->nsaved = sv.nstates;
-	if (!entries_ok(ix) || extensions_ok(ix) < 0) {
-		free(offs);
-		free(sv.buf);
-		memset(ix, 0, sizeof(*ix));
-		return -1;
-	}
 	return 0;
 }
 
-/* The saved states of IX from PATH into *STATES: their count, or 0 when
- * there are none that are IX's. */
-static size_t states_load(const struct samv_gitindex *ix, const char *path, unsigned char **states)
-{
-	struct saved sv;
-
-	*states = NULL;
-	if (saved_load(&sv, path, ix->data, ix->size) < 0)
-		return 0;
-	*states = sv.buf; /* the states come first */
-	return sv.nstates;
-}
-
-/* The states and entry offsets of the new index (SIZE bytes, checksum
- * SUM) into PATH; not fsync'd: after a crash a torn file fails its
- * checksum and is unused. */
+/* The states of the new index (SIZE bytes, checksum SUM) into PATH; not
+ * fsync'd: after a crash a torn file fails its checksum and is unused. */
 static void states_save(const char *path, uint64_t size, const unsigned char *sum, const unsigned char *states,
-			size_t n, const uint32_t *offs, uint32_t nentries)
+			size_t n)
 {
-	size_t len = SAVEDHEAD + n * 20 + ((size_t)nentries + 1) * 4 + 20;
+	size_t len = 8 + 8 + 20 + 8 + n * 20 + 20;
 	unsigned char *buf = malloc(len);
-	uint32_t bom = BOM;
 	int fd;
 
 	if (!buf)
@@ -968,11 +814,7 @@ static void states_save(const char *path, uint64_t size, const unsigned char *su
 	memcpy(buf + 16, sum, 20);
 	samv_put_be32(buf + 36, EVERY);
 	samv_put_be32(buf + 40, (uint32_t)n);
-	samv_put_be32(buf + 44, nentries);
-	samv_put_be32(buf + 48, offs[nentries]);
-	memcpy(buf + 52, &bom, 4);
-	memcpy(buf + SAVEDHEAD, states, n * 20);
-	memcpy(buf + SAVEDHEAD + n * 20, offs, ((size_t)nentries + 1) * 4);
+	memcpy(buf + 44, states, n * 20);
 	samv_sha1(buf + len - 20, buf, len - 20);
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd >= 0) {
@@ -991,18 +833,8 @@ static int checksum(struct plan *p, const struct samv_gitindex *ix, size_t same)
 {
 	size_t total = 0, at = 0, from, i, off, chunk, next;
 	unsigned char *old = NULL;
-	size_t nold, have;
-	const unsigned char *prev;
+	size_t nold = states_load(ix, p->states_path, &old), have;
 	SHA_CTX c;
-
-	/* the states opened with IX, else read now (ix->saved's are IX's) */
-	if (ix->saved) {
-		prev = ix->saved;
-		nold = ix->nsaved;
-	} else {
-		nold = states_load(ix, p->states_path, &old);
-		prev = old;
-	}
 
 	for (i = 0; i < p->n; i++)
 		total += p->v[i].iov_len;
@@ -1015,8 +847,8 @@ static int checksum(struct plan *p, const struct samv_gitindex *ix, size_t same)
 	if (have > p->nstates)
 		have = p->nstates;
 	if (have) {
-		memcpy(p->states, prev, have * 20);
-		state_get(&c, prev + (have - 1) * 20, have);
+		memcpy(p->states, old, have * 20);
+		state_get(&c, old + (have - 1) * 20, have);
 	} else {
 		SHA1_Init(&c);
 	}
@@ -1073,19 +905,12 @@ static int plan_make(struct plan *p, const struct samv_gitindex *ix, const struc
 		if (!ch[i].mode)
 			continue;
 		start = p->o.len;
-		new_offset(p, p->at);
 		if ((rc = junction(p, ch[i].path, len, ch[i].path, len)) < 0 || (rc = emit_change(&p->o, &ch[i])) < 0 ||
 		    (rc = piece(p, p->o.p + start, p->o.len - start)) < 0)
 			break;
 	}
 	if (rc == 0)
 		rc = run(p, ix, pos, ix->nentries);
-	if (rc == 0 && p->noffs) { /* where the extensions start */
-		if (p->at > UINT32_MAX)
-			p->nooffs = true;
-		else
-			p->noffs[p->nn] = (uint32_t)p->at;
-	}
 	start = p->o.len;
 	if (rc == 0)
 		rc = copy_extensions(&p->o, ix, ch, n);
@@ -1105,7 +930,6 @@ static int plan_make(struct plan *p, const struct samv_gitindex *ix, const struc
 
 static void plan_free(struct plan *p)
 {
-	free(p->noffs);
 	free(p->states);
 	free(p->v);
 	free(p->o.p);
@@ -1161,17 +985,12 @@ int samv_gitindex_write(int fd, const struct samv_gitindex *ix, struct samv_giti
 	}
 	if (n)
 		qsort(ch, n, sizeof(*ch), by_path);
-	/* the new entries' offsets, saved with the states (best effort) */
-	if (states)
-		p.noffs = malloc(((size_t)ix->nentries + n + 1) * sizeof(*p.noffs));
 	if ((rc = scratch(&p.o, ix, ch, n, 12 + ix->size - ix->ext)) == 0)
 		rc = plan_make(&p, ix, ch, n);
 	for (i = 0; i < p.n && rc == 0; i++)
 		rc = write_all(fd, p.v[i].iov_base, p.v[i].iov_len);
-	if (rc == 0 && states && p.noffs && !p.nooffs && p.nn == p.o.count)
-		states_save(states, p.total, p.o.p + p.o.len, p.states, p.nstates, p.noffs, p.nn);
-	else if (rc == 0 && states)
-		unlink(states); /* another index's now */
+	if (rc == 0 && states)
+		states_save(states, p.total, p.o.p + p.o.len, p.states, p.nstates);
 	plan_free(&p);
 	return rc;
 }

@@ -24,8 +24,6 @@ struct samv_gitindex {
 	uint32_t *offs;        /* versions 2 and 3: each entry's offset, for a
 				* binary search (version 4's paths need the one before) */
 	bool mapped;           /* data is mmap'd, not malloc'd */
-	unsigned char *saved;  /* the saved SHA-1 states of this very index, */
-	size_t nsaved;         /* when samv_gitindex_open_saved found them */
 };
 
 /* Read PATH; a missing file is an empty index (version 2).  SAMV_EINVAL
@@ -33,12 +31,6 @@ struct samv_gitindex {
  * sparse index, an unknown required extension, another version) and for
  * a damaged file. */
 int samv_gitindex_open(struct samv_gitindex *ix, const char *path);
-/* The same, but when STATES (the file samv_gitindex_write keeps) holds
- * what samv saved of this very index (its size and checksum match, and
- * the file's own checksum), its entry offsets and SHA-1 states are taken
- * from there and the entries are not walked: an index samv wrote was
- * checked when it was written (docs/PERFORMANCE.md, "Writes"). */
-int samv_gitindex_open_saved(struct samv_gitindex *ix, const char *path, const char *states);
 /* The same from a buffer (copied): for the unit tests. */
 int samv_gitindex_parse(struct samv_gitindex *ix, const void *data, size_t size);
 void samv_gitindex_free(struct samv_gitindex *ix);
@@ -66,8 +58,8 @@ int samv_gitindex_update(unsigned char **out, size_t *outlen, const struct samv_
  * in memory: the unchanged runs of entries are written from the file as
  * read.  STATES (or NULL) names the file of saved SHA-1 states: those of
  * IX, when they are IX's, spare hashing the part before the first change
- * again; the new index's states and entry offsets are saved there.  0,
- * or SAMV_EIO with errno's message. */
+ * again; the new index's are saved there.  0, or SAMV_EIO with errno's
+ * message. */
 int samv_gitindex_write(int fd, const struct samv_gitindex *ix, struct samv_gitindex_change *ch, size_t n,
 			const char *states);
 

@@ -228,14 +228,13 @@ static void remove_new_index(const struct samv_journal *j)
 
 int samv_journal_index(struct samv_journal *j, struct samv_gitindex *out)
 {
-	char *index = join(j->gitdir, "index"), *states = join(j->gitdir, "samv-index-states");
+	char *index = join(j->gitdir, "index");
 	int rc;
 
-	if (!index || !states)
-		rc = samv_error_set(SAMV_ERROR, "out of memory");
-	else /* index.lock is held: nobody else replaces the file while it is read */
-		rc = samv_gitindex_open_saved(out, index, states);
-	free(states);
+	if (!index)
+		return samv_error_set(SAMV_ERROR, "out of memory");
+	/* index.lock is held: nobody else replaces the file while it is read */
+	rc = samv_gitindex_open(out, index);
 	free(index);
 	return rc;
 }

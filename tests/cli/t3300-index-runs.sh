@@ -122,9 +122,7 @@ test_case 'edits after 4000 entries use the saved SHA-1 states and leave a valid
 	many 2000 aa ab &&
 	samv-actor edit rf-sisu --note one >/dev/null &&
 	test -s $states &&
-	head -c 8 $states | grep -q SAMVIDX2 &&
-	# and the offsets of all the entries, four bytes each
-	test "$(wc -c <$states)" -gt $((4 * $(git ls-files | wc -l))) &&
+	head -c 8 $states | grep -q SAMVSHA1 &&
 	sum=$(cksum <$states) &&
 	samv-actor edit rf-sisu --note two >/dev/null &&
 	index_ok &&
