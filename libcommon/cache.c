@@ -293,7 +293,8 @@ static int cache_open_at(struct samv_cache **out, const char *path, const char *
 			    NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_busy_timeout(c->db, SAMV_LOCK_TIMEOUT_DEFAULT * 1000);
-	/* a cache: after a crash of the machine it may be lost, and rebuilt */
+	/* a cache: after a crash of the machine it may be lost, and rebuilt;
+	 * read through a mapping, not a pread(2) a page (docs/CACHE.md) */
 	if ((rc = exec(c->db, "PRAGMA synchronous=OFF")) != CACHE_OK ||
 	    (rc = exec(c->db, "PRAGMA mmap_size=1073741824")) != CACHE_OK)
 		goto out;
