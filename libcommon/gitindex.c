@@ -553,6 +553,20 @@ static int by_path(const void *a, const void *b)
 	return strcmp(((const struct samv_gitindex_change *)a)->path, ((const struct samv_gitindex_change *)b)->path);
 }
 
+/* CH sorted by path, each path once (for every version's way). */
+static int sort_changes(struct samv_gitindex_change *ch, size_t n)
+{
+	size_t i;
+
+	if (!n) /* qsort's array may not be NULL, even empty */
+		return 0;
+	qsort(ch, n, sizeof(*ch), by_path);
+	for (i = 1; i < n; i++)
+		if (!strcmp(ch[i].path, ch[i - 1].path))
+			return samv_error_set(SAMV_ERROR, _("cannot update the index: '%s' changed twice"), ch[i].path);
+	return 0;
+}
+
 /* Whether a changed path lies under directory DIR ("" is the root). */
 static bool touched(const char *dir, size_t dirlen, const struct samv_gitindex_change *ch, size_t n)
 {
@@ -576,7 +590,7 @@ static int tree_int(const unsigned char **p, const unsigned char *end, unsigned 
 
 	for (s += neg; s < end && *s >= '0' && *s <= '9' && digits < 9; s++, digits++)
 		n = n * 10 + (*s - '0');
-	if (!digits || s > end || (s < end ? *s : '\n') != stop)
+	if (!digits || (s < end ? *s : '\n') != stop)
 		return -1;
 	*v = neg ? -n : n;
 	*p = s + 1;
@@ -891,8 +905,6 @@ static int plan_make(struct plan *p, const struct samv_gitindex *ix, const struc
 		k = lower_bound(ix, ch[i].path, 0);
 		if (i == 0)
 			same = ix->offs[k];
-		if (k < pos || (i > 0 && !strcmp(ch[i].path, ch[i - 1].path))) /* the same path twice */
-			return samv_error_set(SAMV_ERROR, _("cannot update the index: '%s' changed twice"), ch[i].path);
 		if ((rc = run(p, ix, pos, k)) < 0)
 			break;
 		/* every stage of the path goes */
@@ -983,9 +995,7 @@ int samv_gitindex_write(int fd, const struct samv_gitindex *ix, struct samv_giti
 		free(data);
 		return rc;
 	}
-	if (n)
-		qsort(ch, n, sizeof(*ch), by_path);
-	if ((rc = scratch(&p.o, ix, ch, n, 12 + ix->size - ix->ext)) == 0)
+	if ((rc = sort_changes(ch, n)) == 0 && (rc = scratch(&p.o, ix, ch, n, 12 + ix->size - ix->ext)) == 0)
 		rc = plan_make(&p, ix, ch, n);
 	for (i = 0; i < p.n && rc == 0; i++)
 		rc = write_all(fd, p.v[i].iov_base, p.v[i].iov_len);
@@ -1005,8 +1015,8 @@ int samv_gitindex_update(unsigned char **out, size_t *outlen, const struct samv_
 
 	*out = NULL;
 	*outlen = 0;
-	if (n)  /* qsort's array may not be NULL, even empty */
-		qsort(ch, n, sizeof(*ch), by_path);
+	if ((rc = sort_changes(ch, n)) < 0)
+		return rc;
 	if (ix->offs) {
 		struct plan p = { 0 };
 		unsigned char *d;
